@@ -1,0 +1,76 @@
+/**
+ * Findings: what the validator and the importer say about a report. Each names the rule, a
+ * severity, the cell (`table3.total[6]`) and a Chinese message for a supervisor.
+ */
+import type { ReportFormat, Table2Key, Table3Key, Table4Key } from './format-types.ts';
+
+/** R1–R4 arithmetic, R5–R7 across years, R8 text, R9 blanks, R10 semantics, R11 value kinds (report-formats.md §5). */
+export type ValidationRule = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9' | 'R10' | 'R11';
+
+/**
+ * `ambiguous`: the importer could not read a cell one way only; `read`: how the importer
+ * read something (a label variant, a unique reading of run-together digits, a unit converted).
+ */
+export type FindingRule = ValidationRule | 'ambiguous' | 'read';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  rule: FindingRule;
+  severity: Severity;
+  /** A cell path such as `table3.total[6]`, a row path `table2.normative_docs`, `sections.overview`, `format` or `document`. */
+  where: string;
+  message: string;
+}
+
+/** Errors for the hard arithmetic rules, warnings for the rest (report-json.md). */
+export function severityOf(rule: ValidationRule): Severity {
+  return rule === 'R1' || rule === 'R2' || rule === 'R3' || rule === 'R4' ? 'error' : 'warning';
+}
+
+/** Builds a validation finding with the rule's severity. */
+export function finding(rule: ValidationRule, where: string, message: string): Finding {
+  return { rule, severity: severityOf(rule), where, message };
+}
+
+export type TableName = 'table2' | 'table3' | 'table4';
+
+/** `table3.total[6]` */
+export function cellPath(table: TableName, row: string, column: number): string {
+  return `${table}.${row}[${column}]`;
+}
+
+/** 「（七）总计」 — the printed label of a table 三 row. */
+export function table3RowName(format: ReportFormat, key: Table3Key): string {
+  return format.table3.rows.find((r) => r.key === key)?.label ?? key;
+}
+
+/** 「总计」 — the printed label of a table 三 column. */
+export function table3ColumnName(format: ReportFormat, column: number): string {
+  return format.table3.columns[column]?.label ?? String(column + 1);
+}
+
+/** Printed row label and column label of a table 二 cell. */
+export function table2CellName(format: ReportFormat, key: Table2Key, column: number): { row: string; column: string } {
+  for (const g of format.table2.groups) {
+    const row = g.rows.find((r) => r.key === key);
+    if (row) return { row: row.label, column: g.columns[column]?.label ?? String(column + 1) };
+  }
+  return { row: key, column: String(column + 1) };
+}
+
+/** 「行政复议」「未经复议直接起诉」 … */
+export function table4GroupName(format: ReportFormat, key: Table4Key): string {
+  const g = format.table4.groups.find((x) => x.key === key);
+  return key === 'reconsideration' ? (g?.label ?? key) : `行政诉讼·${g?.label ?? key}`;
+}
+
+/** Human description of any cell path, e.g. 表三「（七）总计」行「自然人」列. */
+export function describeCell(format: ReportFormat, table: TableName, row: string, column: number): string {
+  if (table === 'table3') return `表三「${table3RowName(format, row as Table3Key)}」行「${table3ColumnName(format, column)}」列`;
+  if (table === 'table2') {
+    const n = table2CellName(format, row as Table2Key, column);
+    return `表二「${n.row}」行「${n.column}」列`;
+  }
+  return `表四「${table4GroupName(format, row as Table4Key)}」的「${format.table4.columns[column] ?? column + 1}」`;
+}

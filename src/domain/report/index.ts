@@ -1,0 +1,13 @@
+/**
+ * Annual report domain (政府信息公开工作年度报告): the two official formats as data, the
+ * `gongkai.annual-report/1` type, and the validator for rules R1–R11. Pure: no I/O.
+ */
+export * from './format-types.ts';
+export * from './formats.ts';
+export * from './table3-rows.ts';
+export * from './layout.ts';
+export * from './annual-report.ts';
+export * from './findings.ts';
+export { validateReport, validateYearChain, type ValidationContext } from './validate.ts';
+export { inferAgencyFacts, type AgencyFacts } from './rules-semantic.ts';
+export { foldV2021OutcomesToV2019 } from './fold.ts';
