@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { withRuntime } from '../runtime.ts';
+
+export function register(program: Command): void {
+  program
+    .command('migrate')
+    .description('创建或升级数据库结构和基础数据（不载入演示数据）；失败时以非零状态退出')
+    .action(async () => {
+      await withRuntime(
+        async (rt) => {
+          const applied = await migrateToLatest(rt.db);
+          process.stdout.write(applied.length ? `已执行迁移：${applied.join('、')}\n` : '数据库已是最新结构\n');
+        },
+        { migrate: false },
+      );
+    });
+}

@@ -1,0 +1,183 @@
+/**
+ * One typed configuration object, read from environment variables and validated at start-up
+ * (STYLE.md rule 15). A bad value stops start-up with a message naming the variable and why.
+ * Every variable is documented in docs/configuration.md.
+ */
+import { DomainError } from '../domain/errors.ts';
+
+export type Environment = 'development' | 'production' | 'test';
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  from: string;
+}
+
+export interface Config {
+  env: Environment;
+  /** `sqlite:<path>` or `postgres://…` */
+  databaseUrl: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  host: string;
+  port: number;
+  /** Signs cookies and CSRF tokens. Null in embedded mode until generated and kept (see secrets.ts). */
+  secret: string | null;
+  /** 32-byte key (hex or base64) for personal data at rest. Null in embedded mode until generated. */
+  encryptionKey: string | null;
+  dataDir: string;
+  /** Where the audit chain heads are anchored, outside the database (docs/operations.md). */
+  auditAnchorDir: string;
+  smtp: SmtpConfig | null;
+  security: {
+    lockoutThreshold: number;
+    lockoutMinutes: number;
+    sessionIdleMinutes: number;
+    sessionMaxHours: number;
+    passwordMinLength: number;
+    /** Requests per minute per client address on public endpoints. */
+    publicRateLimit: number;
+    loginRateLimit: number;
+    /** Serve cookies with `Secure`; on by default in production (behind TLS). */
+    secureCookies: boolean;
+    trustProxy: boolean;
+  };
+  logLevel: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends DomainError {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super('CONFIG_INVALID', `配置项 ${variable} 无效：${reason}`, { variable });
+  }
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `应为整数，实际为“${raw}”`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `应在 ${min} 到 ${max} 之间，实际为 ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `应为 true 或 false，实际为“${env[name]}”`);
+}
+
+function parseDatabaseUrl(url: string): Config['database'] {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file) throw new ConfigError('GONGKAI_DATABASE_URL', 'sqlite: 之后应写数据库文件路径，例如 sqlite:./data/gongkai.db');
+    return { kind: 'sqlite', file };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    try {
+      new URL(url);
+    } catch {
+      throw new ConfigError('GONGKAI_DATABASE_URL', '不是有效的 PostgreSQL 连接地址');
+    }
+    return { kind: 'postgres', url };
+  }
+  throw new ConfigError('GONGKAI_DATABASE_URL', '应以 sqlite: 或 postgres:// 开头');
+}
+
+/** 32 bytes, as 64 hex digits or base64. */
+export function decodeKey(raw: string, variable: string): Buffer {
+  const trimmed = raw.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  if (key.length !== 32) throw new ConfigError(variable, '应为 32 字节的密钥（64 位十六进制或 base64）');
+  return key;
+}
+
+function parseSmtp(env: Env): SmtpConfig | null {
+  const url = env.GONGKAI_SMTP_URL;
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('GONGKAI_SMTP_URL', '应为 smtp://用户:密码@主机:端口 或 smtps://…');
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
+    throw new ConfigError('GONGKAI_SMTP_URL', '协议应为 smtp: 或 smtps:');
+  }
+  const from = env.GONGKAI_SMTP_FROM;
+  if (!from || !/^[^@\s]+@[^@\s]+$/.test(from.replace(/^.*<|>$/g, ''))) {
+    throw new ConfigError('GONGKAI_SMTP_FROM', '设置 GONGKAI_SMTP_URL 时必须同时设置发件地址，例如 公开办 <gk@example.gov.cn>');
+  }
+  const secure = parsed.protocol === 'smtps:';
+  return {
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
+    secure,
+    user: parsed.username ? decodeURIComponent(parsed.username) : null,
+    password: parsed.password ? decodeURIComponent(parsed.password) : null,
+    from,
+  };
+}
+
+/** Reads and validates the configuration. Throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const rawEnv = env.GONGKAI_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(rawEnv)) {
+    throw new ConfigError('GONGKAI_ENV', `应为 development 或 production，实际为“${rawEnv}”`);
+  }
+  const environment = rawEnv as Environment;
+  const databaseUrl = env.GONGKAI_DATABASE_URL || 'sqlite:./data/gongkai.db';
+  const database = parseDatabaseUrl(databaseUrl);
+  const secret = env.GONGKAI_SECRET || null;
+  const encryptionKey = env.GONGKAI_ENCRYPTION_KEY || null;
+  if (secret !== null && secret.length < 32) {
+    throw new ConfigError('GONGKAI_SECRET', '长度至少 32 个字符（建议用 openssl rand -hex 32 生成）');
+  }
+  if (encryptionKey !== null) decodeKey(encryptionKey, 'GONGKAI_ENCRYPTION_KEY');
+  const production = environment === 'production';
+  if (production) {
+    // 生产模式不生成密钥、不加载演示数据，弱配置拒绝启动。
+    if (!secret) throw new ConfigError('GONGKAI_SECRET', '生产模式（GONGKAI_ENV=production）必须设置');
+    if (!encryptionKey) throw new ConfigError('GONGKAI_ENCRYPTION_KEY', '生产模式必须设置，用于加密个人信息');
+    if (new Set(secret).size < 10) throw new ConfigError('GONGKAI_SECRET', '过于简单，请使用随机生成的值');
+  }
+  const config: Config = {
+    env: environment,
+    databaseUrl,
+    database,
+    host: env.GONGKAI_HOST || '0.0.0.0',
+    port: int(env, 'GONGKAI_PORT', 3000, 0, 65535),
+    secret,
+    encryptionKey,
+    dataDir: env.GONGKAI_DATA_DIR || './data',
+    auditAnchorDir: env.GONGKAI_AUDIT_ANCHOR_DIR || `${env.GONGKAI_DATA_DIR || './data'}/audit-anchors`,
+    smtp: parseSmtp(env),
+    security: {
+      lockoutThreshold: int(env, 'GONGKAI_LOCKOUT_THRESHOLD', 5, 1, 100),
+      lockoutMinutes: int(env, 'GONGKAI_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+      sessionIdleMinutes: int(env, 'GONGKAI_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+      sessionMaxHours: int(env, 'GONGKAI_SESSION_MAX_HOURS', 12, 1, 24 * 30),
+      passwordMinLength: int(env, 'GONGKAI_PASSWORD_MIN_LENGTH', 10, 8, 128),
+      publicRateLimit: int(env, 'GONGKAI_PUBLIC_RATE_LIMIT', 120, 1, 1_000_000),
+      loginRateLimit: int(env, 'GONGKAI_LOGIN_RATE_LIMIT', 20, 1, 1_000_000),
+      secureCookies: bool(env, 'GONGKAI_SECURE_COOKIES', production),
+      trustProxy: bool(env, 'GONGKAI_TRUST_PROXY', false),
+    },
+    logLevel: env.GONGKAI_LOG_LEVEL || (environment === 'test' ? 'silent' : 'info'),
+  };
+  if (production && config.security.passwordMinLength < 10) {
+    throw new ConfigError('GONGKAI_PASSWORD_MIN_LENGTH', '生产模式下不得低于 10');
+  }
+  if (production && !config.security.secureCookies) {
+    throw new ConfigError('GONGKAI_SECURE_COOKIES', '生产模式必须启用（请在 HTTPS 之后部署）');
+  }
+  return config;
+}

@@ -1,0 +1,50 @@
+/**
+ * Opens the database named by the configuration: embedded SQLite (better-sqlite3, WAL,
+ * foreign keys on, busy timeout) or PostgreSQL (pg pool). Everything above this file is
+ * dialect-blind except the few repository functions that must choose (see `dialectOf`).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config/config.ts';
+import type { Database, DbOrTx, Dialect } from './database.ts';
+
+// COUNT(*) and BIGINT come back from pg as strings; our counts fit in a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export interface OpenOptions {
+  /** PostgreSQL only: the schema to use (tests give every run its own). */
+  schema?: string;
+  poolSize?: number;
+}
+
+/** Opens a connection pool (or the SQLite file) for the configured database. */
+export function openDatabase(database: Config['database'], options: OpenOptions = {}): Kysely<Database> {
+  if (database.kind === 'sqlite') {
+    if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+    const sqlite = new SQLite(database.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  const pool = new pg.Pool({
+    connectionString: database.url,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Which SQL dialect a handle speaks, for the few queries that must differ. */
+export function dialectOf(db: DbOrTx | Kysely<unknown>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** A trivial query: is the database reachable? (used by /readyz) */
+export async function ping(db: DbOrTx): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,14 @@
+/**
+ * The Kysely database type: the union of each feature's tables (src/db/tables/<feature>.ts).
+ * Only repositories import Kysely (STYLE.md rule 7); services receive a `Db` and pass it on.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { FoundationTables } from './tables/foundation.ts';
+
+export type Database = FoundationTables;
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either a database handle or an open transaction: repositories accept both. */
+export type DbOrTx = Db | Tx;
+export type Dialect = 'sqlite' | 'postgres';

@@ -1,0 +1,29 @@
+/** Runs the hand-written migrations (src/db/migrations/) up to the latest. */
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { migrations } from './migrations/index.ts';
+
+export class MigrationFailed extends Error {
+  constructor(
+    readonly migration: string | null,
+    cause: unknown,
+  ) {
+    super(`数据库迁移失败${migration ? `（${migration}）` : ''}：${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** Applies every pending migration; throws MigrationFailed (so the CLI exits non-zero) on error. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migration',
+    migrationLockTableName: 'schema_migration_lock',
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new MigrationFailed(failed?.migrationName ?? null, result.error);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, by dated name. Add one line per new migration file; never edit or
+ * reorder a landed one. Names sort in the order they run.
+ */
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-27-01-foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-27-01-foundation': foundation,
+};

@@ -1,0 +1,77 @@
+/**
+ * The audit trail is hash-chained per agency (one chain per agency, plus 'system'), so app
+ * nodes do not serialize on one chain. Each event's hash covers its content and the previous
+ * hash; the heads are anchored outside the table, so an edit, a deletion or a cut-off tail
+ * is detectable (`gongkai audit verify`).
+ */
+import { createHash } from 'node:crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedEvent {
+  chain: string;
+  seq: number;
+  agencyId: string | null;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  summary: string;
+  beforeJson: string | null;
+  afterJson: string | null;
+  at: string;
+  clientIp: string | null;
+  prevHash: string;
+}
+
+/** sha256 over a fixed-order JSON array of every field, so no field can change unseen. */
+export function hashEvent(e: ChainedEvent): string {
+  const payload = JSON.stringify([
+    e.chain,
+    e.seq,
+    e.prevHash,
+    e.agencyId,
+    e.actorId,
+    e.actorName,
+    e.action,
+    e.subjectType,
+    e.subjectId,
+    e.summary,
+    e.beforeJson,
+    e.afterJson,
+    e.at,
+    e.clientIp,
+  ]);
+  return createHash('sha256').update(payload).digest('hex');
+}
+
+export interface ChainBreak {
+  seq: number;
+  reason: string;
+}
+
+/**
+ * Walks one chain in seq order and returns the first break, or null. `anchor` is the last
+ * head recorded outside the table: the chain must still contain it unchanged.
+ */
+export function findChainBreak(
+  events: Array<ChainedEvent & { hash: string }>,
+  anchor: { seq: number; hash: string } | null,
+): ChainBreak | null {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (const e of events) {
+    if (e.seq !== expectedSeq) return { seq: expectedSeq, reason: `缺少第 ${expectedSeq} 条事件（记录被删除）` };
+    if (e.prevHash !== prev) return { seq: e.seq, reason: '前一事件的哈希不符（链被改动）' };
+    if (hashEvent(e) !== e.hash) return { seq: e.seq, reason: '事件内容与其哈希不符（记录被修改）' };
+    prev = e.hash;
+    expectedSeq += 1;
+  }
+  if (anchor) {
+    const anchored = events[anchor.seq - 1];
+    if (!anchored) return { seq: anchor.seq, reason: `链尾被截断：外部锚定的第 ${anchor.seq} 条事件已不存在` };
+    if (anchored.hash !== anchor.hash) return { seq: anchor.seq, reason: '与外部锚定的哈希不符（链被重写）' };
+  }
+  return null;
+}

@@ -1,0 +1,47 @@
+/**
+ * The console's landing figures for one agency (and, for a supervisor, its subtree). Feature
+ * issues add their cards and warnings here (applications due, late publications, reports).
+ */
+import type { Db } from '../../db/database.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { shanghaiDate, type Clock } from '../../domain/time.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { authorize } from '../../policies/can.ts';
+import * as agencies from '../agencies/agencies.repository.ts';
+import { countLockedUsers, countUsers } from '../accounts/users.repository.ts';
+import { countEventsSince } from '../audit/audit.repository.ts';
+
+export interface DashboardCard {
+  key: string;
+  label: string;
+  value: number | string;
+  hint?: string;
+}
+
+export interface DashboardWarning {
+  code: string;
+  message: string;
+}
+
+/** Extra warnings contributed by features (e.g. the calendar's "next year not loaded"). */
+export type WarningSource = (db: Db, actor: Actor, clock: Clock) => Promise<DashboardWarning[]>;
+
+export async function dashboard(db: Db, actor: Actor, agencyId: string | undefined, clock: Clock, warningSources: WarningSource[] = []) {
+  const id = agencyId ?? actor.agencyId;
+  if (!id) throw new DomainError('BAD_REQUEST', '请选择机构');
+  authorize(actor, 'dashboard.read', { agencyId: id });
+  const agency = await agencies.findById(db, id);
+  if (!agency) throw new DomainError('NOT_FOUND', '机构不存在');
+  const subtree = await agencies.subtreeIds(db, [id]);
+  const visibleSubtree = actor.visibleAgencies === 'all' ? subtree : subtree.filter((x) => (actor.visibleAgencies as ReadonlySet<string>).has(x));
+  // Midnight Asia/Shanghai today, as an instant.
+  const todayStart = new Date(`${shanghaiDate(clock.now())}T00:00:00+08:00`).toISOString();
+  const cards: DashboardCard[] = [
+    { key: 'agencies', label: '本级及下级机构', value: visibleSubtree.length, hint: visibleSubtree.length > 1 ? '含本机构' : undefined },
+    { key: 'users', label: '在用账号', value: await countUsers(db, visibleSubtree) },
+    { key: 'locked', label: '被锁定账号', value: await countLockedUsers(db, visibleSubtree, clock.now().toISOString()) },
+    { key: 'auditToday', label: '今日操作记录', value: await countEventsSince(db, id, todayStart) },
+  ];
+  const warnings = (await Promise.all(warningSources.map((source) => source(db, actor, clock)))).flat();
+  return { agency, cards, warnings };
+}

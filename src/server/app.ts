@@ -1,0 +1,107 @@
+/**
+ * The application as a Fastify instance built from explicit dependencies. Tests build it and
+ * call `inject()`; src/server/server.ts only adds listening, jobs and shutdown.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { tokenRoutes } from '../modules/auth/tokens.routes.ts';
+import { agencyRoutes } from '../modules/agencies/agencies.routes.ts';
+import { userRoutes } from '../modules/accounts/users.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
+import type { WarningSource } from '../modules/dashboard/dashboard.service.ts';
+import { healthRoutes } from '../modules/health/health.routes.ts';
+import { errorPage } from '../web/portal/pages/agency.ts';
+import { portalRoutes } from '../web/portal/portal.routes.ts';
+import { adminRoutes } from '../web/admin/admin.routes.ts';
+import { registerAuthentication } from './authenticate.ts';
+import type { AppContext } from './context.ts';
+import { toProblem } from './problem.ts';
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built console from dist/admin (off in most tests). */
+  serveAdmin?: boolean;
+  dashboardWarnings?: WarningSource[];
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: ctx.config.security.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('ctx', ctx);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: ctx.config.security.secureCookies ? [] : null,
+      },
+    },
+    hsts: ctx.config.security.secureCookies,
+  });
+  await app.register(fastifyCookie, { secret: ctx.secret });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Gongkai 公开 API', version: '1', description: '政府信息公开平台 JSON API。错误以 application/problem+json 返回，含稳定的 code 和中文 detail。' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'gk_session', description: '控制台会话；非 GET 请求须带 x-csrf-token' },
+          token: { type: 'http', scheme: 'bearer', description: 'API 令牌（gk_…）' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuthentication(app);
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (request.url.startsWith('/api/') || request.url === '/healthz' || request.url === '/readyz') {
+      return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+    }
+    return reply.code(problem.status).type('text/html; charset=utf-8').send(errorPage(problem.detail));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const problem = toProblem(Object.assign(new Error('not found'), { statusCode: 404 }));
+    if (request.url.startsWith('/api/')) return reply.code(404).type('application/problem+json; charset=utf-8').send(problem);
+    return reply.code(404).type('text/html; charset=utf-8').send(errorPage('请求的页面不存在。'));
+  });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(agencyRoutes);
+  await app.register(userRoutes);
+  await app.register(tokenRoutes);
+  await app.register(auditRoutes);
+  await app.register(dashboardRoutes(options.dashboardWarnings ?? []));
+  await app.register(portalRoutes);
+  if (options.serveAdmin) await app.register(adminRoutes);
+  return app;
+}

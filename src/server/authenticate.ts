@@ -1,0 +1,69 @@
+/**
+ * Authentication for the JSON API: a bearer API token (machine clients) or the console's
+ * session cookie. Cookie-authenticated requests that change something must carry the session's
+ * CSRF token in `x-csrf-token` (the console reads it from /auth/me), and any unsafe request
+ * whose Origin is another site is refused: a page elsewhere can neither read the token nor
+ * forge the header.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor } from '../policies/actor.ts';
+import { resolveSession } from '../modules/auth/auth.service.ts';
+import { resolveToken } from '../modules/auth/tokens.service.ts';
+
+export const SESSION_COOKIE = 'gk_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function equalTokens(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function registerAuthentication(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const { db, config, clock } = app.ctx;
+    if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+      throw new DomainError('CSRF_FAILED', '请求来源不可信，已拒绝');
+    }
+    const auth = request.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      const actor = await resolveToken(db, auth.slice(7).trim(), request.ip, clock);
+      if (!actor) throw new DomainError('UNAUTHENTICATED', 'API 令牌无效、已过期或已被吊销');
+      request.actor = actor;
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    const session = await resolveSession(db, cookie, request.ip, config.security, clock);
+    if (!session) return;
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !equalTokens(header, session.csrfToken)) {
+        throw new DomainError('CSRF_FAILED', '页面已过期或请求来源不可信，请刷新后重试');
+      }
+    }
+    request.session = session;
+    request.actor = session.actor;
+  });
+}
+
+/** The authenticated actor, or UNAUTHENTICATED (401). */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
+  return request.actor;
+}

@@ -1,0 +1,45 @@
+/**
+ * Boots the runtime shared by `serve` and other commands: configuration, secrets, the
+ * database (migrated), and — outside production, on an empty database — the demo data.
+ */
+import type { Config } from '../config/config.ts';
+import { resolveSecrets } from '../config/secrets.ts';
+import { systemClock } from '../config/clock.ts';
+import { openDatabase } from '../db/connect.ts';
+import type { Db } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import type { Clock } from '../domain/time.ts';
+import { countAgencies } from '../modules/agencies/agencies.repository.ts';
+import { loadDemo, type DemoCredentials } from '../modules/demo/demo.service.ts';
+import type { AppContext } from './context.ts';
+
+export interface Runtime extends AppContext {
+  close(): Promise<void>;
+}
+
+export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
+  const secrets = resolveSecrets(config);
+  const db: Db = openDatabase(config.database);
+  return { db, config, secret: secrets.secret, encryptionKey: secrets.encryptionKey, clock, close: () => db.destroy() };
+}
+
+/** `npm start`: migrate, then load the demo platform if the database has no agency yet (never in production). */
+export async function prepareDatabase(rt: Runtime): Promise<{ migrated: string[]; demo: DemoCredentials[] | null }> {
+  const migrated = await migrateToLatest(rt.db);
+  let demo: DemoCredentials[] | null = null;
+  if (rt.config.env !== 'production' && (await countAgencies(rt.db)) === 0) {
+    demo = await loadDemo(rt.db, rt.clock, { passwordMinLength: rt.config.security.passwordMinLength });
+  }
+  return { migrated, demo };
+}
+
+/** The demo accounts as a table for the terminal, printed once. */
+export function formatDemoCredentials(creds: DemoCredentials[]): string {
+  const lines = [
+    '已载入演示数据。以下演示账号的密码只显示这一次，请妥善保存：',
+    '',
+    ...creds.map((c) => `  ${c.username.padEnd(16)} ${c.password}   ${c.displayName}，${c.agencyName}`),
+    '',
+  ];
+  return lines.join('\n');
+}

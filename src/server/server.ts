@@ -1,0 +1,46 @@
+/**
+ * The server: builds the app, starts the periodic jobs, listens, and shuts down gracefully on
+ * SIGTERM/SIGINT (stop accepting, finish requests and jobs, anchor the audit heads, close the DB).
+ */
+import type { Config } from '../config/config.ts';
+import { anchorAuditHeads } from '../modules/audit/audit.service.ts';
+import { purgeExpiredSessions } from '../modules/auth/auth.service.ts';
+import { Scheduler } from '../modules/jobs/scheduler.ts';
+import { buildApp, type BuildOptions } from './app.ts';
+import type { Runtime } from './runtime.ts';
+
+export function loggerOptions(config: Config) {
+  return {
+    level: config.logLevel,
+    // Never log credentials or session material.
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+  };
+}
+
+export async function serve(rt: Runtime, options: BuildOptions = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+  const app = await buildApp(rt, { logger: loggerOptions(rt.config), serveAdmin: true, ...options });
+  const scheduler = new Scheduler(rt.db, rt.clock, app.log);
+  const anchorJob = {
+    name: 'audit-anchor',
+    everyMs: 5 * 60_000,
+    run: async () => {
+      const anchored = await anchorAuditHeads(rt.db, rt.config.auditAnchorDir, rt.clock);
+      for (const a of anchored) app.log.info({ auditAnchor: a }, 'audit chain head anchored');
+    },
+  };
+  scheduler.start([
+    anchorJob,
+    { name: 'session-purge', everyMs: 15 * 60_000, run: async () => void (await purgeExpiredSessions(rt.db, rt.config.security, rt.clock)) },
+  ]);
+  const url = await app.listen({ host: rt.config.host, port: rt.config.port });
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      app.log.info('shutting down');
+      await app.close();
+      await scheduler.stop();
+      await scheduler.runOnce(anchorJob).catch((err: unknown) => app.log.error({ err }, 'final audit anchor failed'));
+      await rt.close();
+    })());
+  return { url, stop };
+}
