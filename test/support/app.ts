@@ -1,0 +1,55 @@
+/**
+ * Builds the real app over a real test database for `inject()` tests, with a loaded demo
+ * platform and known passwords.
+ */
+import type { FastifyInstance } from 'fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/config.ts';
+import type { Dialect } from '../../src/db/database.ts';
+import { loadDemo, type DemoCredentials } from '../../src/modules/demo/demo.service.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { AppContext } from '../../src/server/context.ts';
+import { TestClock } from './clock.ts';
+import { createTestDb, type TestDb } from './db.ts';
+
+export const DEMO_PASSWORD = 'Demo-Passw0rd!';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: TestClock;
+  testDb: TestDb;
+  demo: DemoCredentials[];
+  close(): Promise<void>;
+  /** Logs in and returns the cookie header and CSRF token to send with later requests. */
+  login(username: string, password?: string): Promise<{ cookie: string; csrf: string }>;
+}
+
+export async function createTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
+  const testDb = await createTestDb(dialect);
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-data-'));
+  const config = loadConfig({ GONGKAI_ENV: 'test', GONGKAI_DATA_DIR: dataDir, GONGKAI_DATABASE_URL: testDb.url.startsWith('sqlite:') ? testDb.url : 'postgres://unused', ...env });
+  const clock = new TestClock();
+  const ctx: AppContext = { db: testDb.db, config, secret: 'x'.repeat(64), encryptionKey: 'ab'.repeat(32), clock };
+  const demo = await loadDemo(testDb.db, clock, { passwordMinLength: 10, password: () => DEMO_PASSWORD });
+  const app = await buildApp(ctx);
+  return {
+    app,
+    ctx,
+    clock,
+    testDb,
+    demo,
+    close: async () => {
+      await app.close();
+      await testDb.destroy();
+    },
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'gk_session')!;
+      return { cookie: `gk_session=${cookie.value}`, csrf: (res.json() as { csrfToken: string }).csrfToken };
+    },
+  };
+}
