@@ -34,7 +34,7 @@ function firstNumber(sentences: string[], patterns: RegExp[]): number | null {
   return null;
 }
 
-const SEP = '[^，。；,;\\d]';
+const SEP = '[^，。；、,;\\d]';
 
 /** The claims a narrative makes about table 三 and 四. */
 function claimsOf(text: string, report: AnnualReport): Claim[] {

@@ -1,0 +1,103 @@
+/**
+ * Finding rows in the token stream and collecting the cells that belong to each: every
+ * number between a row's label and the next row's label, with blank cells only from the
+ * lines that carry numbers (other blank cells are merged label columns and padding).
+ */
+import type { RowCell } from './digits.ts';
+import type { TokenStream } from './tokens.ts';
+
+export interface LabelMatch {
+  /** Character offsets in the label string. */
+  start: number;
+  end: number;
+  /** Index of the token where the label starts. */
+  token: number;
+}
+
+/** The first match of `re` in the label string at or after `from`. */
+export function findLabel(stream: TokenStream, re: RegExp, from: number): LabelMatch | null {
+  const m = re.exec(stream.labels.slice(from));
+  if (!m) return null;
+  const start = from + m.index;
+  return { start, end: start + m[0].length, token: stream.labelToken[start] ?? stream.tokens.length };
+}
+
+const HAN = /\p{Script=Han}/gu;
+/** Prose this long after a row's numbers means the table has ended (a note, the next section). */
+const PROSE_HAN = 8;
+
+/**
+ * Cells of the row whose label starts at token `from`, up to token `to` (exclusive). With
+ * `columns` (x centres of the printed column headers, PDF only) numbers are placed in the
+ * column under which they stand, so blank cells are kept even where the text has none.
+ */
+export function rowCells(stream: TokenStream, from: number, to: number, columns?: number[]): RowCell[] {
+  const seg = stream.tokens.slice(from + 1, to);
+  let end = seg.length;
+  let sawNumber = false;
+  for (let i = 0; i < seg.length; i++) {
+    const t = seg[i]!;
+    if (t.kind === 'num') sawNumber = true;
+    else if (sawNumber && t.kind === 'text' && (t.text.match(HAN)?.length ?? 0) >= PROSE_HAN) {
+      end = i;
+      break;
+    }
+  }
+  const part = seg.slice(0, end);
+  const numberLines = new Set(part.filter((t) => t.kind === 'num').map((t) => t.line));
+  if (numberLines.size === 0) {
+    // A row with every cell blank: its blank cells stand on the label's own line.
+    const labelLine = stream.tokens[from]?.line;
+    return part.filter((t) => t.kind === 'blank' && t.line === labelLine).map(() => ({ kind: 'blank' }));
+  }
+  const cells: RowCell[] = [];
+  for (const t of part) {
+    if (!numberLines.has(t.line)) continue;
+    if (t.kind === 'num') cells.push({ kind: 'num', token: t });
+    else if (t.kind === 'blank') cells.push({ kind: 'blank' });
+  }
+  return columns ? placeByColumn(cells, columns) : cells;
+}
+
+/** Puts each number under its nearest column header; leaves the row as is if that is not clear-cut. */
+function placeByColumn(cells: RowCell[], columns: number[]): RowCell[] {
+  const nums = cells.filter((c): c is Extract<RowCell, { kind: 'num' }> => c.kind === 'num');
+  if (nums.length === 0 || nums.length >= columns.length || nums.some((c) => c.token.x === undefined)) return cells;
+  const gaps = columns.slice(1).map((x, i) => x - columns[i]!);
+  const tolerance = Math.min(...gaps) / 2;
+  const placed: RowCell[] = columns.map(() => ({ kind: 'blank' }));
+  for (const c of nums) {
+    let best = -1;
+    let bestDistance = Infinity;
+    columns.forEach((x, i) => {
+      const d = Math.abs(x - c.token.x!);
+      if (d < bestDistance) [best, bestDistance] = [i, d];
+    });
+    if (bestDistance > tolerance || placed[best]!.kind === 'num') return cells;
+    placed[best] = c;
+  }
+  return placed;
+}
+
+/**
+ * X centres of a run of column headers found in order after `from` (PDF only): each entry of
+ * `headers` lists label forms that name the column. Undefined unless every column is found.
+ */
+export function headerColumns(stream: TokenStream, fromToken: number, toToken: number, headers: string[][]): number[] | undefined {
+  const xs: number[] = [];
+  let i = fromToken;
+  for (const names of headers) {
+    let found = false;
+    for (; i < toToken; i++) {
+      const t = stream.tokens[i]!;
+      if (t.kind === 'text' && t.x !== undefined && names.includes(t.text.replace(/\s/g, ''))) {
+        xs.push(t.x);
+        i++;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return undefined;
+  }
+  return xs;
+}
