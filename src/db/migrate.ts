@@ -1,5 +1,6 @@
 /** Runs the hand-written migrations (src/db/migrations/) up to the latest. */
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
+import { dialectOf } from './connect.ts';
 import { migrations } from './migrations/index.ts';
 
 export class MigrationFailed extends Error {
@@ -14,8 +15,13 @@ export class MigrationFailed extends Error {
 /** Applies every pending migration; throws MigrationFailed (so the CLI exits non-zero) on error. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; name the
+  // connection's own schema so that databases sharing a PostgreSQL server never see each other's.
+  const schema =
+    dialectOf(db) === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({
     db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'schema_migration',
     migrationLockTableName: 'schema_migration_lock',

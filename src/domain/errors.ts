@@ -19,9 +19,11 @@ export class DomainError extends Error {
 export class ValidationError extends DomainError {
   constructor(
     readonly fields: Record<string, string>,
-    message = '提交的内容有误，请按提示修改后重新提交',
+    message?: string,
   ) {
-    super('VALIDATION_FAILED', message, { fields });
+    // With one problem, say it; with several, point at the fields.
+    const only = Object.values(fields).length === 1 ? Object.values(fields)[0] : undefined;
+    super('VALIDATION_FAILED', message ?? only ?? '提交的内容有误，请按提示修改后重新提交', { fields });
     this.name = 'ValidationError';
   }
 }

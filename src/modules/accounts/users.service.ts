@@ -66,6 +66,7 @@ export interface NewUserInput {
 }
 
 export async function createUser(db: Db, actor: Actor, input: NewUserInput, policy: SecurityPolicy, clock: Clock): Promise<repo.UserRecord> {
+  authorize(actor, 'users.manage');
   const errors: Record<string, string> = {};
   const username = input.username.trim().toLowerCase();
   const usernameProblem = validateUsername(username);
