@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { register as audit } from './audit.ts';
 import { register as buildAdmin } from './build-admin.ts';
 import { register as demo } from './demo.ts';
+import { register as importReport } from './import-report.ts';
 import { register as migrate } from './migrate.ts';
 import { register as serve } from './serve.ts';
 
 /** Every command registers itself on the program. Add one line per command file. */
-export const commands: Array<(program: Command) => void> = [serve, migrate, demo, audit, buildAdmin];
+export const commands: Array<(program: Command) => void> = [serve, migrate, demo, audit, buildAdmin, importReport];

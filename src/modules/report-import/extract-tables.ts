@@ -97,6 +97,9 @@ function readTable2(r: Reader): { table2: AnnualReport['table2']; cursor: number
     const width = row.columns.length;
     const cells = m ? rowCells(r.stream, m.token, r.nextStart(matches, i, end)) : [];
     const values = r.settle('table2', row.key, `表二「${row.label}」行`, width, readRow(cells, width), '');
+    if (m && row.label === '行政规范性文件' && !r.stream.labels.slice(m.start, m.end).startsWith('行政')) {
+      r.findings.push({ rule: 'read', severity: 'info', where: 'table2.normative_docs', message: '表二使用了旧栏目名「规范性文件」，现行格式为「行政规范性文件」，已按该行读取。' });
+    }
     table2[row.key as Table2Key] = convertUnits(r, row.key as Table2Key, row.label, row.columns, cells, values);
   });
   return { table2, cursor: start ? cursor : 0 };
