@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { anchorAuditHeads, verifyAudit } from '../../modules/audit/audit.service.ts';
 import { CliExit, ExitCode } from '../exit.ts';
-import { withRuntime } from '../runtime.ts';
 
 export function register(program: Command): void {
   const audit = program.command('audit').description('审计日志');
@@ -9,6 +7,8 @@ export function register(program: Command): void {
     .command('verify')
     .description('校验每条哈希链与外部锚定；有断裂时以状态 3 退出并指出第一条被破坏的事件')
     .action(async () => {
+      const { verifyAudit } = await import('../../modules/audit/audit.service.ts');
+      const { withRuntime } = await import('../runtime.ts');
       await withRuntime(async (rt) => {
         const result = await verifyAudit(rt.db, rt.config.auditAnchorDir);
         for (const c of result.chains) {
@@ -25,6 +25,8 @@ export function register(program: Command): void {
     .command('anchor')
     .description('把每条哈希链的当前链头写入外部锚定文件（服务运行时每5分钟自动执行）')
     .action(async () => {
+      const { anchorAuditHeads } = await import('../../modules/audit/audit.service.ts');
+      const { withRuntime } = await import('../runtime.ts');
       await withRuntime(async (rt) => {
         const anchored = await anchorAuditHeads(rt.db, rt.config.auditAnchorDir, rt.clock);
         process.stdout.write(`已锚定 ${anchored.length} 条链头（${rt.config.auditAnchorDir}）\n`);

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { migrateToLatest } from '../../db/migrate.ts';
-import { withRuntime } from '../runtime.ts';
 
 export function register(program: Command): void {
   program
     .command('migrate')
     .description('创建或升级数据库结构和基础数据（不载入演示数据）；失败时以非零状态退出')
     .action(async () => {
+      const { migrateToLatest } = await import('../../db/migrate.ts');
+      const { withRuntime } = await import('../runtime.ts');
       await withRuntime(
         async (rt) => {
           const applied = await migrateToLatest(rt.db);

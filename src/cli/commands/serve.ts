@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.ts';
-import { formatDemoCredentials, openRuntime, prepareDatabase } from '../../server/runtime.ts';
-import { serve } from '../../server/server.ts';
-import { ensureAdminBuilt } from '../../web/admin/build.ts';
 
 export function register(program: Command): void {
   program
@@ -10,6 +6,11 @@ export function register(program: Command): void {
     .description('迁移数据库；非生产模式下空库时载入演示数据；启动服务（npm start 即此命令）')
     .option('--port <port>', '监听端口（默认取 GONGKAI_PORT 或 3000）')
     .action(async (opts: { port?: string }) => {
+      // Imported here so that `gongkai --help` and light commands start fast.
+      const { loadConfig } = await import('../../config/config.ts');
+      const { formatDemoCredentials, openRuntime, prepareDatabase } = await import('../../server/runtime.ts');
+      const { serve } = await import('../../server/server.ts');
+      const { ensureAdminBuilt } = await import('../../web/admin/build.ts');
       const config = loadConfig(opts.port ? { ...process.env, GONGKAI_PORT: opts.port } : process.env);
       await ensureAdminBuilt();
       const rt = await openRuntime(config);
