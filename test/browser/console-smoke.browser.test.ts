@@ -1,0 +1,71 @@
+/**
+ * Smoke test of the journeys the foundation supports, in real Chromium: log in to the console
+ * and see the dashboard; a clerk does not see user management; the portal lists the agencies.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureAdminBuilt } from '../../src/web/admin/build.ts';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from '../support/app.ts';
+import { browserAvailable, launchBrowser } from '../support/browser.ts';
+
+describe.skipIf(!browserAvailable)('console and portal in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    await ensureAdminBuilt();
+    t = await createTestApp('sqlite', {}, { serveAdmin: true });
+    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function logIn(username: string) {
+    const page = await browser.newPage();
+    await page.goto(`${base}/admin/`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('heading', { name: '工作台' }).waitFor({ timeout: 20_000 });
+    return page;
+  }
+
+  it('an agency administrator logs in, sees the dashboard and user management', async () => {
+    const page = await logIn('gxj.admin');
+    await expect(page.getByText('泉州市洛江区工业和信息化局').first().isVisible()).resolves.toBe(true);
+    await page.getByRole('menuitem', { name: /用户与角色/ }).click();
+    await page.getByText('gxj.clerk').first().waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
+  it('a wrong password shows the server message in Chinese', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/admin/`);
+    await page.locator('#username').fill('gxj.handler');
+    await page.locator('#password').fill('not-the-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('用户名或密码不正确').first().waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
+  it('a clerk does not see user management', async () => {
+    const page = await logIn('gxj.clerk');
+    expect(await page.getByRole('menuitem', { name: /用户与角色/ }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('the portal lists the demo agencies without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: '泉州市洛江区工业和信息化局' }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: '泉州市洛江区工业和信息化局' }).waitFor();
+    expect(await page.getByText('0595-22630152').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
