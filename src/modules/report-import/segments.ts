@@ -80,24 +80,22 @@ function placeByColumn(cells: RowCell[], columns: number[]): RowCell[] {
 }
 
 /**
- * X centres of a run of column headers found in order after `from` (PDF only): each entry of
- * `headers` lists label forms that name the column. Undefined unless every column is found.
+ * X centres of the printed column headers between two tokens (PDF only), left to right:
+ * each entry of `headers` lists label forms that name one column; a name printed several
+ * times (table 四's 结果维持) is matched once per entry. Undefined unless every column is found.
  */
 export function headerColumns(stream: TokenStream, fromToken: number, toToken: number, headers: string[][]): number[] | undefined {
+  const used = new Set<number>();
   const xs: number[] = [];
-  let i = fromToken;
   for (const names of headers) {
-    let found = false;
-    for (; i < toToken; i++) {
+    let found = -1;
+    for (let i = fromToken; i < toToken && found < 0; i++) {
       const t = stream.tokens[i]!;
-      if (t.kind === 'text' && t.x !== undefined && names.includes(t.text.replace(/\s/g, ''))) {
-        xs.push(t.x);
-        i++;
-        found = true;
-        break;
-      }
+      if (!used.has(i) && t.kind === 'text' && t.x !== undefined && names.includes(t.text.replace(/\s/g, ''))) found = i;
     }
-    if (!found) return undefined;
+    if (found < 0) return undefined;
+    used.add(found);
+    xs.push((stream.tokens[found] as { x: number }).x);
   }
-  return xs;
+  return xs.sort((a, b) => a - b);
 }
