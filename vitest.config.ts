@@ -6,6 +6,7 @@ export default defineConfig({
     // Files run in parallel workers; each DB test builds its own database, so they never collide.
     pool: 'forks',
     testTimeout: 30_000,
+    reporters: ['default', './test/support/summary-reporter.ts'],
     hookTimeout: 60_000,
   },
 });
