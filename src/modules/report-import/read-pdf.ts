@@ -43,7 +43,7 @@ export function extractPdfItems(data: Uint8Array, limits: PdfLimits = DEFAULT_PD
       void worker.terminate();
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(new PdfReadError(`PDF 解析超时（超过${Math.round(limits.timeoutMs / 1000)}秒），已放弃。`))), limits.timeoutMs);
+    const timer = setTimeout(() => finish(() => reject(new PdfReadError(`PDF 解析超时（超过${limits.timeoutMs / 1000}秒），已放弃。`))), limits.timeoutMs);
     worker.on('message', (m: { ok: true; pages: PdfItem[][] } | { ok: false; name: string; message: string }) => {
       if (m.ok) finish(() => resolve(m.pages));
       else if (m.name === 'PasswordException') finish(() => reject(new PdfReadError('PDF 有密码保护，无法读取。')));
