@@ -8,7 +8,7 @@ import { tokenize, type NumberToken } from './tokens.ts';
 
 const tokensOf = (...cells: string[]) => tokenize({ lines: [{ cells, structured: true }] }).tokens;
 const nums = (...cells: string[]): RowCell[] =>
-  tokensOf(...cells).flatMap((t) => (t.kind === 'num' ? [{ kind: 'num' as const, token: t }] : t.kind === 'blank' ? [{ kind: 'blank' as const }] : []));
+  tokensOf(...cells).flatMap((t): RowCell[] => (t.kind === 'num' ? [{ kind: 'num', token: t }] : t.kind === 'blank' ? [{ kind: 'blank' }] : []));
 
 describe('tokens', () => {
   it('takes an item number glued to the previous row\u2019s digits as label text', () => {
