@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-27-01-foundation.ts';
+import * as calendar from './2026-11-27-02-calendar.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
+  '2026-11-27-02-calendar': calendar,
 };
