@@ -1,15 +1,26 @@
 /**
- * `gongkai import-report FILE|DIR... [--json]`: reads published annual reports (HTML, DOCX,
- * PDF, text) and checks them (年报体检). Exit 0 when every file was read, findings or not;
- * 3 when some file could not be read as a report; 2 for a usage error.
+ * `gongkai import-report FILE|DIR... [--json] [--save]`: reads published annual reports
+ * (HTML, DOCX, PDF, text) and checks them (年报体检). It only reads, unless --save stores the
+ * reports for the checking pages and for cross-year checks. Exit 0 when every file was read,
+ * findings or not; 3 when some file could not be read as a report; 2 for a usage error.
  */
 import type { Command } from 'commander';
+import { systemActor } from '../../policies/actor.ts';
 import { importFiles, type ImportEntry } from '../../modules/report-import/import-batch.ts';
+import { saveImportedReports, type SaveOutcome } from '../../modules/report-import/report-import.service.ts';
 import { summarizeBatch, summarizeEntry } from '../../modules/report-import/summary.ts';
 import { CliExit, ExitCode } from '../exit.ts';
+import { withRuntime } from '../runtime.ts';
 
 interface Options {
   json?: boolean;
+  save?: boolean;
+}
+
+function describeSaved(outcomes: SaveOutcome[]): string {
+  const inserted = outcomes.filter((o) => o.status === 'inserted').length;
+  const duplicate = outcomes.filter((o) => o.status === 'duplicate').length;
+  return `已保存到数据库：新增 ${inserted} 份${duplicate ? `，${duplicate} 份此前已导入（同一文件）` : ''}。\n`;
 }
 
 /** The JSON object printed per file: exactly these four keys. */
@@ -35,13 +46,18 @@ export function register(program: Command): void {
     .description('读取已发布的政府信息公开工作年度报告（HTML、DOCX、PDF、文本）并检查表格（年报体检）')
     .argument('[paths...]', '年报文件或目录（目录中的文件逐个读取）')
     .option('--json', '每个文件输出一行 JSON：{"file","report","findings","error"}')
+    .option('--save', '把读取的报告和检查结果保存到数据库（供年报体检页面和跨年度检查使用）')
     .action(async (paths: string[], options: Options) => {
       if (paths.length === 0) throw new CliExit(ExitCode.Usage, '请指定要读取的年报文件或目录，例如：gongkai import-report 2020年报.pdf');
       const onProgress = progress();
       const entries = await importFiles(paths, onProgress ? { onProgress } : {});
       if (entries.length === 0) throw new CliExit(ExitCode.Usage, '指定的目录中没有文件。');
+      // Saving first: it adds the checks against years stored earlier to the findings printed.
+      const saved = options.save ? await withRuntime((rt) => saveImportedReports(rt.db, systemActor('命令行'), entries, rt.clock)) : null;
       for (const e of entries) process.stdout.write(options.json ? jsonLine(e) : summarizeEntry(e));
       if (!options.json && entries.length > 1) process.stdout.write(summarizeBatch(entries));
+      // With --json, stdout carries only the JSON objects.
+      if (saved) (options.json ? process.stderr : process.stdout).write(describeSaved(saved));
       if (entries.some((e) => e.error !== null)) throw new CliExit(ExitCode.Data);
     });
 }

@@ -1,0 +1,26 @@
+/**
+ * Table types of imported annual reports (migration 2026-11-27-03-imported-reports).
+ * Timestamps are ISO-8601 UTC strings; report and findings are JSON text.
+ */
+
+// Type aliases (not interfaces) so that Kysely's `withTables<…>()` accepts them.
+export type ImportedReportTable = {
+  id: string;
+  agency_name: string;
+  agency_id: string | null;
+  year: number;
+  format: 'V2019' | 'V2021';
+  source_file: string;
+  sha256: string;
+  /** gongkai.annual-report/1 */
+  report_json: string;
+  /** Finding[] */
+  findings_json: string;
+  imported_at: string;
+  /** Display name of the account (or 命令行) that imported it. */
+  imported_by: string | null;
+};
+
+export type ReportImportTables = {
+  imported_report: ImportedReportTable;
+};

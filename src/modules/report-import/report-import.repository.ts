@@ -1,0 +1,94 @@
+/**
+ * Imported annual reports in the database (table imported_report). Rows are mapped to
+ * `ImportedReport` objects before they leave this file (STYLE.md rule 7).
+ */
+import type { DbOrTx } from '../../db/database.ts';
+import type { ImportedReportTable, ReportImportTables } from '../../db/tables/report-import.ts';
+import type { AnnualReport, Finding, ReportFormatId } from '../../domain/report/index.ts';
+
+/** The handle with the report-import table in its type (it lives in its own table file). */
+function tables(db: DbOrTx) {
+  return db.withTables<ReportImportTables>();
+}
+
+export interface ImportedReport {
+  id: string;
+  agencyName: string;
+  agencyId: string | null;
+  year: number;
+  format: ReportFormatId;
+  sourceFile: string;
+  sha256: string;
+  report: AnnualReport;
+  findings: Finding[];
+  importedAt: string;
+  importedBy: string | null;
+}
+
+function toImported(row: ImportedReportTable): ImportedReport {
+  return {
+    id: row.id,
+    agencyName: row.agency_name,
+    agencyId: row.agency_id,
+    year: row.year,
+    format: row.format,
+    sourceFile: row.source_file,
+    sha256: row.sha256,
+    report: JSON.parse(row.report_json) as AnnualReport,
+    findings: JSON.parse(row.findings_json) as Finding[],
+    importedAt: row.imported_at,
+    importedBy: row.imported_by,
+  };
+}
+
+/**
+ * Stores a report unless a report with the same sha256 is stored already (the same file
+ * imported twice). Returns whether it was inserted. ON CONFLICT DO NOTHING is the same SQL on
+ * SQLite and PostgreSQL.
+ */
+export async function insertImportedReport(db: DbOrTx, r: ImportedReport): Promise<boolean> {
+  const inserted = await tables(db)
+    .insertInto('imported_report')
+    .values({
+      id: r.id,
+      agency_name: r.agencyName,
+      agency_id: r.agencyId,
+      year: r.year,
+      format: r.format,
+      source_file: r.sourceFile,
+      sha256: r.sha256,
+      report_json: JSON.stringify(r.report),
+      findings_json: JSON.stringify(r.findings),
+      imported_at: r.importedAt,
+      imported_by: r.importedBy,
+    })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** The stored report of a file, by its sha256. */
+export async function findBySha256(db: DbOrTx, sha256: string): Promise<ImportedReport | null> {
+  const row = await tables(db).selectFrom('imported_report').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+  return row ? toImported(row) : null;
+}
+
+/** The latest import of an agency's report for one year (by full name). */
+export async function findLatestForYear(db: DbOrTx, agencyName: string, year: number): Promise<ImportedReport | null> {
+  const row = await tables(db)
+    .selectFrom('imported_report')
+    .selectAll()
+    .where('agency_name', '=', agencyName)
+    .where('year', '=', year)
+    .orderBy('imported_at', 'desc')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row ? toImported(row) : null;
+}
+
+/** Every stored import, by agency and year (the 年报体检 list). */
+export async function listImportedReports(db: DbOrTx): Promise<ImportedReport[]> {
+  const rows = await tables(db).selectFrom('imported_report').selectAll().orderBy('agency_name').orderBy('year').orderBy('imported_at').execute();
+  return rows.map(toImported);
+}
