@@ -40,7 +40,9 @@ describeEachDialect('imported reports', (dialect) => {
   });
 
   it('checks a new year against the previous year stored in an earlier run (R5, R6)', async () => {
-    const [y2021, y2022] = await importFiles([`${FIXTURES}/chain/2021.txt`, `${FIXTURES}/chain/2022.html`]).then((e) => [e[0]!, e[1]!]);
+    const entries = await importFiles([`${FIXTURES}/chain/2021.txt`, `${FIXTURES}/chain/2022.html`]);
+    const y2021 = entries[0]!;
+    const y2022 = entries[1]!;
     await saveImportedReports(t.db, systemActor(), [y2021], clock);
     y2022.findings = y2022.findings.filter((f) => !/^R[567]$/.test(f.rule));
     await saveImportedReports(t.db, systemActor(), [y2022], clock);
