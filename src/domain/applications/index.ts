@@ -1,0 +1,10 @@
+/** Applications (依申请公开): applicants, identity checks, workflow, fees, tracking, counting. Pure. */
+export * from './applicant.ts';
+export * from './counting.ts';
+export * from './decision.ts';
+export * from './fees.ts';
+export * from './kinds.ts';
+export * from './reminders.ts';
+export * from './similarity.ts';
+export * from './tracking.ts';
+export * from './workflow.ts';

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { assertStep, availableSteps, stepBlocker, type Situation } from './workflow.ts';
+
+const base: Situation = {
+  clockState: 'running',
+  correctionRequested: false,
+  openConsultations: 0,
+  extensionRequested: false,
+  extensionDaysUsed: 0,
+  maxExtensionDays: 20,
+  replyDue: '2025-03-10',
+  today: '2025-03-01',
+  reasonsAsked: false,
+  feeNoticed: false,
+  decision: null,
+  archived: false,
+};
+
+describe('workflow guards', () => {
+  it('第三十一条: nothing but confirmation (or withdrawal) before receipt is confirmed', () => {
+    const steps = availableSteps({ ...base, clockState: 'awaitingConfirmation', replyDue: null });
+    expect(steps).toEqual(['confirmReceipt', 'assign', 'withdraw']);
+  });
+  it('第三十条: the correction notice is given once', () => {
+    expect(stepBlocker('requestCorrection', base)).toBeNull();
+    expect(stepBlocker('requestCorrection', { ...base, correctionRequested: true })).toMatch(/一次性/);
+  });
+  it('第三十三条第二款: the head approves an extension only before the due date, at most 20 days in all', () => {
+    expect(stepBlocker('approveExtension', { ...base, extensionRequested: true })).toBeNull();
+    expect(stepBlocker('approveExtension', { ...base, extensionRequested: true, today: '2025-03-11' })).toMatch(/答复期限已过/);
+    expect(stepBlocker('requestExtension', { ...base, extensionDaysUsed: 20 })).toMatch(/20个工作日/);
+  });
+  it('release control: review, then sign-off, then the reply may leave', () => {
+    expect(stepBlocker('reply', { ...base, decision: 'draft' })).toMatch(/保密审查/);
+    expect(stepBlocker('signOff', { ...base, decision: 'draft' })).toMatch(/保密审查/);
+    expect(stepBlocker('signOff', { ...base, decision: 'reviewed' })).toBeNull();
+    expect(stepBlocker('reply', { ...base, decision: 'signed' })).toBeNull();
+  });
+  it('第三十五条: a delayed-reply period needs reasons asked first', () => {
+    expect(stepBlocker('setDelayedReply', base)).toMatch(/说明理由/);
+    expect(stepBlocker('setDelayedReply', { ...base, reasonsAsked: true })).toBeNull();
+  });
+  it('第四十五条: archive once closed, and nothing after archiving', () => {
+    expect(stepBlocker('archive', base)).toMatch(/办结后/);
+    expect(availableSteps({ ...base, clockState: 'closed' })).toEqual(['archive']);
+    expect(availableSteps({ ...base, clockState: 'closed', archived: true })).toEqual([]);
+  });
+  it('assertStep throws STEP_NOT_ALLOWED with the reason', () => {
+    expect(() => assertStep('recordCorrection', base)).toThrow(/不能登记补正：当前没有待补正事项/);
+  });
+});
