@@ -15,6 +15,8 @@ import { tokenRoutes } from '../modules/auth/tokens.routes.ts';
 import { agencyRoutes } from '../modules/agencies/agencies.routes.ts';
 import { userRoutes } from '../modules/accounts/users.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { calendarWarnings } from '../modules/calendar/calendar.warnings.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import type { WarningSource } from '../modules/dashboard/dashboard.service.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
@@ -100,7 +102,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(userRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
-  await app.register(dashboardRoutes(options.dashboardWarnings ?? []));
+  await app.register(calendarRoutes);
+  await app.register(dashboardRoutes([calendarWarnings, ...(options.dashboardWarnings ?? [])]));
   await app.register(portalRoutes);
   if (options.serveAdmin) await app.register(adminRoutes);
   return app;

@@ -18,6 +18,7 @@ const STATUS: Record<string, number> = {
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
   CALENDAR_NOT_LOADED: 422,
+  DATA_INVALID: 422,
 };
 
 const TITLES: Record<number, string> = {
@@ -89,6 +90,8 @@ export function toProblem(error: unknown): Problem {
     const extra: Record<string, unknown> = {};
     if (typeof error.details.lockedUntil === 'string') extra.lockedUntil = error.details.lockedUntil;
     if (typeof error.details.year === 'number') extra.year = error.details.year;
+    // A list of problems in an uploaded file (each with where/message), e.g. a calendar import.
+    if (Array.isArray(error.details.errors)) extra.issues = error.details.errors;
     return { type: 'about:blank', title: TITLES[status] ?? '错误', status, code: error.code, detail: error.message, ...extra };
   }
   const fe = error as FastifyError & { validation?: Array<{ keyword: string; instancePath: string; params: Record<string, unknown> }> };

@@ -3,13 +3,10 @@
  * mapped to domain `CalendarYear` objects before they leave this file (STYLE.md rule 7).
  */
 import type { DbOrTx } from '../../db/database.ts';
-import type { CalendarTables, CalendarYearTable } from '../../db/tables/calendar.ts';
+import type { CalendarYearTable } from '../../db/tables/calendar.ts';
 import type { CalendarNotice, CalendarYear } from '../../domain/calendar/types.ts';
 
-/** The handle with the calendar tables in its type (they live in their own table file). */
-function tables(db: DbOrTx) {
-  return db.withTables<CalendarTables>();
-}
+const tables = (db: DbOrTx) => db;
 
 /** Bookkeeping of an imported year. */
 export interface ImportedYearInfo {

@@ -12,17 +12,16 @@ import { DomainError } from '../../domain/errors.ts';
 import { formatChineseDate } from '../../domain/time.ts';
 import type { Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
+import { can } from '../../policies/can.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './calendar.repository.ts';
 
 /**
  * Only the system administrator (or the system itself, e.g. the CLI run by the operator)
- * changes the calendar: it moves every deadline of every agency. There is no calendar
- * permission in src/policies/permissions.ts yet; until there is, the role is checked here.
+ * changes the calendar: it moves every deadline of every agency.
  */
 function authorizeCalendarChange(actor: Actor): void {
-  if (actor.kind === 'system' || actor.roles.includes('system_admin')) return;
-  throw new DomainError('FORBIDDEN', '只有系统管理员可以导入节假日安排', { permission: 'calendar.manage' });
+  if (!can(actor, 'calendar.manage')) throw new DomainError('FORBIDDEN', '只有系统管理员可以导入节假日安排', { permission: 'calendar.manage' });
 }
 
 /** One row of `gongkai calendar list` and the console's calendar page. */

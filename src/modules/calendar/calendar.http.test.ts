@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { describeEachDialect } from '../../../test/support/db.ts';
+
+const CSV_2027 = [
+  'date,kind,name',
+  '2027-01-01,off,元旦',
+  '2027-02-06,off,春节',
+  '2027-02-07,off,春节',
+  '2027-02-08,off,春节',
+  '2027-02-09,off,春节',
+  '2027-02-10,off,春节',
+  '2027-02-11,off,春节',
+  '2027-02-12,off,春节',
+  '2027-02-13,off,春节',
+  '2027-02-14,work,春节',
+].join('\n');
+
+describeEachDialect('the calendar over HTTP', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => t.close());
+
+  it('from 1 November the dashboard warns that next year is missing, until it is imported', async () => {
+    t.clock.set('2026-10-31T08:00:00Z');
+    const clerk = await t.login('gxj.clerk');
+    const before = await t.app.inject({ url: '/api/v1/dashboard', headers: { cookie: clerk.cookie } });
+    expect(before.json().warnings).toEqual([]);
+
+    t.clock.set('2026-11-01T01:00:00Z');
+    const clerk2 = await t.login('gxj.clerk');
+    const warned = await t.app.inject({ url: '/api/v1/dashboard', headers: { cookie: clerk2.cookie } });
+    expect(warned.json().warnings).toEqual([{ code: 'CALENDAR_NEXT_YEAR_MISSING', message: expect.stringContaining('2027年节假日安排') }]);
+
+    const sys = await t.login('sys.admin');
+    const headers = { cookie: sys.cookie, 'x-csrf-token': sys.csrf };
+    const payload = { fileName: '2027.csv', content: CSV_2027, year: 2027, noticeTitle: '国务院办公厅关于2027年部分节假日安排的通知' };
+    const dry = await t.app.inject({ method: 'POST', url: '/api/v1/calendar/import', headers, payload: { ...payload, dryRun: true } });
+    expect(dry.json()).toMatchObject({ year: 2027, days: 10, dryRun: true });
+    expect((await t.app.inject({ url: '/api/v1/dashboard', headers: { cookie: clerk2.cookie } })).json().warnings).toHaveLength(1);
+
+    const imported = await t.app.inject({ method: 'POST', url: '/api/v1/calendar/import', headers, payload });
+    expect(imported.statusCode).toBe(200);
+    expect(imported.json()).toMatchObject({ year: 2027, days: 10, dryRun: false });
+    expect((await t.app.inject({ url: '/api/v1/dashboard', headers: { cookie: clerk2.cookie } })).json().warnings).toEqual([]);
+    const years = (await t.app.inject({ url: '/api/v1/calendar/years', headers: { cookie: clerk2.cookie } })).json().items;
+    expect(years.at(-1)).toMatchObject({ year: 2027, source: 'import', days: 10 });
+    expect(years[0]).toMatchObject({ year: 2007, source: 'bundled' });
+  });
+
+  it('refuses a bad file listing each problem in Chinese, and refuses non-administrators', async () => {
+    const sys = await t.login('sys.admin');
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/calendar/import',
+      headers: { cookie: sys.cookie, 'x-csrf-token': sys.csrf },
+      payload: { fileName: '2028.csv', content: 'date,kind,name\n2028-01-05,work,元旦\n2028-01-05,off,元旦', year: 2028, noticeTitle: '通知' },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().code).toBe('DATA_INVALID');
+    expect(bad.json().issues.length).toBeGreaterThanOrEqual(2);
+    expect(bad.json().detail).toContain('2028');
+    const clerk = await t.login('gxj.clerk');
+    const denied = await t.app.inject({ method: 'POST', url: '/api/v1/calendar/import', headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf }, payload: { fileName: 'x.csv', content: CSV_2027, year: 2027, noticeTitle: 'x' } });
+    expect(denied.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import { parseCalendarFile } from '../../domain/calendar/parse.ts';
+import { authorize } from '../../policies/can.ts';
+import { errorResponses, ProblemSchema } from '../../server/schemas.ts';
+import { requireActor } from '../../server/authenticate.ts';
+import { importCalendarYear, listCalendarYears } from './calendar.service.ts';
+
+const Notice = Type.Object({ title: Type.String(), documentNo: Type.Union([Type.String(), Type.Null()]), date: Type.Union([Type.String(), Type.Null()]) });
+
+const YearSummary = Type.Object({
+  year: Type.Integer(),
+  source: Type.Union([Type.Literal('bundled'), Type.Literal('import')]),
+  notice: Notice,
+  days: Type.Integer(),
+  overridesBundled: Type.Boolean(),
+  importedAt: Type.Union([Type.String(), Type.Null()]),
+  importedBy: Type.Union([Type.String(), Type.Null()]),
+});
+
+const ImportBody = Type.Object({
+  fileName: Type.String({ minLength: 1, maxLength: 200 }),
+  /** The file's text (JSON, CSV or iCalendar), at most 1 MB. */
+  content: Type.String({ minLength: 1, maxLength: 1_000_000 }),
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  noticeTitle: Type.Optional(Type.String({ maxLength: 200 })),
+  documentNo: Type.Optional(Type.String({ maxLength: 100 })),
+  noticeDate: Type.Optional(Type.String({ format: 'date' })),
+  dryRun: Type.Optional(Type.Boolean()),
+});
+
+/** The official calendar (节假日安排): list the loaded years; the system administrator imports a new one. */
+export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db, clock } = app.ctx;
+  const tags = ['calendar'];
+
+  app.get('/api/v1/calendar/years', { schema: { tags, summary: '已载入的节假日安排（内置和导入）', response: { 200: Type.Object({ items: Type.Array(YearSummary) }), ...errorResponses } } }, async (request) => {
+    authorize(requireActor(request), 'calendar.read');
+    return { items: await listCalendarYears(db) };
+  });
+
+  app.post(
+    '/api/v1/calendar/import',
+    {
+      schema: {
+        tags,
+        summary: '导入一年的节假日安排（JSON、CSV 或 .ics）；dryRun 只校验',
+        body: ImportBody,
+        response: {
+          200: Type.Object({ year: Type.Integer(), days: Type.Integer(), dryRun: Type.Boolean(), replacedImport: Type.Boolean(), overridesBundled: Type.Boolean() }),
+          422: ProblemSchema,
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      authorize(actor, 'calendar.manage');
+      const { fileName, content, dryRun, year, noticeTitle, documentNo, noticeDate } = request.body;
+      const parsed = parseCalendarFile(fileName, content, {
+        ...(year !== undefined ? { year } : {}),
+        ...(noticeTitle ? { noticeTitle } : {}),
+        ...(documentNo ? { documentNo } : {}),
+        ...(noticeDate ? { noticeDate } : {}),
+      });
+      if (dryRun) return { year: parsed.year, days: parsed.days.length, dryRun: true, replacedImport: false, overridesBundled: false };
+      return { ...(await importCalendarYear(db, actor, parsed, clock)), dryRun: false };
+    },
+  );
+};
