@@ -3,9 +3,10 @@
  * Only repositories import Kysely (STYLE.md rule 7); services receive a `Db` and pass it on.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { CalendarTables } from './tables/calendar.ts';
 import type { FoundationTables } from './tables/foundation.ts';
 
-export type Database = FoundationTables;
+export type Database = FoundationTables & CalendarTables;
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
