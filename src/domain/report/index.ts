@@ -20,3 +20,4 @@ export { OUTCOME_GROUPS, groupTotal } from './narrative-applications.ts';
 export * from './narrative-check.ts';
 export * from './published-changes.ts';
 export * from './deadlines.ts';
+export * from './from-sources.ts';
