@@ -4,9 +4,11 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { CalendarTables } from './tables/calendar.ts';
+import type { CaseTables } from './tables/cases.ts';
+import type { ComplaintTables } from './tables/complaints.ts';
 import type { FoundationTables } from './tables/foundation.ts';
 
-export type Database = FoundationTables & CalendarTables;
+export type Database = FoundationTables & CalendarTables & CaseTables & ComplaintTables;
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

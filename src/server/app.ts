@@ -20,6 +20,8 @@ import { calendarWarnings } from '../modules/calendar/calendar.warnings.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import type { WarningSource } from '../modules/dashboard/dashboard.service.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
+import { caseRoutes } from '../modules/cases/cases.routes.ts';
+import { complaintRoutes } from '../modules/complaints/complaints.routes.ts';
 import { errorPage } from '../web/portal/pages/agency.ts';
 import { portalRoutes } from '../web/portal/portal.routes.ts';
 import { adminRoutes } from '../web/admin/admin.routes.ts';
@@ -104,6 +106,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
   await app.register(dashboardRoutes([calendarWarnings, ...(options.dashboardWarnings ?? [])]));
+  await app.register(caseRoutes);
+  await app.register(complaintRoutes);
   await app.register(portalRoutes);
   if (options.serveAdmin) await app.register(adminRoutes);
   return app;
