@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   ...(['catalog.read', 'catalog.edit', 'catalog.review', 'catalog.approve', 'catalog.figures', 'catalog.settings'] as const),
   ...(['applications.read', 'applications.register', 'applications.handle', 'applications.approve', 'applications.review'] as const),
   ...(['cases.read', 'cases.manage', 'complaints.read', 'complaints.manage', 'letters.read', 'letters.manage', 'outbox.read', 'outbox.send'] as const),
+  ...(['reports.read', 'reports.edit', 'reports.publish', 'reports.supervise'] as const),
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +44,9 @@ Object.entries({ clerk: ['applications.read', 'applications.register'], handler:
 
 // 复议/诉讼 register and 投诉、举报 (docs/cases.md: the supervisor handles complaints, the agency reads its own), letter templates and the outbox (docs/letters.md).
 Object.entries({ clerk: ['cases.read', 'cases.manage', 'complaints.read', 'letters.read', 'outbox.read', 'outbox.send'], handler: ['cases.read', 'cases.manage', 'complaints.read', 'letters.read', 'outbox.read', 'outbox.send'], office_head: ['cases.read', 'cases.manage', 'complaints.read', 'letters.read', 'letters.manage', 'outbox.read', 'outbox.send'], agency_admin: ['letters.read', 'letters.manage'], supervisor: ['cases.read', 'complaints.read', 'complaints.manage', 'letters.read', 'outbox.read'] } satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) => ROLE_PERMISSIONS[role as Role].push(...granted));
+
+// 年度报告 (docs/reports.md): the office head edits and submits, the approver publishes (发布审核), the supervisor oversees its subtree.
+Object.entries({ clerk: ['reports.read'], handler: ['reports.read'], office_head: ['reports.read', 'reports.edit'], confidentiality_reviewer: ['reports.read'], approver: ['reports.read', 'reports.publish'], agency_admin: ['reports.read'], supervisor: ['reports.read', 'reports.supervise'] } satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) => ROLE_PERMISSIONS[role as Role].push(...granted));
 
 /** Scopes an API token may carry: read-only access for machine clients. */
 export const TOKEN_SCOPES: Array<{ key: Permission; name: string }> = [

@@ -6,11 +6,13 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-27-01-foundation.ts';
 import * as calendar from './2026-11-27-02-calendar.ts';
 import * as importedReports from './2026-11-27-03-imported-reports.ts';
+import * as annualReports from './2026-11-27-07-annual-reports.ts';
 import * as casesComplaints from './2026-11-27-20-cases-complaints.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
   '2026-11-27-02-calendar': calendar,
   '2026-11-27-03-imported-reports': importedReports,
+  '2026-11-27-07-annual-reports': annualReports,
   '2026-11-27-20-cases-complaints': casesComplaints,
 };
