@@ -6,9 +6,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CalendarTables } from './tables/calendar.ts';
 import type { CaseTables } from './tables/cases.ts';
 import type { ComplaintTables } from './tables/complaints.ts';
+import type { ApplicationTables } from './tables/applications.ts';
 import type { FoundationTables } from './tables/foundation.ts';
 
-export type Database = FoundationTables & CalendarTables & CaseTables & ComplaintTables;
+export type Database = FoundationTables & CalendarTables & CaseTables & ComplaintTables & ApplicationTables;
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -19,6 +19,7 @@ import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { calendarWarnings } from '../modules/calendar/calendar.warnings.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import type { WarningSource } from '../modules/dashboard/dashboard.service.ts';
+import { applicationRoutes } from '../modules/applications/applications.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { caseRoutes } from '../modules/cases/cases.routes.ts';
 import { complaintRoutes } from '../modules/complaints/complaints.routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(dashboardRoutes([calendarWarnings, ...(options.dashboardWarnings ?? [])]));
   await app.register(caseRoutes);
   await app.register(complaintRoutes);
+  await app.register(applicationRoutes);
   await app.register(portalRoutes);
   if (options.serveAdmin) await app.register(adminRoutes);
   return app;

@@ -8,6 +8,7 @@ import * as calendar from './2026-11-27-02-calendar.ts';
 import * as importedReports from './2026-11-27-03-imported-reports.ts';
 import * as annualReports from './2026-11-27-07-annual-reports.ts';
 import * as casesComplaints from './2026-11-27-20-cases-complaints.ts';
+import * as applications from './2026-11-27-06-applications.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-03-imported-reports': importedReports,
   '2026-11-27-07-annual-reports': annualReports,
   '2026-11-27-20-cases-complaints': casesComplaints,
+  '2026-11-27-06-applications': applications,
 };

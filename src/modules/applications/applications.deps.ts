@@ -1,0 +1,35 @@
+/** What every applications service needs besides the actor: the database, the clock and the personal-data cipher. */
+import { createHmac } from 'node:crypto';
+import type { Db } from '../../db/database.ts';
+import { queryCodeFromBytes } from '../../domain/applications/tracking.ts';
+import type { Clock } from '../../domain/time.ts';
+import { createPersonalDataCipher, type PersonalDataCipher } from '../privacy/personal-data.ts';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  cipher: PersonalDataCipher;
+  /** The app secret (query codes derived from a form's idempotency token, their keyed hashes). */
+  secret: string;
+}
+
+/** Builds the dependencies from the app context. */
+export function appDeps(ctx: { db: Db; clock: Clock; encryptionKey: string; secret: string }): AppDeps {
+  return { db: ctx.db, clock: ctx.clock, cipher: createPersonalDataCipher(ctx.encryptionKey), secret: ctx.secret };
+}
+
+/** The stored keyed hash of a query code (the code itself is never stored). */
+export function queryCodeHash(secret: string, code: string): string {
+  return createHmac('sha256', secret).update(`gongkai query code\0${code}`).digest('hex');
+}
+
+/**
+ * The query code of a form submission, derived from its idempotency token: a double submit of
+ * the same form gets the same application and can show the same code again on its receipt.
+ */
+export function queryCodeForToken(secret: string, token: string): string {
+  for (let i = 0; ; i++) {
+    const code = queryCodeFromBytes(createHmac('sha256', secret).update(`gongkai receipt ${i}\0${token}`).digest());
+    if (code) return code;
+  }
+}

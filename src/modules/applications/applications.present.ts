@@ -1,0 +1,77 @@
+/** Presenters: records → JSON for the console (masked personal data; never the sealed values). */
+import type { ApplicationRecord } from './applications.repository.ts';
+import type { ApplicationDetail } from './applications.service.ts';
+
+/** One inbox row. `today` decides the overdue flag (derived when read, never stored). */
+export function presentSummary(a: ApplicationRecord, today: string) {
+  return {
+    id: a.id,
+    agencyId: a.agencyId,
+    kind: a.kind,
+    trackingNumber: a.trackingNumber,
+    channel: a.channel,
+    arrivalDate: a.arrivalDate,
+    receivedDate: a.receivedDate,
+    state: a.state,
+    replyDue: a.replyDue,
+    dueRule: a.dueRule,
+    overdue: a.state !== 'closed' && a.replyDue !== null && today > a.replyDue,
+    closedDate: a.closedDate,
+    outcome: a.outcome,
+    applicantKind: a.applicantKind,
+    applicantName: a.applicantName,
+    idNumberMasked: a.idNumberMasked,
+    phoneMasked: a.phoneMasked,
+    infoSummary: (a.infoTitle || a.infoDescription).slice(0, 80),
+    handlerId: a.handlerId,
+    decisionStatus: a.decisionStatus,
+    archived: a.archivedAt !== null,
+  };
+}
+
+/** The application page. */
+export function presentDetail(d: ApplicationDetail, today: string) {
+  const a = d.application;
+  return {
+    ...presentSummary(a, today),
+    oral: a.oral,
+    contactPerson: a.contactPerson,
+    idDocType: a.idDocType,
+    email: a.email,
+    addressMasked: a.addressMasked,
+    postcode: a.postcode,
+    infoTitle: a.infoTitle,
+    infoDocNumber: a.infoDocNumber,
+    infoDescription: a.infoDescription,
+    deliveryForm: a.deliveryForm,
+    deliveryMethod: a.deliveryMethod,
+    recordsOutcome: a.recordsOutcome,
+    extensionRequestedDays: a.extensionRequestedDays,
+    extensionReason: a.extensionReason,
+    reasonsAsked: a.reasonsAsked,
+    feeBasis: a.feeBasis,
+    feeAmount: a.feeAmount,
+    decision: a.decisionOutcome
+      ? { outcome: a.decisionOutcome, legalBasis: a.decisionBasis, reasons: a.decisionReasons, responsibleAgency: a.responsibleAgency, status: a.decisionStatus, decidedBy: a.decidedBy, reviewedBy: a.reviewedBy, reviewedAt: a.reviewedAt, signedBy: a.signedBy, signedAt: a.signedAt }
+      : null,
+    clock: {
+      state: d.clock.state,
+      receivedDate: d.clock.receivedDate,
+      correctionNoticeDue: d.clock.correctionNoticeDue,
+      correctionPeriodEnd: d.clock.correctionPeriodEnd,
+      replyDue: d.clock.replyDue,
+      baseDue: d.clock.baseDue,
+      paymentDue: d.clock.paymentDue,
+      extensionWorkingDays: d.clock.extensionWorkingDays,
+      overdue: d.clock.overdue,
+      provisional: d.clock.provisional,
+      consultations: d.clock.consultations,
+      warnings: d.clock.warnings,
+      explanation: d.clock.explanation.staff,
+    },
+    events: d.events.map((e) => ({ seq: e.seq, type: e.type, date: e.date, summary: e.summary, public: e.public, actorName: e.actorName, at: e.at, consultationId: typeof e.payload.consultationId === 'string' ? e.payload.consultationId : undefined })),
+    files: d.files,
+    steps: d.steps,
+    hints: d.hints,
+  };
+}

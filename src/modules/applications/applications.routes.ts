@@ -1,0 +1,101 @@
+/**
+ * The applications API for the console and other systems: thin routes — authenticate →
+ * validate (TypeBox) → one service call → presenter.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import { checkTrackingPattern } from '../../domain/applications/tracking.ts';
+import { DomainError, ValidationError } from '../../domain/errors.ts';
+import { shanghaiDate } from '../../domain/time.ts';
+import { authorize } from '../../policies/can.ts';
+import { requireActor } from '../../server/authenticate.ts';
+import { errorResponses } from '../../server/schemas.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { appDeps } from './applications.deps.ts';
+import { createApplication } from './applications.intake.ts';
+import { presentDetail, presentSummary } from './applications.present.ts';
+import { saveTrackingPattern } from './applications.repository.ts';
+import { ApplicationSummary, FileParams, FiguresQuery, IdParams, InboxQuery, IntakeBody, SettingsBody, StepBody, StepParams } from './applications.schemas.ts';
+import { addFile, applicationFigures, getApplication, listApplications, proactiveSuggestions, readFile, revealPersonalData } from './applications.service.ts';
+import { performStep } from './applications.steps.ts';
+import { listHandlers } from './handlers.repository.ts';
+import { isParsedForm, registerMultipart } from './multipart.ts';
+import { MAX_UPLOAD_BYTES } from './applications.files.ts';
+
+export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const deps = appDeps(app.ctx);
+  const tags = ['applications'];
+  const today = () => shanghaiDate(deps.clock.now());
+  registerMultipart(app, MAX_UPLOAD_BYTES + 64 * 1024);
+
+  app.get('/api/v1/applications', { schema: { tags, summary: '申请收件箱', querystring: InboxQuery, response: { 200: Type.Object({ items: Type.Array(ApplicationSummary), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }), ...errorResponses } } }, async (request) => {
+    const r = await listApplications(deps, requireActor(request), request.query);
+    return { items: r.items.map((a) => presentSummary(a, r.today)), total: r.total, page: r.page, pageSize: r.pageSize };
+  });
+
+  app.post('/api/v1/applications', { schema: { tags, summary: '登记申请（当面、口头、邮寄、传真、电子邮件）', body: IntakeBody, response: { 201: Type.Object({ id: Type.String(), trackingNumber: Type.String(), queryCode: Type.String() }), ...errorResponses } } }, async (request, reply) => {
+    const r = await createApplication(deps, requireActor(request), request.body);
+    return reply.code(201).send({ id: r.application.id, trackingNumber: r.application.trackingNumber, queryCode: r.queryCode });
+  });
+
+  app.get('/api/v1/applications/:id', { schema: { tags, summary: '申请详情（含期限说明与可办理的步骤）', params: IdParams } }, async (request) => presentDetail(await getApplication(deps, requireActor(request), request.params.id), today()));
+
+  app.post('/api/v1/applications/:id/steps/:step', { schema: { tags, summary: '办理一个步骤', params: StepParams, body: StepBody } }, async (request) => {
+    const actor = requireActor(request);
+    await performStep(deps, actor, request.params.id, request.params.step, request.body);
+    return presentDetail(await getApplication(deps, actor, request.params.id), today());
+  });
+
+  app.post('/api/v1/applications/:id/files', { schema: { tags, summary: '上传文件（multipart：role = original | released | reply_letter，file）', params: IdParams } }, async (request, reply) => {
+    const actor = requireActor(request);
+    const body = request.body;
+    if (!isParsedForm(body)) throw new ValidationError({ file: '请以 multipart/form-data 上传文件' });
+    const role = body.fields.role;
+    if (role !== 'original' && role !== 'released' && role !== 'reply_letter') throw new ValidationError({ role: '文件类别应为原件、提供文件或答复书' });
+    const upload = body.files.file?.[0];
+    if (!upload) throw new ValidationError({ file: '请选择文件' });
+    return reply.code(201).send(await addFile(deps, actor, request.params.id, role, upload));
+  });
+
+  app.get('/api/v1/applications/:id/files/:fileId', { schema: { tags, summary: '下载文件', params: FileParams } }, async (request, reply) => {
+    const { file, content } = await readFile(deps, requireActor(request), request.params.id, request.params.fileId);
+    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(content);
+  });
+
+  app.post('/api/v1/applications/:id/reveal', { schema: { tags, summary: '查看完整身份证件号码、电话、地址（留痕）', params: IdParams } }, async (request) => revealPersonalData(deps, requireActor(request), request.params.id));
+
+  app.get('/api/v1/application-handlers', { schema: { tags, summary: '可分派的承办人', querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }) } }, async (request) => {
+    const actor = requireActor(request);
+    const agencyId = request.query.agencyId ?? actor.agencyId;
+    if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
+    authorize(actor, 'applications.read', { agencyId });
+    return { items: await listHandlers(deps.db, agencyId) };
+  });
+
+  app.get('/api/v1/application-figures', { schema: { tags, summary: '表三（V2021 细目，7列）', querystring: FiguresQuery } }, async (request) => {
+    const actor = requireActor(request);
+    const agencyId = request.query.agencyId ?? actor.agencyId;
+    if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
+    authorize(actor, 'applications.read', { agencyId });
+    return { year: request.query.year, table3: await applicationFigures(deps.db, [agencyId], request.query.year) };
+  });
+
+  app.get('/api/v1/application-suggestions', { schema: { tags, summary: '第四十四条：多人申请相同信息，建议主动公开', querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }) } }, async (request) => {
+    const actor = requireActor(request);
+    const agencyId = request.query.agencyId ?? actor.agencyId;
+    if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
+    return { items: await proactiveSuggestions(deps, actor, agencyId) };
+  });
+
+  app.put('/api/v1/application-settings/:id', { schema: { tags, summary: '申请编号格式（如 洛工信依申〔{year}〕{seq}号）', params: IdParams, body: SettingsBody } }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'applications.approve', { agencyId: request.params.id });
+    const problem = checkTrackingPattern(request.body.trackingPattern);
+    if (problem) throw new ValidationError({ trackingPattern: problem });
+    await deps.db.transaction().execute(async (tx) => {
+      await saveTrackingPattern(tx, request.params.id, request.body.trackingPattern, deps.clock.now().toISOString());
+      await recordAudit(tx, actor, { agencyId: request.params.id, action: 'application.settings', subjectType: 'agency', subjectId: request.params.id, summary: `申请编号格式改为 ${request.body.trackingPattern}` }, deps.clock);
+    });
+    return { trackingPattern: request.body.trackingPattern };
+  });
+};

@@ -1,0 +1,104 @@
+/** Request and response schemas of the applications API (TypeBox: validation, types and OpenAPI at once). */
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { STEPS } from '../../domain/applications/workflow.ts';
+
+const Str = (max: number, description?: string) => Type.String({ maxLength: max, ...(description ? { description } : {}) });
+
+export const IntakeBody = Type.Object(
+  {
+    agencyId: Type.String(),
+    kind: Type.Optional(Type.Union([Type.Literal('disclosure'), Type.Literal('records_correction')])),
+    channel: Type.Union(['in-person', 'oral', 'post-signed', 'post-ordinary', 'online', 'email', 'fax'].map((c) => Type.Literal(c))),
+    arrivalDate: Type.Optional(Type.String({ description: '收到日期 YYYY-MM-DD' })),
+    confirmedDate: Type.Optional(Type.String({ description: '平常信函、电子邮件、传真：双方确认之日（第三十一条）' })),
+    applicantKind: Str(30),
+    applicantName: Str(200),
+    contactPerson: Type.Optional(Str(100)),
+    idDocType: Str(30),
+    idNumber: Str(60),
+    phone: Str(40),
+    email: Type.Optional(Str(200)),
+    address: Type.Optional(Str(400)),
+    postcode: Type.Optional(Str(12)),
+    infoTitle: Type.Optional(Str(400)),
+    infoDocNumber: Type.Optional(Str(200)),
+    infoDescription: Type.Optional(Str(4000)),
+    deliveryForm: Str(20),
+    deliveryMethod: Str(20),
+    answeredOnSpot: Type.Optional(Type.Union([Type.Null(), Type.Object({ outcome: Type.String(), legalBasis: Str(400), reasons: Str(4000) })])),
+  },
+  { additionalProperties: false },
+);
+export type IntakeBody = Static<typeof IntakeBody>;
+
+export const StepParams = Type.Object({ id: Type.String(), step: Type.Union(STEPS.map((s) => Type.Literal(s))) });
+export const IdParams = Type.Object({ id: Type.String() });
+export const FileParams = Type.Object({ id: Type.String(), fileId: Type.String() });
+
+export const StepBody = Type.Object(
+  {
+    date: Type.Optional(Type.String()),
+    note: Type.Optional(Str(4000)),
+    handlerId: Type.Optional(Type.String()),
+    items: Type.Optional(Str(4000)),
+    periodEnd: Type.Optional(Type.String()),
+    party: Type.Optional(Type.Union([Type.Literal('third'), Type.Literal('agency')])),
+    partyName: Type.Optional(Str(200)),
+    partyReceivedDate: Type.Optional(Type.String()),
+    consultationId: Type.Optional(Type.String()),
+    opinion: Type.Optional(Type.Union([Type.Literal('agree'), Type.Literal('object'), Type.Literal('none')])),
+    days: Type.Optional(Type.Integer()),
+    reason: Type.Optional(Str(2000)),
+    notifiedDate: Type.Optional(Type.String()),
+    until: Type.Optional(Type.String()),
+    basis: Type.Optional(Type.Union([Type.Literal('per_piece'), Type.Literal('per_page')])),
+    pieces: Type.Optional(Type.Integer()),
+    pages: Type.Optional(Type.Integer()),
+    outcome: Type.Optional(Type.String()),
+    legalBasis: Type.Optional(Str(400)),
+    reasons: Type.Optional(Str(4000)),
+    responsibleAgency: Type.Optional(Str(200)),
+    passed: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const InboxQuery = Type.Object({
+  agencyId: Type.Optional(Type.String()),
+  state: Type.Optional(Type.String()),
+  due: Type.Optional(Type.Union([Type.Literal('soon'), Type.Literal('overdue')])),
+  handlerId: Type.Optional(Type.String()),
+  channel: Type.Optional(Type.String()),
+  applicantKind: Type.Optional(Type.String()),
+  kind: Type.Optional(Type.String()),
+  q: Type.Optional(Str(100)),
+  page: Type.Optional(Type.Integer({ minimum: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+
+export const ApplicationSummary = Type.Object({
+  id: Type.String(),
+  agencyId: Type.String(),
+  kind: Type.String(),
+  trackingNumber: Type.String(),
+  channel: Type.String(),
+  arrivalDate: Type.String(),
+  receivedDate: Type.Union([Type.String(), Type.Null()]),
+  state: Type.String(),
+  replyDue: Type.Union([Type.String(), Type.Null()]),
+  dueRule: Type.Union([Type.String(), Type.Null()]),
+  overdue: Type.Boolean(),
+  closedDate: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.Union([Type.String(), Type.Null()]),
+  applicantKind: Type.String(),
+  applicantName: Type.String(),
+  idNumberMasked: Type.String(),
+  phoneMasked: Type.String(),
+  infoSummary: Type.String(),
+  handlerId: Type.Union([Type.String(), Type.Null()]),
+  decisionStatus: Type.Union([Type.String(), Type.Null()]),
+  archived: Type.Boolean(),
+});
+
+export const FiguresQuery = Type.Object({ agencyId: Type.Optional(Type.String()), year: Type.Integer({ minimum: 2008, maximum: 2100 }) });
+export const SettingsBody = Type.Object({ trackingPattern: Str(60) }, { additionalProperties: false });

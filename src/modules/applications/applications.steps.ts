@@ -1,0 +1,207 @@
+/**
+ * The workflow steps of the console (第三十条–第三十七条, 第四十二条, 第四十五条). Each step:
+ * authorize by its permission → check the guard (src/domain/applications/workflow.ts) → validate
+ * its input → append its events through `applyChange`.
+ */
+import { randomUUID } from 'node:crypto';
+import { checkDecision, OUTCOME_LABELS } from '../../domain/applications/decision.ts';
+import { assessFee, FEE_BASIS_LABELS, feeMonthOf } from '../../domain/applications/fees.ts';
+import { RECORDS_OUTCOMES, RECORDS_OUTCOME_LABELS, type RecordsOutcome } from '../../domain/applications/kinds.ts';
+import { assertStep, STEP_LABELS, STEP_PERMISSION, type Step } from '../../domain/applications/workflow.ts';
+import { DomainError, ValidationError } from '../../domain/errors.ts';
+import { formatChineseDate, shanghaiDate } from '../../domain/time.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { authorize } from '../../policies/can.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import { applyChange, situationOf, type NewEvent } from './applications.apply.ts';
+import { clockOf } from './applications.clock.ts';
+import type { AppDeps } from './applications.deps.ts';
+import * as events from './applications.events.repository.ts';
+import { assertHandler } from './handlers.repository.ts';
+import * as repo from './applications.repository.ts';
+
+/** The inputs of all steps (each uses a few). */
+export interface StepInput {
+  date?: string;
+  note?: string;
+  handlerId?: string;
+  items?: string;
+  periodEnd?: string;
+  party?: 'third' | 'agency';
+  partyName?: string;
+  partyReceivedDate?: string;
+  consultationId?: string;
+  opinion?: 'agree' | 'object' | 'none';
+  days?: number;
+  reason?: string;
+  notifiedDate?: string;
+  until?: string;
+  basis?: 'per_piece' | 'per_page';
+  pieces?: number;
+  pages?: number;
+  outcome?: string;
+  legalBasis?: string;
+  reasons?: string;
+  responsibleAgency?: string;
+  passed?: boolean;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function stepDate(value: string | undefined, field: string, rec: repo.ApplicationRecord, today: string): string {
+  const d = value ?? today;
+  if (!DATE.test(d) || d > today) throw new ValidationError({ [field]: '日期应为今天或以前的日期（YYYY-MM-DD）' });
+  if (d < rec.arrivalDate) throw new ValidationError({ [field]: `日期不能早于收到申请的日期${formatChineseDate(rec.arrivalDate)}` });
+  return d;
+}
+
+function required(value: string | undefined, field: string, message: string): string {
+  const v = (value ?? '').trim();
+  if (v.length === 0) throw new ValidationError({ [field]: message });
+  if (v.length > 4000) throw new ValidationError({ [field]: '不超过4000个字' });
+  return v;
+}
+
+/** Takes one workflow step on an application. */
+export async function performStep(deps: AppDeps, actor: Actor, id: string, step: Step, input: StepInput): Promise<repo.ApplicationRecord> {
+  const { db, clock } = deps;
+  const rec = await repo.findById(db, id);
+  if (!rec) throw new DomainError('NOT_FOUND', '申请不存在');
+  authorize(actor, 'applications.read', { agencyId: rec.agencyId });
+  authorize(actor, STEP_PERMISSION[step], { agencyId: rec.agencyId });
+  const today = shanghaiDate(clock.now());
+  const calendar = await loadCalendar(db);
+  const stored = await events.listEvents(db, rec.id);
+  const clockNow = clockOf(stored, today, calendar);
+  assertStep(step, situationOf(rec, stored, clockNow, today));
+  const date = () => stepDate(input.date, 'date', rec, today);
+  const ev: NewEvent[] = [];
+  let patch: Partial<repo.ApplicationRecord> = {};
+  let summary: string = STEP_LABELS[step];
+
+  switch (step) {
+    case 'confirmReceipt':
+      ev.push({ type: 'received', date: date(), public: true, summary: '双方确认收到申请（第三十一条），答复期限起算' });
+      break;
+    case 'assign':
+      await assertHandler(db, rec.agencyId, input.handlerId);
+      patch = { handlerId: input.handlerId! };
+      ev.push({ type: 'assigned', date: today, payload: { handlerId: input.handlerId }, public: false, summary: '分派承办人' });
+      break;
+    case 'requestCorrection': {
+      const items = required(input.items, 'items', '请列明需要补正的全部事项（第三十条：一次性告知）');
+      if (input.periodEnd !== undefined && (!DATE.test(input.periodEnd) || input.periodEnd <= today)) throw new ValidationError({ periodEnd: '补正期限应为今天以后的日期' });
+      ev.push({ type: 'correctionRequested', date: date(), payload: { items, ...(input.periodEnd ? { periodEnd: input.periodEnd } : {}) }, public: true, summary: `一次性告知补正：${items}` });
+      break;
+    }
+    case 'recordCorrection':
+      ev.push({ type: 'correctionReceived', date: date(), payload: { text: (input.note ?? '').slice(0, 4000), by: 'staff' }, public: true, summary: '收到补正后的申请，答复期限重新起算（第三十条）' });
+      break;
+    case 'sendConsultation': {
+      const party = input.party === 'agency' ? 'agency' : 'third';
+      const partyName = required(input.partyName, 'partyName', '请填写被征求意见的第三方或者机关');
+      const d = date();
+      const received = input.partyReceivedDate ?? d;
+      if (!DATE.test(received) || received < d) throw new ValidationError({ partyReceivedDate: '对方收到日期不能早于发出日期' });
+      ev.push({ type: 'consultationSent', date: d, payload: { party, partyReceivedDate: received, consultationId: randomUUID(), partyName }, public: true, summary: party === 'third' ? '书面征求第三方意见（第三十二条）' : '征求相关行政机关意见（第三十四条）' });
+      break;
+    }
+    case 'recordConsultationAnswer': {
+      const sent = stored.filter((e) => e.type === 'consultationSent' && e.payload.consultationId === input.consultationId);
+      const open = clockNow.consultations.filter((c) => c.open);
+      const target = sent[0] ?? (open.length === 1 ? stored.find((e) => e.type === 'consultationSent' && e.date === open[0]!.sentDate) : undefined);
+      if (!target) throw new ValidationError({ consultationId: '请选择要登记答复的征求意见' });
+      const opinion = input.opinion ?? 'none';
+      ev.push({ type: 'consultationAnswered', date: date(), payload: { party: target.payload.party, consultationId: target.payload.consultationId, opinion, note: input.note ?? '' }, public: true, summary: '收到征求意见的答复' });
+      break;
+    }
+    case 'requestExtension': {
+      const days = input.days;
+      const left = 20 - clockNow.extensionWorkingDays;
+      if (!Number.isInteger(days) || days! < 1 || days! > left) throw new ValidationError({ days: `延长的工作日数应在1至${left}之间（第三十三条第二款：合计不超过20个工作日）` });
+      patch = { extensionRequestedDays: days!, extensionReason: required(input.reason, 'reason', '请说明延期理由') };
+      ev.push({ type: 'extensionRequested', date: today, payload: { days, reason: input.reason }, public: false, summary: `申请延期答复${days}个工作日` });
+      break;
+    }
+    case 'approveExtension': {
+      const d = date();
+      if (clockNow.replyDue !== null && d > clockNow.replyDue) throw new ValidationError({ date: `批准日期不能晚于答复期限${formatChineseDate(clockNow.replyDue)}（第三十三条第二款）` });
+      const notified = input.notifiedDate ?? d;
+      if (!DATE.test(notified) || notified < d) throw new ValidationError({ notifiedDate: '告知申请人的日期不能早于批准日期' });
+      ev.push({ type: 'extensionApproved', date: d, payload: { workingDays: rec.extensionRequestedDays, approverRole: 'officeHead', approver: actor.name, applicantNotifiedDate: notified }, public: true, summary: `经政府信息公开工作机构负责人同意，延长答复期限${rec.extensionRequestedDays}个工作日（第三十三条第二款）` });
+      patch = { extensionRequestedDays: null, extensionReason: null };
+      break;
+    }
+    case 'askReasons':
+      patch = { reasonsAsked: true };
+      ev.push({ type: 'reasonsAsked', date: date(), payload: { note: input.note ?? '' }, public: true, summary: '申请数量、频次明显超过合理范围，要求申请人说明理由（第三十五条）' });
+      break;
+    case 'setDelayedReply': {
+      const d = date();
+      if (!input.until || !DATE.test(input.until) || input.until <= d) throw new ValidationError({ until: '延迟答复的期限应晚于今天' });
+      ev.push({ type: 'delayedReplySet', date: d, payload: { until: input.until }, public: true, summary: `确定延迟答复的合理期限至${formatChineseDate(input.until)}（第三十五条）` });
+      break;
+    }
+    case 'issueFeeNotice': {
+      const d = date();
+      const month = feeMonthOf(rec.receivedDate ?? rec.arrivalDate);
+      const earlier = input.basis === 'per_piece' ? await repo.countByApplicantSince(db, rec.agencyId, rec.idNumberHash, `${month}-01`, rec.id) : 0;
+      const fee = input.basis === 'per_piece' ? assessFee({ basis: 'per_piece', earlierPieces: earlier, pieces: input.pieces ?? 1 }, rec.feeBasis as never) : input.basis === 'per_page' ? assessFee({ basis: 'per_page', pages: input.pages ?? 0 }, rec.feeBasis as never) : null;
+      if (!fee) throw new ValidationError({ basis: '请选择按件计收或按量计收' });
+      if (fee.amount === 0) throw new ValidationError({ basis: '按该标准本申请不收费，无需发出收费通知' });
+      patch = { feeBasis: fee.basis, feeAmount: fee.amount };
+      ev.push({ type: 'feeNotice', date: d, payload: { basis: fee.basis, units: fee.units, bands: fee.bands, amount: fee.amount }, public: true, summary: `发出收费通知：${FEE_BASIS_LABELS[fee.basis]}，${fee.amount}元（国办函〔2020〕109号）` });
+      summary = `发出收费通知 ${fee.amount}元`;
+      break;
+    }
+    case 'recordFeePaid':
+      ev.push({ type: 'feePaid', date: date(), public: true, summary: `缴纳信息处理费${rec.feeAmount ?? 0}元` });
+      break;
+    case 'decide': {
+      const basis = (input.legalBasis ?? '').trim();
+      const reasons = (input.reasons ?? '').trim();
+      if (rec.kind === 'records_correction') {
+        if (!(RECORDS_OUTCOMES as readonly string[]).includes(input.outcome ?? '')) throw new ValidationError({ outcome: '请选择更正申请的处理结果（第四十一条）' });
+        patch = { decisionOutcome: 'other_other', recordsOutcome: input.outcome!, decisionBasis: basis || '第四十一条', decisionReasons: reasons, decisionStatus: 'draft', decidedBy: actor.name };
+        summary = `拟定答复：${RECORDS_OUTCOME_LABELS[input.outcome as RecordsOutcome]}`;
+      } else {
+        const consulted = stored.some((e) => e.type === 'consultationSent' && e.payload.party === 'third');
+        const outcome = checkDecision({ outcome: input.outcome ?? '', legalBasis: basis, reasons, responsibleAgency: input.responsibleAgency ?? null }, { correctionReceived: clockNow.correctionReceivedDate !== null, reasonsAsked: rec.reasonsAsked, consulted });
+        patch = { decisionOutcome: outcome, decisionBasis: basis, decisionReasons: reasons, responsibleAgency: (input.responsibleAgency ?? '').trim() || null, decisionStatus: 'draft', decidedBy: actor.name, reviewedAt: null, reviewedBy: null, signedAt: null, signedBy: null };
+        summary = `拟定答复：${OUTCOME_LABELS[outcome]}`;
+      }
+      ev.push({ type: 'decisionDrafted', date: today, payload: { outcome: patch.decisionOutcome, recordsOutcome: patch.recordsOutcome ?? null }, public: false, summary });
+      break;
+    }
+    case 'reviewConfidentiality': {
+      const passed = input.passed === true;
+      patch = passed ? { decisionStatus: 'reviewed', reviewedAt: clock.now().toISOString(), reviewedBy: actor.name } : { decisionStatus: 'draft' };
+      if (passed) await events.markFiles(db, rec.id, ['released', 'reply_letter'], { reviewed: true });
+      ev.push({ type: 'confidentialityReviewed', date: today, payload: { passed, note: input.note ?? '' }, public: false, summary: passed ? '保密审查通过' : `保密审查未通过，退回修改：${input.note ?? ''}` });
+      summary = passed ? '保密审查通过' : '保密审查未通过';
+      break;
+    }
+    case 'signOff':
+      patch = { decisionStatus: 'signed', signedAt: clock.now().toISOString(), signedBy: actor.name };
+      ev.push({ type: 'signedOff', date: today, public: false, summary: '政府信息公开工作机构负责人签发' });
+      break;
+    case 'reply': {
+      const files = await events.listFiles(db, rec.id);
+      if (!files.some((f) => f.role === 'reply_letter')) throw new ValidationError({ replyLetter: '请先上传答复书（告知书）' });
+      if (files.some((f) => (f.role === 'released' || f.role === 'reply_letter') && !f.reviewed)) throw new DomainError('STEP_NOT_ALLOWED', '有提供文件或答复书上传于保密审查之后，须重新审查后才能送达');
+      const outcome = rec.decisionOutcome!;
+      patch = { decisionStatus: 'sent' };
+      ev.push({ type: 'replied', date: date(), payload: { outcome }, public: true, summary: rec.kind === 'records_correction' ? `答复：${RECORDS_OUTCOME_LABELS[rec.recordsOutcome as RecordsOutcome]}` : `答复：${OUTCOME_LABELS[outcome as keyof typeof OUTCOME_LABELS]}` });
+      await events.markFiles(db, rec.id, ['released', 'reply_letter'], { sent: true });
+      break;
+    }
+    case 'withdraw':
+      ev.push({ type: 'withdrawn', date: date(), payload: { note: input.note ?? '' }, public: true, summary: '申请人撤回申请' });
+      break;
+    case 'archive':
+      patch = { archivedAt: clock.now().toISOString() };
+      ev.push({ type: 'archived', date: today, public: false, summary: '归档（第四十五条）' });
+      break;
+  }
+  return applyChange(deps, actor, rec, calendar, { events: ev, patch, action: `application.${step}`, summary });
+}

@@ -1,0 +1,41 @@
+/** Test helpers for the applications module: demo platform, actors of the demo accounts, a valid applicant. */
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { actorForUser } from '../accounts/actor.ts';
+import { findUserByUsername } from '../accounts/users.repository.ts';
+import { loadDemo } from '../demo/demo.service.ts';
+import type { Clock } from '../../domain/time.ts';
+import { createPersonalDataCipher } from '../privacy/personal-data.ts';
+import type { AppDeps } from './applications.deps.ts';
+import type { IntakeInput } from './applications.intake.ts';
+
+/** Loads the demo platform and returns the deps and a way to get each demo account's actor. */
+export async function demoSetup(db: Db, clock: Clock) {
+  await loadDemo(db, clock, { passwordMinLength: 10, password: () => 'Demo-Passw0rd!' });
+  const deps: AppDeps = { db, clock, cipher: createPersonalDataCipher('ab'.repeat(32)), secret: 'x'.repeat(64) };
+  const actor = async (username: string): Promise<Actor> => {
+    const user = await findUserByUsername(db, username);
+    if (!user) throw new Error(`no demo user ${username}`);
+    return actorForUser(db, user, { kind: 'user', scopes: null, clientIp: null });
+  };
+  const agencyId = (await actor('gxj.clerk')).agencyId!;
+  return { deps, actor, agencyId };
+}
+
+/** A valid natural-person application to the given agency. */
+export function citizen(agencyId: string, over: Partial<IntakeInput> = {}): IntakeInput {
+  return {
+    agencyId,
+    channel: 'in-person',
+    applicantKind: 'natural_person',
+    applicantName: '张三',
+    idDocType: 'resident_id',
+    idNumber: '350502198506123013',
+    phone: '13800138000',
+    address: '泉州市洛江区万安街道1号',
+    infoDescription: '2024年工业企业技术改造专项资金拨付明细',
+    deliveryForm: 'electronic',
+    deliveryMethod: 'online',
+    ...over,
+  };
+}
