@@ -3,8 +3,12 @@ import { mkdtemp, rm, truncate, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { rowReadings } from './digits.ts';
 import { importFiles } from './import-batch.ts';
+import { zipUnpackedSize } from './read-docx.ts';
 import { MAX_REPORT_BYTES, readReportBytes, readReportFile } from './read-file.ts';
+import { tokenize, type NumberToken } from './tokens.ts';
 
 const BAD = resolve(import.meta.dirname, '../../../test/fixtures/reports/bad');
 let dir = '';
@@ -63,6 +67,30 @@ describe('files that are not reports', () => {
   it('a text with no year in it', async () => {
     const res = await readReportBytes(Buffer.from('第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n'), 'x.txt');
     expect(res.error).toBe('无法确定报告所属年度：标题和正文中都没有找到“××××年度报告”或统计期限。');
+  });
+
+  it('a zip bomb posing as a DOCX is refused before it is unpacked', async () => {
+    const docx = await readFile(resolve(BAD, '../variants/luojiang.docx'));
+    expect(zipUnpackedSize(docx)).toBeGreaterThan(docx.length);
+    const bomb = Buffer.from(docx);
+    // Claim 2 GiB for the first entry of the central directory.
+    const cd = bomb.readUInt32LE(bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) + 16);
+    bomb.writeUInt32LE(0x7fffffff, cd + 24);
+    expect((await readReportBytes(bomb, 'bomb.docx')).error).toMatch(/^DOCX 解压后过大（2\d{3} MB），超过上限 200 MB/);
+  });
+
+  it('deeply nested HTML is refused quickly instead of stalling the parser', async () => {
+    const started = Date.now();
+    const res = await readReportBytes(Buffer.from(`<html><body>${'<b><i>'.repeat(50_000)}2020年度报告</body></html>`), 'deep.html');
+    expect(res.error).toBe('网页元素嵌套超过2000层，不是正常的网页，已拒绝读取。');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('a digit run with too many readings gives up within a bounded search', () => {
+    const tokens = tokenize({ lines: [{ cells: [`${'1'.repeat(60)}00000`, '12'], structured: false }] }).tokens as NumberToken[];
+    const started = Date.now();
+    expect(rowReadings(tokens.map((token) => ({ kind: 'num', token })), 7)).toBeNull();
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('GB18030 text is decoded', async () => {

@@ -14,14 +14,25 @@ export type Reading = Array<number | null>;
 /** More readings than this and the row is not worth enumerating: it is ambiguous anyway. */
 export const MAX_READINGS = 20_000;
 
+/**
+ * Steps of the search before giving up: dead branches (a cut that leaves too few digits for
+ * the next cell) produce no reading, so the reading count alone does not bound the work.
+ */
+const MAX_STEPS = 2_000_000;
+
+/** Shared step counter of one row's search. */
+interface Budget {
+  steps: number;
+}
+
 /** Ways to cut `token` into exactly `k` numbers. */
-function cuts(token: NumberToken, k: number): number[][] {
+function cuts(token: NumberToken, k: number, budget: Budget): number[][] {
   if (k === 1) return [[token.value]];
   if (token.grouped || token.int.length < k) return [];
   const out: number[][] = [];
   const digits = token.int;
   const rec = (from: number, left: number, acc: string[]) => {
-    if (out.length > MAX_READINGS) return;
+    if (out.length > MAX_READINGS || ++budget.steps > MAX_STEPS) return;
     if (left === 1) {
       const piece = digits.slice(from);
       if (piece.length > 1 && piece.startsWith('0')) return;
@@ -45,9 +56,14 @@ function cuts(token: NumberToken, k: number): number[][] {
  */
 export function rowReadings(cells: RowCell[], n: number): Reading[] | null {
   const out: Reading[] = [];
+  const budget: Budget = { steps: 0 };
   let overflow = false;
   const rec = (i: number, left: number, acc: Reading) => {
     if (overflow) return;
+    if (++budget.steps > MAX_STEPS) {
+      overflow = true;
+      return;
+    }
     if (i === cells.length) {
       if (left === 0) out.push(acc);
       return;
@@ -59,7 +75,7 @@ export function rowReadings(cells: RowCell[], n: number): Reading[] | null {
       return;
     }
     for (let k = 1; k <= left - remaining; k++) {
-      for (const pieces of cuts(cell.token, k)) {
+      for (const pieces of cuts(cell.token, k, budget)) {
         rec(i + 1, left - k, [...acc, ...pieces]);
         if (out.length > MAX_READINGS) {
           overflow = true;
@@ -69,7 +85,7 @@ export function rowReadings(cells: RowCell[], n: number): Reading[] | null {
     }
   };
   rec(0, n, []);
-  return overflow ? null : out;
+  return overflow || budget.steps > MAX_STEPS ? null : out;
 }
 
 /** How the row was printed, for messages: 「640020470」, 「500000 5」. */

@@ -80,7 +80,9 @@ export async function readReportBytes(data: Buffer, file: string, options: ReadO
     if (doc.lines.every((l) => l.cells.every((c) => c.trim() === ''))) return notAReport('文件中没有文字内容。');
     return readReportDocument(doc, { file, sha256 });
   } catch (err) {
-    return notAReport(err instanceof Error ? err.message : String(err));
+    const message = err instanceof Error ? err.message : String(err);
+    // Our own errors are already Chinese sentences; a library's gets a Chinese lead.
+    return notAReport(/\p{Script=Han}/u.test(message) ? message : `读取文件时出错：${message}`);
   }
 }
 

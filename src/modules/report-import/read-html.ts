@@ -29,8 +29,29 @@ function cellText(node: AnyNode): string {
   return parts.join('').replace(/[\s\u00a0\u3000]*\n[\s\u00a0\u3000]*/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
 
+/** Deeper nesting than this is no web page but an attack on the HTML parser (its time grows fast with depth). */
+export const MAX_HTML_DEPTH = 2000;
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+// Elements that real pages often leave unclosed; counting them would flag sloppy but harmless pages.
+const OFTEN_UNCLOSED = new Set(['p', 'li', 'td', 'th', 'tr', 'option', 'dt', 'dd', 'tbody', 'thead', 'colgroup']);
+
+/** The deepest element nesting, counted from the tags alone in one pass (before parsing). */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (VOID.has(name) || OFTEN_UNCLOSED.has(name) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else max = Math.max(max, ++depth);
+  }
+  return max;
+}
+
 /** Reads an HTML page into lines of cells. */
 export function readHtml(html: string): SourceDocument {
+  if (nestingDepth(html) > MAX_HTML_DEPTH) throw new Error(`网页元素嵌套超过${MAX_HTML_DEPTH}层，不是正常的网页，已拒绝读取。`);
   const $ = cheerio.load(html);
   const title = $('title').first().text().replace(/\s+/g, ' ').trim();
   const lines: DocLine[] = [];
