@@ -3,13 +3,14 @@
  * Only repositories import Kysely (STYLE.md rule 7); services receive a `Db` and pass it on.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { CatalogTables } from './tables/catalog.ts';
 import type { CalendarTables } from './tables/calendar.ts';
 import type { CaseTables } from './tables/cases.ts';
 import type { ComplaintTables } from './tables/complaints.ts';
 import type { ApplicationTables } from './tables/applications.ts';
 import type { FoundationTables } from './tables/foundation.ts';
 
-export type Database = FoundationTables & CalendarTables & CaseTables & ComplaintTables & ApplicationTables;
+export type Database = FoundationTables & CalendarTables & CatalogTables & CaseTables & ComplaintTables & ApplicationTables;
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

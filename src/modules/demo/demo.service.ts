@@ -12,6 +12,7 @@ import { createUser } from '../accounts/users.service.ts';
 import { countAgencies } from '../agencies/agencies.repository.ts';
 import { createAgency } from '../agencies/agencies.service.ts';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES } from './demo.data.ts';
+import { loadCatalogDemo } from './catalog.demo.ts';
 
 // Symbols limited to ones that need no quoting in a shell or a URL form field.
 const ALPHABETS = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '@#+=-_'];
@@ -54,5 +55,6 @@ export async function loadDemo(db: Db, clock: Clock, options: { passwordMinLengt
     await createUser(db, actor, { username: u.username, displayName: u.displayName, agencyId: ids.get(u.agency)!, roles: u.roles, password, reachAgencyId: u.reach ? ids.get(u.reach)! : null }, { passwordMinLength: options.passwordMinLength }, clock);
     credentials.push({ username: u.username, displayName: u.displayName, roles: u.roles, agencyName: names.get(u.agency)!, password });
   }
+  await loadCatalogDemo(db, clock, ids);
   return credentials;
 }

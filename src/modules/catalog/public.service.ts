@@ -1,0 +1,92 @@
+/**
+ * What the public portal reads: an agency's columns (法定主动公开内容 by statutory item and by
+ * the agency's categories), an item with its public history and attachments, feeds and the
+ * sitemap. Only public items (published, publication instant reached) are returned; a
+ * withdrawn item keeps its page, which shows its history instead of its text.
+ */
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../db/database.ts';
+import { isPublic, statutoryItemsFor, type AgencyCategory, type StatutoryItem } from '../../domain/catalog/index.ts';
+import type { Clock } from '../../domain/time.ts';
+import * as agencies from '../agencies/agencies.repository.ts';
+import * as repo from './catalog.repository.ts';
+import { listCategories } from './settings.repository.ts';
+
+export interface Column {
+  item: StatutoryItem;
+  count: number;
+  categories: Array<AgencyCategory & { count: number }>;
+}
+
+/** The statutory columns of an agency with public item counts, and its categories under them. */
+export async function agencyColumns(db: DbOrTx, agency: agencies.Agency, clock: Clock): Promise<Column[]> {
+  const nowIso = clock.now().toISOString();
+  const counts = await db
+    .selectFrom('catalog_item')
+    .select(['statutory_item', 'category_id', sql<number>`count(*)`.as('n')])
+    .where('agency_id', '=', agency.id)
+    .where('status', '=', 'published')
+    .where('published_at', '<=', nowIso)
+    .groupBy(['statutory_item', 'category_id'])
+    .execute();
+  const cats = await listCategories(db, [agency.id]);
+  return statutoryItemsFor(agency.level).map((item) => ({
+    item,
+    count: counts.filter((c) => c.statutory_item === item.key).reduce((s, c) => s + Number(c.n), 0),
+    categories: cats.filter((c) => c.statutoryItem === item.key).map((c) => ({ ...c, count: Number(counts.find((x) => x.category_id === c.id)?.n ?? 0) })),
+  }));
+}
+
+export interface PublicItemPage {
+  item: repo.CatalogItem;
+  agency: agencies.Agency;
+  category: AgencyCategory | null;
+  attachments: repo.Attachment[];
+  /** Publication, corrections and withdrawal, oldest first (review opinions stay internal). */
+  history: Array<{ at: string; step: 'approve' | 'correct' | 'withdraw'; reason: string; before: { title: string } | null; version: number }>;
+  replaces: { id: string; title: string } | null;
+  replacedBy: { id: string; title: string } | null;
+}
+
+/** An item's public page, or null when it is not public. */
+export async function publicItem(db: DbOrTx, id: string, clock: Clock): Promise<PublicItemPage | null> {
+  const item = await repo.findItem(db, id);
+  if (!item || !isPublic(item.state, item.publishedAt, clock.now().toISOString())) return null;
+  const agency = await agencies.findById(db, item.agencyId);
+  if (!agency) return null;
+  const events = await repo.listEvents(db, id);
+  const cats = item.categoryId ? await listCategories(db, [item.agencyId]) : [];
+  const replaces = item.replacesId ? await repo.findItem(db, item.replacesId) : null;
+  const replacedBy = await db.selectFrom('catalog_item').select(['id', 'title']).where('replaces_id', '=', id).where('status', '=', 'published').executeTakeFirst();
+  return {
+    item,
+    agency,
+    category: cats.find((c) => c.id === item.categoryId) ?? null,
+    attachments: item.state === 'published' ? await repo.listAttachments(db, [id]) : [],
+    history: events
+      .filter((e): e is repo.CatalogEvent & { step: 'approve' | 'correct' | 'withdraw' } => e.step === 'approve' || e.step === 'correct' || e.step === 'withdraw')
+      .map((e) => ({ at: e.step === 'approve' ? (item.publishedAt ?? e.at) : e.at, step: e.step, reason: e.step === 'approve' ? '' : e.opinion, before: e.before ? { title: e.before.title } : null, version: e.version })),
+    replaces: replaces ? { id: replaces.id, title: replaces.title } : null,
+    replacedBy: replacedBy ?? null,
+  };
+}
+
+/** An attachment of a public, not withdrawn item. */
+export async function publicAttachment(db: DbOrTx, itemId: string, attachmentId: string, clock: Clock): Promise<(repo.Attachment & { content: Buffer }) | null> {
+  const item = await repo.findItem(db, itemId);
+  if (!item || item.state !== 'published' || !isPublic(item.state, item.publishedAt, clock.now().toISOString())) return null;
+  return repo.findAttachmentContent(db, itemId, attachmentId);
+}
+
+/** Every public item's id and last change, for sitemap.xml (newest first, capped). */
+export async function sitemapEntries(db: DbOrTx, clock: Clock, limit = 50_000): Promise<Array<{ id: string; updatedAt: string }>> {
+  const rows = await db
+    .selectFrom('catalog_item')
+    .select(['id', 'updated_at'])
+    .where('status', '=', 'published')
+    .where('published_at', '<=', clock.now().toISOString())
+    .orderBy('published_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
+}

@@ -1,0 +1,86 @@
+/**
+ * Chinese full-text search over published catalog items (第二十四条: 信息检索). Queries are
+ * segmented exactly as documents are (segment.ts); filters narrow by agency subtree, statutory
+ * item or category, year of publication, document type and validity; results come best-first
+ * or newest-first with highlighted snippets. Only public items are ever returned.
+ */
+import type { DbOrTx } from '../../db/database.ts';
+import { isDocType, isValidityEnd, type ValidityEnd } from '../../domain/catalog/index.ts';
+import { shanghaiDate, type Clock } from '../../domain/time.ts';
+import * as agencies from '../agencies/agencies.repository.ts';
+import type { CatalogItem } from '../catalog/catalog.repository.ts';
+import { findPublic } from './search.repository.ts';
+import { queryWords } from './segment.ts';
+import { highlight, snippet } from './snippet.ts';
+
+export interface SearchParams {
+  q?: string;
+  /** Agency code: that agency and its subordinates. */
+  agency?: string;
+  item?: string;
+  category?: string;
+  year?: number;
+  type?: string;
+  validity?: string;
+  order?: 'relevance' | 'date';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SearchHit {
+  item: CatalogItem;
+  /** Title with <mark> around matched words; escaped. */
+  titleHtml: string;
+  /** Snippet of the text with <mark>; escaped. */
+  snippetHtml: string;
+}
+
+export interface SearchResult {
+  words: string[];
+  total: number;
+  page: number;
+  pageSize: number;
+  hits: SearchHit[];
+}
+
+/** Runs a public search. Unknown filter values simply match nothing rather than failing. */
+export async function searchPublic(db: DbOrTx, p: SearchParams, clock: Clock): Promise<SearchResult> {
+  const words = queryWords(p.q ?? '');
+  const pageSize = Math.min(Math.max(p.pageSize ?? 20, 1), 50);
+  const page = Math.min(Math.max(p.page ?? 1, 1), 500);
+  let agencyIds: string[] | undefined;
+  if (p.agency) {
+    const root = await agencies.findByCodeOrName(db, p.agency);
+    agencyIds = root ? await agencies.subtreeIds(db, [root.id]) : [];
+  }
+  const validity = p.validity === 'valid' ? 'valid' : p.validity && isValidityEnd(p.validity) ? (p.validity as ValidityEnd) : undefined;
+  const now = clock.now();
+  const { total, items } = await findPublic(db, {
+    words,
+    agencyIds,
+    statutoryItem: p.item || undefined,
+    categoryId: p.category || undefined,
+    year: p.year,
+    docType: p.type && isDocType(p.type) ? p.type : p.type ? '__none__' : undefined,
+    validity,
+    order: p.order === 'date' || words.length === 0 ? 'date' : 'relevance',
+    nowIso: now.toISOString(),
+    today: shanghaiDate(now),
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  return {
+    words,
+    total,
+    page,
+    pageSize,
+    hits: items.map((item) => ({ item, titleHtml: highlight(item.title, words), snippetHtml: snippet(item.summary ? `${item.summary} ${item.bodyText}` : item.bodyText, words) })),
+  };
+}
+
+/** Up to `limit` suggestions for the application form: published titles matching what the applicant typed. */
+export async function suggest(db: DbOrTx, q: string, agency: string | undefined, clock: Clock, limit = 8): Promise<Array<{ id: string; title: string; indexNo: string | null; publishedOn: string | null; agencyId: string }>> {
+  if (queryWords(q).length === 0) return [];
+  const r = await searchPublic(db, { q, agency, pageSize: limit }, clock);
+  return r.hits.map((h) => ({ id: h.item.id, title: h.item.title, indexNo: h.item.indexNo, publishedOn: h.item.publishedOn, agencyId: h.item.agencyId }));
+}
