@@ -9,8 +9,10 @@ import type { CaseTables } from './tables/cases.ts';
 import type { ComplaintTables } from './tables/complaints.ts';
 import type { ApplicationTables } from './tables/applications.ts';
 import type { FoundationTables } from './tables/foundation.ts';
+import type { LetterTables } from './tables/letters.ts';
+import type { OutboxTables } from './tables/outbox.ts';
 
-export type Database = FoundationTables & CalendarTables & CatalogTables & CaseTables & ComplaintTables & ApplicationTables;
+export type Database = FoundationTables & CalendarTables & CatalogTables & CaseTables & ComplaintTables & ApplicationTables & LetterTables & OutboxTables;
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -26,6 +26,8 @@ import { searchRoutes } from '../modules/search/search.routes.ts';
 import { powerListRoutes } from '../modules/power-list/power-list.routes.ts';
 import { caseRoutes } from '../modules/cases/cases.routes.ts';
 import { complaintRoutes } from '../modules/complaints/complaints.routes.ts';
+import { letterRoutes } from '../modules/letters/letters.routes.ts';
+import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
 import { errorPage } from '../web/portal/pages/agency.ts';
 import { portalRoutes } from '../web/portal/portal.routes.ts';
 import { adminRoutes } from '../web/admin/admin.routes.ts';
@@ -112,6 +114,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(dashboardRoutes([calendarWarnings, ...(options.dashboardWarnings ?? [])]));
   await app.register(caseRoutes);
   await app.register(complaintRoutes);
+  await app.register(letterRoutes);
+  await app.register(outboxRoutes);
   await app.register(applicationRoutes);
   await app.register(catalogRoutes);
   await app.register(searchRoutes);

@@ -96,6 +96,32 @@ describe('random consistent reports read back unchanged, with no false alarms', 
     });
   }
 
+  it.each(['V2019', 'V2021'] as const)('%s as crawler text: every cell is the true number, or null on a row reported ambiguous', async (formatId) => {
+    await fc.assert(
+      fc.asyncProperty(arbReport(formatId), async (r) => {
+        const res = await readBack(r, 'crawler');
+        expect(res.error).toBeNull();
+        const read = res.report!;
+        const ambiguousRows = new Set(res.findings.filter((f) => f.rule === 'ambiguous').map((f) => f.where));
+        const check = (table: 'table2' | 'table3' | 'table4', truth: Record<string, Cell[] | undefined>, got: Record<string, Cell[] | undefined>) => {
+          for (const [key, cells] of Object.entries(truth)) {
+            cells!.forEach((v, i) => {
+              const g = got[key]![i];
+              if (g === null) expect(ambiguousRows.has(table === 'table4' ? 'table4' : `${table}.${key}`)).toBe(true);
+              else expect(g).toBe(v);
+            });
+          }
+        };
+        check('table2', r.table2, read.table2);
+        check('table3', r.table3, read.table3);
+        check('table4', r.table4, read.table4);
+        expect(res.findings.filter((f) => f.severity === 'error')).toEqual([]);
+        expect(res.findings.filter((f) => f.severity === 'warning' && f.rule !== 'ambiguous')).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('zero cells printed blank come back null, each with one R9 finding', async () => {
     await fc.assert(
       fc.asyncProperty(arbReport('V2021'), fc.array(fc.nat({ max: 10_000 }), { minLength: 1, maxLength: 6 }), fc.constantFrom('tab', 'html') , async (r, picks, style) => {
