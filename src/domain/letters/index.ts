@@ -1,0 +1,3 @@
+/** Letters (告知书 and notices): default templates per outcome and notice, placeholders. Pure. */
+export * from './placeholders.ts';
+export * from './templates.ts';

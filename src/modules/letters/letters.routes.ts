@@ -1,0 +1,76 @@
+/** HTTP API of letter templates: list, override, reset, preview (thin routes over letters.service.ts). */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import { LETTER_KEYS, PLACEHOLDERS } from '../../domain/letters/index.ts';
+import { requireActor } from '../../server/authenticate.ts';
+import { errorResponses } from '../../server/schemas.ts';
+import { DOCUMENT_FORMATS, documentFileName, type DocumentFormat } from '../documents/index.ts';
+import { listTemplates, previewLetter, resetTemplate, saveTemplate } from './letters.service.ts';
+
+const TemplateSchema = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  title: Type.String(),
+  recipient: Type.String(),
+  body: Type.String(),
+  overridden: Type.Boolean(),
+  updatedAt: Type.Union([Type.String(), Type.Null()]),
+  updatedBy: Type.Union([Type.String(), Type.Null()]),
+});
+const KeyParams = Type.Object({ key: Type.Unsafe<string>({ type: 'string', enum: [...LETTER_KEYS] }) });
+const AgencyQuery = Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const letterRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db, clock } = app.ctx;
+  const tags = ['letters'];
+
+  app.get('/api/v1/letters/placeholders', { schema: { tags, summary: '文书模板可用的占位符', response: { 200: Type.Object({ items: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })) }), ...errorResponses } } }, async (request) => {
+    requireActor(request);
+    return { items: Object.entries(PLACEHOLDERS).map(([name, description]) => ({ name, description })) };
+  });
+
+  app.get('/api/v1/letters/templates', { schema: { tags, summary: '本机关的文书模板（含默认模板）', querystring: AgencyQuery, response: { 200: Type.Object({ items: Type.Array(TemplateSchema) }), ...errorResponses } } }, async (request) => ({
+    items: await listTemplates(db, requireActor(request), request.query.agencyId),
+  }));
+
+  app.put(
+    '/api/v1/letters/templates/:key',
+    { schema: { tags, summary: '保存本机关的模板措辞', params: KeyParams, body: Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }), title: Type.String({ maxLength: 60 }), recipient: Type.String({ maxLength: 100 }), body: Type.String({ maxLength: 5000 }) }, { additionalProperties: false }), response: { 200: TemplateSchema, ...errorResponses } } },
+    async (request) => {
+      const { agencyId, ...input } = request.body;
+      return saveTemplate(db, requireActor(request), agencyId, request.params.key, input, clock);
+    },
+  );
+
+  app.delete('/api/v1/letters/templates/:key', { schema: { tags, summary: '恢复默认模板', params: KeyParams, querystring: AgencyQuery, response: { 200: TemplateSchema, ...errorResponses } } }, async (request) =>
+    resetTemplate(db, requireActor(request), request.query.agencyId, request.params.key, clock),
+  );
+
+  app.post(
+    '/api/v1/letters/preview',
+    {
+      schema: {
+        tags,
+        summary: '按模板生成文书（DOCX 或 PDF）',
+        body: Type.Object(
+          {
+            agencyId: Type.String({ minLength: 1, maxLength: 64 }),
+            key: Type.Unsafe<string>({ type: 'string', enum: [...LETTER_KEYS] }),
+            format: Type.Unsafe<DocumentFormat>({ type: 'string', enum: [...DOCUMENT_FORMATS] }),
+            date: Type.String({ format: 'date' }),
+            values: Type.Record(Type.String({ maxLength: 20 }), Type.String({ maxLength: 5000 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { agencyId, key, format, date, values } = request.body;
+      const doc = await previewLetter(db, requireActor(request), agencyId, key, { values, date }, format);
+      return reply
+        .type(doc.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(documentFileName(doc.title, format))}`)
+        .send(doc.data);
+    },
+  );
+};

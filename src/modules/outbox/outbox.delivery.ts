@@ -1,0 +1,48 @@
+/**
+ * The delivery sweep (STYLE.md rule 14): idempotent, one message at a time. Each message is
+ * first claimed by a conditional update (only one node wins it), then handed to the mail
+ * server, then marked with its "sent at"; a message whose sender died mid-way is claimed again
+ * after STALE_MINUTES. The scheduler's job lock keeps two nodes from sweeping at once.
+ */
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../domain/time.ts';
+import type { Job } from '../jobs/scheduler.ts';
+import type { Mailer } from './mailer.ts';
+import * as repo from './outbox.repository.ts';
+
+const STALE_MINUTES = 15;
+/** After this many failed attempts the message is marked failed and waits for 重新发送. */
+export const MAX_ATTEMPTS = 5;
+
+export interface SweepResult {
+  sent: number;
+  failed: number;
+  retried: number;
+}
+
+/** Delivers the e-mails waiting in the outbox. Without a mailer it does nothing (embedded mode). */
+export async function deliverOutbox(db: Db, mailer: Mailer | null, clock: Clock, limit = 50): Promise<SweepResult> {
+  const result: SweepResult = { sent: 0, failed: 0, retried: 0 };
+  if (!mailer) return result;
+  const staleBefore = new Date(clock.now().getTime() - STALE_MINUTES * 60_000).toISOString();
+  for (const id of await repo.dueEmailIds(db, staleBefore, limit)) {
+    if (!(await repo.claim(db, id, clock.now().toISOString(), staleBefore))) continue;
+    const message = (await repo.findMessage(db, id))!;
+    try {
+      const serverId = await mailer.send({ to: message.recipientAddress, toName: message.recipientName, subject: message.subject, text: message.bodyText, attachments: await repo.loadAttachments(db, id) });
+      await repo.markSent(db, id, clock.now().toISOString(), `Message-ID ${serverId}`);
+      result.sent++;
+    } catch (err) {
+      const giveUp = message.attempts >= MAX_ATTEMPTS;
+      await repo.markFailed(db, id, err instanceof Error ? err.message : String(err), giveUp);
+      if (giveUp) result.failed++;
+      else result.retried++;
+    }
+  }
+  return result;
+}
+
+/** The sweep as a scheduler job (run under the `outbox.deliver` lock). */
+export function outboxDeliveryJob(db: Db, mailer: Mailer | null, clock: Clock, everyMs = 60_000): Job {
+  return { name: 'outbox.deliver', everyMs, run: async () => void (await deliverOutbox(db, mailer, clock)) };
+}
