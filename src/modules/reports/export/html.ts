@@ -3,7 +3,7 @@
  * from the shared grids), escaped by the portal's `html` tag, readable without JavaScript and
  * by a screen reader (table headers as <th scope>, a caption per table).
  */
-import { getFormat, type AnnualReport } from '../../../domain/report/index.ts';
+import { getFormat } from '../../../domain/report/index.ts';
 import { formatChineseDate } from '../../../domain/time.ts';
 import { layoutTable } from '../../documents/index.ts';
 import { html, raw, type SafeHtml } from '../../../web/portal/html.ts';
