@@ -1,0 +1,79 @@
+/**
+ * The console's screens, in menu order. This is the one place a feature adds a screen:
+ * one entry gives it a menu item, a route under /admin/<path>, a permission check and its own
+ * lazily loaded code chunk. The menu shows only the entries whose permission the user holds.
+ * See docs/admin-console.md.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Permission } from './api/types.ts';
+
+/** One screen of the console. */
+export interface NavEntry {
+  /** Stable identifier; also the menu item's key. */
+  key: string;
+  /** Chinese menu label; the screen's heading should use the same words. */
+  label: string;
+  icon: ReactNode;
+  /** Route below /admin/, without a leading slash. */
+  path: string;
+  /** Permission (Me.permissions) needed to see the entry and open the screen. */
+  permission: Permission;
+  /** The screen, loaded on first visit. Its module must `export default` the component. */
+  component: LazyExoticComponent<ComponentType>;
+}
+
+/** Every screen, in menu order. */
+export const navigation: readonly NavEntry[] = [
+  {
+    key: 'dashboard',
+    label: '工作台',
+    icon: <DashboardOutlined />,
+    path: 'dashboard',
+    permission: 'dashboard.read',
+    component: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
+  },
+  {
+    key: 'agencies',
+    label: '机构管理',
+    icon: <ApartmentOutlined />,
+    path: 'agencies',
+    permission: 'agencies.read',
+    component: lazy(() => import('./pages/agencies/AgenciesPage.tsx')),
+  },
+  {
+    key: 'users',
+    label: '用户与角色',
+    icon: <TeamOutlined />,
+    path: 'users',
+    permission: 'users.read',
+    component: lazy(() => import('./pages/users/UsersPage.tsx')),
+  },
+  {
+    key: 'tokens',
+    label: 'API 令牌',
+    icon: <KeyOutlined />,
+    path: 'tokens',
+    permission: 'tokens.manage',
+    component: lazy(() => import('./pages/tokens/TokensPage.tsx')),
+  },
+  {
+    key: 'audit',
+    label: '审计日志',
+    icon: <AuditOutlined />,
+    path: 'audit',
+    permission: 'audit.read',
+    component: lazy(() => import('./pages/audit/AuditPage.tsx')),
+  },
+];
+
+/** The entries a user with these permissions may see, in menu order. */
+export function visibleEntries(permissions: readonly string[]): NavEntry[] {
+  return navigation.filter((entry) => permissions.includes(entry.permission));
+}
+
+/** The entry whose route contains `pathname` (relative to /admin), for highlighting the menu. */
+export function entryForPath(pathname: string): NavEntry | undefined {
+  const first = pathname.replace(/^\/+/, '').split('/')[0];
+  return navigation.find((entry) => entry.path.split('/')[0] === first);
+}

@@ -1,0 +1,159 @@
+/**
+ * Dialogs of the users screen: create an account, edit one (name, roles, 启用/停用), and
+ * reset its password. Each keeps what was typed when the server refuses it.
+ */
+import { useCallback, useMemo } from 'react';
+import { App, Descriptions, Form, Input, Modal, Radio, Select, TreeSelect } from 'antd';
+import { api } from '../../api/client.ts';
+import type { Agency, Role, RoleKey, User } from '../../api/types.ts';
+import { buildAgencyTree } from '../../lib/agencyTree.ts';
+import { useFormSubmit } from '../../lib/forms.ts';
+import { FormError } from '../../lib/ui.tsx';
+import { useRetained } from '../../lib/useRetained.ts';
+import { PasswordFields } from './passwordFields.tsx';
+import { RoleSelect, roleRules } from './RoleSelect.tsx';
+
+interface CreateValues {
+  username: string;
+  displayName: string;
+  agencyId: string;
+  roles: RoleKey[];
+  password: string;
+  confirmPassword: string;
+}
+
+/** 新建用户. `defaultAgencyId` is the console's current agency. */
+export function CreateUserDialog(props: {
+  open: boolean;
+  defaultAgencyId: string;
+  defaultAgencyName: string;
+  agencies: readonly Agency[];
+  roles: readonly Role[];
+  onClose: () => void;
+  onCreated: (user: User) => void;
+}) {
+  const { open, defaultAgencyId, defaultAgencyName, agencies, roles, onClose, onCreated } = props;
+  const [form] = Form.useForm<CreateValues>();
+  const { message } = App.useApp();
+  const tree = useMemo(() => buildAgencyTree(agencies), [agencies]);
+  const action = useCallback(
+    async ({ confirmPassword: _confirm, ...values }: CreateValues) => {
+      const user = await api.createUser({ ...values, username: values.username.trim() });
+      message.success(`已新建用户“${user.displayName}”`);
+      onCreated(user);
+    },
+    [message, onCreated],
+  );
+  const submit = useFormSubmit(form, action);
+  return (
+    <Modal title="新建用户" open={open} onCancel={onClose} onOk={() => form.submit()} okText="新建"
+      confirmLoading={submit.submitting} destroyOnHidden afterClose={submit.clearError} width={560}>
+      <FormError message={submit.error} />
+      <Form form={form} name="user-create" layout="vertical" onFinish={submit.onFinish} preserve={false}
+        initialValues={{ agencyId: defaultAgencyId, roles: [] }}>
+        <Form.Item label="用户名" name="username" tooltip="登录用，创建后不能修改"
+          rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Input autoComplete="off" maxLength={64} />
+        </Form.Item>
+        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+          <Input autoComplete="off" maxLength={64} />
+        </Form.Item>
+        <Form.Item label="所属机构" name="agencyId" rules={[{ required: true, message: '请选择所属机构' }]}>
+          {agencies.length > 0 ? (
+            <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" treeDefaultExpandAll />
+          ) : (
+            <Select disabled options={[{ value: defaultAgencyId, label: defaultAgencyName }]} />
+          )}
+        </Form.Item>
+        <Form.Item label="角色" name="roles" rules={roleRules}>
+          <RoleSelect roles={roles} />
+        </Form.Item>
+        <PasswordFields label="初始密码" />
+      </Form>
+    </Modal>
+  );
+}
+
+interface EditValues {
+  displayName: string;
+  roles: RoleKey[];
+  status: User['status'];
+}
+
+/** 编辑用户: name, roles and status of `user` (null = closed). */
+export function EditUserDialog(props: { user: User | null; roles: readonly Role[]; onClose: () => void; onSaved: (user: User) => void }) {
+  const { roles, onClose, onSaved } = props;
+  const user = useRetained(props.user);
+  const [form] = Form.useForm<EditValues>();
+  const { message } = App.useApp();
+  const action = useCallback(
+    async (values: EditValues) => {
+      if (!user) return;
+      const saved = await api.updateUser(user.id, values);
+      message.success('用户信息已保存');
+      onSaved(saved);
+    },
+    [user, message, onSaved],
+  );
+  const submit = useFormSubmit(form, action);
+  return (
+    <Modal title="编辑用户" open={!!props.user} onCancel={onClose} onOk={() => form.submit()} okText="保存"
+      confirmLoading={submit.submitting} destroyOnHidden afterClose={submit.clearError} width={560}>
+      <FormError message={submit.error} />
+      {user ? (
+        <>
+          <Descriptions size="small" column={1} style={{ marginBottom: 16 }}
+            items={[
+              { key: 'username', label: '用户名', children: user.username },
+              { key: 'agency', label: '所属机构', children: user.agencyName },
+            ]} />
+          <Form form={form} name="user-edit" layout="vertical" onFinish={submit.onFinish} preserve={false}
+            initialValues={{ displayName: user.displayName, roles: user.roles, status: user.status }}>
+            <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+              <Input autoComplete="off" maxLength={64} />
+            </Form.Item>
+            <Form.Item label="角色" name="roles" rules={roleRules}>
+              <RoleSelect roles={roles} />
+            </Form.Item>
+            <Form.Item label="状态" name="status">
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'active', label: '启用' },
+                  { value: 'disabled', label: '停用' },
+                ]}
+              />
+            </Form.Item>
+          </Form>
+        </>
+      ) : null}
+    </Modal>
+  );
+}
+
+/** 重置密码 of `user` (null = closed). */
+export function ResetPasswordDialog(props: { user: User | null; onClose: () => void }) {
+  const { onClose } = props;
+  const user = useRetained(props.user);
+  const [form] = Form.useForm<{ password: string; confirmPassword: string }>();
+  const { message } = App.useApp();
+  const action = useCallback(
+    async (values: { password: string }) => {
+      if (!user) return;
+      await api.resetUserPassword(user.id, values.password);
+      message.success(`已重置“${user.displayName}”的密码，请通过安全渠道告知本人`);
+      onClose();
+    },
+    [user, message, onClose],
+  );
+  const submit = useFormSubmit(form, action);
+  return (
+    <Modal title={user ? `重置密码：${user.displayName}（${user.username}）` : '重置密码'} open={!!props.user} onCancel={onClose}
+      onOk={() => form.submit()} okText="重置" confirmLoading={submit.submitting} destroyOnHidden afterClose={submit.clearError}>
+      <FormError message={submit.error} />
+      <Form form={form} name="user-password" layout="vertical" onFinish={submit.onFinish} preserve={false}>
+        <PasswordFields label="新密码" />
+      </Form>
+    </Modal>
+  );
+}

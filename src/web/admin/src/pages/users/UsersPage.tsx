@@ -1,0 +1,165 @@
+/**
+ * 用户与角色: the accounts of the chosen agency, with creating, editing (name, roles,
+ * 启用/停用), unlocking and resetting a password for those who may manage users.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { App, Button, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { api } from '../../api/client.ts';
+import type { User } from '../../api/types.ts';
+import { useAuth, useMe } from '../../auth/AuthContext.tsx';
+import { useAgencySelection } from '../../layout/AgencyContext.tsx';
+import { EMPTY, formatDateTime, isFuture } from '../../lib/format.ts';
+import { roleLabel, SYSTEM_ROLES } from '../../lib/roles.ts';
+import { errorMessage, LoadError, PageHeading } from '../../lib/ui.tsx';
+import { useApiData } from '../../lib/useApiData.ts';
+import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from './UserDialogs.tsx';
+
+/** The users screen. */
+export default function UsersPage() {
+  const { can } = useAuth();
+  const me = useMe();
+  const { message } = App.useApp();
+  const { agencyId, agency, agencies } = useAgencySelection();
+  const users = useApiData((signal) => api.users(agencyId, signal), [agencyId]);
+  const roles = useApiData((signal) => api.roles(signal), []);
+  const [filter, setFilter] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const canManage = can('users.manage');
+
+  const roleNames = useMemo(() => new Map((roles.data?.items ?? []).map((r) => [r.key as string, r.name])), [roles.data]);
+  const replaceRow = useCallback(
+    (saved: User) => users.setData((d) => d && { items: d.items.map((u) => (u.id === saved.id ? saved : u)) }),
+    [users],
+  );
+
+  const unlock = async (user: User) => {
+    try {
+      replaceRow(await api.unlockUser(user.id));
+      message.success(`已解锁“${user.displayName}”`);
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const all = users.data?.items ?? [];
+    if (!needle) return all;
+    return all.filter((u) => u.username.toLowerCase().includes(needle) || u.displayName.toLowerCase().includes(needle));
+  }, [users.data, filter]);
+
+  const columns: TableColumnsType<User> = [
+    { title: '用户名', dataIndex: 'username', key: 'username', sorter: (a, b) => a.username.localeCompare(b.username) },
+    { title: '姓名', dataIndex: 'displayName', key: 'displayName' },
+    { title: '所属机构', dataIndex: 'agencyName', key: 'agencyName' },
+    {
+      title: '角色',
+      key: 'roles',
+      render: (_, u) =>
+        u.roles.length === 0 ? EMPTY : (
+          <Flex gap={4} wrap>
+            {u.roles.map((r) => (
+              <Tag key={r} color={SYSTEM_ROLES.includes(r) ? 'purple' : 'blue'} style={{ marginInlineEnd: 0 }}>
+                {roleNames.get(r) ?? roleLabel(r)}
+              </Tag>
+            ))}
+          </Flex>
+        ),
+    },
+    {
+      title: '状态',
+      key: 'status',
+      render: (_, u) => (u.status === 'active' ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>),
+    },
+    {
+      title: '锁定至',
+      key: 'lockedUntil',
+      render: (_, u) => (isFuture(u.lockedUntil) ? <Typography.Text type="danger">{formatDateTime(u.lockedUntil)}</Typography.Text> : EMPTY),
+    },
+    { title: '最近登录', key: 'lastLoginAt', render: (_, u) => formatDateTime(u.lastLoginAt) },
+  ];
+  if (canManage) {
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      render: (_, u) => (
+        <Flex gap={4} wrap>
+          <Button size="small" type="link" onClick={() => setEditing(u)} aria-label={`编辑 ${u.displayName}`}>
+            编辑
+          </Button>
+          {isFuture(u.lockedUntil) ? (
+            <Button size="small" type="link" onClick={() => void unlock(u)} aria-label={`解锁 ${u.displayName}`}>
+              解锁
+            </Button>
+          ) : null}
+          <Button size="small" type="link" onClick={() => setResetting(u)} aria-label={`重置 ${u.displayName} 的密码`}>
+            重置密码
+          </Button>
+        </Flex>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <PageHeading
+        title="用户与角色"
+        extra={
+          canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建用户
+            </Button>
+          ) : null
+        }
+      />
+      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{agency?.name ?? ''}</Typography.Text>
+        <Input.Search
+          aria-label="按用户名或姓名筛选"
+          placeholder="按用户名或姓名筛选"
+          allowClear
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          style={{ width: 260 }}
+        />
+      </Flex>
+      {users.error ? (
+        <LoadError error={users.error} onRetry={users.reload} />
+      ) : (
+        <Table<User>
+          rowKey="id"
+          columns={columns}
+          dataSource={rows}
+          loading={users.loading}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 个用户` }}
+          scroll={{ x: 'max-content' }}
+        />
+      )}
+      <CreateUserDialog
+        open={creating}
+        defaultAgencyId={agencyId}
+        defaultAgencyName={agency?.name ?? me.agencyName}
+        agencies={agencies}
+        roles={roles.data?.items ?? []}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setCreating(false);
+          users.reload();
+        }}
+      />
+      <EditUserDialog
+        user={editing}
+        roles={roles.data?.items ?? []}
+        onClose={() => setEditing(null)}
+        onSaved={(saved) => {
+          replaceRow(saved);
+          setEditing(null);
+        }}
+      />
+      <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
+    </>
+  );
+}
