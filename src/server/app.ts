@@ -20,6 +20,7 @@ import { calendarWarnings } from '../modules/calendar/calendar.warnings.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import type { WarningSource } from '../modules/dashboard/dashboard.service.ts';
 import { applicationRoutes } from '../modules/applications/applications.routes.ts';
+import { applicationsPortalRoutes } from '../modules/applications/applications.portal.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(catalogRoutes);
   await app.register(searchRoutes);
   await app.register(powerListRoutes);
+  await app.register(applicationsPortalRoutes);
   await app.register(portalRoutes);
   if (options.serveAdmin) await app.register(adminRoutes);
   return app;

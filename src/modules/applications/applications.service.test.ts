@@ -39,7 +39,7 @@ describeEachDialect('applications service', (dialect) => {
     const s = await demoSetup(t.db, clock);
     deps = s.deps;
     agencyId = s.agencyId;
-    [clerk, handler, head, reviewer, supervisor] = await Promise.all(['gxj.clerk', 'gxj.handler', 'gxj.head', 'gxj.reviewer', 'zfb.supervisor'].map(s.actor));
+    [clerk, handler, head, reviewer, supervisor] = (await Promise.all(['gxj.clerk', 'gxj.handler', 'gxj.head', 'gxj.reviewer', 'zfb.supervisor'].map(s.actor))) as [Actor, Actor, Actor, Actor, Actor];
   });
   afterAll(async () => t.destroy());
 

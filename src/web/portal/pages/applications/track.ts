@@ -1,0 +1,72 @@
+/**
+ * The tracking page: the lookup form, and the application's state, public timeline, due date
+ * with the applicant version of the clock explanation, the documents sent, and the correction
+ * form when a correction was asked (第三十条). The number and code travel in hidden fields of
+ * POST forms, never in URLs.
+ */
+import { formatChineseDate } from '../../../../domain/time.ts';
+import type { TrackingView } from '../../../../modules/applications/applications.public.ts';
+import { html } from '../../html.ts';
+import { layout } from '../../layout.ts';
+import { textField, type FormState } from './fields.ts';
+import type { FormAgency } from './apply.ts';
+
+const STATE_LABELS: Record<TrackingView['state'], string> = {
+  awaitingConfirmation: '待确认收到申请',
+  running: '办理中',
+  awaitingCorrection: '等待补正',
+  consulting: '办理中（征求意见）',
+  awaitingFee: '等待缴纳信息处理费',
+  closed: '已办结',
+};
+
+/** The lookup form (also shown again, with the same message, for any wrong or malformed input). */
+export function trackFormPage(agency: FormAgency, state: FormState, csrf: string, message?: string): string {
+  const base = `/gk/${encodeURIComponent(agency.code)}/`;
+  const body = html`<h1>查询申请办理进度</h1>
+${message ? html`<p class="field-error" role="alert">${message}</p>` : ''}
+<form method="post" action="${base}track" class="apply">
+<input type="hidden" name="csrf" value="${csrf}">
+${textField(state, { name: 'trackingNumber', label: '申请编号', required: true, maxlength: 60, hint: '如：洛工信依申〔2025〕12号' })}
+${textField(state, { name: 'queryCode', label: '查询码', required: true, maxlength: 12, autocomplete: 'off', hint: '回执上的8位查询码，如 ABCD-EFGH' })}
+<button type="submit" class="primary">查询</button>
+</form>`;
+  return layout({ title: '查询申请办理进度', crumbs: [{ label: '首页', href: '/' }, { label: agency.name, href: base }, { label: '查询进度' }], body });
+}
+
+/** The application as the applicant sees it. */
+export function trackResultPage(agency: FormAgency, v: TrackingView, creds: { trackingNumber: string; queryCode: string; csrf: string }, correction: FormState, notice?: string): string {
+  const base = `/gk/${encodeURIComponent(agency.code)}/`;
+  const hidden = html`<input type="hidden" name="csrf" value="${creds.csrf}"><input type="hidden" name="trackingNumber" value="${creds.trackingNumber}"><input type="hidden" name="queryCode" value="${creds.queryCode}">`;
+  const body = html`<h1>申请 ${v.trackingNumber}</h1>
+${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+<dl class="contact">
+<dt>办理状态</dt><dd class="state">${STATE_LABELS[v.state]}${v.outcomeLabel ? html`：${v.outcomeLabel}` : ''}</dd>
+<dt>提交日期</dt><dd>${formatChineseDate(v.arrivalDate)}</dd>
+<dt>收到申请之日</dt><dd>${v.receivedDate ? formatChineseDate(v.receivedDate) : '尚待确认（第三十一条）'}</dd>
+${v.replyDue && v.state !== 'closed' ? html`<dt>答复期限</dt><dd class="reply-due" data-date="${v.replyDue}">${formatChineseDate(v.replyDue)}${v.overdue ? '（已超过期限）' : ''}</dd>` : ''}
+${v.closedDate ? html`<dt>办结日期</dt><dd>${formatChineseDate(v.closedDate)}</dd>` : ''}
+</dl>
+<h2>期限说明</h2>
+<p class="explanation">${v.explanation}</p>
+${v.correction
+  ? html`<h2 id="correction-title">补正申请</h2>
+<p>本机关于${formatChineseDate(v.correction.requested)}告知您补正以下事项${v.correction.periodEnd ? html`，补正期限至${formatChineseDate(v.correction.periodEnd)}` : ''}：</p>
+<blockquote class="correction-items">${v.correction.items}</blockquote>
+<p class="hint">依据第三十条，答复期限自本机关收到补正后的申请之日起计算；无正当理由逾期不补正的，视为放弃申请。</p>
+<form method="post" action="${base}track/correct" enctype="multipart/form-data" class="apply" aria-labelledby="correction-title">
+${hidden}
+${textField(correction, { name: 'correction', label: '补正后的申请内容', required: true, rows: 6, maxlength: 4000 })}
+<div class="field"><label for="correctionFiles">补充材料（可选，PDF、JPG或PNG，每个不超过5MB）</label><input id="correctionFiles" name="correctionFiles" type="file" multiple accept=".pdf,.jpg,.jpeg,.png"></div>
+<button type="submit" class="primary">提交补正</button>
+</form>`
+  : ''}
+<h2>办理过程</h2>
+<ol class="timeline">${v.timeline.map((e) => html`<li><time datetime="${e.date}">${formatChineseDate(e.date)}</time> ${e.summary}</li>`)}</ol>
+<h2>答复文书与提供的信息</h2>
+${v.files.length === 0
+  ? html`<p>暂无。</p>`
+  : html`<ul class="files">${v.files.map((f) => html`<li><form method="post" action="${base}track/file" class="inline">${hidden}<input type="hidden" name="fileId" value="${f.id}"><button type="submit" class="link">下载 ${f.role === 'reply_letter' ? '答复书' : '提供的信息'}：${f.filename}</button> <span class="tag">${Math.ceil(f.size / 1024)} KB</span></form></li>`)}</ul>`}
+<p><a href="${base}track">查询其他申请</a></p>`;
+  return layout({ title: `申请 ${v.trackingNumber}`, crumbs: [{ label: '首页', href: '/' }, { label: agency.name, href: base }, { label: '办理进度' }], body });
+}
