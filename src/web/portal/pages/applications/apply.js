@@ -1,4 +1,4 @@
-/* global document, fetch, setTimeout, clearTimeout */
+/* global document */
 // Progressive enhancement of the application form: while the applicant describes the
 // information, suggest items already published (第三十六条第一项). The form works without this.
 (function () {
