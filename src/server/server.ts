@@ -6,6 +6,8 @@ import type { Config } from '../config/config.ts';
 import { anchorAuditHeads } from '../modules/audit/audit.service.ts';
 import { purgeExpiredSessions } from '../modules/auth/auth.service.ts';
 import { Scheduler } from '../modules/jobs/scheduler.ts';
+import { createSmtpMailer } from '../modules/outbox/mailer.ts';
+import { outboxDeliveryJob } from '../modules/outbox/outbox.delivery.ts';
 import { buildApp, type BuildOptions } from './app.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -31,6 +33,8 @@ export async function serve(rt: Runtime, options: BuildOptions = {}): Promise<{ 
   scheduler.start([
     anchorJob,
     { name: 'session-purge', everyMs: 15 * 60_000, run: async () => void (await purgeExpiredSessions(rt.db, rt.config.security, rt.clock)) },
+    // Without SMTP settings messages stay in the outbox, which the console shows (embedded mode).
+    outboxDeliveryJob(rt.db, rt.config.smtp ? createSmtpMailer(rt.config.smtp) : null, rt.clock),
   ]);
   const url = await app.listen({ host: rt.config.host, port: rt.config.port });
   let stopping: Promise<void> | null = null;
