@@ -25,6 +25,8 @@ import { healthRoutes } from '../modules/health/health.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
 import { powerListRoutes } from '../modules/power-list/power-list.routes.ts';
+import { reportRoutes } from '../modules/reports/reports.routes.ts';
+import { reportWarnings } from '../modules/reports/reports.supervision.ts';
 import { caseRoutes } from '../modules/cases/cases.routes.ts';
 import { complaintRoutes } from '../modules/complaints/complaints.routes.ts';
 import { letterRoutes } from '../modules/letters/letters.routes.ts';
@@ -112,7 +114,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
-  await app.register(dashboardRoutes([calendarWarnings, ...(options.dashboardWarnings ?? [])]));
+  await app.register(dashboardRoutes([calendarWarnings, reportWarnings(), ...(options.dashboardWarnings ?? [])]));
   await app.register(caseRoutes);
   await app.register(complaintRoutes);
   await app.register(letterRoutes);
@@ -122,6 +124,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(searchRoutes);
   await app.register(powerListRoutes);
   await app.register(applicationsPortalRoutes);
+  await app.register(reportRoutes);
   await app.register(portalRoutes);
   if (options.serveAdmin) await app.register(adminRoutes);
   return app;

@@ -171,4 +171,10 @@ export async function startRevision(db: Db, actor: Actor, agencyId: string, year
   });
 }
 
+/** Every year's record of an agency, newest first (the console's report list). */
+export async function listAgencyReports(db: Db, actor: Actor, agencyId: string): Promise<repo.ReportRecord[]> {
+  authorize(actor, 'reports.read', { agencyId });
+  return repo.listReports(db, [agencyId]);
+}
+
 export { publishReport } from './reports.publish.ts';
