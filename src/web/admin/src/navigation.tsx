@@ -5,6 +5,7 @@
  * See docs/admin-console.md.
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { FileSearchOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Permission } from './api/types.ts';
 
@@ -33,6 +34,7 @@ export const navigation: readonly NavEntry[] = [
     permission: 'dashboard.read',
     component: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
   },
+  { key: 'applications', label: '依申请公开', icon: <FileSearchOutlined />, path: 'applications', permission: 'applications.read' as Permission, component: lazy(() => import('./pages/applications/ApplicationsPage.tsx')) },
   {
     key: 'agencies',
     label: '机构管理',

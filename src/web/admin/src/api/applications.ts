@@ -1,0 +1,126 @@
+/** The applications endpoints of the JSON API (src/modules/applications/applications.routes.ts). */
+import { ApiError, request, type Query } from './client.ts';
+
+/** One inbox row. */
+export interface ApplicationRow {
+  id: string;
+  agencyId: string;
+  kind: string;
+  trackingNumber: string;
+  channel: string;
+  arrivalDate: string;
+  receivedDate: string | null;
+  state: string;
+  replyDue: string | null;
+  dueRule: string | null;
+  overdue: boolean;
+  closedDate: string | null;
+  outcome: string | null;
+  applicantKind: string;
+  applicantName: string;
+  idNumberMasked: string;
+  phoneMasked: string;
+  infoSummary: string;
+  handlerId: string | null;
+  decisionStatus: string | null;
+  archived: boolean;
+}
+
+/** A stored event of the timeline. */
+export interface ApplicationEvent {
+  seq: number;
+  type: string;
+  date: string;
+  summary: string;
+  public: boolean;
+  actorName: string;
+  at: string;
+  consultationId?: string;
+}
+
+export interface ApplicationFile {
+  id: string;
+  role: string;
+  filename: string;
+  mime: string;
+  size: number;
+  reviewed: boolean;
+  sent: boolean;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** The application page. */
+export interface ApplicationDetail extends ApplicationRow {
+  oral: boolean;
+  contactPerson: string;
+  idDocType: string;
+  email: string;
+  addressMasked: string;
+  postcode: string;
+  infoTitle: string;
+  infoDocNumber: string;
+  infoDescription: string;
+  deliveryForm: string;
+  deliveryMethod: string;
+  recordsOutcome: string | null;
+  extensionRequestedDays: number | null;
+  extensionReason: string | null;
+  reasonsAsked: boolean;
+  feeBasis: string | null;
+  feeAmount: number | null;
+  decision: null | { outcome: string; legalBasis: string | null; reasons: string | null; responsibleAgency: string | null; status: string | null; decidedBy: string | null; reviewedBy: string | null; reviewedAt: string | null; signedBy: string | null; signedAt: string | null };
+  clock: {
+    state: string;
+    receivedDate: string | null;
+    correctionNoticeDue: string | null;
+    correctionPeriodEnd: string | null;
+    replyDue: string | null;
+    baseDue: string | null;
+    paymentDue: string | null;
+    extensionWorkingDays: number;
+    overdue: boolean;
+    provisional: boolean;
+    consultations: Array<{ party: string; sentDate: string; partyDeadline: string; answeredDate: string | null; open: boolean }>;
+    warnings: Array<{ code: string; message: string }>;
+    explanation: string;
+  };
+  events: ApplicationEvent[];
+  files: ApplicationFile[];
+  steps: string[];
+  hints: { repeatOf: string[]; massRequest: boolean; requestsInWindow: number };
+}
+
+export interface InboxPage {
+  items: ApplicationRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Sends a multipart form (file uploads) with the session's CSRF token, read from /auth/me. */
+async function upload<T>(path: string, form: FormData): Promise<T> {
+  const csrf = (await request<{ csrfToken: string }>('GET', '/auth/me')).csrfToken;
+  const response = await fetch(`/api/v1${path}`, { method: 'POST', body: form, credentials: 'same-origin', headers: csrf ? { 'x-csrf-token': csrf, accept: 'application/json' } : { accept: 'application/json' } });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: Record<string, string> };
+    throw new ApiError(response.status, problem.code ?? `HTTP_${response.status}`, problem.detail ?? '上传失败', problem.errors ?? {});
+  }
+  return (await response.json()) as T;
+}
+
+export const applicationsApi = {
+  inbox: (query: Query, signal?: AbortSignal) => request<InboxPage>('GET', '/applications', { query, signal }),
+  get: (id: string, signal?: AbortSignal) => request<ApplicationDetail>('GET', `/applications/${encodeURIComponent(id)}`, { signal }),
+  create: (body: Record<string, unknown>) => request<{ id: string; trackingNumber: string; queryCode: string }>('POST', '/applications', { body }),
+  step: (id: string, step: string, body: Record<string, unknown>) => request<ApplicationDetail>('POST', `/applications/${encodeURIComponent(id)}/steps/${step}`, { body }),
+  reveal: (id: string) => request<{ idNumber: string; phone: string; address: string }>('POST', `/applications/${encodeURIComponent(id)}/reveal`, { body: {} }),
+  handlers: (agencyId: string, signal?: AbortSignal) => request<{ items: Array<{ id: string; displayName: string }> }>('GET', '/application-handlers', { query: { agencyId }, signal }),
+  upload: (id: string, role: string, file: File) => {
+    const form = new FormData();
+    form.set('role', role);
+    form.set('file', file);
+    return upload<ApplicationFile>(`/applications/${encodeURIComponent(id)}/files`, form);
+  },
+  fileUrl: (id: string, fileId: string) => `/api/v1/applications/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
+};
