@@ -37,13 +37,17 @@ export async function agencyColumns(db: DbOrTx, agency: agencies.Agency, clock: 
   }));
 }
 
+/** Steps shown on the public page; review opinions stay internal. */
+type PublicStep = 'approve' | 'correct' | 'withdraw' | 'repealed' | 'lapsed';
+const PUBLIC_STEPS: readonly string[] = ['approve', 'correct', 'withdraw', 'repealed', 'lapsed'];
+
 export interface PublicItemPage {
   item: repo.CatalogItem;
   agency: agencies.Agency;
   category: AgencyCategory | null;
   attachments: repo.Attachment[];
   /** Publication, corrections and withdrawal, oldest first (review opinions stay internal). */
-  history: Array<{ at: string; step: 'approve' | 'correct' | 'withdraw'; reason: string; before: { title: string } | null; version: number }>;
+  history: Array<{ at: string; step: PublicStep; reason: string; before: { title: string } | null; version: number }>;
   replaces: { id: string; title: string } | null;
   replacedBy: { id: string; title: string } | null;
 }
@@ -64,7 +68,7 @@ export async function publicItem(db: DbOrTx, id: string, clock: Clock): Promise<
     category: cats.find((c) => c.id === item.categoryId) ?? null,
     attachments: item.state === 'published' ? await repo.listAttachments(db, [id]) : [],
     history: events
-      .filter((e): e is repo.CatalogEvent & { step: 'approve' | 'correct' | 'withdraw' } => e.step === 'approve' || e.step === 'correct' || e.step === 'withdraw')
+      .filter((e): e is repo.CatalogEvent & { step: PublicStep } => PUBLIC_STEPS.includes(e.step))
       .map((e) => ({ at: e.step === 'approve' ? (item.publishedAt ?? e.at) : e.at, step: e.step, reason: e.step === 'approve' ? '' : e.opinion, before: e.before ? { title: e.before.title } : null, version: e.version })),
     replaces: replaces ? { id: replaces.id, title: replaces.title } : null,
     replacedBy: replacedBy ?? null,

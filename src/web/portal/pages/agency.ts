@@ -1,6 +1,7 @@
 import { AGENCY_LEVEL_LABELS, isGovernment, type AgencyContact, type AgencyLevel } from '../../../domain/agency.ts';
 import { html } from '../html.ts';
 import { layout, type Crumb } from '../layout.ts';
+import { columnNav } from './catalog/column.ts';
 
 export interface AgencyPageModel {
   name: string;
@@ -34,7 +35,7 @@ export function agencyPage(m: AgencyPageModel): string {
     title: `${m.name}政府信息公开专栏`,
     siteName: m.name,
     crumbs,
-    body: html`<h1>${m.name}<span class="tag">${AGENCY_LEVEL_LABELS[m.level]}</span></h1>
+    body: html`${columnNav({ name: m.name, code: m.code }, null)}<h1>${m.name}<span class="tag">${AGENCY_LEVEL_LABELS[m.level]}</span></h1>
 <section aria-labelledby="office">
 <h2 id="office">政府信息公开工作机构</h2>
 ${contactRows.length ? html`<dl class="contact">${contactRows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>` : html`<p>本机关尚未登记联系方式。</p>`}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/support/db.ts';
+import { catalogFixture, publishThrough, sampleInput, type CatalogFixture } from '../catalog/catalog.fixtures.ts';
+import { endValidity } from '../catalog/validity.service.ts';
+import { searchPublic, suggest } from './search.service.ts';
+import { queryWords, segmentWords } from './segment.ts';
+import { snippet } from './snippet.ts';
+
+it('segments in search mode: long words also yield their two-character parts; punctuation is dropped', () => {
+  expect(segmentWords('关于申请行政复议的通知')).toEqual(expect.arrayContaining(['申请', '行政', '复议', '行政复议', '通知']));
+  expect(segmentWords('"复议" OR <b>*')).toEqual(['复议', 'or', 'b']);
+  expect(queryWords('复议 复议')).toEqual(['复议']);
+});
+
+it('snippets escape the text and mark only the matches', () => {
+  expect(snippet('申请<script>alert(1)</script>复议', ['复议'])).toBe('申请&lt;script&gt;alert(1)&lt;/script&gt;<mark>复议</mark>');
+});
+
+describeEachDialect('search', (dialect) => {
+  let f: CatalogFixture;
+  beforeAll(async () => {
+    f = await catalogFixture(dialect);
+    await publishThrough(f, sampleInput({ title: '关于受理行政复议申请的公告', docType: 'notice', bodyHtml: '<p>申请人对具体行政行为不服的，可以依法申请复议。</p>' }));
+    await publishThrough(f, sampleInput({ title: '<img src=x onerror=alert(1)>关于复议窗口调整的说明', docType: 'other', bodyHtml: '<p>复议窗口迁至一楼。<script>alert(2)</script></p>' }));
+    const rule = await publishThrough(f, sampleInput({ title: '洛江区工业企业复议事项管理办法', docType: 'normative', docNumber: '洛工信规〔2025〕9号', bodyHtml: '<p>为规范复议事项管理，制定本办法。</p>' }));
+    await endValidity(f.t.db, f.approver, rule.id, { endedAs: 'repealed', endedOn: '2025-03-03', reason: '清理' }, f.clock);
+  }, 90_000);
+  afterAll(async () => f?.t.destroy());
+
+  it('two-character words match inside longer words (复议 in 行政复议), in titles and bodies', async () => {
+    // Three published here in 2025, and the demo's 2024 法治政府建设情况报告 (「未发生行政复议…」).
+    expect((await searchPublic(f.t.db, { q: '复议' }, f.clock)).total).toBe(4);
+    expect((await searchPublic(f.t.db, { q: '复议', year: 2025 }, f.clock)).total).toBe(3);
+    expect((await searchPublic(f.t.db, { q: '申请' }, f.clock)).hits.map((h) => h.item.title)).toContain('关于受理行政复议申请的公告');
+    expect((await searchPublic(f.t.db, { q: '窗口迁至' }, f.clock)).total).toBe(1);
+    expect((await searchPublic(f.t.db, { q: '复议 不存在的词汇甲乙' }, f.clock)).total).toBe(0);
+  });
+
+  it('relevance puts title matches first; date order is newest first', async () => {
+    const r = await searchPublic(f.t.db, { q: '申请复议' }, f.clock);
+    expect(r.hits[0]!.item.title).toBe('关于受理行政复议申请的公告');
+    const d = await searchPublic(f.t.db, { q: '复议', order: 'date' }, f.clock);
+    const dates = d.hits.map((h) => h.item.publishedAt!);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it('filters: document type, validity, year, agency subtree', async () => {
+    expect((await searchPublic(f.t.db, { q: '复议', type: 'normative' }, f.clock)).total).toBe(1);
+    expect((await searchPublic(f.t.db, { q: '复议', validity: 'repealed' }, f.clock)).total).toBe(1);
+    expect((await searchPublic(f.t.db, { q: '复议', validity: 'valid' }, f.clock)).total).toBe(0);
+    expect((await searchPublic(f.t.db, { q: '复议', year: 2024 }, f.clock)).hits.map((h) => h.item.title)).toEqual(['洛江区工业和信息化局2023年法治政府建设情况报告']);
+    expect((await searchPublic(f.t.db, { q: '复议', year: 2025 }, f.clock)).total).toBe(3);
+    expect((await searchPublic(f.t.db, { q: '复议', agency: 'luojiang' }, f.clock)).total).toBe(4);
+    expect((await searchPublic(f.t.db, { q: '复议', agency: 'luojiang-czj' }, f.clock)).total).toBe(0);
+    expect((await searchPublic(f.t.db, { q: '复议', type: 'nonsense' }, f.clock)).total).toBe(0);
+  });
+
+  it('highlighted titles and snippets are escaped: markup in titles and bodies never becomes HTML', async () => {
+    const r = await searchPublic(f.t.db, { q: '窗口' }, f.clock);
+    const hit = r.hits[0]!;
+    expect(hit.titleHtml).toBe('&lt;img src=x onerror=alert(1)&gt;关于复议<mark>窗口</mark>调整的说明');
+    expect(hit.snippetHtml).toContain('复议<mark>窗口</mark>迁至一楼');
+    expect(hit.snippetHtml).not.toContain('<script');
+  });
+
+  it('query syntax of either engine is inert (quotes, operators, tsquery characters)', async () => {
+    for (const q of ['"复议', '复议 OR 1', "复议' & !", 'NEAR(复议)', '复议:*', '*', '((']) {
+      await expect(searchPublic(f.t.db, { q }, f.clock)).resolves.toBeDefined();
+    }
+  });
+
+  it('suggestions for the application form come from published titles', async () => {
+    const s = await suggest(f.t.db, '行政复议', 'luojiang-gxj', f.clock);
+    expect(s[0]?.title).toBe('关于受理行政复议申请的公告');
+    expect(await suggest(f.t.db, '，。', undefined, f.clock)).toEqual([]);
+  });
+});
