@@ -6,10 +6,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createTestDb, describeEachDialect, type TestDb } from '../support/db.ts';
 
 const run = promisify(execFile);
+// Each step starts a real process; on a loaded 2-core CI machine that can take several seconds.
+vi.setConfig({ testTimeout: 120_000 });
 const BIN = new URL('../../bin/gongkai.mjs', import.meta.url).pathname;
 
 async function gongkai(args: string[], env: Record<string, string>) {
