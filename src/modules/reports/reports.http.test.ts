@@ -84,3 +84,40 @@ describeEachDialect('reports API', (dialect) => {
     expect(agg.json().report.includedAgencies).toHaveLength(6);
   });
 });
+
+describeEachDialect('reports on the portal', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    t.clock.set('2021-01-05T02:00:00Z');
+    const gxj = (await findByCodeOrName(t.ctx.db, 'luojiang-gxj'))!.id;
+    for (const [user, method, path] of [
+      ['gxj.head', 'PUT', ''],
+      ['gxj.head', 'POST', '/submit'],
+      ['gxj.approver', 'POST', '/publish'],
+    ] as const) {
+      const s = await t.login(user);
+      const res = await t.app.inject({ method, url: `/api/v1/reports/${gxj}/2020${path}`, payload: method === 'PUT' ? { signatureDate: '2021-01-06' } : undefined, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+      expect(res.statusCode).toBe(200);
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lists the published report on the 政府信息公开年报 page and shows it as HTML without JavaScript', async () => {
+    const list = await t.app.inject({ method: 'GET', url: '/gk/luojiang-gxj/reports' });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('<a href="/gk/luojiang-gxj/reports/2020">泉州市洛江区工业和信息化局2020年政府信息公开工作年度报告</a>');
+    const page = await t.app.inject({ method: 'GET', url: '/gk/luojiang-gxj/reports/2020' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('<script');
+    expect(page.body).toContain('<th rowspan="3" colspan="3"');
+    expect(page.body).toContain('主动公开政府信息数16条');
+    expect(page.body).toContain('2021年1月6日');
+    const pdf = await t.app.inject({ method: 'GET', url: '/gk/luojiang-gxj/reports/2020?format=pdf' });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((await t.app.inject({ method: 'GET', url: '/gk/luojiang-gxj/reports/2019' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/gk/luojiang-czj/reports' })).body).toContain('尚未在本专栏发布');
+  });
+});

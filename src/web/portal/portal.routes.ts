@@ -10,6 +10,7 @@ import { publicAgencies, publicAgencyByCode, type Agency } from '../../modules/a
 import { agencyPage, notFoundPage } from './pages/agency.ts';
 import { homePage, type AgencyNode } from './pages/home.ts';
 import { catalogPortal } from './pages/catalog/catalog.portal.ts';
+import { reportPortalRoutes } from '../../modules/reports/reports.portal.ts';
 
 function buildTree(agencies: Agency[]): AgencyNode[] {
   const nodes = new Map(agencies.map((a) => [a.id, { name: a.name, code: a.code, level: a.level, children: [] as AgencyNode[] }]));
@@ -41,6 +42,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
   });
 
   await app.register(catalogPortal);
+  await app.register(reportPortalRoutes);
 
   app.get('/', { config: { rateLimit } }, async (_request, reply) => {
     reply.type('text/html; charset=utf-8');
