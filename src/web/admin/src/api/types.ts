@@ -16,15 +16,24 @@ export type RoleKey =
   | 'security_admin'
   | 'audit_admin';
 
-/** Permissions the console checks to show screens and actions. */
-export type Permission =
+/** Permissions of the foundation screens (see Me.permissions). */
+export type KnownPermission =
   | 'dashboard.read'
   | 'agencies.read'
   | 'agencies.manage'
   | 'users.read'
   | 'users.manage'
+  | 'users.unlock'
   | 'tokens.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'calendar.read'
+  | 'calendar.manage';
+
+/**
+ * A permission key as the server names it. Features add their own (e.g. 'applications.read')
+ * without touching this file; the known ones still autocomplete.
+ */
+export type Permission = KnownPermission | (string & Record<never, never>);
 
 /** The signed-in user (GET /api/v1/auth/me). */
 export interface Me {

@@ -28,6 +28,8 @@ export default function UsersPage() {
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const canManage = can('users.manage');
+  // 安全管理员 may unlock accounts without managing them.
+  const canUnlock = canManage || can('users.unlock');
 
   const roleNames = useMemo(() => new Map((roles.data?.items ?? []).map((r) => [r.key as string, r.name])), [roles.data]);
   const replaceRow = useCallback(
@@ -81,23 +83,27 @@ export default function UsersPage() {
     },
     { title: '最近登录', key: 'lastLoginAt', render: (_, u) => formatDateTime(u.lastLoginAt) },
   ];
-  if (canManage) {
+  if (canUnlock) {
     columns.push({
       title: '操作',
       key: 'actions',
       render: (_, u) => (
         <Flex gap={4} wrap>
-          <Button size="small" type="link" onClick={() => setEditing(u)} aria-label={`编辑 ${u.displayName}`}>
-            编辑
-          </Button>
+          {canManage ? (
+            <Button size="small" type="link" onClick={() => setEditing(u)} aria-label={`编辑 ${u.displayName}`}>
+              编辑
+            </Button>
+          ) : null}
           {isFuture(u.lockedUntil) ? (
             <Button size="small" type="link" onClick={() => void unlock(u)} aria-label={`解锁 ${u.displayName}`}>
               解锁
             </Button>
           ) : null}
-          <Button size="small" type="link" onClick={() => setResetting(u)} aria-label={`重置 ${u.displayName} 的密码`}>
-            重置密码
-          </Button>
+          {canManage ? (
+            <Button size="small" type="link" onClick={() => setResetting(u)} aria-label={`重置 ${u.displayName} 的密码`}>
+              重置密码
+            </Button>
+          ) : null}
         </Flex>
       ),
     });
