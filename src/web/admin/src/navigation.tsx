@@ -6,6 +6,7 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { CalendarOutlined, FileSearchOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileTextOutlined } from '@ant-design/icons';
 
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Permission } from './api/types.ts';
@@ -69,6 +70,8 @@ export const navigation: readonly NavEntry[] = [
     permission: 'audit.read',
     component: lazy(() => import('./pages/audit/AuditPage.tsx')),
   },
+  { key: 'catalog', label: '主动公开', icon: <FileTextOutlined />, path: 'catalog', permission: 'catalog.read', component: lazy(() => import('./pages/catalog/CatalogPage.tsx')) },
+  { key: 'power-list', label: '第二十条数据', icon: <BarChartOutlined />, path: 'power-list', permission: 'catalog.figures', component: lazy(() => import('./pages/catalog/FiguresPage.tsx')) },
 ];
 
 /** The entries a user with these permissions may see, in menu order. */

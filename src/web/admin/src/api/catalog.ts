@@ -1,0 +1,116 @@
+/** The catalog and power-list endpoints (src/modules/catalog/catalog.routes.ts, src/modules/power-list/power-list.routes.ts). */
+import { ApiError, request, type Query } from './client.ts';
+
+export interface CatalogItem {
+  id: string;
+  agencyId: string;
+  indexNo: string | null;
+  title: string;
+  docNumber: string;
+  publisher: string;
+  statutoryItem: string;
+  categoryId: string | null;
+  docType: string;
+  summary: string;
+  bodyHtml: string;
+  formedOn: string;
+  special: { workingDays: number; basis: string } | null;
+  dueOn: string;
+  dueExplanation: string;
+  dueProvisional: boolean;
+  timeliness: 'on_time' | 'late' | 'soon_due' | 'pending' | 'overdue';
+  state: 'draft' | 'confidentiality_review' | 'approval' | 'published' | 'withdrawn';
+  publishedAt: string | null;
+  publishedOn: string | null;
+  withdrawnOn: string | null;
+  withdrawReason: string | null;
+  effectiveOn: string | null;
+  endedAs: string | null;
+  endedOn: string | null;
+  replacesId: string | null;
+  authorId: string | null;
+  authorName: string;
+  version: number;
+  updatedAt: string;
+}
+
+export interface CatalogDetail extends CatalogItem {
+  events: Array<{ step: string; result: string; opinion: string; actorName: string; at: string; version: number }>;
+  attachments: Array<{ id: string; fileName: string; mediaType: string; size: number; sha256: string }>;
+}
+
+export interface CatalogMeta {
+  states: string[];
+  docTypes: Array<{ key: string; label: string }>;
+  statutoryItems: Array<{ key: string; article: string; name: string; text: string }>;
+  categories: Array<{ id: string; name: string; statutoryItem: string }>;
+}
+
+export interface ItemInput {
+  title: string;
+  docNumber?: string;
+  publisher?: string;
+  statutoryItem: string;
+  categoryId?: string | null;
+  docType: string;
+  summary?: string;
+  bodyHtml?: string;
+  formedOn: string;
+  effectiveOn?: string | null;
+}
+
+export interface ActionInput {
+  kind: 'submit' | 'confidentiality_pass' | 'approve' | 'send_back' | 'withdraw' | 'correct';
+  opinion?: string;
+  comment?: string;
+  reason?: string;
+  publishAt?: string | null;
+  correction?: ItemInput;
+}
+
+export interface PowerListFigure {
+  year: number;
+  kind: string;
+  itemCount: number | null;
+  added: number | null;
+  removed: number | null;
+  decisions: number | null;
+  source: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface YearAmount {
+  year: number;
+  procurementProjects: number | null;
+  procurementAmountYuan: string | null;
+  feesCollectedWan: string | null;
+  source: string;
+}
+
+/** Uploads a file as the raw request body (the server checks it by content). */
+async function upload<T>(path: string, file: File): Promise<T> {
+  const csrf = (await request<{ csrfToken?: string }>('GET', '/auth/me')).csrfToken ?? null;
+  const response = await fetch(`/api/v1${path}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/octet-stream', ...(csrf ? { 'x-csrf-token': csrf } : {}) }, body: file });
+  const body = (await response.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: Record<string, string> };
+  if (!response.ok) throw new ApiError(response.status, body.code ?? `HTTP_${response.status}`, body.errors?.file ?? body.detail ?? '上传失败', body.errors ?? {}, body);
+  return body as T;
+}
+
+export const catalogApi = {
+  meta: (agencyId: string, signal?: AbortSignal) => request<CatalogMeta>('GET', '/catalog/meta', { query: { agencyId }, signal }),
+  list: (query: Query, signal?: AbortSignal) => request<{ total: number; items: CatalogItem[] }>('GET', '/catalog/items', { query, signal }),
+  get: (id: string, signal?: AbortSignal) => request<CatalogDetail>('GET', `/catalog/items/${id}`, { signal }),
+  create: (agencyId: string, input: ItemInput) => request<CatalogDetail>('POST', '/catalog/items', { body: { agencyId, ...input } }),
+  update: (id: string, input: ItemInput) => request<CatalogDetail>('PUT', `/catalog/items/${id}`, { body: input }),
+  discard: (id: string) => request<void>('DELETE', `/catalog/items/${id}`),
+  act: (id: string, action: ActionInput) => request<CatalogDetail>('POST', `/catalog/items/${id}/actions`, { body: action }),
+  attach: (id: string, file: File) => upload<{ id: string }>(`/catalog/items/${id}/attachments?name=${encodeURIComponent(file.name)}`, file),
+  detach: (id: string, attachmentId: string) => request<void>('DELETE', `/catalog/items/${id}/attachments/${attachmentId}`),
+  late: (agencyId: string, signal?: AbortSignal) => request<{ items: Array<{ agencyId: string; agencyName: string; overdue: number; publishedLateThisYear: number }> }>('GET', '/catalog/late', { query: { agencyId }, signal }),
+  figures: (agencyId: string, year: number, signal?: AbortSignal) => request<{ figures: PowerListFigure[]; amounts: YearAmount[] }>('GET', `/power-list/${agencyId}`, { query: { year }, signal }),
+  saveFigure: (agencyId: string, body: Omit<PowerListFigure, 'updatedBy' | 'updatedAt'>) => request<PowerListFigure>('PUT', `/power-list/${agencyId}/figures`, { body }),
+  saveAmounts: (agencyId: string, body: YearAmount) => request<YearAmount>('PUT', `/power-list/${agencyId}/amounts`, { body }),
+  importFigures: (agencyId: string, file: File, apply: boolean) =>
+    upload<{ rows: number; saved: number; errors: Array<{ row: number; messages: string[] }> }>(`/power-list/${agencyId}/import?name=${encodeURIComponent(file.name)}${apply ? '&apply=true' : ''}`, file),
+};
