@@ -1,0 +1,80 @@
+/**
+ * 年度报告: the list of an agency's reports by year (第四十九条 deadlines beside them), one report's
+ * editor at /admin/reports/:year, and — for a supervisor — the subtree overview at
+ * /admin/reports/supervision.
+ */
+import { useState } from 'react';
+import { Route, Routes, useNavigate } from 'react-router-dom';
+import { Button, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { reportsApi, type OverviewRow, type ReportRecord } from '../../api/reports.ts';
+import type { Permission } from '../../api/types.ts';
+import { useAuth } from '../../auth/AuthContext.tsx';
+import { useAgencySelection, useAgencySearch } from '../../layout/AgencyContext.tsx';
+import { LoadError, PageHeading } from '../../lib/ui.tsx';
+import { useApiData } from '../../lib/useApiData.ts';
+import { cnDate, DUE_LABELS, STATUS_LABELS } from './labels.ts';
+import ReportEditor from './ReportEditor.tsx';
+
+/** Report years offered: 2019 (first unified format) to last year. */
+function reportYears(): number[] {
+  const last = new Date().getFullYear() - 1;
+  return Array.from({ length: last - 2018 }, (_, i) => last - i);
+}
+
+function ReportList() {
+  const { agencyId } = useAgencySelection();
+  const search = useAgencySearch();
+  const navigate = useNavigate();
+  const { can } = useAuth();
+  const list = useApiData((signal) => reportsApi.list(agencyId, signal), [agencyId], Boolean(agencyId));
+  const byYear = new Map((list.data?.items ?? []).map((r) => [r.year, r]));
+  const rows = reportYears().map((year) => ({ year, record: byYear.get(year) ?? null }));
+  const columns: TableColumnsType<{ year: number; record: ReportRecord | null }> = [
+    { title: '年度', dataIndex: 'year', key: 'year', render: (y: number) => `${y}年` },
+    { title: '格式', key: 'format', render: (_, r) => (r.year <= 2020 ? '2019年格式（试行）' : '2021年格式') },
+    { title: '状态', key: 'status', render: (_, r) => (r.record ? <Tag color={STATUS_LABELS[r.record.status]?.color}>{STATUS_LABELS[r.record.status]?.text}</Tag> : <Tag>未编制</Tag>) },
+    { title: '已发布版本', key: 'version', render: (_, r) => (r.record?.currentVersion ? `第${r.record.currentVersion}版` : '—') },
+    { title: '操作', key: 'open', render: (_, r) => <a href={`/admin/reports/${r.year}${search}`} onClick={(e) => { e.preventDefault(); navigate(`/reports/${r.year}${search}`); }}>打开</a> },
+  ];
+  return (
+    <>
+      <PageHeading title="年度报告" extra={can('reports.supervise' as Permission) ? <Button onClick={() => navigate(`/reports/supervision${search}`)}>下级机关发布情况</Button> : null} />
+      <Typography.Paragraph type="secondary">年度报告的表格由本机关的业务记录计算生成，正文可在生成的草稿基础上修改。部门应于每年1月31日前、县级以上人民政府应于3月31日前公布上一年度报告（《条例》第四十九条）。</Typography.Paragraph>
+      {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
+      <Table rowKey="year" size="middle" loading={list.loading} columns={columns} dataSource={rows} pagination={false} />
+    </>
+  );
+}
+
+function Supervision() {
+  const { agencyId } = useAgencySelection();
+  const years = reportYears();
+  const [year, setYear] = useState(years[0] ?? 2019);
+  const data = useApiData((signal) => reportsApi.supervision(agencyId, year, signal), [agencyId, year], Boolean(agencyId));
+  const columns: TableColumnsType<OverviewRow> = [
+    { title: '机关', key: 'name', render: (_, r) => r.agency.name },
+    { title: '法定期限', key: 'deadline', render: (_, r) => cnDate(r.deadline) },
+    { title: '情况', key: 'state', render: (_, r) => <Tag color={DUE_LABELS[r.state]?.color}>{DUE_LABELS[r.state]?.text}</Tag> },
+    { title: '发布日期', key: 'publishedOn', render: (_, r) => (r.publishedOn ? `${cnDate(r.publishedOn)}${r.late ? '（逾期发布）' : ''}` : '—') },
+    { title: '当前状态', key: 'status', render: (_, r) => (r.status ? STATUS_LABELS[r.status]?.text : '未编制') },
+    { title: '版本', key: 'version', render: (_, r) => (r.version ? `第${r.version}版` : '—') },
+  ];
+  return (
+    <>
+      <PageHeading title="下级机关年度报告发布情况" extra={<Space><Typography.Text>年度</Typography.Text><Select aria-label="年度" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 110 }} /></Space>} />
+      {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
+      <Table rowKey={(r) => r.agency.id} size="middle" loading={data.loading} columns={columns} dataSource={data.data?.rows ?? []} pagination={false} />
+    </>
+  );
+}
+
+/** The screen. */
+export default function ReportsPage() {
+  return (
+    <Routes>
+      <Route index element={<ReportList />} />
+      <Route path="supervision" element={<Supervision />} />
+      <Route path=":year" element={<ReportEditor />} />
+    </Routes>
+  );
+}
