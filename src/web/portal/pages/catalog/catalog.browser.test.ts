@@ -1,0 +1,105 @@
+/**
+ * The publishing journey in Chromium: a clerk drafts an item with an attachment in the console,
+ * the confidentiality reviewer and the approver pass it, a citizen (JavaScript off) finds it on
+ * the portal by a two-character word and downloads its attachment; the approver withdraws it
+ * and its public page shows the history.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureAdminBuilt } from '../../../admin/build.ts';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from '../../../../../test/support/app.ts';
+import { browserAvailable, launchBrowser } from '../../../../../test/support/browser.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<<>>\n%%EOF\n');
+const TITLE = '关于2026年工业企业复议咨询服务安排的通知';
+
+describe.skipIf(!browserAvailable)('publishing journey in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let itemId = '';
+
+  beforeAll(async () => {
+    await ensureAdminBuilt();
+    t = await createTestApp('sqlite', {}, { serveAdmin: true });
+    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function logIn(username: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`${base}/admin/`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('heading', { name: '工作台' }).waitFor({ timeout: 20_000 });
+    return page;
+  }
+
+  async function step(username: string, button: RegExp, field: string | null, text: string, expectState: string) {
+    const page = await logIn(username);
+    await page.goto(`${base}/admin/catalog/${itemId}`);
+    await page.getByRole('button', { name: button }).click();
+    if (field) await page.getByLabel(field).fill(text);
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText(expectState).first().waitFor({ timeout: 15_000 });
+    await page.close();
+  }
+
+  it('a clerk drafts an item with an attachment and submits it', async () => {
+    const page = await logIn('gxj.clerk');
+    await page.getByRole('menuitem', { name: /主动公开/ }).click();
+    await page.getByRole('button', { name: /起草信息/ }).click();
+    await page.getByLabel('标题').fill(TITLE);
+    await page.getByLabel('文号').fill('洛工信〔2026〕5号');
+    await page.getByLabel(/成文日期/).fill('2026-02-26');
+    await page.getByLabel('正文').fill('<p>为方便企业申请行政复议，区工信局在一楼设立咨询窗口。</p><script>alert(1)</script>');
+    await page.getByRole('button', { name: /保存草稿/ }).click();
+    await page.waitForURL(/\/admin\/catalog\/[0-9a-f-]{36}/, { timeout: 15_000 });
+    itemId = /catalog\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    await page.locator('input[type=file]').setInputFiles({ name: '咨询窗口安排.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByRole('link', { name: '咨询窗口安排.pdf' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: /提交保密审查/ }).click();
+    await page.getByText('待保密审查').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.catalog-body script').count()).toBe(0);
+    await page.close();
+  }, 120_000);
+
+  it('the confidentiality reviewer and the approver pass it', async () => {
+    await step('gxj.reviewer', /保密审查通过/, '保密审查意见', '经审查不涉密，同意公开', '待发布审核');
+    await step('gxj.approver', /审核通过并发布/, null, '', '已发布');
+  }, 120_000);
+
+  it('a citizen without JavaScript finds it by 复议 and downloads the attachment', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/gk/luojiang-gxj/`);
+    await page.getByRole('link', { name: '检索' }).click();
+    await page.getByLabel('关键词').fill('复议');
+    await page.getByRole('button', { name: '检索' }).click();
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    expect(await page.getByText('一楼设立咨询窗口').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '咨询窗口安排.pdf' }).click()]);
+    expect(readFileSync((await download.path())!).equals(PDF)).toBe(true);
+    await context.close();
+  }, 120_000);
+
+  it('after withdrawal its public page shows the reason and the history', async () => {
+    await step('gxj.approver', /撤\s*回/, '撤回理由（在公开页面显示）', '咨询窗口调整，另行通知', '已于');
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/gk/items/${itemId}`);
+    await page.getByText('撤回理由：咨询窗口调整，另行通知').waitFor();
+    const history = await page.locator('ol.history li').allTextContents();
+    expect(history.map((h) => h.replace(/^.*?\u3000/, ''))).toEqual(['发布', '撤回：咨询窗口调整，另行通知']);
+    expect(await page.getByText('一楼设立咨询窗口').count()).toBe(0);
+    await context.close();
+  }, 120_000);
+});
