@@ -5,6 +5,7 @@
 import type { Config } from '../config/config.ts';
 import { anchorAuditHeads } from '../modules/audit/audit.service.ts';
 import { purgeExpiredSessions } from '../modules/auth/auth.service.ts';
+import { applicationsSweepJob } from '../modules/applications/applications.sweep.ts';
 import { Scheduler } from '../modules/jobs/scheduler.ts';
 import { createSmtpMailer } from '../modules/outbox/mailer.ts';
 import { outboxDeliveryJob } from '../modules/outbox/outbox.delivery.ts';
@@ -35,6 +36,7 @@ export async function serve(rt: Runtime, options: BuildOptions = {}): Promise<{ 
     { name: 'session-purge', everyMs: 15 * 60_000, run: async () => void (await purgeExpiredSessions(rt.db, rt.config.security, rt.clock)) },
     // Without SMTP settings messages stay in the outbox, which the console shows (embedded mode).
     outboxDeliveryJob(rt.db, rt.config.smtp ? createSmtpMailer(rt.config.smtp) : null, rt.clock),
+    applicationsSweepJob(rt.db, rt.clock),
   ]);
   const url = await app.listen({ host: rt.config.host, port: rt.config.port });
   let stopping: Promise<void> | null = null;

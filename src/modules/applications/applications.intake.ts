@@ -14,7 +14,7 @@ import type { Actor } from '../../policies/actor.ts';
 import { authorize } from '../../policies/can.ts';
 import { findById as findAgency } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { loadCalendar } from '../calendar/calendar.service.ts';
+import { calendarFor } from './applications.calendar.ts';
 import { maskAddress, maskIdentity, maskPhone } from '../privacy/personal-data.ts';
 import { clockOf, derivedColumns } from './applications.clock.ts';
 import { queryCodeForToken, queryCodeHash, type AppDeps } from './applications.deps.ts';
@@ -78,7 +78,7 @@ export async function createApplication(deps: AppDeps, actor: Actor | null, inpu
   }
   const agency = await findAgency(db, input.agencyId);
   if (!agency) throw new DomainError('NOT_FOUND', '机构不存在');
-  const calendar = await loadCalendar(db);
+  const calendar = await calendarFor(db);
   const queryCode = input.idempotencyKey ? queryCodeForToken(deps.secret, input.idempotencyKey) : queryCodeFromBytes(randomBytes(16)) || queryCodeForToken(deps.secret, randomUUID());
   const actorName = actor?.name ?? '申请人（网上提交）';
   const at = clock.now().toISOString();

@@ -12,7 +12,7 @@ import type { OutcomeKey } from '../../domain/clock/outcomes.ts';
 import type { ClockResult } from '../../domain/clock/types.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import { shanghaiDate } from '../../domain/time.ts';
-import { loadCalendar } from '../calendar/calendar.service.ts';
+import { calendarFor } from './applications.calendar.ts';
 import { applicantActor, applyChange } from './applications.apply.ts';
 import { clockOf } from './applications.clock.ts';
 import { queryCodeHash, type AppDeps } from './applications.deps.ts';
@@ -66,7 +66,7 @@ function outcomeLabel(rec: repo.ApplicationRecord): string | null {
 export async function trackingView(deps: AppDeps, rec: repo.ApplicationRecord): Promise<TrackingView> {
   const today = shanghaiDate(deps.clock.now());
   const stored = await events.listEvents(deps.db, rec.id);
-  const clock = clockOf(stored, today, await loadCalendar(deps.db));
+  const clock = clockOf(stored, today, await calendarFor(deps.db));
   const files = (await events.listFiles(deps.db, rec.id)).filter((f) => f.sent && (f.role === 'released' || f.role === 'reply_letter'));
   const asked = [...stored].reverse().find((e) => e.type === 'correctionRequested');
   return {
@@ -99,7 +99,7 @@ export async function applicantFile(deps: AppDeps, rec: repo.ApplicationRecord, 
 export async function correctOnline(deps: AppDeps, rec: repo.ApplicationRecord, text: string, uploads: Upload[], clientIp: string | null): Promise<void> {
   const today = shanghaiDate(deps.clock.now());
   const stored = await events.listEvents(deps.db, rec.id);
-  const calendar = await loadCalendar(deps.db);
+  const calendar = await calendarFor(deps.db);
   const clock = clockOf(stored, today, calendar);
   if (clock.state !== 'awaitingCorrection') throw new DomainError('STEP_NOT_ALLOWED', '本申请当前不需要补正');
   const body = text.trim();

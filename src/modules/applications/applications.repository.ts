@@ -257,3 +257,9 @@ export async function saveTrackingPattern(db: DbOrTx, agencyId: string, pattern:
     .onConflict((oc) => oc.column('agency_id').doUpdateSet({ tracking_pattern: pattern, updated_at: now }))
     .execute();
 }
+
+/** A cheap fingerprint of the imported calendar years: when it changes, the calendar in force changed. */
+export async function calendarStamp(db: DbOrTx): Promise<string> {
+  const rows = await db.selectFrom('calendar_year').select(['year', 'imported_at']).orderBy('year').execute();
+  return rows.map((r) => `${r.year}@${r.imported_at}`).join(',');
+}

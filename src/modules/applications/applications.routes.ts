@@ -17,6 +17,7 @@ import { presentDetail, presentSummary } from './applications.present.ts';
 import { saveTrackingPattern } from './applications.repository.ts';
 import { ApplicationSummary, FileParams, FiguresQuery, IdParams, InboxQuery, IntakeBody, SettingsBody, StepBody, StepParams } from './applications.schemas.ts';
 import { addFile, applicationFigures, getApplication, listApplications, proactiveSuggestions, readFile, revealPersonalData } from './applications.service.ts';
+import { generateReplyLetter } from './applications.letters.ts';
 import { performStep } from './applications.steps.ts';
 import { listHandlers } from './handlers.repository.ts';
 import { isParsedForm, registerMultipart } from './multipart.ts';
@@ -56,6 +57,10 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!upload) throw new ValidationError({ file: '请选择文件' });
     return reply.code(201).send(await addFile(deps, actor, request.params.id, role, upload));
   });
+
+  app.post('/api/v1/applications/:id/reply-letter', { schema: { tags, summary: '按本机关模板生成答复书（须再经保密审查和签发）', params: IdParams, body: Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) }) } }, async (request, reply) =>
+    reply.code(201).send(await generateReplyLetter(deps, requireActor(request), request.params.id, request.body.format)),
+  );
 
   app.get('/api/v1/applications/:id/files/:fileId', { schema: { tags, summary: '下载文件', params: FileParams } }, async (request, reply) => {
     const { file, content } = await readFile(deps, requireActor(request), request.params.id, request.params.fileId);

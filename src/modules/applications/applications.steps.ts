@@ -12,7 +12,7 @@ import { DomainError, ValidationError } from '../../domain/errors.ts';
 import { formatChineseDate, shanghaiDate } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize } from '../../policies/can.ts';
-import { loadCalendar } from '../calendar/calendar.service.ts';
+import { calendarFor } from './applications.calendar.ts';
 import { applyChange, situationOf, type NewEvent } from './applications.apply.ts';
 import { clockOf } from './applications.clock.ts';
 import type { AppDeps } from './applications.deps.ts';
@@ -70,7 +70,7 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
   authorize(actor, 'applications.read', { agencyId: rec.agencyId });
   authorize(actor, STEP_PERMISSION[step], { agencyId: rec.agencyId });
   const today = shanghaiDate(clock.now());
-  const calendar = await loadCalendar(db);
+  const calendar = await calendarFor(db);
   const stored = await events.listEvents(db, rec.id);
   const clockNow = clockOf(stored, today, calendar);
   assertStep(step, situationOf(rec, stored, clockNow, today));
@@ -186,8 +186,8 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
       ev.push({ type: 'signedOff', date: today, public: false, summary: '政府信息公开工作机构负责人签发' });
       break;
     case 'reply': {
+      // The letter may also go on paper and be filed later; whatever file does go must have been reviewed.
       const files = await events.listFiles(db, rec.id);
-      if (!files.some((f) => f.role === 'reply_letter')) throw new ValidationError({ replyLetter: '请先上传答复书（告知书）' });
       if (files.some((f) => (f.role === 'released' || f.role === 'reply_letter') && !f.reviewed)) throw new DomainError('STEP_NOT_ALLOWED', '有提供文件或答复书上传于保密审查之后，须重新审查后才能送达');
       const outcome = rec.decisionOutcome!;
       patch = { decisionStatus: 'sent' };

@@ -11,6 +11,7 @@ import { systemActor } from '../../policies/actor.ts';
 import { createUser } from '../accounts/users.service.ts';
 import { countAgencies } from '../agencies/agencies.repository.ts';
 import { createAgency } from '../agencies/agencies.service.ts';
+import { loadApplicationsDemo } from './applications.demo.ts';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES } from './demo.data.ts';
 import { loadCatalogDemo } from './catalog.demo.ts';
 
@@ -56,5 +57,6 @@ export async function loadDemo(db: Db, clock: Clock, options: { passwordMinLengt
     credentials.push({ username: u.username, displayName: u.displayName, roles: u.roles, agencyName: names.get(u.agency)!, password });
   }
   await loadCatalogDemo(db, clock, ids);
+  await loadApplicationsDemo(db, clock);
   return credentials;
 }
