@@ -7,11 +7,10 @@
 import type { Calendar } from '../calendar/calendar.ts';
 import type { ClockResult } from '../clock/types.ts';
 
-export type DeadlineKind = 'reply' | 'correctionNotice' | 'correctionPeriod' | 'consultation' | 'payment';
+export type DeadlineKind = 'reply' | 'correctionPeriod' | 'consultation' | 'payment';
 
 export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   reply: '答复期限（第三十三条）',
-  correctionNotice: '补正告知期限（第三十条）',
   correctionPeriod: '补正期限（第三十条）',
   consultation: '征求意见答复期限（第三十二条、第三十四条）',
   payment: '缴费期限',
@@ -27,14 +26,14 @@ export interface Reminder {
 /** Working days before a deadline at which the first reminder goes (issue 5: 3). */
 export const REMINDER_WORKING_DAYS = 3;
 
-/** The deadlines still running for a clock result. */
+/**
+ * The deadlines still running for a clock result. The 第三十条 notice period is not one of them:
+ * most applications need no correction, and a reminder for each would be noise.
+ */
 export function runningDeadlines(clock: ClockResult): Array<{ kind: DeadlineKind; date: string }> {
   if (clock.state === 'closed' || clock.receivedDate === null) return [];
   const out: Array<{ kind: DeadlineKind; date: string }> = [];
   if (clock.replyDue !== null) out.push({ kind: 'reply', date: clock.replyDue });
-  if (clock.correctionRequestedDate === null && clock.correctionNoticeDue !== null && clock.state === 'running') {
-    out.push({ kind: 'correctionNotice', date: clock.correctionNoticeDue });
-  }
   if (clock.state === 'awaitingCorrection' && clock.correctionPeriodEnd !== null) out.push({ kind: 'correctionPeriod', date: clock.correctionPeriodEnd });
   for (const c of clock.consultations) if (c.open) out.push({ kind: 'consultation', date: c.partyDeadline });
   if (clock.state === 'awaitingFee' && clock.paymentDue !== null) out.push({ kind: 'payment', date: clock.paymentDue });
