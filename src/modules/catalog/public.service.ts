@@ -38,8 +38,8 @@ export async function agencyColumns(db: DbOrTx, agency: agencies.Agency, clock: 
 }
 
 /** Steps shown on the public page; review opinions stay internal. */
-type PublicStep = 'approve' | 'correct' | 'withdraw' | 'repealed' | 'lapsed';
-const PUBLIC_STEPS: readonly string[] = ['approve', 'correct', 'withdraw', 'repealed', 'lapsed'];
+type PublicStep = 'approve' | 'import' | 'correct' | 'withdraw' | 'repealed' | 'lapsed';
+const PUBLIC_STEPS: readonly string[] = ['approve', 'import', 'correct', 'withdraw', 'repealed', 'lapsed'];
 
 export interface PublicItemPage {
   item: repo.CatalogItem;
@@ -69,7 +69,7 @@ export async function publicItem(db: DbOrTx, id: string, clock: Clock): Promise<
     attachments: item.state === 'published' ? await repo.listAttachments(db, [id]) : [],
     history: events
       .filter((e): e is repo.CatalogEvent & { step: PublicStep } => PUBLIC_STEPS.includes(e.step))
-      .map((e) => ({ at: e.step === 'approve' ? (item.publishedAt ?? e.at) : e.at, step: e.step, reason: e.step === 'approve' ? '' : e.opinion, before: e.before ? { title: e.before.title } : null, version: e.version })),
+      .map((e) => ({ at: e.step === 'approve' || e.step === 'import' ? (item.publishedAt ?? e.at) : e.at, step: e.step, reason: e.step === 'approve' || e.step === 'import' ? '' : e.opinion, before: e.before ? { title: e.before.title } : null, version: e.version })),
     replaces: replaces ? { id: replaces.id, title: replaces.title } : null,
     replacedBy: replacedBy ?? null,
   };

@@ -1,0 +1,38 @@
+/** Bulk writes of the catalog import: a batch of items, their records, attachments and index rows, and the resume checkpoint. */
+import type { DbOrTx } from '../../db/database.ts';
+import type { CatalogAttachmentTable, CatalogEventTable, CatalogItemTable, CatalogSearchTable } from '../../db/tables/catalog.ts';
+
+/** Inserts one batch (in the caller's transaction), in chunks the drivers accept. */
+export async function insertBatch(db: DbOrTx, rows: { items: CatalogItemTable[]; events: Array<Omit<CatalogEventTable, 'id'>>; attachments: CatalogAttachmentTable[]; search: CatalogSearchTable[] }): Promise<void> {
+  // SQLite allows 32766 bound parameters per statement; items have 36 columns.
+  for (let i = 0; i < rows.items.length; i += 200) await db.insertInto('catalog_item').values(rows.items.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.events.length; i += 500) await db.insertInto('catalog_event').values(rows.events.slice(i, i + 500)).execute();
+  for (const a of rows.attachments) await db.insertInto('catalog_attachment').values(a).execute();
+  for (let i = 0; i < rows.search.length; i += 500) await db.insertInto('catalog_search').values(rows.search.slice(i, i + 500)).execute();
+}
+
+/** The last row of a file already imported (resume point), or 0. */
+export async function readCheckpoint(db: DbOrTx, key: string): Promise<number> {
+  const r = await db.selectFrom('system_state').select('value').where('key', '=', key).executeTakeFirst();
+  return r ? Number(r.value) : 0;
+}
+
+/** Records the last imported row in the same transaction as the batch, so a resume never repeats or skips one. */
+export async function writeCheckpoint(db: DbOrTx, key: string, row: number, now: string): Promise<void> {
+  const exists = await db.selectFrom('system_state').select('key').where('key', '=', key).executeTakeFirst();
+  if (exists) await db.updateTable('system_state').set({ value: String(row), updated_at: now }).where('key', '=', key).execute();
+  else await db.insertInto('system_state').values({ key, value: String(row), updated_at: now }).execute();
+}
+
+/** Highest 索引号 serial per year of an agency (to continue numbering). */
+export async function maxSerials(db: DbOrTx, agencyId: string): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('catalog_item').select(['index_year', (eb) => eb.fn.max('index_serial').as('max')]).where('agency_id', '=', agencyId).groupBy('index_year').execute();
+  return new Map(rows.filter((r) => r.index_year !== null).map((r) => [Number(r.index_year), Number(r.max ?? 0)]));
+}
+
+/** Whether a 索引号 is already used in the agency. */
+export async function indexNumbersTaken(db: DbOrTx, agencyId: string, indexNos: string[]): Promise<Set<string>> {
+  if (indexNos.length === 0) return new Set();
+  const rows = await db.selectFrom('catalog_item').select('index_no').where('agency_id', '=', agencyId).where('index_no', 'in', indexNos).execute();
+  return new Set(rows.map((r) => r.index_no!));
+}

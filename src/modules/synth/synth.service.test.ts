@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDb, describeEachDialect, type TestDb } from '../../../test/support/db.ts';
+import { TestClock } from '../../../test/support/clock.ts';
+import { Calendar } from '../../domain/calendar/calendar.ts';
+import { loadBundledYears } from '../../domain/calendar/bundled.ts';
+import { searchPublic } from '../search/search.service.ts';
+import { runSynth, rng } from './synth.service.ts';
+import { COMMON_WORDS, SELECTIVE_WORDS, title } from './text.ts';
+
+it('titles read like government documents and are reproducible from the seed', () => {
+  const a = Array.from({ length: 5 }, (() => { const r = rng(7); return () => title(r, '洛江区工信局', 2024); })());
+  const b = Array.from({ length: 5 }, (() => { const r = rng(7); return () => title(r, '洛江区工信局', 2024); })());
+  expect(a).toEqual(b);
+  expect(a.join('')).toMatch(/通知|公告|方案|要点|报告|总结|解读|指南|动态|公示|意见|办法|答复|名单|结果|情况/);
+});
+
+describeEachDialect('gongkai synth (small)', (dialect) => {
+  let t: TestDb;
+  const clock = new TestClock();
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    await runSynth({ db: t.db, clock, calendar: Calendar.fromYears(loadBundledYears()), random: rng(1), counts: { agencies: 40, items: 300 }, progress: () => {} });
+  }, 60_000);
+  afterAll(async () => t?.destroy());
+
+  it('creates the agency tree and the items, every item searchable', async () => {
+    const agencies = await t.db.selectFrom('agency').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(agencies.n)).toBe(40);
+    const roots = await t.db.selectFrom('agency').select('id').where('parent_id', 'is', null).execute();
+    expect(roots).toHaveLength(1);
+    expect((await searchPublic(t.db, { pageSize: 1 }, clock)).total).toBe(300); // all published, newest first
+    const all = await t.db.selectFrom('catalog_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(all.n)).toBe(300);
+    const common = await searchPublic(t.db, { q: '工作' }, clock);
+    expect(COMMON_WORDS).toContain('工作');
+    expect(common.total).toBeGreaterThan(30);
+    const selective = await Promise.all(SELECTIVE_WORDS.map((w) => searchPublic(t.db, { q: w }, clock)));
+    expect(selective.every((r) => r.total < common.total)).toBe(true);
+  });
+});
