@@ -5,6 +5,7 @@ export * from './decision.ts';
 export * from './due-rule.ts';
 export * from './fees.ts';
 export * from './kinds.ts';
+export * from './legacy.ts';
 export * from './reminders.ts';
 export * from './similarity.ts';
 export * from './tracking.ts';

@@ -17,6 +17,7 @@ import { presentDetail, presentSummary } from './applications.present.ts';
 import { saveTrackingPattern } from './applications.repository.ts';
 import { ApplicationSummary, FileParams, FiguresQuery, IdParams, InboxQuery, IntakeBody, SettingsBody, StepBody, StepParams } from './applications.schemas.ts';
 import { addFile, applicationFigures, getApplication, listApplications, proactiveSuggestions, readFile, revealPersonalData } from './applications.service.ts';
+import { importLegacy } from './applications.import.ts';
 import { generateReplyLetter } from './applications.letters.ts';
 import { performStep } from './applications.steps.ts';
 import { listHandlers } from './handlers.repository.ts';
@@ -37,6 +38,12 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/v1/applications', { schema: { tags, summary: '登记申请（当面、口头、邮寄、传真、电子邮件）', body: IntakeBody, response: { 201: Type.Object({ id: Type.String(), trackingNumber: Type.String(), queryCode: Type.String() }), ...errorResponses } } }, async (request, reply) => {
     const r = await createApplication(deps, requireActor(request), request.body);
     return reply.code(201).send({ id: r.application.id, trackingNumber: r.application.trackingNumber, queryCode: r.queryCode });
+  });
+
+  app.post('/api/v1/applications-import', { schema: { tags, summary: '导入历史申请（XLSX/CSV，multipart：agencyId，file）' } }, async (request) => {
+    const body = request.body;
+    if (!isParsedForm(body) || !body.files.file?.[0]) throw new ValidationError({ file: '请选择XLSX或CSV文件' });
+    return importLegacy(deps, requireActor(request), body.fields.agencyId ?? '', body.files.file[0].content);
   });
 
   app.get('/api/v1/applications/:id', { schema: { tags, summary: '申请详情（含期限说明与可办理的步骤）', params: IdParams } }, async (request) => presentDetail(await getApplication(deps, requireActor(request), request.params.id), today()));
