@@ -19,8 +19,10 @@ interface LoginValues {
 /** The server's refusal, with the lock's end time when the account is locked. */
 function loginErrorText(error: unknown): { message: string; description?: string } {
   if (error instanceof ApiError && error.code === 'ACCOUNT_LOCKED') {
-    const until = typeof error.problem.lockedUntil === 'string' ? error.problem.lockedUntil : null;
-    return { message: error.detail, description: until ? `账号锁定至 ${formatDateTime(until)}，届时可再次登录，或请管理员解锁。` : undefined };
+    const until = typeof error.problem.lockedUntil === 'string' ? formatDateTime(error.problem.lockedUntil) : null;
+    // The server's message usually names the time already; say it only when it does not.
+    const description = until && !error.detail.includes(until) ? `账号锁定至 ${until}，届时可再次登录，或请管理员解锁。` : undefined;
+    return { message: error.detail, description };
   }
   return { message: errorMessage(error) };
 }

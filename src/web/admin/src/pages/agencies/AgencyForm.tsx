@@ -76,7 +76,7 @@ export function AgencyForm({ formName, initialValues, agencies, editingId, submi
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label="简称" name="shortName">
+          <Form.Item label="简称" name="shortName" rules={[{ required: true, whitespace: true, message: '请输入简称' }]}>
             <Input maxLength={50} />
           </Form.Item>
         </Col>
@@ -84,7 +84,7 @@ export function AgencyForm({ formName, initialValues, agencies, editingId, submi
           <Form.Item
             label="机构代码"
             name="code"
-            tooltip="统一社会信用代码或本平台的机构编码"
+            tooltip="本平台内的机构编码，用于网址：小写字母、数字和连字符，例如 luojiang-gxj"
             rules={[{ required: true, whitespace: true, message: '请输入机构代码' }]}
           >
             <Input maxLength={40} />
