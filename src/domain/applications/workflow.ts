@@ -56,15 +56,16 @@ export const STEP_LABELS: Record<Step, string> = {
 export type ApplicationPermission = 'applications.read' | 'applications.register' | 'applications.handle' | 'applications.approve' | 'applications.review';
 
 /**
- * Who does what: the clerk (登记员) registers and confirms; the handler (承办人) handles; the head
+ * Who does what (any of the listed permissions): the clerk (登记员) registers and confirms, and
+ * may give the 补正 notice at registration; the handler (承办人) handles; the head
  * of the disclosure office (政府信息公开工作机构负责人) approves extensions and signs replies off
  * (第三十三条第二款); the confidentiality reviewer (保密审查员) reviews before release (第十七条).
  */
-export const STEP_PERMISSION: Record<Step, ApplicationPermission> = {
+export const STEP_PERMISSION: Record<Step, ApplicationPermission | readonly ApplicationPermission[]> = {
   confirmReceipt: 'applications.register',
   assign: 'applications.register',
-  requestCorrection: 'applications.handle',
-  recordCorrection: 'applications.register',
+  requestCorrection: ['applications.register', 'applications.handle'],
+  recordCorrection: ['applications.register', 'applications.handle'],
   sendConsultation: 'applications.handle',
   recordConsultationAnswer: 'applications.handle',
   requestExtension: 'applications.handle',
@@ -103,6 +104,12 @@ export interface Situation {
 }
 
 const open = (s: Situation) => s.clockState !== 'closed';
+
+/** The permissions any one of which allows a step. */
+export function stepPermissions(step: Step): readonly ApplicationPermission[] {
+  const p = STEP_PERMISSION[step];
+  return typeof p === 'string' ? [p] : p;
+}
 
 /** Why `step` cannot be taken now, or null when it can. */
 export function stepBlocker(step: Step, s: Situation): string | null {

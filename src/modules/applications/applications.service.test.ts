@@ -79,7 +79,7 @@ describeEachDialect('applications service', (dialect) => {
     const { application: a, queryCode } = await createApplication(deps, clerk, citizen(agencyId, { infoDescription: '某企业技改项目的验收材料' }));
     expect(a.receivedDate).toBe('2025-03-03');
     await performStep(deps, clerk, a.id, 'assign', { handlerId: handler.id! });
-    expect((await refused(performStep(deps, clerk, a.id, 'requestCorrection', { items: '请明确项目名称' }))).code).toBe('FORBIDDEN');
+    expect((await refused(performStep(deps, reviewer, a.id, 'requestCorrection', { items: '请明确项目名称' }))).code).toBe('FORBIDDEN');
     clock.set('2025-03-05T02:00:00Z');
     await performStep(deps, handler, a.id, 'requestCorrection', { items: '请明确项目名称和年度' });
     expect((await refused(performStep(deps, handler, a.id, 'decide', { outcome: 'granted', legalBasis: '第三十六条', reasons: '' }))).code).toBe('STEP_NOT_ALLOWED');

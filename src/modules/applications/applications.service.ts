@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { countTable3, type CountableApplication, type Table3Counts } from '../../domain/applications/counting.ts';
 import { earlierSameRequests, isMassRequest, sameInformationGroups, DEFAULT_MASS_REQUEST } from '../../domain/applications/similarity.ts';
-import { availableSteps, STEP_PERMISSION, type Step } from '../../domain/applications/workflow.ts';
+import { availableSteps, stepPermissions, type Step } from '../../domain/applications/workflow.ts';
 import type { ClockResult } from '../../domain/clock/types.ts';
 import type { Db } from '../../db/database.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
@@ -72,7 +72,7 @@ export async function getApplication(deps: AppDeps, actor: Actor, id: string): P
 }
 
 function canStep(actor: Actor, step: Step, agencyId: string): boolean {
-  return can(actor, STEP_PERMISSION[step], { agencyId });
+  return stepPermissions(step).some((p) => can(actor, p, { agencyId }));
 }
 
 /** The inbox's filters as the API takes them. */

@@ -11,7 +11,7 @@ import { loadBundledYears } from '../../domain/calendar/bundled.ts';
 import { formatIsoDate } from '../../domain/calendar/dates.ts';
 import { parseDate } from '../../domain/calendar/calendar.ts';
 import { OUTCOME_BASIS } from '../../domain/applications/decision.ts';
-import { STEP_PERMISSION, type Step } from '../../domain/applications/workflow.ts';
+import { stepPermissions, type Step } from '../../domain/applications/workflow.ts';
 import { shanghaiDate, type Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { actorForUser } from '../accounts/actor.ts';
@@ -139,7 +139,7 @@ export async function loadApplicationsDemo(db: Db, clock: Clock): Promise<number
     for (const [date, step, input] of [...confirmation, ...scriptOf(a, received, cal)]) {
       if (date > today) break;
       sim.date = date;
-      const actor = users.get(by[STEP_PERMISSION[step]]!)!;
+      const actor = users.get(by[stepPermissions(step).at(-1)!]!)!;
       await performStep(deps, actor, r.application.id, step, step === 'assign' ? { handlerId: handler.id! } : input);
     }
   }

@@ -122,5 +122,6 @@ export const applicationsApi = {
     form.set('file', file);
     return upload<ApplicationFile>(`/applications/${encodeURIComponent(id)}/files`, form);
   },
+  replyLetter: (id: string, format: 'pdf' | 'docx') => request<ApplicationFile>('POST', `/applications/${encodeURIComponent(id)}/reply-letter`, { body: { format } }),
   fileUrl: (id: string, fileId: string) => `/api/v1/applications/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
 };

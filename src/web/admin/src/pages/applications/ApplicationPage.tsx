@@ -81,6 +81,7 @@ export default function ApplicationPage() {
       <Card title="文件（原件与提供文件分开保存；申请人只会收到经保密审查的提供文件和答复书）" size="small" style={{ marginTop: 16 }}>
         <Space style={{ marginBottom: 8 }}>
           <Select value={role} onChange={setRole} style={{ width: 220 }} aria-label="文件类别" options={[{ value: 'reply_letter', label: '答复书' }, { value: 'released', label: '提供文件（对外版本）' }, { value: 'original', label: '原件（不对外）' }]} />
+          <Button onClick={() => applicationsApi.replyLetter(a.id, 'pdf').then(() => detail.reload(), (e: unknown) => setNotice(errorMessage(e)))} disabled={!a.decision || a.kind !== 'disclosure'}>按模板生成答复书</Button>
           <Upload showUploadList={false} customRequest={({ file, onSuccess, onError }) => {
             applicationsApi.upload(a.id, role, file as File).then(() => { onSuccess?.(null); detail.reload(); }, (e: unknown) => { setNotice(errorMessage(e)); onError?.(e as Error); });
           }}>
