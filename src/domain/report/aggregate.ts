@@ -68,6 +68,7 @@ export function sumFigures(list: readonly ReportFigures[]): ReportFigures {
           procurement: { projects: pl.procurement.projects + fp.procurement.projects, amountYuan: money(pl.procurement.amountYuan + fp.procurement.amountYuan) },
         },
         published: { total: s.catalog.published.total + f.catalog.published.total, categories: addCategories(s.catalog.published.categories, f.catalog.published.categories) },
+        unentered: [...new Set([...(s.catalog.unentered ?? []), ...(f.catalog.unentered ?? [])])],
       },
       applications: {
         received: addCounts(s.applications.received, f.applications.received),

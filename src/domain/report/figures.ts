@@ -71,6 +71,8 @@ export interface CatalogFigures {
   };
   /** Catalog items published in Y, in total and by the agency's categories, in display order. */
   published: { total: number; categories: CategoryCount[] };
+  /** Figures from outside systems (第二十条（五）（六）（八）（九）) nobody entered, counted as 0: shown as warnings. */
+  unentered?: string[];
 }
 
 /** From the applications (applicationFigures), counted per lifecycle.md. */

@@ -45,5 +45,6 @@ export function catalogFiguresFromCounts(t: Table2Figures, overview: OverviewCou
       procurement: { projects: at(a.procurement, 0), amountYuan: at(a.procurement, 1) },
     },
     published: { total: overview.published, categories: overview.byCategory.map((c) => ({ name: c.label, count: c.count })) },
+    unentered: [...t.missing],
   };
 }

@@ -35,9 +35,17 @@ export interface LiveReport {
   /** The generated draft from the current figures, for the editor to offer. */
   draft: NarrativeSections;
   figures: ReportFigures;
-  findings: Array<Finding | MissingSection>;
+  findings: Array<Finding | MissingSection | UnenteredFigure>;
   /** Where the previous year's report for R5–R7 came from. */
   previousSource: 'published' | 'imported' | 'generated' | null;
+}
+
+/** A 第二十条 figure from an outside system that nobody entered: counted as 0, shown as a warning. */
+export interface UnenteredFigure {
+  rule: 'unentered';
+  severity: 'warning';
+  where: 'table2';
+  message: string;
 }
 
 /** The agency as the report names it. */
@@ -88,6 +96,7 @@ export async function computeLive(
     ...validateReport(report, { previous: previous?.report ?? null, overview: '' }),
     ...checkNarrativeSections(report, sections, figures.catalog.published),
     ...missingSections(sections),
+    ...(figures.catalog.unentered ?? []).map((what): UnenteredFigure => ({ rule: 'unentered', severity: 'warning', where: 'table2', message: `${what}未录入，按0计入表二（请在“第二十条数据”中录入或导入，并注明来源）。` })),
   ];
   return { report, sections, draft, figures, findings, previousSource: previous?.source ?? null };
 }

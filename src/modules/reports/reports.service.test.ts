@@ -121,6 +121,18 @@ describeEachDialect('annual reports', (dialect) => {
     expect(await reportWarnings()(t.db, supervisor, clock)).toEqual([]);
   });
 
+  it('warns about 第二十条 figures nobody entered, without blocking', async () => {
+    const czj = (await findByCodeOrName(t.db, 'luojiang-czj'))!.id;
+    const f = emptyFigures();
+    f.catalog.unentered = ['2020年行政许可处理决定数量'];
+    sources.set(czj, 2020, f);
+    clock.set('2021-01-10T02:00:00Z');
+    const v = await reportView(t.db, supervisor, czj, 2020, clock, sources);
+    expect(v.findings.filter((x) => x.rule === 'unentered')).toEqual([
+      { rule: 'unentered', severity: 'warning', where: 'table2', message: '2020年行政许可处理决定数量未录入，按0计入表二（请在“第二十条数据”中录入或导入，并注明来源）。' },
+    ]);
+  });
+
   it('aggregates the subtree, listing the agencies included', async () => {
     clock.set('2021-02-02T02:00:00Z');
     const agg = await aggregateReport(t.db, supervisor, lj, 2020, sources);
