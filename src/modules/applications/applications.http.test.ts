@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { describeEachDialect } from '../../../test/support/db.ts';
+
+describeEachDialect('applications API', (dialect) => {
+  let t: TestApp;
+  let agencyId: string;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    t.clock.set('2026-03-02T02:00:00Z');
+    agencyId = (await t.testDb.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()).id;
+  });
+  afterAll(async () => t.close());
+
+  const call = async (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) => {
+    const s = await t.login(user);
+    return t.app.inject({ method, url, payload: payload as Record<string, unknown>, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+  };
+  const body = () => ({ agencyId, channel: 'post-ordinary', arrivalDate: '2026-02-27', applicantKind: 'commercial', applicantName: '某公司', contactPerson: '李四', idDocType: 'credit_code', idNumber: '91330100716105852F', phone: '0595-22630000', infoDescription: '某文件', deliveryForm: 'paper', deliveryMethod: 'pickup' });
+
+  it('staff intake: every field problem comes back in Chinese under its name', async () => {
+    const res = await call('gxj.clerk', 'POST', '/api/v1/applications', { ...body(), idNumber: '91330100716105852G', contactPerson: '', phone: 'x' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors).toEqual({ idNumber: expect.stringMatching(/校验位/), contactPerson: expect.stringMatching(/联系人/), phone: expect.stringMatching(/电话/) });
+  });
+
+  it('平常信函 waits for confirmation (第三十一条第二项); lists are masked; roles are enforced', async () => {
+    const created = await call('gxj.clerk', 'POST', '/api/v1/applications', body());
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json() as { id: string };
+    const detail = (await call('gxj.handler', 'GET', `/api/v1/applications/${id}`)).json();
+    expect(detail.state).toBe('awaitingConfirmation');
+    expect(detail.idNumberMasked).toBe('9133**********852F');
+    expect(JSON.stringify(detail)).not.toContain('91330100716105852F');
+    expect((await call('gxj.reviewer', 'POST', `/api/v1/applications/${id}/steps/confirmReceipt`, {})).statusCode).toBe(403);
+    const confirmed = await call('gxj.clerk', 'POST', `/api/v1/applications/${id}/steps/confirmReceipt`, { date: '2026-02-27' });
+    expect(confirmed.json().clock.warnings).toEqual([]);
+    expect(confirmed.json().receivedDate).toBe('2026-02-27');
+    const inbox = (await call('zfb.supervisor', 'GET', `/api/v1/applications?agencyId=${agencyId}&state=running`)).json();
+    expect(inbox.items.some((x: { id: string }) => x.id === id)).toBe(true);
+    expect((await call('gxj.handler', 'POST', `/api/v1/applications/${id}/steps/approveExtension`, {})).statusCode).toBe(403);
+    expect((await call('gxj.clerk', 'POST', `/api/v1/applications/${id}/steps/reply`, {})).statusCode).toBe(403);
+  });
+
+  it('table 三 figures for the report engineer: 7 columns per row', async () => {
+    const res = await call('gxj.head', 'GET', `/api/v1/application-figures?agencyId=${agencyId}&year=2025`);
+    expect(res.statusCode).toBe(200);
+    const table = res.json().table3 as Record<string, number[]>;
+    expect(Object.values(table).every((row) => row.length === 7)).toBe(true);
+    expect(table.received![6]).toBeGreaterThan(0);
+  });
+});
