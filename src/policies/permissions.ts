@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   ...(['applications.read', 'applications.register', 'applications.handle', 'applications.approve', 'applications.review'] as const),
   ...(['cases.read', 'cases.manage', 'complaints.read', 'complaints.manage', 'letters.read', 'letters.manage', 'outbox.read', 'outbox.send'] as const),
   ...(['reports.read', 'reports.edit', 'reports.publish', 'reports.supervise'] as const),
+  ...(['report_checks.read', 'report_checks.manage'] as const),
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +48,9 @@ Object.entries({ clerk: ['cases.read', 'cases.manage', 'complaints.read', 'lette
 
 // 年度报告 (docs/reports.md): the office head edits and submits, the approver publishes (发布审核), the supervisor oversees its subtree.
 Object.entries({ clerk: ['reports.read'], handler: ['reports.read'], office_head: ['reports.read', 'reports.edit'], confidentiality_reviewer: ['reports.read'], approver: ['reports.read', 'reports.publish'], agency_admin: ['reports.read'], supervisor: ['reports.read', 'reports.supervise'] } satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) => ROLE_PERMISSIONS[role as Role].push(...granted));
+
+// 年报体检 (docs/report-import.md): supervising offices, office heads and the system administrator import published reports and check them.
+Object.entries({ supervisor: ['report_checks.read', 'report_checks.manage'], office_head: ['report_checks.read', 'report_checks.manage'], system_admin: ['report_checks.read', 'report_checks.manage'] } satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) => ROLE_PERMISSIONS[role as Role].push(...granted));
 
 /** Scopes an API token may carry: read-only access for machine clients. */
 export const TOKEN_SCOPES: Array<{ key: Permission; name: string }> = [

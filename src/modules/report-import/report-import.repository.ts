@@ -92,3 +92,36 @@ export async function listImportedReports(db: DbOrTx): Promise<ImportedReport[]>
   const rows = await tables(db).selectFrom('imported_report').selectAll().orderBy('agency_name').orderBy('year').orderBy('imported_at').execute();
   return rows.map(toImported);
 }
+
+/** One stored import by its id. */
+export async function findImportedReport(db: DbOrTx, id: string): Promise<ImportedReport | null> {
+  const row = await tables(db).selectFrom('imported_report').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toImported(row) : null;
+}
+
+/** A stored import without its report (the list of the 年报体检 page): findings only, for counting. */
+export type ImportedSummary = Omit<ImportedReport, 'report'>;
+
+/** Every stored import without the report JSON, by agency, year and time of import. */
+export async function listImportedSummaries(db: DbOrTx): Promise<ImportedSummary[]> {
+  const rows = await tables(db)
+    .selectFrom('imported_report')
+    .select(['id', 'agency_name', 'agency_id', 'year', 'format', 'source_file', 'sha256', 'findings_json', 'imported_at', 'imported_by'])
+    .orderBy('agency_name')
+    .orderBy('year')
+    .orderBy('imported_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    agencyName: row.agency_name,
+    agencyId: row.agency_id,
+    year: row.year,
+    format: row.format,
+    sourceFile: row.source_file,
+    sha256: row.sha256,
+    findings: JSON.parse(row.findings_json) as Finding[],
+    importedAt: row.imported_at,
+    importedBy: row.imported_by,
+  }));
+}

@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { validateYearChain } from '../../domain/report/index.ts';
-import { DomainError } from '../../domain/errors.ts';
 import type { Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
+import { authorize } from '../../policies/can.ts';
 import { findByCodeOrName } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ImportEntry } from './import-batch.ts';
@@ -24,13 +24,11 @@ export interface SaveOutcome {
 }
 
 /**
- * Who may store imports: the CLI (system actor), supervising offices and agency office heads.
- * There is no report-import permission in src/policies/permissions.ts yet; until there is,
- * the roles are checked here.
+ * Who may store imports: the CLI (system actor), supervising offices, agency office heads and
+ * the system administrator — the holders of report_checks.manage.
  */
 function authorizeImport(actor: Actor): void {
-  if (actor.kind === 'system' || actor.roles.some((r) => r === 'supervisor' || r === 'office_head' || r === 'system_admin')) return;
-  throw new DomainError('FORBIDDEN', '只有主管部门监督员、政府信息公开工作机构负责人或系统管理员可以导入年度报告', { permission: 'report_import.save' });
+  authorize(actor, 'report_checks.manage');
 }
 
 /** Adds R5–R7 against stored previous years for reports whose previous year is not in the batch. */

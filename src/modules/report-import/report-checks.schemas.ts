@@ -1,0 +1,66 @@
+/** Request and response schemas of the 年报体检 API (TypeBox: validation, types, OpenAPI). */
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { AnnualReportSchema } from '../reports/reports.schemas.ts';
+import { UPLOAD_MAX_FILES } from './upload-limits.ts';
+
+const CellValue = Type.Union([Type.Number(), Type.Null()]);
+
+export const UploadBody = Type.Object(
+  {
+    files: Type.Array(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 500, description: '文件名（可含文件夹中的相对路径）' }),
+          content: Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$', description: '文件内容，Base64 编码' }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: UPLOAD_MAX_FILES },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type UploadBody = Static<typeof UploadBody>;
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const ExportQuery = Type.Object({
+  id: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '只导出这一份报告的检查结果' })),
+  year: Type.Optional(Type.Integer({ minimum: 2019, maximum: 2100, description: '只导出这一年度' })),
+});
+
+const Counts = Type.Object({ error: Type.Integer(), warning: Type.Integer(), info: Type.Integer() });
+
+export const UploadResultSchema = Type.Object({
+  file: Type.String(),
+  status: Type.Union([Type.Literal('inserted'), Type.Literal('duplicate'), Type.Literal('skipped')]),
+  id: Type.Union([Type.String(), Type.Null()]),
+  error: Type.Union([Type.String(), Type.Null()]),
+  agencyName: Type.Union([Type.String(), Type.Null()]),
+  year: Type.Union([Type.Integer(), Type.Null()]),
+  format: Type.Union([Type.String(), Type.Null()]),
+  counts: Counts,
+});
+
+export const SummarySchema = Type.Object({
+  id: Type.String(),
+  agencyName: Type.String(),
+  agencyId: Type.Union([Type.String(), Type.Null()]),
+  year: Type.Integer(),
+  format: Type.String(),
+  sourceFile: Type.String(),
+  importedAt: Type.String(),
+  importedBy: Type.Union([Type.String(), Type.Null()]),
+  counts: Counts,
+});
+
+export const LabelledFindingSchema = Type.Object({ rule: Type.String(), severity: Type.String(), where: Type.String(), label: Type.String(), message: Type.String() });
+
+export const DetailSchema = Type.Object({ ...SummarySchema.properties, report: AnnualReportSchema, findings: Type.Array(LabelledFindingSchema) });
+
+export const ComparisonSchema = Type.Object({
+  agency: Type.Object({ id: Type.String(), name: Type.String() }),
+  year: Type.Integer(),
+  format: Type.String(),
+  generated: AnnualReportSchema,
+  differences: Type.Array(Type.Object({ where: Type.String(), label: Type.String(), imported: CellValue, generated: CellValue })),
+});
