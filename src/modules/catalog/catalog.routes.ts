@@ -17,6 +17,7 @@ import { ActionBody, AttachmentParams, AttachmentSchema, CreateBody, IdParams, I
 import { createDraft, discardDraft, getItem, lateCounts, listItems, updateDraft } from './catalog.service.ts';
 import { categoriesOf } from './settings.service.ts';
 import { act, addAttachment, removeAttachment } from './workflow.service.ts';
+import { catalogSettingsRoutes } from './settings.routes.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { timeliness } from '../../domain/catalog/index.ts';
 import { shanghaiDate } from '../../domain/time.ts';
@@ -47,6 +48,8 @@ function toAction(b: ActionBodyType): WorkflowAction {
 export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
   const tags = ['catalog'];
+
+  await app.register(catalogSettingsRoutes);
 
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 1 }, (_req, body, done) => done(null, body));
 

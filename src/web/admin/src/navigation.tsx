@@ -6,7 +6,7 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { CalendarOutlined, FileSearchOutlined } from '@ant-design/icons';
-import { BarChartOutlined, FileTextOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileTextOutlined, SettingOutlined } from '@ant-design/icons';
 
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
 import { ProfileOutlined } from '@ant-design/icons';
@@ -73,6 +73,7 @@ export const navigation: readonly NavEntry[] = [
   },
   { key: 'catalog', label: '主动公开', icon: <FileTextOutlined />, path: 'catalog', permission: 'catalog.read', component: lazy(() => import('./pages/catalog/CatalogPage.tsx')) },
   { key: 'power-list', label: '第二十条数据', icon: <BarChartOutlined />, path: 'power-list', permission: 'catalog.figures', component: lazy(() => import('./pages/catalog/FiguresPage.tsx')) },
+  { key: 'catalog-settings', label: '专栏设置', icon: <SettingOutlined />, path: 'catalog-settings', permission: 'catalog.settings', component: lazy(() => import('./pages/catalog/SettingsPage.tsx')) },
   { key: 'reports', label: '年度报告', icon: <ProfileOutlined />, path: 'reports', permission: 'reports.read' as Permission, component: lazy(() => import('./pages/reports/ReportsPage.tsx')) },
 ];
 

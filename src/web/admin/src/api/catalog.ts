@@ -114,3 +114,17 @@ export const catalogApi = {
   importFigures: (agencyId: string, file: File, apply: boolean) =>
     upload<{ rows: number; saved: number; errors: Array<{ row: number; messages: string[] }> }>(`/power-list/${agencyId}/import?name=${encodeURIComponent(file.name)}${apply ? '&apply=true' : ''}`, file),
 };
+
+export interface CatalogSettings {
+  agencyId: string;
+  indexScheme: string;
+  orgCode: string;
+  guide: Partial<Record<'intro' | 'classification' | 'obtaining' | 'applications' | 'remedies', string>>;
+  rulesHtml: string;
+}
+
+export const settingsApi = {
+  get: (agencyId: string, signal?: AbortSignal) => request<{ settings: CatalogSettings; categories: CatalogMeta['categories'] }>('GET', `/catalog/settings/${agencyId}`, { signal }),
+  save: (agencyId: string, body: Partial<Omit<CatalogSettings, 'agencyId'>>) => request<{ settings: CatalogSettings }>('PUT', `/catalog/settings/${agencyId}`, { body }),
+  addCategory: (agencyId: string, body: { name: string; statutoryItem: string }) => request<unknown>('POST', `/catalog/settings/${agencyId}/categories`, { body }),
+};

@@ -106,4 +106,23 @@ describeEachDialect('catalog portal and API', (dialect) => {
     const figures = await t.app.inject({ method: 'GET', url: `/api/v1/power-list/${agency}?year=2026`, headers: { cookie: head.cookie } });
     expect(figures.json().figures.find((x: { year: number; kind: string }) => x.year === 2026 && x.kind === 'licensing')).toMatchObject({ itemCount: 3, decisions: 1, source: '区权责清单' });
   });
+
+  it('the 指南 is editable by the office head (sanitized), and categories and the 索引号 scheme are set in the settings', async () => {
+    const head = await t.login('gxj.head');
+    const headers = { cookie: head.cookie, 'x-csrf-token': head.csrf };
+    const agencyId = (await t.ctx.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()).id;
+    const saved = await t.app.inject({ method: 'PUT', url: `/api/v1/catalog/settings/${agencyId}`, headers, payload: { guide: { obtaining: '<p>也可以到区政务服务中心二楼查阅。</p><img src=x onerror=alert(1)>' }, indexScheme: '{code}-{year}-{serial:4}' } });
+    expect(saved.statusCode).toBe(200);
+    const guide = await get('/gk/luojiang-gxj/guide');
+    expect(guide.body).toContain('也可以到区政务服务中心二楼查阅。');
+    expect(guide.body).not.toContain('onerror');
+    const bad = await t.app.inject({ method: 'PUT', url: `/api/v1/catalog/settings/${agencyId}`, headers, payload: { indexScheme: '{code}' } });
+    expect(bad.json().errors.indexScheme).toContain('{year}');
+    const clerk = await t.login('gxj.clerk');
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/catalog/settings/${agencyId}`, headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf }, payload: { rulesHtml: 'x' } })).statusCode).toBe(403);
+    const cat = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/settings/${agencyId}/categories`, headers, payload: { name: '财政预决算', statutoryItem: 'a20.7' } });
+    expect(cat.statusCode).toBe(201);
+    expect((await get('/gk/luojiang-gxj/catalog')).body).toContain('财政预决算');
+    await t.app.inject({ method: 'PUT', url: `/api/v1/catalog/settings/${agencyId}`, headers, payload: { indexScheme: '{code}/{year}-{serial:5}' } });
+  });
 });
