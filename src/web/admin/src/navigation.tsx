@@ -10,6 +10,7 @@ import { BarChartOutlined, FileTextOutlined, SettingOutlined } from '@ant-design
 
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
 import { ProfileOutlined } from '@ant-design/icons';
+import { MedicineBoxOutlined } from '@ant-design/icons';
 import type { Permission } from './api/types.ts';
 
 /** One screen of the console. */
@@ -75,6 +76,7 @@ export const navigation: readonly NavEntry[] = [
   { key: 'power-list', label: '第二十条数据', icon: <BarChartOutlined />, path: 'power-list', permission: 'catalog.figures', component: lazy(() => import('./pages/catalog/FiguresPage.tsx')) },
   { key: 'catalog-settings', label: '专栏设置', icon: <SettingOutlined />, path: 'catalog-settings', permission: 'catalog.settings', component: lazy(() => import('./pages/catalog/SettingsPage.tsx')) },
   { key: 'reports', label: '年度报告', icon: <ProfileOutlined />, path: 'reports', permission: 'reports.read' as Permission, component: lazy(() => import('./pages/reports/ReportsPage.tsx')) },
+  { key: 'report-checks', label: '年报体检', icon: <MedicineBoxOutlined />, path: 'report-checks', permission: 'report_checks.read' as Permission, component: lazy(() => import('./pages/report-checks/ReportChecksPage.tsx')) },
 ];
 
 /** The entries a user with these permissions may see, in menu order. */

@@ -1,0 +1,84 @@
+/**
+ * 年报体检 in Chromium: the supervisor uploads a report with a planted error (table 三's
+ * （一）予以公开 row does not add up) and the real 2020 洛江 report, sees both in the agencies ×
+ * years list, opens the faulty one and finds the offending cell marked with its Chinese
+ * message; the 洛江 report compares equal with the report the platform generates.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureAdminBuilt } from '../../src/web/admin/build.ts';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from '../support/app.ts';
+import { browserAvailable, launchBrowser } from '../support/browser.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/reports');
+const SHOTS = process.env.GONGKAI_SCREENSHOTS ?? '/tmp';
+
+describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    await ensureAdminBuilt();
+    t = await createTestApp('sqlite', {}, { serveAdmin: true });
+    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function logIn(username: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${base}/admin/`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('heading', { name: '工作台' }).waitFor({ timeout: 20_000 });
+    return page;
+  }
+
+  it('the supervisor uploads reports, sees them listed, and opens one with the offending cell marked', async () => {
+    const page = await logIn('zfb.supervisor');
+    await page.getByRole('menuitem', { name: /年报体检/ }).click();
+    await page.getByRole('heading', { name: '年报体检' }).waitFor();
+    await page.locator('#report-files').setInputFiles([
+      { name: 'planted-r1.txt', mimeType: 'text/plain', buffer: readFileSync(`${FIXTURES}/planted/r1-row-total.txt`) },
+      { name: '2020-luojiang-gxj.txt', mimeType: 'text/plain', buffer: readFileSync(`${FIXTURES}/samples/2020-luojiang-gxj.txt`) },
+    ]);
+    await page.getByRole('cell', { name: 'planted-r1.txt' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByText('已导入', { exact: true }).count()).toBe(2);
+    const faulty = page.getByRole('link', { name: '泉州市某某区示例局2020年：错误2条，警告0条' });
+    await faulty.waitFor({ timeout: 15_000 });
+    await page.getByRole('link', { name: '泉州市洛江区工业和信息化局2020年：错误0条，警告0条' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/report-checks-list.png`, fullPage: true });
+
+    await faulty.click();
+    await page.getByRole('heading', { name: '泉州市某某区示例局2020年政府信息公开工作年度报告（体检）' }).waitFor({ timeout: 15_000 });
+    const cell = page.locator('td[data-where="table3.granted[6]"]');
+    await cell.waitFor();
+    expect(await cell.textContent()).toBe('5');
+    expect(await cell.getAttribute('title')).toMatch(/^错误（R1）：.*总计/);
+    expect(await cell.evaluate((el) => getComputedStyle(el).outlineColor)).toBe('rgb(207, 19, 34)');
+    expect(await page.locator('td[data-where="table3.granted[5]"]').getAttribute('title')).toBeNull();
+    await page.getByRole('button', { name: '表三「（一）予以公开」行「总计」列' }).waitFor();
+    await cell.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/report-checks-report.png`, fullPage: false });
+    await page.screenshot({ path: `${SHOTS}/report-checks-report-full.png`, fullPage: true });
+    await page.close();
+  }, 120_000);
+
+  it('the 2020 洛江 report compares equal with the report the platform generates', async () => {
+    const page = await logIn('zfb.supervisor');
+    await page.goto(`${base}/admin/report-checks`);
+    await page.getByRole('link', { name: '泉州市洛江区工业和信息化局2020年：错误0条，警告0条' }).click();
+    await page.getByRole('tab', { name: '与平台生成的报告比对' }).click();
+    await page.getByText('表格完全一致').waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${SHOTS}/report-checks-compare.png`, fullPage: false });
+    await page.close();
+  }, 60_000);
+});
