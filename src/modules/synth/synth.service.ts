@@ -17,6 +17,7 @@ import { insertBatch } from '../catalog/import.repository.ts';
 import { plainText } from '../catalog/sanitize.ts';
 import { segmentForIndex } from '../search/segment.ts';
 import { body, pick, rng, title } from './text.ts';
+import { applicationsSynthStep } from '../applications/applications.synth.ts';
 
 export interface SynthAgency {
   id: string;
@@ -110,7 +111,7 @@ export const catalogStep: SynthStep = {
 };
 
 /** The steps in order. Later features add theirs here (one line each). */
-export const SYNTH_STEPS: SynthStep[] = [agenciesStep, catalogStep];
+export const SYNTH_STEPS: SynthStep[] = [agenciesStep, catalogStep, applicationsSynthStep];
 
 /** Runs the steps (all, or those named in `only`). */
 export async function runSynth(ctx: Omit<SynthContext, 'agencies'>, only?: string[]): Promise<SynthContext> {
