@@ -72,6 +72,16 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('a folder is uploaded with every file in it, named by its path in the folder', async () => {
+    const page = await logIn('zfb.supervisor');
+    await page.goto(`${base}/admin/report-checks`);
+    await page.locator('#report-folder').setInputFiles(`${FIXTURES}/chain`);
+    await page.getByRole('cell', { name: 'chain/2022.html' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('cell', { name: 'chain/2021.txt' }).waitFor();
+    await page.getByRole('link', { name: /^某某市示例区人民政府2022年：错误0条，警告3条$/ }).waitFor({ timeout: 15_000 });
+    await page.close();
+  }, 60_000);
+
   it('the 2020 洛江 report compares equal with the report the platform generates', async () => {
     const page = await logIn('zfb.supervisor');
     await page.goto(`${base}/admin/report-checks`);
