@@ -111,6 +111,10 @@ export interface MessageFilter {
   channel?: OutboxChannel;
   relatedId?: string;
   q?: string;
+  /** Created at or after this instant (ISO). */
+  createdFrom?: string;
+  /** Created before this instant (ISO). */
+  createdBefore?: string;
 }
 
 export async function listMessages(db: DbOrTx, f: MessageFilter, limit: number, offset: number): Promise<{ items: OutboxMessage[]; total: number }> {
@@ -120,6 +124,8 @@ export async function listMessages(db: DbOrTx, f: MessageFilter, limit: number, 
   if (f.status) q = q.where('status', '=', f.status);
   if (f.channel) q = q.where('channel', '=', f.channel);
   if (f.relatedId) q = q.where('related_id', '=', f.relatedId);
+  if (f.createdFrom) q = q.where('created_at', '>=', f.createdFrom);
+  if (f.createdBefore) q = q.where('created_at', '<', f.createdBefore);
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([eb('subject', 'like', like), eb('recipient_name', 'like', like), eb('recipient_address', 'like', like)]));

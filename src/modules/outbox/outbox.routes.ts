@@ -38,7 +38,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '发件箱：发给申请人和第三方的全部文书',
-        querystring: Type.Object({ agencyId: Type.Optional(Type.String({ maxLength: 64 })), status: Type.Optional(Status), channel: Type.Optional(Channel), relatedId: Type.Optional(Type.String({ maxLength: 64 })), q: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }),
+        querystring: Type.Object({ agencyId: Type.Optional(Type.String({ maxLength: 64 })), status: Type.Optional(Status), channel: Type.Optional(Channel), relatedId: Type.Optional(Type.String({ maxLength: 64 })), q: Type.Optional(Type.String({ maxLength: 100 })), from: Type.Optional(Type.String({ maxLength: 10, description: '创建日期（北京时间）起，YYYY-MM-DD，含' })), to: Type.Optional(Type.String({ maxLength: 10, description: '创建日期止，YYYY-MM-DD，含' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }),
         response: { 200: Type.Object({ items: Type.Array(MessageSchema), total: Type.Integer(), smtpConfigured: Type.Boolean() }), ...errorResponses },
       },
     },

@@ -101,10 +101,23 @@ export async function getAttachment(db: DbOrTx, actor: Actor, id: string, attach
   return a;
 }
 
-export async function listMessages(db: DbOrTx, actor: Actor, f: { agencyId?: string; status?: repo.OutboxStatus; channel?: repo.OutboxChannel; relatedId?: string; q?: string; limit?: number; offset?: number }) {
+/** The first instant of a Beijing-time day (YYYY-MM-DD), as created_at stores instants. */
+function startOfShanghaiDay(date: string, field: string): string {
+  const at = new Date(`${date}T00:00:00+08:00`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(at.getTime())) throw new ValidationError({ [field]: '日期格式应为 YYYY-MM-DD' });
+  return at.toISOString();
+}
+
+/**
+ * Messages of one agency, or of every agency the actor can see, newest first. `from` and `to`
+ * are whole days (Beijing time) of creation, both inclusive.
+ */
+export async function listMessages(db: DbOrTx, actor: Actor, f: { agencyId?: string; status?: repo.OutboxStatus; channel?: repo.OutboxChannel; relatedId?: string; q?: string; from?: string; to?: string; limit?: number; offset?: number }) {
   authorize(actor, 'outbox.read', f.agencyId ? { agencyId: f.agencyId } : {});
   const agencyIds = f.agencyId ? [f.agencyId] : actor.visibleAgencies === 'all' ? 'all' : [...actor.visibleAgencies];
-  return repo.listMessages(db, { agencyIds, status: f.status, channel: f.channel, relatedId: f.relatedId, q: f.q?.trim() || undefined }, Math.min(f.limit ?? 50, 200), f.offset ?? 0);
+  const createdFrom = f.from ? startOfShanghaiDay(f.from, 'from') : undefined;
+  const createdBefore = f.to ? new Date(Date.parse(startOfShanghaiDay(f.to, 'to')) + 86_400_000).toISOString() : undefined;
+  return repo.listMessages(db, { agencyIds, status: f.status, channel: f.channel, relatedId: f.relatedId, q: f.q?.trim() || undefined, createdFrom, createdBefore }, Math.min(f.limit ?? 50, 200), f.offset ?? 0);
 }
 
 /** Sends an e-mail again (after a failure, or when the applicant asks): back into the queue. */
