@@ -1,0 +1,20 @@
+/** Chinese labels of the outbox's channels and statuses (docs/letters.md "Outbox"). */
+export const CHANNEL_LABELS: Record<string, string> = { email: '电子邮件', post: '邮寄', in_person: '当面送达' };
+
+export const STATUS_LABELS: Record<string, string> = {
+  queued: '待发送',
+  sending: '发送中',
+  sent: '已发送',
+  failed: '发送失败',
+  posted: '已邮寄',
+  handed_over: '已当面送达',
+};
+
+export const STATUS_COLOURS: Record<string, string> = { queued: 'blue', sending: 'processing', sent: 'green', failed: 'red', posted: 'green', handed_over: 'green' };
+
+/** 12.3 KB, 1.2 MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
