@@ -209,10 +209,12 @@ export async function openAfter(db: DbOrTx, afterId: string, limit: number): Pro
   return rows.map(toRecord);
 }
 
-/** How many applications one applicant (by keyed hash) filed with an agency since a date (第三十五条, fee months). */
-export async function countByApplicantSince(db: DbOrTx, agencyId: string, hash: string, since: string, excludeId?: string): Promise<number> {
+/** How many applications one applicant (by keyed hash) filed with an agency from `since` (to `until`, inclusive) — 第三十五条, fee months. */
+export async function countByApplicantSince(db: DbOrTx, agencyId: string, hash: string, since: string, excludeId?: string, before?: { arrivalDate: string; createdAt: string }): Promise<number> {
   let q = db.selectFrom('application').select((eb) => eb.fn.countAll<number>().as('n')).where('agency_id', '=', agencyId).where('id_number_hash', '=', hash).where('arrival_date', '>=', since);
   if (excludeId) q = q.where('id', '!=', excludeId);
+  // Filed before the given one: an earlier day, or the same day and registered earlier.
+  if (before) q = q.where((eb) => eb.or([eb('arrival_date', '<', before.arrivalDate), eb.and([eb('arrival_date', '=', before.arrivalDate), eb('created_at', '<', before.createdAt)])]));
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 

@@ -140,3 +140,24 @@ describeEachDialect('applications service', (dialect) => {
     expect(table.received[6]).toBe(received.length);
   });
 });
+
+describeEachDialect('信息处理费 按件 per applicant per calendar month (国办函〔2020〕109号第四条)', (dialect) => {
+  let t: TestDb;
+  afterAll(async () => t.destroy());
+  it('the 11th piece of a month costs 100元; the 10th is free; the other basis is refused (第三条)', async () => {
+    t = await createTestDb(dialect);
+    const clock = new TestClock('2025-04-01T02:00:00Z');
+    const s = await demoSetup(t.db, new TestClock('2024-01-01T02:00:00Z'));
+    const deps = { ...s.deps, clock };
+    const [clerk, handler] = [await s.actor('gxj.clerk'), await s.actor('gxj.handler')];
+    const ids: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      clock.advanceMinutes(1);
+      ids.push((await createApplication(deps, clerk, citizen(s.agencyId, { idNumber: '350582199506112054', infoDescription: `第${i + 1}件` }))).application.id);
+    }
+    await expect(performStep(deps, handler, ids[9]!, 'issueFeeNotice', { basis: 'per_piece', pieces: 1 })).rejects.toThrow(/不收费/);
+    const charged = await performStep(deps, handler, ids[10]!, 'issueFeeNotice', { basis: 'per_piece', pieces: 1 });
+    expect([charged.feeBasis, charged.feeAmount, charged.state]).toEqual(['per_piece', 100, 'awaitingFee']);
+    await expect(performStep(deps, handler, ids[10]!, 'issueFeeNotice', { basis: 'per_page', pages: 50 })).rejects.toThrow(/已发出收费通知/);
+  });
+});

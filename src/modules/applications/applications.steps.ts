@@ -145,8 +145,9 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
     }
     case 'issueFeeNotice': {
       const d = date();
-      const month = feeMonthOf(rec.receivedDate ?? rec.arrivalDate);
-      const earlier = input.basis === 'per_piece' ? await repo.countByApplicantSince(db, rec.agencyId, rec.idNumberHash, `${month}-01`, rec.id) : 0;
+      // 按件: the applicant's pieces filed with this agency earlier in the same calendar month (第四条).
+      const month = feeMonthOf(rec.arrivalDate);
+      const earlier = input.basis === 'per_piece' ? await repo.countByApplicantSince(db, rec.agencyId, rec.idNumberHash, `${month}-01`, rec.id, { arrivalDate: rec.arrivalDate, createdAt: rec.createdAt }) : 0;
       const fee = input.basis === 'per_piece' ? assessFee({ basis: 'per_piece', earlierPieces: earlier, pieces: input.pieces ?? 1 }, rec.feeBasis as never) : input.basis === 'per_page' ? assessFee({ basis: 'per_page', pages: input.pages ?? 0 }, rec.feeBasis as never) : null;
       if (!fee) throw new ValidationError({ basis: '请选择按件计收或按量计收' });
       if (fee.amount === 0) throw new ValidationError({ basis: '按该标准本申请不收费，无需发出收费通知' });
