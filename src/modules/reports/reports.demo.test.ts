@@ -9,7 +9,7 @@ import { createTestDb, describeEachDialect, type TestDb } from '../../../test/su
 import { OUTCOME_KEYS, V2021, validateReport, validateYearChain, type AnnualReport } from '../../domain/report/index.ts';
 import { loadDemo } from '../demo/demo.service.ts';
 import { cliReport } from './reports.cli.ts';
-import { reportView } from './reports.service.ts';
+import { publishReport, reportView, saveReport, submitReport } from './reports.service.ts';
 import { moduleFigureSources } from './figure-sources.ts';
 import { systemActor } from '../../policies/actor.ts';
 import { findByCodeOrName } from '../agencies/agencies.repository.ts';
@@ -44,5 +44,21 @@ describeEachDialect('the demo bureau in 2025', (dialect) => {
     expect(view.findings.filter((f) => f.rule === 'R8')).toEqual([]);
     expect(view.sections.overview).toMatch(/共收到政府信息公开申请\d+件/);
     expect(view.sections.other).toMatch(/信息处理费/);
+  });
+
+  it('prints the latest published version with --published, and says so when there is none', async () => {
+    await expect(cliReport(t.db, clock, { agency: '泉州市洛江区工业和信息化局', year: 2024, format: 'json', published: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const gxj = (await findByCodeOrName(t.db, 'luojiang-gxj'))!.id;
+    const system = systemActor();
+    await saveReport(t.db, system, gxj, 2024, { signatureDate: '2025-01-20' }, clock, moduleFigureSources);
+    await submitReport(t.db, system, gxj, 2024, clock);
+    await publishReport(t.db, system, gxj, 2024, clock, moduleFigureSources);
+    const published = JSON.parse((await cliReport(t.db, clock, { agency: 'luojiang-gxj', year: 2024, format: 'json', published: true })).data.toString('utf8')) as AnnualReport;
+    expect(published.date).toBe('2025-01-20');
+    expect(published.table3).toEqual((await json(2024)).table3);
+    // The 2025 report now checks R5 against the published 2024 version.
+    const v2025 = await reportView(t.db, system, gxj, 2025, clock, moduleFigureSources);
+    expect(v2025.previousSource).toBe('published');
+    expect(v2025.findings.filter((f) => f.rule === 'R5')).toEqual([]);
   });
 });
