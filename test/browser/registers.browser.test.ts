@@ -165,6 +165,7 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     await page.locator('#delivery_note').fill('EMS 9876543210');
     await page.getByRole('dialog').getByRole('button', { name: /^登\s*记$/ }).click();
     await drawer.getByText('EMS 9876543210').waitFor({ timeout: 15_000 });
+    await drawer.getByText('2026年3月1日', { exact: true }).waitFor();
     await page.keyboard.press('Escape');
     await row.getByText('已邮寄').waitFor({ timeout: 15_000 });
     await shot(page, 'outbox-posted');

@@ -8,7 +8,7 @@ import { outboxApi, type OutboxMessage } from '../../api/outbox.ts';
 import { EMPTY, formatDateTime } from '../../lib/format.ts';
 import { LoadError } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
-import { CHANNEL_LABELS, fileSize, STATUS_COLOURS, STATUS_LABELS } from './labels.ts';
+import { CHANNEL_LABELS, deliveredAt, fileSize, STATUS_COLOURS, STATUS_LABELS } from './labels.ts';
 
 /** What may be done with a message, given the user's permission. */
 export function messageActions(m: OutboxMessage, canSend: boolean): { resend: boolean; deliver: boolean } {
@@ -44,7 +44,7 @@ export function MessageDrawer(props: { id: string | null; version: number; canSe
               { key: 'recipient', label: '收件人', children: m.recipientName },
               { key: 'address', label: m.channel === 'email' ? '电子邮箱' : '地址', children: m.recipientAddress || EMPTY },
               { key: 'created', label: '生成时间', children: `${formatDateTime(m.createdAt)}（${m.createdBy}）` },
-              { key: 'sent', label: '送达（发送）时间', children: formatDateTime(m.sentAt) },
+              { key: 'sent', label: '送达（发送）时间', children: deliveredAt(m) },
               { key: 'note', label: '送达记录', children: m.deliveryNote || EMPTY },
               { key: 'attempts', label: '发送次数', children: m.attempts },
             ]} />

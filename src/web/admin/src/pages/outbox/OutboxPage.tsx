@@ -13,7 +13,7 @@ import { EMPTY, formatDateTime } from '../../lib/format.ts';
 import { errorMessage, LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import { DeliveryDialog } from './DeliveryDialog.tsx';
-import { CHANNEL_LABELS, STATUS_COLOURS, STATUS_LABELS } from './labels.ts';
+import { CHANNEL_LABELS, deliveredAt, STATUS_COLOURS, STATUS_LABELS } from './labels.ts';
 import { messageActions, MessageDrawer } from './MessageDrawer.tsx';
 import { DATE_INPUT_FORMAT } from '../../lib/dateInput.ts';
 
@@ -75,7 +75,7 @@ export default function OutboxPage() {
     { title: '收件人', dataIndex: 'recipientName', key: 'recipientName' },
     { title: '送达方式', key: 'channel', render: (_, m) => CHANNEL_LABELS[m.channel] ?? m.channel },
     { title: '状态', key: 'status', render: (_, m) => <Tag color={STATUS_COLOURS[m.status]}>{STATUS_LABELS[m.status] ?? m.status}</Tag> },
-    { title: '送达（发送）时间', key: 'sentAt', render: (_, m) => formatDateTime(m.sentAt) },
+    { title: '送达（发送）时间', key: 'sentAt', render: (_, m) => deliveredAt(m) },
     { title: '送达记录', key: 'deliveryNote', render: (_, m) => m.deliveryNote || EMPTY },
   ];
   if (canSend) {

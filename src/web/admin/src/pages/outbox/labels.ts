@@ -1,4 +1,6 @@
 /** Chinese labels of the outbox's channels and statuses (docs/letters.md "Outbox"). */
+import { EMPTY, formatDate, formatDateTime } from '../../lib/format.ts';
+
 export const CHANNEL_LABELS: Record<string, string> = { email: '电子邮件', post: '邮寄', in_person: '当面送达' };
 
 export const STATUS_LABELS: Record<string, string> = {
@@ -17,4 +19,15 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * When a message went out. Posting and hand-over are recorded as a day (stored as Beijing
+ * midnight), so they show as that day in Beijing time whatever the browser's zone; e-mails
+ * show the instant the mail server accepted them.
+ */
+export function deliveredAt(m: { status: string; sentAt: string | null }): string {
+  if (!m.sentAt) return EMPTY;
+  if (m.status !== 'posted' && m.status !== 'handed_over') return formatDateTime(m.sentAt);
+  return formatDate(new Date(Date.parse(m.sentAt) + 8 * 3_600_000).toISOString().slice(0, 10));
 }
