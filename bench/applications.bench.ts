@@ -5,7 +5,7 @@
  *   GONGKAI_DATABASE_URL=sqlite:/tmp/gkapps/synth.db npx tsx bench/applications.bench.ts [--seconds 15] [--connections 20]
  *
  * Starts `gongkai serve` in a child process with the public rate limit raised for the
- * benchmark's client (GONGKAI_PUBLIC_RATE_LIMIT=100000000; submissions are limited at a sixth
+ * benchmark's client (GONGKAI_PUBLIC_RATE_LIMIT=1000000, the maximum; submissions are limited at a sixth
  * of it), creates a clerk of the busiest agency, and measures:
  * 1. the staff inbox API (GET /api/v1/applications, 20 per page) — plain, state=running,
  *    due=overdue, a text search — p50/p95/p99;
@@ -96,7 +96,7 @@ async function main() {
   await db.destroy();
   console.log(`数据库共 ${Number(total.n)} 件申请；收件箱测的机构有 ${Number(busiest.n)} 件`);
 
-  const server = spawn(process.execPath, ['bin/gongkai.mjs', 'serve'], { env: { ...process.env, GONGKAI_PORT: String(PORT), GONGKAI_HOST: '127.0.0.1', GONGKAI_PUBLIC_RATE_LIMIT: '100000000', GONGKAI_LOGIN_RATE_LIMIT: '100000', GONGKAI_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const server = spawn(process.execPath, ['bin/gongkai.mjs', 'serve'], { env: { ...process.env, GONGKAI_PORT: String(PORT), GONGKAI_HOST: '127.0.0.1', GONGKAI_PUBLIC_RATE_LIMIT: '1000000', GONGKAI_LOGIN_RATE_LIMIT: '100000', GONGKAI_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
   for (let k = 0; k < 120; k++) {
     try {
       await send('GET', '/healthz');
@@ -116,7 +116,7 @@ async function main() {
 
   const login = await send('POST', '/api/v1/auth/login', { 'content-type': 'application/json' }, JSON.stringify({ username, password: PASSWORD }));
   const session = login.cookies.find((c) => c.startsWith('gk_session='))!.split(';')[0]!;
-  const filters = ['', '&state=running', '&due=overdue', '&q=合成申请内容1'];
+  const filters = ['', '&state=running', '&due=overdue', `&q=${encodeURIComponent('合成申请内容1')}`];
   const results: Result[] = [];
   await load('预热', 2, 4, async (i) => (await send('GET', `/api/v1/applications?agencyId=${agency.id}${filters[i % 4]}`, { cookie: session })).status === 200);
   results.push(await load('收件箱 API：一个机关（4种筛选轮换，每页20件）', SECONDS, 10, async (i) => (await send('GET', `/api/v1/applications?agencyId=${agency.id}&page=${1 + (i % 5)}${filters[i % 4]}`, { cookie: session })).status === 200));

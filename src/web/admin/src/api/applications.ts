@@ -94,6 +94,7 @@ export interface ApplicationDetail extends ApplicationRow {
 export interface InboxPage {
   items: ApplicationRow[];
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }

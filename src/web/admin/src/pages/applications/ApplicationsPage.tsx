@@ -60,7 +60,7 @@ function Inbox() {
         loading={inbox.loading}
         columns={columns}
         dataSource={inbox.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: inbox.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 件` }}
+        pagination={{ current: page, pageSize: 20, total: inbox.data?.total ?? 0, onChange: setPage, showTotal: (n) => (inbox.data?.totalCapped ? `${n} 件以上` : `共 ${n} 件`) }}
       />
       <IntakeDialog open={intakeOpen} agencyId={agencyId} onClose={() => setIntakeOpen(false)} onCreated={(id) => { setIntakeOpen(false); navigate(`/applications/${id}${search}`); }} />
     </>
