@@ -71,4 +71,15 @@ describe.skipIf(!browserAvailable)('annual report in Chromium', () => {
     await reader.getByRole('heading', { name: '三、收到和处理政府信息公开申请情况' }).waitFor();
     await reader.close();
   }, 120_000);
+
+  it('shows the supervisor who has published and the subtree aggregate', async () => {
+    const page = await logIn('zfb.supervisor');
+    await page.goto(`${base}/admin/reports/supervision?year=2020`);
+    await page.getByRole('heading', { name: '下级机关年度报告发布情况' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('row', { name: /泉州市洛江区工业和信息化局.*已发布/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: '计算汇总' }).click();
+    await page.getByText(/汇总范围：.*泉州市洛江区工业和信息化局/).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${process.env.GONGKAI_SCREENSHOTS ?? '/tmp'}/report-supervision.png`, fullPage: false });
+    await page.close();
+  }, 60_000);
 });

@@ -95,6 +95,7 @@ export const reportsApi = {
   publish: (agencyId: string, year: number) => request<VersionSummary>('POST', `${path(agencyId, year)}/publish`),
   revise: (agencyId: string, year: number, reason: string) => request<ReportRecord>('POST', `${path(agencyId, year)}/revise`, { body: { reason } }),
   supervision: (rootId: string, year: number, signal?: AbortSignal) => request<{ year: number; rows: OverviewRow[] }>('GET', '/reports/supervision', { query: { rootId, year }, signal }),
+  aggregate: (rootId: string, year: number, signal?: AbortSignal) => request<{ report: AnnualReport; findings: Finding[] }>('GET', '/reports/aggregate', { query: { rootId, year }, signal }),
   /** A download link (the browser sends the session cookie). */
   exportUrl: (agencyId: string, year: number, format: string, version?: number) =>
     `/api/v1${path(agencyId, year)}/export?format=${format}${version ? `&version=${version}` : ''}`,

@@ -4,8 +4,8 @@
  * /admin/reports/supervision.
  */
 import { useState } from 'react';
-import { Route, Routes, useNavigate } from 'react-router-dom';
-import { Button, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
+import { Button, Card, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { reportsApi, type OverviewRow, type ReportRecord } from '../../api/reports.ts';
 import type { Permission } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
@@ -14,6 +14,7 @@ import { LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import { cnDate, DUE_LABELS, STATUS_LABELS } from './labels.ts';
 import ReportEditor from './ReportEditor.tsx';
+import { ReportTables } from './ReportTables.tsx';
 
 /** Report years offered: 2019 (first unified format) to last year. */
 function reportYears(): number[] {
@@ -46,11 +47,27 @@ function ReportList() {
   );
 }
 
+/**
+ * The subtree a supervisor oversees: the chosen agency when it has agencies under it, else the
+ * top of the supervisor's reach (a 政府办 supervises its government's subtree, not itself).
+ */
+function useOverseenRoot(): string {
+  const { agencyId, agencies } = useAgencySelection();
+  if (agencies.some((a) => a.parentId === agencyId)) return agencyId;
+  const visible = new Set(agencies.map((a) => a.id));
+  return agencies.find((a) => !a.parentId || !visible.has(a.parentId))?.id ?? agencyId;
+}
+
 function Supervision() {
-  const { agencyId } = useAgencySelection();
+  const agencyId = useOverseenRoot();
   const years = reportYears();
-  const [year, setYear] = useState(years[0] ?? 2019);
+  // The year is in the address (?year=2020), so the overview of a year can be bookmarked.
+  const [params, setParams] = useSearchParams();
+  const year = years.includes(Number(params.get('year'))) ? Number(params.get('year')) : (years[0] ?? 2019);
+  const setYear = (y: number) => setParams((p) => { p.set('year', String(y)); return p; });
   const data = useApiData((signal) => reportsApi.supervision(agencyId, year, signal), [agencyId, year], Boolean(agencyId));
+  const [showAggregate, setShowAggregate] = useState(false);
+  const aggregate = useApiData((signal) => reportsApi.aggregate(agencyId, year, signal), [agencyId, year, showAggregate], Boolean(agencyId) && showAggregate);
   const columns: TableColumnsType<OverviewRow> = [
     { title: '机关', key: 'name', render: (_, r) => r.agency.name },
     { title: '法定期限', key: 'deadline', render: (_, r) => cnDate(r.deadline) },
@@ -64,6 +81,16 @@ function Supervision() {
       <PageHeading title="下级机关年度报告发布情况" extra={<Space><Typography.Text>年度</Typography.Text><Select aria-label="年度" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 110 }} /></Space>} />
       {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
       <Table rowKey={(r) => r.agency.id} size="middle" loading={data.loading} columns={columns} dataSource={data.data?.rows ?? []} pagination={false} />
+      <Card style={{ marginTop: 16 }} title="本级及下级机关汇总（按记录计算）" extra={showAggregate ? null : <Button onClick={() => setShowAggregate(true)}>计算汇总</Button>}>
+        {aggregate.error ? <LoadError error={aggregate.error} onRetry={aggregate.reload} /> : null}
+        {showAggregate && aggregate.loading ? <Typography.Text>正在计算…</Typography.Text> : null}
+        {aggregate.data ? (
+          <>
+            <Typography.Paragraph type="secondary">汇总范围：{aggregate.data.report.includedAgencies?.map((a) => a.name).join('、')}</Typography.Paragraph>
+            <ReportTables report={aggregate.data.report} />
+          </>
+        ) : null}
+      </Card>
     </>
   );
 }
