@@ -6,7 +6,7 @@ import { useCallback } from 'react';
 import { App, Form, Input, Modal } from 'antd';
 import { api } from '../api/client.ts';
 import { useFormSubmit } from '../lib/forms.ts';
-import { FormError } from '../lib/ui.tsx';
+import { busy, FormError } from '../lib/ui.tsx';
 
 interface PasswordValues {
   currentPassword: string;
@@ -35,7 +35,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
       onCancel={onClose}
       onOk={() => form.submit()}
       okText="保存"
-      confirmLoading={submit.submitting}
+      okButtonProps={{ loading: busy(submit.submitting) }}
       destroyOnHidden
       afterClose={submit.clearError}
     >

@@ -8,7 +8,7 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError } from '../api/client.ts';
 import { formatDateTime } from '../lib/format.ts';
-import { errorMessage, PRODUCT_NAME, useDocumentTitle } from '../lib/ui.tsx';
+import { busy, errorMessage, PRODUCT_NAME, useDocumentTitle } from '../lib/ui.tsx';
 import { useAuth, type LoginState } from './AuthContext.tsx';
 
 interface LoginValues {
@@ -80,7 +80,7 @@ export default function LoginPage() {
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password name="password" prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy(submitting)}>
             登录
           </Button>
         </Form>

@@ -2,7 +2,7 @@
  * Forms and server validation: a rejected submission shows each server message beside its
  * field and keeps everything the user typed (DESIGN.md, non-negotiable 4).
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client.ts';
 
@@ -61,8 +61,12 @@ export interface FormSubmit<T> {
 export function useFormSubmit<T>(form: FormInstance<T>, action: (values: T) => Promise<void>): FormSubmit<T> {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The busy spinner shows late (see `busy` in ui.tsx), so a double click must be caught here.
+  const running = useRef(false);
   const onFinish = useCallback(
     async (values: T) => {
+      if (running.current) return;
+      running.current = true;
       setSubmitting(true);
       setError(null);
       try {
@@ -70,6 +74,7 @@ export function useFormSubmit<T>(form: FormInstance<T>, action: (values: T) => P
       } catch (err) {
         setError(applyApiError(form, err));
       } finally {
+        running.current = false;
         setSubmitting(false);
       }
     },

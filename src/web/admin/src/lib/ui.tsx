@@ -29,6 +29,15 @@ export function PageHeading({ title, extra }: { title: string; extra?: ReactNode
   );
 }
 
+/**
+ * Button `loading` for a request in flight. The spinner appears only after 200 ms: quick answers
+ * do not flash it, and Ant Design's spinner, when switched off before its opening animation has
+ * begun, stays in the button and renames it "loading 登录" for screen readers and browser tests.
+ */
+export function busy(on: boolean): false | { delay: number } {
+  return on ? { delay: 200 } : false;
+}
+
 /** The Chinese text for any error: the server's detail, or a generic message. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.detail;

@@ -7,7 +7,7 @@ import { Button, Col, Divider, Flex, Form, Input, Row, Select, Switch, TreeSelec
 import type { Agency, AgencyInput } from '../../api/types.ts';
 import { buildAgencyTree, LEVEL_LABELS, subtreeIds } from '../../lib/agencyTree.ts';
 import { useFormSubmit } from '../../lib/forms.ts';
-import { FormError } from '../../lib/ui.tsx';
+import { busy, FormError } from '../../lib/ui.tsx';
 
 const LEVEL_OPTIONS = Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }));
 
@@ -126,7 +126,7 @@ export function AgencyForm({ formName, initialValues, agencies, editingId, submi
         ))}
       </Row>
       <Flex gap={8}>
-        <Button type="primary" htmlType="submit" loading={submit.submitting}>
+        <Button type="primary" htmlType="submit" loading={busy(submit.submitting)}>
           {submitLabel}
         </Button>
         <Button onClick={onCancel} disabled={submit.submitting}>

@@ -8,7 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client.ts';
 import type { CreatedToken, TokenScope } from '../../api/types.ts';
 import { useFormSubmit } from '../../lib/forms.ts';
-import { FormError } from '../../lib/ui.tsx';
+import { busy, FormError } from '../../lib/ui.tsx';
 import { useRetained } from '../../lib/useRetained.ts';
 
 interface CreateTokenValues {
@@ -40,7 +40,7 @@ export function CreateTokenDialog(props: {
   const submit = useFormSubmit(form, action);
   return (
     <Modal title="新建 API 令牌" open={open} onCancel={onClose} onOk={() => form.submit()} okText="新建"
-      confirmLoading={submit.submitting} destroyOnHidden afterClose={submit.clearError}>
+      okButtonProps={{ loading: busy(submit.submitting) }} destroyOnHidden afterClose={submit.clearError}>
       <FormError message={submit.error} />
       <Form form={form} name="token-create" layout="vertical" onFinish={submit.onFinish} preserve={false} initialValues={{ scopes: [] }}>
         <Form.Item label="名称" name="name" tooltip="写明使用方，如“省政务公开平台数据同步”"

@@ -8,7 +8,7 @@ import { api } from '../../api/client.ts';
 import type { Agency, Role, RoleKey, User } from '../../api/types.ts';
 import { buildAgencyTree } from '../../lib/agencyTree.ts';
 import { useFormSubmit } from '../../lib/forms.ts';
-import { FormError } from '../../lib/ui.tsx';
+import { busy, FormError } from '../../lib/ui.tsx';
 import { useRetained } from '../../lib/useRetained.ts';
 import { PasswordFields } from './passwordFields.tsx';
 import { RoleSelect, roleRules } from './RoleSelect.tsx';
@@ -47,7 +47,7 @@ export function CreateUserDialog(props: {
   const submit = useFormSubmit(form, action);
   return (
     <Modal title="新建用户" open={open} onCancel={onClose} onOk={() => form.submit()} okText="新建"
-      confirmLoading={submit.submitting} destroyOnHidden afterClose={submit.clearError} width={560}>
+      okButtonProps={{ loading: busy(submit.submitting) }} destroyOnHidden afterClose={submit.clearError} width={560}>
       <FormError message={submit.error} />
       <Form form={form} name="user-create" layout="vertical" onFinish={submit.onFinish} preserve={false}
         initialValues={{ agencyId: defaultAgencyId, roles: [] }}>
@@ -98,7 +98,7 @@ export function EditUserDialog(props: { user: User | null; roles: readonly Role[
   const submit = useFormSubmit(form, action);
   return (
     <Modal title="编辑用户" open={!!props.user} onCancel={onClose} onOk={() => form.submit()} okText="保存"
-      confirmLoading={submit.submitting} destroyOnHidden afterClose={submit.clearError} width={560}>
+      okButtonProps={{ loading: busy(submit.submitting) }} destroyOnHidden afterClose={submit.clearError} width={560}>
       <FormError message={submit.error} />
       {user ? (
         <>
@@ -149,7 +149,7 @@ export function ResetPasswordDialog(props: { user: User | null; onClose: () => v
   const submit = useFormSubmit(form, action);
   return (
     <Modal title={user ? `重置密码：${user.displayName}（${user.username}）` : '重置密码'} open={!!props.user} onCancel={onClose}
-      onOk={() => form.submit()} okText="重置" confirmLoading={submit.submitting} destroyOnHidden afterClose={submit.clearError}>
+      onOk={() => form.submit()} okText="重置" okButtonProps={{ loading: busy(submit.submitting) }} destroyOnHidden afterClose={submit.clearError}>
       <FormError message={submit.error} />
       <Form form={form} name="user-password" layout="vertical" onFinish={submit.onFinish} preserve={false}>
         <PasswordFields label="新密码" />
