@@ -48,9 +48,8 @@ export async function reportView(db: Db, actor: Actor, agencyId: string, year: n
   const agency = await agencyOrThrow(db, agencyId);
   checkYear(year, shanghaiDate(clock.now()));
   const record = await repo.findReport(db, agencyId, year);
-  const live = await computeLive(db, sources, agency, year, record);
+  const [live, versions] = await Promise.all([computeLive(db, sources, agency, year, record), record ? repo.listVersions(db, record.id) : []]);
   const changes = await changesSinceLatest(db, record, live.report);
-  const versions = record ? await repo.listVersions(db, record.id) : [];
   return { ...live, agency, record, changes, versions };
 }
 
