@@ -92,7 +92,7 @@ describe.skipIf(!browserAvailable)('applications journey in Chromium', () => {
     await step(page, '一次性告知补正', (d) => d.getByLabel(/需要补正的全部事项/).fill('请写明项目名称和年度'));
     await page.getByText('待补正').first().waitFor();
     await page.close();
-  });
+  }, 60_000);
 
   it('the citizen corrects on the tracking page and the reply period restarts (第三十条)', async () => {
     const page = await trackPage();
@@ -129,7 +129,7 @@ describe.skipIf(!browserAvailable)('applications journey in Chromium', () => {
     await step(handler, '答复送达');
     await handler.getByText(/已办结/).first().waitFor();
     for (const p of [handler, reviewer, head]) await p.close();
-  });
+  }, 120_000);
 
   it('the citizen sees 部分公开 and downloads the reply letter', async () => {
     const page = await trackPage();
