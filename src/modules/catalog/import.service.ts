@@ -206,5 +206,6 @@ export async function importCatalog(db: Db, actor: Actor, o: ImportOptions, cloc
     report.imported += items.length;
     o.onProgress?.(start + batch.length, valid.length);
   }
+  if (report.imported >= 1000) await repo.analyzeAfterBulkLoad(db);
   return report;
 }

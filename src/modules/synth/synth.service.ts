@@ -13,7 +13,7 @@ import type { AgencyTable } from '../../db/tables/foundation.ts';
 import { ARTICLE_20_ITEMS, catalogDue, DOC_TYPES } from '../../domain/catalog/index.ts';
 import type { Calendar } from '../../domain/calendar/calendar.ts';
 import type { Clock } from '../../domain/time.ts';
-import { insertBatch } from '../catalog/import.repository.ts';
+import { analyzeAfterBulkLoad, insertBatch } from '../catalog/import.repository.ts';
 import { plainText } from '../catalog/sanitize.ts';
 import { segmentForIndex } from '../search/segment.ts';
 import { body, pick, rng, title } from './text.ts';
@@ -107,6 +107,7 @@ export const catalogStep: SynthStep = {
       await ctx.db.transaction().execute((tx) => insertBatch(tx, { items, events, attachments: [], search }));
       ctx.progress('catalog', done + items.length, total);
     }
+    await analyzeAfterBulkLoad(ctx.db);
   },
 };
 
