@@ -2,7 +2,7 @@
  * The demo bureau's applications (泉州市洛江区工业和信息化局), 2024 and 2025: every outcome row of
  * table 三 in each year, with corrections, consultations, an extension, a fee, a withdrawal, an
  * answer on the spot, a request to correct records (第四十一条), carry-over 2024→2025 and
- * 2025→2026. The bureau had no applications in 2020, as its report
+ * 2025→2026, and a few 复议/诉讼 cases. The bureau had no applications in 2020, as its report
  * says. Applicants, numbers and contents are invented; identity numbers pass their check digits.
  */
 import type { ApplicantKind } from '../../domain/applications/applicant.ts';

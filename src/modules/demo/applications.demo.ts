@@ -3,8 +3,7 @@
  * work), moving a simulated clock through 2024–2026 step by step. Steps dated after the real
  * today are left undone, so the data never runs ahead of the clock it is loaded with; the sweep
  * then records the lapses (逾期不补正, 逾期未缴费) with their statutory dates. A few applications
- * relative to today fill the inbox (awaiting confirmation, running, overdue). No 复议/诉讼 cases
- * are loaded: the case register's own tests expect the demo register empty.
+ * relative to today fill the inbox (awaiting confirmation, running, overdue).
  */
 import type { Db } from '../../db/database.ts';
 import { Calendar } from '../../domain/calendar/calendar.ts';
@@ -23,6 +22,7 @@ import { saveTrackingPattern } from '../applications/applications.repository.ts'
 import { performStep, type StepInput } from '../applications/applications.steps.ts';
 import { sweepApplications } from '../applications/applications.sweep.ts';
 import { createPersonalDataCipher } from '../privacy/personal-data.ts';
+import { createCase } from '../cases/cases.service.ts';
 import { DEMO_APPLICANTS, DEMO_APPLICATIONS, type DemoApplication } from './applications.demo.data.ts';
 
 /** The demo's secrets are its own: demo query codes are not meant to be kept. */
@@ -107,6 +107,7 @@ export async function loadApplicationsDemo(db: Db, clock: Clock): Promise<number
   ];
 
   let created = 0;
+  const cases: Array<{ id: string; year: number }> = [];
   for (const a of [...DEMO_APPLICATIONS, ...live]) {
     if (a.arrive > today) continue;
     const p = DEMO_APPLICANTS[a.applicant]!;
@@ -133,6 +134,7 @@ export async function loadApplicationsDemo(db: Db, clock: Clock): Promise<number
       answeredOnSpot: onSpot,
     });
     created++;
+    if (a.flow.kind === 'thirdParty' && a.flow.outcome === 'withheld_third_party') cases.push({ id: r.application.id, year: Number(a.arrive.slice(0, 4)) });
     const confirmation: Script = confirm && a.flow.kind !== 'open' ? [[received, 'confirmReceipt', {}]] : [];
     for (const [date, step, input] of [...confirmation, ...scriptOf(a, received, cal)]) {
       if (date > today) break;
@@ -143,5 +145,13 @@ export async function loadApplicationsDemo(db: Db, clock: Clock): Promise<number
   }
   sim.date = today;
   await sweepApplications(db, { now: () => clock.now() });
+  // 复议 / 诉讼 about the third-party refusals (table 四), through the case register.
+  for (const [i, c] of cases.entries()) {
+    const filed = `${c.year}-07-${15 + i}`;
+    if (filed > today) continue;
+    await createCase(db, clerk, agency.id, i === 0
+      ? { kind: 'reconsideration', party: DEMO_APPLICANTS[8]!.name, organ: '泉州市洛江区人民政府', filedDate: filed, concludedDate: `${c.year}-09-10` <= today ? `${c.year}-09-10` : null, result: `${c.year}-09-10` <= today ? 'upheld' : 'pending', applicationId: c.id }
+      : { kind: 'litigation_direct', party: DEMO_APPLICANTS[8]!.name, organ: '泉州市洛江区人民法院', filedDate: filed, concludedDate: null, result: 'pending', applicationId: c.id }, clock);
+  }
   return created;
 }
