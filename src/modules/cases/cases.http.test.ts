@@ -28,6 +28,13 @@ describeEachDialect('cases and complaints over HTTP', (dialect) => {
     expect(schemaBad.statusCode).toBe(400);
     expect(schemaBad.json().errors.kind).toBe('取值无效');
 
+    // The demo bureau already has cases of its own: measure this case's effect against them.
+    const sup = await t.login('zfb.supervisor');
+    const figures = async (year: number) => (await call(sup, 'GET', `/api/v1/cases/figures?agencyId=${ids['luojiang-gxj']}&year=${year}`)).json().table4.litigation_direct as number[];
+    const plus = (base: number[], delta: number[]) => base.map((v, i) => v + delta[i]!);
+    const [before25, before26] = [await figures(2025), await figures(2026)];
+    const listedBefore = (await call(sup, 'GET', '/api/v1/cases?year=2025')).json().total as number;
+
     const created = await call(clerk, 'POST', '/api/v1/cases', { agencyId: ids['luojiang-gxj'], kind: 'litigation_direct', caseNumber: '（2025）闽0504行初12号', party: '李四', organ: '泉州市洛江区人民法院', subject: '不服政府信息公开答复', filedDate: '2025-06-01', result: 'pending', applicationId: 'app-1' });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
@@ -38,17 +45,16 @@ describeEachDialect('cases and complaints over HTTP', (dialect) => {
     expect((await call(other, 'GET', `/api/v1/cases?agencyId=${ids['luojiang-gxj']}`)).statusCode).toBe(403);
     expect((await call(other, 'PATCH', `/api/v1/cases/${id}`, { result: 'upheld', concludedDate: '2025-12-01' })).statusCode).toBe(404);
 
-    const sup = await t.login('zfb.supervisor');
     expect((await call(sup, 'GET', `/api/v1/cases/${id}`)).json().party).toBe('李四');
-    expect((await call(sup, 'GET', '/api/v1/cases?year=2025')).json().total).toBe(1);
+    expect((await call(sup, 'GET', '/api/v1/cases?year=2025')).json().total).toBe(listedBefore + 1);
     expect((await call(sup, 'PATCH', `/api/v1/cases/${id}`, { result: 'upheld', concludedDate: '2025-12-01' })).statusCode).toBe(403);
 
     const concluded = await call(clerk, 'PATCH', `/api/v1/cases/${id}`, { result: 'corrected', concludedDate: '2026-01-15', resultNote: '判决撤销答复、责令重新答复' });
     expect(concluded.statusCode).toBe(200);
-    const fig = await call(sup, 'GET', `/api/v1/cases/figures?agencyId=${ids['luojiang-gxj']}&year=2025`);
-    expect(fig.json().table4.litigation_direct).toEqual([0, 0, 0, 1, 1]);
+    // Filed in 2025 and still pending at its end; concluded (corrected) in 2026 (lifecycle.md, table 四).
+    expect(await figures(2025)).toEqual(plus(before25, [0, 0, 0, 1, 1]));
     const fig26 = await call(clerk, 'GET', `/api/v1/cases/figures?agencyId=${ids['luojiang-gxj']}&year=2026`);
-    expect(fig26.json().table4.litigation_direct).toEqual([0, 1, 0, 0, 1]);
+    expect(fig26.json().table4.litigation_direct).toEqual(plus(before26, [0, 1, 0, 0, 1]));
   });
 
   it('complaints: the supervisor registers, handles and concludes; the agency reads with the contact masked; others see nothing', async () => {

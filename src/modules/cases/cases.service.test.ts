@@ -3,6 +3,7 @@ import { countCases, table4Rows, type CaseFacts } from '../../domain/cases/index
 import { systemActor } from '../../policies/actor.ts';
 import { TestClock } from '../../../test/support/clock.ts';
 import { createTestDb, describeEachDialect, type TestDb } from '../../../test/support/db.ts';
+import { createAgency } from '../agencies/agencies.service.ts';
 import { loadDemo } from '../demo/demo.service.ts';
 import { caseFigures, createCase, listCases, updateCase } from './cases.service.ts';
 
@@ -15,9 +16,12 @@ describeEachDialect('case register and table 四 figures', (dialect) => {
   beforeAll(async () => {
     t = await createTestDb(dialect);
     await loadDemo(t.db, clock, { passwordMinLength: 10, password: () => 'Demo-Passw0rd!' });
-    const agencies = await t.db.selectFrom('agency').select(['id', 'code']).execute();
-    gxj = agencies.find((a) => a.code === 'luojiang-gxj')!.id;
-    czj = agencies.find((a) => a.code === 'luojiang-czj')!.id;
+    // Two departments of their own, so the demo's cases never mix into the counts below.
+    const county = (await t.db.selectFrom('agency').select('id').where('code', '=', 'luojiang').executeTakeFirstOrThrow()).id;
+    const department = (code: string, name: string) =>
+      createAgency(t.db, actor, { parentId: county, name, shortName: name, code, level: 'department', makesRules: false, contact: {} }, clock);
+    gxj = (await department('case-test-a', '案件测试甲局')).id;
+    czj = (await department('case-test-b', '案件测试乙局')).id;
   });
   afterAll(async () => t.destroy());
 
