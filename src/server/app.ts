@@ -121,10 +121,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(complaintRoutes);
   await app.register(letterRoutes);
   await app.register(outboxRoutes);
-  await app.register(applicationRoutes);
   await app.register(catalogRoutes);
   await app.register(searchRoutes);
   await app.register(powerListRoutes);
+  await app.register(applicationRoutes);
   await app.register(applicationsPortalRoutes);
   await app.register(reportRoutes);
   await app.register(reportCheckRoutes);

@@ -7,18 +7,18 @@ import * as foundation from './2026-11-27-01-foundation.ts';
 import * as calendar from './2026-11-27-02-calendar.ts';
 import * as catalog from './2026-11-27-03-catalog.ts';
 import * as importedReports from './2026-11-27-03-imported-reports.ts';
+import * as applications from './2026-11-27-06-applications.ts';
 import * as annualReports from './2026-11-27-07-annual-reports.ts';
 import * as casesComplaints from './2026-11-27-20-cases-complaints.ts';
 import * as lettersOutbox from './2026-11-27-21-letters-outbox.ts';
-import * as applications from './2026-11-27-06-applications.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
   '2026-11-27-02-calendar': calendar,
   '2026-11-27-03-catalog': catalog,
   '2026-11-27-03-imported-reports': importedReports,
+  '2026-11-27-06-applications': applications,
   '2026-11-27-07-annual-reports': annualReports,
   '2026-11-27-20-cases-complaints': casesComplaints,
   '2026-11-27-21-letters-outbox': lettersOutbox,
-  '2026-11-27-06-applications': applications,
 };

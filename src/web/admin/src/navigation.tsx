@@ -7,11 +7,10 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { CalendarOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { BarChartOutlined, FileTextOutlined, SettingOutlined } from '@ant-design/icons';
-
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
 import { ProfileOutlined } from '@ant-design/icons';
-import { CommentOutlined, ContainerOutlined, MailOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { MedicineBoxOutlined } from '@ant-design/icons';
+import { CommentOutlined, ContainerOutlined, MailOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Permission } from './api/types.ts';
 
 /** One screen of the console. */
@@ -77,11 +76,11 @@ export const navigation: readonly NavEntry[] = [
   { key: 'power-list', label: '第二十条数据', icon: <BarChartOutlined />, path: 'power-list', permission: 'catalog.figures', component: lazy(() => import('./pages/catalog/FiguresPage.tsx')) },
   { key: 'catalog-settings', label: '专栏设置', icon: <SettingOutlined />, path: 'catalog-settings', permission: 'catalog.settings', component: lazy(() => import('./pages/catalog/SettingsPage.tsx')) },
   { key: 'reports', label: '年度报告', icon: <ProfileOutlined />, path: 'reports', permission: 'reports.read' as Permission, component: lazy(() => import('./pages/reports/ReportsPage.tsx')) },
+  { key: 'report-checks', label: '年报体检', icon: <MedicineBoxOutlined />, path: 'report-checks', permission: 'report_checks.read' as Permission, component: lazy(() => import('./pages/report-checks/ReportChecksPage.tsx')) },
   { key: 'cases', label: '复议诉讼', icon: <SafetyCertificateOutlined />, path: 'cases', permission: 'cases.read', component: lazy(() => import('./pages/cases/CasesPage.tsx')) },
   { key: 'complaints', label: '投诉举报', icon: <CommentOutlined />, path: 'complaints', permission: 'complaints.read', component: lazy(() => import('./pages/complaints/ComplaintsPage.tsx')) },
   { key: 'letters', label: '答复模板', icon: <ContainerOutlined />, path: 'letters', permission: 'letters.read', component: lazy(() => import('./pages/letters/LettersPage.tsx')) },
   { key: 'outbox', label: '发件箱', icon: <MailOutlined />, path: 'outbox', permission: 'outbox.read', component: lazy(() => import('./pages/outbox/OutboxPage.tsx')) },
-  { key: 'report-checks', label: '年报体检', icon: <MedicineBoxOutlined />, path: 'report-checks', permission: 'report_checks.read' as Permission, component: lazy(() => import('./pages/report-checks/ReportChecksPage.tsx')) },
 ];
 
 /** The entries a user with these permissions may see, in menu order. */
