@@ -5,12 +5,24 @@
  * See docs/admin-console.md.
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { CalendarOutlined, FileSearchOutlined } from '@ant-design/icons';
-import { BarChartOutlined, FileTextOutlined, SettingOutlined } from '@ant-design/icons';
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
-import { ProfileOutlined } from '@ant-design/icons';
-import { MedicineBoxOutlined } from '@ant-design/icons';
-import { CommentOutlined, ContainerOutlined, MailOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CommentOutlined,
+  ContainerOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  KeyOutlined,
+  MailOutlined,
+  MedicineBoxOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Permission } from './api/types.ts';
 
 /** One screen of the console. */
@@ -38,7 +50,7 @@ export const navigation: readonly NavEntry[] = [
     permission: 'dashboard.read',
     component: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
   },
-  { key: 'applications', label: '依申请公开', icon: <FileSearchOutlined />, path: 'applications', permission: 'applications.read' as Permission, component: lazy(() => import('./pages/applications/ApplicationsPage.tsx')) },
+  { key: 'applications', label: '依申请公开', icon: <FileSearchOutlined />, path: 'applications', permission: 'applications.read', component: lazy(() => import('./pages/applications/ApplicationsPage.tsx')) },
   {
     key: 'agencies',
     label: '机构管理',
@@ -75,8 +87,8 @@ export const navigation: readonly NavEntry[] = [
   { key: 'catalog', label: '主动公开', icon: <FileTextOutlined />, path: 'catalog', permission: 'catalog.read', component: lazy(() => import('./pages/catalog/CatalogPage.tsx')) },
   { key: 'power-list', label: '第二十条数据', icon: <BarChartOutlined />, path: 'power-list', permission: 'catalog.figures', component: lazy(() => import('./pages/catalog/FiguresPage.tsx')) },
   { key: 'catalog-settings', label: '专栏设置', icon: <SettingOutlined />, path: 'catalog-settings', permission: 'catalog.settings', component: lazy(() => import('./pages/catalog/SettingsPage.tsx')) },
-  { key: 'reports', label: '年度报告', icon: <ProfileOutlined />, path: 'reports', permission: 'reports.read' as Permission, component: lazy(() => import('./pages/reports/ReportsPage.tsx')) },
-  { key: 'report-checks', label: '年报体检', icon: <MedicineBoxOutlined />, path: 'report-checks', permission: 'report_checks.read' as Permission, component: lazy(() => import('./pages/report-checks/ReportChecksPage.tsx')) },
+  { key: 'reports', label: '年度报告', icon: <ProfileOutlined />, path: 'reports', permission: 'reports.read', component: lazy(() => import('./pages/reports/ReportsPage.tsx')) },
+  { key: 'report-checks', label: '年报体检', icon: <MedicineBoxOutlined />, path: 'report-checks', permission: 'report_checks.read', component: lazy(() => import('./pages/report-checks/ReportChecksPage.tsx')) },
   { key: 'cases', label: '复议诉讼', icon: <SafetyCertificateOutlined />, path: 'cases', permission: 'cases.read', component: lazy(() => import('./pages/cases/CasesPage.tsx')) },
   { key: 'complaints', label: '投诉举报', icon: <CommentOutlined />, path: 'complaints', permission: 'complaints.read', component: lazy(() => import('./pages/complaints/ComplaintsPage.tsx')) },
   { key: 'letters', label: '答复模板', icon: <ContainerOutlined />, path: 'letters', permission: 'letters.read', component: lazy(() => import('./pages/letters/LettersPage.tsx')) },

@@ -28,8 +28,8 @@ export default function DashboardPage() {
           {data.warnings.length > 0 ? (
             <section aria-label="提醒">
               <Flex vertical gap={8}>
-                {data.warnings.map((w) => (
-                  <Alert key={w.code} type="warning" showIcon message={w.message} />
+                {data.warnings.map((w, i) => (
+                  <Alert key={`${w.code}-${i}`} type="warning" showIcon message={w.message} />
                 ))}
               </Flex>
             </section>
