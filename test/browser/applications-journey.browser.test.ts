@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Calendar } from '../../src/domain/calendar/calendar.ts';
 import { loadBundledYears } from '../../src/domain/calendar/bundled.ts';
 import { computeClock } from '../../src/domain/clock/compute.ts';
-import { ensureAdminBuilt } from '../../src/web/admin/build.ts';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { browserAvailable } from '../support/browser.ts';
+import { logInAs, startConsole } from '../support/console.ts';
 
 describe.skipIf(!browserAvailable)('applications journey in Chromium', () => {
   let t: TestApp;
@@ -23,11 +23,8 @@ describe.skipIf(!browserAvailable)('applications journey in Chromium', () => {
   const calendar = Calendar.fromYears(loadBundledYears());
 
   beforeAll(async () => {
-    await ensureAdminBuilt();
-    t = await createTestApp('sqlite', {}, { serveAdmin: true });
+    ({ t, browser, base } = await startConsole());
     t.clock.set(`${today}T02:00:00Z`);
-    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
   }, 300_000);
 
   afterAll(async () => {
@@ -35,15 +32,7 @@ describe.skipIf(!browserAvailable)('applications journey in Chromium', () => {
     await t?.close();
   });
 
-  async function logIn(username: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${base}/admin/`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '工作台' }).waitFor({ timeout: 20_000 });
-    return page;
-  }
+  const logIn = (username: string) => logInAs(browser, base, username);
 
   async function openApplication(page: Page) {
     await page.goto(`${base}/admin/applications`);

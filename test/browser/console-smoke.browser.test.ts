@@ -4,9 +4,9 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAdminBuilt } from '../../src/web/admin/build.ts';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { browserAvailable } from '../support/browser.ts';
+import { logInAs, startConsole } from '../support/console.ts';
 
 describe.skipIf(!browserAvailable)('console and portal in Chromium', () => {
   let t: TestApp;
@@ -14,10 +14,7 @@ describe.skipIf(!browserAvailable)('console and portal in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    await ensureAdminBuilt();
-    t = await createTestApp('sqlite', {}, { serveAdmin: true });
-    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ t, browser, base } = await startConsole());
   }, 240_000);
 
   afterAll(async () => {
@@ -25,15 +22,7 @@ describe.skipIf(!browserAvailable)('console and portal in Chromium', () => {
     await t?.close();
   });
 
-  async function logIn(username: string) {
-    const page = await browser.newPage();
-    await page.goto(`${base}/admin/`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '工作台' }).waitFor({ timeout: 20_000 });
-    return page;
-  }
+  const logIn = (username: string) => logInAs(browser, base, username);
 
   it('an agency administrator logs in, sees the dashboard and user management', async () => {
     const page = await logIn('gxj.admin');

@@ -12,9 +12,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueMessage } from '../../src/modules/outbox/outbox.service.ts';
 import { systemActor } from '../../src/policies/actor.ts';
-import { ensureAdminBuilt } from '../../src/web/admin/build.ts';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { browserAvailable } from '../support/browser.ts';
+import { logInAs, startConsole } from '../support/console.ts';
 
 const SHOTS = process.env.GONGKAI_SCREENSHOT_DIR;
 
@@ -24,10 +24,7 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
   let base: string;
 
   beforeAll(async () => {
-    await ensureAdminBuilt();
-    t = await createTestApp('sqlite', {}, { serveAdmin: true });
-    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ t, browser, base } = await startConsole());
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   }, 240_000);
 
@@ -36,15 +33,7 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     await t?.close();
   });
 
-  async function logIn(username: string) {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-    await page.goto(`${base}/admin/`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '工作台' }).waitFor({ timeout: 20_000 });
-    return page;
-  }
+  const logIn = (username: string) => logInAs(browser, base, username, { width: 1440, height: 960 });
 
   async function shot(page: Page, name: string) {
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

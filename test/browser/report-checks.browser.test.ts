@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAdminBuilt } from '../../src/web/admin/build.ts';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { browserAvailable } from '../support/browser.ts';
+import { logInAs, startConsole } from '../support/console.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/reports');
 const SHOTS = process.env.GONGKAI_SCREENSHOTS ?? '/tmp';
@@ -21,10 +21,7 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    await ensureAdminBuilt();
-    t = await createTestApp('sqlite', {}, { serveAdmin: true });
-    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ t, browser, base } = await startConsole());
   }, 240_000);
 
   afterAll(async () => {
@@ -32,15 +29,7 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     await t?.close();
   });
 
-  async function logIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${base}/admin/`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '工作台' }).waitFor({ timeout: 20_000 });
-    return page;
-  }
+  const logIn = (username: string) => logInAs(browser, base, username, { width: 1400, height: 1000 });
 
   it('the supervisor uploads reports, sees them listed, and opens one with the offending cell marked', async () => {
     const page = await logIn('zfb.supervisor');

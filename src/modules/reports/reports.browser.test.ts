@@ -3,11 +3,11 @@
  * the tables, saves and submits; the approver publishes; the portal shows the published report
  * without JavaScript.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAdminBuilt } from '../../web/admin/build.ts';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../../../test/support/app.ts';
-import { browserAvailable, launchBrowser } from '../../../test/support/browser.ts';
+import type { TestApp } from '../../../test/support/app.ts';
+import { browserAvailable } from '../../../test/support/browser.ts';
+import { logInAs, startConsole } from '../../../test/support/console.ts';
 
 describe.skipIf(!browserAvailable)('annual report in Chromium', () => {
   let t: TestApp;
@@ -15,11 +15,8 @@ describe.skipIf(!browserAvailable)('annual report in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    await ensureAdminBuilt();
-    t = await createTestApp('sqlite', {}, { serveAdmin: true });
+    ({ t, browser, base } = await startConsole());
     t.clock.set('2021-01-05T02:00:00Z');
-    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
   }, 240_000);
 
   afterAll(async () => {
@@ -27,15 +24,7 @@ describe.skipIf(!browserAvailable)('annual report in Chromium', () => {
     await t?.close();
   });
 
-  async function logIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${base}/admin/`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '工作台' }).waitFor({ timeout: 20_000 });
-    return page;
-  }
+  const logIn = (username: string) => logInAs(browser, base, username, { width: 1400, height: 1000 });
 
   it('drafts, submits, publishes and shows the report on the portal', async () => {
     const head = await logIn('gxj.head');

@@ -5,11 +5,11 @@
  * and its public page shows the history.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAdminBuilt } from '../../../admin/build.ts';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../../../../../test/support/app.ts';
-import { browserAvailable, launchBrowser } from '../../../../../test/support/browser.ts';
+import type { TestApp } from '../../../../../test/support/app.ts';
+import { browserAvailable } from '../../../../../test/support/browser.ts';
+import { logInAs, startConsole } from '../../../../../test/support/console.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<<>>\n%%EOF\n');
 const TITLE = '关于2026年工业企业复议咨询服务安排的通知';
@@ -21,10 +21,7 @@ describe.skipIf(!browserAvailable)('publishing journey in Chromium', () => {
   let itemId = '';
 
   beforeAll(async () => {
-    await ensureAdminBuilt();
-    t = await createTestApp('sqlite', {}, { serveAdmin: true });
-    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ t, browser, base } = await startConsole());
   }, 300_000);
 
   afterAll(async () => {
@@ -32,15 +29,7 @@ describe.skipIf(!browserAvailable)('publishing journey in Chromium', () => {
     await t?.close();
   });
 
-  async function logIn(username: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${base}/admin/`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '工作台' }).waitFor({ timeout: 20_000 });
-    return page;
-  }
+  const logIn = (username: string) => logInAs(browser, base, username);
 
   async function step(username: string, button: RegExp, field: string | null, text: string, expectState: string) {
     const page = await logIn(username);
