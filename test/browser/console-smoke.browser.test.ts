@@ -42,6 +42,17 @@ describe.skipIf(!browserAvailable)('console and portal in Chromium', () => {
     await page.close();
   });
 
+  it('staff search the published catalog in Chinese full text from the console', async () => {
+    const page = await logIn('gxj.clerk');
+    await page.getByRole('menuitem', { name: /主动公开/ }).click();
+    await page.getByRole('tab', { name: '全文检索' }).click();
+    await page.getByRole('searchbox', { name: '全文检索' }).fill('安全生产');
+    await page.getByRole('button', { name: /检\s*索/ }).click();
+    await page.getByText(/共 [1-9]\d* 条；检索词：/).waitFor({ timeout: 15_000 });
+    expect(await page.locator('mark').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('a clerk does not see user management', async () => {
     const page = await logIn('gxj.clerk');
     expect(await page.getByRole('menuitem', { name: /用户与角色/ }).count()).toBe(0);

@@ -12,6 +12,7 @@ import { useAuth } from '../../auth/AuthContext.tsx';
 import { useAgencySearch, useAgencySelection } from '../../layout/AgencyContext.tsx';
 import { LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
+import { FullTextSearch } from './FullTextSearch.tsx';
 import { ItemEditor } from './ItemEditor.tsx';
 import ItemPage from './ItemPage.tsx';
 import { cnDate, STATE_LABELS, TIMELINESS } from './labels.ts';
@@ -24,6 +25,7 @@ const TABS: Array<{ key: string; label: string; states?: string[]; attention?: b
   { key: 'approval', label: '待发布审核', states: ['approval'] },
   { key: 'published', label: '已发布', states: ['published'] },
   { key: 'withdrawn', label: '已撤回', states: ['withdrawn'] },
+  { key: 'search', label: '全文检索' },
 ];
 
 function List() {
@@ -38,7 +40,8 @@ function List() {
   const [page, setPage] = useState(1);
   const t = TABS.find((x) => x.key === tab)!;
   const query = useMemo(() => ({ agencyId, state: t.states?.[0], attention: t.attention, text, subtree, page, pageSize: 20 }), [agencyId, t, text, subtree, page]);
-  const list = useApiData((signal) => catalogApi.list(query, signal), [JSON.stringify(query)], Boolean(agencyId));
+  const searching = tab === 'search';
+  const list = useApiData((signal) => catalogApi.list(query, signal), [JSON.stringify(query)], Boolean(agencyId) && !searching);
   const late = useApiData((signal) => catalogApi.late(agencyId, signal), [agencyId, subtree], Boolean(agencyId) && subtree);
   const columns: TableColumnsType<CatalogItem> = [
     { title: '标题', key: 'title', render: (_, r) => <a href={`/admin/catalog/${r.id}${search}`} onClick={(e) => { e.preventDefault(); navigate(`/catalog/${r.id}${search}`); }}>{r.title}</a> },
@@ -52,6 +55,7 @@ function List() {
     <>
       <PageHeading title="主动公开" extra={can('catalog.edit') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/catalog/new${search}`)}>起草信息</Button> : null} />
       <Tabs activeKey={tab} onChange={(k) => { setTab(k); setPage(1); }} items={TABS.map((x) => ({ key: x.key, label: x.label }))} />
+      {searching ? <FullTextSearch /> : <>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Input.Search allowClear placeholder="标题、索引号或文号" style={{ width: 280, marginRight: 16 }} onSearch={(v) => { setText(v); setPage(1); }} aria-label="搜索" />
         <Checkbox checked={subtree} onChange={(e) => setSubtree(e.target.checked)}>包括下级机构</Checkbox>
@@ -63,6 +67,7 @@ function List() {
       ) : null}
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       <Table<CatalogItem> rowKey="id" size="middle" loading={list.loading} columns={columns} dataSource={list.data?.items ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 条` }} />
+      </>}
     </>
   );
 }
