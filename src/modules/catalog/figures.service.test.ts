@@ -11,8 +11,9 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { readReportFile } from '../report-import/read-file.ts';
 import { catalogFixture, type CatalogFixture } from './catalog.fixtures.ts';
 import { catalogFigures } from './figures.service.ts';
+import { SAMPLES_DIR } from '../../../test/support/samples.ts';
 
-const SAMPLE = resolve(import.meta.dirname, '../../../../shared/samples/reports/2020-luojiang-gxj.txt');
+const SAMPLE = resolve(SAMPLES_DIR, '2020-luojiang-gxj.txt');
 
 describeEachDialect('catalogFigures over the demo catalog', (dialect) => {
   let f: CatalogFixture;

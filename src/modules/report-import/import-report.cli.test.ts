@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { LUOJIANG_2020 } from '../../../test/fixtures/reports/expected.ts';
 import { tablesOf } from '../../../test/fixtures/reports/tables.ts';
+import { SAMPLES_DIR } from '../../../test/support/samples.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FIXTURES = `${ROOT}/test/fixtures/reports`;
-const LUOJIANG = resolve(ROOT, '../shared/samples/reports/2020-luojiang-gxj.txt');
+const LUOJIANG = resolve(SAMPLES_DIR, '2020-luojiang-gxj.txt');
 
 let out = '';
 let err = '';

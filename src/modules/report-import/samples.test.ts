@@ -1,11 +1,11 @@
-/** The three real samples (../shared/samples/reports/) read cell for cell. */
-import { resolve } from 'node:path';
+/** The three real samples (committed copies of ../shared/samples/reports/) read cell for cell. */
 import { describe, expect, it } from 'vitest';
 import { LUOJIANG_2020, PINGTAN_2021, SHUYANG_2023 } from '../../../test/fixtures/reports/expected.ts';
 import { readReportFile } from './read-file.ts';
 import { tablesOf } from '../../../test/fixtures/reports/tables.ts';
+import { SAMPLES_DIR } from '../../../test/support/samples.ts';
 
-const SAMPLES = resolve(import.meta.dirname, '../../../../shared/samples/reports');
+const SAMPLES = SAMPLES_DIR;
 
 describe('the real samples', () => {
   it('2020 洛江: V2019 for a 2020 report, every cell, and no findings at all', async () => {

@@ -13,8 +13,9 @@ import { main } from '../../cli/main.ts';
 import { validateReport, type AnnualReport } from '../../domain/report/index.ts';
 import { loadDemo } from '../demo/demo.service.ts';
 import { readReportFile } from '../report-import/read-file.ts';
+import { SAMPLES_DIR } from '../../../test/support/samples.ts';
 
-const SAMPLE = resolve(import.meta.dirname, '../../../../shared/samples/reports/2020-luojiang-gxj.txt');
+const SAMPLE = resolve(SAMPLES_DIR, '2020-luojiang-gxj.txt');
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
