@@ -4,12 +4,12 @@
  * sitemap. Only public items (published, publication instant reached) are returned; a
  * withdrawn item keeps its page, which shows its history instead of its text.
  */
-import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import { isPublic, statutoryItemsFor, type AgencyCategory, type StatutoryItem } from '../../domain/catalog/index.ts';
 import type { Clock } from '../../domain/time.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import * as repo from './catalog.repository.ts';
+import { countPublicByColumn, findPublishedReplacement, listPublicForSitemap } from './public.repository.ts';
 import { listCategories } from './settings.repository.ts';
 
 export interface Column {
@@ -20,20 +20,12 @@ export interface Column {
 
 /** The statutory columns of an agency with public item counts, and its categories under them. */
 export async function agencyColumns(db: DbOrTx, agency: agencies.Agency, clock: Clock): Promise<Column[]> {
-  const nowIso = clock.now().toISOString();
-  const counts = await db
-    .selectFrom('catalog_item')
-    .select(['statutory_item', 'category_id', sql<number>`count(*)`.as('n')])
-    .where('agency_id', '=', agency.id)
-    .where('status', '=', 'published')
-    .where('published_at', '<=', nowIso)
-    .groupBy(['statutory_item', 'category_id'])
-    .execute();
+  const counts = await countPublicByColumn(db, agency.id, clock.now().toISOString());
   const cats = await listCategories(db, [agency.id]);
   return statutoryItemsFor(agency.level).map((item) => ({
     item,
-    count: counts.filter((c) => c.statutory_item === item.key).reduce((s, c) => s + Number(c.n), 0),
-    categories: cats.filter((c) => c.statutoryItem === item.key).map((c) => ({ ...c, count: Number(counts.find((x) => x.category_id === c.id)?.n ?? 0) })),
+    count: counts.filter((c) => c.statutoryItem === item.key).reduce((s, c) => s + c.count, 0),
+    categories: cats.filter((c) => c.statutoryItem === item.key).map((c) => ({ ...c, count: counts.find((x) => x.categoryId === c.id)?.count ?? 0 })),
   }));
 }
 
@@ -61,7 +53,7 @@ export async function publicItem(db: DbOrTx, id: string, clock: Clock): Promise<
   const events = await repo.listEvents(db, id);
   const cats = item.categoryId ? await listCategories(db, [item.agencyId]) : [];
   const replaces = item.replacesId ? await repo.findItem(db, item.replacesId) : null;
-  const replacedBy = await db.selectFrom('catalog_item').select(['id', 'title']).where('replaces_id', '=', id).where('status', '=', 'published').executeTakeFirst();
+  const replacedBy = await findPublishedReplacement(db, id);
   return {
     item,
     agency,
@@ -71,7 +63,7 @@ export async function publicItem(db: DbOrTx, id: string, clock: Clock): Promise<
       .filter((e): e is repo.CatalogEvent & { step: PublicStep } => PUBLIC_STEPS.includes(e.step))
       .map((e) => ({ at: e.step === 'approve' || e.step === 'import' ? (item.publishedAt ?? e.at) : e.at, step: e.step, reason: e.step === 'approve' || e.step === 'import' ? '' : e.opinion, before: e.before ? { title: e.before.title } : null, version: e.version })),
     replaces: replaces ? { id: replaces.id, title: replaces.title } : null,
-    replacedBy: replacedBy ?? null,
+    replacedBy,
   };
 }
 
@@ -84,13 +76,5 @@ export async function publicAttachment(db: DbOrTx, itemId: string, attachmentId:
 
 /** Every public item's id and last change, for sitemap.xml (newest first, capped). */
 export async function sitemapEntries(db: DbOrTx, clock: Clock, limit = 50_000): Promise<Array<{ id: string; updatedAt: string }>> {
-  const rows = await db
-    .selectFrom('catalog_item')
-    .select(['id', 'updated_at'])
-    .where('status', '=', 'published')
-    .where('published_at', '<=', clock.now().toISOString())
-    .orderBy('published_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
+  return listPublicForSitemap(db, clock.now().toISOString(), limit);
 }

@@ -1,0 +1,38 @@
+/**
+ * The queries behind the public portal's catalog pages. Only public items are counted or
+ * listed: published, with the publication instant reached (`nowIso`).
+ */
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../db/database.ts';
+
+/** Public items of an agency counted by statutory item and category. */
+export async function countPublicByColumn(db: DbOrTx, agencyId: string, nowIso: string): Promise<Array<{ statutoryItem: string; categoryId: string | null; count: number }>> {
+  const rows = await db
+    .selectFrom('catalog_item')
+    .select(['statutory_item', 'category_id', sql<number>`count(*)`.as('n')])
+    .where('agency_id', '=', agencyId)
+    .where('status', '=', 'published')
+    .where('published_at', '<=', nowIso)
+    .groupBy(['statutory_item', 'category_id'])
+    .execute();
+  return rows.map((r) => ({ statutoryItem: r.statutory_item, categoryId: r.category_id, count: Number(r.n) }));
+}
+
+/** The published document that replaces (revises) the given one, if any. */
+export async function findPublishedReplacement(db: DbOrTx, replacedId: string): Promise<{ id: string; title: string } | null> {
+  const row = await db.selectFrom('catalog_item').select(['id', 'title']).where('replaces_id', '=', replacedId).where('status', '=', 'published').executeTakeFirst();
+  return row ?? null;
+}
+
+/** Public items, newest first, for sitemap.xml. */
+export async function listPublicForSitemap(db: DbOrTx, nowIso: string, limit: number): Promise<Array<{ id: string; updatedAt: string }>> {
+  const rows = await db
+    .selectFrom('catalog_item')
+    .select(['id', 'updated_at'])
+    .where('status', '=', 'published')
+    .where('published_at', '<=', nowIso)
+    .orderBy('published_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
+}
