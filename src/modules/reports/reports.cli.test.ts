@@ -6,27 +6,20 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestClock } from '../../../test/support/clock.ts';
 import { createTestDb, describeEachDialect, type TestDb } from '../../../test/support/db.ts';
-import { main } from '../../cli/main.ts';
 import { validateReport, type AnnualReport } from '../../domain/report/index.ts';
 import { loadDemo } from '../demo/demo.service.ts';
 import { readReportFile } from '../report-import/read-file.ts';
 import { SAMPLES_DIR } from '../../../test/support/samples.ts';
+import { runCli } from '../../../test/support/cli.ts';
 
 const SAMPLE = resolve(SAMPLES_DIR, '2020-luojiang-gxj.txt');
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    vi.restoreAllMocks();
-  }
+  const r = await runCli(args);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describeEachDialect('gongkai report', (dialect) => {
