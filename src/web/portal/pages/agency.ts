@@ -2,6 +2,7 @@ import { AGENCY_LEVEL_LABELS, isGovernment, type AgencyContact, type AgencyLevel
 import { html } from '../html.ts';
 import { layout, type Crumb } from '../layout.ts';
 import { columnNav } from './catalog/column.ts';
+import { contactEntries } from './contact.ts';
 
 export interface AgencyPageModel {
   name: string;
@@ -19,16 +20,7 @@ export interface AgencyPageModel {
  */
 export function agencyPage(m: AgencyPageModel): string {
   const c = m.contact;
-  const contactRows: Array<[string, string]> = (
-    [
-      ['办公地址', c.address],
-      ['邮政编码', c.postcode],
-      ['办公时间', c.hours],
-      ['联系电话', c.phone],
-      ['传真号码', c.fax],
-      ['电子邮箱', c.email],
-    ] as Array<[string, string]>
-  ).filter(([, v]) => v);
+  const contactRows = contactEntries(c).filter(([, v]) => v);
   const crumbs: Crumb[] = [{ label: '首页', href: '/' }, ...m.ancestors.map((a) => ({ label: a.name, href: `/gk/${a.code}/` })), { label: m.name }];
   const children = m.children;
   return layout({

@@ -6,6 +6,7 @@
 import type { AgencyContact } from '../../../../domain/agency.ts';
 import { html, raw, type SafeHtml } from '../../html.ts';
 import { columnPage } from './column.ts';
+import { contactEntries } from '../contact.ts';
 
 export interface GuideModel {
   agency: { name: string; code: string; contact: AgencyContact };
@@ -25,12 +26,7 @@ export function guidePage(m: GuideModel): string {
   const c = a.contact;
   const contact: Array<[string, string]> = [
     ['工作机构', `${a.name}政府信息公开工作机构`],
-    ['办公地址', c.address],
-    ['邮政编码', c.postcode],
-    ['办公时间', c.hours],
-    ['联系电话', c.phone],
-    ['传真号码', c.fax],
-    ['电子邮箱', c.email],
+    ...contactEntries(c),
     ['互联网联系方式', `本专栏 /gk/${a.code}/`],
   ];
   const body = html`<h1>${a.name}政府信息公开指南</h1>
