@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { dialectOf } from '../../db/connect.ts';
 import type { DbOrTx } from '../../db/database.ts';
+import type { AuditEventTable } from '../../db/tables/foundation.ts';
 import type { ChainedEvent } from '../../domain/audit-chain.ts';
 
 export interface AuditEventRow extends ChainedEvent {
@@ -55,24 +56,8 @@ export async function insertEvent(db: DbOrTx, e: ChainedEvent & { hash: string }
   return row.id;
 }
 
-type Row = {
-  id: number;
-  chain: string;
-  seq: number;
-  agency_id: string | null;
-  actor_id: string | null;
-  actor_name: string;
-  action: string;
-  subject_type: string;
-  subject_id: string | null;
-  summary: string;
-  before_json: string | null;
-  after_json: string | null;
-  at: string;
-  client_ip: string | null;
-  prev_hash: string;
-  hash: string;
-};
+/** An audit_event row as selected. */
+type Row = Selectable<AuditEventTable>;
 
 function toEvent(r: Row): AuditEventRow {
   return {
