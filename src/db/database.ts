@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CatalogTables } from './tables/catalog.ts';
 import type { CalendarTables } from './tables/calendar.ts';
+import type { ApplicationSuggestionTables } from './tables/application-suggestions.ts';
 import type { ApplicationTables } from './tables/applications.ts';
 import type { CaseTables } from './tables/cases.ts';
 import type { ComplaintTables } from './tables/complaints.ts';
@@ -12,7 +13,7 @@ import type { FoundationTables } from './tables/foundation.ts';
 import type { LetterTables } from './tables/letters.ts';
 import type { OutboxTables } from './tables/outbox.ts';
 
-export type Database = FoundationTables & CalendarTables & CatalogTables & ApplicationTables & CaseTables & ComplaintTables & LetterTables & OutboxTables;
+export type Database = FoundationTables & CalendarTables & CatalogTables & ApplicationTables & CaseTables & ComplaintTables & LetterTables & OutboxTables & ApplicationSuggestionTables;
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

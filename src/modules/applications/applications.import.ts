@@ -1,9 +1,11 @@
 /**
  * Legacy intake from XLSX or CSV (columns in src/domain/applications/legacy.ts and
- * docs/applications.md). All or nothing: every row is checked first and every problem is
- * reported with its row number; only a clean file is imported, in one transaction. The clock
- * events of each row are built so that computeClock derives exactly the closure the file states
- * (a reply, a withdrawal, a lapsed correction or fee), and the row is refused when it cannot.
+ * docs/applications.md). Every row is checked first and every problem is reported with its row
+ * number. Three modes: `check` (a dry run: the report, nothing written), `valid` (the rows
+ * without problems are imported and the others listed — only when the user asks for it) and
+ * `all` (all or nothing: only a clean file is imported). Imports run in one transaction. The
+ * clock events of each row are built so that computeClock derives exactly the closure the file
+ * states (a reply, a withdrawal, a lapsed correction or fee), and the row is refused when it cannot.
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
@@ -115,33 +117,90 @@ function eventsOf(r: LegacyRow, cal: Calendar, today: string, stamp: (type: stri
   return [...out, stamp('replied', r.closedDate, { outcome: r.outcome }, '答复（历史数据导入）')];
 }
 
-/** Imports a file of historical applications into an agency; returns how many were created. */
-export async function importLegacy(deps: AppDeps, actor: Actor, agencyId: string, content: Buffer): Promise<{ imported: number }> {
-  const { db, clock, cipher } = deps;
-  authorize(actor, 'applications.register', { agencyId });
+/** How an import treats rows with problems. */
+export type LegacyImportMode = 'check' | 'valid' | 'all';
+
+/** What a check or an import found: rows read, rows without problems, rows imported, and each problem row. */
+export interface LegacyImportReport {
+  rows: number;
+  valid: number;
+  imported: number;
+  errors: Array<{ row: number; messages: string[] }>;
+}
+
+interface CheckedFile {
+  rows: number;
+  prepared: Array<{ line: number; row: LegacyRow; stored: Stored[] }>;
+  errors: Array<{ row: number; messages: string[] }>;
+}
+
+/** Reads and checks every row of a file against the rules and the agency's existing 申请编号; writes nothing. */
+async function checkFile(deps: AppDeps, actor: Actor, agencyId: string, content: Buffer): Promise<CheckedFile> {
+  const { db, clock } = deps;
   const table = await readTable(content);
   const today = shanghaiDate(clock.now());
   const cal = await calendarFor(db);
   const at = clock.now().toISOString();
   const stamp = (type: string, date: string, payload: Record<string, unknown>, summary: string): Stored => ({ type, date, payload, public: true, summary, actorName: actor.name, at });
-  const problems: Record<string, string> = {};
-  const prepared: Array<{ row: LegacyRow; stored: Stored[] }> = [];
-  table.forEach((cells, i) => {
+  const errors: CheckedFile['errors'] = [];
+  const prepared: CheckedFile['prepared'] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const [i, cells] of table.entries()) {
     const line = i + 2;
     const checked = checkLegacyRow(cells as Partial<Record<LegacyColumn, string>>, today);
-    if ('errors' in checked) return void (problems[`row${line}`] = `第${line}行：${checked.errors.join('；')}`);
+    if ('errors' in checked) {
+      errors.push({ row: line, messages: checked.errors });
+      continue;
+    }
+    const number = checked.row.trackingNumber;
+    if (number) {
+      const earlier = firstLineOf.get(number);
+      if (earlier !== undefined) {
+        errors.push({ row: line, messages: [`申请编号${number}与第${earlier}行重复`] });
+        continue;
+      }
+      firstLineOf.set(number, line);
+      if (await repo.findByTracking(db, agencyId, number)) {
+        errors.push({ row: line, messages: [`申请编号${number}已存在`] });
+        continue;
+      }
+    }
     const stored = eventsOf(checked.row, cal, today, stamp);
-    if (!stored) return void (problems[`row${line}`] = `第${line}行：逾期未缴费的办结日期应为缴费期限（收费通知后20个工作日）届满的次日，请填写或核对“收费通知日期”`);
+    if (!stored) {
+      errors.push({ row: line, messages: ['逾期未缴费的办结日期应为缴费期限（收费通知后20个工作日）届满的次日，请填写或核对“收费通知日期”'] });
+      continue;
+    }
     try {
       const c = clockOf(stored.map((e, k) => ({ ...e, seq: k + 1 })), today, cal);
       if (c.closed !== checked.row.closedDate || c.outcome !== checked.row.outcome) throw new Error('mismatch');
     } catch {
-      return void (problems[`row${line}`] = `第${line}行：日期与办理结果不一致，无法按第三十条、第三十一条计算`);
+      errors.push({ row: line, messages: ['日期与办理结果不一致，无法按第三十条、第三十一条计算'] });
+      continue;
     }
-    prepared.push({ row: checked.row, stored });
-  });
-  if (Object.keys(problems).length > 0) throw new ValidationError(problems, `有${Object.keys(problems).length}行需要修改，未导入任何数据`);
-  if (prepared.length === 0) throw new ValidationError({ file: '文件中没有数据行' });
+    prepared.push({ line, row: checked.row, stored });
+  }
+  return { rows: table.length, prepared, errors };
+}
+
+/**
+ * Checks (`check`) or imports a file of historical applications into an agency. `all` refuses
+ * the whole file while any row has a problem (ValidationError naming every row); `valid`
+ * imports the rows without problems and lists the others.
+ */
+export async function importLegacy(deps: AppDeps, actor: Actor, agencyId: string, content: Buffer, mode: LegacyImportMode = 'all'): Promise<LegacyImportReport> {
+  const { db, clock, cipher } = deps;
+  authorize(actor, 'applications.register', { agencyId });
+  const { rows, prepared, errors } = await checkFile(deps, actor, agencyId, content);
+  if (rows === 0) throw new ValidationError({ file: '文件中没有数据行' });
+  const report = { rows, valid: prepared.length, imported: 0, errors };
+  if (mode === 'check') return report;
+  if (mode === 'all' && errors.length > 0) {
+    throw new ValidationError(Object.fromEntries(errors.map((e) => [`row${e.row}`, `第${e.row}行：${e.messages.join('；')}`])), `有${errors.length}行需要修改，未导入任何数据`);
+  }
+  if (prepared.length === 0) throw new ValidationError({ file: '没有可以导入的行：每一行都有需要修改的地方' }, '没有可以导入的行，未导入任何数据');
+  const today = shanghaiDate(clock.now());
+  const cal = await calendarFor(db);
+  const at = clock.now().toISOString();
   await db.transaction().execute(async (tx) => {
     const pattern = (await repo.findTrackingPattern(tx, agencyId)) ?? DEFAULT_TRACKING_PATTERN;
     for (const { row, stored } of prepared) {
@@ -164,7 +223,8 @@ export async function importLegacy(deps: AppDeps, actor: Actor, agencyId: string
       });
       for (const e of stored) await events.insertEvent(tx, id, e);
     }
-    await recordAudit(tx, actor, { agencyId, action: 'application.import', subjectType: 'agency', subjectId: agencyId, summary: `导入历史政府信息公开申请${prepared.length}件` }, clock);
+    const skipped = errors.length > 0 ? `，跳过有误的${errors.length}行（第${errors.map((e) => e.row).join('、')}行）` : '';
+    await recordAudit(tx, actor, { agencyId, action: 'application.import', subjectType: 'agency', subjectId: agencyId, summary: `导入历史政府信息公开申请${prepared.length}件${skipped}`, after: { imported: prepared.length, skippedRows: errors.map((e) => e.row) } }, clock);
   });
-  return { imported: prepared.length };
+  return { ...report, imported: prepared.length };
 }

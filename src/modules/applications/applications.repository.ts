@@ -125,6 +125,12 @@ export async function nextSeq(db: DbOrTx, agencyId: string, year: number): Promi
   return row.next_seq;
 }
 
+/** The seq the next application of the year will get, without taking it (for previews). */
+export async function peekNextSeq(db: DbOrTx, agencyId: string, year: number): Promise<number> {
+  const row = await db.selectFrom('application_counter').select('next_seq').where('agency_id', '=', agencyId).where('year', '=', year).executeTakeFirst();
+  return (row?.next_seq ?? 0) + 1;
+}
+
 /** The inbox's filters (all optional). */
 export interface InboxQuery {
   agencyIds: readonly string[];

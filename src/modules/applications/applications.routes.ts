@@ -4,20 +4,21 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { checkTrackingPattern } from '../../domain/applications/tracking.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import { shanghaiDate } from '../../domain/time.ts';
 import { authorize } from '../../policies/can.ts';
 import { requireActor } from '../../server/authenticate.ts';
 import { errorResponses } from '../../server/schemas.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { appDeps } from './applications.deps.ts';
 import { createApplication } from './applications.intake.ts';
 import { presentDetail, presentSummary } from './applications.present.ts';
-import { saveTrackingPattern } from './applications.repository.ts';
 import { ApplicationSummary, FileParams, FiguresQuery, IdParams, InboxQuery, IntakeBody, SettingsBody, StepBody, StepParams } from './applications.schemas.ts';
-import { addFile, applicationFigures, getApplication, listApplications, proactiveSuggestions, readFile, revealPersonalData } from './applications.service.ts';
+import { addFile, applicationFigures, getApplication, listApplications, readFile, revealPersonalData } from './applications.service.ts';
 import { importLegacy } from './applications.import.ts';
+import { legacyTemplate } from './applications.import-template.ts';
+import { saveTrackingSettings, trackingSettings } from './applications.settings.ts';
+import { dismissSuggestion, draftFromSuggestion, listSuggestions } from './applications.suggestions.ts';
+import { DismissSuggestionBody, DraftSuggestionBody } from './suggestions.schemas.ts';
 import { generateReplyLetter } from './applications.letters.ts';
 import { performStep } from './applications.steps.ts';
 import { listHandlers } from './handlers.repository.ts';
@@ -40,10 +41,18 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(201).send({ id: r.application.id, trackingNumber: r.application.trackingNumber, queryCode: r.queryCode });
   });
 
-  app.post('/api/v1/applications-import', { schema: { tags, summary: '导入历史申请（XLSX/CSV，multipart：agencyId，file）' } }, async (request) => {
+  app.post('/api/v1/applications-import', { schema: { tags, summary: '导入历史申请（XLSX/CSV，multipart：agencyId，file，mode = check 仅检查 | valid 只导入无误的行 | all 全部无误才导入，默认 all）' } }, async (request) => {
     const body = request.body;
     if (!isParsedForm(body) || !body.files.file?.[0]) throw new ValidationError({ file: '请选择XLSX或CSV文件' });
-    return importLegacy(deps, requireActor(request), body.fields.agencyId ?? '', body.files.file[0].content);
+    const mode = body.fields.mode ?? 'all';
+    if (mode !== 'check' && mode !== 'valid' && mode !== 'all') throw new ValidationError({ mode: '导入方式应为 check（仅检查）、valid（只导入无误的行）或 all（全部无误才导入）' });
+    return importLegacy(deps, requireActor(request), body.fields.agencyId ?? '', body.files.file[0].content, mode);
+  });
+
+  app.get('/api/v1/applications-import/template', { schema: { tags, summary: '历史申请导入模板（XLSX 含填写说明，或 CSV 表头）', querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }) } }, async (request, reply) => {
+    authorize(requireActor(request), 'applications.register');
+    const file = await legacyTemplate(request.query.format ?? 'xlsx');
+    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.content);
   });
 
   app.get('/api/v1/applications/:id', { schema: { tags, summary: '申请详情（含期限说明与可办理的步骤）', params: IdParams } }, async (request) => presentDetail(await getApplication(deps, requireActor(request), request.params.id), today()));
@@ -92,22 +101,30 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { year: request.query.year, table3: await applicationFigures(deps.db, [agencyId], request.query.year) };
   });
 
-  app.get('/api/v1/application-suggestions', { schema: { tags, summary: '第四十四条：多人申请相同信息，建议主动公开', querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }) } }, async (request) => {
+  app.get('/api/v1/application-suggestions', { schema: { tags, summary: '第四十四条：多人申请相同信息，建议主动公开（待处理的建议和已处理的记录）', querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }) } }, async (request) => {
     const actor = requireActor(request);
     const agencyId = request.query.agencyId ?? actor.agencyId;
     if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
-    return { items: await proactiveSuggestions(deps, actor, agencyId) };
+    return listSuggestions(deps, actor, agencyId);
   });
 
-  app.put('/api/v1/application-settings/:id', { schema: { tags, summary: '申请编号格式（如 洛工信依申〔{year}〕{seq}号）', params: IdParams, body: SettingsBody } }, async (request) => {
+  app.post('/api/v1/application-suggestions/draft', { schema: { tags, summary: '第四十四条：据建议起草主动公开信息（草稿仍须保密审查和审核）', body: DraftSuggestionBody } }, async (request, reply) => {
     const actor = requireActor(request);
-    authorize(actor, 'applications.approve', { agencyId: request.params.id });
-    const problem = checkTrackingPattern(request.body.trackingPattern);
-    if (problem) throw new ValidationError({ trackingPattern: problem });
-    await deps.db.transaction().execute(async (tx) => {
-      await saveTrackingPattern(tx, request.params.id, request.body.trackingPattern, deps.clock.now().toISOString());
-      await recordAudit(tx, actor, { agencyId: request.params.id, action: 'application.settings', subjectType: 'agency', subjectId: request.params.id, summary: `申请编号格式改为 ${request.body.trackingPattern}` }, deps.clock);
-    });
-    return { trackingPattern: request.body.trackingPattern };
+    const { agencyId = actor.agencyId, ...input } = request.body;
+    if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
+    return reply.code(201).send(await draftFromSuggestion(deps, actor, agencyId, input));
   });
+
+  app.post('/api/v1/application-suggestions/dismiss', { schema: { tags, summary: '第四十四条：不采纳建议（须写明理由）', body: DismissSuggestionBody } }, async (request) => {
+    const actor = requireActor(request);
+    const agencyId = request.body.agencyId ?? actor.agencyId;
+    if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
+    return dismissSuggestion(deps, actor, agencyId, request.body.applicationIds, request.body.reason);
+  });
+
+  app.get('/api/v1/application-settings/:id', { schema: { tags, summary: '申请编号格式和下一个申请编号', params: IdParams } }, async (request) => trackingSettings(deps, requireActor(request), request.params.id));
+
+  app.put('/api/v1/application-settings/:id', { schema: { tags, summary: '修改申请编号格式（如 洛工信依申〔{year}〕{seq}号；负责人）', params: IdParams, body: SettingsBody } }, async (request) =>
+    saveTrackingSettings(deps, requireActor(request), request.params.id, request.body.trackingPattern),
+  );
 };

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { countTable3, type CountableApplication, type Table3Counts } from '../../domain/applications/counting.ts';
-import { earlierSameRequests, isMassRequest, sameInformationGroups, DEFAULT_MASS_REQUEST } from '../../domain/applications/similarity.ts';
+import { earlierSameRequests, isMassRequest, DEFAULT_MASS_REQUEST } from '../../domain/applications/similarity.ts';
 import { availableSteps, stepPermissions, type Step } from '../../domain/applications/workflow.ts';
 import type { ClockResult } from '../../domain/clock/types.ts';
 import type { Db } from '../../db/database.ts';
@@ -152,13 +152,6 @@ export async function revealPersonalData(deps: AppDeps, actor: Actor, id: string
   authorize(actor, 'applications.handle', { agencyId: rec.agencyId });
   await recordAudit(deps.db, actor, { agencyId: rec.agencyId, action: 'application.reveal', subjectType: 'application', subjectId: id, summary: `${rec.trackingNumber}：查看申请人完整身份与联系信息` }, deps.clock);
   return { idNumber: deps.cipher.decrypt(rec.idNumberEnc), phone: deps.cipher.decrypt(rec.phoneEnc), address: deps.cipher.decrypt(rec.addressEnc) };
-}
-
-/** 第四十四条: suggestions to publish proactively what several applicants asked for. */
-export async function proactiveSuggestions(deps: AppDeps, actor: Actor, agencyId: string) {
-  authorize(actor, 'applications.read', { agencyId });
-  const since = formatIsoDate(parseDate(shanghaiDate(deps.clock.now())) - 365);
-  return sameInformationGroups(await repo.comparableSince(deps.db, agencyId, since));
 }
 
 /**
