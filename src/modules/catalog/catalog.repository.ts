@@ -189,6 +189,12 @@ export async function listEvents(db: DbOrTx, itemId: string): Promise<CatalogEve
   return rows.map(toEvent);
 }
 
+/** Items (any state) that revise the given one, oldest first: drafts in progress and the published revision. */
+export async function findRevisions(db: DbOrTx, replacedId: string): Promise<CatalogItem[]> {
+  const rows = await db.selectFrom('catalog_item').selectAll().where('replaces_id', '=', replacedId).orderBy('created_at').orderBy('id').execute();
+  return rows.map(toItem);
+}
+
 export interface Attachment {
   id: string;
   itemId: string;

@@ -18,6 +18,7 @@ import { createDraft, discardDraft, getItem, lateCounts, listItems, updateDraft 
 import { categoriesOf } from './settings.service.ts';
 import { act, addAttachment, removeAttachment } from './workflow.service.ts';
 import { catalogSettingsRoutes } from './settings.routes.ts';
+import { validityOf } from './validity.service.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { timeliness } from '../../domain/catalog/index.ts';
 import { shanghaiDate } from '../../domain/time.ts';
@@ -55,9 +56,11 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function detail(item: CatalogItem) {
     const cal = await loadCalendar(db);
+    const today = shanghaiDate(clock.now());
     const [events, attachments] = await Promise.all([listEvents(db, item.id), listAttachments(db, [item.id])]);
     return {
-      ...presentItem(item, timeliness(cal, item.dueOn, item.publishedOn, shanghaiDate(clock.now()))),
+      ...presentItem(item, timeliness(cal, item.dueOn, item.publishedOn, today)),
+      validity: await validityOf(db, item, events, today),
       events: events.map((e) => ({ step: e.step, result: e.result, opinion: e.opinion, actorName: e.actorName, at: e.at, version: e.version })),
       attachments: attachments.map(({ itemId: _itemId, ...a }) => a),
     };

@@ -69,7 +69,20 @@ export const ItemSchema = Type.Object({
 });
 export type ItemView = Static<typeof ItemSchema>;
 
-export const ItemDetailSchema = Type.Intersect([ItemSchema, Type.Object({ events: Type.Array(EventSchema), attachments: Type.Array(AttachmentSchema) })]);
+const ValidityEndSchema = Type.Union([Type.Literal('repealed'), Type.Literal('lapsed'), Type.Literal('revised')]);
+
+/** 规章 and 规范性文件 only: validity today, the documents it revises or that revise it, and its history. */
+export const ValiditySchema = Type.Object({
+  status: Type.Union([Type.Literal('valid'), ValidityEndSchema]),
+  effectiveOn: Nullable(Type.String()),
+  endedAs: Type.Union([ValidityEndSchema, Type.Null()]),
+  endedOn: Nullable(Type.String()),
+  replaces: Type.Union([Type.Object({ id: Type.String(), title: Type.String(), state: Type.String() }), Type.Null()]),
+  revisions: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), state: Type.String(), effectiveOn: Nullable(Type.String()), publishedOn: Nullable(Type.String()) })),
+  history: Type.Array(Type.Object({ step: Type.String(), on: Type.String(), text: Type.String(), actorName: Type.String(), at: Type.String() })),
+});
+
+export const ItemDetailSchema = Type.Intersect([ItemSchema, Type.Object({ events: Type.Array(EventSchema), attachments: Type.Array(AttachmentSchema), validity: Type.Union([ValiditySchema, Type.Null()]) })]);
 
 export const ListQuery = Type.Object({
   agencyId: Type.Optional(Type.String({ maxLength: 64 })),

@@ -31,7 +31,7 @@ export const catalogSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     saveCategory(db, requireActor(request), request.params.agencyId, request.params.id, request.body, clock),
   );
 
-  app.post('/api/v1/catalog/items/:id/validity', { schema: { tags, summary: '登记规章、规范性文件废止或失效', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), body: Type.Object({ endedAs: Type.Union([Type.Literal('repealed'), Type.Literal('lapsed')]), endedOn: Type.String({ format: 'date' }), reason: Type.String({ maxLength: 500 }) }) } }, async (request) => {
+  app.post('/api/v1/catalog/items/:id/validity', { schema: { tags, summary: '登记规章、规范性文件废止、失效或已修订（已修订须指明已发布的修订后文件）', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), body: Type.Object({ endedAs: Type.Union([Type.Literal('repealed'), Type.Literal('lapsed'), Type.Literal('revised')]), endedOn: Type.String({ format: 'date' }), reason: Type.String({ maxLength: 500 }), replacedById: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])) }) } }, async (request) => {
     const item = await endValidity(db, requireActor(request), request.params.id, request.body, clock);
     return { id: item.id, endedAs: item.endedAs, endedOn: item.endedOn };
   });

@@ -75,6 +75,9 @@ export async function act(db: Db, actor: Actor, id: string, action: WorkflowActi
         // A revision retires the document it replaces when it takes effect (lifecycle.md, Table 二).
         const retired = retiredByRevision(current.effectiveOn ?? patch.published_on);
         await repo.updateItem(tx, current.replacesId, { ended_as: retired.endedAs, ended_on: retired.endedOn, updated_at: nowIso });
+        // The replaced document's own record says when and by what it was revised (its validity history).
+        const replaced = await repo.findItem(tx, current.replacesId);
+        if (replaced) await repo.insertEvent(tx, { item_id: replaced.id, step: 'revised', result: 'done', opinion: `由“${current.title}”修订`, actor_id: actor.id, actor_name: actor.name, at: nowIso, before_json: null, version: replaced.version });
       }
     }
     if (action.kind === 'withdraw') {
