@@ -11,6 +11,7 @@ import * as applications from './2026-11-27-06-applications.ts';
 import * as annualReports from './2026-11-27-07-annual-reports.ts';
 import * as casesComplaints from './2026-11-27-20-cases-complaints.ts';
 import * as lettersOutbox from './2026-11-27-21-letters-outbox.ts';
+import * as applicationLetters from './2026-11-28-01-application-letters.ts';
 import * as applicationSuggestions from './2026-11-28-03-application-suggestions.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-07-annual-reports': annualReports,
   '2026-11-27-20-cases-complaints': casesComplaints,
   '2026-11-27-21-letters-outbox': lettersOutbox,
+  '2026-11-28-01-application-letters': applicationLetters,
   '2026-11-28-03-application-suggestions': applicationSuggestions,
 };

@@ -96,7 +96,7 @@ export interface ApplicationEventTable {
 export interface ApplicationFileTable {
   id: string;
   application_id: string;
-  /** attachment (from the applicant) | original | released | reply_letter | notice. */
+  /** attachment (from the applicant) | original | released | reply_letter | notice (a rendition of an application_letter). */
   role: string;
   filename: string;
   mime: string;
@@ -107,6 +107,36 @@ export interface ApplicationFileTable {
   reviewed: number;
   /** Sent to the applicant (visible on the tracking page once the reply has left). */
   sent: number;
+  created_by: string;
+  created_at: string;
+}
+
+/**
+ * A notice issued by a workflow step (补正告知书, 征求意见书, 延期答复告知书, 收费通知书): the
+ * document as issued, its addressee and date; DOCX/PDF renditions are made on first use.
+ */
+export interface ApplicationLetterTable {
+  id: string;
+  application_id: string;
+  /** The event of the step that issued it (application_event.seq). */
+  event_seq: number;
+  /** correction_notice | consultation_letter | extension_notice | fee_notice (src/domain/letters/notices.ts). */
+  kind: string;
+  /** The letter template used (src/domain/letters/templates.ts). */
+  template_key: string;
+  /** applicant | party (a consulted third party or agency: never shown to the applicant). */
+  addressee: string;
+  recipient_name: string;
+  consultation_id: string | null;
+  /** The letter's date, YYYY-MM-DD. */
+  letter_date: string;
+  title: string;
+  /** JSON: the OfficialDocument as issued (src/modules/documents). */
+  content: string;
+  /** JSON: the placeholder values it was filled with. */
+  placeholder_values: string;
+  pdf_file_id: string | null;
+  docx_file_id: string | null;
   created_by: string;
   created_at: string;
 }
@@ -133,6 +163,7 @@ export interface ApplicationTables {
   application: ApplicationTable;
   application_event: ApplicationEventTable;
   application_file: ApplicationFileTable;
+  application_letter: ApplicationLetterTable;
   application_reminder: ApplicationReminderTable;
   application_counter: ApplicationCounterTable;
   application_settings: ApplicationSettingsTable;

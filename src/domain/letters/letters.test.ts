@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OUTCOME_KEYS } from '../report/index.ts';
 import { ValidationError } from '../errors.ts';
-import { DEFAULT_TEMPLATES, fillPlaceholders, LETTER_KEYS, letterOutcome, placeholderProblem, placeholdersIn, PLACEHOLDERS } from './index.ts';
+import { perPageFee, perPieceFee } from '../applications/fees.ts';
+import { addressedToApplicant, DEFAULT_TEMPLATES, DOCUMENT_KINDS, feeBasisText, fillPlaceholders, LETTER_KEYS, letterOutcome, needsRelease, placeholderProblem, placeholdersIn, PLACEHOLDERS, TEMPLATE_PLACEHOLDERS } from './index.ts';
 
 describe('letter templates', () => {
   it('has a reply letter for every V2021 outcome and the five notices, each citing an article and using only known placeholders', () => {
@@ -17,6 +18,31 @@ describe('letter templates', () => {
     expect(DEFAULT_TEMPLATES.consultation_third_party.body).not.toContain('{{申请人}}');
     expect(letterOutcome('unavailable_not_responsible')).toBe('unavailable_not_held');
     expect(letterOutcome('fee_notice')).toBeNull();
+  });
+
+  it('each default template uses only the placeholders its letter is filled with; consultation letters never name the applicant', () => {
+    for (const key of LETTER_KEYS) {
+      const t = DEFAULT_TEMPLATES[key];
+      expect(placeholderProblem(t.title + t.recipient + t.body, { name: t.name, placeholders: TEMPLATE_PLACEHOLDERS[key] }), key).toBeNull();
+    }
+    for (const key of ['consultation_third_party', 'consultation_agency'] as const) {
+      expect(TEMPLATE_PLACEHOLDERS[key]).not.toContain('申请人');
+      expect(TEMPLATE_PLACEHOLDERS[key]).not.toContain('申请编号');
+    }
+    const t = DEFAULT_TEMPLATES.consultation_third_party;
+    expect(placeholderProblem(`${t.body}申请人：{{申请人}}`, { name: t.name, placeholders: TEMPLATE_PLACEHOLDERS.consultation_third_party })).toMatch(/^“征求意见书（第三方）”不能使用占位符：\{\{申请人\}\}/);
+    expect(placeholderProblem('{{补正期限}}', { name: '延期答复告知书', placeholders: TEMPLATE_PLACEHOLDERS.extension_notice })).toMatch(/不能使用占位符：\{\{补正期限\}\}/);
+  });
+
+  it('release control by kind: only the reply letter waits for 保密审查 and sign-off; the applicant never gets a consultation letter', () => {
+    expect(DOCUMENT_KINDS.filter(needsRelease)).toEqual(['reply_letter']);
+    expect(DOCUMENT_KINDS.filter((k) => !addressedToApplicant(k))).toEqual(['consultation_letter']);
+  });
+
+  it('states the 国办函〔2020〕109号 computation band by band', () => {
+    expect(feeBasisText(perPageFee(120))).toBe('按量计收（国办函〔2020〕109号第五条），共120页：第1—30页不收费；第31—100页每页10元，计700元；第101—120页每页20元，计400元');
+    expect(feeBasisText(perPieceFee(10, 2))).toBe('按件计收（国办函〔2020〕109号第四条），本申请计2件（申请人本自然月内累计第11—12件）：第11—12件每件100元，计200元');
+    expect(feeBasisText(perPieceFee(29, 2))).toBe('按件计收（国办函〔2020〕109号第四条），本申请计2件（申请人本自然月内累计第30—31件）：第30件每件100元，计100元；第31件每件200元，计200元');
   });
 
   it('refuses unknown placeholders and unpaired braces in Chinese', () => {

@@ -5,6 +5,7 @@
  * them (src/modules/letters). Lines of `body` are paragraphs.
  */
 import { OUTCOME_KEYS, type OutcomeKey } from '../report/index.ts';
+import type { PlaceholderName } from './placeholders.ts';
 
 export const NOTICE_KEYS = ['correction_notice', 'consultation_third_party', 'consultation_agency', 'extension_notice', 'fee_notice'] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
@@ -120,3 +121,28 @@ export function letterOutcome(key: LetterKey): OutcomeKey | null {
   if (key === 'unavailable_not_responsible') return 'unavailable_not_held';
   return (OUTCOME_KEYS as readonly string[]).includes(key) ? (key as OutcomeKey) : null;
 }
+
+/** Filled for every letter from the agency and the letter's date (letters.compose.ts). */
+const AUTOMATIC: readonly PlaceholderName[] = ['机关名称', '答复日期', '联系电话'];
+/** What every letter to the applicant can name about the application. */
+const ABOUT_APPLICATION: readonly PlaceholderName[] = ['申请人', '申请编号', '收到申请日期', '信息名称'];
+const REPLY_PLACEHOLDERS: readonly PlaceholderName[] = [...AUTOMATIC, ...ABOUT_APPLICATION, '答复期限', '法律依据', '不予公开理由', '获取方式', '负责机关'];
+
+/**
+ * The placeholders each template may use: those its letter is filled with. Saving a template
+ * with any other is refused, so an agency's edit can never make a workflow step fail for a
+ * value the step does not have. The consultation letters go to third parties and other
+ * agencies and may not name the applicant (no {{申请人}}, {{申请编号}}): the applicant's
+ * identity is personal information the consulted party does not need (docs/letters.md).
+ */
+export const TEMPLATE_PLACEHOLDERS: Record<LetterKey, readonly PlaceholderName[]> = {
+  ...(Object.fromEntries(OUTCOME_KEYS.map((k) => [k, REPLY_PLACEHOLDERS])) as Record<OutcomeKey, readonly PlaceholderName[]>),
+  other_no_correction: [...REPLY_PLACEHOLDERS, '补正期限'],
+  other_no_fee: [...REPLY_PLACEHOLDERS, '缴费期限'],
+  unavailable_not_responsible: REPLY_PLACEHOLDERS,
+  correction_notice: [...AUTOMATIC, ...ABOUT_APPLICATION, '补正事项', '补正期限'],
+  consultation_third_party: [...AUTOMATIC, '收到申请日期', '信息名称', '第三方', '征求意见期限'],
+  consultation_agency: [...AUTOMATIC, '收到申请日期', '信息名称', '第三方', '征求意见期限'],
+  extension_notice: [...AUTOMATIC, ...ABOUT_APPLICATION, '延长天数', '延期理由', '答复期限'],
+  fee_notice: [...AUTOMATIC, ...ABOUT_APPLICATION, '收费金额', '收费依据', '缴费期限', '缴费方式'],
+};

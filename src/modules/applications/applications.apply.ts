@@ -6,6 +6,7 @@
 import type { Situation } from '../../domain/applications/workflow.ts';
 import { DEFAULT_CLOCK_SETTINGS } from '../../domain/clock/settings.ts';
 import type { ClockResult } from '../../domain/clock/types.ts';
+import type { DbOrTx } from '../../db/database.ts';
 import type { Calendar } from '../../domain/calendar/calendar.ts';
 import { shanghaiDate } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
@@ -53,7 +54,15 @@ export async function applyChange(
   actor: Actor,
   rec: repo.ApplicationRecord,
   calendar: Calendar,
-  change: { events: NewEvent[]; patch?: Partial<repo.ApplicationRecord>; action: string; summary: string; after?: unknown },
+  change: {
+    events: NewEvent[];
+    patch?: Partial<repo.ApplicationRecord>;
+    action: string;
+    summary: string;
+    after?: unknown;
+    /** More writes in the same transaction, given the clock after the events and all events (the notices a step issues). */
+    also?: (tx: DbOrTx, clock: ClockResult, stored: readonly events.EventRecord[]) => Promise<void>;
+  },
 ): Promise<repo.ApplicationRecord> {
   const { db, clock } = deps;
   const at = clock.now().toISOString();
@@ -63,9 +72,11 @@ export async function applyChange(
       await events.insertEvent(tx, rec.id, { type: e.type, date: e.date, payload: e.payload ?? {}, public: e.public, summary: e.summary, actorName: actor.name, at });
     }
     const stored = await events.listEvents(tx, rec.id);
-    const derived = derivedColumns(clockOf(stored, today, calendar), stored);
+    const after = clockOf(stored, today, calendar);
+    const derived = derivedColumns(after, stored);
     const patch = { ...change.patch, ...derived, updatedAt: at };
     await repo.updateApplication(tx, rec.id, patch);
+    if (change.also) await change.also(tx, after, stored);
     await recordAudit(tx, actor, { agencyId: rec.agencyId, action: change.action, subjectType: 'application', subjectId: rec.id, summary: `${rec.trackingNumber}：${change.summary}`, after: change.after ?? change.patch }, clock);
     return { ...rec, ...patch };
   });

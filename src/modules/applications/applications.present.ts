@@ -71,6 +71,7 @@ export function presentDetail(d: ApplicationDetail, today: string) {
     },
     events: d.events.map((e) => ({ seq: e.seq, type: e.type, date: e.date, summary: e.summary, public: e.public, actorName: e.actorName, at: e.at, consultationId: typeof e.payload.consultationId === 'string' ? e.payload.consultationId : undefined })),
     files: d.files,
+    documents: d.documents,
     steps: d.steps,
     hints: d.hints,
   };

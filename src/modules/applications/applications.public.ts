@@ -1,6 +1,7 @@
 /**
  * The applicant's side: the tracking page (tracking number + query code → state, public
- * timeline, due date with the applicant version of the explanation, documents sent) and the
+ * timeline, due date with the applicant version of the explanation, the notices addressed to
+ * them and the documents sent) and the
  * online correction (第三十条: correcting restarts the reply clock). Never internal notes, never
  * anyone else's data. A malformed number or code gets exactly the same answer as a wrong one.
  */
@@ -11,12 +12,14 @@ import { isWellFormedQueryCode, normalizeQueryCode, normalizeTrackingNumber } fr
 import type { OutcomeKey } from '../../domain/clock/outcomes.ts';
 import type { ClockResult } from '../../domain/clock/types.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
+import { DOCUMENT_KIND_LABELS } from '../../domain/letters/index.ts';
 import { shanghaiDate } from '../../domain/time.ts';
 import { calendarFor } from './applications.calendar.ts';
 import { applicantActor, applyChange } from './applications.apply.ts';
 import { clockOf } from './applications.clock.ts';
 import { queryCodeHash, type AppDeps } from './applications.deps.ts';
 import * as events from './applications.events.repository.ts';
+import { applicantLetters, rendition } from './applications.documents.ts';
 import { detectUpload, type Upload } from './applications.files.ts';
 import * as repo from './applications.repository.ts';
 
@@ -34,7 +37,12 @@ export interface TrackingView {
   explanation: string;
   timeline: Array<{ date: string; summary: string }>;
   correction: { requested: string; items: string; periodEnd: string | null } | null;
-  files: Array<{ id: string; filename: string; role: string; size: number }>;
+  /**
+   * What the applicant may download: the notices addressed to them (PDF) as soon as they are
+   * issued, and the reply letter and released files once the reply has left. Never a
+   * consultation letter, an original or anything unreviewed.
+   */
+  files: Array<{ id: string; filename: string; role: string; label: string; date: string; size: number | null }>;
 }
 
 /** The one answer for a malformed or wrong tracking number or code. */
@@ -68,6 +76,7 @@ export async function trackingView(deps: AppDeps, rec: repo.ApplicationRecord): 
   const stored = await events.listEvents(deps.db, rec.id);
   const clock = clockOf(stored, today, await calendarFor(deps.db));
   const files = (await events.listFiles(deps.db, rec.id)).filter((f) => f.sent && (f.role === 'released' || f.role === 'reply_letter'));
+  const notices = await applicantLetters(deps, rec);
   const asked = [...stored].reverse().find((e) => e.type === 'correctionRequested');
   return {
     trackingNumber: rec.trackingNumber,
@@ -82,12 +91,21 @@ export async function trackingView(deps: AppDeps, rec: repo.ApplicationRecord): 
     explanation: clock.explanation.applicant,
     timeline: stored.filter((e) => e.public).map((e) => ({ date: e.date, summary: e.summary })),
     correction: asked && clock.state === 'awaitingCorrection' ? { requested: asked.date, items: String(asked.payload.items ?? ''), periodEnd: clock.correctionPeriodEnd } : null,
-    files: files.map((f) => ({ id: f.id, filename: f.filename, role: f.role, size: f.size })),
+    files: [
+      ...notices.map((l) => ({ id: l.id, filename: `${l.title}.pdf`, role: l.kind, label: DOCUMENT_KIND_LABELS[l.kind], date: l.date, size: null })),
+      ...files.map((f) => ({ id: f.id, filename: f.filename, role: f.role, label: f.role === 'reply_letter' ? DOCUMENT_KIND_LABELS.reply_letter : '提供的信息', date: shanghaiDate(new Date(f.createdAt)), size: f.size })),
+    ],
   };
 }
 
-/** A file the applicant may download: only released versions and reply letters that were sent. */
+/**
+ * A file the applicant may download: a notice addressed to them (its PDF), or a released
+ * version or reply letter that was sent. Anything else — a consultation letter, another
+ * application's file, an original — is the same NOT_FOUND.
+ */
 export async function applicantFile(deps: AppDeps, rec: repo.ApplicationRecord, fileId: string) {
+  const notice = (await applicantLetters(deps, rec)).find((l) => l.id === fileId);
+  if (notice) return rendition(deps, rec, notice, 'pdf');
   const found = await events.getFileContent(deps.db, fileId);
   if (!found || found.file.applicationId !== rec.id || !found.file.sent || !['released', 'reply_letter'].includes(found.file.role)) {
     throw new DomainError('NOT_FOUND', '文件不存在');

@@ -12,13 +12,14 @@ import { errorResponses } from '../../server/schemas.ts';
 import { appDeps } from './applications.deps.ts';
 import { createApplication } from './applications.intake.ts';
 import { presentDetail, presentSummary } from './applications.present.ts';
-import { ApplicationSummary, FileParams, FiguresQuery, IdParams, InboxQuery, IntakeBody, SettingsBody, StepBody, StepParams } from './applications.schemas.ts';
+import { ApplicationSummary, DocumentFormatParams, DocumentParams, SendBody, FileParams, FiguresQuery, IdParams, InboxQuery, IntakeBody, SettingsBody, StepBody, StepParams } from './applications.schemas.ts';
 import { addFile, applicationFigures, getApplication, listApplications, readFile, revealPersonalData } from './applications.service.ts';
 import { importLegacy } from './applications.import.ts';
 import { legacyTemplate } from './applications.import-template.ts';
 import { saveTrackingSettings, trackingSettings } from './applications.settings.ts';
 import { dismissSuggestion, draftFromSuggestion, listSuggestions } from './applications.suggestions.ts';
 import { DismissSuggestionBody, DraftSuggestionBody } from './suggestions.schemas.ts';
+import { readLetter, sendDocument } from './applications.documents.ts';
 import { generateReplyLetter } from './applications.letters.ts';
 import { performStep } from './applications.steps.ts';
 import { listHandlers } from './handlers.repository.ts';
@@ -76,6 +77,15 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/v1/applications/:id/reply-letter', { schema: { tags, summary: '按本机关模板生成答复书（须再经保密审查和签发）', params: IdParams, body: Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) }) } }, async (request, reply) =>
     reply.code(201).send(await generateReplyLetter(deps, requireActor(request), request.params.id, request.body.format)),
+  );
+
+  app.get('/api/v1/applications/:id/documents/:documentId/:format', { schema: { tags, summary: '下载文书（补正告知书、征求意见书、延期答复告知书、收费通知书）的 PDF 或 DOCX', params: DocumentFormatParams } }, async (request, reply) => {
+    const { file, content } = await readLetter(deps, requireActor(request), request.params.id, request.params.documentId, request.params.format);
+    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(content);
+  });
+
+  app.post('/api/v1/applications/:id/documents/:documentId/send', { schema: { tags, summary: '通过发件箱送达文书（电子邮件，或待登记的邮寄、当面送达）；答复书须经保密审查和签发', params: DocumentParams, body: SendBody } }, async (request, reply) =>
+    reply.code(201).send(await sendDocument(deps, requireActor(request), request.params.id, request.params.documentId, request.body)),
   );
 
   app.get('/api/v1/applications/:id/files/:fileId', { schema: { tags, summary: '下载文件', params: FileParams } }, async (request, reply) => {

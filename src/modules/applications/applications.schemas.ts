@@ -34,6 +34,15 @@ export type IntakeBody = Static<typeof IntakeBody>;
 export const StepParams = Type.Object({ id: Type.String(), step: Type.Union(STEPS.map((s) => Type.Literal(s))) });
 export const IdParams = Type.Object({ id: Type.String() });
 export const FileParams = Type.Object({ id: Type.String(), fileId: Type.String() });
+export const DocumentParams = Type.Object({ id: Type.String(), documentId: Type.String({ maxLength: 64 }) });
+export const DocumentFormatParams = Type.Object({ id: Type.String(), documentId: Type.String({ maxLength: 64 }), format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) });
+export const SendBody = Type.Object(
+  {
+    channel: Type.Union([Type.Literal('email'), Type.Literal('post'), Type.Literal('in_person')], { description: '电子邮件、邮寄或当面送达' }),
+    address: Type.Optional(Str(300, '收件邮箱或邮寄地址；发给申请人的，不填为申请人所留的电子邮箱或通信地址')),
+  },
+  { additionalProperties: false },
+);
 
 export const StepBody = Type.Object(
   {
@@ -59,6 +68,8 @@ export const StepBody = Type.Object(
     reasons: Type.Optional(Str(4000)),
     responsibleAgency: Type.Optional(Str(200)),
     passed: Type.Optional(Type.Boolean()),
+    paymentMethod: Type.Optional(Str(400, '收费通知书：缴费账户或途径')),
+    partySubject: Type.Optional(Str(4000, '征求意见书：告知对方的所需信息（不填为申请所述）')),
   },
   { additionalProperties: false },
 );

@@ -106,7 +106,8 @@ describeEachDialect('applications service', (dialect) => {
     const replied = await performStep(deps, handler, a.id, 'reply', {});
     expect([replied.state, replied.closedDate, replied.outcome]).toEqual(['closed', '2025-03-20', 'partial']);
     const view = await trackingView(deps, tracked);
-    expect(view.files.map((f) => f.role)).toEqual(['reply_letter']);
+    // The notices addressed to the applicant and the reply; never the letter to the consulted third party.
+    expect(view.files.map((f) => f.role)).toEqual(['correction_notice', 'extension_notice', 'reply_letter']);
     expect(view.timeline.map((e) => e.summary).join()).not.toMatch(/承办人|保密审查|签发/);
     await performStep(deps, clerk, a.id, 'archive', {});
     expect((await getApplication(deps, clerk, a.id)).steps).toEqual([]);

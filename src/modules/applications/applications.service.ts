@@ -21,6 +21,7 @@ import { situationOf } from './applications.apply.ts';
 import { clockOf } from './applications.clock.ts';
 import type { AppDeps } from './applications.deps.ts';
 import * as events from './applications.events.repository.ts';
+import { listDocuments, type ApplicationDocument } from './applications.documents.ts';
 import { detectUpload, type Upload } from './applications.files.ts';
 import * as repo from './applications.repository.ts';
 
@@ -29,7 +30,10 @@ export interface ApplicationDetail {
   application: repo.ApplicationRecord;
   clock: ClockResult;
   events: events.EventRecord[];
+  /** Uploaded and generated files, without the renditions of notices (those are in `documents`). */
   files: events.FileRecord[];
+  /** The notices and reply letters, with state and deliveries (applications.documents.ts). */
+  documents: ApplicationDocument[];
   steps: string[];
   /** 第三十六条第六项 / 第三十五条 hints. */
   hints: { repeatOf: string[]; massRequest: boolean; requestsInWindow: number };
@@ -61,7 +65,8 @@ export async function getApplication(deps: AppDeps, actor: Actor, id: string): P
     application: rec,
     clock: clockResult,
     events: stored,
-    files,
+    files: files.filter((f) => f.role !== 'notice'),
+    documents: await listDocuments(deps, actor, rec, files),
     steps: availableSteps(situationOf(rec, stored, clockResult, today)).filter((s) => canStep(actor, s, rec.agencyId)),
     hints: {
       repeatOf: earlierSameRequests(self, earlier).map((e) => e.trackingNumber),

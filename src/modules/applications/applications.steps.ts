@@ -1,7 +1,9 @@
 /**
  * The workflow steps of the console (第三十条–第三十七条, 第四十二条, 第四十五条). Each step:
  * authorize by its permission → check the guard (src/domain/applications/workflow.ts) → validate
- * its input → append its events through `applyChange`.
+ * its input → append its events through `applyChange`. The steps the 条例 says are made in
+ * writing issue their notice in the same transaction (applications.notices.ts): 补正, 征求意见,
+ * 批准延期, 收费.
  */
 import { randomUUID } from 'node:crypto';
 import { checkDecision, OUTCOME_LABELS } from '../../domain/applications/decision.ts';
@@ -9,11 +11,13 @@ import { assessFee, FEE_BASIS_LABELS, feeMonthOf } from '../../domain/applicatio
 import { RECORDS_OUTCOMES, RECORDS_OUTCOME_LABELS, type RecordsOutcome } from '../../domain/applications/kinds.ts';
 import { assertStep, STEP_LABELS, stepPermissions, type Step } from '../../domain/applications/workflow.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
+import { DOCUMENT_KIND_LABELS } from '../../domain/letters/index.ts';
 import { formatChineseDate, shanghaiDate } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, can } from '../../policies/can.ts';
 import { calendarFor } from './applications.calendar.ts';
 import { applyChange, situationOf, type NewEvent } from './applications.apply.ts';
+import { consultationLetter, correctionNotice, extensionNotice, feeNotice, infoName, issueNotice, type NoticeDraft } from './applications.notices.ts';
 import { clockOf } from './applications.clock.ts';
 import type { AppDeps } from './applications.deps.ts';
 import * as events from './applications.events.repository.ts';
@@ -44,6 +48,10 @@ export interface StepInput {
   reasons?: string;
   responsibleAgency?: string;
   passed?: boolean;
+  /** 收费通知书: the account or way to pay (default: ask the office). */
+  paymentMethod?: string;
+  /** 征求意见书: the information as the consulted party is told it (default: the application's wording). */
+  partySubject?: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -79,6 +87,7 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
   const ev: NewEvent[] = [];
   let patch: Partial<repo.ApplicationRecord> = {};
   let summary: string = STEP_LABELS[step];
+  let notice: NoticeDraft | null = null;
 
   switch (step) {
     case 'confirmReceipt':
@@ -92,7 +101,9 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
     case 'requestCorrection': {
       const items = required(input.items, 'items', '请列明需要补正的全部事项（第三十条：一次性告知）');
       if (input.periodEnd !== undefined && (!DATE.test(input.periodEnd) || input.periodEnd <= today)) throw new ValidationError({ periodEnd: '补正期限应为今天以后的日期' });
-      ev.push({ type: 'correctionRequested', date: date(), payload: { items, ...(input.periodEnd ? { periodEnd: input.periodEnd } : {}) }, public: true, summary: `一次性告知补正：${items}` });
+      const d = date();
+      ev.push({ type: 'correctionRequested', date: d, payload: { items, ...(input.periodEnd ? { periodEnd: input.periodEnd } : {}) }, public: true, summary: `一次性告知补正：${items}` });
+      notice = correctionNotice(rec, d, items);
       break;
     }
     case 'recordCorrection':
@@ -104,7 +115,11 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
       const d = date();
       const received = input.partyReceivedDate ?? d;
       if (!DATE.test(received) || received < d) throw new ValidationError({ partyReceivedDate: '对方收到日期不能早于发出日期' });
-      ev.push({ type: 'consultationSent', date: d, payload: { party, partyReceivedDate: received, consultationId: randomUUID(), partyName }, public: true, summary: party === 'third' ? '书面征求第三方意见（第三十二条）' : '征求相关行政机关意见（第三十四条）' });
+      const subject = (input.partySubject ?? '').trim() || infoName(rec);
+      if (subject.length > 4000) throw new ValidationError({ partySubject: '不超过4000个字' });
+      const consultationId = randomUUID();
+      ev.push({ type: 'consultationSent', date: d, payload: { party, partyReceivedDate: received, consultationId, partyName }, public: true, summary: party === 'third' ? '书面征求第三方意见（第三十二条）' : '征求相关行政机关意见（第三十四条）' });
+      notice = consultationLetter(rec, d, { party, partyName, partyReceivedDate: received, consultationId, subject });
       break;
     }
     case 'recordConsultationAnswer': {
@@ -129,6 +144,9 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
       if (clockNow.replyDue !== null && d > clockNow.replyDue) throw new ValidationError({ date: `批准日期不能晚于答复期限${formatChineseDate(clockNow.replyDue)}（第三十三条第二款）` });
       const notified = input.notifiedDate ?? d;
       if (!DATE.test(notified) || notified < d) throw new ValidationError({ notifiedDate: '告知申请人的日期不能早于批准日期' });
+      if (notified > today) throw new ValidationError({ notifiedDate: '告知申请人的日期不能晚于今天' });
+      // The notice is dated the day the applicant is told (第三十三条第二款「告知申请人」).
+      notice = extensionNotice(rec, notified, rec.extensionRequestedDays!, rec.extensionReason ?? '');
       ev.push({ type: 'extensionApproved', date: d, payload: { workingDays: rec.extensionRequestedDays, approverRole: 'officeHead', approver: actor.name, applicantNotifiedDate: notified }, public: true, summary: `经政府信息公开工作机构负责人同意，延长答复期限${rec.extensionRequestedDays}个工作日（第三十三条第二款）` });
       patch = { extensionRequestedDays: null, extensionReason: null };
       break;
@@ -152,7 +170,9 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
       if (!fee) throw new ValidationError({ basis: '请选择按件计收或按量计收' });
       if (fee.amount === 0) throw new ValidationError({ basis: '按该标准本申请不收费，无需发出收费通知' });
       patch = { feeBasis: fee.basis, feeAmount: fee.amount };
+      if ((input.paymentMethod ?? '').length > 400) throw new ValidationError({ paymentMethod: '不超过400个字' });
       ev.push({ type: 'feeNotice', date: d, payload: { basis: fee.basis, units: fee.units, bands: fee.bands, amount: fee.amount }, public: true, summary: `发出收费通知：${FEE_BASIS_LABELS[fee.basis]}，${fee.amount}元（国办函〔2020〕109号）` });
+      notice = feeNotice(rec, d, fee, input.paymentMethod);
       summary = `发出收费通知 ${fee.amount}元`;
       break;
     }
@@ -205,5 +225,15 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
       ev.push({ type: 'archived', date: today, public: false, summary: '归档（第四十五条）' });
       break;
   }
-  return applyChange(deps, actor, rec, calendar, { events: ev, patch, action: `application.${step}`, summary });
+  const draft = notice;
+  const at = clock.now().toISOString();
+  return applyChange(deps, actor, rec, calendar, {
+    events: ev,
+    patch,
+    action: `application.${step}`,
+    summary: draft ? `${summary}，出具${DOCUMENT_KIND_LABELS[draft.kind]}（致${draft.recipientName}）` : summary,
+    after: draft ? { ...patch, notice: draft.kind, recipient: draft.recipientName } : undefined,
+    // The step's event is the last one appended.
+    also: draft ? async (tx, after, stored) => void (await issueNotice(tx, actor, rec, draft, after, stored.at(-1)!.seq, at)) : undefined,
+  });
 }

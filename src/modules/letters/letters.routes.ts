@@ -16,6 +16,7 @@ const TemplateSchema = Type.Object({
   overridden: Type.Boolean(),
   updatedAt: Type.Union([Type.String(), Type.Null()]),
   updatedBy: Type.Union([Type.String(), Type.Null()]),
+  placeholders: Type.Array(Type.String(), { description: '此模板可用的占位符' }),
 });
 const KeyParams = Type.Object({ key: Type.Unsafe<string>({ type: 'string', enum: [...LETTER_KEYS] }) });
 const AgencyQuery = Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }) });

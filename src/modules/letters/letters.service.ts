@@ -5,13 +5,13 @@
  */
 import type { Db, DbOrTx } from '../../db/database.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
-import { assertPlaceholders, DEFAULT_TEMPLATES, LETTER_KEYS, type LetterKey, type LetterTemplate } from '../../domain/letters/index.ts';
+import { assertPlaceholders, DEFAULT_TEMPLATES, LETTER_KEYS, TEMPLATE_PLACEHOLDERS, type LetterKey, type LetterTemplate, type PlaceholderName } from '../../domain/letters/index.ts';
 import type { Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize } from '../../policies/can.ts';
 import { findById as findAgency } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { renderDocument, type DocumentFormat, type RenderedDocument } from '../documents/index.ts';
+import { renderDocument, type DocumentFormat, type OfficialDocument, type RenderedDocument } from '../documents/index.ts';
 import { composeLetter, type LetterContext } from './letters.compose.ts';
 import * as repo from './letters.repository.ts';
 
@@ -21,6 +21,8 @@ export interface EffectiveTemplate extends LetterTemplate {
   overridden: boolean;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** The placeholders this template may use (what its letter is filled with). */
+  placeholders: PlaceholderName[];
 }
 
 function checkKey(key: string): LetterKey {
@@ -34,7 +36,8 @@ export async function effectiveTemplates(db: DbOrTx, agencyId: string): Promise<
   return LETTER_KEYS.map((key) => {
     const o = overrides.get(key);
     const d = DEFAULT_TEMPLATES[key];
-    return o ? { key, name: d.name, title: o.title, recipient: o.recipient, body: o.body, overridden: true, updatedAt: o.updatedAt, updatedBy: o.updatedBy } : { key, ...d, overridden: false, updatedAt: null, updatedBy: null };
+    const placeholders = [...TEMPLATE_PLACEHOLDERS[key]];
+    return o ? { key, name: d.name, title: o.title, recipient: o.recipient, body: o.body, overridden: true, updatedAt: o.updatedAt, updatedBy: o.updatedBy, placeholders } : { key, ...d, overridden: false, updatedAt: null, updatedBy: null, placeholders };
   });
 }
 
@@ -55,9 +58,10 @@ export async function saveTemplate(db: Db, actor: Actor, agencyId: string, key: 
   if (!t.body) errors.body = '请填写正文';
   else if (t.body.length > 5000) errors.body = '不超过 5000 个字符';
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  assertPlaceholders('title', t.title);
-  assertPlaceholders('recipient', t.recipient);
-  assertPlaceholders('body', t.body);
+  const allowed = { name: DEFAULT_TEMPLATES[k].name, placeholders: TEMPLATE_PLACEHOLDERS[k] };
+  assertPlaceholders('title', t.title, allowed);
+  assertPlaceholders('recipient', t.recipient, allowed);
+  assertPlaceholders('body', t.body, allowed);
   const now = clock.now().toISOString();
   await db.transaction().execute(async (tx) => {
     const before = (await repo.findOverrides(tx, agencyId)).find((o) => o.key === k);
@@ -84,12 +88,23 @@ export async function resetTemplate(db: Db, actor: Actor, agencyId: string, key:
  * applications workflow and the console's preview; the caller has authorized the application.
  */
 export async function renderLetter(db: DbOrTx, agencyId: string, key: string, ctx: Omit<LetterContext, 'agencyName'>, format: DocumentFormat): Promise<RenderedDocument & { title: string }> {
+  const doc = await composeAgencyLetter(db, agencyId, key, ctx);
+  return { ...(await renderDocument(doc, format)), title: doc.title };
+}
+
+/**
+ * Fills the agency's wording of a letter without rendering it: the document as issued, which
+ * the applications workflow stores with the step that issues it and renders to DOCX or PDF
+ * when it is first downloaded or sent. Throws ValidationError naming every missing value.
+ */
+export async function composeAgencyLetter(db: DbOrTx, agencyId: string, key: string, ctx: Omit<LetterContext, 'agencyName'>): Promise<OfficialDocument> {
   const k = checkKey(key);
   const agency = await findAgency(db, agencyId);
   if (!agency) throw new DomainError('NOT_FOUND', '机构不存在');
   const template = (await effectiveTemplates(db, agencyId)).find((e) => e.key === k)!;
-  const doc = composeLetter(template, { ...ctx, agencyName: agency.name });
-  return { ...(await renderDocument(doc, format)), title: doc.title };
+  // The office's phone from the agency's contact details (第十二条 指南) unless the caller gives one.
+  const values = { 联系电话: agency.contact.phone || '（见本机关政府信息公开指南）', ...ctx.values };
+  return composeLetter(template, { ...ctx, values, agencyName: agency.name });
 }
 
 /** The console's preview: checks the reader may use the agency's templates first. */

@@ -63,10 +63,10 @@ ${textField(correction, { name: 'correction', label: '补正后的申请内容',
   : ''}
 <h2>办理过程</h2>
 <ol class="timeline">${v.timeline.map((e) => html`<li><time datetime="${e.date}">${formatChineseDate(e.date)}</time> ${e.summary}</li>`)}</ol>
-<h2>答复文书与提供的信息</h2>
+<h2>文书与提供的信息</h2>
 ${v.files.length === 0
   ? html`<p>暂无。</p>`
-  : html`<ul class="files">${v.files.map((f) => html`<li><form method="post" action="${base}track/file" class="inline">${hidden}<input type="hidden" name="fileId" value="${f.id}"><button type="submit" class="link">下载 ${f.role === 'reply_letter' ? '答复书' : '提供的信息'}：${f.filename}</button> <span class="tag">${Math.ceil(f.size / 1024)} KB</span></form></li>`)}</ul>`}
+  : html`<ul class="files">${v.files.map((f) => html`<li><form method="post" action="${base}track/file" class="inline">${hidden}<input type="hidden" name="fileId" value="${f.id}"><button type="submit" class="link">下载 ${f.label}：${f.filename}</button> <span class="tag"><time datetime="${f.date}">${formatChineseDate(f.date)}</time>${f.size === null ? '' : html`，${Math.ceil(f.size / 1024)} KB`}</span></form></li>`)}</ul>`}
 <p><a href="${base}track">查询其他申请</a></p>`;
   return layout({ title: `申请 ${v.trackingNumber}`, crumbs: [{ label: '首页', href: '/' }, { label: agency.name, href: base }, { label: '办理进度' }], body });
 }
