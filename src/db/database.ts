@@ -12,8 +12,9 @@ import type { ComplaintTables } from './tables/complaints.ts';
 import type { FoundationTables } from './tables/foundation.ts';
 import type { LetterTables } from './tables/letters.ts';
 import type { OutboxTables } from './tables/outbox.ts';
+import type { ReminderTables } from './tables/reminders.ts';
 
-export type Database = FoundationTables & CalendarTables & CatalogTables & ApplicationTables & CaseTables & ComplaintTables & LetterTables & OutboxTables & ApplicationSuggestionTables;
+export type Database = FoundationTables & CalendarTables & CatalogTables & ApplicationTables & CaseTables & ComplaintTables & LetterTables & OutboxTables & ReminderTables & ApplicationSuggestionTables;
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

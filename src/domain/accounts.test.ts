@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordProblem, validateRoles, validateUsername } from './accounts.ts';
+import { emailProblem, passwordProblem, validateRoles, validateUsername } from './accounts.ts';
 import { ValidationError } from './errors.ts';
 
 describe('roles', () => {
@@ -32,5 +32,17 @@ describe('password policy', () => {
     expect(validateUsername('gxj.clerk')).toBeNull();
     expect(validateUsername('A')).not.toBeNull();
     expect(validateUsername('张三')).not.toBeNull();
+  });
+});
+
+describe('staff e-mail address', () => {
+  it.each(['chen.chengban@example.gov.cn', 'gk+reminder@lj.qz.gov.cn', 'a_b-c@mail-1.example.cn'])('accepts %s', (email) => {
+    expect(emailProblem(email)).toBeNull();
+  });
+  it.each(['', 'chen', 'chen@', '@example.gov.cn', 'chen@localhost', 'chen @example.gov.cn', 'chen@example..cn', 'chen@-example.cn', '陈@example.cn', 'a@b.cn,c@d.cn'])('refuses %o in Chinese', (email) => {
+    expect(emailProblem(email)).toContain('电子邮箱格式不正确');
+  });
+  it('refuses an address longer than 254 characters', () => {
+    expect(emailProblem(`${'a'.repeat(250)}@x.cn`)).toContain('254');
   });
 });

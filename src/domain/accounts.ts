@@ -76,3 +76,16 @@ export function validateUsername(username: string): string | null {
   }
   return null;
 }
+
+/**
+ * A staff account's e-mail address (for reminders): the grammar of the HTML standard's "valid
+ * e-mail address" (what a browser's e-mail field accepts), with a dot in the domain as the
+ * outbox requires, at most 254 characters (RFC 5321). Returns the Chinese reason, or null.
+ */
+export function emailProblem(email: string): string | null {
+  if (email.length > 254) return '电子邮箱不超过 254 个字符';
+  const label = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+  const valid = new RegExp(`^[A-Za-z0-9.!#$%&'*+/=?^_\`{|}~-]+@${label}(?:\\.${label})+$`);
+  if (!valid.test(email)) return '电子邮箱格式不正确，例如 zhangsan@example.gov.cn';
+  return null;
+}

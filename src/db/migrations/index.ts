@@ -12,6 +12,7 @@ import * as annualReports from './2026-11-27-07-annual-reports.ts';
 import * as casesComplaints from './2026-11-27-20-cases-complaints.ts';
 import * as lettersOutbox from './2026-11-27-21-letters-outbox.ts';
 import * as applicationLetters from './2026-11-28-01-application-letters.ts';
+import * as accountEmail from './2026-11-28-02-account-email.ts';
 import * as applicationSuggestions from './2026-11-28-03-application-suggestions.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-20-cases-complaints': casesComplaints,
   '2026-11-27-21-letters-outbox': lettersOutbox,
   '2026-11-28-01-application-letters': applicationLetters,
+  '2026-11-28-02-account-email': accountEmail,
   '2026-11-28-03-application-suggestions': applicationSuggestions,
 };

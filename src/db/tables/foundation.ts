@@ -36,6 +36,10 @@ export interface AppUserTable {
   password_changed_at: string;
   created_at: string;
   updated_at: string;
+  /** Work e-mail for reminders (null: none set). */
+  email: Generated<string | null>;
+  /** 1: send reminder e-mails (default), 0: the user opted out. */
+  reminder_email: Generated<number>;
 }
 
 export interface UserRoleTable {

@@ -13,6 +13,10 @@ export interface UserRecord {
   lockedUntil: string | null;
   lastLoginAt: string | null;
   createdAt: string;
+  /** Work e-mail for reminders; null when none is set. */
+  email: string | null;
+  /** Whether the user receives reminder e-mails (their preference, default on). */
+  reminderEmail: boolean;
   roles: Role[];
   reach: string[];
 }
@@ -33,6 +37,8 @@ function baseQuery(db: DbOrTx) {
       'u.locked_until',
       'u.last_login_at',
       'u.created_at',
+      'u.email',
+      'u.reminder_email',
     ]);
 }
 
@@ -55,6 +61,8 @@ async function withRoles(db: DbOrTx, rows: BaseRow[]): Promise<UserRecord[]> {
     lockedUntil: r.locked_until,
     lastLoginAt: r.last_login_at,
     createdAt: r.created_at,
+    email: r.email,
+    reminderEmail: Number(r.reminder_email) === 1,
     roles: roles.filter((x) => x.user_id === r.id).map((x) => x.role as Role),
     reach: reach.filter((x) => x.user_id === r.id).map((x) => x.agency_id),
   }));
@@ -82,6 +90,8 @@ export interface NewUser {
   displayName: string;
   agencyId: string;
   passwordHash: string;
+  email: string | null;
+  reminderEmail: boolean;
   roles: Role[];
   reach: string[];
 }
@@ -102,6 +112,8 @@ export async function insertUser(db: DbOrTx, u: NewUser, now: string): Promise<v
       password_changed_at: now,
       created_at: now,
       updated_at: now,
+      email: u.email,
+      reminder_email: u.reminderEmail ? 1 : 0,
     })
     .execute();
   await replaceRoles(db, u.id, u.roles);
@@ -121,7 +133,7 @@ export async function replaceReach(db: DbOrTx, userId: string, agencyIds: readon
 export async function updateUser(
   db: DbOrTx,
   id: string,
-  set: Partial<{ display_name: string; status: string; password_hash: string; password_changed_at: string; failed_logins: number; locked_until: string | null; last_login_at: string }>,
+  set: Partial<{ display_name: string; status: string; password_hash: string; password_changed_at: string; failed_logins: number; locked_until: string | null; last_login_at: string; email: string | null; reminder_email: number }>,
   now: string,
 ): Promise<void> {
   await db.updateTable('app_user').set({ ...set, updated_at: now }).where('id', '=', id).execute();
@@ -137,4 +149,16 @@ export async function countUsers(db: DbOrTx, agencyIds: readonly string[] | 'all
   let q = db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active');
   if (agencyIds !== 'all') q = q.where('agency_id', 'in', agencyIds.length ? [...agencyIds] : ['']);
   return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** Active accounts of an agency that hold a role (e.g. its office heads, who get every reminder). */
+export async function activeUsersWithRole(db: DbOrTx, agencyId: string, role: Role): Promise<UserRecord[]> {
+  const rows = await baseQuery(db)
+    .innerJoin('user_role as r', 'r.user_id', 'u.id')
+    .where('u.agency_id', '=', agencyId)
+    .where('u.status', '=', 'active')
+    .where('r.role', '=', role)
+    .orderBy('u.username')
+    .execute();
+  return withRoles(db, rows);
 }

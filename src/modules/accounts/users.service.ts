@@ -1,4 +1,8 @@
-/** Staff accounts: creation, roles (三员分立), status, unlocking and passwords. Every change is audited. */
+/**
+ * Staff accounts: creation, roles (三员分立), status, unlocking, passwords, the e-mail address
+ * and the reminder-mail preference (set by the user administrator, or by the user on 我的账号).
+ * Every change is audited.
+ */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { passwordProblem, validateRoles, validateUsername, type Role } from '../../domain/accounts.ts';
@@ -6,9 +10,10 @@ import { isGovernment } from '../../domain/agency.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import type { Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
-import { authorize } from '../../policies/can.ts';
+import { authorize, can } from '../../policies/can.ts';
 import { findById as findAgency } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { maskEmail, readEmail } from './email.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import * as repo from './users.repository.ts';
 
@@ -18,8 +23,11 @@ export interface SecurityPolicy {
   passwordMinLength: number;
 }
 
-/** A user as shown to staff: never the password hash. */
-export function presentUser(u: repo.UserRecord) {
+/**
+ * A user as shown to staff: never the password hash. The e-mail address is masked, and whole
+ * only for an actor who may manage the account (who edits it).
+ */
+export function presentUser(u: repo.UserRecord, actor: Actor) {
   return {
     id: u.id,
     username: u.username,
@@ -32,6 +40,9 @@ export function presentUser(u: repo.UserRecord) {
     lastLoginAt: u.lastLoginAt,
     createdAt: u.createdAt,
     reachAgencyIds: u.reach,
+    email: can(actor, 'users.manage', { agencyId: u.agencyId, roles: u.roles }) ? u.email : null,
+    emailMasked: u.email ? maskEmail(u.email) : null,
+    reminderEmail: u.reminderEmail,
   };
 }
 export type UserView = ReturnType<typeof presentUser>;
@@ -63,6 +74,21 @@ export interface NewUserInput {
   password: string;
   /** For supervisors: the government node whose subtree they read (default: their own government). */
   reachAgencyId?: string | null;
+  /** Work e-mail for reminders; blank or absent = none. */
+  email?: string | null;
+  /** Reminder e-mails (default on). */
+  reminderEmail?: boolean;
+}
+
+/** Runs `read`, moving its ValidationError fields into `errors`, so one answer lists every problem. */
+function collect<T>(errors: Record<string, string>, read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ValidationError) Object.assign(errors, e.fields);
+    else throw e;
+    return undefined;
+  }
 }
 
 export async function createUser(db: Db, actor: Actor, input: NewUserInput, policy: SecurityPolicy, clock: Clock): Promise<repo.UserRecord> {
@@ -74,13 +100,8 @@ export async function createUser(db: Db, actor: Actor, input: NewUserInput, poli
   if (!input.displayName.trim()) errors.displayName = '请填写姓名';
   const pw = passwordProblem(input.password, username, { minLength: policy.passwordMinLength });
   if (pw) errors.password = pw;
-  let roles: Role[] = [];
-  try {
-    roles = validateRoles(input.roles);
-  } catch (e) {
-    if (e instanceof ValidationError) Object.assign(errors, e.fields);
-    else throw e;
-  }
+  const roles: Role[] = collect(errors, () => validateRoles(input.roles)) ?? [];
+  const email = collect(errors, () => readEmail(input.email)) ?? null;
   const agency = await findAgency(db, input.agencyId);
   if (!agency) errors.agencyId = '所属机构不存在';
   if (Object.keys(errors).length) throw new ValidationError(errors);
@@ -95,8 +116,9 @@ export async function createUser(db: Db, actor: Actor, input: NewUserInput, poli
   const id = randomUUID();
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (tx) => {
-    await repo.insertUser(tx, { id, username, displayName: input.displayName.trim(), agencyId: input.agencyId, passwordHash, roles, reach }, clock.now().toISOString());
-    await recordAudit(tx, actor, { agencyId: input.agencyId, action: 'user.create', subjectType: 'user', subjectId: id, summary: `新建账号 ${username}（${input.displayName.trim()}）`, after: { username, displayName: input.displayName.trim(), roles, reach } }, clock);
+    const reminderEmail = input.reminderEmail ?? true;
+    await repo.insertUser(tx, { id, username, displayName: input.displayName.trim(), agencyId: input.agencyId, passwordHash, email, reminderEmail, roles, reach }, clock.now().toISOString());
+    await recordAudit(tx, actor, { agencyId: input.agencyId, action: 'user.create', subjectType: 'user', subjectId: id, summary: `新建账号 ${username}（${input.displayName.trim()}）`, after: { username, displayName: input.displayName.trim(), roles, reach, email: email && maskEmail(email), reminderEmail } }, clock);
     return (await repo.findUserById(tx, id))!;
   });
 }
@@ -105,6 +127,9 @@ export interface UserPatch {
   displayName?: string;
   roles?: string[];
   status?: 'active' | 'disabled';
+  /** Blank or null removes the address. */
+  email?: string | null;
+  reminderEmail?: boolean;
 }
 
 export async function updateUser(db: Db, actor: Actor, id: string, patch: UserPatch, clock: Clock): Promise<repo.UserRecord> {
@@ -112,18 +137,32 @@ export async function updateUser(db: Db, actor: Actor, id: string, patch: UserPa
   authorize(actor, 'users.manage', { agencyId: user.agencyId, roles: user.roles });
   const roles = patch.roles ? validateRoles(patch.roles) : user.roles;
   authorize(actor, 'users.manage', { agencyId: user.agencyId, roles });
-  if (patch.displayName !== undefined && !patch.displayName.trim()) throw new ValidationError({ displayName: '请填写姓名' });
-  if (patch.status && actor.id === id && patch.status === 'disabled') throw new ValidationError({ status: '不能停用自己的账号' });
+  const errors: Record<string, string> = {};
+  if (patch.displayName !== undefined && !patch.displayName.trim()) errors.displayName = '请填写姓名';
+  if (patch.status && actor.id === id && patch.status === 'disabled') errors.status = '不能停用自己的账号';
+  const email = collect(errors, () => readEmail(patch.email));
+  if (Object.keys(errors).length) throw new ValidationError(errors);
   return db.transaction().execute(async (tx) => {
     const now = clock.now().toISOString();
-    await repo.updateUser(tx, id, { ...(patch.displayName ? { display_name: patch.displayName.trim() } : {}), ...(patch.status ? { status: patch.status } : {}) }, now);
+    await repo.updateUser(
+      tx,
+      id,
+      {
+        ...(patch.displayName ? { display_name: patch.displayName.trim() } : {}),
+        ...(patch.status ? { status: patch.status } : {}),
+        ...(email !== undefined ? { email } : {}),
+        ...(patch.reminderEmail !== undefined ? { reminder_email: patch.reminderEmail ? 1 : 0 } : {}),
+      },
+      now,
+    );
     if (patch.roles) {
       await repo.replaceRoles(tx, id, roles);
       if (roles.includes('supervisor') && user.reach.length === 0) await repo.replaceReach(tx, id, await defaultReach(db, user.agencyId));
     }
     if (patch.status === 'disabled') await tx.deleteFrom('session').where('user_id', '=', id).execute();
-    const before = { displayName: user.displayName, roles: user.roles, status: user.status };
-    const after = { displayName: patch.displayName?.trim() ?? user.displayName, roles, status: patch.status ?? user.status };
+    const before = { displayName: user.displayName, roles: user.roles, status: user.status, email: user.email && maskEmail(user.email), reminderEmail: user.reminderEmail };
+    const nextEmail = email === undefined ? user.email : email;
+    const after = { displayName: patch.displayName?.trim() ?? user.displayName, roles, status: patch.status ?? user.status, email: nextEmail && maskEmail(nextEmail), reminderEmail: patch.reminderEmail ?? user.reminderEmail };
     await recordAudit(tx, actor, { agencyId: user.agencyId, action: 'user.update', subjectType: 'user', subjectId: id, summary: `修改账号 ${user.username}`, before, after }, clock);
     return (await repo.findUserById(tx, id))!;
   });
@@ -165,4 +204,44 @@ export async function changeOwnPassword(db: Db, actor: Actor, current: string, n
   if (problem) throw new ValidationError({ newPassword: problem });
   if (current === next) throw new ValidationError({ newPassword: '新密码不能与当前密码相同' });
   await setPassword(db, actor, user, next, 'user.password_change', `${user.username} 修改了自己的密码`, clock);
+}
+
+/** The signed-in user's own account (我的账号). API tokens have none: they act for a user but are not that user. */
+async function ownAccount(db: Db, actor: Actor): Promise<repo.UserRecord> {
+  if (!actor.id || actor.kind !== 'user') throw new DomainError('FORBIDDEN', '只有登录用户可以查看和修改自己的账号');
+  return getUser(db, actor.id);
+}
+
+/** 我的账号 as its holder sees it: the whole e-mail address. */
+export function presentOwnAccount(u: repo.UserRecord) {
+  return { id: u.id, username: u.username, displayName: u.displayName, agencyId: u.agencyId, agencyName: u.agencyName, roles: u.roles, email: u.email, reminderEmail: u.reminderEmail, lastLoginAt: u.lastLoginAt };
+}
+
+export async function getOwnAccount(db: Db, actor: Actor): Promise<repo.UserRecord> {
+  return ownAccount(db, actor);
+}
+
+/** The user sets their own e-mail address and whether they want reminder e-mails. */
+export async function updateOwnAccount(db: Db, actor: Actor, patch: { email?: string | null; reminderEmail?: boolean }, clock: Clock): Promise<repo.UserRecord> {
+  const user = await ownAccount(db, actor);
+  const email = readEmail(patch.email);
+  return db.transaction().execute(async (tx) => {
+    await repo.updateUser(tx, user.id, { ...(email !== undefined ? { email } : {}), ...(patch.reminderEmail !== undefined ? { reminder_email: patch.reminderEmail ? 1 : 0 } : {}) }, clock.now().toISOString());
+    const nextEmail = email === undefined ? user.email : email;
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: user.agencyId,
+        action: 'user.update_own',
+        subjectType: 'user',
+        subjectId: user.id,
+        summary: `${user.username} 修改了自己的邮箱或提醒设置`,
+        before: { email: user.email && maskEmail(user.email), reminderEmail: user.reminderEmail },
+        after: { email: nextEmail && maskEmail(nextEmail), reminderEmail: patch.reminderEmail ?? user.reminderEmail },
+      },
+      clock,
+    );
+    return (await repo.findUserById(tx, user.id))!;
+  });
 }
