@@ -27,6 +27,9 @@ describe('configuration', () => {
     [{ GONGKAI_ENCRYPTION_KEY: 'abc' }, 'GONGKAI_ENCRYPTION_KEY', '32 字节'],
     [{ GONGKAI_SMTP_URL: 'smtp://mail.example.gov.cn' }, 'GONGKAI_SMTP_FROM', '发件地址'],
     [{ GONGKAI_SECURE_COOKIES: 'maybe' }, 'GONGKAI_SECURE_COOKIES', 'true 或 false'],
+    [{ GONGKAI_PUBLIC_URL: 'gk.example.gov.cn' }, 'GONGKAI_PUBLIC_URL', '完整地址'],
+    [{ GONGKAI_PUBLIC_URL: 'ftp://gk.example.gov.cn' }, 'GONGKAI_PUBLIC_URL', 'https:'],
+    [{ GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn/?a=1' }, 'GONGKAI_PUBLIC_URL', '查询参数'],
   ])('refuses %o naming the variable and why', (env, variable, reason) => {
     try {
       loadConfig(env);
@@ -46,6 +49,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ GONGKAI_ENV: 'production', ...strong, GONGKAI_SECURE_COOKIES: 'false' })).toThrow(/GONGKAI_SECURE_COOKIES/);
     const c = loadConfig({ GONGKAI_ENV: 'production', ...strong });
     expect(c.security.secureCookies).toBe(true);
+  });
+
+  it('knows its public address for links in e-mails; production with SMTP must set it', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ GONGKAI_PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn/gongkai/' }).publicUrl).toBe('https://gk.example.gov.cn/gongkai');
+    const smtp = { GONGKAI_SMTP_URL: 'smtp://mail.x.cn', GONGKAI_SMTP_FROM: '公开办 <gk@x.cn>' };
+    expect(() => loadConfig({ GONGKAI_ENV: 'production', ...strong, ...smtp })).toThrow(/GONGKAI_PUBLIC_URL/);
+    expect(loadConfig({ GONGKAI_ENV: 'production', ...strong, ...smtp, GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn' }).publicUrl).toBe('https://gk.example.gov.cn');
   });
 
   it('parses SMTP settings', () => {

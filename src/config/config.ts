@@ -31,6 +31,8 @@ export interface Config {
   /** Where the audit chain heads are anchored, outside the database (docs/operations.md). */
   auditAnchorDir: string;
   smtp: SmtpConfig | null;
+  /** Where people reach this server (no trailing slash): links in e-mails, e.g. a reminder's link to the console. */
+  publicUrl: string;
   security: {
     lockoutThreshold: number;
     lockoutMinutes: number;
@@ -100,6 +102,23 @@ export function decodeKey(raw: string, variable: string): Buffer {
   return key;
 }
 
+/** The address the console is reached at when GONGKAI_PUBLIC_URL is unset: the embedded default. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+
+function parsePublicUrl(env: Env, port: number): string {
+  const raw = env.GONGKAI_PUBLIC_URL?.trim();
+  if (!raw) return port === 0 ? DEFAULT_PUBLIC_URL : `http://localhost:${port}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError('GONGKAI_PUBLIC_URL', '应为完整地址，例如 https://gk.example.gov.cn');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError('GONGKAI_PUBLIC_URL', '协议应为 https: 或 http:');
+  if (parsed.search || parsed.hash || parsed.username) throw new ConfigError('GONGKAI_PUBLIC_URL', '不应包含查询参数、锚点或用户名');
+  return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
+}
+
 function parseSmtp(env: Env): SmtpConfig | null {
   const url = env.GONGKAI_SMTP_URL;
   if (!url) return null;
@@ -143,6 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (encryptionKey !== null) decodeKey(encryptionKey, 'GONGKAI_ENCRYPTION_KEY');
   const production = environment === 'production';
+  const port = int(env, 'GONGKAI_PORT', 3000, 0, 65535);
   if (production) {
     // 生产模式不生成密钥、不加载演示数据，弱配置拒绝启动。
     if (!secret) throw new ConfigError('GONGKAI_SECRET', '生产模式（GONGKAI_ENV=production）必须设置');
@@ -154,12 +174,13 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     database,
     host: env.GONGKAI_HOST || '0.0.0.0',
-    port: int(env, 'GONGKAI_PORT', 3000, 0, 65535),
+    port,
     secret,
     encryptionKey,
     dataDir: env.GONGKAI_DATA_DIR || './data',
     auditAnchorDir: env.GONGKAI_AUDIT_ANCHOR_DIR || `${env.GONGKAI_DATA_DIR || './data'}/audit-anchors`,
     smtp: parseSmtp(env),
+    publicUrl: parsePublicUrl(env, port),
     security: {
       lockoutThreshold: int(env, 'GONGKAI_LOCKOUT_THRESHOLD', 5, 1, 100),
       lockoutMinutes: int(env, 'GONGKAI_LOCKOUT_MINUTES', 15, 1, 24 * 60),
@@ -175,6 +196,10 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (production && config.security.passwordMinLength < 10) {
     throw new ConfigError('GONGKAI_PASSWORD_MIN_LENGTH', '生产模式下不得低于 10');
+  }
+  if (production && config.smtp && !env.GONGKAI_PUBLIC_URL?.trim()) {
+    // Reminder e-mails link to the console: a localhost link would reach no one.
+    throw new ConfigError('GONGKAI_PUBLIC_URL', '生产模式下发送邮件时必须设置本系统的对外地址（邮件中的链接），例如 https://gk.example.gov.cn');
   }
   if (production && !config.security.secureCookies) {
     throw new ConfigError('GONGKAI_SECURE_COOKIES', '生产模式必须启用（请在 HTTPS 之后部署）');
