@@ -36,7 +36,7 @@ export async function serve(rt: Runtime, options: BuildOptions = {}): Promise<{ 
     { name: 'session-purge', everyMs: 15 * 60_000, run: async () => void (await purgeExpiredSessions(rt.db, rt.config.security, rt.clock)) },
     // Without SMTP settings messages stay in the outbox, which the console shows (embedded mode).
     outboxDeliveryJob(rt.db, rt.config.smtp ? createSmtpMailer(rt.config.smtp) : null, rt.clock),
-    applicationsSweepJob(rt.db, rt.clock),
+    applicationsSweepJob(rt.db, rt.clock, rt.config.publicUrl),
   ]);
   const url = await app.listen({ host: rt.config.host, port: rt.config.port });
   let stopping: Promise<void> | null = null;

@@ -113,7 +113,7 @@ describeEachDialect('agencies, users and the portal over HTTP', (dialect) => {
     const res = await get('/api/v1/dashboard', 'gxj.clerk');
     expect(res.statusCode).toBe(200);
     expect(res.json().agency.name).toBe('泉州市洛江区工业和信息化局');
-    expect(res.json().cards.map((c: { key: string }) => c.key)).toEqual(['agencies', 'users', 'locked', 'auditToday']);
+    expect(res.json().cards.map((c: { key: string }) => c.key)).toEqual(['agencies', 'users', 'locked', 'auditToday', 'reminders']);
   });
 
   it('the audit administrator reads and verifies the trail; nobody else can', async () => {

@@ -6,9 +6,10 @@ import type { Db } from '../../db/database.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { shanghaiDate, type Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
-import { authorize } from '../../policies/can.ts';
+import { authorize, can } from '../../policies/can.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import { countLockedUsers, countUsers } from '../accounts/users.repository.ts';
+import { countRemindersSince, outcomeCountsSince } from '../applications/reminders.repository.ts';
 import { countEventsSince } from '../audit/audit.repository.ts';
 
 export interface DashboardCard {
@@ -42,6 +43,15 @@ export async function dashboard(db: Db, actor: Actor, agencyId: string | undefin
     { key: 'locked', label: '被锁定账号', value: await countLockedUsers(db, visibleSubtree, clock.now().toISOString()) },
     { key: 'auditToday', label: '今日操作记录', value: await countEventsSince(db, id, todayStart) },
   ];
+  if (can(actor, 'applications.read', { agencyId: id })) cards.push(await reminderCard(db, id, clock));
   const warnings = (await Promise.all(warningSources.map((source) => source(db, actor, clock)))).flat();
   return { agency, cards, warnings };
+}
+
+/** 近7日期限提醒: the reminders the sweep recorded for the agency, and what became of their e-mails. */
+async function reminderCard(db: Db, agencyId: string, clock: Clock): Promise<DashboardCard> {
+  const since = new Date(clock.now().getTime() - 7 * 86_400_000).toISOString();
+  const mails = await outcomeCountsSince(db, [agencyId], since);
+  const hint = [`已发邮件 ${mails.queued} 封`, mails.no_email ? `未设置邮箱 ${mails.no_email} 人次` : '', mails.opted_out ? `已关闭提醒 ${mails.opted_out} 人次` : ''].filter(Boolean).join('，');
+  return { key: 'reminders', label: '近7日期限提醒', value: await countRemindersSince(db, [agencyId], since), hint };
 }
