@@ -2,7 +2,7 @@
  * Routes of the console, under the /admin/ base: the login page, and the signed-in frame with
  * one route per entry of the navigation registry.
  */
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, useNavigate, type RouteObject } from 'react-router-dom';
 import { Button, Result, Spin } from 'antd';
 import { AuthProvider, RequireAuth, useMe } from './auth/AuthContext.tsx';
@@ -11,6 +11,9 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { useAgencySearch } from './layout/AgencyContext.tsx';
 import { navigation, visibleEntries, type NavEntry } from './navigation.tsx';
 import { useDocumentTitle } from './lib/ui.tsx';
+
+/** 我的账号: every signed-in user's own page, reached from the top bar rather than the menu. */
+const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
 
 /** /admin/ opens the first screen the user may see (the dashboard for everyone who has it). */
 function HomeRedirect() {
@@ -67,6 +70,7 @@ const routes: RouteObject[] = [
             children: [
               { index: true, element: <HomeRedirect /> },
               ...navigation.map((entry) => ({ path: `${entry.path}/*`, element: <Screen entry={entry} /> })),
+              { path: 'account', element: <AccountPage /> },
               { path: '*', element: <NotFound /> },
             ],
           },

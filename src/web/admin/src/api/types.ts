@@ -103,6 +103,12 @@ export interface User {
   lockedUntil: string | null;
   lastLoginAt: string | null;
   createdAt: string;
+  /** The whole work e-mail address, only for those who may manage the account; otherwise null. */
+  email: string | null;
+  /** The address as lists show it (c***@example.gov.cn); null when none is set. */
+  emailMasked: string | null;
+  /** Whether the user receives reminder e-mails. */
+  reminderEmail: boolean;
 }
 
 /** Body of POST /api/v1/users. */
@@ -112,6 +118,9 @@ export interface UserCreateInput {
   agencyId: string;
   roles: RoleKey[];
   password: string;
+  /** Blank = none. */
+  email?: string | null;
+  reminderEmail?: boolean;
 }
 
 /** Body of PATCH /api/v1/users/:id. */
@@ -119,6 +128,9 @@ export interface UserUpdateInput {
   displayName?: string;
   roles?: RoleKey[];
   status?: User['status'];
+  /** Blank or null removes the address. */
+  email?: string | null;
+  reminderEmail?: boolean;
 }
 
 /** An API token for machine clients; the secret itself is never listed. */

@@ -1,9 +1,9 @@
 /**
  * The frame around every screen: top bar (product name, agency switcher, user and roles,
- * 修改密码, 退出), side menu from the navigation registry, and the screen itself.
+ * 我的账号, 修改密码, 退出), side menu from the navigation registry, and the screen itself.
  */
 import { Suspense, useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Flex, Layout, Menu, Spin, Tag, Typography } from 'antd';
 import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth, useMe } from '../auth/AuthContext.tsx';
@@ -19,6 +19,8 @@ const HEADER_BG = '#123f7a';
 function TopBar() {
   const me = useMe();
   const { logout } = useAuth();
+  const navigate = useNavigate();
+  const search = useAgencySearch();
   const [passwordOpen, setPasswordOpen] = useState(false);
   return (
     <Layout.Header
@@ -40,6 +42,9 @@ function TopBar() {
               </Tag>
             ))}
           </Flex>
+          <Button ghost icon={<UserOutlined />} onClick={() => navigate({ pathname: '/account', search })}>
+            我的账号
+          </Button>
           <Button ghost icon={<LockOutlined />} onClick={() => setPasswordOpen(true)}>
             修改密码
           </Button>

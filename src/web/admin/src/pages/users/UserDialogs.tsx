@@ -1,9 +1,9 @@
 /**
- * Dialogs of the users screen: create an account, edit one (name, roles, 启用/停用), and
- * reset its password. Each keeps what was typed when the server refuses it.
+ * Dialogs of the users screen: create an account, edit one (name, roles, 启用/停用, 邮箱 and
+ * reminder e-mails), and reset its password. Each keeps what was typed when the server refuses it.
  */
 import { useCallback, useMemo } from 'react';
-import { App, Descriptions, Form, Input, Modal, Radio, Select, TreeSelect } from 'antd';
+import { App, Descriptions, Form, Input, Modal, Radio, Select, Switch, TreeSelect } from 'antd';
 import { api } from '../../api/client.ts';
 import type { Agency, Role, RoleKey, User } from '../../api/types.ts';
 import { buildAgencyTree } from '../../lib/agencyTree.ts';
@@ -18,8 +18,23 @@ interface CreateValues {
   displayName: string;
   agencyId: string;
   roles: RoleKey[];
+  email?: string;
   password: string;
   confirmPassword: string;
+}
+
+/** 邮箱 and 期限提醒邮件, shared by both dialogs. The server checks the address. */
+function EmailFields() {
+  return (
+    <>
+      <Form.Item label="电子邮箱" name="email" extra="用于接收申请办理期限提醒；不填则收不到提醒邮件">
+        <Input type="email" autoComplete="off" maxLength={254} placeholder="例如 zhangsan@example.gov.cn" />
+      </Form.Item>
+      <Form.Item label="期限提醒邮件" name="reminderEmail" valuePropName="checked">
+        <Switch checkedChildren="接收" unCheckedChildren="不接收" />
+      </Form.Item>
+    </>
+  );
 }
 
 /** 新建用户. `defaultAgencyId` is the console's current agency. */
@@ -38,7 +53,7 @@ export function CreateUserDialog(props: {
   const tree = useMemo(() => buildAgencyTree(agencies), [agencies]);
   const action = useCallback(
     async ({ confirmPassword: _confirm, ...values }: CreateValues) => {
-      const user = await api.createUser({ ...values, username: values.username.trim() });
+      const user = await api.createUser({ ...values, username: values.username.trim(), email: values.email?.trim() || null });
       message.success(`已新建用户“${user.displayName}”`);
       onCreated(user);
     },
@@ -50,7 +65,7 @@ export function CreateUserDialog(props: {
       okButtonProps={{ loading: busy(submit.submitting) }} destroyOnHidden afterClose={submit.clearError} width={560}>
       <FormError message={submit.error} />
       <Form form={form} name="user-create" layout="vertical" onFinish={submit.onFinish} preserve={false}
-        initialValues={{ agencyId: defaultAgencyId, roles: [] }}>
+        initialValues={{ agencyId: defaultAgencyId, roles: [], reminderEmail: true }}>
         <Form.Item label="用户名" name="username" tooltip="登录用，创建后不能修改"
           rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
           <Input autoComplete="off" maxLength={64} />
@@ -68,6 +83,7 @@ export function CreateUserDialog(props: {
         <Form.Item label="角色" name="roles" rules={roleRules}>
           <RoleSelect roles={roles} />
         </Form.Item>
+        <EmailFields />
         <PasswordFields label="初始密码" />
       </Form>
     </Modal>
@@ -78,6 +94,8 @@ interface EditValues {
   displayName: string;
   roles: RoleKey[];
   status: User['status'];
+  email?: string;
+  reminderEmail: boolean;
 }
 
 /** 编辑用户: name, roles and status of `user` (null = closed). */
@@ -89,7 +107,9 @@ export function EditUserDialog(props: { user: User | null; roles: readonly Role[
   const action = useCallback(
     async (values: EditValues) => {
       if (!user) return;
-      const saved = await api.updateUser(user.id, values);
+      // An address this console may not see (email null, emailMasked set) is left as it is.
+      const hidden = user.email === null && user.emailMasked !== null;
+      const saved = await api.updateUser(user.id, { ...values, email: hidden ? undefined : values.email?.trim() || null });
       message.success('用户信息已保存');
       onSaved(saved);
     },
@@ -108,13 +128,14 @@ export function EditUserDialog(props: { user: User | null; roles: readonly Role[
               { key: 'agency', label: '所属机构', children: user.agencyName },
             ]} />
           <Form form={form} name="user-edit" layout="vertical" onFinish={submit.onFinish} preserve={false}
-            initialValues={{ displayName: user.displayName, roles: user.roles, status: user.status }}>
+            initialValues={{ displayName: user.displayName, roles: user.roles, status: user.status, email: user.email ?? '', reminderEmail: user.reminderEmail }}>
             <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
               <Input autoComplete="off" maxLength={64} />
             </Form.Item>
             <Form.Item label="角色" name="roles" rules={roleRules}>
               <RoleSelect roles={roles} />
             </Form.Item>
+            <EmailFields />
             <Form.Item label="状态" name="status">
               <Radio.Group
                 optionType="button"

@@ -1,12 +1,13 @@
 /**
  * 用户与角色: the accounts of the chosen agency, with creating, editing (name, roles,
- * 启用/停用), unlocking and resetting a password for those who may manage users.
+ * 启用/停用, 邮箱 and reminder e-mails), unlocking and resetting a password for those who may
+ * manage users. E-mail addresses show masked; an account without one gets no reminder e-mails.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { App, Button, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
-import type { User } from '../../api/types.ts';
+import type { RoleKey, User } from '../../api/types.ts';
 import { useAuth, useMe } from '../../auth/AuthContext.tsx';
 import { useAgencySelection } from '../../layout/AgencyContext.tsx';
 import { EMPTY, formatDateTime, isFuture } from '../../lib/format.ts';
@@ -14,6 +15,9 @@ import { roleLabel, SYSTEM_ROLES } from '../../lib/roles.ts';
 import { errorMessage, LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from './UserDialogs.tsx';
+
+/** Roles whose holders get reminder e-mails (the handler and the office head): without an address they miss them. */
+const REMINDED_ROLES: readonly RoleKey[] = ['handler', 'office_head'];
 
 /** The users screen. */
 export default function UsersPage() {
@@ -80,6 +84,22 @@ export default function UsersPage() {
       title: '锁定至',
       key: 'lockedUntil',
       render: (_, u) => (isFuture(u.lockedUntil) ? <Typography.Text type="danger">{formatDateTime(u.lockedUntil)}</Typography.Text> : EMPTY),
+    },
+    {
+      title: '邮箱',
+      key: 'email',
+      render: (_, u) => (
+        <Flex gap={4} wrap align="center">
+          {u.emailMasked ? (
+            <span>{u.emailMasked}</span>
+          ) : REMINDED_ROLES.some((r) => u.roles.includes(r)) ? (
+            <Tag color="orange" title="收不到期限提醒邮件">未设置邮箱</Tag>
+          ) : (
+            <Typography.Text type="secondary">未设置</Typography.Text>
+          )}
+          {u.emailMasked && !u.reminderEmail ? <Tag title="本人已关闭期限提醒邮件">不收提醒邮件</Tag> : null}
+        </Flex>
+      ),
     },
     { title: '最近登录', key: 'lastLoginAt', render: (_, u) => formatDateTime(u.lastLoginAt) },
   ];
