@@ -124,4 +124,52 @@ describeEachDialect('portal: online application and tracking', (dialect) => {
     expect(ok.body).toMatch(/待确认收到申请/);
     expect(ok.body).toMatch(/尚待确认（第三十一条）/);
   });
+
+  it('the applicant downloads the notices addressed to them from the tracking page, never a consultation letter; staff download Word and send through the outbox', async () => {
+    const f = await openForm();
+    const receipt = await post('/apply', f.cookie, { ...VALID, csrf: f.csrf, submission: 'noticenoticenotice01' });
+    const trackingNumber = /class="tracking-number">([^<]+)</.exec(receipt.body)![1]!;
+    const queryCode = /class="query-code">([^<]+)</.exec(receipt.body)![1]!;
+    const { id } = await t.testDb.db.selectFrom('application').select('id').where('tracking_number', '=', trackingNumber).executeTakeFirstOrThrow();
+    const staff = async (user: string) => {
+      const s = await t.login(user);
+      return (method: 'GET' | 'POST', path: string, payload?: Record<string, unknown>) => t.app.inject({ method, url: path, payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    };
+    const [clerk, handler, reviewer] = await Promise.all(['gxj.clerk', 'gxj.handler', 'gxj.reviewer'].map(staff)) as [Awaited<ReturnType<typeof staff>>, Awaited<ReturnType<typeof staff>>, Awaited<ReturnType<typeof staff>>];
+    const steps = `/api/v1/applications/${id}/steps`;
+    expect((await clerk('POST', `${steps}/confirmReceipt`, {})).statusCode).toBe(200);
+    expect((await clerk('POST', `${steps}/requestCorrection`, { items: '请写明所需补助资金的年度' })).statusCode).toBe(200);
+    expect((await clerk('POST', `${steps}/recordCorrection`, { note: '2024年度' })).statusCode).toBe(200);
+    const consulted = await handler('POST', `${steps}/sendConsultation`, { party: 'third', partyName: '某机械有限公司' });
+    const docs = consulted.json().documents as Array<{ id: string; kind: string; state: string; formats: string[] }>;
+    expect(docs.map((d) => [d.kind, d.state, d.formats])).toEqual([['correction_notice', 'issued', ['pdf', 'docx']], ['consultation_letter', 'issued', ['pdf', 'docx']]]);
+    const [correction, consultation] = docs as [(typeof docs)[0], (typeof docs)[0]];
+
+    const docx = await handler('GET', `/api/v1/applications/${id}/documents/${correction.id}/docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(decodeURIComponent(String(docx.headers['content-disposition']))).toContain(`政府信息公开申请补正告知书（${trackingNumber}）.docx`);
+
+    const page = await post('/track', f.cookie, { csrf: f.csrf, trackingNumber, queryCode });
+    expect(page.body).toContain('下载 补正告知书：政府信息公开申请补正告知书.pdf');
+    // The explanation says a consultation pauses the clock; the letter itself and the party stay internal.
+    expect(page.body.match(/>下载 /g)).toHaveLength(1);
+    expect(page.body).not.toMatch(/下载 征求意见书|某机械有限公司/);
+    const pdf = await post('/track/file', f.cookie, { csrf: f.csrf, trackingNumber, queryCode, fileId: correction.id });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const hidden = await post('/track/file', f.cookie, { csrf: f.csrf, trackingNumber, queryCode, fileId: consultation.id });
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.rawPayload.subarray(0, 5).toString()).not.toBe('%PDF-');
+
+    expect((await reviewer('POST', `/api/v1/applications/${id}/documents/${correction.id}/send`, { channel: 'email' })).statusCode).toBe(403);
+    const noAddress = await handler('POST', `/api/v1/applications/${id}/documents/${consultation.id}/send`, { channel: 'post' });
+    expect(noAddress.json().errors).toEqual({ address: '请填写对方的邮寄地址' });
+    const sent = await clerk('POST', `/api/v1/applications/${id}/documents/${correction.id}/send`, { channel: 'email' });
+    expect(sent.statusCode).toBe(201);
+    expect(sent.json()).toMatchObject({ channel: 'email', recipientAddress: 'wangwu@example.com', status: 'queued' });
+    const detail = (await handler('GET', `/api/v1/applications/${id}`)).json();
+    expect(detail.documents[0].deliveries.map((m: { status: string }) => m.status)).toEqual(['queued']);
+    expect(detail.files.map((f: { role: string }) => f.role)).not.toContain('notice');
+  });
 });

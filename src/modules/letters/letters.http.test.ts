@@ -18,6 +18,12 @@ describeEachDialect('letter templates and the outbox over HTTP', (dialect) => {
     const h = { cookie: head.cookie, 'x-csrf-token': head.csrf };
     const list = await t.app.inject({ url: `/api/v1/letters/templates?agencyId=${gxj}`, headers: h });
     expect(list.json().items).toHaveLength(27);
+    const consultation = list.json().items.find((x: { key: string }) => x.key === 'consultation_third_party');
+    expect(consultation.placeholders).toContain('征求意见期限');
+    expect(consultation.placeholders).not.toContain('申请人');
+    const naming = await t.app.inject({ method: 'PUT', url: '/api/v1/letters/templates/consultation_third_party', headers: h, payload: { agencyId: gxj, title: '征求意见书', recipient: '{{第三方}}', body: '{{申请人}}申请公开“{{信息名称}}”。' } });
+    expect(naming.statusCode).toBe(400);
+    expect(naming.json().errors.body).toMatch(/^“征求意见书（第三方）”不能使用占位符：\{\{申请人\}\}/);
     const body = '{{申请人}}：请于{{补正期限}}前补正{{补证事项}}。';
     const bad = await t.app.inject({ method: 'PUT', url: '/api/v1/letters/templates/correction_notice', headers: h, payload: { agencyId: gxj, title: '补正告知书', recipient: '{{申请人}}', body } });
     expect(bad.statusCode).toBe(400);

@@ -1,5 +1,6 @@
 /** The applications endpoints of the JSON API (src/modules/applications/applications.routes.ts). */
 import { ApiError, request, type Query } from './client.ts';
+import type { OutboxMessage } from './outbox.ts';
 
 /** One inbox row. */
 export interface ApplicationRow {
@@ -50,6 +51,35 @@ export interface ApplicationFile {
   createdAt: string;
 }
 
+/**
+ * A document of the application (src/modules/applications/applications.documents.ts): a notice
+ * a step issued (DOCX and PDF) or a reply letter file, with its release state and deliveries.
+ */
+export interface ApplicationDocument {
+  id: string;
+  source: 'letter' | 'file';
+  kind: 'reply_letter' | 'correction_notice' | 'consultation_letter' | 'extension_notice' | 'fee_notice';
+  kindLabel: string;
+  title: string;
+  addressee: 'applicant' | 'party';
+  recipientName: string;
+  date: string;
+  state: 'issued' | 'awaitingReview' | 'awaitingSignOff' | 'signed' | 'released';
+  stateLabel: string;
+  formats: Array<'pdf' | 'docx'>;
+  fileId: string | null;
+  /** Why it cannot be sent now (release control), or null. */
+  sendBlocker: string | null;
+  deliveries: OutboxMessage[];
+}
+
+/** Body of POST …/documents/:id/send. */
+export interface SendDocumentInput {
+  channel: 'email' | 'post' | 'in_person';
+  /** Blank: the applicant's own e-mail or postal address. */
+  address?: string;
+}
+
 /** The application page. */
 export interface ApplicationDetail extends ApplicationRow {
   oral: boolean;
@@ -87,6 +117,7 @@ export interface ApplicationDetail extends ApplicationRow {
   };
   events: ApplicationEvent[];
   files: ApplicationFile[];
+  documents: ApplicationDocument[];
   steps: string[];
   hints: { repeatOf: string[]; massRequest: boolean; requestsInWindow: number };
 }
@@ -125,4 +156,7 @@ export const applicationsApi = {
   },
   replyLetter: (id: string, format: 'pdf' | 'docx') => request<ApplicationFile>('POST', `/applications/${encodeURIComponent(id)}/reply-letter`, { body: { format } }),
   fileUrl: (id: string, fileId: string) => `/api/v1/applications/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
+  /** Where the browser downloads a notice as PDF or DOCX (rendered on first download). */
+  documentUrl: (id: string, documentId: string, format: 'pdf' | 'docx') => `/api/v1/applications/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}/${format}`,
+  sendDocument: (id: string, documentId: string, input: SendDocumentInput) => request<OutboxMessage>('POST', `/applications/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}/send`, { body: input }),
 };

@@ -16,6 +16,8 @@ export interface LetterTemplate {
   overridden: boolean;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** The placeholders this template may use: what its letter is filled with. */
+  placeholders: string[];
 }
 
 /** A placeholder the templates may use and what fills it. */

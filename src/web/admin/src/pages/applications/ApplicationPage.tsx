@@ -1,4 +1,4 @@
-/** One application: its facts, the clock and its explanation, the timeline, files and every workflow step. */
+/** One application: its facts, the clock and its explanation, the timeline, its documents, files and every workflow step. */
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Flex, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
@@ -6,6 +6,7 @@ import { applicationsApi, type ApplicationDetail, type ApplicationFile } from '.
 import { useAgencySearch } from '../../layout/AgencyContext.tsx';
 import { LoadError, PageHeading, errorMessage } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
+import { DocumentsCard } from './DocumentsCard.tsx';
 import { StepDialog } from './StepDialog.tsx';
 import { APPLICANT_KIND_LABELS, CHANNEL_LABELS, cnDate, DECISION_STATUS_LABELS, DELIVERY_FORM_LABELS, DELIVERY_METHOD_LABELS, dueColour, FILE_ROLE_LABELS, ID_DOC_LABELS, OUTCOME_LABELS, RECORDS_OUTCOME_LABELS, REQUEST_KIND_LABELS, STATE_LABELS, STEP_LABELS } from './labels.ts';
 
@@ -78,10 +79,10 @@ export default function ApplicationPage() {
           <Timeline items={a.events.map((e) => ({ key: e.seq, color: e.public ? 'blue' : 'gray', children: <span>{cnDate(e.date)} {e.summary}<Typography.Text type="secondary">（{e.actorName}{e.public ? '' : '，内部'}）</Typography.Text></span> }))} />
         </Card>
       </Flex>
+      <DocumentsCard app={a} onChanged={detail.reload} onError={setNotice} />
       <Card title="文件（原件与提供文件分开保存；申请人只会收到经保密审查的提供文件和答复书）" size="small" style={{ marginTop: 16 }}>
         <Space style={{ marginBottom: 8 }}>
           <Select value={role} onChange={setRole} style={{ width: 220 }} aria-label="文件类别" options={[{ value: 'reply_letter', label: '答复书' }, { value: 'released', label: '提供文件（对外版本）' }, { value: 'original', label: '原件（不对外）' }]} />
-          <Button onClick={() => applicationsApi.replyLetter(a.id, 'pdf').then(() => detail.reload(), (e: unknown) => setNotice(errorMessage(e)))} disabled={!a.decision || a.kind !== 'disclosure'}>按模板生成答复书</Button>
           <Upload showUploadList={false} customRequest={({ file, onSuccess, onError }) => {
             applicationsApi.upload(a.id, role, file as File).then(() => { onSuccess?.(null); detail.reload(); }, (e: unknown) => { setNotice(errorMessage(e)); onError?.(e as Error); });
           }}>

@@ -1,4 +1,7 @@
-/** The form of one workflow step: only the fields that step takes, with the statute beside them. */
+/**
+ * The form of one workflow step: only the fields that step takes, with the statute beside them.
+ * 补正, 征求意见, 批准延期 and 收费 issue their notice from what is entered here.
+ */
 import { DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { applicationsApi, type ApplicationDetail } from '../../api/applications.ts';
@@ -33,7 +36,7 @@ export function StepDialog({ app, step, onClose, onDone }: { app: ApplicationDet
         {step === 'assign' ? <Form.Item name="handlerId" label="承办人" rules={[{ required: true, message: '请选择' }]}><Select options={(handlers.data?.items ?? []).map((h) => ({ value: h.id, label: h.displayName }))} /></Form.Item> : null}
         {step === 'requestCorrection' ? (
           <>
-            <Form.Item name="items" label="需要补正的全部事项（第三十条：一次性告知）" rules={[{ required: true, message: '请填写' }]}><Input.TextArea rows={4} /></Form.Item>
+            <Form.Item name="items" label="需要补正的全部事项（第三十条：一次性告知）" extra="写入补正告知书，每行一项" rules={[{ required: true, message: '请填写' }]}><Input.TextArea rows={4} /></Form.Item>
             <Form.Item name="periodEnd" label="补正期限" extra="不填为15个工作日（设置）"><DatePicker /></Form.Item>
           </>
         ) : null}
@@ -43,6 +46,7 @@ export function StepDialog({ app, step, onClose, onDone }: { app: ApplicationDet
             <Form.Item name="party" label="征求对象" initialValue="third"><Radio.Group options={[{ value: 'third', label: '第三方（第三十二条）' }, { value: 'agency', label: '其他机关（第三十四条）' }]} /></Form.Item>
             <Form.Item name="partyName" label="名称" rules={[{ required: true, message: '请填写' }]}><Input /></Form.Item>
             <Form.Item name="partyReceivedDate" label="对方收到征求意见书之日" extra="不填为发出之日"><DatePicker /></Form.Item>
+            <Form.Item name="partySubject" label="征求意见书中所述的信息（可选）" extra="不填为申请所述的信息；征求意见书不写申请人，请勿在此写入申请人的个人信息"><Input.TextArea rows={2} /></Form.Item>
           </>
         ) : null}
         {step === 'recordConsultationAnswer' ? (
@@ -55,16 +59,17 @@ export function StepDialog({ app, step, onClose, onDone }: { app: ApplicationDet
         {step === 'requestExtension' ? (
           <>
             <Form.Item name="days" label="延长工作日数（合计不超过20）" rules={[{ required: true, message: '请填写' }]}><InputNumber min={1} max={20} /></Form.Item>
-            <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写' }]}><Input.TextArea rows={2} /></Form.Item>
+            <Form.Item name="reason" label="理由" extra="批准后写入延期答复告知书" rules={[{ required: true, message: '请填写' }]}><Input.TextArea rows={2} /></Form.Item>
           </>
         ) : null}
-        {step === 'approveExtension' ? <Form.Item name="notifiedDate" label="告知申请人之日"><DatePicker /></Form.Item> : null}
+        {step === 'approveExtension' ? <Form.Item name="notifiedDate" label="告知申请人之日" extra="延期答复告知书的日期；不填为批准之日"><DatePicker /></Form.Item> : null}
         {step === 'setDelayedReply' ? <Form.Item name="until" label="延迟答复的期限（第三十五条）" rules={[{ required: true, message: '请选择' }]}><DatePicker /></Form.Item> : null}
         {step === 'issueFeeNotice' ? (
           <>
             <Form.Item name="basis" label="计收方式（国办函〔2020〕109号，二者不得同时适用）" rules={[{ required: true, message: '请选择' }]}><Radio.Group options={[{ value: 'per_piece', label: '按件计收' }, { value: 'per_page', label: '按量计收' }]} /></Form.Item>
             <Form.Item name="pieces" label="件数（按件）"><InputNumber min={1} /></Form.Item>
             <Form.Item name="pages" label="页数（按量）"><InputNumber min={1} /></Form.Item>
+            <Form.Item name="paymentMethod" label="缴费方式" extra="写入收费通知书，如非税收入缴款账户；不填为请到本机关政府信息公开工作机构办理"><Input maxLength={400} /></Form.Item>
           </>
         ) : null}
         {step === 'decide' ? (

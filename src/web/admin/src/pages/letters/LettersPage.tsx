@@ -53,7 +53,7 @@ export default function LettersPage() {
             <TemplateEditor
               template={current}
               agencyId={agencyId}
-              placeholders={placeholders.data?.items ?? []}
+              placeholders={(placeholders.data?.items ?? []).filter((p) => current.placeholders.includes(p.name))}
               canEdit={can('letters.manage')}
               onSaved={saved}
               onPreview={() => setPreviewing(current)}
