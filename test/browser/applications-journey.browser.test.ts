@@ -1,7 +1,7 @@
 /**
  * The applicant's journey in real Chromium (issue 5, item 11): a citizen files online; the clerk
  * confirms and asks for a correction; the citizen corrects on the tracking page; the handler
- * decides 部分公开 (reviewed, signed off, sent); the citizen downloads the reply. The due dates
+ * decides 部分公开 (reviewed, signed off, sent); the citizen downloads the 补正告知书 and the reply. The due dates
  * shown on both sides equal the clock engine's.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -80,12 +80,18 @@ describe.skipIf(!browserAvailable)('applications journey in Chromium', () => {
     await step(page, '确认收到申请');
     await step(page, '一次性告知补正', (d) => d.getByLabel(/需要补正的全部事项/).fill('请写明项目名称和年度'));
     await page.getByText('待补正').first().waitFor();
+    // The step issued the 补正告知书: listed among the documents, downloadable as Word.
+    await page.getByRole('link', { name: '下载补正告知书（Word）' }).waitFor();
     await page.close();
   }, 60_000);
 
   it('the citizen corrects on the tracking page and the reply period restarts (第三十条)', async () => {
     const page = await trackPage();
     expect(await page.locator('.correction-items').textContent()).toContain('请写明项目名称和年度');
+    const [notice] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载 补正告知书/ }).click()]);
+    const chunks: Buffer[] = [];
+    for await (const c of await notice.createReadStream()) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
     await page.getByLabel('补正后的申请内容').fill('2025年洛江区技术改造项目评审结果');
     await page.getByRole('button', { name: '提交补正' }).click();
     await page.getByText('补正已提交').waitFor();
