@@ -95,7 +95,7 @@ async function main() {
   // better-sqlite3 is synchronous: queries run one at a time whatever the concurrency.
   const bare = config.database.kind === 'sqlite' ? 1 : CONNECTIONS;
   const results: Result[] = [];
-  results.push(await load('直连：目录列表查询', SECONDS, bare, async (i) => void (await findPublic(db, { ...base, words: [], agencyIds: [ids[i % ids.length]!], statutoryItem: item(i) }))));
+  results.push(await load('直连：目录列表查询', SECONDS, bare, async (i) => void (await findPublic(db, { ...base, words: [], agency: { id: ids[i % ids.length]!, subtree: false }, statutoryItem: item(i) }))));
   results.push(await load('直连：检索查询', SECONDS, bare, async (i) => void (await findPublic(db, { ...base, order: 'relevance', words: queryWords(words(i)) }))));
   await db.destroy();
 

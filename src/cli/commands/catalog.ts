@@ -2,6 +2,7 @@
  * `gongkai catalog import FILE --agency CODE`: imports an existing 主动公开目录 from CSV or XLSX
  * (columns: docs/catalog.md), attachments from a folder, with a progress bar, a dry run, a
  * per-row error report, and resumption after an interruption (run the same command again).
+ * `gongkai catalog reindex` rebuilds the full-text index from the published items.
  */
 import type { Command } from 'commander';
 import { CliExit, ExitCode } from '../exit.ts';
@@ -76,5 +77,16 @@ export function register(program: Command): void {
       else if (report.errors.length && !flags.skipInvalid) out.write('有错误，未导入任何行。改正后重新运行，或加 --skip-invalid 导入其余各行\n');
       else out.write(`已导入 ${report.imported} 条\n`);
       if (report.errors.length && (flags.dryRun || !flags.skipInvalid)) throw new CliExit(ExitCode.Data);
+    });
+  catalog
+    .command('reindex')
+    .description('重建全文检索索引：按目录中的已公开信息重新分词、重写检索索引（如恢复了不含索引的数据库之后）；结果顺序不变')
+    .action(async () => {
+      const { withRuntime } = await import('../runtime.ts');
+      const { reindexAll } = await import('../../modules/search/reindex.service.ts');
+      const tty = process.stderr.isTTY;
+      const count = await withRuntime((rt) => reindexAll(rt.db, (done) => process.stderr.write(tty ? `\r已重建 ${done} 条` : `${done}\n`)));
+      if (tty) process.stderr.write('\n');
+      process.stdout.write(`检索索引已重建：${count} 条已公开信息\n`);
     });
 }

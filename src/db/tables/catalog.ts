@@ -36,6 +36,8 @@ export interface CatalogItemTable {
   status: string;
   /** The instant it is (or was scheduled to be) public; null before approval. */
   published_at: string | null;
+  /** The item's key in the search index (src/modules/search/index-keys.ts); null when not indexed. */
+  search_key: number | null;
   /** The Asia/Shanghai date of published_at. */
   published_on: string | null;
   withdrawn_on: string | null;
@@ -103,12 +105,16 @@ export interface CatalogSettingsTable {
   updated_at: string;
 }
 
-/** PostgreSQL search index: one row per public item (SQLite: FTS5 table catalog_fts). */
+/**
+ * The search index (src/modules/search/index-keys.ts). On PostgreSQL a table with the stored
+ * tsvector (title words A, body words D, facet tokens C); on SQLite a contentless FTS5 table
+ * whose rowid is the key and whose columns are title_words, body_words and facets — it is
+ * written and read only with SQL in search.repository.ts, never through this type.
+ */
 export interface CatalogSearchTable {
+  search_key: number;
   item_id: string;
-  /** Segmented title and text (space-separated words, jieba search mode). */
-  title_words: string;
-  body_words: string;
+  tsv: string;
 }
 
 /** 权责清单 figures of one kind in one year, with their source. */

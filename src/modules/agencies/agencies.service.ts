@@ -7,6 +7,7 @@ import type { Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, canSeeAgency } from '../../policies/can.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { reindexAgencies } from '../search/reindex.service.ts';
 import * as repo from './agencies.repository.ts';
 
 export type { Agency } from './agencies.repository.ts';
@@ -113,6 +114,8 @@ export async function updateAgency(db: Db, actor: Actor, id: string, patch: Part
   await checkPlacement(db, fields, id);
   return db.transaction().execute(async (tx) => {
     const agency = await repo.updateAgency(tx, id, fields, clock.now().toISOString());
+    // The search index filters by subtree with the path of each item's agency: a move changes it.
+    if (fields.parentId !== current.parentId) await reindexAgencies(tx, await repo.subtreeIds(tx, [id]));
     const { createdAt: _c, updatedAt: _u, id: _i, ...before } = current;
     await recordAudit(tx, actor, { agencyId: id, action: 'agency.update', subjectType: 'agency', subjectId: id, summary: `修改机构“${agency.name}”的信息`, before, after: fields }, clock);
     return agency;

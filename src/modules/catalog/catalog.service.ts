@@ -49,7 +49,7 @@ function isDate(value: string): boolean {
 }
 
 /** Validates and normalizes the editor's fields; every problem is reported at once, field by field. */
-export async function normalizeInput(db: DbOrTx, agencyId: string, input: ItemInput): Promise<Omit<CatalogItemTable, 'id' | 'agency_id' | 'index_no' | 'index_year' | 'index_serial' | 'due_on' | 'due_explanation' | 'due_provisional' | 'status' | 'published_at' | 'published_on' | 'withdrawn_on' | 'withdraw_reason' | 'ended_as' | 'ended_on' | 'author_id' | 'author_name' | 'version' | 'created_at' | 'updated_at'>> {
+export async function normalizeInput(db: DbOrTx, agencyId: string, input: ItemInput): Promise<Omit<CatalogItemTable, 'id' | 'agency_id' | 'index_no' | 'index_year' | 'index_serial' | 'due_on' | 'due_explanation' | 'due_provisional' | 'status' | 'published_at' | 'published_on' | 'search_key' | 'withdrawn_on' | 'withdraw_reason' | 'ended_as' | 'ended_on' | 'author_id' | 'author_name' | 'version' | 'created_at' | 'updated_at'>> {
   const errors: Record<string, string> = {};
   const title = cleanText(input.title);
   if (!title) errors.title = '请填写标题';
@@ -116,6 +116,7 @@ export async function createDraft(db: Db, actor: Actor, agencyId: string, input:
     ...dueFields(cal, fields.formed_on, input.special),
     status: 'draft',
     published_at: null,
+    search_key: null,
     published_on: null,
     withdrawn_on: null,
     withdraw_reason: null,

@@ -2,15 +2,32 @@
 import { sql } from 'kysely';
 import { dialectOf } from '../../db/connect.ts';
 import type { DbOrTx } from '../../db/database.ts';
-import type { CatalogAttachmentTable, CatalogEventTable, CatalogItemTable, CatalogSearchTable } from '../../db/tables/catalog.ts';
+import type { CatalogAttachmentTable, CatalogEventTable, CatalogItemTable } from '../../db/tables/catalog.ts';
+import { insertIndexRows, prepareIndexRows } from '../search/search.repository.ts';
 
-/** Inserts one batch (in the caller's transaction), in chunks the drivers accept. */
-export async function insertBatch(db: DbOrTx, rows: { items: CatalogItemTable[]; events: Array<Omit<CatalogEventTable, 'id'>>; attachments: CatalogAttachmentTable[]; search: CatalogSearchTable[] }): Promise<void> {
-  // SQLite allows 32766 bound parameters per statement; items have 36 columns.
-  for (let i = 0; i < rows.items.length; i += 200) await db.insertInto('catalog_item').values(rows.items.slice(i, i + 200)).execute();
+/** An item's segmented words for the search index (segment.ts: segmentForIndex). */
+export interface ItemWords {
+  titleWords: string;
+  bodyWords: string;
+}
+
+/**
+ * Inserts one batch (in the caller's transaction), in chunks the drivers accept. Published
+ * items go into the search index in the same transaction, with their keys stored on the item.
+ */
+export async function insertBatch(db: DbOrTx, rows: { items: CatalogItemTable[]; events: Array<Omit<CatalogEventTable, 'id'>>; attachments: CatalogAttachmentTable[]; words: Map<string, ItemWords> }): Promise<void> {
+  const published = rows.items.filter((i) => i.status === 'published' && i.published_at !== null && rows.words.has(i.id));
+  const index = await prepareIndexRows(
+    db,
+    published.map((i) => ({ itemId: i.id, agencyId: i.agency_id, publishedAt: i.published_at!, statutoryItem: i.statutory_item, categoryId: i.category_id, docType: i.doc_type, ...rows.words.get(i.id)! })),
+  );
+  const keys = new Map(index.map((r) => [r.itemId, r.key]));
+  const items = rows.items.map((i) => ({ ...i, search_key: keys.get(i.id) ?? null }));
+  // SQLite allows 32766 bound parameters per statement; items have 37 columns.
+  for (let i = 0; i < items.length; i += 200) await db.insertInto('catalog_item').values(items.slice(i, i + 200)).execute();
   for (let i = 0; i < rows.events.length; i += 500) await db.insertInto('catalog_event').values(rows.events.slice(i, i + 500)).execute();
   for (const a of rows.attachments) await db.insertInto('catalog_attachment').values(a).execute();
-  for (let i = 0; i < rows.search.length; i += 500) await db.insertInto('catalog_search').values(rows.search.slice(i, i + 500)).execute();
+  await insertIndexRows(db, index);
 }
 
 /** The last row of a file already imported (resume point), or 0. */

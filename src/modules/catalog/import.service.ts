@@ -20,7 +20,7 @@ import { authorize } from '../../policies/can.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
-import { segmentForIndex } from '../search/segment.ts';
+import { itemWords } from '../search/segment.ts';
 import { checkAttachment } from './attachments.ts';
 import * as repo from './import.repository.ts';
 import { cleanText, plainText, sanitizeBody } from './sanitize.ts';
@@ -119,6 +119,7 @@ function parseRow(r: TableRow, categories: Map<string, { id: string; statutoryIt
         special_basis: null,
         status: 'published',
         published_at: `${publishedOn}T01:00:00.000Z`,
+        search_key: null,
         published_on: publishedOn,
         withdrawn_on: null,
         withdraw_reason: null,
@@ -195,11 +196,11 @@ export async function importCatalog(db: Db, actor: Actor, o: ImportOptions, cloc
         attachments.push({ id: randomUUID(), item_id: id, file_name: file.fileName, media_type: file.mediaType, size: file.size, sha256: file.sha256, content: file.content, sort_order: k + 1, created_at: now });
       }
     }
-    const search = items.map((i) => ({ item_id: i.id, title_words: segmentForIndex(`${i.title} ${i.doc_number}`), body_words: segmentForIndex(`${i.summary}\n${i.body_text}`) }));
+    const words = new Map(items.map((i) => [i.id, itemWords({ title: i.title, docNumber: i.doc_number, summary: i.summary, bodyText: i.body_text })]));
     const events = items.map((i) => ({ item_id: i.id, step: 'import', result: 'done', opinion: `从原公开目录导入（${o.fileName}）`, actor_id: actor.id, actor_name: actor.name, at: now, before_json: null, version: 1 }));
     const lastRow = batch[batch.length - 1]!.row;
     await db.transaction().execute(async (tx) => {
-      await repo.insertBatch(tx, { items, events, attachments, search });
+      await repo.insertBatch(tx, { items, events, attachments, words });
       await repo.writeCheckpoint(tx, key, lastRow, now);
       await recordAudit(tx, actor, { agencyId: o.agencyId, action: 'catalog.import', subjectType: 'catalog_import', subjectId: key.slice(-16), summary: `从“${o.fileName}”导入主动公开信息 ${items.length} 条（第 ${batch[0]!.row}–${lastRow} 行）`, after: { rows: [batch[0]!.row, lastRow], count: items.length } }, clock);
     });

@@ -13,7 +13,7 @@ import type { Actor } from '../../policies/actor.ts';
 import { authorize, can } from '../../policies/can.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { indexItem, unindexItem } from '../search/search.repository.ts';
-import { segmentForIndex } from '../search/segment.ts';
+import { itemWords } from '../search/segment.ts';
 import { checkAttachment } from './attachments.ts';
 import * as repo from './catalog.repository.ts';
 import { getItem, normalizeInput, type ItemInput } from './catalog.service.ts';
@@ -30,9 +30,7 @@ function workflowActor(actor: Actor, agencyId: string): WorkflowActor {
 
 /** Puts an item's current text into the search index. */
 export async function reindex(tx: Tx, item: repo.CatalogItem): Promise<void> {
-  const title = segmentForIndex(`${item.title} ${item.docNumber}`);
-  const body = segmentForIndex(`${item.summary}\n${item.bodyText}`);
-  await indexItem(tx, item.id, title, body);
+  await indexItem(tx, { itemId: item.id, agencyId: item.agencyId, publishedAt: item.publishedAt!, statutoryItem: item.statutoryItem, categoryId: item.categoryId, docType: item.docType, ...itemWords(item) });
 }
 
 async function assignIndexNumber(tx: Tx, item: repo.CatalogItem, today: string): Promise<string> {

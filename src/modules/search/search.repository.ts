@@ -1,32 +1,153 @@
 /**
  * The full-text index and the public item queries. This is where the dialects differ
- * (STYLE.md rule 8): SQLite uses the FTS5 table `catalog_search` (unicode61 over jieba-segmented
- * words, bm25 with titles weighted 10:1), PostgreSQL a GIN index over
- * setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'D')
- * ranked by ts_rank. Both run the same filters, on the same segmented words.
+ * (STYLE.md rule 8): SQLite uses the contentless FTS5 table `catalog_search` (unicode61 over
+ * jieba-segmented words; rowid = the item's search key), PostgreSQL the table `catalog_search`
+ * with a stored tsvector (title words weight A, body words D, facet tokens C) under a GIN
+ * index. Both answer the same queries on the same segmented words and facet tokens, walking
+ * the index newest first from "now" and stopping after one page (index-keys.ts).
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { dialectOf } from '../../db/connect.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { ValidityEnd } from '../../domain/catalog/index.ts';
 import { toItem, type CatalogItem } from '../catalog/catalog.repository.ts';
+import { assignKeys, facetText, facetToken, keyBase, lastKeyAt, SLOT_BITS, yearKeyRange } from './index-keys.ts';
 
-/** Puts an item's words into the index (replacing earlier ones): call in the publishing transaction. */
-export async function indexItem(db: DbOrTx, itemId: string, titleWords: string, bodyWords: string): Promise<void> {
-  await db.deleteFrom('catalog_search').where('item_id', '=', itemId).execute();
-  await db.insertInto('catalog_search').values({ item_id: itemId, title_words: titleWords, body_words: bodyWords }).execute();
+/** What the index holds of one item. */
+export interface IndexEntry {
+  itemId: string;
+  agencyId: string;
+  publishedAt: string;
+  statutoryItem: string;
+  categoryId: string | null;
+  docType: string;
+  /** Segmented words (segment.ts: segmentForIndex). */
+  titleWords: string;
+  bodyWords: string;
+}
+
+/** An index row ready to insert, with its key. */
+export interface IndexRow {
+  key: number;
+  itemId: string;
+  titleWords: string;
+  bodyWords: string;
+  facets: string;
+}
+
+/** Each agency's path: itself and its ancestors up to the root. */
+async function agencyPaths(db: DbOrTx, agencyIds: readonly string[]): Promise<Map<string, string[]>> {
+  const paths = new Map<string, string[]>();
+  const wanted = [...new Set(agencyIds)];
+  for (let i = 0; i < wanted.length; i += 500) {
+    const chunk = wanted.slice(i, i + 500);
+    const rows = await sql<{ agency_id: string; anc: string; depth: number }>`with recursive up(agency_id, anc, depth) as (
+        select id, id, 0 from agency where id in (${sql.join(chunk.map((a) => sql`${a}`))})
+        union all
+        select up.agency_id, a.parent_id, up.depth + 1 from up join agency a on a.id = up.anc where a.parent_id is not null
+      ) select agency_id, anc, depth from up order by agency_id, depth`.execute(db);
+    for (const r of rows.rows) {
+      const path = paths.get(r.agency_id) ?? [];
+      path.push(r.anc);
+      paths.set(r.agency_id, path);
+    }
+  }
+  return paths;
+}
+
+/** The highest key already used in each of these seconds (key bases). */
+async function usedMaxima(db: DbOrTx, bases: readonly number[]): Promise<Map<number, number>> {
+  const used = new Map<number, number>();
+  const unique = [...new Set(bases)];
+  const span = 2 ** SLOT_BITS - 1;
+  for (let i = 0; i < unique.length; i += 1000) {
+    const chunk = unique.slice(i, i + 1000);
+    const rows =
+      dialectOf(db) === 'postgres'
+        ? await sql<{ base: number; m: number | null }>`select b as base, (select max(search_key) from catalog_search where search_key between b and b + ${span}) as m from unnest(${chunk}::bigint[]) as b`.execute(db)
+        : await sql<{ base: number; m: number | null }>`select j.value as base, (select max(rowid) from catalog_search where rowid between j.value and j.value + ${span}) as m from json_each(${JSON.stringify(chunk)}) j`.execute(db);
+    for (const r of rows.rows) if (r.m !== null) used.set(Number(r.base), Number(r.m));
+  }
+  return used;
+}
+
+/**
+ * Index rows for items not yet in the index, with fresh keys. On PostgreSQL the caller's
+ * transaction holds an advisory lock until it ends, so two nodes never hand out the same key.
+ */
+export async function prepareIndexRows(db: DbOrTx, entries: readonly IndexEntry[]): Promise<IndexRow[]> {
+  if (entries.length === 0) return [];
+  if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('catalog_search_key'))`.execute(db);
+  const paths = await agencyPaths(db, entries.map((e) => e.agencyId));
+  const keys = assignKeys(
+    entries.map((e) => e.publishedAt),
+    await usedMaxima(db, entries.map((e) => keyBase(e.publishedAt))),
+  );
+  return entries.map((e, i) => ({
+    key: keys[i]!,
+    itemId: e.itemId,
+    titleWords: e.titleWords,
+    bodyWords: e.bodyWords,
+    facets: facetText({ agencyPath: paths.get(e.agencyId) ?? [e.agencyId], statutoryItem: e.statutoryItem, categoryId: e.categoryId, docType: e.docType }),
+  }));
+}
+
+/** Inserts prepared rows (the items must carry the same keys in catalog_item.search_key). */
+export async function insertIndexRows(db: DbOrTx, rows: readonly IndexRow[]): Promise<void> {
+  const pg = dialectOf(db) === 'postgres';
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const values = chunk.map((r) =>
+      pg
+        ? sql`(${r.key}, ${r.itemId}, setweight(to_tsvector('simple', ${r.titleWords}), 'A') || setweight(to_tsvector('simple', ${r.bodyWords}), 'D') || setweight(to_tsvector('simple', ${r.facets}), 'C'))`
+        : sql`(${r.key}, ${r.titleWords}, ${r.bodyWords}, ${r.facets})`,
+    );
+    if (pg) await sql`insert into catalog_search (search_key, item_id, tsv) values ${sql.join(values)}`.execute(db);
+    else await sql`insert into catalog_search (rowid, title_words, body_words, facets) values ${sql.join(values)}`.execute(db);
+  }
+}
+
+async function currentKey(db: DbOrTx, itemId: string): Promise<number | null> {
+  const r = await db.selectFrom('catalog_item').select('search_key').where('id', '=', itemId).executeTakeFirst();
+  return r?.search_key ?? null;
+}
+
+async function deleteRow(db: DbOrTx, key: number): Promise<void> {
+  if (dialectOf(db) === 'postgres') await sql`delete from catalog_search where search_key = ${key}`.execute(db);
+  else await sql`delete from catalog_search where rowid = ${key}`.execute(db);
+}
+
+/** Puts an item into the index, replacing what it held before: call in the publishing transaction. */
+export async function indexItem(db: DbOrTx, entry: IndexEntry): Promise<void> {
+  const before = await currentKey(db, entry.itemId);
+  if (before !== null) await deleteRow(db, before);
+  const [row] = await prepareIndexRows(db, [entry]);
+  // A correction keeps the item's place in the order; a new publication instant gets a new key.
+  const key = before !== null && keyBase(entry.publishedAt) === before - (before % 2 ** SLOT_BITS) ? before : row!.key;
+  await insertIndexRows(db, [{ ...row!, key }]);
+  await db.updateTable('catalog_item').set({ search_key: key }).where('id', '=', entry.itemId).execute();
 }
 
 /** Removes an item from the index (withdrawal). */
 export async function unindexItem(db: DbOrTx, itemId: string): Promise<void> {
-  await db.deleteFrom('catalog_search').where('item_id', '=', itemId).execute();
+  const key = await currentKey(db, itemId);
+  if (key === null) return;
+  await deleteRow(db, key);
+  await db.updateTable('catalog_item').set({ search_key: null }).where('id', '=', itemId).execute();
+}
+
+/** Public items (published, with a publication instant) after `afterId`, by id; optionally of some agencies only. */
+export async function publishedItemsAfter(db: DbOrTx, afterId: string, limit: number, agencyIds?: readonly string[]): Promise<CatalogItem[]> {
+  let q = db.selectFrom('catalog_item').selectAll().where('status', '=', 'published').where('published_at', 'is not', null).where('id', '>', afterId);
+  if (agencyIds) q = q.where('agency_id', 'in', agencyIds.length ? agencyIds : ['']);
+  return (await q.orderBy('id').limit(limit).execute()).map(toItem);
 }
 
 export interface PublicQuery {
   /** Segmented query words (all must match); empty = list without text search. */
   words: readonly string[];
-  /** Restrict to these agencies (an agency subtree); undefined = every agency. */
-  agencyIds?: readonly string[];
+  /** Restrict to one agency's own items, or to an agency and everything under it; null = an unknown agency (nothing matches). */
+  agency?: { id: string; subtree: boolean } | null;
   statutoryItem?: string;
   categoryId?: string;
   year?: number;
@@ -38,44 +159,128 @@ export interface PublicQuery {
   today: string;
   limit: number;
   offset: number;
+  /** Defaults COUNT_CAP and RANK_LIMIT (tests set them low to exercise both sides). */
+  countCap?: number;
+  rankLimit?: number;
 }
 
-function filters(q: PublicQuery): RawBuilder<SqlBool> {
-  const parts: Array<RawBuilder<unknown>> = [sql`i.status = 'published'`, sql`i.published_at <= ${q.nowIso}`];
-  if (q.agencyIds) parts.push(q.agencyIds.length ? sql`i.agency_id in (${sql.join(q.agencyIds.map((a) => sql`${a}`))})` : sql`1 = 0`);
-  if (q.statutoryItem) parts.push(sql`i.statutory_item = ${q.statutoryItem}`);
-  if (q.categoryId) parts.push(sql`i.category_id = ${q.categoryId}`);
-  if (q.year) parts.push(sql`i.published_on >= ${`${q.year}-01-01`} and i.published_on <= ${`${q.year}-12-31`}`);
-  if (q.docType) parts.push(sql`i.doc_type = ${q.docType}`);
+/** Totals are counted exactly up to this many matches; beyond it the page says 「N 条以上」. */
+export const COUNT_CAP = 10_000;
+
+export interface PublicPage {
+  total: number;
+  /** False when there are more than COUNT_CAP matches and `total` is the cap. */
+  totalExact: boolean;
+  items: CatalogItem[];
+}
+
+/** A query's parts in index terms: words (optionally titles only), facet tokens and a key range. */
+interface Probe {
+  words: readonly string[];
+  facets: string[];
+  from: number;
+  to: number;
+  /** Conditions on the joined catalog_item row (validity, and public state as a safeguard). */
+  itemWhere: RawBuilder<SqlBool>;
+}
+
+type Tier = 'all' | 'title' | 'bodyOnly';
+
+/** Up to this many matches, "best first" is the engine's relevance score (bm25 / ts_rank). */
+export const RANK_LIMIT = 2_000;
+
+function probeOf(q: PublicQuery): Probe | null {
+  if (q.agency === null) return null;
+  const facets: string[] = [];
+  if (q.agency) facets.push(facetToken(q.agency.subtree ? 'ag' : 'ao', q.agency.id));
+  if (q.statutoryItem) facets.push(facetToken('si', q.statutoryItem));
+  if (q.categoryId) facets.push(facetToken('ct', q.categoryId));
+  if (q.docType) facets.push(facetToken('dt', q.docType));
+  let from = Number.MIN_SAFE_INTEGER;
+  let to = lastKeyAt(q.nowIso);
+  if (q.year) {
+    const range = yearKeyRange(q.year);
+    from = range.from;
+    to = Math.min(to, range.to);
+  }
+  const parts: Array<RawBuilder<unknown>> = [sql`i.status = 'published'`];
   if (q.validity === 'valid') parts.push(sql`i.doc_type in ('rule', 'normative') and (i.ended_on is null or i.ended_on > ${q.today})`);
   else if (q.validity) parts.push(sql`i.ended_as = ${q.validity} and i.ended_on <= ${q.today}`);
-  return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+  return { words: q.words, facets, from, to, itemWhere: sql<SqlBool>`${sql.join(parts, sql` and `)}` };
 }
 
-/** Public items matching the query, with the total, best or newest first. */
-export async function findPublic(db: DbOrTx, q: PublicQuery): Promise<{ total: number; items: CatalogItem[] }> {
-  const where = filters(q);
-  const dateOrder = sql`i.published_at desc, i.id`;
-  if (q.words.length === 0) {
-    const total = await sql<{ n: number }>`select count(*) as n from catalog_item i where ${where}`.execute(db);
-    const rows = await sql<Parameters<typeof toItem>[0]>`select i.* from catalog_item i where ${where} order by ${dateOrder} limit ${q.limit} offset ${q.offset}`.execute(db);
-    return { total: Number(total.rows[0]?.n ?? 0), items: rows.rows.map(toItem) };
-  }
+/** FTS5 match expression; words and tokens contain only letters and digits (segment.ts, index-keys.ts). */
+function ftsMatch(p: Probe, tier: Tier): string | null {
+  const quoted = p.words.map((w) => `"${w}"`).join(' AND ');
+  const parts: string[] = [];
+  if (p.words.length) parts.push(tier === 'title' ? `title_words : (${quoted})` : `{title_words body_words} : (${quoted})`);
+  if (p.facets.length) parts.push(`facets : (${p.facets.join(' AND ')})`);
+  if (parts.length === 0) return null;
+  const expr = parts.join(' AND ');
+  return tier === 'bodyOnly' ? `(${expr}) NOT title_words : (${quoted})` : expr;
+}
+
+/** PostgreSQL tsquery text; the same vocabulary, weights A/D for title/body words and C for facets. */
+function tsQuery(p: Probe, tier: Tier): string | null {
+  const parts = p.words.map((w) => `${w}:${tier === 'title' ? 'A' : 'AD'}`);
+  parts.push(...p.facets.map((f) => `${f}:C`));
+  if (parts.length === 0) return null;
+  const expr = parts.join(' & ');
+  return tier === 'bodyOnly' ? `${expr} & !(${p.words.map((w) => `${w}:A`).join(' & ')})` : expr;
+}
+
+/**
+ * The matching rows' source: index rows joined to their items, newest first, or by the
+ * engine's score (`ranked`: title words weigh ten times body words, as before).
+ */
+function matching(db: DbOrTx, p: Probe, tier: Tier, ranked = false): RawBuilder<unknown> {
   if (dialectOf(db) === 'postgres') {
-    // Words contain only letters and digits (segment.ts), so joining them with & is a safe tsquery.
-    const tsquery = q.words.join(' & ');
-    const vector = sql`(setweight(to_tsvector('simple', s.title_words), 'A') || setweight(to_tsvector('simple', s.body_words), 'D'))`;
-    const from = sql`from catalog_search s join catalog_item i on i.id = s.item_id where ${vector} @@ to_tsquery('simple', ${tsquery}) and ${where}`;
-    const order = q.order === 'date' ? dateOrder : sql`ts_rank(${vector}, to_tsquery('simple', ${tsquery})) desc, i.published_at desc`;
-    const total = await sql<{ n: string }>`select count(*) as n ${from}`.execute(db);
-    const rows = await sql<Parameters<typeof toItem>[0]>`select i.* ${from} order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db);
-    return { total: Number(total.rows[0]?.n ?? 0), items: rows.rows.map(toItem) };
+    const tsq = tsQuery(p, tier);
+    const text = tsq ? sql`s.tsv @@ to_tsquery('simple', ${tsq}) and ` : sql``;
+    const words = p.words.map((w) => `${w}:AD`).join(' & ');
+    // ts_rank's weights run D, C, B, A: body words 0.1, facet tokens 0, title words 1.
+    const order = ranked ? sql`ts_rank('{0.1, 0, 0, 1}', s.tsv, to_tsquery('simple', ${words})) desc, s.search_key desc` : sql`s.search_key desc`;
+    return sql`from catalog_search s join catalog_item i on i.id = s.item_id where ${text}s.search_key between ${p.from} and ${p.to} and ${p.itemWhere} order by ${order}`;
   }
-  // FTS5: each word a quoted string (letters and digits only), implicitly ANDed.
-  const match = q.words.map((w) => `"${w}"`).join(' ');
-  const from = sql`from catalog_search join catalog_item i on i.id = catalog_search.item_id where catalog_search match ${match} and ${where}`;
-  const order = q.order === 'date' ? dateOrder : sql`bm25(catalog_search, 0.0, 10.0, 1.0), i.published_at desc`;
-  const total = await sql<{ n: number }>`select count(*) as n ${from}`.execute(db);
-  const rows = await sql<Parameters<typeof toItem>[0]>`select i.* ${from} order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db);
-  return { total: Number(total.rows[0]?.n ?? 0), items: rows.rows.map(toItem) };
+  const match = ftsMatch(p, tier);
+  if (match === null) return sql`from catalog_item i where i.search_key between ${p.from} and ${p.to} and ${p.itemWhere} order by i.search_key desc`;
+  const order = ranked ? sql`bm25(catalog_search, 10.0, 1.0, 0.0), s.rowid desc` : sql`s.rowid desc`;
+  return sql`from catalog_search s join catalog_item i on i.search_key = s.rowid where catalog_search match ${match} and s.rowid between ${p.from} and ${p.to} and ${p.itemWhere} order by ${order}`;
+}
+
+async function page(db: DbOrTx, p: Probe, tier: Tier, limit: number, offset: number, ranked = false): Promise<CatalogItem[]> {
+  if (limit <= 0) return [];
+  const rows = await sql<Parameters<typeof toItem>[0]>`select i.* ${matching(db, p, tier, ranked)} limit ${limit} offset ${offset}`.execute(db);
+  return rows.rows.map(toItem);
+}
+
+/** The number of matches, counted up to `cap` (+1 to know whether there are more). */
+async function countUpTo(db: DbOrTx, p: Probe, tier: Tier, cap: number): Promise<number> {
+  const r = await sql<{ n: number | string }>`select count(*) as n from (select 1 as one ${matching(db, p, tier)} limit ${cap + 1}) t`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * Public items matching the query, newest first or best first. "Best first" is the engine's
+ * relevance score (bm25 / ts_rank, title words weighing more) when there are at most
+ * RANK_LIMIT matches. Beyond that — a common word such as 通知 or 工作 — scoring every match
+ * costs seconds, so the items whose title holds every word come before those that match only
+ * in their text, each group newest first: both engines read that from their index alone and
+ * stop after one page (docs/catalog.md, 检索排序).
+ */
+export async function findPublic(db: DbOrTx, q: PublicQuery): Promise<PublicPage> {
+  const p = probeOf(q);
+  if (!p) return { total: 0, totalExact: true, items: [] };
+  const cap = q.countCap ?? COUNT_CAP;
+  const counted = await countUpTo(db, p, 'all', cap);
+  const total = Math.min(counted, cap);
+  const totalExact = counted <= cap;
+  if (q.order === 'date' || q.words.length === 0) return { total, totalExact, items: await page(db, p, 'all', q.limit, q.offset) };
+  if (counted <= Math.min(q.rankLimit ?? RANK_LIMIT, cap)) return { total, totalExact, items: await page(db, p, 'all', q.limit, q.offset, true) };
+  const first = await page(db, p, 'title', q.limit, q.offset);
+  if (first.length === q.limit) return { total, totalExact, items: first };
+  // The title group ends on this page: the rest of the page comes from the text-only group.
+  const titleTotal = q.offset === 0 ? first.length : await countUpTo(db, p, 'title', q.offset + q.limit);
+  const rest = await page(db, p, 'bodyOnly', q.limit - first.length, Math.max(0, q.offset - titleTotal));
+  return { total, totalExact, items: [...first, ...rest] };
 }

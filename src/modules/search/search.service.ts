@@ -9,7 +9,7 @@ import { isDocType, isValidityEnd, type ValidityEnd } from '../../domain/catalog
 import { shanghaiDate, type Clock } from '../../domain/time.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import type { CatalogItem } from '../catalog/catalog.repository.ts';
-import { findPublic } from './search.repository.ts';
+import { findPublic, type PublicQuery } from './search.repository.ts';
 import { queryWords } from './segment.ts';
 import { highlight, snippet } from './snippet.ts';
 
@@ -37,7 +37,10 @@ export interface SearchHit {
 
 export interface SearchResult {
   words: string[];
+  /** Matches, counted exactly up to COUNT_CAP (search.repository.ts). */
   total: number;
+  /** False when there are more matches than `total` says (「N 条以上」). */
+  totalExact: boolean;
   page: number;
   pageSize: number;
   hits: SearchHit[];
@@ -48,16 +51,16 @@ export async function searchPublic(db: DbOrTx, p: SearchParams, clock: Clock): P
   const words = queryWords(p.q ?? '');
   const pageSize = Math.min(Math.max(p.pageSize ?? 20, 1), 50);
   const page = Math.min(Math.max(p.page ?? 1, 1), 500);
-  let agencyIds: string[] | undefined;
+  let agency: PublicQuery['agency'];
   if (p.agency) {
     const root = await agencies.findByCodeOrName(db, p.agency);
-    agencyIds = root ? await agencies.subtreeIds(db, [root.id]) : [];
+    agency = root ? { id: root.id, subtree: true } : null;
   }
   const validity = p.validity === 'valid' ? 'valid' : p.validity && isValidityEnd(p.validity) ? (p.validity as ValidityEnd) : undefined;
   const now = clock.now();
-  const { total, items } = await findPublic(db, {
+  const { total, totalExact, items } = await findPublic(db, {
     words,
-    agencyIds,
+    agency,
     statutoryItem: p.item || undefined,
     categoryId: p.category || undefined,
     year: p.year,
@@ -72,6 +75,7 @@ export async function searchPublic(db: DbOrTx, p: SearchParams, clock: Clock): P
   return {
     words,
     total,
+    totalExact,
     page,
     pageSize,
     hits: items.map((item) => ({ item, titleHtml: highlight(item.title, words), snippetHtml: snippet(item.summary ? `${item.summary} ${item.bodyText}` : item.bodyText, words) })),

@@ -45,3 +45,8 @@ export function segmentForIndex(text: string): string {
 export function queryWords(query: string): string[] {
   return [...new Set(segmentWords(query.slice(0, 200)))].slice(0, 16);
 }
+
+/** What the index holds of an item's text: title with 文号, and summary with body (as words). */
+export function itemWords(item: { title: string; docNumber: string; summary: string; bodyText: string }): { titleWords: string; bodyWords: string } {
+  return { titleWords: segmentForIndex(`${item.title} ${item.docNumber}`), bodyWords: segmentForIndex(`${item.summary}\n${item.bodyText}`) };
+}

@@ -15,7 +15,7 @@ import type { Calendar } from '../../domain/calendar/calendar.ts';
 import type { Clock } from '../../domain/time.ts';
 import { analyzeAfterBulkLoad, insertBatch } from '../catalog/import.repository.ts';
 import { plainText } from '../catalog/sanitize.ts';
-import { segmentForIndex } from '../search/segment.ts';
+import { itemWords } from '../search/segment.ts';
 import { body, pick, rng, title } from './text.ts';
 import { applicationsSynthStep } from '../applications/applications.synth.ts';
 
@@ -98,13 +98,13 @@ export const catalogStep: SynthStep = {
           title: title(r, a.shortName, year), doc_number: '', publisher: a.shortName, statutory_item: pick(r, ARTICLE_20_ITEMS).key, category_id: null, doc_type: docType,
           summary: '', body_html: bodyHtml, body_text: plainText(bodyHtml), formed_on: formed, special_days: null, special_basis: null,
           due_on: due.due, due_explanation: due.explanation, due_provisional: due.provisional ? 1 : 0, status: 'published',
-          published_at: `${published}T01:00:00.000Z`, published_on: published, withdrawn_on: null, withdraw_reason: null,
+          published_at: `${published}T01:00:00.000Z`, published_on: published, search_key: null, withdrawn_on: null, withdraw_reason: null,
           effective_on: null, ended_as: null, ended_on: null, replaces_id: null, author_id: null, author_name: '合成数据', version: 1, created_at: now, updated_at: now,
         });
       }
-      const search = items.map((i) => ({ item_id: i.id, title_words: segmentForIndex(i.title), body_words: segmentForIndex(i.body_text) }));
+      const words = new Map(items.map((i) => [i.id, itemWords({ title: i.title, docNumber: i.doc_number, summary: i.summary, bodyText: i.body_text })]));
       const events = items.map((i) => ({ item_id: i.id, step: 'import', result: 'done', opinion: '合成数据', actor_id: null, actor_name: '合成数据', at: now, before_json: null, version: 1 }));
-      await ctx.db.transaction().execute((tx) => insertBatch(tx, { items, events, attachments: [], search }));
+      await ctx.db.transaction().execute((tx) => insertBatch(tx, { items, events, attachments: [], words }));
       ctx.progress('catalog', done + items.length, total);
     }
     await analyzeAfterBulkLoad(ctx.db);

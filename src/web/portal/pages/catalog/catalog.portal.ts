@@ -79,9 +79,9 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
     if ((q.category && !category) || (q.item && !item)) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个公开事项或类别。'));
     const page = toInt(q.page, 1, 10_000) ?? 1;
     const now = clock.now();
-    const result = await findPublic(db, { words: [], agencyIds: [agency.id], statutoryItem: item?.key, categoryId: category?.id, order: 'date', nowIso: now.toISOString(), today: shanghaiDate(now), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const result = await findPublic(db, { words: [], agency: { id: agency.id, subtree: false }, statutoryItem: item?.key, categoryId: category?.id, order: 'date', nowIso: now.toISOString(), today: shanghaiDate(now), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const selected = category ? { category: category.id, label: category.name } : item ? { item: item.key, label: item.name } : null;
-    return reply.type('text/html; charset=utf-8').send(catalogPage({ agency, columns, selected, items: result.items, total: result.total, page, pageSize: PAGE_SIZE }));
+    return reply.type('text/html; charset=utf-8').send(catalogPage({ agency, columns, selected, items: result.items, total: result.total, totalExact: result.totalExact, page, pageSize: PAGE_SIZE }));
   });
 
   app.get<{ Params: { code: string }; Querystring: { item?: string; category?: string } }>('/gk/:code/feed.atom', opts, async (request, reply) => {
@@ -90,7 +90,7 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
     const now = clock.now();
     const category = request.query.category ? (await listCategories(db, [agency.id])).find((c) => c.id === request.query.category) : undefined;
     const item = request.query.item ? statutoryItem(request.query.item) : undefined;
-    const { items } = await findPublic(db, { words: [], agencyIds: [agency.id], statutoryItem: item?.key, categoryId: category?.id, order: 'date', nowIso: now.toISOString(), today: shanghaiDate(now), limit: 50, offset: 0 });
+    const { items } = await findPublic(db, { words: [], agency: { id: agency.id, subtree: false }, statutoryItem: item?.key, categoryId: category?.id, order: 'date', nowIso: now.toISOString(), today: shanghaiDate(now), limit: 50, offset: 0 });
     const qs = category ? `?category=${category.id}` : item ? `?item=${item.key}` : '';
     const title = `${agency.name}政府信息公开${category ? ` · ${category.name}` : item ? ` · ${item.name}` : ''}`;
     return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(origin(request), { id: `/gk/${agency.code}/catalog${qs}`, self: `/gk/${agency.code}/feed.atom${qs}`, title }, items));

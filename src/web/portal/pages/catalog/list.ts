@@ -16,10 +16,11 @@ export function itemLine(item: CatalogItem, highlighted?: { titleHtml: string; s
 }
 
 /** Previous/next links keeping the other query parameters. */
-export function pager(base: string, params: Record<string, string | number | undefined>, page: number, total: number, pageSize: number): SafeHtml {
+/** Page links; `exact` false means there are more than `total` items (「共 N 条以上」). */
+export function pager(base: string, params: Record<string, string | number | undefined>, page: number, total: number, pageSize: number, exact = true): SafeHtml {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => `${base}?${new URLSearchParams(Object.entries({ ...params, page: p }).filter(([, v]) => v !== undefined && String(v) !== '').map(([k, v]) => [k, String(v)])).toString()}`;
-  return html`<nav class="pager" aria-label="分页">${page > 1 ? html`<a href="${href(page - 1)}" rel="prev">上一页</a>` : ''}<span>第 ${page} / ${pages} 页，共 ${total} 条</span>${page < pages ? html`<a href="${href(page + 1)}" rel="next">下一页</a>` : ''}</nav>`;
+  return html`<nav class="pager" aria-label="分页">${page > 1 ? html`<a href="${href(page - 1)}" rel="prev">上一页</a>` : ''}<span>第 ${page} / ${pages} 页，共 ${total} 条${exact ? '' : '以上'}</span>${page < pages ? html`<a href="${href(page + 1)}" rel="next">下一页</a>` : ''}</nav>`;
 }
 
 export interface CatalogPageModel {
@@ -29,6 +30,7 @@ export interface CatalogPageModel {
   selected: { item?: string; category?: string; label: string } | null;
   items: CatalogItem[];
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
 }
@@ -44,6 +46,6 @@ export function catalogPage(m: CatalogPageModel): string {
 <h2 id="list">${m.selected ? `${m.selected.label}：信息列表` : '最新公开'}</h2>
 <p><a href="${feed}" type="application/atom+xml">订阅（Atom）</a></p>
 ${m.items.length ? html`<ul class="items" aria-labelledby="list">${m.items.map((i) => itemLine(i))}</ul>` : html`<p>暂无公开信息。</p>`}
-${pager(`/gk/${code}/catalog`, { item: m.selected?.item, category: m.selected?.category }, m.page, m.total, m.pageSize)}`;
+${pager(`/gk/${code}/catalog`, { item: m.selected?.item, category: m.selected?.category }, m.page, m.total, m.pageSize, m.totalExact)}`;
   return columnPage(m.agency, 'catalog', m.selected ? m.selected.label : '法定主动公开内容', body, m.selected ? [{ label: '法定主动公开内容', href: `/gk/${code}/catalog` }] : []);
 }

@@ -25,6 +25,8 @@ interface Hit {
 interface SearchAnswer {
   words: string[];
   total: number;
+  /** false: more than `total` matches (the count stops at 10,000). */
+  totalExact: boolean;
   hits: Hit[];
 }
 
@@ -60,7 +62,7 @@ export function FullTextSearch() {
           loading={result.loading}
           dataSource={result.data?.hits ?? []}
           locale={{ emptyText: <Empty description="没有找到匹配的已公开信息" /> }}
-          header={result.data ? <Typography.Text type="secondary">共 {result.data.total} 条；检索词：{result.data.words.join('、')}</Typography.Text> : null}
+          header={result.data ? <Typography.Text type="secondary">共 {result.data.total} 条{result.data.totalExact ? '' : '以上'}；检索词：{result.data.words.join('、')}</Typography.Text> : null}
           pagination={{ current: page, pageSize: 20, total: result.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
           renderItem={(hit) => (
             <List.Item key={hit.id}>
