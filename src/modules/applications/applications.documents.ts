@@ -11,6 +11,7 @@ import { addressedToApplicant, DOCUMENT_KIND_LABELS, type DocumentKind } from '.
 import { shanghaiDate } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, can, canSeeAgency } from '../../policies/can.ts';
+import { findById as findAgency } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { documentFileName, renderDocument, type DocumentFormat } from '../documents/index.ts';
 import { enqueueMessage, listMessages, type Attachment, type OutboxChannel, type OutboxMessage } from '../outbox/outbox.service.ts';
@@ -120,7 +121,8 @@ export async function listDocuments(deps: AppDeps, actor: Actor, rec: repo.Appli
   );
 }
 
-function fileNameOf(letter: letters.LetterRecord, rec: repo.ApplicationRecord, format: DocumentFormat): string {
+/** A rendition's file name: the title, and the application's number or (for a consulted party) the party. */
+export function fileNameOf(letter: letters.LetterRecord, rec: repo.ApplicationRecord, format: DocumentFormat): string {
   // A letter to a consulted party carries no reference to the application beyond its subject.
   return letter.addressee === 'applicant' ? documentFileName(`${letter.title}（${rec.trackingNumber}）`, format) : documentFileName(`${letter.title}（${letter.recipientName}）`, format);
 }
@@ -224,11 +226,11 @@ export async function sendDocument(deps: AppDeps, actor: Actor, applicationId: s
   }
   const address = recipientAddress(deps, rec, toApplicant, input);
   const name = toApplicant ? rec.applicantName : letter!.recipientName;
-  const agencyName = letter?.content.signature?.agency ?? '';
+  const agencyName = (await findAgency(deps.db, rec.agencyId))?.name ?? '本机关';
   const subject = toApplicant ? `${title}（${rec.trackingNumber}）` : title;
   const bodyText = toApplicant
-    ? `${name}：\n\n${agencyName || '本机关'}就您的政府信息公开申请（${rec.trackingNumber}）向您送达《${title}》，见附件。\n您也可以凭申请编号和查询码在本机关政府信息公开网站的“查询进度”页面查看办理情况和文书。`
-    : `${name}：\n\n${agencyName || '本机关'}向你方送达《${title}》，见附件。请按文书所述期限书面提出意见。`;
+    ? `${name}：\n\n${agencyName}就您的政府信息公开申请（${rec.trackingNumber}）向您送达《${title}》，见附件。\n您也可以凭申请编号和查询码在本机关政府信息公开网站的“查询进度”页面查看办理情况和文书。`
+    : `${name}：\n\n${agencyName}向你方送达《${title}》，见附件。请按文书所述期限书面提出意见。`;
   try {
     return await deps.db.transaction().execute(async (tx) => {
       const message = await enqueueMessage(tx, actor, { agencyId: rec.agencyId, channel: input.channel, recipientName: name, recipientAddress: address, subject, bodyText, related: { type: DOCUMENT_RELATED_TYPE, id: documentId }, attachments }, deps.clock);

@@ -151,7 +151,7 @@ describeEachDialect('portal: online application and tracking', (dialect) => {
     expect(decodeURIComponent(String(docx.headers['content-disposition']))).toContain(`政府信息公开申请补正告知书（${trackingNumber}）.docx`);
 
     const page = await post('/track', f.cookie, { csrf: f.csrf, trackingNumber, queryCode });
-    expect(page.body).toContain('下载 补正告知书：政府信息公开申请补正告知书.pdf');
+    expect(page.body).toContain(`下载 补正告知书：政府信息公开申请补正告知书（${trackingNumber}）.pdf`);
     // The explanation says a consultation pauses the clock; the letter itself and the party stay internal.
     expect(page.body.match(/>下载 /g)).toHaveLength(1);
     expect(page.body).not.toMatch(/下载 征求意见书|某机械有限公司/);

@@ -19,7 +19,7 @@ import { applicantActor, applyChange } from './applications.apply.ts';
 import { clockOf } from './applications.clock.ts';
 import { queryCodeHash, type AppDeps } from './applications.deps.ts';
 import * as events from './applications.events.repository.ts';
-import { applicantLetters, rendition } from './applications.documents.ts';
+import { applicantLetters, fileNameOf, rendition } from './applications.documents.ts';
 import { detectUpload, type Upload } from './applications.files.ts';
 import * as repo from './applications.repository.ts';
 
@@ -92,7 +92,7 @@ export async function trackingView(deps: AppDeps, rec: repo.ApplicationRecord): 
     timeline: stored.filter((e) => e.public).map((e) => ({ date: e.date, summary: e.summary })),
     correction: asked && clock.state === 'awaitingCorrection' ? { requested: asked.date, items: String(asked.payload.items ?? ''), periodEnd: clock.correctionPeriodEnd } : null,
     files: [
-      ...notices.map((l) => ({ id: l.id, filename: `${l.title}.pdf`, role: l.kind, label: DOCUMENT_KIND_LABELS[l.kind], date: l.date, size: null })),
+      ...notices.map((l) => ({ id: l.id, filename: fileNameOf(l, rec, 'pdf'), role: l.kind, label: DOCUMENT_KIND_LABELS[l.kind], date: l.date, size: null })),
       ...files.map((f) => ({ id: f.id, filename: f.filename, role: f.role, label: f.role === 'reply_letter' ? DOCUMENT_KIND_LABELS.reply_letter : '提供的信息', date: shanghaiDate(new Date(f.createdAt)), size: f.size })),
     ],
   };
