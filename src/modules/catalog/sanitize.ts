@@ -1,14 +1,18 @@
 /**
  * Rich text of catalog items is sanitized on the way in (sanitize-html with an allow-list), so
  * that what the portal renders can never carry script: no event handlers, no javascript: or
- * data: links, no style, no iframes. Titles and other fields are plain text and are escaped
- * when rendered.
+ * data: links, no style but text alignment, no iframes. The console's rich-text editor
+ * (src/web/admin/src/pages/catalog/richText.ts) writes only what this list keeps. Titles and
+ * other fields are plain text and are escaped when rendered.
  */
 import sanitizeHtml from 'sanitize-html';
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'a', 'sub', 'sup', 'hr'],
-  allowedAttributes: { a: ['href', 'title', 'rel'], th: ['colspan', 'rowspan', 'scope'], td: ['colspan', 'rowspan'] },
+  allowedAttributes: { a: ['href', 'title', 'rel'], th: ['colspan', 'rowspan', 'scope'], td: ['colspan', 'rowspan'], ol: ['start', 'type'], p: ['style'], h2: ['style'], h3: ['style'], h4: ['style'] },
+  // Alignment is the only style kept (标题居中, 落款右对齐, as the console's editor writes it); any
+  // other declaration, and any value but these four words, is dropped.
+  allowedStyles: Object.fromEntries(['p', 'h2', 'h3', 'h4'].map((tag) => [tag, { 'text-align': [/^(left|right|center|justify)$/] }])),
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,

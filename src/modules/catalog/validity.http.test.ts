@@ -38,7 +38,7 @@ describeEachDialect('validity of 规章 and 规范性文件', (dialect) => {
 
   it('废止: the approver records it with date and reason; the history and the portal page show it', async () => {
     const id = await publish('洛江区工业企业技术改造资金管理办法');
-    expect((await detail(id)).validity).toMatchObject({ status: 'valid', effectiveOn: '2026-03-01', history: [{ step: 'published', on: '2026-03-02', text: '发布，2026-03-01起施行' }] });
+    expect((await detail(id)).validity).toMatchObject({ status: 'valid', effectiveOn: '2026-03-01', history: [{ step: 'published', on: '2026-03-02', text: '发布，2026年3月1日起施行' }] });
     expect((await validity(id, 'gxj.clerk', { endedAs: 'repealed', endedOn: '2026-03-02', reason: '上位法修改' })).statusCode).toBe(403);
     const bad = await validity(id, 'gxj.approver', { endedAs: 'repealed', endedOn: '2026-02-01', reason: ' ' });
     expect(bad.statusCode).toBe(400);

@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from '../../db/database.ts';
 import { hasValidity, VALIDITY_LABELS, validityOn, type ValidityEnd } from '../../domain/catalog/index.ts';
 import { parseDate } from '../../domain/calendar/calendar.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
-import type { Clock } from '../../domain/time.ts';
+import { formatChineseDate, type Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize } from '../../policies/can.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -91,7 +91,7 @@ export async function validityOf(db: DbOrTx, item: repo.CatalogItem, events: rea
   const history: ValidityView['history'] = [];
   for (const e of events) {
     if ((e.step === 'approve' || e.step === 'import') && item.publishedOn && !history.some((h) => h.step === 'published')) {
-      history.push({ step: 'published', on: item.publishedOn, text: `发布${item.effectiveOn ? `，${item.effectiveOn}起施行` : ''}`, actorName: e.actorName, at: e.at });
+      history.push({ step: 'published', on: item.publishedOn, text: `发布${item.effectiveOn ? `，${formatChineseDate(item.effectiveOn)}起施行` : ''}`, actorName: e.actorName, at: e.at });
     }
     if (CHANGE_STEPS.includes(e.step)) history.push({ step: e.step as ValidityEnd, on: item.endedOn ?? e.at.slice(0, 10), text: `${VALIDITY_LABELS[e.step as ValidityEnd]}：${e.opinion}`, actorName: e.actorName, at: e.at });
   }

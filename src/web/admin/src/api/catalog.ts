@@ -34,9 +34,32 @@ export interface CatalogItem {
   updatedAt: string;
 }
 
+/** 有效 or how a 规章 / 规范性文件 stopped being 有效. */
+export type ValidityStatus = 'valid' | 'repealed' | 'lapsed' | 'revised';
+
+/** The validity of a 规章 or 规范性文件 (null for other document types). */
+export interface ValidityView {
+  status: ValidityStatus;
+  effectiveOn: string | null;
+  endedAs: Exclude<ValidityStatus, 'valid'> | null;
+  endedOn: string | null;
+  replaces: { id: string; title: string; state: CatalogItem['state'] } | null;
+  revisions: Array<{ id: string; title: string; state: CatalogItem['state']; effectiveOn: string | null; publishedOn: string | null }>;
+  history: Array<{ step: 'published' | Exclude<ValidityStatus, 'valid'>; on: string; text: string; actorName: string; at: string }>;
+}
+
 export interface CatalogDetail extends CatalogItem {
   events: Array<{ step: string; result: string; opinion: string; actorName: string; at: string; version: number }>;
   attachments: Array<{ id: string; fileName: string; mediaType: string; size: number; sha256: string }>;
+  validity: ValidityView | null;
+}
+
+/** A validity change: 废止 / 失效 with the reason, or 已修订 naming the published revision. */
+export interface ValidityChange {
+  endedAs: Exclude<ValidityStatus, 'valid'>;
+  endedOn: string;
+  reason: string;
+  replacedById?: string | null;
 }
 
 export interface CatalogMeta {
@@ -57,6 +80,8 @@ export interface ItemInput {
   bodyHtml?: string;
   formedOn: string;
   effectiveOn?: string | null;
+  /** A revision: the 规章 or 规范性文件 it replaces (retired when the revision is approved). */
+  replacesId?: string | null;
 }
 
 export interface ActionInput {
@@ -105,6 +130,7 @@ export const catalogApi = {
   update: (id: string, input: ItemInput) => request<CatalogDetail>('PUT', `/catalog/items/${id}`, { body: input }),
   discard: (id: string) => request<void>('DELETE', `/catalog/items/${id}`),
   act: (id: string, action: ActionInput) => request<CatalogDetail>('POST', `/catalog/items/${id}/actions`, { body: action }),
+  endValidity: (id: string, change: ValidityChange) => request<{ id: string; endedAs: string; endedOn: string }>('POST', `/catalog/items/${id}/validity`, { body: change }),
   attach: (id: string, file: File) => upload<{ id: string }>(`/catalog/items/${id}/attachments?name=${encodeURIComponent(file.name)}`, file),
   detach: (id: string, attachmentId: string) => request<void>('DELETE', `/catalog/items/${id}/attachments/${attachmentId}`),
   late: (agencyId: string, signal?: AbortSignal) => request<{ items: Array<{ agencyId: string; agencyName: string; overdue: number; publishedLateThisYear: number }> }>('GET', '/catalog/late', { query: { agencyId }, signal }),

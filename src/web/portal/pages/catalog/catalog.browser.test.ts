@@ -48,7 +48,9 @@ describe.skipIf(!browserAvailable)('publishing journey in Chromium', () => {
     await page.getByLabel('标题').fill(TITLE);
     await page.getByLabel('文号').fill('洛工信〔2026〕5号');
     await page.getByLabel(/成文日期/).fill('2026-02-26');
-    await page.getByLabel('正文').fill('<p>为方便企业申请行政复议，区工信局在一楼设立咨询窗口。</p><script>alert(1)</script>');
+    // The body editor's HTML source view: what a clerk pastes from another system, script included.
+    await page.getByRole('button', { name: 'HTML 源码' }).click();
+    await page.getByRole('textbox', { name: '正文（HTML 源码）' }).fill('<p>为方便企业申请行政复议，区工信局在一楼设立咨询窗口。</p><script>alert(1)</script>');
     await page.getByRole('button', { name: /保存草稿/ }).click();
     await page.waitForURL(/\/admin\/catalog\/[0-9a-f-]{36}/, { timeout: 15_000 });
     itemId = /catalog\/([0-9a-f-]{36})/.exec(page.url())![1]!;

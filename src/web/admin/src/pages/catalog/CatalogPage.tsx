@@ -4,7 +4,7 @@
  * page. A supervisor sees its subtree and the late counts per agency.
  */
 import { useMemo, useState } from 'react';
-import { Route, Routes, useNavigate } from 'react-router-dom';
+import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Card, Checkbox, Input, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { catalogApi, type CatalogItem } from '../../api/catalog.ts';
@@ -13,7 +13,7 @@ import { useAgencySearch, useAgencySelection } from '../../layout/AgencyContext.
 import { LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import { FullTextSearch } from './FullTextSearch.tsx';
-import { ItemEditor } from './ItemEditor.tsx';
+import { ItemEditor, type EditorStart } from './ItemEditor.tsx';
 import ItemPage from './ItemPage.tsx';
 import { cnDate, STATE_LABELS, TIMELINESS } from './labels.ts';
 
@@ -72,16 +72,23 @@ function List() {
   );
 }
 
+/** A new draft; `?revises=ID` starts the revision of a published 规章 or 规范性文件 from its fields and text. */
 function NewItem() {
   const { agencyId } = useAgencySelection();
   const search = useAgencySearch();
   const navigate = useNavigate();
-  const meta = useApiData((signal) => catalogApi.meta(agencyId, signal), [agencyId], Boolean(agencyId));
+  const revises = useSearchParams()[0].get('revises');
+  const old = useApiData((signal) => catalogApi.get(revises!, signal), [revises], Boolean(revises));
+  const target = old.data?.agencyId ?? agencyId;
+  const meta = useApiData((signal) => catalogApi.meta(target, signal), [target], Boolean(target) && (!revises || Boolean(old.data)));
+  const start: EditorStart | undefined = old.data
+    ? { title: `${old.data.title}（修订）`, docType: old.data.docType, statutoryItem: old.data.statutoryItem, categoryId: old.data.categoryId, summary: old.data.summary, bodyHtml: old.data.bodyHtml, replacesId: old.data.id, replaces: { id: old.data.id, title: old.data.title } }
+    : undefined;
   return (
     <>
-      <PageHeading title="起草主动公开信息" extra={<Button onClick={() => navigate(`/catalog${search}`)}>返回列表</Button>} />
-      {meta.error ? <LoadError error={meta.error} onRetry={meta.reload} /> : null}
-      {meta.data ? <ItemEditor meta={meta.data} submitLabel="保存草稿" onSave={async (input) => { const created = await catalogApi.create(agencyId, input); navigate(`/catalog/${created.id}${search}`); }} /> : null}
+      <PageHeading title={revises ? '起草修订文件' : '起草主动公开信息'} extra={<Button onClick={() => navigate(`/catalog${search}`)}>返回列表</Button>} />
+      {meta.error || old.error ? <LoadError error={meta.error ?? old.error} onRetry={() => { old.reload(); meta.reload(); }} /> : null}
+      {meta.data && (!revises || start) ? <ItemEditor meta={meta.data} initial={start} submitLabel="保存草稿" onSave={async (input) => { const created = await catalogApi.create(target, input); navigate(`/catalog/${created.id}${search}`); }} /> : null}
     </>
   );
 }

@@ -1,34 +1,56 @@
 /**
  * The editor of a draft (or of a correction): the catalog fields, 成文日期 for the 第二十六条
- * clock, and the body as HTML. The server sanitizes the body (scripts, event handlers and
- * unsafe links are removed) and returns what it kept; nothing typed is lost on an error.
+ * clock, and the body in a rich-text editor (RichTextEditor.tsx, loaded on first use). The
+ * server sanitizes the body (scripts, event handlers and unsafe links are removed) and returns
+ * what it kept; nothing typed is lost on an error. A revision of a 规章 or 规范性文件 carries the
+ * document it replaces (`replacesId`), which is retired when the revision is approved.
  */
-import { Button, Form, Input, Select } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Alert, Button, Form, Input, Select, Skeleton } from 'antd';
 import type { CatalogDetail, CatalogMeta, ItemInput } from '../../api/catalog.ts';
 import { useFormSubmit } from '../../lib/forms.ts';
-import { FormError } from '../../lib/ui.tsx';
+import { busy, FormError } from '../../lib/ui.tsx';
 
-export function ItemEditor({ meta, initial, submitLabel, onSave }: { meta: CatalogMeta; initial?: CatalogDetail; submitLabel: string; onSave: (input: ItemInput) => Promise<void> }) {
+const RichTextEditor = lazy(() => import('./RichTextEditor.tsx'));
+
+/** The body control: Form.Item gives its value and onChange to this direct child, which loads the editor. */
+function BodyField(props: { id?: string; value?: string; onChange?: (html: string) => void }) {
+  return (
+    <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+      <RichTextEditor {...props} label="正文" />
+    </Suspense>
+  );
+}
+
+/** What the form starts from: an item being edited, or a new draft's prefilled fields. */
+export type EditorStart = Partial<CatalogDetail> & { replaces?: { id: string; title: string } | null };
+
+export function ItemEditor({ meta, initial, submitLabel, onSave }: { meta: CatalogMeta; initial?: EditorStart; submitLabel: string; onSave: (input: ItemInput) => Promise<void> }) {
   const [form] = Form.useForm<ItemInput>();
-  const submit = useFormSubmit(form, async (values: ItemInput) => onSave({ ...values, categoryId: values.categoryId ?? null, effectiveOn: values.effectiveOn || null }));
+  const submit = useFormSubmit(form, async (values: ItemInput) => onSave({ ...values, categoryId: values.categoryId ?? null, effectiveOn: values.effectiveOn || null, replacesId: values.replacesId ?? null }));
   const docType = Form.useWatch('docType', form);
   const onCategory = (id: string | undefined) => {
     const cat = meta.categories.find((c) => c.id === id);
     if (cat) form.setFieldValue('statutoryItem', cat.statutoryItem);
   };
+  const hasValidity = docType === 'rule' || docType === 'normative';
   return (
-    <Form form={form} layout="vertical" onFinish={submit.onFinish} initialValues={initial ?? { docType: 'notice', statutoryItem: 'a20.15' }} style={{ maxWidth: 860 }}>
+    <Form form={form} layout="vertical" onFinish={submit.onFinish} initialValues={{ docType: 'notice', statutoryItem: 'a20.15', ...initial }} style={{ maxWidth: 980 }}>
       <FormError message={submit.error} onClose={submit.clearError} />
+      {initial?.replaces ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`本文件是“${initial.replaces.title}”的修订。审核发布后，原文件自施行日期（未填写时为发布日期）起标为“已修订”。`} /> : null}
+      <Form.Item name="replacesId" hidden><Input /></Form.Item>
       <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={200} /></Form.Item>
       <Form.Item name="categoryId" label="本机关类别"><Select allowClear options={meta.categories.map((c) => ({ value: c.id, label: c.name }))} onChange={onCategory} /></Form.Item>
       <Form.Item name="statutoryItem" label="公开事项（第二十条、第二十一条）" rules={[{ required: true, message: '请选择' }]}><Select showSearch optionFilterProp="label" options={meta.statutoryItems.map((i) => ({ value: i.key, label: `${i.article} ${i.name}` }))} /></Form.Item>
-      <Form.Item name="docType" label="文件类型" rules={[{ required: true, message: '请选择' }]}><Select options={meta.docTypes.map((d) => ({ value: d.key, label: d.label }))} /></Form.Item>
+      <Form.Item name="docType" label="文件类型" rules={[{ required: true, message: '请选择' }]}><Select options={meta.docTypes.map((d) => ({ value: d.key, label: d.label }))} disabled={Boolean(initial?.replaces)} /></Form.Item>
       <Form.Item name="docNumber" label="文号"><Input maxLength={60} placeholder="如：洛工信〔2025〕3号" /></Form.Item>
       <Form.Item name="formedOn" label="成文日期（信息形成或者变更之日，第二十六条起算）" rules={[{ required: true, message: '请填写成文日期' }]}><Input type="date" /></Form.Item>
-      {docType === 'rule' || docType === 'normative' ? <Form.Item name="effectiveOn" label="施行日期"><Input type="date" /></Form.Item> : null}
+      {hasValidity ? <Form.Item name="effectiveOn" label="施行日期"><Input type="date" /></Form.Item> : null}
       <Form.Item name="summary" label="内容概述"><Input.TextArea rows={2} maxLength={500} /></Form.Item>
-      <Form.Item name="bodyHtml" label="正文" extra="可使用段落、标题、列表、表格和链接；脚本、样式和事件属性在保存时被清除。"><Input.TextArea rows={12} /></Form.Item>
-      <Button type="primary" htmlType="submit" loading={submit.submitting}>{submitLabel}</Button>
+      <Form.Item name="bodyHtml" label="正文" extra="可使用标题、段落、加粗、列表、表格、链接和对齐；保存时服务器按白名单净化，脚本、样式（对齐除外）和事件属性会被清除。">
+        <BodyField />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy(submit.submitting)}>{submitLabel}</Button>
     </Form>
   );
 }

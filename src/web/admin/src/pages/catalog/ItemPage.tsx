@@ -1,7 +1,7 @@
 /**
  * One catalog item in the console: its fields and 第二十六条 due date, the sanitized body, the
- * attachments (checked by content on upload), the review records, and the actions the user's
- * role allows in its current state.
+ * attachments (checked by content on upload), the review records, the validity of a 规章 or
+ * 规范性文件 (ValidityCard.tsx), and the actions the user's role allows in its current state.
  */
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { useAgencySearch } from '../../layout/AgencyContext.tsx';
 import { errorMessage, LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import { ItemEditor } from './ItemEditor.tsx';
+import { ValidityCard } from './ValidityCard.tsx';
 import { cnDate, STATE_LABELS, STEP_LABELS, TIMELINESS } from './labels.ts';
 
 type Dialog = { kind: ActionInput['kind']; title: string; field: 'opinion' | 'comment' | 'reason'; label: string; required: boolean } | null;
@@ -90,6 +91,7 @@ export default function ItemPage() {
         <Descriptions.Item label="发布日期">{cnDate(d.publishedOn)}</Descriptions.Item>
         <Descriptions.Item label="期限依据">{d.dueExplanation}</Descriptions.Item>
       </Descriptions>
+      <ValidityCard item={d} canChange={can('catalog.approve')} onChanged={item.reload} />
       {d.state === 'withdrawn' ? <Alert type="warning" showIcon message={`已于${cnDate(d.withdrawnOn)}撤回：${d.withdrawReason ?? ''}`} style={{ marginBottom: 16 }} /> : null}
       <Flex gap={16} wrap align="start">
         <Card title="正文（已净化）" style={{ flex: '2 1 480px' }}>

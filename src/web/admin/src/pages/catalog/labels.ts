@@ -11,7 +11,7 @@ export const TIMELINESS: Record<CatalogItem['timeliness'], { label: string; colo
   overdue: { label: '已逾期未公开', color: 'red' },
 };
 
-export const STEP_LABELS: Record<string, string> = { submit: '提交保密审查', confidentiality_pass: '保密审查通过', approve: '发布审核通过', send_back: '退回修改', withdraw: '撤回', correct: '更正', repealed: '废止', lapsed: '失效' };
+export const STEP_LABELS: Record<string, string> = { submit: '提交保密审查', confidentiality_pass: '保密审查通过', approve: '发布审核通过', send_back: '退回修改', withdraw: '撤回', correct: '更正', repealed: '废止', lapsed: '失效', revised: '已修订' };
 
 /** 2025-03-03 → 2025年3月3日. */
 export function cnDate(d: string | null | undefined): string {
