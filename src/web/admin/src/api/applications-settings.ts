@@ -1,0 +1,96 @@
+/**
+ * The console's applications tools (src/modules/applications/applications.routes.ts): the legacy
+ * import with its dry run, the 申请编号 pattern, and the 第四十四条 suggestions.
+ */
+import { ApiError, request } from './client.ts';
+import type { Problem } from './types.ts';
+
+/** What a check or an import of a legacy file found. */
+export interface LegacyImportReport {
+  rows: number;
+  valid: number;
+  imported: number;
+  errors: Array<{ row: number; messages: string[] }>;
+}
+
+/** check: a dry run; valid: import the rows without problems; all: import only a clean file. */
+export type LegacyImportMode = 'check' | 'valid' | 'all';
+
+export interface TrackingSettings {
+  agencyId: string;
+  trackingPattern: string;
+  isDefault: boolean;
+  defaultPattern: string;
+  year: number;
+  nextSeq: number;
+  nextNumber: string;
+  canEdit: boolean;
+}
+
+export interface SuggestionDecision {
+  decision: 'drafted' | 'dismissed';
+  reason: string;
+  catalogItemId: string | null;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface Suggestion {
+  key: string;
+  applicants: number;
+  proposedTitle: string;
+  proposedSummary: string;
+  members: Array<{ id: string; trackingNumber: string; applicantKind: string; arrivalDate: string; receivedDate: string | null; outcome: string | null; information: string; decision: SuggestionDecision | null }>;
+}
+
+export interface HandledSuggestion {
+  batchId: string;
+  decision: 'drafted' | 'dismissed';
+  reason: string;
+  catalogItem: { id: string; title: string; state: string } | null;
+  decidedBy: string;
+  decidedAt: string;
+  trackingNumbers: string[];
+}
+
+export interface DraftFromSuggestion {
+  agencyId: string;
+  applicationIds: string[];
+  title: string;
+  summary?: string;
+  statutoryItem: string;
+  docType: string;
+  formedOn: string;
+}
+
+/** Sends the file as multipart with the session's CSRF token (read from /auth/me, as other uploads do). */
+async function importFile(agencyId: string, file: File, mode: LegacyImportMode): Promise<LegacyImportReport> {
+  const csrf = (await request<{ csrfToken?: string }>('GET', '/auth/me')).csrfToken ?? null;
+  const form = new FormData();
+  form.set('agencyId', agencyId);
+  form.set('mode', mode);
+  form.set('file', file);
+  let response: Response;
+  try {
+    response = await fetch('/api/v1/applications-import', { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) } });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+  const body: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const problem = body as Problem;
+    throw new ApiError(response.status, problem.code ?? `HTTP_${response.status}`, problem.detail ?? '导入失败', problem.errors ?? {}, problem);
+  }
+  return body as LegacyImportReport;
+}
+
+export const applicationToolsApi = {
+  importLegacy: importFile,
+  /** The column template, downloaded by a plain link (the session cookie goes with it). */
+  templateUrl: (format: 'xlsx' | 'csv') => `/api/v1/applications-import/template?format=${format}`,
+  settings: (agencyId: string, signal?: AbortSignal) => request<TrackingSettings>('GET', `/application-settings/${encodeURIComponent(agencyId)}`, { signal }),
+  saveSettings: (agencyId: string, trackingPattern: string) => request<TrackingSettings>('PUT', `/application-settings/${encodeURIComponent(agencyId)}`, { body: { trackingPattern } }),
+  suggestions: (agencyId: string, signal?: AbortSignal) => request<{ items: Suggestion[]; handled: HandledSuggestion[] }>('GET', '/application-suggestions', { query: { agencyId }, signal }),
+  draft: (body: DraftFromSuggestion) => request<{ catalogItemId: string }>('POST', '/application-suggestions/draft', { body }),
+  dismiss: (agencyId: string, applicationIds: string[], reason: string) => request<{ dismissed: number }>('POST', '/application-suggestions/dismiss', { body: { agencyId, applicationIds, reason } }),
+};
