@@ -6,7 +6,9 @@
  *   HTML source view, a script and an event handler; once published, the portal's item page shows
  *   the bold word and the list, sanitized;
  * - the approver records the 废止 of a published 规范性文件 from its console page, and its portal
- *   page shows it.
+ *   page shows it;
+ * - the office head sets the 申请编号 pattern (a wrong one is explained in Chinese, the next number
+ *   previewed) and starts a catalog draft from a 第四十四条 suggestion.
  * Set GONGKAI_SCREENSHOT_DIR to keep a screenshot of each screen.
  */
 import { mkdirSync } from 'node:fs';
@@ -159,5 +161,41 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     expect((await validity.innerText()).replace(/\s+/g, '')).toBe('有效性废止（2026年3月2日起）');
     expect(await pub.locator('ol.history li').allInnerTexts()).toEqual([expect.stringMatching(/发布$/), expect.stringMatching(/废止：根据《洛江区人民政府关于废止部分规范性文件的决定》$/)]);
     await close();
+  });
+  it('the office head sets the 申请编号 pattern and drafts a catalog item from a 第四十四条 suggestion', async () => {
+    const head = await t.login('gxj.head');
+    const agencyId = (await t.ctx.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()).id;
+    const info = '洛江区智能制造示范车间认定名单及奖补金额';
+    const csv = ['申请人类型,申请人,渠道,收到申请之日,办结日期,办理结果,所需信息', `自然人,许某,网上,2025-09-01,2025-09-10,予以公开,${info}`, `商业企业,某机械有限公司,网上,2025-10-08,2025-10-20,部分公开,${info}`].join('\n');
+    const boundary = '----gongkaibrowser';
+    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="agencyId"\r\n\r\n${agencyId}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n`), Buffer.from(csv), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const imported = await t.app.inject({ method: 'POST', url: '/api/v1/applications-import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: head.cookie, 'x-csrf-token': head.csrf } });
+    expect(imported.json()).toMatchObject({ imported: 2 });
+
+    const page = await logIn('gxj.head');
+    await page.getByRole('menuitem', { name: /申请导入与编号/ }).click();
+    await page.getByRole('tab', { name: '申请编号格式' }).click();
+    const pattern = page.getByRole('textbox', { name: '申请编号格式' });
+    await pattern.fill('洛工信依申〔{year}〕号');
+    await page.getByText('编号格式须包含 {year} 和 {seq}').waitFor();
+    await pattern.fill('洛工信依申〔{year}〕{seq}号');
+    await page.getByText(/^预览：下一个申请编号为 洛工信依申〔2026〕\d+号$/).waitFor();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText(/^洛工信依申〔2026〕\d+号$/).waitFor({ timeout: 15_000 });
+    await shot(page, 'tracking-pattern');
+
+    await page.getByRole('menuitem', { name: /第四十四条建议/ }).click();
+    const card = page.locator('.ant-card').filter({ hasText: info }).filter({ hasText: '2 名申请人' });
+    await card.getByRole('button', { name: '起草主动公开信息' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('标题').inputValue()).toBe(info);
+    await shot(page, 'suggestion-draft');
+    await dialog.getByRole('button', { name: /起\s*草/ }).click();
+    await page.getByRole('heading', { level: 1, name: info }).waitFor({ timeout: 15_000 });
+    await page.getByText('草稿', { exact: true }).first().waitFor();
+    await page.getByRole('menuitem', { name: /第四十四条建议/ }).click();
+    await page.getByText('已处理的建议').waitFor();
+    expect(await page.locator('.ant-card').filter({ hasText: info }).filter({ hasText: '2 名申请人' }).count()).toBe(0);
+    await page.close();
   });
 });
