@@ -165,7 +165,7 @@ export interface PublicQuery {
 }
 
 /** Totals are counted exactly up to this many matches; beyond it the page says 「N 条以上」. */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 export interface PublicPage {
   total: number;
@@ -180,14 +180,16 @@ interface Probe {
   facets: string[];
   from: number;
   to: number;
-  /** Conditions on the joined catalog_item row (validity, and public state as a safeguard). */
-  itemWhere: RawBuilder<SqlBool>;
+  /** The validity filter, the one condition the index cannot answer (it changes with the date): needs the item row. */
+  validity: RawBuilder<SqlBool> | null;
+  /** The same filters as conditions on catalog_item, for an agency's own list without words (its index serves that better). */
+  ownList: RawBuilder<SqlBool> | null;
 }
 
 type Tier = 'all' | 'title' | 'bodyOnly';
 
 /** Up to this many matches, "best first" is the engine's relevance score (bm25 / ts_rank). */
-export const RANK_LIMIT = 2_000;
+export const RANK_LIMIT = 1_000;
 
 function probeOf(q: PublicQuery): Probe | null {
   if (q.agency === null) return null;
@@ -203,10 +205,23 @@ function probeOf(q: PublicQuery): Probe | null {
     from = range.from;
     to = Math.min(to, range.to);
   }
-  const parts: Array<RawBuilder<unknown>> = [sql`i.status = 'published'`];
-  if (q.validity === 'valid') parts.push(sql`i.doc_type in ('rule', 'normative') and (i.ended_on is null or i.ended_on > ${q.today})`);
-  else if (q.validity) parts.push(sql`i.ended_as = ${q.validity} and i.ended_on <= ${q.today}`);
-  return { words: q.words, facets, from, to, itemWhere: sql<SqlBool>`${sql.join(parts, sql` and `)}` };
+  const validity =
+    q.validity === 'valid'
+      ? sql<SqlBool>`i.doc_type in ('rule', 'normative') and (i.ended_on is null or i.ended_on > ${q.today})`
+      : q.validity
+        ? sql<SqlBool>`i.ended_as = ${q.validity} and i.ended_on <= ${q.today}`
+        : null;
+  let ownList: RawBuilder<SqlBool> | null = null;
+  if (q.words.length === 0 && (q.agency?.subtree === false || facets.length === 0)) {
+    const parts: Array<RawBuilder<unknown>> = [sql`i.status = 'published'`];
+    if (q.agency) parts.push(sql`i.agency_id = ${q.agency.id}`);
+    if (q.statutoryItem) parts.push(sql`i.statutory_item = ${q.statutoryItem}`);
+    if (q.categoryId) parts.push(sql`i.category_id = ${q.categoryId}`);
+    if (q.docType) parts.push(sql`i.doc_type = ${q.docType}`);
+    if (validity) parts.push(validity);
+    ownList = sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+  }
+  return { words: q.words, facets, from, to, validity, ownList };
 }
 
 /** FTS5 match expression; words and tokens contain only letters and digits (segment.ts, index-keys.ts). */
@@ -230,33 +245,38 @@ function tsQuery(p: Probe, tier: Tier): string | null {
 }
 
 /**
- * The matching rows' source: index rows joined to their items, newest first, or by the
- * engine's score (`ranked`: title words weigh ten times body words, as before).
+ * The keys of the matching index rows (column k), newest first, or by the engine's score
+ * (column r; `ranked`: title words weigh ten times body words). Only the validity filter joins
+ * the items; everything else is answered by the index alone, since it holds public items only.
+ * A list without words of one agency's own items (or of everything) reads catalog_item by its
+ * (agency_id, search_key) index instead: a few hundred rows, no full-text posting lists.
  */
-function matching(db: DbOrTx, p: Probe, tier: Tier, ranked = false): RawBuilder<unknown> {
+function matchingKeys(db: DbOrTx, p: Probe, tier: Tier, ranked = false): RawBuilder<unknown> {
+  if (p.ownList) return sql`select i.search_key as k, 0 as r from catalog_item i where ${p.ownList} and i.search_key between ${p.from} and ${p.to} order by i.search_key desc`;
+  const join = p.validity ? sql`join catalog_item i on i.search_key = s.${sql.raw(dialectOf(db) === 'postgres' ? 'search_key' : 'rowid')} and ${p.validity} ` : sql``;
   if (dialectOf(db) === 'postgres') {
     const tsq = tsQuery(p, tier);
-    const text = tsq ? sql`s.tsv @@ to_tsquery('simple', ${tsq}) and ` : sql``;
+    const text = tsq ? sql` and s.tsv @@ to_tsquery('simple', ${tsq})` : sql``;
     const words = p.words.map((w) => `${w}:AD`).join(' & ');
     // ts_rank's weights run D, C, B, A: body words 0.1, facet tokens 0, title words 1.
-    const order = ranked ? sql`ts_rank('{0.1, 0, 0, 1}', s.tsv, to_tsquery('simple', ${words})) desc, s.search_key desc` : sql`s.search_key desc`;
-    return sql`from catalog_search s join catalog_item i on i.id = s.item_id where ${text}s.search_key between ${p.from} and ${p.to} and ${p.itemWhere} order by ${order}`;
+    const rank = ranked ? sql`ts_rank('{0.1, 0, 0, 1}', s.tsv, to_tsquery('simple', ${words}))` : sql`0`;
+    return sql`select s.search_key as k, ${rank} as r from catalog_search s ${join}where s.search_key between ${p.from} and ${p.to}${text} order by ${ranked ? sql`r desc, ` : sql``}s.search_key desc`;
   }
-  const match = ftsMatch(p, tier);
-  if (match === null) return sql`from catalog_item i where i.search_key between ${p.from} and ${p.to} and ${p.itemWhere} order by i.search_key desc`;
-  const order = ranked ? sql`bm25(catalog_search, 10.0, 1.0, 0.0), s.rowid desc` : sql`s.rowid desc`;
-  return sql`from catalog_search s join catalog_item i on i.search_key = s.rowid where catalog_search match ${match} and s.rowid between ${p.from} and ${p.to} and ${p.itemWhere} order by ${order}`;
+  const match = ftsMatch(p, tier)!; // null only without words and facets, which ownList answers
+  const rank = ranked ? sql`bm25(catalog_search, 10.0, 1.0, 0.0)` : sql`0`;
+  return sql`select s.rowid as k, ${rank} as r from catalog_search s ${join}where catalog_search match ${match} and s.rowid between ${p.from} and ${p.to} order by ${ranked ? sql`r, ` : sql``}s.rowid desc`;
 }
 
 async function page(db: DbOrTx, p: Probe, tier: Tier, limit: number, offset: number, ranked = false): Promise<CatalogItem[]> {
   if (limit <= 0) return [];
-  const rows = await sql<Parameters<typeof toItem>[0]>`select i.* ${matching(db, p, tier, ranked)} limit ${limit} offset ${offset}`.execute(db);
+  const order = ranked ? (dialectOf(db) === 'postgres' ? sql`m.r desc, m.k desc` : sql`m.r, m.k desc`) : sql`m.k desc`;
+  const rows = await sql<Parameters<typeof toItem>[0]>`select i.* from (${matchingKeys(db, p, tier, ranked)} limit ${limit} offset ${offset}) m join catalog_item i on i.search_key = m.k where i.status = 'published' order by ${order}`.execute(db);
   return rows.rows.map(toItem);
 }
 
 /** The number of matches, counted up to `cap` (+1 to know whether there are more). */
 async function countUpTo(db: DbOrTx, p: Probe, tier: Tier, cap: number): Promise<number> {
-  const r = await sql<{ n: number | string }>`select count(*) as n from (select 1 as one ${matching(db, p, tier)} limit ${cap + 1}) t`.execute(db);
+  const r = await sql<{ n: number | string }>`select count(*) as n from (${matchingKeys(db, p, tier)} limit ${cap + 1}) t`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 

@@ -41,7 +41,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/public/search',
-    { config: { rateLimit }, schema: { tags, security: [], summary: '检索已主动公开的政府信息（中文分词）', querystring: SearchQuery, response: { 200: Type.Object({ words: Type.Array(Type.String()), total: Type.Integer({ description: '命中条数，精确计数至 10000 条' }), totalExact: Type.Boolean({ description: 'false 表示命中超过 total 条' }), page: Type.Integer(), pageSize: Type.Integer(), hits: Type.Array(Hit) }), ...errorResponses } } },
+    { config: { rateLimit }, schema: { tags, security: [], summary: '检索已主动公开的政府信息（中文分词）', querystring: SearchQuery, response: { 200: Type.Object({ words: Type.Array(Type.String()), total: Type.Integer({ description: '命中条数，精确计数至 1000 条' }), totalExact: Type.Boolean({ description: 'false 表示命中超过 total 条' }), page: Type.Integer(), pageSize: Type.Integer(), hits: Type.Array(Hit) }), ...errorResponses } } },
     async (request) => {
       const r = await searchPublic(db, request.query, clock);
       return {

@@ -25,7 +25,7 @@ interface Hit {
 interface SearchAnswer {
   words: string[];
   total: number;
-  /** false: more than `total` matches (the count stops at 10,000). */
+  /** false: more than `total` matches (the count stops at 1,000). */
   totalExact: boolean;
   hits: Hit[];
 }
