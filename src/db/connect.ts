@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/config.ts';
 import type { Database, DbOrTx, Dialect } from './database.ts';
@@ -20,6 +20,31 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/**
+ * better-sqlite3 compiles a statement on every `prepare`, and Kysely prepares every query it
+ * runs: on the portal's pages that was a tenth of the server's CPU time (docs/benchmarks.md).
+ * This keeps the most recently used compiled statements by their SQL text. It is safe because
+ * better-sqlite3 runs one statement at a time and nothing here iterates a statement lazily
+ * (Kysely's `.stream()` is not used on SQLite).
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => void sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text); // re-insert: the Map's order is the recency order
+      } else {
+        statement = sqlite.prepare(text);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 /** Opens a connection pool (or the SQLite file) for the configured database. */
 export function openDatabase(database: Config['database'], options: OpenOptions = {}): Kysely<Database> {
   if (database.kind === 'sqlite') {
@@ -29,7 +54,7 @@ export function openDatabase(database: Config['database'], options: OpenOptions 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
   const pool = new pg.Pool({
     connectionString: database.url,

@@ -66,11 +66,10 @@ export async function findById(db: DbOrTx, id: string): Promise<Agency | null> {
 
 /** By code, or by full name (the CLI's `--agency NAME_OR_CODE`). */
 export async function findByCodeOrName(db: DbOrTx, key: string): Promise<Agency | null> {
-  const row = await db
-    .selectFrom('agency')
-    .selectAll()
-    .where((eb) => eb.or([eb('code', '=', key), eb('name', '=', key)]))
-    .executeTakeFirst();
+  // Two look-ups rather than `code = ? or name = ?`, which scans every agency on each portal page.
+  const row =
+    (await db.selectFrom('agency').selectAll().where('code', '=', key).executeTakeFirst()) ??
+    (await db.selectFrom('agency').selectAll().where('name', '=', key).executeTakeFirst());
   return row ? toAgency(row) : null;
 }
 

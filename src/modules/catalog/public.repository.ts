@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
+import { lastKeyAt } from '../search/index-keys.ts';
 
 /** Public items of an agency counted by statutory item and category. */
 export async function countPublicByColumn(db: DbOrTx, agencyId: string, nowIso: string): Promise<Array<{ statutoryItem: string; categoryId: string | null; count: number }>> {
@@ -11,8 +12,8 @@ export async function countPublicByColumn(db: DbOrTx, agencyId: string, nowIso: 
     .selectFrom('catalog_item')
     .select(['statutory_item', 'category_id', sql<number>`count(*)`.as('n')])
     .where('agency_id', '=', agencyId)
+    .where('search_key', '<=', lastKeyAt(nowIso)) // public by now; the (agency_id, search_key, …) index answers it alone
     .where('status', '=', 'published')
-    .where('published_at', '<=', nowIso)
     .groupBy(['statutory_item', 'category_id'])
     .execute();
   return rows.map((r) => ({ statutoryItem: r.statutory_item, categoryId: r.category_id, count: Number(r.n) }));

@@ -5,6 +5,7 @@ import { catalogFixture, publishThrough, sampleInput, type CatalogFixture } from
 import { endValidity } from '../catalog/validity.service.ts';
 import * as searchKeys from '../../db/migrations/2026-11-28-04-search-keys.ts';
 import * as agencyKeyIndex from '../../db/migrations/2026-11-28-07-catalog-agency-key-index.ts';
+import * as agencyListIndex from '../../db/migrations/2026-11-28-08-catalog-agency-list-index.ts';
 import { shanghaiDate } from '../../domain/time.ts';
 import { systemActor } from '../../policies/actor.ts';
 import { findByCodeOrName } from '../agencies/agencies.repository.ts';
@@ -142,6 +143,7 @@ describeEachDialect('search index: counting, ranking of common words, agency mov
     expect(before[3]!.length).toBeGreaterThan(20);
     // Back to the first index's shape, refilled the way the first version filled it, then up again.
     const db = f.t.db as unknown as Kysely<unknown>;
+    await agencyListIndex.down(db);
     await agencyKeyIndex.down(db);
     await searchKeys.down(db);
     const items = await sql<{ id: string; title: string; doc_number: string; summary: string; body_text: string }>`select id, title, doc_number, summary, body_text from catalog_item where status = 'published'`.execute(db);
@@ -151,6 +153,7 @@ describeEachDialect('search index: counting, ranking of common words, agency mov
     }
     await searchKeys.up(db);
     await agencyKeyIndex.up(db);
+    await agencyListIndex.up(db);
     // The same results; items published in the same second may now be in id order instead.
     const after = await Promise.all(probes.map((q) => findPublic(f.t.db, q)));
     expect(after.map((r) => titles(r).sort())).toEqual(before.map((t) => [...t].sort()));
