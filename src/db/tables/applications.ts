@@ -120,7 +120,7 @@ export interface ApplicationLetterTable {
   application_id: string;
   /** The event of the step that issued it (application_event.seq). */
   event_seq: number;
-  /** correction_notice | consultation_letter | extension_notice | fee_notice (src/domain/letters/notices.ts). */
+  /** correction_notice | consultation_letter | extension_notice | fee_notice | lapse_notice | third_party_notice (src/domain/letters/notices.ts). */
   kind: string;
   /** The letter template used (src/domain/letters/templates.ts). */
   template_key: string;
@@ -137,6 +137,8 @@ export interface ApplicationLetterTable {
   placeholder_values: string;
   pdf_file_id: string | null;
   docx_file_id: string | null;
+  /** Calendar years not loaded that its dates depend on, comma-separated (暂定), or null. Migration 2026-11-28-05. */
+  provisional_years: string | null;
   created_by: string;
   created_at: string;
 }

@@ -13,6 +13,7 @@ const base: Situation = {
   reasonsAsked: false,
   feeNoticed: false,
   decision: null,
+  thirdPartyNoticesMissing: [],
   archived: false,
 };
 
@@ -35,6 +36,15 @@ describe('workflow guards', () => {
     expect(stepBlocker('signOff', { ...base, decision: 'draft' })).toMatch(/保密审查/);
     expect(stepBlocker('signOff', { ...base, decision: 'reviewed' })).toBeNull();
     expect(stepBlocker('reply', { ...base, decision: 'signed' })).toBeNull();
+  });
+  it('第三十二条: a decision to disclose over a third party\'s objection is told to that party before the reply leaves', () => {
+    const objecting = { ...base, decision: 'signed' as const, thirdPartyNoticesMissing: ['某机械有限公司'] };
+    expect(stepBlocker('reply', objecting)).toBe('须先将决定公开的内容和理由书面告知第三方（第三十二条）：某机械有限公司');
+    expect(stepBlocker('notifyThirdParty', objecting)).toBeNull();
+    expect(stepBlocker('notifyThirdParty', { ...objecting, decision: 'draft' })).toBeNull();
+    expect(stepBlocker('notifyThirdParty', { ...base, decision: 'signed' })).toMatch(/没有需要书面告知的第三方/);
+    expect(stepBlocker('notifyThirdParty', { ...objecting, decision: null })).toMatch(/尚未拟定答复/);
+    expect(stepBlocker('notifyThirdParty', { ...objecting, decision: 'sent' })).toMatch(/答复已送达/);
   });
   it('第三十五条: a delayed-reply period needs reasons asked first', () => {
     expect(stepBlocker('setDelayedReply', base)).toMatch(/说明理由/);

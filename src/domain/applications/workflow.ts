@@ -22,6 +22,7 @@ export const STEPS = [
   'issueFeeNotice',
   'recordFeePaid',
   'decide',
+  'notifyThirdParty',
   'reviewConfidentiality',
   'signOff',
   'reply',
@@ -45,6 +46,7 @@ export const STEP_LABELS: Record<Step, string> = {
   issueFeeNotice: '发出收费通知',
   recordFeePaid: '登记缴费',
   decide: '拟定答复',
+  notifyThirdParty: '书面告知第三方（第三十二条）',
   reviewConfidentiality: '保密审查',
   signOff: '负责人签发',
   reply: '答复送达',
@@ -75,6 +77,7 @@ export const STEP_PERMISSION: Record<Step, ApplicationPermission | readonly Appl
   issueFeeNotice: 'applications.handle',
   recordFeePaid: 'applications.register',
   decide: 'applications.handle',
+  notifyThirdParty: 'applications.handle',
   reviewConfidentiality: 'applications.review',
   signOff: 'applications.approve',
   reply: 'applications.handle',
@@ -100,6 +103,11 @@ export interface Situation {
   readonly reasonsAsked: boolean;
   readonly feeNoticed: boolean;
   readonly decision: DecisionStatus | null;
+  /**
+   * Third parties that objected and are not yet told of the drafted decision to disclose
+   * (第三十二条; src/domain/applications/third-party.ts), by name.
+   */
+  readonly thirdPartyNoticesMissing: readonly string[];
   readonly archived: boolean;
 }
 
@@ -148,12 +156,18 @@ export function stepBlocker(step: Step, s: Situation): string | null {
     case 'decide':
       if (s.clockState === 'awaitingCorrection') return '等待申请人补正期间不能拟定答复';
       return s.decision === 'signed' || s.decision === 'sent' ? '答复已签发' : null;
+    case 'notifyThirdParty':
+      if (s.decision === null) return '尚未拟定答复';
+      if (s.decision === 'sent') return '答复已送达';
+      return s.thirdPartyNoticesMissing.length > 0 ? null : '没有需要书面告知的第三方：仅在第三方不同意公开而本机关决定公开时告知（第三十二条）';
     case 'reviewConfidentiality':
       return s.decision === 'draft' ? null : s.decision === null ? '尚未拟定答复' : '保密审查已完成';
     case 'signOff':
       return s.decision === 'reviewed' ? null : s.decision === 'draft' ? '须先完成保密审查' : s.decision === null ? '尚未拟定答复' : '答复已签发';
     case 'reply':
-      return s.decision === 'signed' ? null : '答复须经保密审查和负责人签发后才能送达';
+      if (s.decision !== 'signed') return '答复须经保密审查和负责人签发后才能送达';
+      // 第三十二条: the third party is told in writing before the information is disclosed.
+      return s.thirdPartyNoticesMissing.length > 0 ? `须先将决定公开的内容和理由书面告知第三方（第三十二条）：${s.thirdPartyNoticesMissing.join('、')}` : null;
     default:
       return null;
   }

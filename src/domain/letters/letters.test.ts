@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { OUTCOME_KEYS } from '../report/index.ts';
 import { ValidationError } from '../errors.ts';
 import { perPageFee, perPieceFee } from '../applications/fees.ts';
-import { addressedToApplicant, DEFAULT_TEMPLATES, DOCUMENT_KINDS, feeBasisText, fillPlaceholders, LETTER_KEYS, letterOutcome, needsRelease, placeholderProblem, placeholdersIn, PLACEHOLDERS, TEMPLATE_PLACEHOLDERS } from './index.ts';
+import { loadBundledYears } from '../calendar/bundled.ts';
+import { Calendar } from '../calendar/calendar.ts';
+import { addressedToApplicant, DEFAULT_TEMPLATES, DOCUMENT_KINDS, feeBasisText, fillPlaceholders, LETTER_KEYS, letterOutcome, missingYearsOf, needsRelease, placeholderProblem, placeholdersIn, PLACEHOLDERS, provisionalBlocker, TEMPLATE_PLACEHOLDERS } from './index.ts';
 
 describe('letter templates', () => {
-  it('has a reply letter for every V2021 outcome and the five notices, each citing an article and using only known placeholders', () => {
+  it('has a letter for every V2021 outcome and the six notices, each citing an article and using only known placeholders', () => {
     for (const key of OUTCOME_KEYS) expect(DEFAULT_TEMPLATES[key], key).toBeDefined();
-    expect(LETTER_KEYS).toHaveLength(OUTCOME_KEYS.length + 6);
+    expect(LETTER_KEYS).toHaveLength(OUTCOME_KEYS.length + 7);
     for (const key of LETTER_KEYS) {
       const t = DEFAULT_TEMPLATES[key];
       expect(placeholderProblem(t.title + t.recipient + t.body), key).toBeNull();
@@ -25,7 +27,7 @@ describe('letter templates', () => {
       const t = DEFAULT_TEMPLATES[key];
       expect(placeholderProblem(t.title + t.recipient + t.body, { name: t.name, placeholders: TEMPLATE_PLACEHOLDERS[key] }), key).toBeNull();
     }
-    for (const key of ['consultation_third_party', 'consultation_agency'] as const) {
+    for (const key of ['consultation_third_party', 'consultation_agency', 'third_party_disclosure'] as const) {
       expect(TEMPLATE_PLACEHOLDERS[key]).not.toContain('申请人');
       expect(TEMPLATE_PLACEHOLDERS[key]).not.toContain('申请编号');
     }
@@ -34,9 +36,28 @@ describe('letter templates', () => {
     expect(placeholderProblem('{{补正期限}}', { name: '延期答复告知书', placeholders: TEMPLATE_PLACEHOLDERS.extension_notice })).toMatch(/不能使用占位符：\{\{补正期限\}\}/);
   });
 
-  it('release control by kind: only the reply letter waits for 保密审查 and sign-off; the applicant never gets a consultation letter', () => {
+  it('release control by kind: only the reply letter waits for 保密审查 and sign-off; the applicant never gets a letter to a consulted party', () => {
     expect(DOCUMENT_KINDS.filter(needsRelease)).toEqual(['reply_letter']);
-    expect(DOCUMENT_KINDS.filter((k) => !addressedToApplicant(k))).toEqual(['consultation_letter']);
+    expect(DOCUMENT_KINDS.filter((k) => !addressedToApplicant(k))).toEqual(['consultation_letter', 'third_party_notice']);
+  });
+
+  it('the 视为放弃申请告知书 of a lapse is filled with the application\'s facts and the lapsed period only (第三十条, 国办函〔2020〕109号)', () => {
+    expect(TEMPLATE_PLACEHOLDERS.other_no_correction).toEqual(['机关名称', '答复日期', '联系电话', '申请人', '申请编号', '收到申请日期', '信息名称', '补正期限']);
+    expect(TEMPLATE_PLACEHOLDERS.other_no_fee.at(-1)).toBe('缴费期限');
+    expect(DEFAULT_TEMPLATES.other_no_correction.body).toMatch(/第三十条的规定，视为您放弃申请/);
+    expect(DEFAULT_TEMPLATES.other_no_fee.body).toMatch(/国办函〔2020〕109号）的规定，视为您放弃申请/);
+    expect(DEFAULT_TEMPLATES.third_party_disclosure.body).toMatch(/\{\{公开内容\}\}[\s\S]*\{\{公开理由\}\}/);
+    expect(DEFAULT_TEMPLATES.third_party_disclosure.body).toContain('第三十二条');
+  });
+
+  it('a notice is provisional exactly when a date it states was counted through, or falls in, a year not loaded', () => {
+    const loaded = Calendar.fromYears(loadBundledYears());
+    const last = loaded.loadedYears.at(-1)!;
+    const next = last + 1;
+    expect(missingYearsOf(loaded, [{ from: `${last}-03-02`, to: `${last}-03-20` }])).toEqual([]);
+    expect(missingYearsOf(loaded, [{ from: `${last}-12-20`, to: `${next}-01-12` }])).toEqual([next]);
+    expect(missingYearsOf(loaded, [{ from: `${next}-02-01`, to: `${next}-02-01` }])).toEqual([next]);
+    expect(provisionalBlocker([next])).toMatch(new RegExp(`^文书所述日期涉及尚未导入节假日安排的${next}年.*不能发送`));
   });
 
   it('states the 国办函〔2020〕109号 computation band by band', () => {

@@ -6,7 +6,7 @@
 import { FEE_BASIS_LABELS, type FeeAssessment } from '../applications/fees.ts';
 
 /** Every kind of document an application produces. */
-export const DOCUMENT_KINDS = ['reply_letter', 'correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice'] as const;
+export const DOCUMENT_KINDS = ['reply_letter', 'correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'lapse_notice', 'third_party_notice'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
@@ -15,6 +15,8 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   consultation_letter: '征求意见书',
   extension_notice: '延期答复告知书',
   fee_notice: '收费通知书',
+  lapse_notice: '视为放弃申请告知书',
+  third_party_notice: '决定公开告知书（第三方）',
 };
 
 /**
@@ -22,15 +24,21 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
  * information asked for, so it leaves only after 保密审查 (第十七条) and the office head's
  * sign-off. The notices disclose none of it: they go out with the step that makes them —
  * 补正 by the clerk or handler (第三十条), 延期 by the office head's approval itself (第三十三条第二款),
- * 收费 and 征求意见 by the handler (第四十二条, 第三十二条, 第三十四条).
+ * 收费 and 征求意见 by the handler (第四十二条, 第三十二条, 第三十四条), the 视为放弃申请告知书 with
+ * the lapse the sweep records (第三十条, 国办函〔2020〕109号), and the 决定公开告知书 to a third
+ * party that objected by the handler (第三十二条: it tells the party what will be disclosed, which
+ * is the party's own information).
  */
 export function needsRelease(kind: DocumentKind): boolean {
   return kind === 'reply_letter';
 }
 
-/** Documents addressed to the applicant; consultation letters go to the consulted party and the applicant never sees them. */
+/**
+ * Documents addressed to the applicant. Consultation letters and the 第三十二条 notice of a
+ * decision to disclose go to the consulted party, and the applicant never sees them.
+ */
 export function addressedToApplicant(kind: DocumentKind): boolean {
-  return kind !== 'consultation_letter';
+  return kind !== 'consultation_letter' && kind !== 'third_party_notice';
 }
 
 /** 第三十二条 / 第三十四条: the consultation letter's template for the party consulted. */

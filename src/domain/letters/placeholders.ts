@@ -29,6 +29,8 @@ export const PLACEHOLDERS = {
   收费依据: '计收方式和标准（国办函〔2020〕109号）',
   缴费期限: '缴纳费用的期限届满之日',
   缴费方式: '缴费的账户或途径',
+  公开内容: '第三方不同意公开、本机关决定公开的政府信息内容（第三十二条）',
+  公开理由: '决定公开的理由：不公开可能对公共利益造成重大影响（第三十二条）',
 } as const;
 
 export type PlaceholderName = keyof typeof PLACEHOLDERS;

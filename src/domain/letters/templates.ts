@@ -7,7 +7,7 @@
 import { OUTCOME_KEYS, type OutcomeKey } from '../report/index.ts';
 import type { PlaceholderName } from './placeholders.ts';
 
-export const NOTICE_KEYS = ['correction_notice', 'consultation_third_party', 'consultation_agency', 'extension_notice', 'fee_notice'] as const;
+export const NOTICE_KEYS = ['correction_notice', 'consultation_third_party', 'consultation_agency', 'extension_notice', 'fee_notice', 'third_party_disclosure'] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
 /** 第三十六条第五项 (not this agency's information) is counted as unavailable_not_held but has its own wording. */
 export const VARIANT_KEYS = ['unavailable_not_responsible'] as const;
@@ -35,6 +35,22 @@ function reply(name: string, ...middle: string[]): LetterTemplate {
   return { name, title: REPLY, recipient: '{{申请人}}', body: [OPENING, ...middle, REMEDY, CONTACT].join('\n') };
 }
 
+// The remedy of a 告知书 that ends the application without a reply.
+const LAPSE_REMEDY = '如对本告知不服，您可以自收到本告知书之日起六十日内依法申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。';
+
+/**
+ * 视为放弃申请告知书: the written notice that an application lapsed and is treated as abandoned
+ * (第三十条 逾期不补正; 国办函〔2020〕109号 逾期未缴费). Issued by the sweep with the lapse.
+ */
+function lapse(name: string, fact: string, consequence: string): LetterTemplate {
+  return {
+    name,
+    title: '政府信息公开申请视为放弃告知书',
+    recipient: '{{申请人}}',
+    body: ['本机关于{{收到申请日期}}收到您提出的政府信息公开申请（{{申请编号}}），申请获取“{{信息名称}}”。', fact, consequence, LAPSE_REMEDY, CONTACT].join('\n'),
+  };
+}
+
 const withheld = (name: string, finding: string, articles: string) =>
   reply(name, `${finding}根据${TIAOLI}${articles}、第三十六条第（三）项的规定，本机关决定不予公开。`);
 
@@ -59,9 +75,11 @@ export const DEFAULT_TEMPLATES: Record<LetterKey, LetterTemplate> = {
   rejected_publication: reply('不予处理：要求提供公开出版物', `您申请获取的是政府公报、报刊、书籍等公开出版物。根据${TIAOLI}第三十九条第二款的规定，告知您获取途径：{{获取方式}}。`),
   rejected_excessive: reply('不予处理：无正当理由大量反复申请', `您申请公开政府信息的数量、频次明显超过合理范围，本机关已要求您说明理由。经审查，您的申请理由不合理。根据${TIAOLI}第三十五条的规定，本机关不予处理。`),
   rejected_confirm: reply('不予处理：要求确认或重新出具已获取信息', `您的申请内容为要求本机关确认或者重新出具您已获取的信息，不属于${TIAOLI}规定的政府信息公开申请，本机关不予处理。`),
-  other_no_correction: reply('其他处理：逾期不补正', `本机关已告知您对申请作出补正，补正期限已于{{补正期限}}届满，您无正当理由逾期未补正。根据${TIAOLI}第三十条的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。`),
-  // 国办函〔2020〕109号: non-payment in time → 视为放弃申请 (regulation.md §9.2 marks this recalled; agencies may edit the wording).
-  other_no_fee: reply('其他处理：逾期未缴纳信息处理费', '本机关已向您发出收费通知，您未在{{缴费期限}}前缴纳信息处理费。根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。'),
+  other_no_correction: lapse('逾期不补正：视为放弃申请告知书', '本机关已一次性告知您对申请作出补正，补正期限已于{{补正期限}}届满，您无正当理由逾期未补正。', `根据${TIAOLI}第三十条的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。`),
+  // 国办函〔2020〕109号: non-payment in time → 视为放弃申请. regulation.md §9.2 marks this recalled, not
+  // confirmed; the payment period is the clock setting feePaymentWorkingDays (default 20) and
+  // agencies may edit the wording.
+  other_no_fee: lapse('逾期未缴费：视为放弃申请告知书', '本机关已向您发出收费通知，您未在{{缴费期限}}前缴纳信息处理费。', '根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。'),
   other_other: reply('其他处理：其他', '{{不予公开理由}}。本机关终止处理该政府信息公开申请。'),
   correction_notice: {
     name: '补正通知书',
@@ -104,6 +122,18 @@ export const DEFAULT_TEMPLATES: Record<LetterKey, LetterTemplate> = {
       CONTACT,
     ].join('\n'),
   },
+  third_party_disclosure: {
+    name: '决定公开告知书（第三方）',
+    title: '政府信息公开决定公开告知书',
+    recipient: '{{第三方}}',
+    body: [
+      '本机关就“{{信息名称}}”的公开书面征求了你方意见，你方不同意公开。经审查，本机关认为不公开可能对公共利益造成重大影响，根据《中华人民共和国政府信息公开条例》第十五条、第三十二条的规定，决定予以公开。现将决定公开的政府信息内容和理由书面告知如下：',
+      '决定公开的内容：{{公开内容}}',
+      '决定公开的理由：{{公开理由}}',
+      '你方如认为本决定侵犯你方合法权益，可以自收到本告知书之日起六十日内依法申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。',
+      CONTACT,
+    ].join('\n'),
+  },
   fee_notice: {
     name: '收费通知书',
     title: '政府信息公开信息处理费收费通知书',
@@ -137,12 +167,15 @@ const REPLY_PLACEHOLDERS: readonly PlaceholderName[] = [...AUTOMATIC, ...ABOUT_A
  */
 export const TEMPLATE_PLACEHOLDERS: Record<LetterKey, readonly PlaceholderName[]> = {
   ...(Object.fromEntries(OUTCOME_KEYS.map((k) => [k, REPLY_PLACEHOLDERS])) as Record<OutcomeKey, readonly PlaceholderName[]>),
-  other_no_correction: [...REPLY_PLACEHOLDERS, '补正期限'],
-  other_no_fee: [...REPLY_PLACEHOLDERS, '缴费期限'],
+  // The 视为放弃申请告知书 is filled by the sweep with the application's facts and the lapsed period's end.
+  other_no_correction: [...AUTOMATIC, ...ABOUT_APPLICATION, '补正期限'],
+  other_no_fee: [...AUTOMATIC, ...ABOUT_APPLICATION, '缴费期限'],
   unavailable_not_responsible: REPLY_PLACEHOLDERS,
   correction_notice: [...AUTOMATIC, ...ABOUT_APPLICATION, '补正事项', '补正期限'],
   consultation_third_party: [...AUTOMATIC, '收到申请日期', '信息名称', '第三方', '征求意见期限'],
   consultation_agency: [...AUTOMATIC, '收到申请日期', '信息名称', '第三方', '征求意见期限'],
   extension_notice: [...AUTOMATIC, ...ABOUT_APPLICATION, '延长天数', '延期理由', '答复期限'],
   fee_notice: [...AUTOMATIC, ...ABOUT_APPLICATION, '收费金额', '收费依据', '缴费期限', '缴费方式'],
+  // To the third party: like the consultation letter, it never names the applicant.
+  third_party_disclosure: [...AUTOMATIC, '信息名称', '第三方', '公开内容', '公开理由'],
 };

@@ -3,6 +3,7 @@
  * `computeClock`, store the derived columns with any other change, and write the audit event —
  * all in one transaction.
  */
+import { thirdPartyNoticesMissing } from '../../domain/applications/third-party.ts';
 import type { Situation } from '../../domain/applications/workflow.ts';
 import { DEFAULT_CLOCK_SETTINGS } from '../../domain/clock/settings.ts';
 import type { ClockResult } from '../../domain/clock/types.ts';
@@ -35,6 +36,7 @@ export function situationOf(rec: repo.ApplicationRecord, stored: readonly events
     reasonsAsked: rec.reasonsAsked,
     feeNoticed: stored.some((e) => e.type === 'feeNotice'),
     decision: (rec.decisionStatus as Situation['decision']) ?? null,
+    thirdPartyNoticesMissing: rec.kind === 'disclosure' ? thirdPartyNoticesMissing(rec.decisionOutcome, stored).map((p) => p.partyName) : [],
     archived: rec.archivedAt !== null,
   };
 }

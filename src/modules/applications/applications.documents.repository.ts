@@ -22,9 +22,14 @@ export interface LetterRecord {
   values: Record<string, string>;
   pdfFileId: string | null;
   docxFileId: string | null;
+  /** Calendar years not loaded that its dates depended on when it was issued (暂定); empty when none. */
+  provisionalYears: number[];
   createdBy: string;
   createdAt: string;
 }
+
+const yearsOf = (text: string | null): number[] => (text ? text.split(',').map(Number) : []);
+const yearsText = (years: readonly number[]): string | null => (years.length ? years.join(',') : null);
 
 function toLetter(r: Selectable<ApplicationLetterTable>): LetterRecord {
   return {
@@ -42,6 +47,7 @@ function toLetter(r: Selectable<ApplicationLetterTable>): LetterRecord {
     values: JSON.parse(r.placeholder_values) as Record<string, string>,
     pdfFileId: r.pdf_file_id,
     docxFileId: r.docx_file_id,
+    provisionalYears: yearsOf(r.provisional_years),
     createdBy: r.created_by,
     createdAt: r.created_at,
   };
@@ -65,6 +71,7 @@ export async function insertLetter(db: DbOrTx, l: Omit<LetterRecord, 'pdfFileId'
       placeholder_values: JSON.stringify(l.values),
       pdf_file_id: null,
       docx_file_id: null,
+      provisional_years: yearsText(l.provisionalYears),
       created_by: l.createdBy,
       created_at: l.createdAt,
     })
@@ -89,6 +96,22 @@ export async function findLetter(db: DbOrTx, id: string): Promise<LetterRecord |
 export async function linkRendition(db: DbOrTx, letterId: string, format: 'pdf' | 'docx', fileId: string): Promise<boolean> {
   const column = format === 'pdf' ? 'pdf_file_id' : 'docx_file_id';
   const r = await db.updateTable('application_letter').set({ [column]: fileId }).where('id', '=', letterId).where(column, 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Settles a provisional letter once its years are loaded: its dates (content, title, values) as
+ * the engine now computes them, and the years still missing (none, normally). Conditional on the
+ * years it was read with, so two requests settling it at once write it once; returns whether
+ * this one did. A provisional letter never has stored renditions (applications.documents.ts).
+ */
+export async function settleLetter(db: DbOrTx, letterId: string, was: readonly number[], now: { title: string; content: OfficialDocument; values: Record<string, string>; provisionalYears: readonly number[] }): Promise<boolean> {
+  const r = await db
+    .updateTable('application_letter')
+    .set({ title: now.title, content: JSON.stringify(now.content), placeholder_values: JSON.stringify(now.values), provisional_years: yearsText(now.provisionalYears) })
+    .where('id', '=', letterId)
+    .where('provisional_years', '=', yearsText(was))
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

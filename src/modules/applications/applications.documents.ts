@@ -6,8 +6,9 @@
  * sees only what is addressed to them and has left the office (applications.public.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { thirdPartyBlocker, thirdPartyNoticesMissing } from '../../domain/applications/third-party.ts';
 import { ValidationError, DomainError } from '../../domain/errors.ts';
-import { addressedToApplicant, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../domain/letters/index.ts';
+import { addressedToApplicant, DOCUMENT_KIND_LABELS, provisionalBanner, provisionalBlocker, type DocumentKind } from '../../domain/letters/index.ts';
 import { shanghaiDate } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, can, canSeeAgency } from '../../policies/can.ts';
@@ -18,6 +19,7 @@ import { enqueueMessage, listMessages, type Attachment, type OutboxChannel, type
 import type { AppDeps } from './applications.deps.ts';
 import * as letters from './applications.documents.repository.ts';
 import * as events from './applications.events.repository.ts';
+import { currentLetter, currentLetters, type CurrentLetter } from './applications.provisional.ts';
 import * as repo from './applications.repository.ts';
 
 /** Where a document stands in release control. */
@@ -50,8 +52,11 @@ export interface ApplicationDocument {
   /** Renditions a letter can be downloaded as; a file is downloaded as it is (`fileId`). */
   formats: DocumentFormat[];
   fileId: string | null;
-  /** Why it cannot be sent now (release control), or null. */
+  /** Why it cannot be sent now (release control, a provisional date), or null. */
   sendBlocker: string | null;
+  /** 暂定: its dates depend on calendar years not loaded (`missingYears`); it is not sent until they are. */
+  provisional: boolean;
+  missingYears: number[];
   deliveries: OutboxMessage[];
 }
 
@@ -63,16 +68,21 @@ function replyState(rec: repo.ApplicationRecord, f: events.FileRecord): Document
   return rec.decisionStatus === 'reviewed' ? 'awaitingSignOff' : 'signed';
 }
 
-/** The release-control check of the reply step, for sending one reply letter: reviewed, signed off, nothing unreviewed beside it. */
-function replyBlocker(rec: repo.ApplicationRecord, f: events.FileRecord, files: readonly events.FileRecord[]): string | null {
+/**
+ * The release-control check of the reply step, for sending one reply letter: reviewed, signed
+ * off, nothing unreviewed beside it, and — for a decision to disclose over a third party's
+ * objection — that party told in writing first (第三十二条).
+ */
+function replyBlocker(rec: repo.ApplicationRecord, f: events.FileRecord, files: readonly events.FileRecord[], stored: readonly events.EventRecord[]): string | null {
   if (rec.decisionStatus !== 'signed' && rec.decisionStatus !== 'sent') return RELEASE_BLOCKER;
   if (!f.reviewed || files.some((x) => (x.role === 'released' || x.role === 'reply_letter') && !x.reviewed)) return '有提供文件或答复书上传于保密审查之后，须重新审查后才能送达';
+  if (rec.decisionStatus === 'signed') return thirdPartyBlocker(thirdPartyNoticesMissing(rec.decisionOutcome, stored));
   return null;
 }
 
 /** Every document of an application, oldest first, with its deliveries (for readers of the outbox). */
-export async function listDocuments(deps: AppDeps, actor: Actor, rec: repo.ApplicationRecord, files: readonly events.FileRecord[]): Promise<ApplicationDocument[]> {
-  const issued = await letters.listLetters(deps.db, rec.id);
+export async function listDocuments(deps: AppDeps, actor: Actor, rec: repo.ApplicationRecord, files: readonly events.FileRecord[], stored: readonly events.EventRecord[]): Promise<ApplicationDocument[]> {
+  const issued = await currentLetters(deps, rec, await letters.listLetters(deps.db, rec.id));
   const docs: Array<Omit<ApplicationDocument, 'deliveries'> & { at: string }> = [
     ...issued.map((l) => ({
       id: l.id,
@@ -87,7 +97,9 @@ export async function listDocuments(deps: AppDeps, actor: Actor, rec: repo.Appli
       stateLabel: DOCUMENT_STATE_LABELS.issued,
       formats: ['pdf', 'docx'] as DocumentFormat[],
       fileId: null,
-      sendBlocker: null,
+      sendBlocker: l.missingYears.length ? provisionalBlocker(l.missingYears) : null,
+      provisional: l.missingYears.length > 0,
+      missingYears: l.missingYears,
       at: l.createdAt,
     })),
     ...files
@@ -107,7 +119,9 @@ export async function listDocuments(deps: AppDeps, actor: Actor, rec: repo.Appli
           stateLabel: DOCUMENT_STATE_LABELS[state],
           formats: [],
           fileId: f.id,
-          sendBlocker: replyBlocker(rec, f, files),
+          sendBlocker: replyBlocker(rec, f, files, stored),
+          provisional: false,
+          missingYears: [],
           at: f.createdAt,
         };
       }),
@@ -132,8 +146,11 @@ export function fileNameOf(letter: letters.LetterRecord, rec: repo.ApplicationRe
  * kept (role `notice`), so every later download and mail carries the same bytes. Two first
  * requests at once both render; only one rendition is linked (a conditional update), the other
  * is dropped. A cache fill changes nothing anyone decided, so it writes no audit event.
+ * A provisional letter (暂定) is rendered each time with a 暂定稿 line at its head and never
+ * kept: its dates are settled once the calendar is loaded (applications.provisional.ts).
  */
-export async function rendition(deps: AppDeps, rec: repo.ApplicationRecord, letter: letters.LetterRecord, format: DocumentFormat): Promise<{ file: events.FileRecord; content: Buffer }> {
+export async function rendition(deps: AppDeps, rec: repo.ApplicationRecord, letter: CurrentLetter, format: DocumentFormat): Promise<{ file: events.FileRecord; content: Buffer }> {
+  if (letter.missingYears.length > 0) return provisionalRendition(deps, rec, letter, format);
   const linked = format === 'pdf' ? letter.pdfFileId : letter.docxFileId;
   const existing = linked ? await events.getFileContent(deps.db, linked) : null;
   if (existing) return existing;
@@ -159,6 +176,25 @@ export async function rendition(deps: AppDeps, rec: repo.ApplicationRecord, lett
   return (await events.getFileContent(deps.db, (format === 'pdf' ? now.pdfFileId : now.docxFileId)!))!;
 }
 
+async function provisionalRendition(deps: AppDeps, rec: repo.ApplicationRecord, letter: CurrentLetter, format: DocumentFormat): Promise<{ file: events.FileRecord; content: Buffer }> {
+  const banner = { kind: 'paragraph' as const, text: provisionalBanner(letter.missingYears), bold: true, indent: false };
+  const rendered = await renderDocument({ ...letter.content, body: [banner, ...letter.content.body] }, format);
+  const file: events.FileRecord = {
+    id: randomUUID(),
+    applicationId: rec.id,
+    role: 'notice',
+    filename: fileNameOf({ ...letter, title: `${letter.title}（暂定稿）` }, rec, format),
+    mime: rendered.contentType,
+    size: rendered.data.length,
+    sha256: createHash('sha256').update(rendered.data).digest('hex'),
+    reviewed: false,
+    sent: false,
+    createdBy: '系统（生成文书）',
+    createdAt: deps.clock.now().toISOString(),
+  };
+  return { file, content: rendered.data };
+}
+
 async function visible(deps: AppDeps, actor: Actor, id: string): Promise<repo.ApplicationRecord> {
   const rec = await repo.findById(deps.db, id);
   if (!rec || !canSeeAgency(actor, rec.agencyId)) throw new DomainError('NOT_FOUND', '申请不存在');
@@ -171,7 +207,7 @@ export async function readLetter(deps: AppDeps, actor: Actor, applicationId: str
   const rec = await visible(deps, actor, applicationId);
   const letter = await letters.findLetter(deps.db, letterId);
   if (!letter || letter.applicationId !== rec.id) throw new DomainError('NOT_FOUND', '文书不存在');
-  return rendition(deps, rec, letter, format);
+  return rendition(deps, rec, await currentLetter(deps, rec, letter), format);
 }
 
 /** How staff send a document. */
@@ -181,9 +217,22 @@ export interface SendInput {
   address?: string;
 }
 
-function recipientAddress(deps: AppDeps, rec: repo.ApplicationRecord, toApplicant: boolean, input: SendInput): string {
+/**
+ * Where a letter to a consulted party went before on this channel: the 决定公开告知书 (第三十二条)
+ * goes to the party the consultation step recorded, so by default to where its 征求意见书 was sent.
+ */
+async function consultedAddress(deps: AppDeps, actor: Actor, rec: repo.ApplicationRecord, letter: letters.LetterRecord | null, channel: OutboxChannel): Promise<string> {
+  if (!letter || letter.addressee !== 'party' || !letter.consultationId || !can(actor, 'outbox.read', { agencyId: rec.agencyId })) return '';
+  const consultation = (await letters.listLetters(deps.db, rec.id)).find((l) => l.kind === 'consultation_letter' && l.consultationId === letter.consultationId && l.id !== letter.id);
+  if (!consultation) return '';
+  const sent = (await listMessages(deps.db, actor, { agencyId: rec.agencyId, relatedId: consultation.id, limit: 20 })).items.filter((m) => m.relatedType === DOCUMENT_RELATED_TYPE && m.channel === channel);
+  return sent[0]?.recipientAddress ?? '';
+}
+
+function recipientAddress(deps: AppDeps, rec: repo.ApplicationRecord, toApplicant: boolean, input: SendInput, previous = ''): string {
   const given = (input.address ?? '').trim();
   if (given || input.channel === 'in_person') return given;
+  if (previous) return previous;
   if (!toApplicant) throw new ValidationError({ address: input.channel === 'email' ? '请填写对方的电子邮箱' : '请填写对方的邮寄地址' });
   if (input.channel === 'email') {
     if (!rec.email) throw new ValidationError({ address: '申请人没有留电子邮箱，请填写收件邮箱，或改为邮寄、当面送达' });
@@ -203,11 +252,14 @@ function recipientAddress(deps: AppDeps, rec: repo.ApplicationRecord, toApplican
 export async function sendDocument(deps: AppDeps, actor: Actor, applicationId: string, documentId: string, input: SendInput): Promise<OutboxMessage> {
   const rec = await visible(deps, actor, applicationId);
   authorize(actor, 'outbox.send', { agencyId: rec.agencyId });
-  const letter = await letters.findLetter(deps.db, documentId);
+  const found = await letters.findLetter(deps.db, documentId);
+  const letter = found && found.applicationId === rec.id ? await currentLetter(deps, rec, found) : null;
   let title: string;
   let toApplicant: boolean;
   let attachments: Attachment[];
-  if (letter && letter.applicationId === rec.id) {
+  if (letter) {
+    // 暂定: its dates were counted without the year's holidays; it waits for the calendar.
+    if (letter.missingYears.length > 0) throw new DomainError('CALENDAR_NOT_LOADED', provisionalBlocker(letter.missingYears), { year: letter.missingYears[0]! });
     const pdf = await rendition(deps, rec, letter, 'pdf');
     title = letter.title;
     toApplicant = letter.addressee === 'applicant';
@@ -216,7 +268,7 @@ export async function sendDocument(deps: AppDeps, actor: Actor, applicationId: s
     const files = await events.listFiles(deps.db, rec.id);
     const reply = files.find((f) => f.id === documentId && f.role === 'reply_letter');
     if (!reply) throw new DomainError('NOT_FOUND', '文书不存在');
-    const blocker = replyBlocker(rec, reply, files);
+    const blocker = replyBlocker(rec, reply, files, await events.listEvents(deps.db, rec.id));
     if (blocker) throw new DomainError('STEP_NOT_ALLOWED', blocker);
     title = '政府信息公开申请答复书';
     toApplicant = true;
@@ -224,13 +276,13 @@ export async function sendDocument(deps: AppDeps, actor: Actor, applicationId: s
     const going = [reply, ...files.filter((f) => f.role === 'released' && f.reviewed)];
     attachments = await Promise.all(going.map(async (f) => ({ fileName: f.filename, contentType: f.mime, data: (await events.getFileContent(deps.db, f.id))!.content })));
   }
-  const address = recipientAddress(deps, rec, toApplicant, input);
+  const address = recipientAddress(deps, rec, toApplicant, input, await consultedAddress(deps, actor, rec, letter, input.channel));
   const name = toApplicant ? rec.applicantName : letter!.recipientName;
   const agencyName = (await findAgency(deps.db, rec.agencyId))?.name ?? '本机关';
   const subject = toApplicant ? `${title}（${rec.trackingNumber}）` : title;
   const bodyText = toApplicant
     ? `${name}：\n\n${agencyName}就您的政府信息公开申请（${rec.trackingNumber}）向您送达《${title}》，见附件。\n您也可以凭申请编号和查询码在本机关政府信息公开网站的“查询进度”页面查看办理情况和文书。`
-    : `${name}：\n\n${agencyName}向你方送达《${title}》，见附件。请按文书所述期限书面提出意见。`;
+    : `${name}：\n\n${agencyName}向你方送达《${title}》，见附件。${letter?.kind === 'consultation_letter' ? '请按文书所述期限书面提出意见。' : ''}`;
   try {
     return await deps.db.transaction().execute(async (tx) => {
       const message = await enqueueMessage(tx, actor, { agencyId: rec.agencyId, channel: input.channel, recipientName: name, recipientAddress: address, subject, bodyText, related: { type: DOCUMENT_RELATED_TYPE, id: documentId }, attachments }, deps.clock);
@@ -247,7 +299,11 @@ export async function sendDocument(deps: AppDeps, actor: Actor, applicationId: s
   }
 }
 
-/** The notices the applicant may download: those addressed to them (never a consultation letter). */
-export async function applicantLetters(deps: AppDeps, rec: repo.ApplicationRecord): Promise<letters.LetterRecord[]> {
-  return (await letters.listLetters(deps.db, rec.id)).filter((l) => l.addressee === 'applicant' && addressedToApplicant(l.kind));
+/**
+ * The notices the applicant may download: those addressed to them (never a consultation letter
+ * or a 决定公开告知书 to a third party), once their dates are final (not 暂定).
+ */
+export async function applicantLetters(deps: AppDeps, rec: repo.ApplicationRecord): Promise<CurrentLetter[]> {
+  const mine = (await letters.listLetters(deps.db, rec.id)).filter((l) => l.addressee === 'applicant' && addressedToApplicant(l.kind));
+  return (await currentLetters(deps, rec, mine)).filter((l) => l.missingYears.length === 0);
 }

@@ -43,6 +43,26 @@ describeEachDialect('applications API', (dialect) => {
     expect((await call('gxj.clerk', 'POST', `/api/v1/applications/${id}/steps/reply`, {})).statusCode).toBe(403);
   });
 
+  it('征求意见 of several parties in one request: each row\'s problem under its field, then one consultation letter each', async () => {
+    const created = await call('gxj.clerk', 'POST', '/api/v1/applications', { ...body(), channel: 'in-person' });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json() as { id: string };
+    const url = `/api/v1/applications/${id}/steps/sendConsultation`;
+    const bad = await call('gxj.handler', 'POST', url, { parties: [{ party: 'third', partyName: '甲公司' }, { party: 'third', partyName: '' }], date: '2026-03-02' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual({ 'parties.1.partyName': '请填写被征求意见的第三方或者机关' });
+    expect((await call('gxj.handler', 'POST', url, { parties: [{ party: 'third', partyName: '甲公司', extra: 1 }] })).statusCode).toBe(400);
+    const ok = await call('gxj.handler', 'POST', url, { parties: [{ party: 'third', partyName: '甲公司', partyReceivedDate: '2026-03-03' }, { party: 'agency', partyName: '区发改局' }] });
+    expect(ok.statusCode).toBe(200);
+    const detail = ok.json() as { documents: Array<{ kind: string; recipientName: string; provisional: boolean }>; clock: { consultations: Array<{ partyDeadline: string }> }; steps: string[] };
+    expect(detail.documents.map((d) => [d.kind, d.recipientName, d.provisional])).toEqual([['consultation_letter', '甲公司', false], ['consultation_letter', '区发改局', false]]);
+    expect(detail.clock.consultations).toHaveLength(2);
+    expect(detail.steps).not.toContain('notifyThirdParty');
+    const refused = await call('gxj.handler', 'POST', `/api/v1/applications/${id}/steps/notifyThirdParty`, { disclosedContent: '全部', publicInterestReason: '公共利益' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().detail).toMatch(/^不能书面告知第三方（第三十二条）：尚未拟定答复/);
+  });
+
   it('table 三 figures for the report engineer: 7 columns per row', async () => {
     const res = await call('gxj.head', 'GET', `/api/v1/application-figures?agencyId=${agencyId}&year=2025`);
     expect(res.statusCode).toBe(200);

@@ -73,6 +73,7 @@ export function presentDetail(d: ApplicationDetail, today: string) {
     files: d.files,
     documents: d.documents,
     steps: d.steps,
+    thirdPartyNoticesMissing: d.thirdPartyNoticesMissing,
     hints: d.hints,
   };
 }

@@ -70,6 +70,23 @@ export const StepBody = Type.Object(
     passed: Type.Optional(Type.Boolean()),
     paymentMethod: Type.Optional(Str(400, '收费通知书：缴费账户或途径')),
     partySubject: Type.Optional(Str(4000, '征求意见书：告知对方的所需信息（不填为申请所述）')),
+    parties: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            party: Type.Optional(Type.Union([Type.Literal('third'), Type.Literal('agency')])),
+            partyName: Type.Optional(Str(200)),
+            partyReceivedDate: Type.Optional(Type.String()),
+            partySubject: Type.Optional(Str(4000)),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 20, description: '征求意见：一次征求多方意见，每方一份征求意见书，各自的期限（代替 party、partyName、partyReceivedDate、partySubject）' },
+      ),
+    ),
+    thirdPartyWithheld: Type.Optional(Type.Boolean({ description: '拟定答复（部分公开）：第三方不同意公开的内容已作区分处理、不予公开，无需书面告知第三方' })),
+    disclosedContent: Type.Optional(Str(4000, '书面告知第三方（第三十二条）：决定公开的政府信息内容')),
+    publicInterestReason: Type.Optional(Str(4000, '书面告知第三方（第三十二条）：决定公开的理由（不公开可能对公共利益造成重大影响）')),
   },
   { additionalProperties: false },
 );

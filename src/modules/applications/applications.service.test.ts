@@ -96,7 +96,8 @@ describeEachDialect('applications service', (dialect) => {
     expect((await refused(performStep(deps, handler, a.id, 'approveExtension', {}))).code).toBe('FORBIDDEN');
     const extended = await performStep(deps, head, a.id, 'approveExtension', {});
     expect(extended.dueRule).toMatch(/延长10个工作日/);
-    await performStep(deps, handler, a.id, 'decide', { outcome: 'partial', legalBasis: '第三十七条', reasons: '涉及第三方商业秘密的部分不予公开' });
+    // The part the third party objected to is withheld: no 第三十二条 notice to it is needed.
+    await performStep(deps, handler, a.id, 'decide', { outcome: 'partial', legalBasis: '第三十七条', reasons: '涉及第三方商业秘密的部分不予公开', thirdPartyWithheld: true });
     await addFile(deps, handler, a.id, 'reply_letter', { filename: '告知书.pdf', content: PDF });
     expect((await refused(performStep(deps, handler, a.id, 'reply', {}))).message).toMatch(/保密审查/);
     expect((await refused(performStep(deps, head, a.id, 'signOff', {}))).message).toMatch(/保密审查/);

@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { calendarFor } from './applications.calendar.ts';
 import { clockOf, derivedColumns } from './applications.clock.ts';
 import * as events from './applications.events.repository.ts';
+import { issueLapseNotice } from './applications.lapse.ts';
 import * as repo from './applications.repository.ts';
 import { mailReminder } from './reminders.mail.ts';
 
@@ -61,7 +62,10 @@ export async function sweepApplications(db: Db, clock: Clock, options: SweepOpti
         const c = clockOf(stored, today, calendar);
         const at = clock.now().toISOString();
         if (c.closedBy === 'correctionLapsed' || c.closedBy === 'feeLapsed') {
-          await events.insertEvent(tx, rec.id, { type: 'lapsed', date: c.closed!, payload: { by: c.closedBy }, public: true, summary: LAPSE_SUMMARY[c.closedBy]!, actorName: actor.name, at });
+          const lapsed = { type: 'lapsed', date: c.closed!, payload: { by: c.closedBy }, public: true, summary: LAPSE_SUMMARY[c.closedBy]!, actorName: actor.name, at };
+          const seq = await events.insertEvent(tx, rec.id, lapsed);
+          // The applicant is told in writing (视为放弃申请告知书, applications.lapse.ts).
+          await issueLapseNotice(tx, actor, rec, c, calendar, { ...lapsed, seq }, clock);
           await recordAudit(tx, actor, { agencyId: rec.agencyId, action: 'application.lapsed', subjectType: 'application', subjectId: rec.id, summary: `${rec.trackingNumber}：${LAPSE_SUMMARY[c.closedBy]}，${formatChineseDate(c.closed!)}办结` }, clock);
           result.lapsed++;
         }

@@ -62,7 +62,7 @@ function scriptOf(a: DemoApplication, received: string, cal: Calendar): Script {
     case 'correctedThenGranted':
       return [...assign, [wd(2), 'requestCorrection', { items: '请写明企业名称和所需信息的年度' }], [wd(6), 'recordCorrection', { note: '补正：鑫达机械2024年技改补助文件' }], ...reply('granted', 16)];
     case 'thirdParty':
-      return [...assign, [wd(3), 'sendConsultation', { party: 'third', partyName: '相关企业（演示）' }], [wd(10), 'recordConsultationAnswer', { opinion: f.outcome === 'granted' ? 'agree' : 'object', note: '认为涉及商业秘密' }], ...reply(f.outcome, 22, { reasons: '涉及第三方商业秘密，第三方不同意公开且理由合理' })];
+      return [...assign, [wd(3), 'sendConsultation', { party: 'third', partyName: '相关企业（演示）' }], [wd(10), 'recordConsultationAnswer', { opinion: f.outcome === 'granted' ? 'agree' : 'object', note: '认为涉及商业秘密' }], ...reply(f.outcome, 22, { reasons: '涉及第三方商业秘密，第三方不同意公开且理由合理', ...(f.outcome === 'partial' ? { thirdPartyWithheld: true } : {}) })];
     case 'agencyConsultation':
       return [...assign, [wd(4), 'sendConsultation', { party: 'agency', partyName: '泉州市洛江区发展和改革局（演示）' }], ...reply('granted', 24)];
     case 'excessive':

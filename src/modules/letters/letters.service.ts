@@ -96,12 +96,14 @@ export async function renderLetter(db: DbOrTx, agencyId: string, key: string, ct
  * Fills the agency's wording of a letter without rendering it: the document as issued, which
  * the applications workflow stores with the step that issues it and renders to DOCX or PDF
  * when it is first downloaded or sent. Throws ValidationError naming every missing value.
+ * `wording: 'default'` uses the platform's wording instead of the agency's: for a letter no
+ * person issues (the sweep's), when the agency's wording cannot be filled.
  */
-export async function composeAgencyLetter(db: DbOrTx, agencyId: string, key: string, ctx: Omit<LetterContext, 'agencyName'>): Promise<OfficialDocument> {
+export async function composeAgencyLetter(db: DbOrTx, agencyId: string, key: string, ctx: Omit<LetterContext, 'agencyName'>, wording: 'agency' | 'default' = 'agency'): Promise<OfficialDocument> {
   const k = checkKey(key);
   const agency = await findAgency(db, agencyId);
   if (!agency) throw new DomainError('NOT_FOUND', '机构不存在');
-  const template = (await effectiveTemplates(db, agencyId)).find((e) => e.key === k)!;
+  const template = wording === 'default' ? DEFAULT_TEMPLATES[k] : (await effectiveTemplates(db, agencyId)).find((e) => e.key === k)!;
   // The office's phone from the agency's contact details (第十二条 指南) unless the caller gives one.
   const values = { 联系电话: agency.contact.phone || '（见本机关政府信息公开指南）', ...ctx.values };
   return composeLetter(template, { ...ctx, values, agencyName: agency.name });
