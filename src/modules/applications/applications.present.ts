@@ -69,10 +69,11 @@ export function presentDetail(d: ApplicationDetail, today: string) {
       warnings: d.clock.warnings,
       explanation: d.clock.explanation.staff,
     },
-    events: d.events.map((e) => ({ seq: e.seq, type: e.type, date: e.date, summary: e.summary, public: e.public, actorName: e.actorName, at: e.at, consultationId: typeof e.payload.consultationId === 'string' ? e.payload.consultationId : undefined })),
+    events: d.events.map((e) => ({ seq: e.seq, type: e.type, date: e.date, summary: e.summary, public: e.public, actorName: e.actorName, at: e.at, consultationId: typeof e.payload.consultationId === 'string' ? e.payload.consultationId : undefined, partyName: typeof e.payload.partyName === 'string' ? e.payload.partyName : undefined })),
     files: d.files,
     documents: d.documents,
     steps: d.steps,
+    objectingThirdParties: d.objectingThirdParties,
     thirdPartyNoticesMissing: d.thirdPartyNoticesMissing,
     hints: d.hints,
   };

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { countTable3, type CountableApplication, type Table3Counts } from '../../domain/applications/counting.ts';
 import { earlierSameRequests, isMassRequest, DEFAULT_MASS_REQUEST } from '../../domain/applications/similarity.ts';
-import { thirdPartyNoticesMissing, type ObjectingParty } from '../../domain/applications/third-party.ts';
+import { objectingThirdParties, thirdPartyNoticesMissing, type ObjectingParty } from '../../domain/applications/third-party.ts';
 import { availableSteps, stepPermissions, type Step } from '../../domain/applications/workflow.ts';
 import type { ClockResult } from '../../domain/clock/types.ts';
 import type { Db } from '../../db/database.ts';
@@ -36,7 +36,9 @@ export interface ApplicationDetail {
   /** The notices and reply letters, with state and deliveries (applications.documents.ts). */
   documents: ApplicationDocument[];
   steps: string[];
-  /** 第三十二条: third parties that objected and are still to be told of the drafted decision to disclose. */
+  /** 第三十二条: third parties whose latest answer objects to disclosure… */
+  objectingThirdParties: ObjectingParty[];
+  /** …and those of them still to be told of the drafted decision to disclose. */
   thirdPartyNoticesMissing: ObjectingParty[];
   /** 第三十六条第六项 / 第三十五条 hints. */
   hints: { repeatOf: string[]; massRequest: boolean; requestsInWindow: number };
@@ -71,6 +73,7 @@ export async function getApplication(deps: AppDeps, actor: Actor, id: string): P
     files: files.filter((f) => f.role !== 'notice'),
     documents: await listDocuments(deps, actor, rec, files, stored),
     steps: availableSteps(situationOf(rec, stored, clockResult, today)).filter((s) => canStep(actor, s, rec.agencyId)),
+    objectingThirdParties: rec.kind === 'disclosure' ? objectingThirdParties(stored) : [],
     thirdPartyNoticesMissing: rec.kind === 'disclosure' ? thirdPartyNoticesMissing(rec.decisionOutcome, stored) : [],
     hints: {
       repeatOf: earlierSameRequests(self, earlier).map((e) => e.trackingNumber),

@@ -37,6 +37,8 @@ export interface ApplicationEvent {
   actorName: string;
   at: string;
   consultationId?: string;
+  /** The consulted party (征求意见). */
+  partyName?: string;
 }
 
 export interface ApplicationFile {
@@ -58,7 +60,7 @@ export interface ApplicationFile {
 export interface ApplicationDocument {
   id: string;
   source: 'letter' | 'file';
-  kind: 'reply_letter' | 'correction_notice' | 'consultation_letter' | 'extension_notice' | 'fee_notice';
+  kind: 'reply_letter' | 'correction_notice' | 'consultation_letter' | 'extension_notice' | 'fee_notice' | 'lapse_notice' | 'third_party_notice';
   kindLabel: string;
   title: string;
   addressee: 'applicant' | 'party';
@@ -68,9 +70,18 @@ export interface ApplicationDocument {
   stateLabel: string;
   formats: Array<'pdf' | 'docx'>;
   fileId: string | null;
-  /** Why it cannot be sent now (release control), or null. */
+  /** Why it cannot be sent now (release control, a provisional date), or null. */
   sendBlocker: string | null;
+  /** 暂定: its dates depend on calendar years not loaded (`missingYears`); it is not sent until they are. */
+  provisional: boolean;
+  missingYears: number[];
   deliveries: OutboxMessage[];
+}
+
+/** A consulted third party that objected to disclosure (第三十二条). */
+export interface ObjectingParty {
+  consultationId: string;
+  partyName: string;
 }
 
 /** Body of POST …/documents/:id/send. */
@@ -119,6 +130,9 @@ export interface ApplicationDetail extends ApplicationRow {
   files: ApplicationFile[];
   documents: ApplicationDocument[];
   steps: string[];
+  /** 第三十二条: third parties whose latest answer objects, and those still to be told of the drafted decision to disclose. */
+  objectingThirdParties: ObjectingParty[];
+  thirdPartyNoticesMissing: ObjectingParty[];
   hints: { repeatOf: string[]; massRequest: boolean; requestsInWindow: number };
 }
 

@@ -35,6 +35,7 @@ export default function ApplicationPage() {
       <PageHeading title={`申请 ${a.trackingNumber}`} extra={<Button onClick={() => navigate(`/applications${search}`)}>返回收件箱</Button>} />
       {notice ? <Alert type="error" showIcon closable onClose={() => setNotice(null)} message={notice} style={{ marginBottom: 12 }} /> : null}
       {a.hints.repeatOf.length > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`同一申请人曾就相同信息提出申请并已答复：${a.hints.repeatOf.join('、')}（可依第三十六条第六项不予重复处理）`} /> : null}
+      {a.thirdPartyNoticesMissing.length > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`第三方不同意公开而拟定公开：须先将决定公开的内容和理由书面告知${a.thirdPartyNoticesMissing.map((p) => p.partyName).join('、')}（第三十二条），之后答复书才能送达`} /> : null}
       {a.hints.massRequest ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`该申请人近30日提出${a.hints.requestsInWindow}件申请，可依第三十五条要求说明理由`} /> : null}
       <Card title="办理步骤" size="small" style={{ marginBottom: 16 }}>
         <Space wrap>

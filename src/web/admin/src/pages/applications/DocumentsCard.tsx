@@ -1,7 +1,9 @@
 /**
  * 文书: every document of the application — the notices its steps issued (补正告知书, 征求意见书,
- * 延期答复告知书, 收费通知书) and its reply letters — with kind, addressee, date, release state,
- * deliveries, downloads (PDF and Word) and 发送 / 登记送达 through the outbox (docs/letters.md).
+ * 延期答复告知书, 收费通知书, 决定公开告知书 to a third party), the 视为放弃申请告知书 of a lapse and
+ * its reply letters — with kind, addressee, date, release state, 暂定 when its dates wait for a
+ * calendar year, deliveries, downloads (PDF and Word) and 发送 / 登记送达 through the outbox
+ * (docs/letters.md).
  */
 import { useState } from 'react';
 import { Button, Card, Flex, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
@@ -28,9 +30,22 @@ export function DocumentsCard({ app, onChanged, onError }: { app: ApplicationDet
   };
   const columns: TableColumnsType<ApplicationDocument> = [
     { title: '文书', key: 'kind', render: (_, d) => <Flex vertical><span>{d.kindLabel}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.title}</Typography.Text></Flex> },
-    { title: '收件人', key: 'recipient', render: (_, d) => (d.addressee === 'applicant' ? `${d.recipientName}（申请人）` : `${d.recipientName}（被征求意见方）`) },
+    { title: '收件人', key: 'recipient', render: (_, d) => (d.addressee === 'applicant' ? `${d.recipientName}（申请人）` : `${d.recipientName}（${d.kind === 'third_party_notice' ? '第三方，申请人不可见' : '被征求意见方'}）`) },
     { title: '日期', key: 'date', render: (_, d) => cnDate(d.date) },
-    { title: '状态', key: 'state', render: (_, d) => <Tag color={STATE_COLOURS[d.state]}>{d.stateLabel}</Tag> },
+    {
+      title: '状态',
+      key: 'state',
+      render: (_, d) => (
+        <Flex gap={4} wrap>
+          <Tag color={STATE_COLOURS[d.state]}>{d.stateLabel}</Tag>
+          {d.provisional ? (
+            <Tooltip title={d.sendBlocker}>
+              <Tag color="gold" className="provisional-letter" aria-label={`暂定：${d.sendBlocker ?? ''}`}>暂定（待导入{d.missingYears.join('、')}年节假日安排）</Tag>
+            </Tooltip>
+          ) : null}
+        </Flex>
+      ),
+    },
     {
       title: '送达',
       key: 'deliveries',
@@ -77,7 +92,7 @@ export function DocumentsCard({ app, onChanged, onError }: { app: ApplicationDet
         </Space>
       }>
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        补正、征求意见、批准延期和收费的步骤各自出具文书；答复书须经保密审查和负责人签发后才能发送。申请人在查询页面可以下载发给本人的文书，看不到征求意见书。
+        补正、征求意见（每方一份）、批准延期、收费和书面告知第三方的步骤各自出具文书，逾期不补正、逾期未缴费办结时自动出具视为放弃申请告知书；答复书须经保密审查和负责人签发后才能发送，第三方不同意公开而决定公开的，还须先书面告知第三方（第三十二条）。日期涉及尚未导入节假日安排年份的文书标为“暂定”，导入后按正式安排核定日期才能发送。申请人在查询页面可以下载发给本人的文书，看不到发给第三方或其他机关的文书。
       </Typography.Paragraph>
       <Table rowKey="id" size="small" pagination={false} columns={columns} dataSource={app.documents} locale={{ emptyText: '暂无文书' }} />
       <SendDocumentDialog app={app} doc={sending} onClose={() => setSending(null)} onSent={() => { setSending(null); onChanged(); }} />

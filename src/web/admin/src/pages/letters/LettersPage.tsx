@@ -1,6 +1,6 @@
 /**
  * 答复模板: the letters the agency sends — a reply letter per outcome of report table 三 and the
- * notices of the procedure (补正、征求意见、延期、收费) — each with the default wording or the
+ * notices of the procedure (补正、征求意见、延期、收费、决定公开告知第三方、视为放弃申请) — each with the default wording or the
  * agency's own, edited with placeholder help, reset to default, previewed (docs/letters.md).
  */
 import { useCallback, useMemo, useState } from 'react';
@@ -13,8 +13,8 @@ import { useApiData } from '../../lib/useApiData.ts';
 import { PreviewDialog } from './PreviewDialog.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
 
-/** The notices of the procedure; every other key is a reply letter for an outcome. */
-const NOTICE_KEYS = new Set(['correction_notice', 'consultation_third_party', 'consultation_agency', 'extension_notice', 'fee_notice']);
+/** The notices of the procedure and the 视为放弃申请告知书 of the two lapses; every other key is a reply letter for an outcome. */
+const NOTICE_KEYS = new Set(['correction_notice', 'consultation_third_party', 'consultation_agency', 'extension_notice', 'fee_notice', 'third_party_disclosure', 'other_no_correction', 'other_no_fee']);
 
 /** The templates screen. */
 export default function LettersPage() {
