@@ -55,7 +55,11 @@ async function agencyPaths(db: DbOrTx, agencyIds: readonly string[]): Promise<Ma
   return paths;
 }
 
-/** The highest key already used in each of these seconds (key bases). */
+/**
+ * The highest key already used in each of these seconds (key bases), read from
+ * catalog_item.search_key's unique index (which holds every key in the index; a range probe of
+ * the FTS5 table itself would scan it).
+ */
 async function usedMaxima(db: DbOrTx, bases: readonly number[]): Promise<Map<number, number>> {
   const used = new Map<number, number>();
   const unique = [...new Set(bases)];
@@ -64,8 +68,8 @@ async function usedMaxima(db: DbOrTx, bases: readonly number[]): Promise<Map<num
     const chunk = unique.slice(i, i + 1000);
     const rows =
       dialectOf(db) === 'postgres'
-        ? await sql<{ base: number; m: number | null }>`select b as base, (select max(search_key) from catalog_search where search_key between b and b + ${span}) as m from unnest(${chunk}::bigint[]) as b`.execute(db)
-        : await sql<{ base: number; m: number | null }>`select j.value as base, (select max(rowid) from catalog_search where rowid between j.value and j.value + ${span}) as m from json_each(${JSON.stringify(chunk)}) j`.execute(db);
+        ? await sql<{ base: number; m: number | null }>`select b as base, (select max(search_key) from catalog_item where search_key between b and b + ${span}) as m from unnest(${chunk}::bigint[]) as b`.execute(db)
+        : await sql<{ base: number; m: number | null }>`select j.value as base, (select max(search_key) from catalog_item where search_key between j.value and j.value + ${span}) as m from json_each(${JSON.stringify(chunk)}) j`.execute(db);
     for (const r of rows.rows) if (r.m !== null) used.set(Number(r.base), Number(r.m));
   }
   return used;

@@ -37,4 +37,22 @@ describeEachDialect('gongkai synth (small)', (dialect) => {
     const selective = await Promise.all(SELECTIVE_WORDS.map((w) => searchPublic(t.db, { q: w }, clock)));
     expect(selective.every((r) => r.total < common.total)).toBe(true);
   });
+
+  it('a later step run on its own (--only catalog) adds to the agencies and 索引号 already there', async () => {
+    await runSynth({ db: t.db, clock, calendar: Calendar.fromYears(loadBundledYears()), random: rng(2), counts: { agencies: 40, items: 50 }, progress: () => {} }, ['catalog']);
+    expect((await searchPublic(t.db, { pageSize: 1 }, clock)).total).toBe(350);
+    const agencies = await t.db.selectFrom('agency').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(agencies.n)).toBe(40);
+  });
+});
+
+describeEachDialect('gongkai synth --only catalog on an empty database', (dialect) => {
+  it('says that the agencies step must run first', async () => {
+    const t = await createTestDb(dialect);
+    try {
+      await expect(runSynth({ db: t.db, clock: new TestClock(), calendar: Calendar.fromYears(loadBundledYears()), random: rng(1), counts: { items: 5 }, progress: () => {} }, ['catalog'])).rejects.toThrow('先运行 synth 的 agencies 步骤');
+    } finally {
+      await t.destroy();
+    }
+  });
 });

@@ -12,6 +12,7 @@ import type { CatalogItemTable } from '../../db/tables/catalog.ts';
 import type { AgencyTable } from '../../db/tables/foundation.ts';
 import { ARTICLE_20_ITEMS, catalogDue, DOC_TYPES } from '../../domain/catalog/index.ts';
 import type { Calendar } from '../../domain/calendar/calendar.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { Clock } from '../../domain/time.ts';
 import { analyzeAfterBulkLoad, insertBatch } from '../catalog/import.repository.ts';
 import { plainText } from '../catalog/sanitize.ts';
@@ -77,7 +78,9 @@ export const catalogStep: SynthStep = {
   async run(ctx) {
     const total = ctx.counts.items ?? 1_000_000;
     const batch = 2000;
-    const serials = new Map<string, number>();
+    // Continue each agency's 索引号 serials when the database already holds items (a second run).
+    const existing = await ctx.db.selectFrom('catalog_item').select(['agency_id', 'index_year', (eb) => eb.fn.max('index_serial').as('max')]).groupBy(['agency_id', 'index_year']).execute();
+    const serials = new Map<string, number>(existing.map((r) => [`${r.agency_id}:${r.index_year}`, Number(r.max ?? 0)]));
     for (let done = 0; done < total; done += batch) {
       const now = ctx.clock.now().toISOString();
       const items: CatalogItemTable[] = [];
@@ -117,8 +120,19 @@ export const SYNTH_STEPS: SynthStep[] = [agenciesStep, catalogStep, applications
 /** Runs the steps (all, or those named in `only`). */
 export async function runSynth(ctx: Omit<SynthContext, 'agencies'>, only?: string[]): Promise<SynthContext> {
   const full: SynthContext = { ...ctx, agencies: [] };
-  for (const step of SYNTH_STEPS) if (!only || only.includes(step.name)) await step.run(full);
+  for (const step of SYNTH_STEPS) {
+    if (only && !only.includes(step.name)) continue;
+    // A later step run on its own (`--only catalog`) works on the agencies already in the database.
+    if (step !== agenciesStep && full.agencies.length === 0) full.agencies.push(...(await existingAgencies(ctx.db)));
+    if (step !== agenciesStep && full.agencies.length === 0) throw new DomainError('VALIDATION_FAILED', '数据库中还没有机构：先运行 synth 的 agencies 步骤');
+    await step.run(full);
+  }
   return full;
+}
+
+async function existingAgencies(db: Db): Promise<SynthAgency[]> {
+  const rows = await db.selectFrom('agency').select(['id', 'code', 'short_name', 'level']).orderBy('code').execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, shortName: r.short_name, level: r.level }));
 }
 
 export { rng };
