@@ -163,9 +163,10 @@ export interface PublicQuery {
   today: string;
   limit: number;
   offset: number;
-  /** Defaults COUNT_CAP and RANK_LIMIT (tests set them low to exercise both sides). */
+  /** Defaults COUNT_CAP, RANK_LIMIT and FEW_MATCHES (tests set them low to exercise both sides). */
   countCap?: number;
   rankLimit?: number;
+  fewMatches?: number;
 }
 
 /** Totals are counted exactly up to this many matches; beyond it the page says 「N 条以上」. */
@@ -188,6 +189,25 @@ interface Probe {
   validity: RawBuilder<SqlBool> | null;
   /** The same filters as conditions on catalog_item, for an agency's own list without words (its index serves that better). */
   ownList: RawBuilder<SqlBool> | null;
+  /**
+   * PostgreSQL only: whether the GIN index should find the matches first (few matches) rather
+   * than the key index being walked newest first and each row tested (many matches).
+   */
+  fewMatches?: boolean;
+}
+
+/** Up to this many estimated matches, PostgreSQL collects them from the GIN index and sorts them. */
+const FEW_MATCHES = 50_000;
+
+/**
+ * The planner's estimate of the matches (from the tsvector statistics). Left to itself the
+ * planner walks the key index newest first for any LIMIT query, since it costs the tsvector
+ * test of each row as nearly free; for a rare word that reads the whole table (seconds for a
+ * word no item contains). The estimate lets us pick the plan (docs/benchmarks.md, 主动公开).
+ */
+async function estimatedMatches(db: DbOrTx, tsq: string): Promise<number> {
+  const r = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) select 1 from catalog_search s where s.tsv @@ to_tsquery('simple', ${tsq})`.execute(db);
+  return r.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
 }
 
 type Tier = 'all' | 'title' | 'bodyOnly';
@@ -241,8 +261,10 @@ function ftsMatch(p: Probe, tier: Tier): string | null {
 
 /** PostgreSQL tsquery text; the same vocabulary, weights A/D for title/body words and C for facets. */
 function tsQuery(p: Probe, tier: Tier): string | null {
-  const parts = p.words.map((w) => `${w}:${tier === 'title' ? 'A' : 'AD'}`);
-  parts.push(...p.facets.map((f) => `${f}:C`));
+  // No weight marks on the plain query: the GIN index then answers it exactly, with no recheck
+  // of each row's tsvector (facet tokens never look like words, so the C weight needs no check).
+  const parts = p.words.map((w) => (tier === 'title' ? `${w}:A` : w));
+  parts.push(...p.facets);
   if (parts.length === 0) return null;
   const expr = parts.join(' & ');
   return tier === 'bodyOnly' ? `${expr} & !(${p.words.map((w) => `${w}:A`).join(' & ')})` : expr;
@@ -261,10 +283,12 @@ function matchingKeys(db: DbOrTx, p: Probe, tier: Tier, ranked = false): RawBuil
   if (dialectOf(db) === 'postgres') {
     const tsq = tsQuery(p, tier);
     const text = tsq ? sql` and s.tsv @@ to_tsquery('simple', ${tsq})` : sql``;
-    const words = p.words.map((w) => `${w}:AD`).join(' & ');
+    const words = p.words.join(' & ');
     // ts_rank's weights run D, C, B, A: body words 0.1, facet tokens 0, title words 1.
     const rank = ranked ? sql`ts_rank('{0.1, 0, 0, 1}', s.tsv, to_tsquery('simple', ${words}))` : sql`0`;
-    return sql`select s.search_key as k, ${rank} as r from catalog_search s ${join}where s.search_key between ${p.from} and ${p.to}${text} order by ${ranked ? sql`r desc, ` : sql``}s.search_key desc`;
+    // "+ 0" keeps the planner from walking the key index for the order: the GIN index finds the few matches, then they are sorted.
+    const key = p.fewMatches ? sql`s.search_key + 0` : sql`s.search_key`;
+    return sql`select s.search_key as k, ${rank} as r from catalog_search s ${join}where s.search_key between ${p.from} and ${p.to}${text} order by ${ranked ? sql`r desc, ` : sql``}${key} desc`;
   }
   const match = ftsMatch(p, tier)!; // null only without words and facets, which ownList answers
   const rank = ranked ? sql`bm25(catalog_search, 10.0, 1.0, 0.0)` : sql`0`;
@@ -280,6 +304,11 @@ async function page(db: DbOrTx, p: Probe, tier: Tier, limit: number, offset: num
 
 /** The number of matches, counted up to `cap` (+1 to know whether there are more). */
 async function countUpTo(db: DbOrTx, p: Probe, tier: Tier, cap: number): Promise<number> {
+  if (p.fewMatches) {
+    // Count them all from the GIN index: a LIMIT would make the planner walk the key index instead.
+    const all = await sql<{ n: number | string }>`select count(*) as n from (${matchingKeys(db, p, tier)}) t`.execute(db);
+    return Math.min(Number(all.rows[0]?.n ?? 0), cap + 1);
+  }
   const r = await sql<{ n: number | string }>`select count(*) as n from (${matchingKeys(db, p, tier)} limit ${cap + 1}) t`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
@@ -295,6 +324,8 @@ async function countUpTo(db: DbOrTx, p: Probe, tier: Tier, cap: number): Promise
 export async function findPublic(db: DbOrTx, q: PublicQuery): Promise<PublicPage> {
   const p = probeOf(q);
   if (!p) return { total: 0, totalExact: true, items: [] };
+  const tsq = dialectOf(db) === 'postgres' && !p.ownList ? tsQuery(p, 'all') : null;
+  if (tsq) p.fewMatches = (await estimatedMatches(db, tsq)) <= (q.fewMatches ?? FEW_MATCHES);
   const cap = q.countCap ?? COUNT_CAP;
   const counted = await countUpTo(db, p, 'all', cap);
   const total = Math.min(counted, cap);

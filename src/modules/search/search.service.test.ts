@@ -99,6 +99,15 @@ describeEachDialect('search index: counting, ranking of common words, agency mov
   const query = (over: Partial<PublicQuery>): PublicQuery => ({ words: ['复议'], order: 'relevance', nowIso: f.clock.now().toISOString(), today: shanghaiDate(f.clock.now()), limit: 20, offset: 0, ...over });
   const titles = (r: { items: Array<{ title: string }> }) => r.items.map((i) => i.title);
 
+  it('both PostgreSQL plans (matches from the GIN index, or the key index walked newest first) give the same pages', async () => {
+    for (const over of [{}, { order: 'date' as const }, { rankLimit: 1 }, { rankLimit: 1, limit: 2, offset: 2 }, { words: ['工作'], order: 'date' as const }, { words: ['申请', '复议'] }, { words: ['台风'] }]) {
+      const gin = await findPublic(f.t.db, query(over));
+      const walk = await findPublic(f.t.db, query({ ...over, fewMatches: -1 }));
+      expect(titles(walk)).toEqual(titles(gin));
+      expect(walk.total).toBe(gin.total);
+    }
+  });
+
   it('counts exactly up to the cap and says so beyond it', async () => {
     expect(await findPublic(f.t.db, query({}))).toMatchObject({ total: 4, totalExact: true });
     expect(await findPublic(f.t.db, query({ countCap: 3 }))).toMatchObject({ total: 3, totalExact: false });
