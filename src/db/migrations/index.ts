@@ -16,6 +16,7 @@ import * as accountEmail from './2026-11-28-02-account-email.ts';
 import * as applicationSuggestions from './2026-11-28-03-application-suggestions.ts';
 import * as searchKeys from './2026-11-28-04-search-keys.ts';
 import * as letterProvisional from './2026-11-28-05-letter-provisional.ts';
+import * as inboxOrder from './2026-11-28-06-inbox-order.ts';
 import * as catalogAgencyKeyIndex from './2026-11-28-07-catalog-agency-key-index.ts';
 import * as catalogAgencyListIndex from './2026-11-28-08-catalog-agency-list-index.ts';
 
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-03-application-suggestions': applicationSuggestions,
   '2026-11-28-04-search-keys': searchKeys,
   '2026-11-28-05-letter-provisional': letterProvisional,
+  '2026-11-28-06-inbox-order': inboxOrder,
   '2026-11-28-07-catalog-agency-key-index': catalogAgencyKeyIndex,
   '2026-11-28-08-catalog-agency-list-index': catalogAgencyListIndex,
 };

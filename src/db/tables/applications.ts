@@ -28,6 +28,11 @@ export interface ApplicationTable {
   /** The rule that produced reply_due, e.g. 「第三十三条第二款：延长20个工作日」. */
   due_rule: string | null;
   due_provisional: number;
+  /**
+   * The inbox's sort key (derived with state and reply_due): '0' open / '1' closed, then the reply
+   * due date or '9999-12-31'. Migration 2026-11-28-06; applications.repository.ts inboxKey.
+   */
+  inbox_key: string;
   closed_date: string | null;
   closed_by: string | null;
   /** V2021 leaf outcome of table 三 (lifecycle.md "Outcomes"). */

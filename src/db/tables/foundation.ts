@@ -23,6 +23,12 @@ export interface AgencyTable {
   updated_at: string;
 }
 
+/** One row (id 1) whose version triggers raise on every insert, delete and move of an agency (migration 2026-11-28-06). */
+export interface AgencyTreeVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface AppUserTable {
   id: string;
   username: string;
@@ -114,6 +120,7 @@ export interface JobLockTable {
 
 export interface FoundationTables {
   agency: AgencyTable;
+  agency_tree_version: AgencyTreeVersionTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
   user_reach: UserReachTable;

@@ -83,9 +83,68 @@ export async function findRoots(db: DbOrTx): Promise<Agency[]> {
   return rows.map(toAgency);
 }
 
-/** Ids of the given agencies and all their descendants (a recursive CTE, same SQL on both dialects). */
+/** The agency tree as parent → children, with the version it was read at. */
+interface Tree {
+  version: number;
+  ids: Set<string>;
+  children: Map<string | null, string[]>;
+}
+
+/**
+ * The tree per database handle. A supervisor's every request asks for a subtree (its reach, its
+ * inbox), and the recursive query costs about 14 ms over 5,000 agencies; the tree in memory
+ * answers in well under a millisecond. It is one entry per handle (a few MB for 50,000
+ * agencies), checked against agency_tree_version on each use: triggers raise the version on every
+ * insert, delete and move of an agency, on any node, so a change is seen by the next request.
+ */
+const trees = new WeakMap<object, Tree>();
+
+async function treeVersion(db: DbOrTx): Promise<number> {
+  const row = await db.selectFrom('agency_tree_version').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+  return Number(row.version);
+}
+
+async function cachedTree(db: DbOrTx): Promise<Tree> {
+  // The version is read before the tree: a change committed in between makes the cached tree newer
+  // than its version, which only costs one more rebuild, never a stale answer.
+  const version = await treeVersion(db);
+  const hit = trees.get(db);
+  if (hit && hit.version === version) return hit;
+  const rows = await db.selectFrom('agency').select(['id', 'parent_id']).execute();
+  const children = new Map<string | null, string[]>();
+  for (const r of rows) {
+    const list = children.get(r.parent_id);
+    if (list) list.push(r.id);
+    else children.set(r.parent_id, [r.id]);
+  }
+  const tree = { version, ids: new Set(rows.map((r) => r.id)), children };
+  trees.set(db, tree);
+  return tree;
+}
+
+/**
+ * Ids of the given agencies (those that exist) and all their descendants. Outside a transaction
+ * from the tree in memory (cachedTree); inside one, where the transaction may have changed the
+ * tree itself, by a recursive CTE (the same SQL on both dialects).
+ */
 export async function subtreeIds(db: DbOrTx, rootIds: readonly string[]): Promise<string[]> {
   if (rootIds.length === 0) return [];
+  if (db.isTransaction) return subtreeIdsBySql(db, rootIds);
+  const { ids, children } = await cachedTree(db);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const queue = rootIds.filter((id) => ids.has(id));
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i]!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+    for (const child of children.get(id) ?? []) queue.push(child);
+  }
+  return out;
+}
+
+async function subtreeIdsBySql(db: DbOrTx, rootIds: readonly string[]): Promise<string[]> {
   const roots = sql.join(rootIds.map((id) => sql`${id}`));
   const result = await sql<{ id: string }>`
     with recursive sub(id) as (

@@ -7,7 +7,7 @@ import type { Calendar } from '../../domain/calendar/calendar.ts';
 import { computeClock } from '../../domain/clock/compute.ts';
 import type { ClockEvent, ClockResult } from '../../domain/clock/types.ts';
 import { dueRuleOf } from '../../domain/applications/due-rule.ts';
-import type { ApplicationRecord } from './applications.repository.ts';
+import { inboxKey, type ApplicationRecord } from './applications.repository.ts';
 import type { EventRecord } from './applications.events.repository.ts';
 
 /** Stored event types the clock reads (src/domain/clock/types.ts); the others are workflow steps. */
@@ -37,8 +37,11 @@ export function clockOf(events: readonly EventRecord[], today: string, calendar:
   return computeClock({ events: clockEventsOf(events), today, calendar, provisional: true });
 }
 
-/** The derived columns stored for queries. */
-export function derivedColumns(clock: ClockResult, events: readonly EventRecord[]): Partial<ApplicationRecord> {
+/** The columns derived from the clock, stored for queries. */
+export type DerivedColumns = Pick<ApplicationRecord, 'state' | 'receivedDate' | 'replyDue' | 'dueRule' | 'dueProvisional' | 'closedDate' | 'closedBy' | 'outcome' | 'inboxKey'>;
+
+/** The derived columns stored for queries, with the inbox's sort key that follows from them. */
+export function derivedColumns(clock: ClockResult, events: readonly EventRecord[]): DerivedColumns {
   const delayed = events.some((e) => e.type === 'delayedReplySet');
   return {
     state: clock.state,
@@ -49,5 +52,6 @@ export function derivedColumns(clock: ClockResult, events: readonly EventRecord[
     closedDate: clock.closed,
     closedBy: clock.closedBy,
     outcome: clock.outcome,
+    inboxKey: inboxKey(clock.state, clock.replyDue),
   };
 }

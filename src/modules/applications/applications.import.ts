@@ -212,7 +212,7 @@ export async function importLegacy(deps: AppDeps, actor: Actor, agencyId: string
       const empty = cipher.encrypt('');
       await repo.insertApplication(tx, {
         id, agencyId, kind: 'disclosure', trackingNumber, year, seq, queryCodeHash: queryCodeHash(deps.secret, randomUUID()), channel: row.channel, oral: row.channel === 'oral', arrivalDate: row.arrivalDate,
-        receivedDate: null, state: 'awaitingConfirmation', replyDue: null, dueRule: null, dueProvisional: false, closedDate: null, closedBy: null, outcome: null, recordsOutcome: null,
+        recordsOutcome: null,
         applicantKind: row.applicantKind, applicantName: row.applicantName, contactPerson: '', idDocType: 'other', idNumberEnc: empty,
         // No identity number in old registers: the applicant is recognised by name within the agency.
         idNumberHash: cipher.keyedHash(`LEGACY:${row.applicantName}`), idNumberMasked: '', phoneEnc: empty, phoneMasked: '', email: '', addressEnc: empty, addressMasked: '', postcode: '',

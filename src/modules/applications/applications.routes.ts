@@ -12,7 +12,7 @@ import { errorResponses } from '../../server/schemas.ts';
 import { appDeps } from './applications.deps.ts';
 import { createApplication } from './applications.intake.ts';
 import { presentDetail, presentSummary } from './applications.present.ts';
-import { ApplicationSummary, DocumentFormatParams, DocumentParams, SendBody, FileParams, FiguresQuery, IdParams, InboxQuery, IntakeBody, SettingsBody, StepBody, StepParams } from './applications.schemas.ts';
+import { DocumentFormatParams, DocumentParams, SendBody, FileParams, FiguresQuery, IdParams, InboxPage, InboxQuery, IntakeBody, SettingsBody, StepBody, StepParams } from './applications.schemas.ts';
 import { addFile, applicationFigures, getApplication, listApplications, readFile, revealPersonalData } from './applications.service.ts';
 import { importLegacy } from './applications.import.ts';
 import { legacyTemplate } from './applications.import-template.ts';
@@ -32,9 +32,9 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const today = () => shanghaiDate(deps.clock.now());
   registerMultipart(app, MAX_UPLOAD_BYTES + 64 * 1024);
 
-  app.get('/api/v1/applications', { schema: { tags, summary: '申请收件箱', querystring: InboxQuery, response: { 200: Type.Object({ items: Type.Array(ApplicationSummary), total: Type.Integer(), totalCapped: Type.Boolean(), page: Type.Integer(), pageSize: Type.Integer() }), ...errorResponses } } }, async (request) => {
+  app.get('/api/v1/applications', { schema: { tags, summary: '申请收件箱', querystring: InboxQuery, response: { 200: InboxPage, ...errorResponses } } }, async (request) => {
     const r = await listApplications(deps, requireActor(request), request.query);
-    return { items: r.items.map((a) => presentSummary(a, r.today)), total: r.total, totalCapped: r.totalCapped, page: r.page, pageSize: r.pageSize };
+    return { items: r.items.map((a) => presentSummary(a, r.today)), total: r.total, totalCapped: r.totalCapped, nextCursor: r.nextCursor, page: r.page, pageSize: r.pageSize };
   });
 
   app.post('/api/v1/applications', { schema: { tags, summary: '登记申请（当面、口头、邮寄、传真、电子邮件）', body: IntakeBody, response: { 201: Type.Object({ id: Type.String(), trackingNumber: Type.String(), queryCode: Type.String() }), ...errorResponses } } }, async (request, reply) => {

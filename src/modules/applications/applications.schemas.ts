@@ -102,6 +102,7 @@ export const InboxQuery = Type.Object({
   q: Type.Optional(Str(100)),
   page: Type.Optional(Type.Integer({ minimum: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  cursor: Type.Optional(Type.String({ maxLength: 400, description: '上一页返回的 nextCursor：从该位置之后接着列（按位置翻页，深翻页也快；给出时忽略 page）' })),
 });
 
 export const ApplicationSummary = Type.Object({
@@ -126,6 +127,16 @@ export const ApplicationSummary = Type.Object({
   handlerId: Type.Union([Type.String(), Type.Null()]),
   decisionStatus: Type.Union([Type.String(), Type.Null()]),
   archived: Type.Boolean(),
+});
+
+/** One page of the inbox. */
+export const InboxPage = Type.Object({
+  items: Type.Array(ApplicationSummary),
+  total: Type.Integer({ description: '符合条件的申请数，精确计数至 1000 件' }),
+  totalCapped: Type.Boolean({ description: 'true 表示超过 total 件（「1000件以上」）' }),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: '下一页的 cursor；已是最后一页时为 null' }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
 });
 
 export const FiguresQuery = Type.Object({ agencyId: Type.Optional(Type.String()), year: Type.Integer({ minimum: 2008, maximum: 2100 }) });

@@ -15,7 +15,7 @@ import { parseDate } from '../../domain/calendar/calendar.ts';
 import { formatIsoDate } from '../../domain/calendar/dates.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, can, canSeeAgency } from '../../policies/can.ts';
-import { subtreeIds } from '../agencies/agencies.repository.ts';
+import { countAgencies, subtreeIds } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { calendarFor } from './applications.calendar.ts';
 import { situationOf } from './applications.apply.ts';
@@ -99,24 +99,46 @@ export interface InboxFilters {
   q?: string;
   page?: number;
   pageSize?: number;
+  /** The previous page's nextCursor: the page after it (keyset pagination; `page` is then ignored). */
+  cursor?: string;
+}
+
+/** A cursor as the API hands it out: opaque, URL-safe. */
+function encodeCursor(c: repo.InboxCursor): string {
+  return Buffer.from(JSON.stringify([c.key, c.createdAt, c.id])).toString('base64url');
+}
+
+function decodeCursor(text: string): repo.InboxCursor {
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (Array.isArray(parts) && parts.length === 3 && parts.every((p) => typeof p === 'string')) {
+      const [key, createdAt, id] = parts as [string, string, string];
+      return { key, createdAt, id };
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new ValidationError({ cursor: '翻页位置无效，请从第一页重新查看' });
 }
 
 /** Days ahead counted as "due soon" in the inbox filter and the dashboard. */
 export const DUE_SOON_DAYS = 5;
 
-/** The inbox: one agency's (or a supervisor's subtree's) applications, filtered and paged. */
+/** The inbox: one agency's (or a supervisor's subtree's) applications, filtered, in the inbox order (open first by due date), paged by number or by cursor. */
 export async function listApplications(deps: AppDeps, actor: Actor, f: InboxFilters) {
   const { db, clock } = deps;
   const agencyId = f.agencyId ?? actor.agencyId;
   if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
   authorize(actor, 'applications.read', { agencyId });
   const ids = (await subtreeIds(db, [agencyId])).filter((x) => canSeeAgency(actor, x));
+  // A province-wide supervisor of a one-province platform sees every agency: no condition at all rather than thousands of ids.
+  const everyAgency = ids.length > 1 && ids.length === (await countAgencies(db));
   const today = shanghaiDate(clock.now());
   const soon = formatIsoDate(parseDate(today) + DUE_SOON_DAYS);
   const pageSize = Math.min(Math.max(f.pageSize ?? 20, 1), 100);
   const page = Math.max(f.page ?? 1, 1);
   const result = await repo.listInbox(db, {
-    agencyIds: ids,
+    agencyIds: everyAgency ? 'all' : ids,
     states: f.state ? [f.state] : undefined,
     dueBefore: f.due === 'soon' ? soon : undefined,
     overdueOn: f.due === 'overdue' ? today : undefined,
@@ -127,8 +149,9 @@ export async function listApplications(deps: AppDeps, actor: Actor, f: InboxFilt
     search: f.q?.trim() || undefined,
     limit: pageSize,
     offset: (page - 1) * pageSize,
+    after: f.cursor ? decodeCursor(f.cursor) : undefined,
   });
-  return { ...result, page, pageSize, today };
+  return { ...result, nextCursor: result.nextCursor && encodeCursor(result.nextCursor), page, pageSize, today };
 }
 
 /** Staff add a file: an original, its released (redacted) version, or the reply letter. Released versions are kept apart from originals. */

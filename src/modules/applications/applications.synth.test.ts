@@ -4,7 +4,7 @@ import { TestClock } from '../../../test/support/clock.ts';
 import { Calendar } from '../../domain/calendar/calendar.ts';
 import { loadBundledYears } from '../../domain/calendar/bundled.ts';
 import { agenciesStep, rng } from '../synth/synth.service.ts';
-import { clockOf } from './applications.clock.ts';
+import { clockOf, derivedColumns } from './applications.clock.ts';
 import { listEvents } from './applications.events.repository.ts';
 import { applicationFigures } from './applications.service.ts';
 import { applicationsSynthStep } from './applications.synth.ts';
@@ -24,8 +24,10 @@ describeEachDialect('synth: applications step', (dialect) => {
     const rows = await t.db.selectFrom('application').selectAll().execute();
     expect(rows).toHaveLength(300);
     for (const row of rows.slice(0, 40)) {
-      const c = clockOf(await listEvents(t.db, row.id), '2025-12-31', calendar);
+      const stored = await listEvents(t.db, row.id);
+      const c = clockOf(stored, '2025-12-31', calendar);
       expect([row.received_date, row.reply_due, row.closed_date, row.outcome]).toEqual([c.receivedDate, c.replyDue, c.closed, c.outcome]);
+      expect(row.inbox_key).toBe(derivedColumns(c, stored).inboxKey);
     }
     const ids = [...new Set(rows.map((r) => r.agency_id))];
     const y = await applicationFigures(t.db, ids, 2023);

@@ -14,7 +14,7 @@ import { OUTCOME_KEYS } from '../../domain/clock/outcomes.ts';
 import { maskAddress, maskIdentity, maskPhone, createPersonalDataCipher } from '../privacy/personal-data.ts';
 import type { SynthContext, SynthStep } from '../synth/synth.service.ts';
 import type { EventRecord } from './applications.events.repository.ts';
-import { toRow, type ApplicationRecord } from './applications.repository.ts';
+import { analyzeApplications, inboxKey, toRow, type ApplicationRecord } from './applications.repository.ts';
 import { queryCodeHash } from './applications.deps.ts';
 
 const REPLY_OUTCOMES = OUTCOME_KEYS.filter((k) => k !== 'other_no_correction' && k !== 'other_no_fee' && k !== 'other_other');
@@ -68,7 +68,7 @@ export const applicationsSynthStep: SynthStep = {
           decisionOutcome: null, decisionBasis: null, decisionReasons: null, responsibleAgency: null, decisionStatus: null, decidedBy: null, reviewedBy: null, reviewedAt: null, signedBy: null, signedAt: null,
           archivedAt: null, createdAt: now, updatedAt: now,
           state: replied ? 'closed' : 'running', receivedDate: arrival, replyDue: due, dueRule: '第三十三条：自收到申请之日起20个工作日', dueProvisional: false,
-          closedDate: replied ? closed : null, closedBy: replied ? 'replied' : null, outcome: replied ? outcome : null,
+          closedDate: replied ? closed : null, closedBy: replied ? 'replied' : null, outcome: replied ? outcome : null, inboxKey: inboxKey(replied ? 'closed' : 'running', due),
         };
         apps.push(toRow(rec) as ApplicationTable);
         for (const e of stored) evs.push({ application_id: id, seq: e.seq, type: e.type, date: e.date, payload: JSON.stringify(e.payload), public: 1, summary: e.summary, actor_name: e.actorName, at: e.at });
@@ -79,5 +79,6 @@ export const applicationsSynthStep: SynthStep = {
       });
       ctx.progress('applications', done + apps.length, total);
     }
+    await analyzeApplications(ctx.db);
   },
 };
