@@ -30,8 +30,8 @@ export async function agencyColumns(db: DbOrTx, agency: agencies.Agency, clock: 
 }
 
 /** Steps shown on the public page; review opinions stay internal. */
-type PublicStep = 'approve' | 'import' | 'correct' | 'withdraw' | 'repealed' | 'lapsed';
-const PUBLIC_STEPS: readonly string[] = ['approve', 'import', 'correct', 'withdraw', 'repealed', 'lapsed'];
+type PublicStep = 'approve' | 'import' | 'correct' | 'withdraw' | 'repealed' | 'lapsed' | 'revised';
+const PUBLIC_STEPS: readonly string[] = ['approve', 'import', 'correct', 'withdraw', 'repealed', 'lapsed', 'revised'];
 
 export interface PublicItemPage {
   item: repo.CatalogItem;

@@ -70,6 +70,8 @@ describeEachDialect('validity of 规章 and 规范性文件', (dialect) => {
     expect(d.validity.history.at(-1).text).toBe('已修订：由“洛江区中小企业发展专项资金管理办法（2026年修订）”修订');
     expect((await detail(revision)).validity.replaces).toEqual({ id: old, title: '洛江区中小企业发展专项资金管理办法', state: 'published' });
     expect((await t.app.inject({ method: 'GET', url: `/gk/items/${old}` })).body).toContain(`本文件已被修订：<a href="/gk/items/${revision}">`);
+    // The public history lists the revision among publication, corrections and withdrawal.
+    expect((await t.app.inject({ method: 'GET', url: `/gk/items/${old}` })).body).toMatch(/<ol class="history">(?:(?!<\/ol>).)*已修订/s);
     expect((await t.app.inject({ method: 'GET', url: `/gk/items/${revision}` })).body).toContain(`本文件修订了：<a href="/gk/items/${old}">`);
   });
 

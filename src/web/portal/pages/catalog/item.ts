@@ -10,7 +10,7 @@ import type { PublicItemPage } from '../../../../modules/catalog/public.service.
 import { html, raw } from '../../html.ts';
 import { columnPage } from './column.ts';
 
-const STEP_LABELS = { approve: '发布', import: '发布（自原公开目录导入）', correct: '更正', withdraw: '撤回', repealed: '废止', lapsed: '失效' } as const;
+const STEP_LABELS = { approve: '发布', import: '发布（自原公开目录导入）', correct: '更正', withdraw: '撤回', repealed: '废止', lapsed: '失效', revised: '已修订' } as const;
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;

@@ -27,6 +27,7 @@ export default function ItemPage() {
   const meta = useApiData((signal) => catalogApi.meta(item.data!.agencyId, signal), [item.data?.agencyId], Boolean(item.data));
   const [dialog, setDialog] = useState<Dialog>(null);
   const [editing, setEditing] = useState(false);
+  const [correctionReason, setCorrectionReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ text: string; publishAt?: string }>();
   if (item.error) return <LoadError error={item.error} onRetry={item.reload} />;
@@ -67,14 +68,23 @@ export default function ItemPage() {
       />
       {editing && meta.data ? (
         <Card title={d.state === 'published' ? '更正已发布信息' : '修改草稿'} style={{ marginBottom: 16 }}>
+          {d.state === 'published' ? (
+            <Form layout="vertical">
+              <Form.Item label="更正理由（在公开页面的发布记录中显示）" required>
+                <Input.TextArea aria-label="更正理由" rows={2} maxLength={500} value={correctionReason} onChange={(e) => setCorrectionReason(e.target.value)} placeholder="如：原文第三条数据有误，予以更正" />
+              </Form.Item>
+            </Form>
+          ) : null}
           <ItemEditor
             meta={meta.data}
             initial={d}
             submitLabel={d.state === 'published' ? '保存更正' : '保存'}
             onSave={async (input) => {
               if (d.state === 'published') {
-                const reason = window.prompt('请填写更正理由（在公开页面显示）') ?? '';
-                done(await catalogApi.act(d.id, { kind: 'correct', reason, correction: input }));
+                // Thrown before anything is sent: the editor shows it and keeps what was typed.
+                if (!correctionReason.trim()) throw new Error('请填写更正理由：它在公开页面的发布记录中显示');
+                done(await catalogApi.act(d.id, { kind: 'correct', reason: correctionReason.trim(), correction: input }));
+                setCorrectionReason('');
               } else done(await catalogApi.update(d.id, input));
               setEditing(false);
             }}
