@@ -43,6 +43,15 @@ export interface CatalogItem {
 
 export type ItemRow = Selectable<CatalogItemTable>;
 
+/** An item as lists and search results carry it: everything but the HTML body, which only the item's own page shows. */
+export type ListedItem = Omit<CatalogItem, 'bodyHtml'>;
+
+/** Maps a row selected without body_html (see ListedItem). */
+export function toListedItem(r: Omit<ItemRow, 'body_html'>): ListedItem {
+  const { bodyHtml: _omitted, ...item } = toItem({ ...r, body_html: '' });
+  return item;
+}
+
 export function toItem(r: ItemRow): CatalogItem {
   return {
     id: r.id,

@@ -10,7 +10,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { dialectOf } from '../../db/connect.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { ValidityEnd } from '../../domain/catalog/index.ts';
-import { toItem, type CatalogItem } from '../catalog/catalog.repository.ts';
+import { toItem, toListedItem, type CatalogItem, type ItemRow, type ListedItem } from '../catalog/catalog.repository.ts';
 import { assignKeys, facetText, facetToken, keyBase, lastKeyAt, SLOT_BITS, yearKeyRange } from './index-keys.ts';
 
 /** What the index holds of one item. */
@@ -176,7 +176,7 @@ export interface PublicPage {
   total: number;
   /** False when there are more than COUNT_CAP matches and `total` is the cap. */
   totalExact: boolean;
-  items: CatalogItem[];
+  items: ListedItem[];
 }
 
 /** A query's parts in index terms: words (optionally titles only), facet tokens and a key range. */
@@ -295,11 +295,21 @@ function matchingKeys(db: DbOrTx, p: Probe, tier: Tier, ranked = false): RawBuil
   return sql`select s.rowid as k, ${rank} as r from catalog_search s ${join}where catalog_search match ${match} and s.rowid between ${p.from} and ${p.to} order by ${ranked ? sql`r, ` : sql``}s.rowid desc`;
 }
 
-async function page(db: DbOrTx, p: Probe, tier: Tier, limit: number, offset: number, ranked = false): Promise<CatalogItem[]> {
+/** Every item column but body_html (lists never show it; real bodies run to tens of kilobytes). The Record makes the compiler insist on each new column. */
+const LISTED: Record<Exclude<keyof ItemRow, 'body_html'>, true> = {
+  id: true, agency_id: true, index_no: true, index_year: true, index_serial: true, title: true, doc_number: true, publisher: true, statutory_item: true,
+  category_id: true, doc_type: true, summary: true, body_text: true, formed_on: true, special_days: true, special_basis: true, due_on: true,
+  due_explanation: true, due_provisional: true, status: true, published_at: true, search_key: true, published_on: true, withdrawn_on: true,
+  withdraw_reason: true, effective_on: true, ended_as: true, ended_on: true, replaces_id: true, author_id: true, author_name: true, version: true,
+  created_at: true, updated_at: true,
+};
+const LISTED_COLUMNS = sql.raw(Object.keys(LISTED).map((c) => `i.${c}`).join(', '));
+
+async function page(db: DbOrTx, p: Probe, tier: Tier, limit: number, offset: number, ranked = false): Promise<ListedItem[]> {
   if (limit <= 0) return [];
   const order = ranked ? (dialectOf(db) === 'postgres' ? sql`m.r desc, m.k desc` : sql`m.r, m.k desc`) : sql`m.k desc`;
-  const rows = await sql<Parameters<typeof toItem>[0]>`select i.* from (${matchingKeys(db, p, tier, ranked)} limit ${limit} offset ${offset}) m join catalog_item i on i.search_key = m.k where i.status = 'published' order by ${order}`.execute(db);
-  return rows.rows.map(toItem);
+  const rows = await sql<Omit<ItemRow, 'body_html'>>`select ${LISTED_COLUMNS} from (${matchingKeys(db, p, tier, ranked)} limit ${limit} offset ${offset}) m join catalog_item i on i.search_key = m.k where i.status = 'published' order by ${order}`.execute(db);
+  return rows.rows.map(toListedItem);
 }
 
 /** The number of matches, counted up to `cap` (+1 to know whether there are more). */

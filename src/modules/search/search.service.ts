@@ -8,7 +8,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import { isDocType, isValidityEnd, type ValidityEnd } from '../../domain/catalog/index.ts';
 import { shanghaiDate, type Clock } from '../../domain/time.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
-import type { CatalogItem } from '../catalog/catalog.repository.ts';
+import type { ListedItem } from '../catalog/catalog.repository.ts';
 import { findPublic, type PublicQuery } from './search.repository.ts';
 import { queryWords } from './segment.ts';
 import { highlight, snippet } from './snippet.ts';
@@ -28,7 +28,7 @@ export interface SearchParams {
 }
 
 export interface SearchHit {
-  item: CatalogItem;
+  item: ListedItem;
   /** Title with <mark> around matched words; escaped. */
   titleHtml: string;
   /** Snippet of the text with <mark>; escaped. */

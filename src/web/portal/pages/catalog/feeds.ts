@@ -1,11 +1,11 @@
 /** Atom feeds (per agency, per statutory item or category) and sitemap.xml. */
-import type { CatalogItem } from '../../../../modules/catalog/catalog.repository.ts';
+import type { ListedItem } from '../../../../modules/catalog/catalog.repository.ts';
 import { escapeHtml } from '../../html.ts';
 
 const x = escapeHtml;
 
 /** An Atom 1.0 feed of items, newest first. `base` is the site's origin, e.g. https://gk.example.gov.cn. */
-export function atomFeed(base: string, feed: { id: string; title: string; self: string }, items: CatalogItem[]): string {
+export function atomFeed(base: string, feed: { id: string; title: string; self: string }, items: ListedItem[]): string {
   const updated = items[0]?.publishedAt ?? new Date(0).toISOString();
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">

@@ -5,13 +5,13 @@
  */
 import { DOC_TYPE_LABELS, type DocType } from '../../../../domain/catalog/index.ts';
 import { formatChineseDate } from '../../../../domain/time.ts';
-import type { CatalogItem } from '../../../../modules/catalog/catalog.repository.ts';
+import type { ListedItem } from '../../../../modules/catalog/catalog.repository.ts';
 import type { Column } from '../../../../modules/catalog/public.service.ts';
 import { html, raw, type SafeHtml } from '../../html.ts';
 import { columnPage } from './column.ts';
 
 /** One line of an item list, with an optional highlighted title and snippet (already escaped). */
-export function itemLine(item: CatalogItem, highlighted?: { titleHtml: string; snippetHtml: string }): SafeHtml {
+export function itemLine(item: ListedItem, highlighted?: { titleHtml: string; snippetHtml: string }): SafeHtml {
   return html`<li><a href="/gk/items/${item.id}">${highlighted ? raw(highlighted.titleHtml) : item.title}</a><span class="meta">${item.docNumber ? html`${item.docNumber}\u3000` : ''}${DOC_TYPE_LABELS[item.docType as DocType] ?? ''}\u3000${item.publishedOn ? formatChineseDate(item.publishedOn) : ''}</span>${highlighted ? html`<p class="snippet">${raw(highlighted.snippetHtml)}</p>` : ''}</li>`;
 }
 
@@ -28,7 +28,7 @@ export interface CatalogPageModel {
   columns: Column[];
   /** The selected column (statutory item key) or category, if any. */
   selected: { item?: string; category?: string; label: string } | null;
-  items: CatalogItem[];
+  items: ListedItem[];
   total: number;
   totalExact: boolean;
   page: number;
