@@ -2,7 +2,7 @@
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { PLATFORM_ROLES } from '../../policies/permissions.ts';
-import { subtreeIds } from '../agencies/agencies.repository.ts';
+import { subtreeSet } from '../agencies/agencies.repository.ts';
 import type { UserRecord } from './users.repository.ts';
 
 export async function actorForUser(
@@ -14,8 +14,9 @@ export async function actorForUser(
   if (user.roles.some((r) => PLATFORM_ROLES.includes(r))) {
     visible = 'all';
   } else if (user.roles.includes('supervisor')) {
-    // 主管部门: reads the whole subtree of the government node it was granted.
-    visible = new Set([user.agencyId, ...(await subtreeIds(db, user.reach))]);
+    // 主管部门: reads the whole subtree of the government node it was granted (a set shared between requests: never changed).
+    const reach = await subtreeSet(db, user.reach);
+    visible = reach.has(user.agencyId) ? reach : new Set([user.agencyId, ...reach]);
   } else {
     visible = new Set([user.agencyId]);
   }

@@ -2,16 +2,16 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, describeEachDialect, type TestDb } from '../../../test/support/db.ts';
 import type { AgencyFields } from '../../domain/agency.ts';
-import { findById, insertAgency, subtreeIds, updateAgency } from './agencies.repository.ts';
+import { findById, insertAgency, subtreeIds, subtreeSet, updateAgency } from './agencies.repository.ts';
 
 const contact = { address: '', postcode: '', hours: '', phone: '', fax: '', email: '' };
 const fields = (code: string, parentId: string | null, level: AgencyFields['level']): AgencyFields => ({ parentId, name: `机构${code}`, shortName: code, code, level, makesRules: false, contact });
 const NOW = '2025-01-01T00:00:00.000Z';
 
 /** The same subtree read by the recursive query (inside a transaction subtreeIds never uses the cache). */
-const bySql = (t: TestDb, roots: string[]) => t.db.transaction().execute((tx) => subtreeIds(tx, roots));
+const bySql = async (t: TestDb, roots: string[]) => [...(await t.db.transaction().execute((tx) => subtreeIds(tx, roots)))];
 /** A subtree as a sorted list (the order of the ids is not part of the answer). */
-const subtree = async (t: TestDb, roots: string[]) => (await subtreeIds(t.db, roots)).sort();
+const subtree = async (t: TestDb, roots: string[]) => [...(await subtreeIds(t.db, roots))].sort();
 const version = async (t: TestDb) => Number((await t.db.selectFrom('agency_tree_version').select('version').executeTakeFirstOrThrow()).version);
 
 describeEachDialect('agency subtrees from the cached tree', (dialect) => {
@@ -30,6 +30,7 @@ describeEachDialect('agency subtrees from the cached tree', (dialect) => {
   it('answers like the recursive query: the roots that exist and their descendants, each once', async () => {
     for (const roots of [['p'], ['c1'], ['d1'], ['c1', 'x1'], ['nope'], ['c2', 'nope', 'c1']]) {
       expect(await subtree(t, roots)).toEqual((await bySql(t, roots)).sort());
+      expect([...(await subtreeSet(t.db, roots))].sort()).toEqual((await bySql(t, roots)).sort());
     }
     expect(await subtree(t, ['c1'])).toEqual(['c1', 'd1', 'x1']);
     expect(await subtreeIds(t.db, [])).toEqual([]);
@@ -59,11 +60,12 @@ describeEachDialect('agency subtrees from the cached tree', (dialect) => {
       .transaction()
       .execute(async (tx) => {
         await updateAgency(tx, 'x1', fields('x1', 'c1', 'county'), NOW);
-        expect((await subtreeIds(tx, ['c1'])).sort()).toEqual(['c1', 'd1', 'x1']);
+        expect([...(await subtreeIds(tx, ['c1']))].sort()).toEqual(['c1', 'd1', 'x1']);
         throw new Error('rollback');
       })
       .catch(() => undefined);
     expect(await subtree(t, ['c1'])).toEqual(['c1']);
     expect(await subtree(t, ['c2'])).toEqual(['c2', 'd1', 'd2', 'x1']);
+    expect([...(await subtreeSet(t.db, ['c2']))].sort()).toEqual(['c2', 'd1', 'd2', 'x1']);
   });
 });

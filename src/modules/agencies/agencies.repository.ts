@@ -83,19 +83,30 @@ export async function findRoots(db: DbOrTx): Promise<Agency[]> {
   return rows.map(toAgency);
 }
 
-/** The agency tree as parent → children, with the version it was read at. */
+/** A subtree as a list (the roots first, then level by level) and as a set. */
+interface Subtree {
+  list: readonly string[];
+  set: ReadonlySet<string>;
+}
+
+/** The agency tree as parent → children, with the version it was read at and the subtrees asked for since. */
 interface Tree {
   version: number;
   ids: Set<string>;
   children: Map<string | null, string[]>;
+  subtrees: Map<string, Subtree>;
 }
+
+/** Subtrees kept per tree (a supervisor asks for the same few on every request); beyond, the memo starts afresh. */
+const SUBTREES_KEPT = 256;
 
 /**
  * The tree per database handle. A supervisor's every request asks for a subtree (its reach, its
  * inbox), and the recursive query costs about 14 ms over 5,000 agencies; the tree in memory
- * answers in well under a millisecond. It is one entry per handle (a few MB for 50,000
- * agencies), checked against agency_tree_version on each use: triggers raise the version on every
- * insert, delete and move of an agency, on any node, so a change is seen by the next request.
+ * answers in well under a millisecond, and the same subtree again without allocating. It is one
+ * entry per handle (a few MB for 50,000 agencies), checked against agency_tree_version on each
+ * use: triggers raise the version on every insert, delete and move of an agency, on any node, so
+ * a change is seen by the next request.
  */
 const trees = new WeakMap<object, Tree>();
 
@@ -117,31 +128,48 @@ async function cachedTree(db: DbOrTx): Promise<Tree> {
     if (list) list.push(r.id);
     else children.set(r.parent_id, [r.id]);
   }
-  const tree = { version, ids: new Set(rows.map((r) => r.id)), children };
+  const tree = { version, ids: new Set(rows.map((r) => r.id)), children, subtrees: new Map<string, Subtree>() };
   trees.set(db, tree);
   return tree;
 }
 
-/**
- * Ids of the given agencies (those that exist) and all their descendants. Outside a transaction
- * from the tree in memory (cachedTree); inside one, where the transaction may have changed the
- * tree itself, by a recursive CTE (the same SQL on both dialects).
- */
-export async function subtreeIds(db: DbOrTx, rootIds: readonly string[]): Promise<string[]> {
-  if (rootIds.length === 0) return [];
-  if (db.isTransaction) return subtreeIdsBySql(db, rootIds);
-  const { ids, children } = await cachedTree(db);
-  const out: string[] = [];
+function subtreeIn(tree: Tree, rootIds: readonly string[]): Subtree {
+  const key = rootIds.join('\n');
+  const hit = tree.subtrees.get(key);
+  if (hit) return hit;
   const seen = new Set<string>();
-  const queue = rootIds.filter((id) => ids.has(id));
+  const list: string[] = [];
+  const queue = rootIds.filter((id) => tree.ids.has(id));
   for (let i = 0; i < queue.length; i++) {
     const id = queue[i]!;
     if (seen.has(id)) continue;
     seen.add(id);
-    out.push(id);
-    for (const child of children.get(id) ?? []) queue.push(child);
+    list.push(id);
+    for (const child of tree.children.get(id) ?? []) queue.push(child);
   }
-  return out;
+  const subtree = { list, set: seen };
+  if (tree.subtrees.size >= SUBTREES_KEPT) tree.subtrees.clear();
+  tree.subtrees.set(key, subtree);
+  return subtree;
+}
+
+/**
+ * Ids of the given agencies (those that exist) and all their descendants. Outside a transaction
+ * from the tree in memory (cachedTree), shared between callers: never change the list; inside
+ * one, where the transaction may have changed the tree itself, by a recursive CTE (the same SQL
+ * on both dialects).
+ */
+export async function subtreeIds(db: DbOrTx, rootIds: readonly string[]): Promise<readonly string[]> {
+  if (rootIds.length === 0) return [];
+  if (db.isTransaction) return subtreeIdsBySql(db, rootIds);
+  return subtreeIn(await cachedTree(db), rootIds).list;
+}
+
+/** The same agencies as subtreeIds, as a set (shared between callers outside a transaction). */
+export async function subtreeSet(db: DbOrTx, rootIds: readonly string[]): Promise<ReadonlySet<string>> {
+  if (rootIds.length === 0) return new Set();
+  if (db.isTransaction) return new Set(await subtreeIdsBySql(db, rootIds));
+  return subtreeIn(await cachedTree(db), rootIds).set;
 }
 
 async function subtreeIdsBySql(db: DbOrTx, rootIds: readonly string[]): Promise<string[]> {

@@ -1,9 +1,9 @@
 /** Presenters: records → JSON for the console (masked personal data; never the sealed values). */
-import type { ApplicationRecord } from './applications.repository.ts';
+import type { InboxItem } from './applications.repository.ts';
 import type { ApplicationDetail } from './applications.service.ts';
 
 /** One inbox row. `today` decides the overdue flag (derived when read, never stored). */
-export function presentSummary(a: ApplicationRecord, today: string) {
+export function presentSummary(a: InboxItem, today: string) {
   return {
     id: a.id,
     agencyId: a.agencyId,

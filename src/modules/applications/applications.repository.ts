@@ -70,21 +70,47 @@ export interface ApplicationRecord {
   updatedAt: string;
 }
 
-const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Names converted once per column, not once per row (an inbox page converts 20 rows of 60 columns). */
+function memo(convert: (k: string) => string): (k: string) => string {
+  const names = new Map<string, string>();
+  return (k) => {
+    let name = names.get(k);
+    if (name === undefined) names.set(k, (name = convert(k)));
+    return name;
+  };
+}
+const camel = memo((k) => k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()));
+const snake = memo((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 const BOOLEAN = new Set(['oral', 'due_provisional', 'reasons_asked']);
 
-/** Row → record (booleans from 0/1). */
+/** Row (or the columns selected of one) → record (booleans from 0/1). */
 export function toRecord(row: ApplicationTable): ApplicationRecord {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[camel(k)] = BOOLEAN.has(k) ? v === 1 : v;
+  for (const k in row) {
+    const v = row[k as keyof ApplicationTable];
+    out[camel(k)] = BOOLEAN.has(k) ? v === 1 : v;
+  }
   return out as unknown as ApplicationRecord;
 }
+
+/** The columns an inbox row shows: no sealed personal data, a page of them is a tenth of the full rows. */
+const INBOX_COLUMNS = [
+  'id', 'agency_id', 'kind', 'tracking_number', 'channel', 'arrival_date', 'received_date', 'state', 'reply_due', 'due_rule', 'closed_date', 'outcome',
+  'applicant_kind', 'applicant_name', 'id_number_masked', 'phone_masked', 'info_title', 'info_description', 'handler_id', 'decision_status', 'archived_at',
+] as const satisfies ReadonlyArray<keyof ApplicationTable>;
+
+/** An application as the inbox lists it. */
+export type InboxItem = Pick<
+  ApplicationRecord,
+  'id' | 'agencyId' | 'kind' | 'trackingNumber' | 'channel' | 'arrivalDate' | 'receivedDate' | 'state' | 'replyDue' | 'dueRule' | 'closedDate' | 'outcome'
+  | 'applicantKind' | 'applicantName' | 'idNumberMasked' | 'phoneMasked' | 'infoTitle' | 'infoDescription' | 'handlerId' | 'decisionStatus' | 'archivedAt'
+>;
 
 /** Record (or part of one) → row columns. */
 export function toRow(rec: Partial<ApplicationRecord>): Partial<ApplicationTable> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rec)) {
+  for (const k in rec) {
+    const v = rec[k as keyof ApplicationRecord];
     if (v === undefined) continue;
     const col = snake(k);
     out[col] = BOOLEAN.has(col) ? (v ? 1 : 0) : v;
@@ -224,7 +250,7 @@ export const COUNT_CAP = 1_000;
  * walk reads about page × N / m index rows, the sort m rows (at 200,000 applications and pages of
  * 20 the walk reads 4,000 index rows when m = 1,000, and 20 for a whole province).
  */
-export async function listInbox(db: DbOrTx, q: InboxQuery): Promise<{ items: ApplicationRecord[]; total: number; totalCapped: boolean; nextCursor: InboxCursor | null }> {
+export async function listInbox(db: DbOrTx, q: InboxQuery): Promise<{ items: InboxItem[]; total: number; totalCapped: boolean; nextCursor: InboxCursor | null }> {
   const cap = q.countCap ?? COUNT_CAP;
   // Counting stops after the cap (+1 to know there are more): a supervisor's inbox over a whole province need not count 200,000 rows.
   const count = await db
@@ -248,11 +274,11 @@ export async function listInbox(db: DbOrTx, q: InboxQuery): Promise<{ items: App
     .offset(q.after ? 0 : q.offset)
     .execute();
   const shown = keys.slice(0, q.limit);
-  const rows = shown.length === 0 ? [] : await db.selectFrom('application').selectAll().where('id', 'in', shown.map((r) => r.id)).execute();
+  const rows = shown.length === 0 ? [] : await db.selectFrom('application').select(INBOX_COLUMNS).where('id', 'in', shown.map((r) => r.id)).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const last = shown.at(-1);
   return {
-    items: shown.map((r) => toRecord(byId.get(r.id)!)),
+    items: shown.map((r) => toRecord(byId.get(r.id)! as ApplicationTable) as InboxItem),
     total: Math.min(n, cap),
     totalCapped: n > cap,
     nextCursor: keys.length > q.limit && last ? { key: last.inbox_key, createdAt: last.created_at, id: last.id } : null,
