@@ -8,13 +8,17 @@
  * benchmark's client (GONGKAI_PUBLIC_RATE_LIMIT=1000000, the maximum; submissions are limited at a sixth
  * of it), creates a clerk of the busiest agency, and measures:
  * 1. the staff inbox API (GET /api/v1/applications, 20 per page) — plain, state=running,
- *    due=overdue, a text search — p50/p95/p99;
+ *    due=overdue, a text search — p50/p95/p99, for the clerk of the busiest agency and for a
+ *    supervisor of the whole synthetic province (pages 1–5 by number), then the supervisor paging
+ *    on by cursor (nextCursor) up to page 50;
  * 2. online submissions (POST /gk/:code/apply, a valid form each time with its own submission
  *    token) sustained for --seconds with --connections in flight;
- * and samples the server's resident memory throughout. Prints a Markdown table.
+ * and samples the server's resident memory throughout (peak, and idle before the load). Prints a
+ * Markdown table and the machine's load average before and after.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import http from 'node:http';
 import { loadConfig } from '../src/config/config.ts';
 import { openDatabase } from '../src/db/connect.ts';
@@ -59,18 +63,19 @@ interface Result {
   errors: number;
 }
 
-async function load(name: string, seconds: number, connections: number, op: (i: number) => Promise<boolean>, maxRequests = Infinity): Promise<Result> {
+/** Runs `op` back to back on `connections` concurrent loops for `seconds` (`i`: the request's number, `conn`: its loop's). */
+async function load(name: string, seconds: number, connections: number, op: (i: number, conn: number) => Promise<boolean>, maxRequests = Infinity): Promise<Result> {
   const latencies: number[] = [];
   let errors = 0;
   let i = 0;
   const end = Date.now() + seconds * 1000;
   const started = Date.now();
   await Promise.all(
-    Array.from({ length: connections }, async () => {
+    Array.from({ length: connections }, async (_, conn) => {
       while (Date.now() < end && i < maxRequests) {
         const n = i++;
         const t0 = performance.now();
-        const ok = await op(n).catch(() => false);
+        const ok = await op(n, conn).catch(() => false);
         latencies.push(performance.now() - t0);
         if (!ok) errors++;
       }
@@ -105,10 +110,13 @@ async function main() {
       await new Promise((r) => setTimeout(r, 500));
     }
   }
-  let peakRss = 0;
+  const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const idleRss = rss();
+  const loadBefore = loadavg();
+  let peakRss = idleRss;
   const sampler = setInterval(() => {
     try {
-      peakRss = Math.max(peakRss, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+      peakRss = Math.max(peakRss, rss());
     } catch {
       /* exited */
     }
@@ -123,6 +131,18 @@ async function main() {
   const sup = await send('POST', '/api/v1/auth/login', { 'content-type': 'application/json' }, JSON.stringify({ username: `${username}.sup`, password: PASSWORD }));
   const supSession = sup.cookies.find((c) => c.startsWith('gk_session='))!.split(';')[0]!;
   results.push(await load('收件箱 API：全省主管部门（全部申请，4种筛选轮换）', SECONDS, 10, async (i) => (await send('GET', `/api/v1/applications?agencyId=${root.id}&page=${1 + (i % 5)}${filters[i % 4]}`, { cookie: supSession })).status === 200));
+  // Deep pages: each connection follows nextCursor from page 1 to page 50, then starts again.
+  const cursors: Array<string | null> = Array.from({ length: 10 }, () => null);
+  const pagesWalked: number[] = Array.from({ length: 10 }, () => 0);
+  results.push(
+    await load('收件箱 API：全省主管部门按位置翻页（nextCursor，第1–50页）', SECONDS, 10, async (_, c) => {
+      const r = await send('GET', `/api/v1/applications?agencyId=${root.id}${cursors[c] ? `&cursor=${cursors[c]}` : ''}`, { cookie: supSession });
+      const next = r.status === 200 ? (JSON.parse(r.body) as { nextCursor: string | null }).nextCursor : null;
+      pagesWalked[c] = next && pagesWalked[c]! < 49 ? pagesWalked[c]! + 1 : 0;
+      cursors[c] = pagesWalked[c] === 0 ? null : next;
+      return r.status === 200;
+    }),
+  );
 
   const form = await send('GET', `/gk/${agency.code}/apply`);
   const formCookie = form.cookies.find((c) => c.startsWith('gk_form='))!.split(';')[0]!;
@@ -139,7 +159,9 @@ async function main() {
 
   console.log(`\n| 测量 | 请求/秒 | p50 (ms) | p95 (ms) | p99 (ms) | 错误 |\n|---|---|---|---|---|---|`);
   for (const r of results) console.log(`| ${r.name} | ${(r.requests / r.seconds).toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`);
-  console.log(`\n服务器峰值常驻内存 ${peakRss.toFixed(0)} MB`);
+  console.log(`\n服务器峰值常驻内存 ${peakRss.toFixed(0)} MB（启动后空闲 ${idleRss.toFixed(0)} MB）`);
+  const la = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+  console.log(`负载（loadavg 1/5/15 分钟）：开始 ${la(loadBefore)}，结束 ${la(loadavg())}`);
 }
 
 await main();

@@ -285,9 +285,14 @@ export async function listInbox(db: DbOrTx, q: InboxQuery): Promise<{ items: Inb
   };
 }
 
-/** Refreshes the planner's statistics after applications were loaded in bulk (gongkai synth). */
+/**
+ * After applications were loaded in bulk (gongkai synth; not inside a transaction): the planner's
+ * statistics, and on PostgreSQL the visibility map too (VACUUM), without which every index-only
+ * walk of the inbox indexes fetched each row from the table and the planner chose the walk where a
+ * sort of a few thousand rows was cheaper (28 ms instead of 3 ms for a county's inbox).
+ */
 export async function analyzeApplications(db: DbOrTx): Promise<void> {
-  if (dialectOf(db) === 'postgres') await sql`analyze application, application_event`.execute(db);
+  if (dialectOf(db) === 'postgres') await sql`vacuum (analyze) application, application_event`.execute(db);
   else await sql`pragma optimize`.execute(db);
 }
 
