@@ -99,7 +99,9 @@ async function main() {
   results.push(await load('直连：检索查询', SECONDS, bare, async (i) => void (await findPublic(db, { ...base, order: 'relevance', words: queryWords(words(i)) }))));
   await db.destroy();
 
-  const server = spawn(process.execPath, ['bin/gongkai.mjs', 'serve'], { env: { ...process.env, GONGKAI_PORT: String(PORT), GONGKAI_HOST: '127.0.0.1', GONGKAI_PUBLIC_RATE_LIMIT: '1000000', GONGKAI_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  // The heap limit operators set when memory is budgeted (docs/operations.md); `--heap-mb 0` runs without one.
+  const heapMb = process.argv.includes('--heap-mb') ? Number(process.argv[process.argv.indexOf('--heap-mb') + 1]) : 256;
+  const server = spawn(process.execPath, [...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []), 'bin/gongkai.mjs', 'serve'], { env: { ...process.env, GONGKAI_PORT: String(PORT), GONGKAI_HOST: '127.0.0.1', GONGKAI_PUBLIC_RATE_LIMIT: '1000000', GONGKAI_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
   for (let k = 0; k < 120; k++) {
     try {
       await get('/healthz');
