@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, describeEachDialect, type TestDb } from '../../../test/support/db.ts';
 import type { AgencyFields } from '../../domain/agency.ts';
-import { findById, insertAgency, subtreeIds, subtreeSet, updateAgency } from './agencies.repository.ts';
+import { findById, insertAgency, subtreeIds, subtreeOf, subtreeSet, updateAgency } from './agencies.repository.ts';
 
 const contact = { address: '', postcode: '', hours: '', phone: '', fax: '', email: '' };
 const fields = (code: string, parentId: string | null, level: AgencyFields['level']): AgencyFields => ({ parentId, name: `机构${code}`, shortName: code, code, level, makesRules: false, contact });
@@ -34,6 +34,9 @@ describeEachDialect('agency subtrees from the cached tree', (dialect) => {
     }
     expect(await subtree(t, ['c1'])).toEqual(['c1', 'd1', 'x1']);
     expect(await subtreeIds(t.db, [])).toEqual([]);
+    expect((await subtreeOf(t.db, ['p'])).everyAgency).toBe(true);
+    expect((await subtreeOf(t.db, ['c1', 'c2'])).everyAgency).toBe(false);
+    expect((await t.db.transaction().execute((tx) => subtreeOf(tx, ['p']))).everyAgency).toBe(false);
   });
 
   it('sees a move, a new agency and a deletion at once, and only they raise the version', async () => {

@@ -87,6 +87,8 @@ export async function findRoots(db: DbOrTx): Promise<Agency[]> {
 interface Subtree {
   list: readonly string[];
   set: ReadonlySet<string>;
+  /** It holds every agency on the platform. */
+  everyAgency: boolean;
 }
 
 /** The agency tree as parent → children, with the version it was read at and the subtrees asked for since. */
@@ -147,7 +149,7 @@ function subtreeIn(tree: Tree, rootIds: readonly string[]): Subtree {
     list.push(id);
     for (const child of tree.children.get(id) ?? []) queue.push(child);
   }
-  const subtree = { list, set: seen };
+  const subtree = { list, set: seen, everyAgency: list.length === tree.ids.size };
   if (tree.subtrees.size >= SUBTREES_KEPT) tree.subtrees.clear();
   tree.subtrees.set(key, subtree);
   return subtree;
@@ -163,6 +165,17 @@ export async function subtreeIds(db: DbOrTx, rootIds: readonly string[]): Promis
   if (rootIds.length === 0) return [];
   if (db.isTransaction) return subtreeIdsBySql(db, rootIds);
   return subtreeIn(await cachedTree(db), rootIds).list;
+}
+
+/**
+ * The same agencies as subtreeIds, and whether they are every agency on the platform (a list for
+ * the whole platform needs no agency condition at all). Inside a transaction `everyAgency` is false.
+ */
+export async function subtreeOf(db: DbOrTx, rootIds: readonly string[]): Promise<{ ids: readonly string[]; everyAgency: boolean }> {
+  if (rootIds.length === 0) return { ids: [], everyAgency: false };
+  if (db.isTransaction) return { ids: await subtreeIdsBySql(db, rootIds), everyAgency: false };
+  const { list, everyAgency } = subtreeIn(await cachedTree(db), rootIds);
+  return { ids: list, everyAgency };
 }
 
 /** The same agencies as subtreeIds, as a set (shared between callers outside a transaction). */

@@ -248,40 +248,54 @@ export const COUNT_CAP = 1_000;
  * (application_inbox_order_idx) and skips the other agencies' rows inside it, instead of reading
  * every match through the agency index and sorting them: with m matches among N applications the
  * walk reads about page × N / m index rows, the sort m rows (at 200,000 applications and pages of
- * 20 the walk reads 4,000 index rows when m = 1,000, and 20 for a whole province).
+ * 20 the walk reads 4,000 index rows when m = 1,000, and 20 for a whole province). SQLite is told
+ * to walk (the agency condition hidden from its planner); PostgreSQL's planner weighs both plans
+ * from its statistics. The page's rows carry only the columns the list shows.
  */
 export async function listInbox(db: DbOrTx, q: InboxQuery): Promise<{ items: InboxItem[]; total: number; totalCapped: boolean; nextCursor: InboxCursor | null }> {
   const cap = q.countCap ?? COUNT_CAP;
   // Counting stops after the cap (+1 to know there are more): a supervisor's inbox over a whole province need not count 200,000 rows.
-  const count = await db
-    .selectFrom(inboxWhere(db, q).select(sql<number>`1`.as('one')).limit(cap + 1).as('capped'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const n = Number(count.n);
-  const walkOrder = (q.agencyIds === 'all' || q.agencyIds.length > 1) && n > cap;
-  let page = inboxWhere(db, q, walkOrder).select(['id', 'inbox_key', 'created_at']);
-  if (q.after) {
-    const { key, createdAt, id } = q.after;
-    page = page.where('inbox_key', '>=', key).where((eb) => eb.or([eb('inbox_key', '>', key), eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id))]));
+  const counting = async () =>
+    Number(
+      (
+        await db
+          .selectFrom(inboxWhere(db, q).select(sql<number>`1`.as('one')).limit(cap + 1).as('capped'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  // One row more than the page tells whether there is a next one.
+  const paging = (walkOrder: boolean) => {
+    let page = inboxWhere(db, q, walkOrder).select([...INBOX_COLUMNS, 'inbox_key', 'created_at']);
+    if (q.after) {
+      const { key, createdAt, id } = q.after;
+      page = page.where('inbox_key', '>=', key).where((eb) => eb.or([eb('inbox_key', '>', key), eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id))]));
+    }
+    return page
+      .orderBy('inbox_key')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(q.limit + 1)
+      .offset(q.after ? 0 : q.offset)
+      .execute();
+  };
+  // Only SQLite over several agencies chooses its plan by the count; otherwise both run at once (on PostgreSQL, on two connections).
+  const planByCount = dialectOf(db) === 'sqlite' && q.agencyIds !== 'all' && q.agencyIds.length > 1;
+  let n: number;
+  let rows: Awaited<ReturnType<typeof paging>>;
+  if (planByCount) {
+    n = await counting();
+    rows = await paging(n > cap);
+  } else {
+    [n, rows] = await Promise.all([counting(), paging(false)]);
   }
-  // One row more than the page tells whether there is a next one. Only keys are sorted (the sorter
-  // holds no sealed columns); the page's rows are then read by id.
-  const keys = await page
-    .orderBy('inbox_key')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(q.limit + 1)
-    .offset(q.after ? 0 : q.offset)
-    .execute();
-  const shown = keys.slice(0, q.limit);
-  const rows = shown.length === 0 ? [] : await db.selectFrom('application').select(INBOX_COLUMNS).where('id', 'in', shown.map((r) => r.id)).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const shown = rows.slice(0, q.limit);
   const last = shown.at(-1);
   return {
-    items: shown.map((r) => toRecord(byId.get(r.id)! as ApplicationTable) as InboxItem),
+    items: shown.map((r) => toRecord(r as ApplicationTable) as InboxItem),
     total: Math.min(n, cap),
     totalCapped: n > cap,
-    nextCursor: keys.length > q.limit && last ? { key: last.inbox_key, createdAt: last.created_at, id: last.id } : null,
+    nextCursor: rows.length > q.limit && last ? { key: last.inbox_key, createdAt: last.created_at, id: last.id } : null,
   };
 }
 

@@ -15,7 +15,7 @@ import { parseDate } from '../../domain/calendar/calendar.ts';
 import { formatIsoDate } from '../../domain/calendar/dates.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, can, canSeeAgency } from '../../policies/can.ts';
-import { countAgencies, subtreeIds } from '../agencies/agencies.repository.ts';
+import { subtreeOf } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { calendarFor } from './applications.calendar.ts';
 import { situationOf } from './applications.apply.ts';
@@ -147,9 +147,10 @@ export async function listApplications(deps: AppDeps, actor: Actor, f: InboxFilt
   const agencyId = f.agencyId ?? actor.agencyId;
   if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
   authorize(actor, 'applications.read', { agencyId });
-  const ids = visiblePart(actor, await subtreeIds(db, [agencyId]));
+  const subtree = await subtreeOf(db, [agencyId]);
+  const ids = visiblePart(actor, subtree.ids);
   // A province-wide supervisor of a one-province platform sees every agency: no condition at all rather than thousands of ids.
-  const everyAgency = ids.length > 1 && ids.length === (await countAgencies(db));
+  const everyAgency = subtree.everyAgency && ids.length === subtree.ids.length && ids.length > 1;
   const today = shanghaiDate(clock.now());
   const soon = formatIsoDate(parseDate(today) + DUE_SOON_DAYS);
   const pageSize = Math.min(Math.max(f.pageSize ?? 20, 1), 100);
