@@ -1,8 +1,7 @@
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestClock } from '../../../test/support/clock.ts';
 import { createTestDb, describeEachDialect, type TestDb } from '../../../test/support/db.ts';
+import { startLoopbackSmtp, type LoopbackSmtp } from '../../../test/support/smtp.ts';
 import { loadBundledYears } from '../../domain/calendar/bundled.ts';
 import { Calendar } from '../../domain/calendar/calendar.ts';
 import { computeClock } from '../../domain/clock/compute.ts';
@@ -10,7 +9,7 @@ import type { ClockEvent } from '../../domain/clock/types.ts';
 import { formatChineseDate } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { saveTemplate } from '../letters/letters.service.ts';
-import { createSmtpMailer, type Mailer } from '../outbox/mailer.ts';
+import type { Mailer } from '../outbox/mailer.ts';
 import { deliverOutbox } from '../outbox/outbox.delivery.ts';
 import { recordDelivery } from '../outbox/outbox.service.ts';
 import { clockEventsOf } from './applications.clock.ts';
@@ -49,9 +48,9 @@ describeEachDialect('the notices the workflow issues, their delivery and who see
   let agencyId: string;
   let clerk: Actor, handler: Actor, head: Actor, reviewer: Actor;
   const clock = new TestClock('2025-03-03T02:00:00Z');
-  let server: SMTPServer;
+  let smtp: LoopbackSmtp;
   let mailer: Mailer;
-  const mails: Array<{ to: string[]; raw: string }> = [];
+  const mails = () => smtp.received.map((m) => ({ to: m.to, raw: m.raw.toString('utf8') }));
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
@@ -59,25 +58,11 @@ describeEachDialect('the notices the workflow issues, their delivery and who see
     deps = s.deps;
     agencyId = s.agencyId;
     [clerk, handler, head, reviewer] = (await Promise.all(['gxj.clerk', 'gxj.handler', 'gxj.head', 'gxj.reviewer'].map(s.actor))) as [Actor, Actor, Actor, Actor];
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    mailer = createSmtpMailer({ host: '127.0.0.1', port: (server.server.address() as AddressInfo).port, secure: false, user: null, password: null, from: '洛江区工信局公开办 <gk@example.gov.cn>' }, { tls: { rejectUnauthorized: false } });
+    smtp = await startLoopbackSmtp();
+    mailer = smtp.mailer;
   });
   afterAll(async () => {
-    mailer.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp?.close();
     await t.destroy();
   });
 
@@ -149,7 +134,7 @@ describeEachDialect('the notices the workflow issues, their delivery and who see
     const mailed = await sendDocument(deps, clerk, a.id, correction!.id, { channel: 'email' });
     expect(mailed).toMatchObject({ channel: 'email', recipientAddress: 'zhangsan@example.com', status: 'queued', relatedType: 'application_document', relatedId: correction!.id, subject: '政府信息公开申请补正告知书（' + a.trackingNumber + '）' });
     await deliverOutbox(t.db, mailer, clock);
-    const mail = mails.find((m) => m.to.includes('zhangsan@example.com'))!;
+    const mail = mails().find((m) => m.to.includes('zhangsan@example.com'))!;
     expect(attachmentOf(mail.raw, /application\/pdf/).equals(pdf.content)).toBe(true);
     await expect(sendDocument(deps, handler, a.id, consulted[0]!.id, { channel: 'email' })).rejects.toMatchObject({ fields: { address: '请填写对方的电子邮箱' } });
     await expect(sendDocument(deps, handler, a.id, consulted[0]!.id, { channel: 'email', address: 'not-mail' })).rejects.toMatchObject({ fields: { address: '电子邮箱格式不正确' } });
@@ -203,7 +188,7 @@ describeEachDialect('the notices the workflow issues, their delivery and who see
     await performStep(deps, head, a.id, 'signOff', {});
     const m = await sendDocument(deps, handler, a.id, reply.id, { channel: 'email' });
     await deliverOutbox(t.db, mailer, clock);
-    const mail = mails.find((x) => x.to.includes('zhaoliu@example.com'))!;
+    const mail = mails().find((x) => x.to.includes('zhaoliu@example.com'))!;
     // The reply letter and the released version; never the original.
     expect(mail.raw).toContain(Buffer.from('答复书.pdf').toString('base64').slice(0, 8));
     expect((mail.raw.match(/Content-Type: application\/pdf/g) ?? []).length).toBe(2);

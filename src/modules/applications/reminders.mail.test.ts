@@ -1,14 +1,13 @@
 import { simpleParser } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestClock } from '../../../test/support/clock.ts';
 import { createTestDb, describeEachDialect, type TestDb } from '../../../test/support/db.ts';
+import { startLoopbackSmtp, type LoopbackSmtp } from '../../../test/support/smtp.ts';
 import { systemActor, type Actor } from '../../policies/actor.ts';
 import { createUser, updateOwnAccount, updateUser } from '../accounts/users.service.ts';
 import { findUserByUsername } from '../accounts/users.repository.ts';
 import { dashboard } from '../dashboard/dashboard.service.ts';
-import { createSmtpMailer, type Mailer } from '../outbox/mailer.ts';
+import type { Mailer } from '../outbox/mailer.ts';
 import { deliverOutbox } from '../outbox/outbox.delivery.ts';
 import type { AppDeps } from './applications.deps.ts';
 import { applicationWarnings } from './applications.dashboard.ts';
@@ -29,10 +28,8 @@ describeEachDialect('reminder e-mails to the handler and the office heads, throu
   let deps: AppDeps;
   let agencyId: string;
   let clerk: Actor, handler: Actor, head: Actor, deputy: Actor;
-  let server: SMTPServer;
+  let smtp: LoopbackSmtp;
   let mailer: Mailer;
-  const raw: Buffer[] = [];
-  const envelopes: string[][] = [];
   const clock = new TestClock('2025-05-06T02:00:00Z');
   const publicUrl = 'https://gk.example.gov.cn';
   const system = systemActor('测试');
@@ -40,9 +37,9 @@ describeEachDialect('reminder e-mails to the handler and the office heads, throu
   /** The mails the server received about one application (its id is in the link). */
   const mailsAbout = async (applicationId: string): Promise<Received[]> => {
     const out: Received[] = [];
-    for (const [i, r] of raw.entries()) {
-      const m = await simpleParser(r);
-      if ((m.text ?? '').includes(applicationId)) out.push({ to: envelopes[i]!, subject: m.subject ?? '', text: m.text ?? '' });
+    for (const r of smtp.received) {
+      const m = await simpleParser(r.raw);
+      if ((m.text ?? '').includes(applicationId)) out.push({ to: r.to, subject: m.subject ?? '', text: m.text ?? '' });
     }
     return out;
   };
@@ -63,28 +60,12 @@ describeEachDialect('reminder e-mails to the handler and the office heads, throu
     await createUser(t.db, system, { username: 'gxj.quiet', displayName: '周主任', agencyId, roles: ['office_head'], password: 'Quiet-Passw0rd!', email: 'zhou@example.gov.cn', reminderEmail: false }, policy, clock);
     deputy = await s.actor('gxj.deputy');
 
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          raw.push(Buffer.concat(chunks));
-          envelopes.push(session.envelope.rcptTo.map((r) => r.address));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.server.address() as AddressInfo).port;
-    mailer = createSmtpMailer({ host: '127.0.0.1', port, secure: false, user: null, password: null, from: '洛江区工信局公开办 <gk@example.gov.cn>' }, { tls: { rejectUnauthorized: false } });
+    smtp = await startLoopbackSmtp();
+    mailer = smtp.mailer;
   });
   afterAll(async () => {
-    mailer.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await t.destroy();
+    await smtp?.close();
+    await t?.destroy();
   });
 
   it('mails the handler and the office head once per reminder — across two racing sweeps and a third — and never the applicant\'s data', async () => {

@@ -1,13 +1,12 @@
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../../policies/actor.ts';
 import { TestClock } from '../../../test/support/clock.ts';
 import { createTestDb, describeEachDialect, type TestDb } from '../../../test/support/db.ts';
+import { startLoopbackSmtp, type LoopbackSmtp } from '../../../test/support/smtp.ts';
 import { loadDemo } from '../demo/demo.service.ts';
 import { documentFileName } from '../documents/index.ts';
 import { renderLetter, saveTemplate } from '../letters/letters.service.ts';
-import { createSmtpMailer, type Mailer } from './mailer.ts';
+import type { Mailer } from './mailer.ts';
 import { deliverOutbox, outboxDeliveryJob } from './outbox.delivery.ts';
 import { enqueueMessage, listMessages, recordDelivery, resendMessage } from './outbox.service.ts';
 import { Scheduler } from '../jobs/scheduler.ts';
@@ -27,9 +26,9 @@ function parseMail(raw: string) {
 
 describeEachDialect('outbox delivery to a real SMTP server on loopback', (dialect) => {
   let t: TestDb;
-  let server: SMTPServer;
+  let smtp: LoopbackSmtp;
   let mailer: Mailer;
-  const received: Array<{ from: string; to: string[]; raw: string }> = [];
+  const received = () => smtp.received.map((m) => ({ ...m, raw: m.raw.toString('utf8') }));
   let refuse = false;
   const clock = new TestClock('2026-03-02T02:00:00Z');
   const actor = systemActor('测试');
@@ -39,28 +38,12 @@ describeEachDialect('outbox delivery to a real SMTP server on loopback', (dialec
     t = await createTestDb(dialect);
     await loadDemo(t.db, clock, { passwordMinLength: 10, password: () => 'Demo-Passw0rd!' });
     gxj = (await t.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()).id;
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          if (refuse) return callback(new Error('mailbox unavailable'));
-          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.server.address() as AddressInfo).port;
-    mailer = createSmtpMailer({ host: '127.0.0.1', port, secure: false, user: null, password: null, from: '洛江区工信局公开办 <gk@example.gov.cn>' }, { tls: { rejectUnauthorized: false } });
+    smtp = await startLoopbackSmtp({ refuse: () => refuse });
+    mailer = smtp.mailer;
   });
   afterAll(async () => {
-    mailer.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await t.destroy();
+    await smtp?.close();
+    await t?.destroy();
   });
 
   it('renders the reply letter from the agency\'s template, mails it with the PDF, and a second sweep sends nothing', async () => {
@@ -72,13 +55,13 @@ describeEachDialect('outbox delivery to a real SMTP server on loopback', (dialec
     expect(await deliverOutbox(t.db, null, clock)).toEqual({ sent: 0, failed: 0, retried: 0 });
     const ran = await new Scheduler(t.db, clock, { info: () => {}, error: () => {} }).runOnce(outboxDeliveryJob(t.db, mailer, clock));
     expect(ran).toBe(true);
-    expect(received).toHaveLength(1);
+    expect(received()).toHaveLength(1);
     expect(await deliverOutbox(t.db, mailer, clock)).toEqual({ sent: 0, failed: 0, retried: 0 });
-    expect(received).toHaveLength(1);
+    expect(received()).toHaveLength(1);
 
-    const mail = parseMail(received[0]!.raw);
-    expect(received[0]!.to).toEqual(['zhangsan@example.com']);
-    expect(received[0]!.from).toBe('gk@example.gov.cn');
+    const mail = parseMail(received()[0]!.raw);
+    expect(received()[0]!.to).toEqual(['zhangsan@example.com']);
+    expect(received()[0]!.from).toBe('gk@example.gov.cn');
     expect(mail.subject).toBe('政府信息公开申请答复书（洛工信依申〔2026〕3号）');
     const text = mail.parts.find((p) => /text\/plain/.test(p.headers))!;
     expect(text.body.toString('utf8')).toContain('您的政府信息公开申请已办结');
@@ -112,7 +95,7 @@ describeEachDialect('outbox delivery to a real SMTP server on loopback', (dialec
     refuse = false;
     await resendMessage(t.db, actor, m.id, clock);
     expect(await deliverOutbox(t.db, mailer, clock)).toEqual({ sent: 1, failed: 0, retried: 0 });
-    expect(received.at(-1)!.to).toEqual(['lisi@example.com']);
+    expect(received().at(-1)!.to).toEqual(['lisi@example.com']);
   });
 
   it('records posted and handed-over letters, validating in Chinese', async () => {
