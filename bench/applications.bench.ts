@@ -2,9 +2,10 @@
  * Applications benchmark (docs/benchmarks.md, section 依申请公开). Run against a database
  * filled by `gongkai synth` (200,000 applications by default):
  *
- *   GONGKAI_DATABASE_URL=sqlite:/tmp/gkapps/synth.db npx tsx bench/applications.bench.ts [--seconds 15] [--connections 20]
+ *   GONGKAI_DATABASE_URL=sqlite:/tmp/gkapps/synth.db npx tsx bench/applications.bench.ts [--seconds 15] [--connections 20] [--heap-mb 256]
  *
- * Starts `gongkai serve` in a child process with the public rate limit raised for the
+ * Starts `gongkai serve` in a child process — with the heap limit of docs/operations.md
+ * (`--max-old-space-size=256`; `--heap-mb 0`: none) — and with the public rate limit raised for the
  * benchmark's client (GONGKAI_PUBLIC_RATE_LIMIT=1000000, the maximum; submissions are limited at a sixth
  * of it), creates a clerk of the busiest agency, and measures:
  * 1. the staff inbox API (GET /api/v1/applications, 20 per page) — plain, state=running,
@@ -101,7 +102,10 @@ async function main() {
   await db.destroy();
   console.log(`数据库共 ${Number(total.n)} 件申请；收件箱测的机构有 ${Number(busiest.n)} 件`);
 
-  const server = spawn(process.execPath, ['bin/gongkai.mjs', 'serve'], { env: { ...process.env, GONGKAI_PORT: String(PORT), GONGKAI_HOST: '127.0.0.1', GONGKAI_PUBLIC_RATE_LIMIT: '1000000', GONGKAI_LOGIN_RATE_LIMIT: '100000', GONGKAI_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  // The heap limit operators set when memory is budgeted (docs/operations.md), as bench/catalog.bench.ts; `--heap-mb 0` runs without one.
+  const heapMb = process.argv.includes('--heap-mb') ? Number(process.argv[process.argv.indexOf('--heap-mb') + 1]) : 256;
+  console.log(heapMb > 0 ? `服务器堆上限 --max-old-space-size=${heapMb}` : '服务器不设堆上限');
+  const server = spawn(process.execPath, [...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []), 'bin/gongkai.mjs', 'serve'], { env: { ...process.env, GONGKAI_PORT: String(PORT), GONGKAI_HOST: '127.0.0.1', GONGKAI_PUBLIC_RATE_LIMIT: '1000000', GONGKAI_LOGIN_RATE_LIMIT: '100000', GONGKAI_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
   for (let k = 0; k < 120; k++) {
     try {
       await send('GET', '/healthz');
