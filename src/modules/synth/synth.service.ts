@@ -14,6 +14,7 @@ import { ARTICLE_20_ITEMS, catalogDue, DOC_TYPES } from '../../domain/catalog/in
 import type { Calendar } from '../../domain/calendar/calendar.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Clock } from '../../domain/time.ts';
+import * as agencies from '../agencies/agencies.repository.ts';
 import { analyzeAfterBulkLoad, insertBatch } from '../catalog/import.repository.ts';
 import { plainText } from '../catalog/sanitize.ts';
 import { itemWords } from '../search/segment.ts';
@@ -131,8 +132,7 @@ export async function runSynth(ctx: Omit<SynthContext, 'agencies'>, only?: strin
 }
 
 async function existingAgencies(db: Db): Promise<SynthAgency[]> {
-  const rows = await db.selectFrom('agency').select(['id', 'code', 'short_name', 'level']).orderBy('code').execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, shortName: r.short_name, level: r.level }));
+  return (await agencies.findAll(db)).map((a) => ({ id: a.id, code: a.code, shortName: a.shortName, level: a.level }));
 }
 
 export { rng };
