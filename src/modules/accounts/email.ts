@@ -1,9 +1,9 @@
 /**
  * Staff e-mail addresses: how they are read from a form and how lists show them. An address is
  * a work contact, not an applicant's personal data (which src/modules/privacy encrypts), so it
- * is stored in plain text for the mailer; lists still mask it like the complaints register
- * masks an e-mail contact (first character, then ***@domain), and only those who may manage
- * the account, and its holder, see it whole.
+ * is stored in plain text for the mailer; lists still mask it (maskEmail in
+ * src/modules/privacy, as the complaints register masks an e-mail contact), and only those who
+ * may manage the account, and its holder, see it whole.
  */
 import { emailProblem } from '../../domain/accounts.ts';
 import { ValidationError } from '../../domain/errors.ts';
@@ -21,9 +21,3 @@ export function readEmail(value: string | null | undefined, field = 'email'): st
   return trimmed;
 }
 
-/** c***@example.gov.cn */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return '***';
-  return `${email.slice(0, 1)}***${email.slice(at)}`;
-}

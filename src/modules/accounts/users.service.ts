@@ -13,7 +13,9 @@ import type { Actor } from '../../policies/actor.ts';
 import { authorize, can } from '../../policies/can.ts';
 import { findById as findAgency } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { maskEmail, readEmail } from './email.ts';
+import { deleteUserSessions } from '../auth/sessions.repository.ts';
+import { maskEmail } from '../privacy/personal-data.ts';
+import { readEmail } from './email.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import * as repo from './users.repository.ts';
 
@@ -159,7 +161,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, patch: UserPa
       await repo.replaceRoles(tx, id, roles);
       if (roles.includes('supervisor') && user.reach.length === 0) await repo.replaceReach(tx, id, await defaultReach(db, user.agencyId));
     }
-    if (patch.status === 'disabled') await tx.deleteFrom('session').where('user_id', '=', id).execute();
+    if (patch.status === 'disabled') await deleteUserSessions(tx, id);
     const before = { displayName: user.displayName, roles: user.roles, status: user.status, email: user.email && maskEmail(user.email), reminderEmail: user.reminderEmail };
     const nextEmail = email === undefined ? user.email : email;
     const after = { displayName: patch.displayName?.trim() ?? user.displayName, roles, status: patch.status ?? user.status, email: nextEmail && maskEmail(nextEmail), reminderEmail: patch.reminderEmail ?? user.reminderEmail };
@@ -193,7 +195,7 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password: 
   const problem = passwordProblem(password, user.username, { minLength: policy.passwordMinLength });
   if (problem) throw new ValidationError({ password: problem });
   await setPassword(db, actor, user, password, 'user.password_reset', `重置账号 ${user.username} 的密码`, clock);
-  await db.deleteFrom('session').where('user_id', '=', id).execute();
+  await deleteUserSessions(db, id);
 }
 
 export async function changeOwnPassword(db: Db, actor: Actor, current: string, next: string, policy: SecurityPolicy, clock: Clock): Promise<void> {

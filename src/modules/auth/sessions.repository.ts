@@ -38,6 +38,11 @@ export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', id).execute();
 }
 
+/** Ends every session of a user (account disabled, password reset). */
+export async function deleteUserSessions(db: DbOrTx, userId: string): Promise<void> {
+  await db.deleteFrom('session').where('user_id', '=', userId).execute();
+}
+
 /** Housekeeping: sessions past their absolute expiry or idle limit. */
 export async function deleteExpiredSessions(db: DbOrTx, now: string, idleCutoff: string): Promise<number> {
   const result = await db

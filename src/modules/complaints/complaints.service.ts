@@ -13,7 +13,7 @@ import type { Actor } from '../../policies/actor.ts';
 import { authorize, can, canSeeAgency } from '../../policies/can.ts';
 import { findById as findAgency } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { maskPhone, type PersonalDataCipher } from '../privacy/personal-data.ts';
+import { maskEmail, maskPhone, type PersonalDataCipher } from '../privacy/personal-data.ts';
 import { COMPLAINT_KIND_LABELS, COMPLAINT_RESULT_LABELS, validateComplaint, validateConclusion, validateStep, type ComplaintKind, type ComplaintResult, type ComplaintStatus } from './complaints.rules.ts';
 import * as repo from './complaints.repository.ts';
 
@@ -40,9 +40,7 @@ export interface ComplaintInput {
 
 function maskContact(contact: string): string {
   if (!contact) return '';
-  const at = contact.indexOf('@');
-  if (at > 0) return `${contact.slice(0, 1)}***${contact.slice(at)}`;
-  return maskPhone(contact);
+  return contact.indexOf('@') > 0 ? maskEmail(contact) : maskPhone(contact);
 }
 
 async function present(db: DbOrTx, actor: Actor, r: repo.ComplaintRecord, cipher: PersonalDataCipher): Promise<Complaint> {

@@ -72,6 +72,13 @@ export function maskPhone(value: string): string {
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
 
+/** c***@example.gov.cn: the first character and the domain. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
 export function maskAddress(value: string): string {
   const chars = [...value.trim()];
   return chars.length <= 6 ? chars.join('') : `${chars.slice(0, 6).join('')}****`;
