@@ -213,6 +213,11 @@ export async function insertAgency(db: DbOrTx, id: string, a: AgencyFields, now:
   return (await findById(db, id))!;
 }
 
+/** Bulk insert of complete rows (synthetic data), in chunks the drivers accept. */
+export async function insertAgencyRows(db: DbOrTx, rows: readonly AgencyTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('agency').values(rows.slice(i, i + 500)).execute();
+}
+
 export async function updateAgency(db: DbOrTx, id: string, a: AgencyFields, now: string): Promise<Agency> {
   await db.updateTable('agency').set({ ...toRow(a), updated_at: now }).where('id', '=', id).execute();
   return (await findById(db, id))!;

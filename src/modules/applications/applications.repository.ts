@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { dialectOf } from '../../db/connect.ts';
 import type { DbOrTx } from '../../db/database.ts';
-import type { ApplicationTable } from '../../db/tables/applications.ts';
+import type { ApplicationEventTable, ApplicationTable } from '../../db/tables/applications.ts';
 
 /** An application as the services see it (personal data still sealed). */
 export interface ApplicationRecord {
@@ -116,6 +116,12 @@ export function toRow(rec: Partial<ApplicationRecord>): Partial<ApplicationTable
     out[col] = BOOLEAN.has(col) ? (v ? 1 : 0) : v;
   }
   return out as Partial<ApplicationTable>;
+}
+
+/** Bulk insert of complete rows with their events (synthetic data), in chunks the drivers accept. */
+export async function insertApplicationRows(db: DbOrTx, apps: readonly ApplicationTable[], events: ReadonlyArray<Omit<ApplicationEventTable, 'id'>>): Promise<void> {
+  for (let i = 0; i < apps.length; i += 100) await db.insertInto('application').values(apps.slice(i, i + 100)).execute();
+  for (let i = 0; i < events.length; i += 300) await db.insertInto('application_event').values(events.slice(i, i + 300)).execute();
 }
 
 export async function insertApplication(db: DbOrTx, rec: ApplicationRecord): Promise<void> {

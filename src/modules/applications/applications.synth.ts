@@ -12,24 +12,19 @@ import type { ApplicationEventTable, ApplicationTable } from '../../db/tables/ap
 import { APPLICANT_KINDS } from '../../domain/applications/applicant.ts';
 import { OUTCOME_KEYS } from '../../domain/clock/outcomes.ts';
 import { maskAddress, maskIdentity, maskPhone, createPersonalDataCipher } from '../privacy/personal-data.ts';
-import type { SynthContext, SynthStep } from '../synth/synth.service.ts';
+import type { SynthStep } from '../synth/synth.service.ts';
 import type { EventRecord } from './applications.events.repository.ts';
-import { analyzeApplications, inboxKey, toRow, type ApplicationRecord } from './applications.repository.ts';
+import { analyzeApplications, inboxKey, insertApplicationRows, toRow, type ApplicationRecord } from './applications.repository.ts';
 import { queryCodeHash } from './applications.deps.ts';
 
 const REPLY_OUTCOMES = OUTCOME_KEYS.filter((k) => k !== 'other_no_correction' && k !== 'other_no_fee' && k !== 'other_other');
 const SYNTH_KEY = '5a'.repeat(32);
 
-async function agenciesOf(ctx: SynthContext): Promise<Array<{ id: string }>> {
-  if (ctx.agencies.length > 0) return ctx.agencies;
-  return ctx.db.selectFrom('agency').select('id').execute();
-}
-
 export const applicationsSynthStep: SynthStep = {
   name: 'applications',
   async run(ctx) {
     const total = ctx.counts.applications ?? Math.min(200_000, 40 * Math.max(ctx.counts.agencies ?? 0, 1));
-    const agencies = await agenciesOf(ctx);
+    const agencies = ctx.agencies; // runSynth fills them from the database when this step runs alone
     const cipher = createPersonalDataCipher(SYNTH_KEY);
     const r = ctx.random;
     const now = ctx.clock.now().toISOString();
@@ -73,10 +68,7 @@ export const applicationsSynthStep: SynthStep = {
         apps.push(toRow(rec) as ApplicationTable);
         for (const e of stored) evs.push({ application_id: id, seq: e.seq, type: e.type, date: e.date, payload: JSON.stringify(e.payload), public: 1, summary: e.summary, actor_name: e.actorName, at: e.at });
       }
-      await ctx.db.transaction().execute(async (tx) => {
-        for (let i = 0; i < apps.length; i += 100) await tx.insertInto('application').values(apps.slice(i, i + 100)).execute();
-        for (let i = 0; i < evs.length; i += 300) await tx.insertInto('application_event').values(evs.slice(i, i + 300)).execute();
-      });
+      await ctx.db.transaction().execute((tx) => insertApplicationRows(tx, apps, evs));
       ctx.progress('applications', done + apps.length, total);
     }
     await analyzeApplications(ctx.db);

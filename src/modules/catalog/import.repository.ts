@@ -49,6 +49,12 @@ export async function maxSerials(db: DbOrTx, agencyId: string): Promise<Map<numb
   return new Map(rows.filter((r) => r.index_year !== null).map((r) => [Number(r.index_year), Number(r.max ?? 0)]));
 }
 
+/** Highest 索引号 serial per agency and year across the catalog, keyed `agencyId:year` (synth continuing a catalog). */
+export async function maxSerialsByAgency(db: DbOrTx): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('catalog_item').select(['agency_id', 'index_year', (eb) => eb.fn.max('index_serial').as('max')]).groupBy(['agency_id', 'index_year']).execute();
+  return new Map(rows.map((r) => [`${r.agency_id}:${r.index_year}`, Number(r.max ?? 0)]));
+}
+
 /** Whether a 索引号 is already used in the agency. */
 export async function indexNumbersTaken(db: DbOrTx, agencyId: string, indexNos: string[]): Promise<Set<string>> {
   if (indexNos.length === 0) return new Set();

@@ -15,7 +15,7 @@ import type { Calendar } from '../../domain/calendar/calendar.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Clock } from '../../domain/time.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
-import { analyzeAfterBulkLoad, insertBatch } from '../catalog/import.repository.ts';
+import { analyzeAfterBulkLoad, insertBatch, maxSerialsByAgency } from '../catalog/import.repository.ts';
 import { plainText } from '../catalog/sanitize.ts';
 import { itemWords } from '../search/segment.ts';
 import { body, pick, rng, title } from './text.ts';
@@ -67,7 +67,7 @@ export const agenciesStep: SynthStep = {
       const dept = k % 5 === 4 ? null : DEPTS[Math.floor(k / counties.length) % DEPTS.length]!;
       add(county, dept ? `合成区县${k % counties.length}${dept}（${Math.floor(k / (counties.length * DEPTS.length)) + 1}）` : `合成第${k}镇人民政府`, dept ? dept.slice(0, 6) : `第${k}镇`, dept ? 'department' : 'township');
     }
-    for (let i = 0; i < rows.length; i += 500) await ctx.db.insertInto('agency').values(rows.slice(i, i + 500)).execute();
+    await agencies.insertAgencyRows(ctx.db, rows);
     ctx.agencies.push(...rows.map((r) => ({ id: r.id, code: r.code, shortName: r.short_name, level: r.level })));
     ctx.progress('agencies', rows.length, total);
   },
@@ -80,8 +80,7 @@ export const catalogStep: SynthStep = {
     const total = ctx.counts.items ?? 1_000_000;
     const batch = 2000;
     // Continue each agency's 索引号 serials when the database already holds items (a second run).
-    const existing = await ctx.db.selectFrom('catalog_item').select(['agency_id', 'index_year', (eb) => eb.fn.max('index_serial').as('max')]).groupBy(['agency_id', 'index_year']).execute();
-    const serials = new Map<string, number>(existing.map((r) => [`${r.agency_id}:${r.index_year}`, Number(r.max ?? 0)]));
+    const serials = await maxSerialsByAgency(ctx.db);
     for (let done = 0; done < total; done += batch) {
       const now = ctx.clock.now().toISOString();
       const items: CatalogItemTable[] = [];
