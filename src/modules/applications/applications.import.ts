@@ -15,6 +15,7 @@ import { clockChannel } from '../../domain/applications/kinds.ts';
 import { DEFAULT_TRACKING_PATTERN, formatTrackingNumber } from '../../domain/applications/tracking.ts';
 import { parseDate } from '../../domain/calendar/calendar.ts';
 import { formatIsoDate } from '../../domain/calendar/dates.ts';
+import { DEFAULT_CLOCK_SETTINGS } from '../../domain/clock/settings.ts';
 import type { Calendar } from '../../domain/calendar/calendar.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import { shanghaiDate } from '../../domain/time.ts';
@@ -108,8 +109,10 @@ function eventsOf(r: LegacyRow, cal: Calendar, today: string, stamp: (type: stri
   const closedBefore = formatIsoDate(parseDate(r.closedDate) - 1);
   if (r.outcome === 'other_no_correction') return [...out, stamp('correctionRequested', r.receivedDate, { periodEnd: closedBefore, items: '（历史数据）' }, '告知补正')];
   if (r.outcome === 'other_no_fee') {
-    const due = (f: string) => cal.addWorkingDays(f, 20, { provisional: true }).value;
-    const candidates = r.feeNoticeDate ? [r.feeNoticeDate] : Array.from({ length: 60 }, (_, i) => formatIsoDate(parseDate(closedBefore) - 20 - i));
+    // The fee notice whose payment period (the clock's setting, as computeClock counts it) ends the day before the closure.
+    const days = DEFAULT_CLOCK_SETTINGS.feePaymentWorkingDays;
+    const due = (f: string) => cal.addWorkingDays(f, days, { provisional: true }).value;
+    const candidates = r.feeNoticeDate ? [r.feeNoticeDate] : Array.from({ length: 3 * days }, (_, i) => formatIsoDate(parseDate(closedBefore) - days - i));
     const f = candidates.find((d) => d >= r.receivedDate && d <= today && due(d) === closedBefore);
     return f ? [...out, stamp('feeNotice', f, {}, '发出收费通知')] : null;
   }
