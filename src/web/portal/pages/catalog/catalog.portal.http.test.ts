@@ -37,6 +37,14 @@ describeEachDialect('catalog portal and API', (dialect) => {
     expect((await get('/gk/luojiang-gxj/catalog?item=a99.1')).statusCode).toBe(404);
   });
 
+  it('a page number past the end says so and links back to the last page, in the list and in search', async () => {
+    const list = await get('/gk/luojiang-gxj/catalog?page=99');
+    expect(list.body).toMatch(/没有第 99 页：共 2 页，3\d 条/);
+    expect(list.body).toContain('href="/gk/luojiang-gxj/catalog?page=2"');
+    const search = await get(`/gk/search?q=${encodeURIComponent('通知')}&page=7`);
+    expect(search.body).toMatch(/没有第 7 页：共 1 页/);
+  });
+
   it('a withdrawn item keeps its page with the reason and history, without its text', async () => {
     const withdrawn = await t.ctx.db.selectFrom('catalog_item').select('id').where('status', '=', 'withdrawn').executeTakeFirstOrThrow();
     const page = await get(`/gk/items/${withdrawn.id}`);

@@ -15,11 +15,15 @@ export function itemLine(item: ListedItem, highlighted?: { titleHtml: string; sn
   return html`<li><a href="/gk/items/${item.id}">${highlighted ? raw(highlighted.titleHtml) : item.title}</a><span class="meta">${item.docNumber ? html`${item.docNumber}\u3000` : ''}${DOC_TYPE_LABELS[item.docType as DocType] ?? ''}\u3000${item.publishedOn ? formatChineseDate(item.publishedOn) : ''}</span>${highlighted ? html`<p class="snippet">${raw(highlighted.snippetHtml)}</p>` : ''}</li>`;
 }
 
-/** Previous/next links keeping the other query parameters. */
-/** Page links; `exact` false means there are more than `total` items (「共 N 条以上」). */
+/**
+ * Previous/next links keeping the other query parameters; `exact` false means there are more
+ * than `total` items (「共 N 条以上」). A page number past the end (an old or edited link) says so
+ * and links back to the last page.
+ */
 export function pager(base: string, params: Record<string, string | number | undefined>, page: number, total: number, pageSize: number, exact = true): SafeHtml {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => `${base}?${new URLSearchParams(Object.entries({ ...params, page: p }).filter(([, v]) => v !== undefined && String(v) !== '').map(([k, v]) => [k, String(v)])).toString()}`;
+  if (page > pages) return html`<nav class="pager" aria-label="分页"><span>没有第 ${page} 页：共 ${pages} 页，${total} 条${exact ? '' : '以上'}</span><a href="${href(pages)}" rel="prev">回到第 ${pages} 页</a></nav>`;
   return html`<nav class="pager" aria-label="分页">${page > 1 ? html`<a href="${href(page - 1)}" rel="prev">上一页</a>` : ''}<span>第 ${page} / ${pages} 页，共 ${total} 条${exact ? '' : '以上'}</span>${page < pages ? html`<a href="${href(page + 1)}" rel="next">下一页</a>` : ''}</nav>`;
 }
 

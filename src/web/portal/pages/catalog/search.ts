@@ -37,7 +37,7 @@ ${
   r
     ? html`<h2 id="results">检索结果</h2><p role="status">${r.total > 0 ? `找到 ${r.total} 条${r.totalExact ? '' : '以上'}` : '没有找到相关信息，请换一个关键词或放宽筛选条件。'}</p>
 <ul class="items" aria-labelledby="results">${r.hits.map((h) => itemLine(h.item, h))}</ul>
-${r.total > r.pageSize ? pager('/gk/search', { q: p.q, agency: p.agency, type: p.type, year: p.year, validity: p.validity, order: p.order }, r.page, r.total, r.pageSize, r.totalExact) : ''}`
+${r.total > r.pageSize || r.page > 1 ? pager('/gk/search', { q: p.q, agency: p.agency, type: p.type, year: p.year, validity: p.validity, order: p.order }, r.page, r.total, r.pageSize, r.totalExact) : ''}`
     : ''
 }`;
   return layout({ title: p.q ? `检索：${p.q}` : '检索', crumbs: [{ label: '首页', href: '/' }, ...(m.agency ? [{ label: m.agency.name, href: `/gk/${m.agency.code}/` }] : []), { label: '检索' }], body: m.agency ? body : html`<link rel="stylesheet" href="/gk-assets/catalog.css">${body}` });
