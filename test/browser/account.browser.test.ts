@@ -5,15 +5,11 @@
  * the office head's dashboard counts the reminders and says who had no address.
  * Set GONGKAI_SCREENSHOT_DIR to keep a screenshot of each screen.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import { browserAvailable } from '../support/browser.ts';
-import { logInAs, startConsole } from '../support/console.ts';
-
-const SHOTS = process.env.GONGKAI_SCREENSHOT_DIR;
+import { logInAs, screenshot, startConsole } from '../support/console.ts';
 
 describe.skipIf(!browserAvailable)('我的账号 and staff e-mail addresses in Chromium', { timeout: 120_000 }, () => {
   let t: TestApp;
@@ -22,7 +18,6 @@ describe.skipIf(!browserAvailable)('我的账号 and staff e-mail addresses in C
 
   beforeAll(async () => {
     ({ t, browser, base } = await startConsole());
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   }, 240_000);
 
   afterAll(async () => {
@@ -31,9 +26,6 @@ describe.skipIf(!browserAvailable)('我的账号 and staff e-mail addresses in C
   });
 
   const logIn = (username: string) => logInAs(browser, base, username, { width: 1440, height: 960 });
-  async function shot(page: Page, name: string) {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
 
   it('the office head\'s dashboard counts the reminders and names him as having no address', async () => {
     const reminders = await t.ctx.db.selectFrom('application_reminder').select('key').execute();
@@ -43,7 +35,7 @@ describe.skipIf(!browserAvailable)('我的账号 and staff e-mail addresses in C
     await card.getByText('已发邮件 0 封').waitFor({ timeout: 15_000 });
     await expect(card.locator('.ant-statistic-content-value').innerText()).resolves.toBe(String(reminders.length));
     await page.getByText(/期限提醒邮件未能发出：.*黄主任（演示）（\d+条）.*未设置邮箱/).waitFor();
-    await shot(page, 'dashboard-reminders');
+    await screenshot(page, 'dashboard-reminders');
     await page.close();
   });
 
@@ -55,7 +47,7 @@ describe.skipIf(!browserAvailable)('我的账号 and staff e-mail addresses in C
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.locator('#my-account_email_help').getByText(/电子邮箱格式不正确/).waitFor({ timeout: 15_000 });
     await expect(page.locator('#my-account_email').inputValue()).resolves.toBe('chen@localhost');
-    await shot(page, 'account-error');
+    await screenshot(page, 'account-error');
     await page.locator('#my-account_email').fill('chen@example.gov.cn');
     await page.locator('#my-account_reminderEmail').click();
     await page.getByRole('button', { name: /保\s*存/ }).click();
@@ -64,7 +56,7 @@ describe.skipIf(!browserAvailable)('我的账号 and staff e-mail addresses in C
     await page.getByRole('heading', { name: '我的账号' }).waitFor();
     await expect(page.locator('#my-account_email').inputValue()).resolves.toBe('chen@example.gov.cn');
     await expect(page.locator('#my-account_reminderEmail').getAttribute('aria-checked')).resolves.toBe('false');
-    await shot(page, 'account-saved');
+    await screenshot(page, 'account-saved');
     await page.close();
   });
 
@@ -81,7 +73,7 @@ describe.skipIf(!browserAvailable)('我的账号 and staff e-mail addresses in C
     await page.locator('#user-edit_email').fill('huang@example.gov.cn');
     await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
     await headRow.getByText('h***@example.gov.cn').waitFor({ timeout: 15_000 });
-    await shot(page, 'users-emails');
+    await screenshot(page, 'users-emails');
     await page.close();
     const head = await t.ctx.db.selectFrom('app_user').select(['email', 'reminder_email']).where('username', '=', 'gxj.head').executeTakeFirstOrThrow();
     expect(head).toEqual({ email: 'huang@example.gov.cn', reminder_email: 1 });

@@ -11,15 +11,11 @@
  *   previewed) and starts a catalog draft from a 第四十四条 suggestion.
  * Set GONGKAI_SCREENSHOT_DIR to keep a screenshot of each screen.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import { browserAvailable } from '../support/browser.ts';
-import { logInAs, startConsole } from '../support/console.ts';
-
-const SHOTS = process.env.GONGKAI_SCREENSHOT_DIR;
+import { logInAs, screenshot, startConsole } from '../support/console.ts';
 
 describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_000 }, () => {
   let t: TestApp;
@@ -28,7 +24,6 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
 
   beforeAll(async () => {
     ({ t, browser, base } = await startConsole());
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   }, 300_000);
 
   afterAll(async () => {
@@ -37,9 +32,6 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
   });
 
   const logIn = (username: string) => logInAs(browser, base, username, { width: 1440, height: 960 });
-  const shot = async (page: Page, name: string) => {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
 
   /** Runs a catalog workflow action through the API as `username`. */
   async function act(username: string, id: string, payload: object) {
@@ -70,11 +62,11 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     const errors = page.getByRole('table').filter({ hasText: '问题' });
     expect(await errors.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/第 3 行\s+申请人类型应为：自然人、商业企业、科研机构、社会公益组织、法律服务机构或其他/)]);
     expect(await t.ctx.db.selectFrom('application').select('id').where('tracking_number', 'like', 'LJ-2024-B%').execute()).toEqual([]);
-    await shot(page, 'legacy-import-check');
+    await screenshot(page, 'legacy-import-check');
     await page.getByRole('button', { name: '只导入无误的 2 行' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /导\s*入/ }).click();
     await page.getByText('已导入 2 件，有误的 1 行未导入').waitFor({ timeout: 20_000 });
-    await shot(page, 'legacy-import-done');
+    await screenshot(page, 'legacy-import-done');
     const rows = await t.ctx.db.selectFrom('application').select(['tracking_number', 'state', 'outcome']).where('tracking_number', 'like', 'LJ-2024-B%').orderBy('tracking_number').execute();
     expect(rows).toEqual([
       { tracking_number: 'LJ-2024-B1', state: 'closed', outcome: 'granted' },
@@ -111,7 +103,7 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     await source.fill(`${await source.inputValue()}<p onclick="alert(1)">咨询电话：0595-22630152</p><script>alert(1)</script>`);
     await page.getByRole('button', { name: 'HTML 源码' }).click();
     await body.getByText('咨询电话：0595-22630152').waitFor();
-    await shot(page, 'catalog-editor');
+    await screenshot(page, 'catalog-editor');
     await page.getByRole('button', { name: /保存草稿/ }).click();
     await page.waitForURL(/\/admin\/catalog\/[0-9a-f-]{36}/, { timeout: 15_000 });
     const id = /catalog\/([0-9a-f-]{36})/.exec(page.url())![1]!;
@@ -128,7 +120,7 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     expect(await shown.locator('strong').allInnerTexts()).toEqual(['重要']);
     expect(await shown.locator('ul > li').allInnerTexts()).toEqual(['3月31日前提交申报材料', '材料一式两份']);
     expect(await shown.innerHTML()).not.toMatch(/onclick|<script/);
-    await shot(pub, 'catalog-editor-portal');
+    await screenshot(pub, 'catalog-editor-portal');
     await close();
   });
 
@@ -153,7 +145,7 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await card.getByText('废止', { exact: true }).first().waitFor({ timeout: 15_000 });
     await card.getByText(/2026年3月2日 废止：根据《洛江区人民政府关于废止部分规范性文件的决定》/).waitFor();
-    await shot(page, 'catalog-validity');
+    await screenshot(page, 'catalog-validity');
     await page.close();
 
     const { page: pub, close } = await portal(`/gk/items/${id}`);
@@ -182,14 +174,14 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     await page.getByText(/^预览：下一个申请编号为 洛工信依申〔2026〕\d+号$/).waitFor();
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText(/^洛工信依申〔2026〕\d+号$/).waitFor({ timeout: 15_000 });
-    await shot(page, 'tracking-pattern');
+    await screenshot(page, 'tracking-pattern');
 
     await page.getByRole('menuitem', { name: /第四十四条建议/ }).click();
     const card = page.locator('.ant-card').filter({ hasText: info }).filter({ hasText: '2 名申请人' });
     await card.getByRole('button', { name: '起草主动公开信息' }).click();
     const dialog = page.getByRole('dialog');
     expect(await dialog.getByLabel('标题').inputValue()).toBe(info);
-    await shot(page, 'suggestion-draft');
+    await screenshot(page, 'suggestion-draft');
     await dialog.getByRole('button', { name: /起\s*草/ }).click();
     await page.getByRole('heading', { level: 1, name: info }).waitFor({ timeout: 15_000 });
     await page.getByText('草稿', { exact: true }).first().waitFor();

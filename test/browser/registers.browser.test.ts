@@ -6,17 +6,13 @@
  * lists a letter and records it as posted.
  * Set GONGKAI_SCREENSHOT_DIR to keep a screenshot of each screen.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueMessage } from '../../src/modules/outbox/outbox.service.ts';
 import { systemActor } from '../../src/policies/actor.ts';
 import type { TestApp } from '../support/app.ts';
 import { browserAvailable } from '../support/browser.ts';
-import { logInAs, startConsole } from '../support/console.ts';
-
-const SHOTS = process.env.GONGKAI_SCREENSHOT_DIR;
+import { logInAs, screenshot, startConsole } from '../support/console.ts';
 
 describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium', { timeout: 120_000 }, () => {
   let t: TestApp;
@@ -25,7 +21,6 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
 
   beforeAll(async () => {
     ({ t, browser, base } = await startConsole());
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   }, 240_000);
 
   afterAll(async () => {
@@ -35,9 +30,6 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
 
   const logIn = (username: string) => logInAs(browser, base, username, { width: 1440, height: 960 });
 
-  async function shot(page: Page, name: string) {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
 
   /** Types a date into an antd DatePicker and confirms it. */
   async function pickDate(page: Page, id: string, date: string) {
@@ -57,7 +49,7 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     await page.getByRole('menuitem', { name: /复议诉讼/ }).click();
     await page.getByRole('heading', { name: '复议诉讼' }).waitFor();
     await page.getByText('年度报告表四', { exact: true }).waitFor();
-    await shot(page, 'cases');
+    await screenshot(page, 'cases');
     await page.getByRole('button', { name: /登记案件/ }).click();
     await page.locator('#case_caseNumber').fill('泉洛政复〔2026〕1号');
     await page.locator('#case_party').fill('张三');
@@ -69,14 +61,14 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     // The server's message beside 审结日期; what was typed is still there.
     await page.locator('#case_concludedDate_help').getByText('已有审理结果的案件，请填写审结日期').waitFor({ timeout: 15_000 });
     await expect(page.locator('#case_party').inputValue()).resolves.toBe('张三');
-    await shot(page, 'case-error');
+    await screenshot(page, 'case-error');
     await pickDate(page, '#case_concludedDate', '2026-02-27');
     await page.getByRole('dialog').getByRole('button', { name: /登\s*记/ }).click();
     await page.getByRole('cell', { name: '泉洛政复〔2026〕1号', exact: true }).waitFor({ timeout: 15_000 });
     const row = page.getByRole('row').filter({ hasText: '泉洛政复〔2026〕1号' });
     await row.getByText('2026年2月10日').waitFor();
     await row.getByText('结果维持').waitFor();
-    await shot(page, 'cases-registered');
+    await screenshot(page, 'cases-registered');
     await page.close();
   });
 
@@ -101,10 +93,10 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     await page.locator('#complaint-step_note').fill('已向该局调取办理记录。');
     await drawer.getByRole('button', { name: /记录环节/ }).click();
     await drawer.getByText('2026年2月24日 调查核实').waitFor({ timeout: 15_000 });
-    await shot(page, 'complaint-drawer');
+    await screenshot(page, 'complaint-drawer');
     await page.keyboard.press('Escape');
     await page.getByRole('row').filter({ hasText: '李四' }).getByText('办理中').waitFor({ timeout: 15_000 });
-    await shot(page, 'complaints');
+    await screenshot(page, 'complaints');
     await page.close();
 
     const bureau = await logIn('gxj.head');
@@ -124,12 +116,12 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.locator('#letter-template_body_help').getByText(/^未知的占位符：\{\{补证事项\}\}/).waitFor({ timeout: 15_000 });
     await expect(page.locator('#letter-template_body').inputValue()).resolves.toBe(body);
-    await shot(page, 'letters-error');
+    await screenshot(page, 'letters-error');
     await page.locator('#letter-template_body').fill(body.replace('补证', '补正'));
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('本机关措辞').waitFor({ timeout: 15_000 });
     await page.getByRole('menuitem', { name: /补正通知书（已修改）/ }).waitFor();
-    await shot(page, 'letters-saved');
+    await screenshot(page, 'letters-saved');
     await page.close();
   });
 
@@ -141,14 +133,14 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     await page.getByRole('heading', { name: '发件箱' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: '政府信息公开申请答复书' });
     await row.getByText('待发送').waitFor({ timeout: 15_000 });
-    await shot(page, 'outbox');
+    await screenshot(page, 'outbox');
     await row.getByRole('button', { name: '政府信息公开申请答复书', exact: true }).click();
     const drawer = page.locator('.ant-drawer-content');
     await drawer.getByText('答复书.pdf').waitFor({ timeout: 15_000 });
     const download = page.waitForEvent('download');
     await drawer.getByRole('link', { name: /下载附件 答复书\.pdf/ }).click();
     expect((await download).suggestedFilename()).toBe('答复书.pdf');
-    await shot(page, 'outbox-drawer');
+    await screenshot(page, 'outbox-drawer');
     await drawer.getByRole('button', { name: /登记送达/ }).click();
     await pickDate(page, '#delivery_date', '2026-03-01');
     await page.locator('#delivery_note').fill('EMS 9876543210');
@@ -157,7 +149,7 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     await drawer.getByText('2026年3月1日', { exact: true }).waitFor();
     await page.keyboard.press('Escape');
     await row.getByText('已邮寄').waitFor({ timeout: 15_000 });
-    await shot(page, 'outbox-posted');
+    await screenshot(page, 'outbox-posted');
     await page.close();
   });
 });

@@ -10,10 +10,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import { browserAvailable } from '../support/browser.ts';
-import { logInAs, startConsole } from '../support/console.ts';
+import { logInAs, screenshot, startConsole } from '../support/console.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/reports');
-const SHOTS = process.env.GONGKAI_SCREENSHOTS ?? '/tmp';
 
 describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
   let t: TestApp;
@@ -44,7 +43,7 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     const faulty = page.getByRole('link', { name: '泉州市某某区示例局2020年：错误2条，警告0条' });
     await faulty.waitFor({ timeout: 15_000 });
     await page.getByRole('link', { name: '泉州市洛江区工业和信息化局2020年：错误0条，警告0条' }).waitFor();
-    await page.screenshot({ path: `${SHOTS}/report-checks-list.png`, fullPage: true });
+    await screenshot(page, 'report-checks-list');
 
     await faulty.click();
     await page.getByRole('heading', { name: '泉州市某某区示例局2020年政府信息公开工作年度报告（体检）' }).waitFor({ timeout: 15_000 });
@@ -56,8 +55,8 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     expect(await page.locator('td[data-where="table3.granted[5]"]').getAttribute('title')).toBeNull();
     await page.getByRole('button', { name: '表三「（一）予以公开」行「总计」列' }).waitFor();
     await cell.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/report-checks-report.png`, fullPage: false });
-    await page.screenshot({ path: `${SHOTS}/report-checks-report-full.png`, fullPage: true });
+    await screenshot(page, 'report-checks-report', { fullPage: false });
+    await screenshot(page, 'report-checks-report-full');
     await page.close();
   }, 120_000);
 
@@ -77,7 +76,7 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     await page.getByRole('link', { name: '泉州市洛江区工业和信息化局2020年：错误0条，警告0条' }).click();
     await page.getByRole('tab', { name: '与平台生成的报告比对' }).click();
     await page.getByText('表格完全一致').waitFor({ timeout: 20_000 });
-    await page.screenshot({ path: `${SHOTS}/report-checks-compare.png`, fullPage: false });
+    await screenshot(page, 'report-checks-compare', { fullPage: false });
     await page.close();
   }, 60_000);
 });

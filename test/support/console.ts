@@ -2,6 +2,8 @@
  * The harness every browser journey shares: the real app over a demo database, serving the
  * built console on a free port, a Chromium, and a login through the console's own form.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ensureAdminBuilt } from '../../src/web/admin/build.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './app.ts';
@@ -41,4 +43,15 @@ export async function logInAs(browser: Browser, base: string, username: string, 
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByRole('heading', { name: '工作台' }).waitFor({ timeout: 20_000 });
   return page;
+}
+
+/**
+ * Keeps a screenshot of the page as `<name>.png` when GONGKAI_SCREENSHOT_DIR is set (to look at
+ * a journey's screens); does nothing otherwise, so test runs leave no files behind.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const dir = process.env.GONGKAI_SCREENSHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? true });
 }
