@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { assignKeys, facetText, facetToken, keyBase, lastKeyAt, SLOT_BITS, yearKeyRange } from './index-keys.ts';
+import { assignKeys, facetText, facetToken, keyBase, lastKeyAt, sameSecond, SLOT_BITS, yearKeyRange } from './index-keys.ts';
 
 it('keys sort like publication instants, with a slot for each item of the same second', () => {
   const keys = assignKeys(['2025-03-01T01:00:00.000Z', '2025-03-01T01:00:00.900Z', '2024-12-31T16:00:00.000Z', '2025-03-01T01:00:01.000Z'], new Map());
@@ -11,6 +11,8 @@ it('keys sort like publication instants, with a slot for each item of the same s
   const base = keyBase('2025-03-01T01:00:00Z');
   expect(assignKeys(['2025-03-01T01:00:00Z'], new Map([[base, base + 6]]))).toEqual([base + 7]);
   expect(keyBase('2025-03-01T01:00:00Z') % 2 ** SLOT_BITS).toBe(0);
+  expect(sameSecond(keys[0]!, keys[1]!)).toBe(true);
+  expect(sameSecond(keys[0]!, keys[3]!)).toBe(false);
 });
 
 it('"published by now" and a publication year (Asia/Shanghai) are key ranges', () => {

@@ -26,6 +26,11 @@ export function keyBase(instantIso: string): number {
   return Math.floor(ms / 1000) * SLOTS;
 }
 
+/** Whether two keys belong to the same second (the same publication instant, to the second). */
+export function sameSecond(a: number, b: number): boolean {
+  return Math.floor(a / SLOTS) === Math.floor(b / SLOTS);
+}
+
 /** The last key of the second that `instantIso` falls in: `key <= lastKeyAt(now)` means published by now. */
 export function lastKeyAt(instantIso: string): number {
   return keyBase(instantIso) + SLOTS - 1;

@@ -11,7 +11,7 @@ import { dialectOf } from '../../db/connect.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { ValidityEnd } from '../../domain/catalog/index.ts';
 import { toItem, toListedItem, type CatalogItem, type ItemRow, type ListedItem } from '../catalog/catalog.repository.ts';
-import { assignKeys, facetText, facetToken, keyBase, lastKeyAt, SLOT_BITS, yearKeyRange } from './index-keys.ts';
+import { assignKeys, facetText, facetToken, keyBase, lastKeyAt, sameSecond, SLOT_BITS, yearKeyRange } from './index-keys.ts';
 
 /** What the index holds of one item. */
 export interface IndexEntry {
@@ -127,7 +127,7 @@ export async function indexItem(db: DbOrTx, entry: IndexEntry): Promise<void> {
   if (before !== null) await deleteRow(db, before);
   const [row] = await prepareIndexRows(db, [entry]);
   // A correction keeps the item's place in the order; a new publication instant gets a new key.
-  const key = before !== null && keyBase(entry.publishedAt) === before - (before % 2 ** SLOT_BITS) ? before : row!.key;
+  const key = before !== null && sameSecond(before, keyBase(entry.publishedAt)) ? before : row!.key;
   await insertIndexRows(db, [{ ...row!, key }]);
   await db.updateTable('catalog_item').set({ search_key: key }).where('id', '=', entry.itemId).execute();
 }
