@@ -1,5 +1,6 @@
 /** Runs the hand-written migrations (src/db/migrations/) up to the latest. */
-import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type MigrationResultSet } from 'kysely/migration';
 import { dialectOf } from './connect.ts';
 import { migrations } from './migrations/index.ts';
 

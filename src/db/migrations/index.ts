@@ -2,7 +2,7 @@
  * Every migration, by dated name. Add one line per new migration file; never edit or
  * reorder a landed one. Names sort in the order they run.
  */
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as foundation from './2026-11-27-01-foundation.ts';
 import * as calendar from './2026-11-27-02-calendar.ts';
 import * as catalog from './2026-11-27-03-catalog.ts';

@@ -1,4 +1,5 @@
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDb, describeEachDialect, type TestDb } from '../../../test/support/db.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
