@@ -20,6 +20,26 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // A command file only registers its command; what it runs is imported inside the action,
+    // so `gongkai --help` and light commands do not load the server (docs/benchmarks.md).
+    files: ['src/cli/commands/*.ts', 'src/cli/main.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../modules/*', '../../server/*', '../../web/*', '../../db/*', '../../config/*', '../runtime.ts', '../build-tool.ts', 'kysely', 'fastify'],
+              allowTypeImports: true,
+              message: 'Import it inside the command action (await import(...)): command files are loaded for every command.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only repositories (and the db layer) talk SQL: STYLE.md rule 7.
     files: ['src/domain/**/*.ts'],
     rules: {

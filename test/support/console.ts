@@ -5,7 +5,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ensureAdminBuilt } from '../../src/web/admin/build.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './app.ts';
 import { launchBrowser } from './browser.ts';
 
@@ -17,9 +16,8 @@ export interface ConsoleHarness {
   close(): Promise<void>;
 }
 
-/** Builds the console if needed, starts the app on a free port and launches Chromium. */
+/** Starts the app on a free port, serving the console (built by global-setup.ts), and launches Chromium. */
 export async function startConsole(): Promise<ConsoleHarness> {
-  await ensureAdminBuilt();
   const t = await createTestApp('sqlite', {}, { serveAdmin: true });
   const base = await t.app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchBrowser();

@@ -5,12 +5,9 @@
  * findings or not; 3 when some file could not be read as a report; 2 for a usage error.
  */
 import type { Command } from 'commander';
-import { systemActor } from '../../policies/actor.ts';
-import { importFiles, type ImportEntry } from '../../modules/report-import/import-batch.ts';
-import { saveImportedReports, type SaveOutcome } from '../../modules/report-import/report-import.service.ts';
-import { summarizeBatch, summarizeEntry } from '../../modules/report-import/summary.ts';
+import type { ImportEntry } from '../../modules/report-import/import-batch.ts';
+import type { SaveOutcome } from '../../modules/report-import/report-import.service.ts';
 import { CliExit, ExitCode } from '../exit.ts';
-import { withRuntime } from '../runtime.ts';
 
 interface Options {
   json?: boolean;
@@ -40,6 +37,15 @@ function progress(): ((done: number, total: number) => void) | undefined {
   };
 }
 
+async function saveEntries(entries: ImportEntry[]): Promise<SaveOutcome[]> {
+  const [{ withRuntime }, { systemActor }, { saveImportedReports }] = await Promise.all([
+    import('../runtime.ts'),
+    import('../../policies/actor.ts'),
+    import('../../modules/report-import/report-import.service.ts'),
+  ]);
+  return withRuntime((rt) => saveImportedReports(rt.db, systemActor('命令行'), entries, rt.clock));
+}
+
 export function register(program: Command): void {
   program
     .command('import-report')
@@ -49,11 +55,15 @@ export function register(program: Command): void {
     .option('--save', '把读取的报告和检查结果保存到数据库（供年报体检页面和跨年度检查使用）')
     .action(async (paths: string[], options: Options) => {
       if (paths.length === 0) throw new CliExit(ExitCode.Usage, '请指定要读取的年报文件或目录，例如：gongkai import-report 2020年报.pdf');
+      const [{ importFiles }, { summarizeBatch, summarizeEntry }] = await Promise.all([
+        import('../../modules/report-import/import-batch.ts'),
+        import('../../modules/report-import/summary.ts'),
+      ]);
       const onProgress = progress();
       const entries = await importFiles(paths, onProgress ? { onProgress } : {});
       if (entries.length === 0) throw new CliExit(ExitCode.Usage, '指定的目录中没有文件。');
       // Saving first: it adds the checks against years stored earlier to the findings printed.
-      const saved = options.save ? await withRuntime((rt) => saveImportedReports(rt.db, systemActor('命令行'), entries, rt.clock)) : null;
+      const saved = options.save ? await saveEntries(entries) : null;
       for (const e of entries) process.stdout.write(options.json ? jsonLine(e) : summarizeEntry(e));
       if (!options.json && entries.length > 1) process.stdout.write(summarizeBatch(entries));
       // With --json, stdout carries only the JSON objects.

@@ -8,7 +8,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CliExit, ExitCode } from '../exit.ts';
-import { withRuntime } from '../runtime.ts';
 
 interface Options {
   agency?: string;
@@ -37,6 +36,7 @@ export function register(program: Command): void {
       const binary = options.format !== 'json' && options.format !== 'html';
       if (binary && !options.out && process.stdout.isTTY) throw new CliExit(ExitCode.Usage, `${options.format} 是二进制格式，请用 --out 指定输出文件`);
       const { cliReport } = await import('../../modules/reports/reports.cli.ts');
+      const { withRuntime } = await import('../runtime.ts');
       const file = await withRuntime((rt) => cliReport(rt.db, rt.clock, { agency: options.agency!, year, format: options.format as 'json', published: options.published === true }));
       if (options.out) {
         writeFileSync(options.out, file.data);

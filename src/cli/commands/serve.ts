@@ -1,24 +1,4 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { CliExit, ExitCode } from '../exit.ts';
-
-/**
- * Builds the console (when older than its sources) in a child process: Vite and Rollup leave some
- * 600 MB of heap behind, which would otherwise stay in the server's resident memory for its whole
- * life (docs/benchmarks.md, 依申请公开).
- */
-async function buildAdminInChild(): Promise<void> {
-  const { isAdminBuildFresh } = await import('../../web/admin/build.ts');
-  if (await isAdminBuildFresh()) return;
-  const bin = fileURLToPath(new URL('../../../bin/gongkai.mjs', import.meta.url));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'build-admin', '--if-missing'], { stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('exit', resolve);
-  });
-  if (code !== 0) throw new CliExit(ExitCode.Failure, `管理后台构建失败（退出码 ${code}）`);
-}
 
 export function register(program: Command): void {
   program
@@ -31,7 +11,10 @@ export function register(program: Command): void {
       const { formatDemoCredentials, openRuntime, prepareDatabase } = await import('../../server/runtime.ts');
       const { serve } = await import('../../server/server.ts');
       const config = loadConfig(opts.port ? { ...process.env, GONGKAI_PORT: opts.port } : process.env);
-      await buildAdminInChild();
+      // In a source checkout a console older than its sources is rebuilt first; a release
+      // package ships it built.
+      const { canBuild, runBuildTool } = await import('../build-tool.ts');
+      if (canBuild()) await runBuildTool(['--console', '--if-stale']);
       const rt = await openRuntime(config);
       const { demo } = await prepareDatabase(rt);
       if (demo) process.stdout.write(formatDemoCredentials(demo) + '\n');

@@ -7,7 +7,7 @@ import type { Actor } from '../../policies/actor.ts';
 import type { AppDeps } from './applications.deps.ts';
 import { importLegacy } from './applications.import.ts';
 import { applicationFigures } from './applications.service.ts';
-import { demoSetup } from './test-helpers.ts';
+import { demoSetup } from '../../../test/support/factories/applications.ts';
 
 const CSV = [
   '申请编号,申请人类型,申请人,渠道,收到日期,收到申请之日,办结日期,办理结果,所需信息,收费通知日期',

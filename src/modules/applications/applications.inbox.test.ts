@@ -11,7 +11,7 @@ import { COUNT_CAP, inboxKey, listInbox, type InboxCursor, type InboxQuery } fro
 import { listApplications } from './applications.service.ts';
 import { performStep } from './applications.steps.ts';
 import { sweepApplications } from './applications.sweep.ts';
-import { citizen, demoSetup } from './test-helpers.ts';
+import { citizen, demoSetup } from '../../../test/support/factories/applications.ts';
 
 type Row = Pick<ApplicationTable, 'id' | 'agency_id' | 'state' | 'reply_due' | 'created_at' | 'inbox_key'>;
 

@@ -17,8 +17,8 @@ import { applicantFile, findForApplicant, trackingView } from './applications.pu
 import { getApplication } from './applications.service.ts';
 import { performStep } from './applications.steps.ts';
 import { sweepApplications } from './applications.sweep.ts';
-import { citizen, demoSetup } from './test-helpers.ts';
-import { pdfText } from './test-pdf.ts';
+import { citizen, demoSetup } from '../../../test/support/factories/applications.ts';
+import { pdfText } from '../../../test/support/pdf.ts';
 
 const calendar = Calendar.fromYears(loadBundledYears());
 const dayAfter = (date: string, days: number) => formatIsoDate(parseDate(date) + days);

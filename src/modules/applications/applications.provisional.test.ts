@@ -18,8 +18,8 @@ import { createApplication } from './applications.intake.ts';
 import { applicantFile, findForApplicant, trackingView } from './applications.public.ts';
 import { getApplication } from './applications.service.ts';
 import { performStep } from './applications.steps.ts';
-import { citizen, demoSetup } from './test-helpers.ts';
-import { pdfText } from './test-pdf.ts';
+import { citizen, demoSetup } from '../../../test/support/factories/applications.ts';
+import { pdfText } from '../../../test/support/pdf.ts';
 
 // The year after the last bundled one: its holidays are not loaded until the test imports them.
 const bundled = loadBundledYears();

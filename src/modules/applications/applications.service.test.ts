@@ -11,7 +11,7 @@ import { createApplication } from './applications.intake.ts';
 import { findForApplicant, NOT_FOUND_MESSAGE, trackingView } from './applications.public.ts';
 import { addFile, applicationFigures, getApplication, listApplications } from './applications.service.ts';
 import { performStep } from './applications.steps.ts';
-import { citizen, demoSetup } from './test-helpers.ts';
+import { citizen, demoSetup } from '../../../test/support/factories/applications.ts';
 
 const calendar = Calendar.fromYears(loadBundledYears());
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -10,7 +10,7 @@ import { createApplication } from './applications.intake.ts';
 import * as repo from './applications.repository.ts';
 import { performStep } from './applications.steps.ts';
 import { applicationsSweepJob, sweepApplications } from './applications.sweep.ts';
-import { citizen, demoSetup } from './test-helpers.ts';
+import { citizen, demoSetup } from '../../../test/support/factories/applications.ts';
 
 describeEachDialect('applications sweep: lapses and reminders', (dialect) => {
   let t: TestDb;

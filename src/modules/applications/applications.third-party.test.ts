@@ -14,8 +14,8 @@ import { createApplication } from './applications.intake.ts';
 import { applicantFile, findForApplicant, trackingView } from './applications.public.ts';
 import { addFile, getApplication } from './applications.service.ts';
 import { performStep } from './applications.steps.ts';
-import { citizen, demoSetup } from './test-helpers.ts';
-import { pdfText } from './test-pdf.ts';
+import { citizen, demoSetup } from '../../../test/support/factories/applications.ts';
+import { pdfText } from '../../../test/support/pdf.ts';
 
 const calendar = Calendar.fromYears(loadBundledYears());
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

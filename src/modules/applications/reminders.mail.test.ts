@@ -15,7 +15,7 @@ import { createApplication } from './applications.intake.ts';
 import { performStep } from './applications.steps.ts';
 import { sweepApplications } from './applications.sweep.ts';
 import { recipientsOf } from './reminders.repository.ts';
-import { citizen, demoSetup } from './test-helpers.ts';
+import { citizen, demoSetup } from '../../../test/support/factories/applications.ts';
 
 interface Received {
   to: string[];

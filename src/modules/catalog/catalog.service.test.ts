@@ -3,7 +3,7 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import type { DomainError } from '../../domain/errors.ts';
 import { searchEvents } from '../audit/audit.repository.ts';
 import { searchPublic } from '../search/search.service.ts';
-import { catalogFixture, publishThrough, sampleInput, type CatalogFixture } from './catalog.fixtures.ts';
+import { catalogFixture, publishThrough, sampleInput, type CatalogFixture } from '../../../test/support/factories/catalog.ts';
 import { createDraft, getItem, listItems, updateDraft } from './catalog.service.ts';
 import { publicItem } from './public.service.ts';
 import { act, addAttachment } from './workflow.service.ts';

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { readReportFile } from '../report-import/read-file.ts';
-import { catalogFixture, type CatalogFixture } from './catalog.fixtures.ts';
+import { catalogFixture, type CatalogFixture } from '../../../test/support/factories/catalog.ts';
 import { catalogFigures } from './figures.service.ts';
 import { SAMPLES_DIR } from '../../../test/support/samples.ts';
 

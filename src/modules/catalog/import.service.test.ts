@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { systemActor } from '../../policies/actor.ts';
 import { searchPublic } from '../search/search.service.ts';
-import { catalogFixture, type CatalogFixture } from './catalog.fixtures.ts';
+import { catalogFixture, type CatalogFixture } from '../../../test/support/factories/catalog.ts';
 import { importCatalog } from './import.service.ts';
 import { publicItem } from './public.service.ts';
 

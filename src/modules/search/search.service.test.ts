@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/support/db.ts';
-import { catalogFixture, publishThrough, sampleInput, type CatalogFixture } from '../catalog/catalog.fixtures.ts';
+import { catalogFixture, publishThrough, sampleInput, type CatalogFixture } from '../../../test/support/factories/catalog.ts';
 import { endValidity } from '../catalog/validity.service.ts';
 import * as searchKeys from '../../db/migrations/2026-11-28-04-search-keys.ts';
 import * as agencyKeyIndex from '../../db/migrations/2026-11-28-07-catalog-agency-key-index.ts';

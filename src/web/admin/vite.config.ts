@@ -1,7 +1,7 @@
 /**
  * Vite configuration of the admin console (管理后台). The console is a single-page app
  * served by the Gongkai server under /admin/, so every asset URL starts with /admin/.
- * Build it with `gongkai build-admin` (or `npx vite build -c src/web/admin/vite.config.ts`).
+ * Built by tools/build/build.mjs (`npm run build`, or `npm ci` through `prepare`).
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';

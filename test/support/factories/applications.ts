@@ -1,13 +1,13 @@
 /** Test helpers for the applications module: demo platform, actors of the demo accounts, a valid applicant. */
-import type { Db } from '../../db/database.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { actorForUser } from '../accounts/actor.ts';
-import { findUserByUsername } from '../accounts/users.repository.ts';
-import { loadDemo } from '../demo/demo.service.ts';
-import type { Clock } from '../../domain/time.ts';
-import { createPersonalDataCipher } from '../privacy/personal-data.ts';
-import type { AppDeps } from './applications.deps.ts';
-import type { IntakeInput } from './applications.intake.ts';
+import type { Db } from '../../../src/db/database.ts';
+import type { Actor } from '../../../src/policies/actor.ts';
+import { actorForUser } from '../../../src/modules/accounts/actor.ts';
+import { findUserByUsername } from '../../../src/modules/accounts/users.repository.ts';
+import { loadDemo } from '../../../src/modules/demo/demo.service.ts';
+import type { Clock } from '../../../src/domain/time.ts';
+import { createPersonalDataCipher } from '../../../src/modules/privacy/personal-data.ts';
+import type { AppDeps } from '../../../src/modules/applications/applications.deps.ts';
+import type { IntakeInput } from '../../../src/modules/applications/applications.intake.ts';
 
 /** Loads the demo platform and returns the deps and a way to get each demo account's actor. */
 export async function demoSetup(db: Db, clock: Clock) {

@@ -3,18 +3,18 @@
  * actors, and a helper that takes an item through the whole workflow. Used by the catalog,
  * search and power-list tests (never by the app).
  */
-import type { Dialect } from '../../db/database.ts';
-import type { Clock } from '../../domain/time.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { createTestDb, type TestDb } from '../../../test/support/db.ts';
-import { TestClock } from '../../../test/support/clock.ts';
-import { actorForUser } from '../accounts/actor.ts';
-import { findUserByUsername } from '../accounts/users.repository.ts';
-import { findByCodeOrName } from '../agencies/agencies.repository.ts';
-import { loadDemo } from '../demo/demo.service.ts';
-import { createDraft, type ItemInput } from './catalog.service.ts';
-import type { CatalogItem } from './catalog.repository.ts';
-import { act } from './workflow.service.ts';
+import type { Dialect } from '../../../src/db/database.ts';
+import type { Clock } from '../../../src/domain/time.ts';
+import type { Actor } from '../../../src/policies/actor.ts';
+import { createTestDb, type TestDb } from '../db.ts';
+import { TestClock } from '../clock.ts';
+import { actorForUser } from '../../../src/modules/accounts/actor.ts';
+import { findUserByUsername } from '../../../src/modules/accounts/users.repository.ts';
+import { findByCodeOrName } from '../../../src/modules/agencies/agencies.repository.ts';
+import { loadDemo } from '../../../src/modules/demo/demo.service.ts';
+import { createDraft, type ItemInput } from '../../../src/modules/catalog/catalog.service.ts';
+import type { CatalogItem } from '../../../src/modules/catalog/catalog.repository.ts';
+import { act } from '../../../src/modules/catalog/workflow.service.ts';
 
 export interface CatalogFixture {
   t: TestDb;
