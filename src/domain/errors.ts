@@ -1,6 +1,6 @@
 /**
  * A rule was broken. Domain errors know nothing of HTTP: the server maps `code` to a status
- * (src/server/problem.ts) and the CLI to an exit code. `message` is Chinese, for the user.
+ * (src/http/problem.ts) and the CLI to an exit code. `message` is Chinese, for the user.
  */
 export class DomainError extends Error {
   constructor(

@@ -20,7 +20,6 @@ import { calendarWarnings } from '../modules/calendar/calendar.warnings.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import type { WarningSource } from '../modules/dashboard/dashboard.service.ts';
 import { applicationRoutes } from '../modules/applications/applications.routes.ts';
-import { applicationsPortalRoutes } from '../modules/applications/applications.portal.ts';
 import { applicationWarnings } from '../modules/applications/applications.dashboard.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
@@ -38,7 +37,7 @@ import { portalRoutes } from '../web/portal/portal.routes.ts';
 import { adminRoutes } from '../web/admin/admin.routes.ts';
 import { registerAuthentication } from './authenticate.ts';
 import type { AppContext } from './context.ts';
-import { toProblem } from './problem.ts';
+import { toProblem } from '../http/problem.ts';
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -125,7 +124,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(searchRoutes);
   await app.register(powerListRoutes);
   await app.register(applicationRoutes);
-  await app.register(applicationsPortalRoutes);
   await app.register(reportRoutes);
   await app.register(reportCheckRoutes);
   await app.register(portalRoutes);

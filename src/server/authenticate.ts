@@ -8,7 +8,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../domain/errors.ts';
-import type { Actor } from '../policies/actor.ts';
 import { resolveSession } from '../modules/auth/auth.service.ts';
 import { resolveToken } from '../modules/auth/tokens.service.ts';
 
@@ -60,10 +59,4 @@ export function registerAuthentication(app: FastifyInstance): void {
     request.session = session;
     request.actor = session.actor;
   });
-}
-
-/** The authenticated actor, or UNAUTHENTICATED (401). */
-export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
-  return request.actor;
 }

@@ -5,7 +5,7 @@
 import type { Config } from '../config/config.ts';
 import { anchorAuditHeads } from '../modules/audit/audit.service.ts';
 import { purgeExpiredSessions } from '../modules/auth/auth.service.ts';
-import { applicationsSweepJob } from '../modules/applications/applications.sweep.ts';
+import { applicationsSweepJob } from '../modules/applications/sweep/sweep.service.ts';
 import { Scheduler } from '../modules/jobs/scheduler.ts';
 import { createSmtpMailer } from '../modules/outbox/mailer.ts';
 import { outboxDeliveryJob } from '../modules/outbox/outbox.delivery.ts';

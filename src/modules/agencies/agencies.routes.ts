@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { errorResponses } from '../../server/schemas.ts';
-import { requireActor } from '../../server/authenticate.ts';
+import { errorResponses } from '../../http/schemas.ts';
+import { requireActor } from '../../http/actor.ts';
 import type { Agency } from './agencies.repository.ts';
 import { AgencyCreateBody, AgencyPatchBody, AgencySchema, IdParams, type AgencyView } from './agencies.schemas.ts';
 import { createAgency, getAgency, listVisibleAgencies, updateAgency } from './agencies.service.ts';

@@ -12,8 +12,8 @@ import { can } from '../../policies/can.ts';
 import type { DashboardWarning } from '../dashboard/dashboard.service.ts';
 import { remindersSince } from './applications.events.repository.ts';
 import { dueCounts } from './applications.repository.ts';
-import { reminderText } from './applications.sweep.ts';
-import { recipientsStillWithoutEmail } from './reminders.repository.ts';
+import { reminderText } from './sweep/sweep.service.ts';
+import { recipientsStillWithoutEmail } from './sweep/reminders.repository.ts';
 import { DUE_SOON_DAYS } from './applications.service.ts';
 
 export async function applicationWarnings(db: Db, actor: Actor, clock: Clock): Promise<DashboardWarning[]> {

@@ -6,11 +6,11 @@ import { ValidationError } from '../../domain/errors.ts';
 import { systemActor, type Actor } from '../../policies/actor.ts';
 import { subtreeIds } from '../agencies/agencies.repository.ts';
 import type { AppDeps } from './applications.deps.ts';
-import { createApplication } from './applications.intake.ts';
+import { createApplication } from './intake/intake.service.ts';
 import { COUNT_CAP, inboxKey, listInbox, type InboxCursor, type InboxQuery } from './applications.repository.ts';
 import { listApplications } from './applications.service.ts';
-import { performStep } from './applications.steps.ts';
-import { sweepApplications } from './applications.sweep.ts';
+import { performStep } from './steps/steps.service.ts';
+import { sweepApplications } from './sweep/sweep.service.ts';
 import { citizen, demoSetup } from '../../../test/support/factories/applications.ts';
 
 type Row = Pick<ApplicationTable, 'id' | 'agency_id' | 'state' | 'reply_due' | 'created_at' | 'inbox_key'>;

@@ -7,10 +7,10 @@ import { computeClock } from '../../domain/clock/compute.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../policies/actor.ts';
 import type { AppDeps } from './applications.deps.ts';
-import { createApplication } from './applications.intake.ts';
-import { findForApplicant, NOT_FOUND_MESSAGE, trackingView } from './applications.public.ts';
+import { createApplication } from './intake/intake.service.ts';
+import { findForApplicant, NOT_FOUND_MESSAGE, trackingView } from './public/public.service.ts';
 import { addFile, applicationFigures, getApplication, listApplications } from './applications.service.ts';
-import { performStep } from './applications.steps.ts';
+import { performStep } from './steps/steps.service.ts';
 import { citizen, demoSetup } from '../../../test/support/factories/applications.ts';
 
 const calendar = Calendar.fromYears(loadBundledYears());

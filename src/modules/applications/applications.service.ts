@@ -22,8 +22,8 @@ import { situationOf } from './applications.apply.ts';
 import { clockOf } from './applications.clock.ts';
 import type { AppDeps } from './applications.deps.ts';
 import * as events from './applications.events.repository.ts';
-import { listDocuments, type ApplicationDocument } from './applications.documents.ts';
-import { detectUpload, type Upload } from './applications.files.ts';
+import { listDocuments, type ApplicationDocument } from './documents/documents.service.ts';
+import { detectUpload, type Upload } from './intake/files.ts';
 import * as repo from './applications.repository.ts';
 
 /** Everything the application page shows. */
@@ -33,7 +33,7 @@ export interface ApplicationDetail {
   events: events.EventRecord[];
   /** Uploaded and generated files, without the renditions of notices (those are in `documents`). */
   files: events.FileRecord[];
-  /** The notices and reply letters, with state and deliveries (applications.documents.ts). */
+  /** The notices and reply letters, with state and deliveries (modules/applications/documents/documents.service.ts). */
   documents: ApplicationDocument[];
   steps: string[];
   /** 第三十二条: third parties whose latest answer objects to disclosure… */

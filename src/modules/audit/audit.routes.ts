@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { authorize } from '../../policies/can.ts';
-import { errorResponses } from '../../server/schemas.ts';
-import { requireActor } from '../../server/authenticate.ts';
+import { errorResponses } from '../../http/schemas.ts';
+import { requireActor } from '../../http/actor.ts';
 import { findAll } from '../agencies/agencies.repository.ts';
 import { searchAudit, verifyAudit } from './audit.service.ts';
 

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { authorize } from '../../policies/can.ts';
 import { TOKEN_SCOPES } from '../../policies/permissions.ts';
-import { errorResponses } from '../../server/schemas.ts';
-import { requireActor } from '../../server/authenticate.ts';
+import { errorResponses } from '../../http/schemas.ts';
+import { requireActor } from '../../http/actor.ts';
 import { IdParams } from '../agencies/agencies.schemas.ts';
 import { createToken, listTokens, revokeToken, type TokenRecord } from './tokens.service.ts';
 

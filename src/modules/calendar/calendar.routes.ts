@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { parseCalendarFile } from '../../domain/calendar/parse.ts';
 import { authorize } from '../../policies/can.ts';
-import { errorResponses, ProblemSchema } from '../../server/schemas.ts';
-import { requireActor } from '../../server/authenticate.ts';
+import { errorResponses, ProblemSchema } from '../../http/schemas.ts';
+import { requireActor } from '../../http/actor.ts';
 import { importCalendarYear, listCalendarYears } from './calendar.service.ts';
 
 const Notice = Type.Object({ title: Type.String(), documentNo: Type.Union([Type.String(), Type.Null()]), date: Type.Union([Type.String(), Type.Null()]) });

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { table4Rows } from '../../domain/cases/index.ts';
 import { authorize } from '../../policies/can.ts';
-import { requireActor } from '../../server/authenticate.ts';
-import { errorResponses } from '../../server/schemas.ts';
+import { requireActor } from '../../http/actor.ts';
+import { errorResponses } from '../../http/schemas.ts';
 import { CaseCreateBody, CaseListQuery, CasePatchBody, CaseSchema, FiguresQuery, FiguresSchema, IdParams, type CaseView } from './cases.schemas.ts';
 import { caseFigures, createCase, getCase, listCases, updateCase, type DisclosureCase } from './cases.service.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { html } from '../../web/portal/html.ts';
+import { html } from '../../http/html.ts';
 import { highlight } from '../search/snippet.ts';
 import { plainText, sanitizeBody } from './sanitize.ts';
 

@@ -1,7 +1,7 @@
 /** The 专栏 settings API: 索引号 scheme, editable 指南 sections, 制度 page, categories; and validity changes. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { requireActor } from '../../server/authenticate.ts';
+import { requireActor } from '../../http/actor.ts';
 import { authorize } from '../../policies/can.ts';
 import { categoriesOf, saveCategory, saveSettings, settingsFor, GUIDE_SECTIONS } from './settings.service.ts';
 import { endValidity } from './validity.service.ts';

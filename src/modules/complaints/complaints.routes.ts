@@ -1,8 +1,8 @@
 /** HTTP API of the 投诉、举报 register: thin routes over complaints.service.ts. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { requireActor } from '../../server/authenticate.ts';
-import { errorResponses } from '../../server/schemas.ts';
+import { requireActor } from '../../http/actor.ts';
+import { errorResponses } from '../../http/schemas.ts';
 import { createPersonalDataCipher } from '../privacy/personal-data.ts';
 import { ComplaintCreateBody, ComplaintListQuery, ComplaintSchema, ConcludeBody, IdParams, StepBody, StepSchema } from './complaints.schemas.ts';
 import { addComplaintStep, concludeComplaint, getComplaint, listComplaints, registerComplaint } from './complaints.service.ts';

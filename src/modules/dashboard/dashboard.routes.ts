@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { errorResponses } from '../../server/schemas.ts';
-import { requireActor } from '../../server/authenticate.ts';
+import { errorResponses } from '../../http/schemas.ts';
+import { requireActor } from '../../http/actor.ts';
 import { presentAgency } from '../agencies/agencies.routes.ts';
 import { AgencySchema } from '../agencies/agencies.schemas.ts';
 import { dashboard, type WarningSource } from './dashboard.service.ts';

@@ -9,7 +9,7 @@ import type { Actor } from '../../policies/actor.ts';
 import { authorize, can } from '../../policies/can.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import { countLockedUsers, countUsers } from '../accounts/users.repository.ts';
-import { countRemindersSince, outcomeCountsSince } from '../applications/reminders.repository.ts';
+import { countRemindersSince, outcomeCountsSince } from '../applications/sweep/reminders.repository.ts';
 import { countEventsSince } from '../audit/audit.repository.ts';
 
 export interface DashboardCard {

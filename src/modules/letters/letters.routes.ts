@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { LETTER_KEYS, PLACEHOLDERS } from '../../domain/letters/index.ts';
-import { requireActor } from '../../server/authenticate.ts';
-import { errorResponses } from '../../server/schemas.ts';
+import { requireActor } from '../../http/actor.ts';
+import { errorResponses } from '../../http/schemas.ts';
 import { DOCUMENT_FORMATS, documentFileName, type DocumentFormat } from '../documents/index.ts';
 import { listTemplates, previewLetter, resetTemplate, saveTemplate } from './letters.service.ts';
 

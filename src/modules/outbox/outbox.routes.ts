@@ -1,8 +1,8 @@
 /** HTTP API of the outbox: list, detail, attachment download, resend, record posting / hand-over. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { requireActor } from '../../server/authenticate.ts';
-import { errorResponses } from '../../server/schemas.ts';
+import { requireActor } from '../../http/actor.ts';
+import { errorResponses } from '../../http/schemas.ts';
 import { getAttachment, getMessage, listMessages, recordDelivery, resendMessage, type OutboxChannel, type OutboxStatus } from './outbox.service.ts';
 
 const Status = Type.Unsafe<OutboxStatus>({ type: 'string', enum: ['queued', 'sending', 'sent', 'failed', 'posted', 'handed_over'] });

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { POWER_LIST_KINDS } from '../../domain/catalog/index.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { requireActor } from '../../server/authenticate.ts';
+import { requireActor } from '../../http/actor.ts';
 import { importFigures } from './power-list.import.ts';
 import { figuresOf, saveAmounts, saveFigure } from './power-list.service.ts';
 

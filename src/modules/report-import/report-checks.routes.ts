@@ -1,8 +1,8 @@
 /** HTTP API of 年报体检 (docs/report-import.md): thin routes over the report-check services. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { requireActor } from '../../server/authenticate.ts';
-import { errorResponses } from '../../server/schemas.ts';
+import { requireActor } from '../../http/actor.ts';
+import { errorResponses } from '../../http/schemas.ts';
 import { moduleFigureSources } from '../reports/figure-sources.ts';
 import { compareWithGenerated } from './report-checks.compare.ts';
 import { ComparisonSchema, DetailSchema, ExportQuery, IdParams, SummarySchema, UploadBody, UploadResultSchema } from './report-checks.schemas.ts';

@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { DomainError } from '../../domain/errors.ts';
-import { requireActor } from '../../server/authenticate.ts';
-import { errorResponses } from '../../server/schemas.ts';
+import { requireActor } from '../../http/actor.ts';
+import { errorResponses } from '../../http/schemas.ts';
 import { exportReport } from './export/index.ts';
 import { moduleFigureSources } from './figure-sources.ts';
 import { agencyRef, presentRecord, presentVersion, presentView } from './reports.presenters.ts';

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { errorResponses } from '../../server/schemas.ts';
+import { errorResponses } from '../../http/schemas.ts';
 import { searchPublic, suggest } from './search.service.ts';
 
 const Hit = Type.Object({

@@ -3,7 +3,7 @@
  * read naturally and are the same on SQLite and PostgreSQL. The text is escaped here; the only
  * markup in the result is the <mark> this function adds.
  */
-import { escapeHtml } from '../../web/portal/html.ts';
+import { escapeHtml } from '../../http/html.ts';
 
 /** Marks every occurrence of the query words in `text` (escaped), longest words first. */
 export function highlight(text: string, words: readonly string[]): string {

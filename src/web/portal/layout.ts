@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html.ts';
+import { html, type SafeHtml } from '../../http/html.ts';
 
 export interface Crumb {
   label: string;

@@ -10,7 +10,8 @@ import { publicAgencies, publicAgencyByCode, type Agency } from '../../modules/a
 import { agencyPage, notFoundPage } from './pages/agency.ts';
 import { homePage, type AgencyNode } from './pages/home.ts';
 import { catalogPortal } from './pages/catalog/catalog.portal.ts';
-import { reportPortalRoutes } from '../../modules/reports/reports.portal.ts';
+import { reportPortalRoutes } from './pages/reports/reports.portal.ts';
+import { applicationsPortalRoutes } from './pages/applications/applications.portal.ts';
 
 function buildTree(agencies: Agency[]): AgencyNode[] {
   const nodes = new Map(agencies.map((a) => [a.id, { name: a.name, code: a.code, level: a.level, children: [] as AgencyNode[] }]));
@@ -43,6 +44,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
 
   await app.register(catalogPortal);
   await app.register(reportPortalRoutes);
+  await app.register(applicationsPortalRoutes);
 
   app.get('/', { config: { rateLimit } }, async (_request, reply) => {
     reply.type('text/html; charset=utf-8');

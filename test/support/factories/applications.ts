@@ -7,7 +7,7 @@ import { loadDemo } from '../../../src/modules/demo/demo.service.ts';
 import type { Clock } from '../../../src/domain/time.ts';
 import { createPersonalDataCipher } from '../../../src/modules/privacy/personal-data.ts';
 import type { AppDeps } from '../../../src/modules/applications/applications.deps.ts';
-import type { IntakeInput } from '../../../src/modules/applications/applications.intake.ts';
+import type { IntakeInput } from '../../../src/modules/applications/intake/intake.service.ts';
 
 /** Loads the demo platform and returns the deps and a way to get each demo account's actor. */
 export async function demoSetup(db: Db, clock: Clock) {

@@ -6,7 +6,7 @@
 import { getFormat } from '../../../domain/report/index.ts';
 import { formatChineseDate } from '../../../domain/time.ts';
 import { layoutTable } from '../../documents/index.ts';
-import { html, raw, type SafeHtml } from '../../../web/portal/html.ts';
+import { html, raw, type SafeHtml } from '../../../http/html.ts';
 import { paragraphs, reportTitle, type ExportInput } from './report-document.ts';
 import { reportTables, type ReportTable } from './tables.ts';
 

@@ -1,5 +1,5 @@
 import { AGENCY_LEVEL_LABELS, isGovernment, type AgencyContact, type AgencyLevel } from '../../../domain/agency.ts';
-import { html } from '../html.ts';
+import { html } from '../../../http/html.ts';
 import { layout, type Crumb } from '../layout.ts';
 import { columnNav } from './catalog/column.ts';
 import { contactEntries } from './contact.ts';

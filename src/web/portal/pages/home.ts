@@ -1,5 +1,5 @@
 import { AGENCY_LEVEL_LABELS, type AgencyLevel } from '../../../domain/agency.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../../http/html.ts';
 import { layout } from '../layout.ts';
 
 export interface AgencyNode {

@@ -54,7 +54,7 @@ export interface ApplicationFile {
 }
 
 /**
- * A document of the application (src/modules/applications/applications.documents.ts): a notice
+ * A document of the application (src/modules/applications/documents/documents.service.ts): a notice
  * a step issued (DOCX and PDF) or a reply letter file, with its release state and deliveries.
  */
 export interface ApplicationDocument {

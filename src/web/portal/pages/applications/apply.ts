@@ -7,7 +7,7 @@ import { APPLICANT_KIND_LABELS, APPLICANT_KINDS, ID_DOC_LABELS, ID_DOC_TYPES } f
 import { DELIVERY_FORM_LABELS, DELIVERY_FORMS, DELIVERY_METHOD_LABELS, DELIVERY_METHODS } from '../../../../domain/applications/kinds.ts';
 import { displayQueryCode } from '../../../../domain/applications/tracking.ts';
 import { formatChineseDate } from '../../../../domain/time.ts';
-import { html } from '../../html.ts';
+import { html } from '../../../../http/html.ts';
 import { layout } from '../../layout.ts';
 import { errorSummary, radioField, selectField, textField, type FormState } from './fields.ts';
 

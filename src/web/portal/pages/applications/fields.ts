@@ -2,7 +2,7 @@
  * Accessible form controls for the portal's application pages: every control has a visible
  * label, its error beside it (aria-describedby, aria-invalid), and keeps what was typed.
  */
-import { html, type SafeHtml } from '../../html.ts';
+import { html, type SafeHtml } from '../../../../http/html.ts';
 
 /** What a re-rendered form shows: the values typed and the errors per field. */
 export interface FormState {

@@ -5,8 +5,8 @@
  * POST forms, never in URLs.
  */
 import { formatChineseDate } from '../../../../domain/time.ts';
-import type { TrackingView } from '../../../../modules/applications/applications.public.ts';
-import { html } from '../../html.ts';
+import type { TrackingView } from '../../../../modules/applications/public/public.service.ts';
+import { html } from '../../../../http/html.ts';
 import { layout } from '../../layout.ts';
 import { textField, type FormState } from './fields.ts';
 import type { FormAgency } from './apply.ts';

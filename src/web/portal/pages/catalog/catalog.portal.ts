@@ -14,7 +14,7 @@ import { settingsFor } from '../../../../modules/catalog/settings.service.ts';
 import { searchPublic, type SearchParams } from '../../../../modules/search/search.service.ts';
 import { shanghaiDate } from '../../../../domain/time.ts';
 import { notFoundPage } from '../agency.ts';
-import { annualReportsPage, publishedAnnualReports } from './annual-reports.ts';
+import { annualReportsPage, publishedAnnualReports } from '../reports/annual-reports.ts';
 import { atomFeed, sitemap } from './feeds.ts';
 import { guidePage, rulesPage } from './guide.ts';
 import { itemPage } from './item.ts';

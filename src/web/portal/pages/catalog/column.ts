@@ -2,7 +2,7 @@
  * Shared parts of the 政府信息公开专栏 pages: the column navigation (指南, 制度, 法定主动公开内容,
  * 年报, 依申请公开) and the page frame around the foundation's `layout()`.
  */
-import { html, type SafeHtml } from '../../html.ts';
+import { html, type SafeHtml } from '../../../../http/html.ts';
 import { layout, type Crumb } from '../../layout.ts';
 
 export interface ColumnAgency {

@@ -1,6 +1,6 @@
 /** Atom feeds (per agency, per statutory item or category) and sitemap.xml. */
 import type { ListedItem } from '../../../../modules/catalog/catalog.repository.ts';
-import { escapeHtml } from '../../html.ts';
+import { escapeHtml } from '../../../../http/html.ts';
 
 const x = escapeHtml;
 

@@ -4,7 +4,7 @@
  * internet contact — with the sections the agency chose to rewrite taking their place.
  */
 import type { AgencyContact } from '../../../../domain/agency.ts';
-import { html, raw, type SafeHtml } from '../../html.ts';
+import { html, raw, type SafeHtml } from '../../../../http/html.ts';
 import { columnPage } from './column.ts';
 import { contactEntries } from '../contact.ts';
 

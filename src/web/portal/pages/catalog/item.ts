@@ -7,7 +7,7 @@
 import { DOC_TYPE_LABELS, hasValidity, statutoryItem, VALIDITY_LABELS, validityOn, type DocType } from '../../../../domain/catalog/index.ts';
 import { formatChineseDate, formatChineseDateTime, shanghaiDate } from '../../../../domain/time.ts';
 import type { PublicItemPage } from '../../../../modules/catalog/public.service.ts';
-import { html, raw } from '../../html.ts';
+import { html, raw } from '../../../../http/html.ts';
 import { columnPage } from './column.ts';
 
 const STEP_LABELS = { approve: '发布', import: '发布（自原公开目录导入）', correct: '更正', withdraw: '撤回', repealed: '废止', lapsed: '失效', revised: '已修订' } as const;

@@ -7,7 +7,7 @@ import { DOC_TYPE_LABELS, type DocType } from '../../../../domain/catalog/index.
 import { formatChineseDate } from '../../../../domain/time.ts';
 import type { ListedItem } from '../../../../modules/catalog/catalog.repository.ts';
 import type { Column } from '../../../../modules/catalog/public.service.ts';
-import { html, raw, type SafeHtml } from '../../html.ts';
+import { html, raw, type SafeHtml } from '../../../../http/html.ts';
 import { columnPage } from './column.ts';
 
 /** One line of an item list, with an optional highlighted title and snippet (already escaped). */

@@ -4,7 +4,7 @@
  */
 import { DOC_TYPE_LABELS, VALIDITY_LABELS } from '../../../../domain/catalog/index.ts';
 import type { SearchParams, SearchResult } from '../../../../modules/search/search.service.ts';
-import { html } from '../../html.ts';
+import { html } from '../../../../http/html.ts';
 import { layout } from '../../layout.ts';
 import { columnNav } from './column.ts';
 import { itemLine, pager } from './list.ts';
