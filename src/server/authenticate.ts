@@ -11,7 +11,8 @@ import { DomainError } from '../domain/errors.ts';
 import { resolveSession } from '../modules/auth/auth.service.ts';
 import { resolveToken } from '../modules/auth/tokens.service.ts';
 
-export const SESSION_COOKIE = 'gk_session';
+import { SESSION_COOKIE } from '../modules/auth/session-cookie.ts';
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function sameOrigin(request: FastifyRequest): boolean {

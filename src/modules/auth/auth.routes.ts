@@ -4,7 +4,7 @@ import { permissionsOf } from '../../policies/can.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { errorResponses, ProblemSchema } from '../../http/schemas.ts';
 import { requireActor } from '../../http/actor.ts';
-import { SESSION_COOKIE } from '../../server/authenticate.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
 import type { UserRecord } from '../accounts/users.repository.ts';
 import { changeOwnPassword } from '../accounts/users.service.ts';
 import { login, logout } from './auth.service.ts';
