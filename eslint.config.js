@@ -30,9 +30,20 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../../modules/*', '../../server/*', '../../web/*', '../../db/*', '../../config/*', '../runtime.ts', '../build-tool.ts', 'kysely', 'fastify'],
+              group: [
+                '../../modules/*',
+                '../../server/*',
+                '../../web/*',
+                '../../db/*',
+                '../../config/*',
+                '../runtime.ts',
+                '../build-tool.ts',
+                'kysely',
+                'fastify',
+              ],
               allowTypeImports: true,
-              message: 'Import it inside the command action (await import(...)): command files are loaded for every command.',
+              message:
+                'Import it inside the command action (await import(...)): command files are loaded for every command.',
             },
           ],
         },

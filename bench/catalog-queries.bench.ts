@@ -25,6 +25,17 @@ for (const w of [...SELECTIVE_WORDS.slice(0, 4), ...COMMON_WORDS]) {
   const [, tDate] = await time(() => findPublic(db, { ...base, words: [w], order: 'date' }));
   console.log(`| ${w} | ${rel.total}${rel.totalExact ? '' : ' 以上'} | ${tRel.toFixed(0)} | ${tDate.toFixed(0)} |`);
 }
-const [list, tList] = await time(async () => findPublic(db, { ...base, words: [], order: 'date', agency: { id: (await db.selectFrom('catalog_item').select('agency_id').limit(1).executeTakeFirstOrThrow()).agency_id, subtree: false }, statutoryItem: 'a20.15' }));
+const [list, tList] = await time(async () =>
+  findPublic(db, {
+    ...base,
+    words: [],
+    order: 'date',
+    agency: {
+      id: (await db.selectFrom('catalog_item').select('agency_id').limit(1).executeTakeFirstOrThrow()).agency_id,
+      subtree: false,
+    },
+    statutoryItem: 'a20.15',
+  }),
+);
 console.log(`\n目录列表（一个机构、一个事项）：${list.total} 条，${tList.toFixed(1)} ms`);
 await db.destroy();

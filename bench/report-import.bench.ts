@@ -31,14 +31,23 @@ function randomReport(seed: number): AnnualReport {
   };
   const year = 2019 + (seed % 7);
   const format = getFormat(year <= 2020 ? 'V2019' : 'V2021');
-  const r: AnnualReport = { ...emptyReport(format, { name: `某某市第${seed}区人民政府` }, year), schema: ANNUAL_REPORT_SCHEMA, date: `${year + 1}-01-15` };
-  for (const g of format.table2.groups) for (const row of g.rows) r.table2[row.key] = g.columns.map((c) => (c.kind === 'amount' ? rnd(9000) / 100 : rnd(60)));
+  const r: AnnualReport = {
+    ...emptyReport(format, { name: `某某市第${seed}区人民政府` }, year),
+    schema: ANNUAL_REPORT_SCHEMA,
+    date: `${year + 1}-01-15`,
+  };
+  for (const g of format.table2.groups)
+    for (const row of g.rows)
+      r.table2[row.key] = g.columns.map((c) => (c.kind === 'amount' ? rnd(9000) / 100 : rnd(60)));
   const leaves = format.table3.rows.filter((row) => row.outcome).map((row) => row.key);
   for (const k of leaves) r.table3[k] = [...Array.from({ length: 6 }, () => rnd(9)), 0];
   r.table3.carried_out = [...Array.from({ length: 6 }, () => rnd(2)), 0];
   r.table3.carried_in = [...Array.from({ length: 6 }, () => 0), 0];
   r.table3.total = Array.from({ length: 7 }, (_, c) => leaves.reduce((sum, k) => sum + (r.table3[k]![c] as number), 0));
-  r.table3.received = Array.from({ length: 7 }, (_, c) => (r.table3.total![c] as number) + (r.table3.carried_out![c] as number));
+  r.table3.received = Array.from(
+    { length: 7 },
+    (_, c) => (r.table3.total![c] as number) + (r.table3.carried_out![c] as number),
+  );
   for (const row of format.table3.rows) {
     const cells = r.table3[row.key]!;
     cells[6] = cells.slice(0, 6).reduce<number>((sum, c) => sum + (c as number), 0);
@@ -47,7 +56,11 @@ function randomReport(seed: number): AnnualReport {
     const parts = Array.from({ length: 4 }, () => rnd(2));
     r.table4[g.key] = [...parts, parts.reduce((a, b) => a + b, 0)];
   }
-  r.sections = { overview: `本年度共收到政府信息公开申请${r.table3.received![6]}件。`, problems: '无。', other: '无。' };
+  r.sections = {
+    overview: `本年度共收到政府信息公开申请${r.table3.received![6]}件。`,
+    problems: '无。',
+    other: '无。',
+  };
   return r;
 }
 
@@ -56,7 +69,11 @@ function timeCli(dir: string): { ms: number; rssMb: number; lines: number } {
   const script = `import { importFiles } from ${JSON.stringify(join(ROOT, 'src/modules/report-import/import-batch.ts'))};
 const t = performance.now(); const e = await importFiles([${JSON.stringify(dir)}]);
 process.stdout.write(JSON.stringify({ ms: performance.now() - t, rssMb: process.resourceUsage().maxRSS / 1024, lines: e.length, failed: e.filter((x) => x.error).length }));`;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as { ms: number; rssMb: number; lines: number };
 }
@@ -64,7 +81,11 @@ process.stdout.write(JSON.stringify({ ms: performance.now() - t, rssMb: process.
 /** The whole CLI, wall clock, for comparison (includes process start and JSON printing). */
 function timeWholeCli(dir: string): number {
   const start = performance.now();
-  const run = spawnSync(process.execPath, ['bin/gongkai.mjs', 'import-report', dir, '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, ['bin/gongkai.mjs', 'import-report', dir, '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (run.status !== 0) throw new Error(`exit ${run.status}: ${run.stderr}`);
   return performance.now() - start;
 }
@@ -82,18 +103,29 @@ try {
   const whole = timeWholeCli(dir);
   const pdfDir = join(dir, 'pdf');
   spawnSync('mkdir', ['-p', pdfDir]);
-  for (let i = 0; i < 50; i++) writeFileSync(join(pdfDir, `r${i}.pdf`), await renderPdf({ report: randomReport(5000 + i) }));
+  for (let i = 0; i < 50; i++)
+    writeFileSync(join(pdfDir, `r${i}.pdf`), await renderPdf({ report: randomReport(5000 + i) }));
   const pdf = timeCli(pdfDir);
   // A crawler-text report: rows whose digits run together several ways stay null (ambiguous), never a false R1–R4.
   const sample = await importFiles([join(dir, 'r0009.txt')]);
   const falseAlarms = sample[0]?.findings.filter((f) => f.severity === 'error').length;
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  process.stdout.write(`Machine: ${cpus().length} CPUs (${cpu}), Node.js ${process.version}, ${new Date().toISOString().slice(0, 10)}.\n\n`);
+  process.stdout.write(
+    `Machine: ${cpus().length} CPUs (${cpu}), Node.js ${process.version}, ${new Date().toISOString().slice(0, 10)}.\n\n`,
+  );
   process.stdout.write('| benchmark | total | per report | peak RSS | note |\n|---|---|---|---|---|\n');
-  process.stdout.write(`| 1,000 reports: 400 HTML, 300 tab text, 200 markdown, 100 crawler text | ${(text.ms / 1000).toFixed(1)} s | ${(text.ms / 1000).toFixed(1)} ms | ${text.rssMb.toFixed(0)} MB | importFiles in a fresh process (${text.lines} files) |\n`);
-  process.stdout.write(`| the same through \`gongkai import-report DIR --json\` | ${(whole / 1000).toFixed(1)} s | ${(whole / 1000).toFixed(1)} ms | — | wall clock, process start and JSON output included |\n`);
-  process.stdout.write(`| 50 PDF reports (pdfkit, Noto Sans CJK, 2–3 pages) | ${(pdf.ms / 1000).toFixed(1)} s | ${(pdf.ms / 50).toFixed(0)} ms | ${pdf.rssMb.toFixed(0)} MB | one worker thread per PDF |\n`);
-  process.stdout.write(`\n(crawler-text sample r0009: ${sample[0]?.error ?? 'read'}, ${sample[0]?.findings.filter((f) => f.rule === 'ambiguous').length} ambiguous rows, ${falseAlarms} errors)\n`);
+  process.stdout.write(
+    `| 1,000 reports: 400 HTML, 300 tab text, 200 markdown, 100 crawler text | ${(text.ms / 1000).toFixed(1)} s | ${(text.ms / 1000).toFixed(1)} ms | ${text.rssMb.toFixed(0)} MB | importFiles in a fresh process (${text.lines} files) |\n`,
+  );
+  process.stdout.write(
+    `| the same through \`gongkai import-report DIR --json\` | ${(whole / 1000).toFixed(1)} s | ${(whole / 1000).toFixed(1)} ms | — | wall clock, process start and JSON output included |\n`,
+  );
+  process.stdout.write(
+    `| 50 PDF reports (pdfkit, Noto Sans CJK, 2–3 pages) | ${(pdf.ms / 1000).toFixed(1)} s | ${(pdf.ms / 50).toFixed(0)} ms | ${pdf.rssMb.toFixed(0)} MB | one worker thread per PDF |\n`,
+  );
+  process.stdout.write(
+    `\n(crawler-text sample r0009: ${sample[0]?.error ?? 'read'}, ${sample[0]?.findings.filter((f) => f.rule === 'ambiguous').length} ambiguous rows, ${falseAlarms} errors)\n`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

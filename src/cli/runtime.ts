@@ -3,7 +3,10 @@ import { loadConfig } from '../config/config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { openRuntime, type Runtime } from '../server/runtime.ts';
 
-export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, options: { migrate?: boolean } = { migrate: true }): Promise<T> {
+export async function withRuntime<T>(
+  fn: (rt: Runtime) => Promise<T>,
+  options: { migrate?: boolean } = { migrate: true },
+): Promise<T> {
   const rt = await openRuntime(loadConfig());
   try {
     if (options.migrate !== false) await migrateToLatest(rt.db);

@@ -15,7 +15,10 @@ describe('configuration', () => {
   });
 
   it('reads PostgreSQL URLs', () => {
-    expect(loadConfig({ GONGKAI_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/gk' }).database).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/gk' });
+    expect(loadConfig({ GONGKAI_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/gk' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://postgres@127.0.0.1:5432/gk',
+    });
   });
 
   it.each([
@@ -44,9 +47,15 @@ describe('configuration', () => {
 
   it('production refuses to start without secrets, with weak ones, or without secure cookies', () => {
     expect(() => loadConfig({ GONGKAI_ENV: 'production' })).toThrow(/GONGKAI_SECRET/);
-    expect(() => loadConfig({ GONGKAI_ENV: 'production', GONGKAI_SECRET: strong.GONGKAI_SECRET })).toThrow(/GONGKAI_ENCRYPTION_KEY/);
-    expect(() => loadConfig({ GONGKAI_ENV: 'production', ...strong, GONGKAI_SECRET: 'a'.repeat(40) })).toThrow(/过于简单/);
-    expect(() => loadConfig({ GONGKAI_ENV: 'production', ...strong, GONGKAI_SECURE_COOKIES: 'false' })).toThrow(/GONGKAI_SECURE_COOKIES/);
+    expect(() => loadConfig({ GONGKAI_ENV: 'production', GONGKAI_SECRET: strong.GONGKAI_SECRET })).toThrow(
+      /GONGKAI_ENCRYPTION_KEY/,
+    );
+    expect(() => loadConfig({ GONGKAI_ENV: 'production', ...strong, GONGKAI_SECRET: 'a'.repeat(40) })).toThrow(
+      /过于简单/,
+    );
+    expect(() => loadConfig({ GONGKAI_ENV: 'production', ...strong, GONGKAI_SECURE_COOKIES: 'false' })).toThrow(
+      /GONGKAI_SECURE_COOKIES/,
+    );
     const c = loadConfig({ GONGKAI_ENV: 'production', ...strong });
     expect(c.security.secureCookies).toBe(true);
   });
@@ -54,14 +63,29 @@ describe('configuration', () => {
   it('knows its public address for links in e-mails; production with SMTP must set it', () => {
     expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
     expect(loadConfig({ GONGKAI_PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
-    expect(loadConfig({ GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn/gongkai/' }).publicUrl).toBe('https://gk.example.gov.cn/gongkai');
+    expect(loadConfig({ GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn/gongkai/' }).publicUrl).toBe(
+      'https://gk.example.gov.cn/gongkai',
+    );
     const smtp = { GONGKAI_SMTP_URL: 'smtp://mail.x.cn', GONGKAI_SMTP_FROM: '公开办 <gk@x.cn>' };
     expect(() => loadConfig({ GONGKAI_ENV: 'production', ...strong, ...smtp })).toThrow(/GONGKAI_PUBLIC_URL/);
-    expect(loadConfig({ GONGKAI_ENV: 'production', ...strong, ...smtp, GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn' }).publicUrl).toBe('https://gk.example.gov.cn');
+    expect(
+      loadConfig({ GONGKAI_ENV: 'production', ...strong, ...smtp, GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn' })
+        .publicUrl,
+    ).toBe('https://gk.example.gov.cn');
   });
 
   it('parses SMTP settings', () => {
-    const c = loadConfig({ GONGKAI_SMTP_URL: 'smtps://gk%40x.cn:p%40ss@mail.x.cn', GONGKAI_SMTP_FROM: '公开办 <gk@x.cn>' });
-    expect(c.smtp).toEqual({ host: 'mail.x.cn', port: 465, secure: true, user: 'gk@x.cn', password: 'p@ss', from: '公开办 <gk@x.cn>' });
+    const c = loadConfig({
+      GONGKAI_SMTP_URL: 'smtps://gk%40x.cn:p%40ss@mail.x.cn',
+      GONGKAI_SMTP_FROM: '公开办 <gk@x.cn>',
+    });
+    expect(c.smtp).toEqual({
+      host: 'mail.x.cn',
+      port: 465,
+      secure: true,
+      user: 'gk@x.cn',
+      password: 'p@ss',
+      from: '公开办 <gk@x.cn>',
+    });
   });
 });

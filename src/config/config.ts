@@ -80,7 +80,8 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 function parseDatabaseUrl(url: string): Config['database'] {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (!file) throw new ConfigError('GONGKAI_DATABASE_URL', 'sqlite: 之后应写数据库文件路径，例如 sqlite:./data/gongkai.db');
+    if (!file)
+      throw new ConfigError('GONGKAI_DATABASE_URL', 'sqlite: 之后应写数据库文件路径，例如 sqlite:./data/gongkai.db');
     return { kind: 'sqlite', file };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
@@ -114,8 +115,10 @@ function parsePublicUrl(env: Env, port: number): string {
   } catch {
     throw new ConfigError('GONGKAI_PUBLIC_URL', '应为完整地址，例如 https://gk.example.gov.cn');
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError('GONGKAI_PUBLIC_URL', '协议应为 https: 或 http:');
-  if (parsed.search || parsed.hash || parsed.username) throw new ConfigError('GONGKAI_PUBLIC_URL', '不应包含查询参数、锚点或用户名');
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new ConfigError('GONGKAI_PUBLIC_URL', '协议应为 https: 或 http:');
+  if (parsed.search || parsed.hash || parsed.username)
+    throw new ConfigError('GONGKAI_PUBLIC_URL', '不应包含查询参数、锚点或用户名');
   return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
 }
 
@@ -133,7 +136,10 @@ function parseSmtp(env: Env): SmtpConfig | null {
   }
   const from = env.GONGKAI_SMTP_FROM;
   if (!from || !/^[^@\s]+@[^@\s]+$/.test(from.replace(/^.*<|>$/g, ''))) {
-    throw new ConfigError('GONGKAI_SMTP_FROM', '设置 GONGKAI_SMTP_URL 时必须同时设置发件地址，例如 公开办 <gk@example.gov.cn>');
+    throw new ConfigError(
+      'GONGKAI_SMTP_FROM',
+      '设置 GONGKAI_SMTP_URL 时必须同时设置发件地址，例如 公开办 <gk@example.gov.cn>',
+    );
   }
   const secure = parsed.protocol === 'smtps:';
   return {
@@ -199,7 +205,10 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (production && config.smtp && !env.GONGKAI_PUBLIC_URL?.trim()) {
     // Reminder e-mails link to the console: a localhost link would reach no one.
-    throw new ConfigError('GONGKAI_PUBLIC_URL', '生产模式下发送邮件时必须设置本系统的对外地址（邮件中的链接），例如 https://gk.example.gov.cn');
+    throw new ConfigError(
+      'GONGKAI_PUBLIC_URL',
+      '生产模式下发送邮件时必须设置本系统的对外地址（邮件中的链接），例如 https://gk.example.gov.cn',
+    );
   }
   if (production && !config.security.secureCookies) {
     throw new ConfigError('GONGKAI_SECURE_COOKIES', '生产模式必须启用（请在 HTTPS 之后部署）');

@@ -14,7 +14,16 @@ import type { LetterTables } from './tables/letters.ts';
 import type { OutboxTables } from './tables/outbox.ts';
 import type { ReminderTables } from './tables/reminders.ts';
 
-export type Database = FoundationTables & CalendarTables & CatalogTables & ApplicationTables & CaseTables & ComplaintTables & LetterTables & OutboxTables & ReminderTables & ApplicationSuggestionTables;
+export type Database = FoundationTables &
+  CalendarTables &
+  CatalogTables &
+  ApplicationTables &
+  CaseTables &
+  ComplaintTables &
+  LetterTables &
+  OutboxTables &
+  ReminderTables &
+  ApplicationSuggestionTables;
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -5,7 +5,22 @@ function chain(n: number) {
   const events: Array<ChainedEvent & { hash: string }> = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const e: ChainedEvent = { chain: 'a', seq, agencyId: 'a', actorId: 'u', actorName: '张三', action: 'x.update', subjectType: 'x', subjectId: String(seq), summary: `第${seq}次`, beforeJson: null, afterJson: '{"v":1}', at: `2026-01-0${seq}T00:00:00Z`, clientIp: '127.0.0.1', prevHash: prev };
+    const e: ChainedEvent = {
+      chain: 'a',
+      seq,
+      agencyId: 'a',
+      actorId: 'u',
+      actorName: '张三',
+      action: 'x.update',
+      subjectType: 'x',
+      subjectId: String(seq),
+      summary: `第${seq}次`,
+      beforeJson: null,
+      afterJson: '{"v":1}',
+      at: `2026-01-0${seq}T00:00:00Z`,
+      clientIp: '127.0.0.1',
+      prevHash: prev,
+    };
     const hash = hashEvent(e);
     events.push({ ...e, hash });
     prev = hash;

@@ -58,7 +58,11 @@ function ajvMessage(e: { keyword: string; params: Record<string, unknown>; messa
     case 'maximum':
       return `不大于 ${String(e.params.limit)}`;
     case 'format':
-      return e.params.format === 'email' ? '电子邮箱格式不正确' : e.params.format === 'date' ? '日期格式应为 YYYY-MM-DD' : '格式不正确';
+      return e.params.format === 'email'
+        ? '电子邮箱格式不正确'
+        : e.params.format === 'date'
+          ? '日期格式应为 YYYY-MM-DD'
+          : '格式不正确';
     case 'pattern':
       return '格式不正确';
     case 'enum':
@@ -83,7 +87,14 @@ function fieldOf(e: { instancePath: string; params: Record<string, unknown> }): 
 
 export function toProblem(error: unknown): Problem {
   if (error instanceof ValidationError) {
-    return { type: 'about:blank', title: TITLES[400]!, status: 400, code: error.code, detail: error.message, errors: error.fields };
+    return {
+      type: 'about:blank',
+      title: TITLES[400]!,
+      status: 400,
+      code: error.code,
+      detail: error.message,
+      errors: error.fields,
+    };
   }
   if (error instanceof DomainError) {
     const status = STATUS[error.code] ?? 422;
@@ -92,19 +103,58 @@ export function toProblem(error: unknown): Problem {
     if (typeof error.details.year === 'number') extra.year = error.details.year;
     // A list of problems in an uploaded file (each with where/message), e.g. a calendar import.
     if (Array.isArray(error.details.errors)) extra.issues = error.details.errors;
-    return { type: 'about:blank', title: TITLES[status] ?? '错误', status, code: error.code, detail: error.message, ...extra };
+    return {
+      type: 'about:blank',
+      title: TITLES[status] ?? '错误',
+      status,
+      code: error.code,
+      detail: error.message,
+      ...extra,
+    };
   }
-  const fe = error as FastifyError & { validation?: Array<{ keyword: string; instancePath: string; params: Record<string, unknown> }> };
+  const fe = error as FastifyError & {
+    validation?: Array<{ keyword: string; instancePath: string; params: Record<string, unknown> }>;
+  };
   if (fe.validation) {
     const errors: Record<string, string> = {};
     for (const v of fe.validation) errors[fieldOf(v)] ??= ajvMessage(v);
-    return { type: 'about:blank', title: TITLES[400]!, status: 400, code: 'VALIDATION_FAILED', detail: '提交的内容有误，请按提示修改后重新提交', errors };
+    return {
+      type: 'about:blank',
+      title: TITLES[400]!,
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      detail: '提交的内容有误，请按提示修改后重新提交',
+      errors,
+    };
   }
   const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
-  if (status === 429) return { type: 'about:blank', title: TITLES[429]!, status, code: 'RATE_LIMITED', detail: '请求过于频繁，请稍后再试' };
-  if (status === 413) return { type: 'about:blank', title: TITLES[413]!, status, code: 'PAYLOAD_TOO_LARGE', detail: '提交的内容过大' };
-  if (status === 415) return { type: 'about:blank', title: TITLES[415]!, status, code: 'UNSUPPORTED_MEDIA_TYPE', detail: '不支持的内容类型' };
-  if (status === 404) return { type: 'about:blank', title: TITLES[404]!, status, code: 'NOT_FOUND', detail: '请求的地址不存在' };
-  if (status < 500) return { type: 'about:blank', title: TITLES[400]!, status, code: 'BAD_REQUEST', detail: '请求格式有误' };
-  return { type: 'about:blank', title: TITLES[500]!, status: 500, code: 'INTERNAL', detail: '服务器内部错误，请稍后再试；如持续出现请联系系统管理员' };
+  if (status === 429)
+    return {
+      type: 'about:blank',
+      title: TITLES[429]!,
+      status,
+      code: 'RATE_LIMITED',
+      detail: '请求过于频繁，请稍后再试',
+    };
+  if (status === 413)
+    return { type: 'about:blank', title: TITLES[413]!, status, code: 'PAYLOAD_TOO_LARGE', detail: '提交的内容过大' };
+  if (status === 415)
+    return {
+      type: 'about:blank',
+      title: TITLES[415]!,
+      status,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      detail: '不支持的内容类型',
+    };
+  if (status === 404)
+    return { type: 'about:blank', title: TITLES[404]!, status, code: 'NOT_FOUND', detail: '请求的地址不存在' };
+  if (status < 500)
+    return { type: 'about:blank', title: TITLES[400]!, status, code: 'BAD_REQUEST', detail: '请求格式有误' };
+  return {
+    type: 'about:blank',
+    title: TITLES[500]!,
+    status: 500,
+    code: 'INTERNAL',
+    detail: '服务器内部错误，请稍后再试；如持续出现请联系系统管理员',
+  };
 }

@@ -20,5 +20,14 @@ export interface Actor {
 
 /** The actor for CLI commands and background jobs. */
 export function systemActor(name = '系统'): Actor {
-  return { kind: 'system', id: null, name, agencyId: null, roles: [], visibleAgencies: 'all', scopes: null, clientIp: null };
+  return {
+    kind: 'system',
+    id: null,
+    name,
+    agencyId: null,
+    roles: [],
+    visibleAgencies: 'all',
+    scopes: null,
+    clientIp: null,
+  };
 }

@@ -28,10 +28,19 @@ export function canSeeAgency(actor: Actor, agencyId: string): boolean {
 export function can(actor: Actor, permission: Permission, subject: Subject = {}): boolean {
   if (!permissionsOf(actor).has(permission)) return false;
   if (subject.agencyId && !canSeeAgency(actor, subject.agencyId)) return false;
-  if (permission === 'users.manage' && subject.roles && !actor.roles.includes('system_admin') && actor.kind !== 'system') {
+  if (
+    permission === 'users.manage' &&
+    subject.roles &&
+    !actor.roles.includes('system_admin') &&
+    actor.kind !== 'system'
+  ) {
     // An agency administrator manages business accounts of his own agency only: never the
     // system roles, nor a supervisor (whose reach spans other agencies).
-    if (subject.roles.some((r) => ['system_admin', 'security_admin', 'audit_admin', 'supervisor', 'agency_admin'].includes(r))) {
+    if (
+      subject.roles.some((r) =>
+        ['system_admin', 'security_admin', 'audit_admin', 'supervisor', 'agency_admin'].includes(r),
+      )
+    ) {
       return false;
     }
   }

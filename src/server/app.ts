@@ -80,10 +80,19 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Gongkai 公开 API', version: '1', description: '政府信息公开平台 JSON API。错误以 application/problem+json 返回，含稳定的 code 和中文 detail。' },
+      info: {
+        title: 'Gongkai 公开 API',
+        version: '1',
+        description: '政府信息公开平台 JSON API。错误以 application/problem+json 返回，含稳定的 code 和中文 detail。',
+      },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'gk_session', description: '控制台会话；非 GET 请求须带 x-csrf-token' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'gk_session',
+            description: '控制台会话；非 GET 请求须带 x-csrf-token',
+          },
           token: { type: 'http', scheme: 'bearer', description: 'API 令牌（gk_…）' },
         },
       },
@@ -104,7 +113,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   app.setNotFoundHandler((request, reply) => {
     const problem = toProblem(Object.assign(new Error('not found'), { statusCode: 404 }));
-    if (request.url.startsWith('/api/')) return reply.code(404).type('application/problem+json; charset=utf-8').send(problem);
+    if (request.url.startsWith('/api/'))
+      return reply.code(404).type('application/problem+json; charset=utf-8').send(problem);
     return reply.code(404).type('text/html; charset=utf-8').send(errorPage('请求的页面不存在。'));
   });
 
@@ -115,7 +125,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
-  await app.register(dashboardRoutes([calendarWarnings, applicationWarnings, reportWarnings(), ...(options.dashboardWarnings ?? [])]));
+  await app.register(
+    dashboardRoutes([calendarWarnings, applicationWarnings, reportWarnings(), ...(options.dashboardWarnings ?? [])]),
+  );
   await app.register(caseRoutes);
   await app.register(complaintRoutes);
   await app.register(letterRoutes);

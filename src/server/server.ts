@@ -20,7 +20,10 @@ export function loggerOptions(config: Config) {
   };
 }
 
-export async function serve(rt: Runtime, options: BuildOptions = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function serve(
+  rt: Runtime,
+  options: BuildOptions = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const app = await buildApp(rt, { logger: loggerOptions(rt.config), serveAdmin: true, ...options });
   const scheduler = new Scheduler(rt.db, rt.clock, app.log);
   const anchorJob = {
@@ -33,7 +36,11 @@ export async function serve(rt: Runtime, options: BuildOptions = {}): Promise<{ 
   };
   scheduler.start([
     anchorJob,
-    { name: 'session-purge', everyMs: 15 * 60_000, run: async () => void (await purgeExpiredSessions(rt.db, rt.config.security, rt.clock)) },
+    {
+      name: 'session-purge',
+      everyMs: 15 * 60_000,
+      run: async () => void (await purgeExpiredSessions(rt.db, rt.config.security, rt.clock)),
+    },
     // Without SMTP settings messages stay in the outbox, which the console shows (embedded mode).
     outboxDeliveryJob(rt.db, rt.config.smtp ? createSmtpMailer(rt.config.smtp) : null, rt.clock),
     applicationsSweepJob(rt.db, rt.clock, rt.config.publicUrl),

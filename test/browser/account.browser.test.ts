@@ -27,7 +27,7 @@ describe.skipIf(!browserAvailable)('我的账号 and staff e-mail addresses in C
 
   const logIn = (username: string) => logInAs(browser, base, username, { width: 1440, height: 960 });
 
-  it('the office head\'s dashboard counts the reminders and names him as having no address', async () => {
+  it("the office head's dashboard counts the reminders and names him as having no address", async () => {
     const reminders = await t.ctx.db.selectFrom('application_reminder').select('key').execute();
     expect(reminders.length).toBeGreaterThan(0); // the demo's open applications at the test clock
     const page = await logIn('gxj.head');
@@ -45,7 +45,10 @@ describe.skipIf(!browserAvailable)('我的账号 and staff e-mail addresses in C
     await page.getByRole('heading', { name: '我的账号' }).waitFor();
     await page.locator('#my-account_email').fill('chen@localhost');
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.locator('#my-account_email_help').getByText(/电子邮箱格式不正确/).waitFor({ timeout: 15_000 });
+    await page
+      .locator('#my-account_email_help')
+      .getByText(/电子邮箱格式不正确/)
+      .waitFor({ timeout: 15_000 });
     await expect(page.locator('#my-account_email').inputValue()).resolves.toBe('chen@localhost');
     await screenshot(page, 'account-error');
     await page.locator('#my-account_email').fill('chen@example.gov.cn');
@@ -71,11 +74,18 @@ describe.skipIf(!browserAvailable)('我的账号 and staff e-mail addresses in C
     await headRow.getByText('未设置邮箱').waitFor();
     await headRow.getByRole('button', { name: /编辑/ }).click();
     await page.locator('#user-edit_email').fill('huang@example.gov.cn');
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await headRow.getByText('h***@example.gov.cn').waitFor({ timeout: 15_000 });
     await screenshot(page, 'users-emails');
     await page.close();
-    const head = await t.ctx.db.selectFrom('app_user').select(['email', 'reminder_email']).where('username', '=', 'gxj.head').executeTakeFirstOrThrow();
+    const head = await t.ctx.db
+      .selectFrom('app_user')
+      .select(['email', 'reminder_email'])
+      .where('username', '=', 'gxj.head')
+      .executeTakeFirstOrThrow();
     expect(head).toEqual({ email: 'huang@example.gov.cn', reminder_email: 1 });
   });
 });

@@ -88,22 +88,42 @@ describe.skipIf(!browserAvailable)('applications journey in Chromium', () => {
   it('the citizen corrects on the tracking page and the reply period restarts (第三十条)', async () => {
     const page = await trackPage();
     expect(await page.locator('.correction-items').textContent()).toContain('请写明项目名称和年度');
-    const [notice] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载 补正告知书/ }).click()]);
+    const [notice] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /下载 补正告知书/ }).click(),
+    ]);
     const chunks: Buffer[] = [];
     for await (const c of await notice.createReadStream()) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
     await page.getByLabel('补正后的申请内容').fill('2025年洛江区技术改造项目评审结果');
     await page.getByRole('button', { name: '提交补正' }).click();
     await page.getByText('补正已提交').waitFor();
-    const engine = computeClock({ events: [{ type: 'arrived', date: today, channel: 'online' }, { type: 'received', date: today }, { type: 'correctionRequested', date: today }, { type: 'correctionReceived', date: today }], today, calendar });
+    const engine = computeClock({
+      events: [
+        { type: 'arrived', date: today, channel: 'online' },
+        { type: 'received', date: today },
+        { type: 'correctionRequested', date: today },
+        { type: 'correctionReceived', date: today },
+      ],
+      today,
+      calendar,
+    });
     expect(await page.locator('.reply-due').getAttribute('data-date')).toBe(engine.replyDue);
     await page.close();
   });
 
-  it('the handler decides 部分公开; it is reviewed, signed off and sent, with the engine\'s due date shown', async () => {
+  it("the handler decides 部分公开; it is reviewed, signed off and sent, with the engine's due date shown", async () => {
     const handler = await logIn('gxj.handler');
     await openApplication(handler);
-    const engine = computeClock({ events: [{ type: 'received', date: today }, { type: 'correctionRequested', date: today }, { type: 'correctionReceived', date: today }], today, calendar });
+    const engine = computeClock({
+      events: [
+        { type: 'received', date: today },
+        { type: 'correctionRequested', date: today },
+        { type: 'correctionReceived', date: today },
+      ],
+      today,
+      calendar,
+    });
     expect(await handler.locator('.reply-due').first().getAttribute('data-date')).toBe(engine.replyDue);
     await step(handler, '拟定答复', async (d) => {
       await d.getByLabel('办理结果').click();
@@ -111,7 +131,10 @@ describe.skipIf(!browserAvailable)('applications journey in Chromium', () => {
       await d.getByLabel(/理由/).fill('评审专家个人信息不予公开');
     });
     await handler.getByRole('button', { name: '按模板生成答复书' }).click();
-    await handler.getByText(/答复书（洛工信依申/).first().waitFor({ timeout: 20_000 });
+    await handler
+      .getByText(/答复书（洛工信依申/)
+      .first()
+      .waitFor({ timeout: 20_000 });
     const reviewer = await logIn('gxj.reviewer');
     await openApplication(reviewer);
     await step(reviewer, '保密审查', (d) => d.getByText('通过', { exact: true }).click());
@@ -122,14 +145,20 @@ describe.skipIf(!browserAvailable)('applications journey in Chromium', () => {
     await handler.reload();
     await handler.getByRole('heading', { name: `申请 ${trackingNumber}` }).waitFor();
     await step(handler, '答复送达');
-    await handler.getByText(/已办结/).first().waitFor();
+    await handler
+      .getByText(/已办结/)
+      .first()
+      .waitFor();
     for (const p of [handler, reviewer, head]) await p.close();
   }, 120_000);
 
   it('the citizen sees 部分公开 and downloads the reply letter', async () => {
     const page = await trackPage();
     expect(await page.locator('.state').textContent()).toContain('部分公开');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载 答复书/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /下载 答复书/ }).click(),
+    ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);

@@ -27,7 +27,9 @@ describe.skipIf(!browserAvailable)('征求意见 of several parties and 书面�
   beforeAll(async () => {
     ({ t, browser, base } = await startConsole());
     t.clock.set(`${today}T02:00:00Z`);
-    const agencyId = (await t.testDb.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()).id;
+    const agencyId = (
+      await t.testDb.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()
+    ).id;
     const created = await api('gxj.clerk', 'POST', '/api/v1/applications', {
       agencyId,
       channel: 'in-person',
@@ -48,9 +50,19 @@ describe.skipIf(!browserAvailable)('征求意见 of several parties and 书面�
     await t?.close();
   });
 
-  async function api(user: string, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<Record<string, unknown>> {
+  async function api(
+    user: string,
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: unknown,
+  ): Promise<Record<string, unknown>> {
     const s = await t.login(user);
-    const res = await t.app.inject({ method, url, payload: payload as Record<string, unknown>, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    const res = await t.app.inject({
+      method,
+      url,
+      payload: payload as Record<string, unknown>,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    });
     expect(res.statusCode, res.body).toBeLessThan(300);
     return res.json();
   }
@@ -60,7 +72,7 @@ describe.skipIf(!browserAvailable)('征求意见 of several parties and 书面�
     await page.getByRole('heading', { name: `申请 ${trackingNumber}` }).waitFor({ timeout: 15_000 });
   }
 
-  it('the handler consults two parties in one step; the server\'s message lands beside the row; each letter is 暂定 and cannot be sent yet', async () => {
+  it("the handler consults two parties in one step; the server's message lands beside the row; each letter is 暂定 and cannot be sent yet", async () => {
     const page = await logInAs(browser, base, 'gxj.handler');
     await openApplication(page);
     await page.getByRole('button', { name: '征求意见', exact: true }).click();
@@ -70,27 +82,44 @@ describe.skipIf(!browserAvailable)('征求意见 of several parties and 书面�
     await dialog.getByLabel('名称', { exact: true }).nth(1).fill('甲机械有限公司');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     // The same party twice: the server says so under the second row's name.
-    await dialog.locator('#parties_1_partyName_help').getByText('与第1行重复：同一方只需一份征求意见书').waitFor({ timeout: 15_000 });
+    await dialog
+      .locator('#parties_1_partyName_help')
+      .getByText('与第1行重复：同一方只需一份征求意见书')
+      .waitFor({ timeout: 15_000 });
     await dialog.getByLabel('名称', { exact: true }).nth(1).fill('乙电子有限公司');
     await dialog.getByLabel('对方收到征求意见书之日').nth(1).fill(`${last}-12-21`);
     await dialog.getByLabel('对方收到征求意见书之日').nth(1).press('Enter');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
 
-    const rows = page.locator('.ant-card').filter({ hasText: '文书（告知书、征求意见书、答复书）' }).locator('tbody tr');
+    const rows = page
+      .locator('.ant-card')
+      .filter({ hasText: '文书（告知书、征求意见书、答复书）' })
+      .locator('tbody tr');
     await rows.filter({ hasText: '乙电子有限公司（被征求意见方）' }).waitFor({ timeout: 15_000 });
     expect(await rows.filter({ hasText: '甲机械有限公司（被征求意见方）' }).count()).toBe(1);
     expect(await page.locator('.provisional-letter').count()).toBe(2);
-    expect(await page.locator('.provisional-letter').first().textContent()).toBe(`暂定（待导入${last + 1}年节假日安排）`);
+    expect(await page.locator('.provisional-letter').first().textContent()).toBe(
+      `暂定（待导入${last + 1}年节假日安排）`,
+    );
     await expect(page.getByRole('button', { name: '发送征求意见书给乙电子有限公司' }).isDisabled()).resolves.toBe(true);
     await page.close();
   }, 120_000);
 
-  it('after deciding to disclose over 甲\'s objection, the handler tells 甲 in writing; the notice is listed as not visible to the applicant', async () => {
+  it("after deciding to disclose over 甲's objection, the handler tells 甲 in writing; the notice is listed as not visible to the applicant", async () => {
     const detail = await api('gxj.handler', 'GET', `/api/v1/applications/${id}`);
-    const sent = (detail.events as Array<{ type: string; consultationId?: string; partyName?: string }>).find((e) => e.type === 'consultationSent' && e.partyName === '甲机械有限公司')!;
-    await api('gxj.handler', 'POST', `/api/v1/applications/${id}/steps/recordConsultationAnswer`, { consultationId: sent.consultationId, opinion: 'object', note: '涉及产能数据' });
-    await api('gxj.handler', 'POST', `/api/v1/applications/${id}/steps/decide`, { outcome: 'granted', legalBasis: '第十五条、第三十二条' });
+    const sent = (detail.events as Array<{ type: string; consultationId?: string; partyName?: string }>).find(
+      (e) => e.type === 'consultationSent' && e.partyName === '甲机械有限公司',
+    )!;
+    await api('gxj.handler', 'POST', `/api/v1/applications/${id}/steps/recordConsultationAnswer`, {
+      consultationId: sent.consultationId,
+      opinion: 'object',
+      note: '涉及产能数据',
+    });
+    await api('gxj.handler', 'POST', `/api/v1/applications/${id}/steps/decide`, {
+      outcome: 'granted',
+      legalBasis: '第十五条、第三十二条',
+    });
 
     const page = await logInAs(browser, base, 'gxj.handler');
     await openApplication(page);

@@ -59,16 +59,21 @@ describe.skipIf(!browserAvailable)('console and portal in Chromium', () => {
     await page.close();
   });
 
-  it('the system administrator imports next year\'s calendar from a file, after a bad file is explained', async () => {
+  it("the system administrator imports next year's calendar from a file, after a bad file is explained", async () => {
     const page = await logIn('sys.admin');
     await page.getByRole('menuitem', { name: /节假日安排/ }).click();
     await page.getByRole('heading', { name: '节假日安排' }).waitFor();
     const chooser = page.locator('input[type=file]');
-    await chooser.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('date,kind,name\n2027-01-05,work,元旦\n') });
+    await chooser.setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('date,kind,name\n2027-01-05,work,元旦\n'),
+    });
     await page.locator('#year').fill('2027');
     await page.getByRole('button', { name: /校\s*验/ }).click();
     await page.getByRole('alert').filter({ hasText: '2027' }).waitFor({ timeout: 15_000 });
-    const csv = 'date,kind,name\n2027-01-01,off,元旦\n2027-02-06,off,春节\n2027-02-07,off,春节\n2027-02-08,off,春节\n2027-02-14,work,春节\n';
+    const csv =
+      'date,kind,name\n2027-01-01,off,元旦\n2027-02-06,off,春节\n2027-02-07,off,春节\n2027-02-08,off,春节\n2027-02-14,work,春节\n';
     await chooser.setInputFiles({ name: '2027.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('#noticeTitle').fill('国务院办公厅关于2027年部分节假日安排的通知');
     await page.getByRole('button', { name: /导\s*入/ }).click();

@@ -36,7 +36,12 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
   /** Runs a catalog workflow action through the API as `username`. */
   async function act(username: string, id: string, payload: object) {
     const s = await t.login(username);
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/items/${id}/actions`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/catalog/items/${id}/actions`,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      payload,
+    });
     expect(res.statusCode).toBe(200);
   }
   const portal = async (url: string) => {
@@ -57,17 +62,33 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     await page.getByRole('menuitem', { name: /申请导入与编号/ }).click();
     await page.getByRole('heading', { name: '申请导入与编号' }).waitFor();
     await page.getByRole('tab', { name: '历史数据导入' }).waitFor();
-    await page.locator('input[type=file]').setInputFiles({ name: '历史申请.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
-    await page.getByText('检查结果（历史申请.csv）：共 3 行，2 行无误，1 行有误，尚未导入').waitFor({ timeout: 20_000 });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '历史申请.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+    await page
+      .getByText('检查结果（历史申请.csv）：共 3 行，2 行无误，1 行有误，尚未导入')
+      .waitFor({ timeout: 20_000 });
     const errors = page.getByRole('table').filter({ hasText: '问题' });
-    expect(await errors.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/第 3 行\s+申请人类型应为：自然人、商业企业、科研机构、社会公益组织、法律服务机构或其他/)]);
-    expect(await t.ctx.db.selectFrom('application').select('id').where('tracking_number', 'like', 'LJ-2024-B%').execute()).toEqual([]);
+    expect(await errors.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/第 3 行\s+申请人类型应为：自然人、商业企业、科研机构、社会公益组织、法律服务机构或其他/),
+    ]);
+    expect(
+      await t.ctx.db.selectFrom('application').select('id').where('tracking_number', 'like', 'LJ-2024-B%').execute(),
+    ).toEqual([]);
     await screenshot(page, 'legacy-import-check');
     await page.getByRole('button', { name: '只导入无误的 2 行' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /导\s*入/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /导\s*入/ })
+      .click();
     await page.getByText('已导入 2 件，有误的 1 行未导入').waitFor({ timeout: 20_000 });
     await screenshot(page, 'legacy-import-done');
-    const rows = await t.ctx.db.selectFrom('application').select(['tracking_number', 'state', 'outcome']).where('tracking_number', 'like', 'LJ-2024-B%').orderBy('tracking_number').execute();
+    const rows = await t.ctx.db
+      .selectFrom('application')
+      .select(['tracking_number', 'state', 'outcome'])
+      .where('tracking_number', 'like', 'LJ-2024-B%')
+      .orderBy('tracking_number')
+      .execute();
     expect(rows).toEqual([
       { tracking_number: 'LJ-2024-B1', state: 'closed', outcome: 'granted' },
       { tracking_number: 'LJ-2024-B3', state: 'running', outcome: null },
@@ -99,8 +120,12 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     // The source view shows what the editor wrote; a pasted script and event handler are for the server to remove.
     await page.getByRole('button', { name: 'HTML 源码' }).click();
     const source = page.getByRole('textbox', { name: '正文（HTML 源码）' });
-    expect(await source.inputValue()).toBe('<p>请各企业注意以下<strong>重要</strong>事项：</p><ul><li><p>3月31日前提交申报材料</p></li><li><p>材料一式两份</p></li></ul>');
-    await source.fill(`${await source.inputValue()}<p onclick="alert(1)">咨询电话：0595-22630152</p><script>alert(1)</script>`);
+    expect(await source.inputValue()).toBe(
+      '<p>请各企业注意以下<strong>重要</strong>事项：</p><ul><li><p>3月31日前提交申报材料</p></li><li><p>材料一式两份</p></li></ul>',
+    );
+    await source.fill(
+      `${await source.inputValue()}<p onclick="alert(1)">咨询电话：0595-22630152</p><script>alert(1)</script>`,
+    );
     await page.getByRole('button', { name: 'HTML 源码' }).click();
     await body.getByText('咨询电话：0595-22630152').waitFor();
     await screenshot(page, 'catalog-editor');
@@ -109,8 +134,14 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     const id = /catalog\/([0-9a-f-]{36})/.exec(page.url())![1]!;
     await page.locator('.catalog-body strong').getByText('重要').waitFor({ timeout: 15_000 });
     await page.close();
-    const stored = await t.ctx.db.selectFrom('catalog_item').select('body_html').where('id', '=', id).executeTakeFirstOrThrow();
-    expect(stored.body_html).toBe('<p>请各企业注意以下<strong>重要</strong>事项：</p><ul><li><p>3月31日前提交申报材料</p></li><li><p>材料一式两份</p></li></ul><p>咨询电话：0595-22630152</p>');
+    const stored = await t.ctx.db
+      .selectFrom('catalog_item')
+      .select('body_html')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.body_html).toBe(
+      '<p>请各企业注意以下<strong>重要</strong>事项：</p><ul><li><p>3月31日前提交申报材料</p></li><li><p>材料一式两份</p></li></ul><p>咨询电话：0595-22630152</p>',
+    );
     await act('gxj.clerk', id, { kind: 'submit' });
     await act('gxj.reviewer', id, { kind: 'confidentiality_pass', opinion: '不涉密' });
     await act('gxj.approver', id, { kind: 'approve', opinion: '同意' });
@@ -126,7 +157,20 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
 
   it('废止 of a 规范性文件, recorded by the approver in the console, shows on its portal page', async () => {
     const clerk = await t.login('gxj.clerk');
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/items', headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf }, payload: { title: '洛江区工业企业安全生产奖励办法', docNumber: '洛工信规〔2026〕1号', statutoryItem: 'a20.1', docType: 'normative', formedOn: '2026-02-20', effectiveOn: '2026-03-01', bodyHtml: '<p>第一条 为鼓励企业安全生产……</p>' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/items',
+      headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf },
+      payload: {
+        title: '洛江区工业企业安全生产奖励办法',
+        docNumber: '洛工信规〔2026〕1号',
+        statutoryItem: 'a20.1',
+        docType: 'normative',
+        formedOn: '2026-02-20',
+        effectiveOn: '2026-03-01',
+        bodyHtml: '<p>第一条 为鼓励企业安全生产……</p>',
+      },
+    });
     const id = created.json().id as string;
     await act('gxj.clerk', id, { kind: 'submit' });
     await act('gxj.reviewer', id, { kind: 'confidentiality_pass', opinion: '不涉密' });
@@ -151,17 +195,41 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     const { page: pub, close } = await portal(`/gk/items/${id}`);
     const validity = pub.getByRole('row', { name: /有效性/ });
     expect((await validity.innerText()).replace(/\s+/g, '')).toBe('有效性废止（2026年3月2日起）');
-    expect(await pub.locator('ol.history li').allInnerTexts()).toEqual([expect.stringMatching(/发布$/), expect.stringMatching(/废止：根据《洛江区人民政府关于废止部分规范性文件的决定》$/)]);
+    expect(await pub.locator('ol.history li').allInnerTexts()).toEqual([
+      expect.stringMatching(/发布$/),
+      expect.stringMatching(/废止：根据《洛江区人民政府关于废止部分规范性文件的决定》$/),
+    ]);
     await close();
   });
   it('the office head sets the 申请编号 pattern and drafts a catalog item from a 第四十四条 suggestion', async () => {
     const head = await t.login('gxj.head');
-    const agencyId = (await t.ctx.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()).id;
+    const agencyId = (
+      await t.ctx.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()
+    ).id;
     const info = '洛江区智能制造示范车间认定名单及奖补金额';
-    const csv = ['申请人类型,申请人,渠道,收到申请之日,办结日期,办理结果,所需信息', `自然人,许某,网上,2025-09-01,2025-09-10,予以公开,${info}`, `商业企业,某机械有限公司,网上,2025-10-08,2025-10-20,部分公开,${info}`].join('\n');
+    const csv = [
+      '申请人类型,申请人,渠道,收到申请之日,办结日期,办理结果,所需信息',
+      `自然人,许某,网上,2025-09-01,2025-09-10,予以公开,${info}`,
+      `商业企业,某机械有限公司,网上,2025-10-08,2025-10-20,部分公开,${info}`,
+    ].join('\n');
     const boundary = '----gongkaibrowser';
-    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="agencyId"\r\n\r\n${agencyId}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n`), Buffer.from(csv), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    const imported = await t.app.inject({ method: 'POST', url: '/api/v1/applications-import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: head.cookie, 'x-csrf-token': head.csrf } });
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="agencyId"\r\n\r\n${agencyId}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+      Buffer.from(csv),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/applications-import',
+      payload,
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        cookie: head.cookie,
+        'x-csrf-token': head.csrf,
+      },
+    });
     expect(imported.json()).toMatchObject({ imported: 2 });
 
     const page = await logIn('gxj.head');

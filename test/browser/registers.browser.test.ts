@@ -30,7 +30,6 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
 
   const logIn = (username: string) => logInAs(browser, base, username, { width: 1440, height: 960 });
 
-
   /** Types a date into an antd DatePicker and confirms it. */
   async function pickDate(page: Page, id: string, date: string) {
     await page.locator(id).click();
@@ -57,13 +56,22 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     await page.locator('#case_subject').fill('不服答复');
     await pickDate(page, '#case_filedDate', '2026-02-10');
     await choose(page, '#case_result', '结果维持');
-    await page.getByRole('dialog').getByRole('button', { name: /登\s*记/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /登\s*记/ })
+      .click();
     // The server's message beside 审结日期; what was typed is still there.
-    await page.locator('#case_concludedDate_help').getByText('已有审理结果的案件，请填写审结日期').waitFor({ timeout: 15_000 });
+    await page
+      .locator('#case_concludedDate_help')
+      .getByText('已有审理结果的案件，请填写审结日期')
+      .waitFor({ timeout: 15_000 });
     await expect(page.locator('#case_party').inputValue()).resolves.toBe('张三');
     await screenshot(page, 'case-error');
     await pickDate(page, '#case_concludedDate', '2026-02-27');
-    await page.getByRole('dialog').getByRole('button', { name: /登\s*记/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /登\s*记/ })
+      .click();
     await page.getByRole('cell', { name: '泉洛政复〔2026〕1号', exact: true }).waitFor({ timeout: 15_000 });
     const row = page.getByRole('row').filter({ hasText: '泉洛政复〔2026〕1号' });
     await row.getByText('2026年2月10日').waitFor();
@@ -78,13 +86,18 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     await page.getByRole('heading', { name: '投诉举报' }).waitFor();
     await page.getByRole('button', { name: /登记投诉举报/ }).click();
     await page.locator('#complaint_agencyId').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="泉州市洛江区工业和信息化局"]').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="泉州市洛江区工业和信息化局"]')
+      .click();
     await page.locator('#complaint_complainant').fill('李四');
     await page.locator('#complaint_contact').fill('13812345678');
     await page.locator('#complaint_receivedDate').fill('');
     await pickDate(page, '#complaint_receivedDate', '2026-02-20');
     await page.locator('#complaint_subject').fill('申请公开企业技改补助名单，超过二十个工作日未答复。');
-    await page.getByRole('dialog').getByRole('button', { name: /登\s*记/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /登\s*记/ })
+      .click();
     // The new complaint opens for handling.
     const drawer = page.locator('.ant-drawer-content');
     await drawer.getByText('13812345678').waitFor({ timeout: 15_000 });
@@ -114,7 +127,10 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     const body = '{{申请人}}：\n请于{{补正期限}}前补正{{补证事项}}。';
     await page.locator('#letter-template_body').fill(body);
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.locator('#letter-template_body_help').getByText(/^未知的占位符：\{\{补证事项\}\}/).waitFor({ timeout: 15_000 });
+    await page
+      .locator('#letter-template_body_help')
+      .getByText(/^未知的占位符：\{\{补证事项\}\}/)
+      .waitFor({ timeout: 15_000 });
     await expect(page.locator('#letter-template_body').inputValue()).resolves.toBe(body);
     await screenshot(page, 'letters-error');
     await page.locator('#letter-template_body').fill(body.replace('补证', '补正'));
@@ -126,8 +142,23 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
   });
 
   it('the outbox lists a letter with its attachment and records it as posted', async () => {
-    const gxj = (await t.ctx.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()).id;
-    await enqueueMessage(t.ctx.db, systemActor(), { agencyId: gxj, channel: 'post', recipientName: '王五', recipientAddress: '泉州市洛江区万安街道1号', subject: '政府信息公开申请答复书', bodyText: '', attachments: [{ fileName: '答复书.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.7 test') }] }, t.clock);
+    const gxj = (
+      await t.ctx.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()
+    ).id;
+    await enqueueMessage(
+      t.ctx.db,
+      systemActor(),
+      {
+        agencyId: gxj,
+        channel: 'post',
+        recipientName: '王五',
+        recipientAddress: '泉州市洛江区万安街道1号',
+        subject: '政府信息公开申请答复书',
+        bodyText: '',
+        attachments: [{ fileName: '答复书.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.7 test') }],
+      },
+      t.clock,
+    );
     const page = await logIn('gxj.head');
     await page.getByRole('menuitem', { name: /发件箱/ }).click();
     await page.getByRole('heading', { name: '发件箱' }).waitFor();
@@ -144,7 +175,10 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     await drawer.getByRole('button', { name: /登记送达/ }).click();
     await pickDate(page, '#delivery_date', '2026-03-01');
     await page.locator('#delivery_note').fill('EMS 9876543210');
-    await page.getByRole('dialog').getByRole('button', { name: /^登\s*记$/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^登\s*记$/ })
+      .click();
     await drawer.getByText('EMS 9876543210').waitFor({ timeout: 15_000 });
     await drawer.getByText('2026年3月1日', { exact: true }).waitFor();
     await page.keyboard.press('Escape');

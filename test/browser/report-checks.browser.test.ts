@@ -36,7 +36,11 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     await page.getByRole('heading', { name: '年报体检' }).waitFor();
     await page.locator('#report-files').setInputFiles([
       { name: 'planted-r1.txt', mimeType: 'text/plain', buffer: readFileSync(`${FIXTURES}/planted/r1-row-total.txt`) },
-      { name: '2020-luojiang-gxj.txt', mimeType: 'text/plain', buffer: readFileSync(`${FIXTURES}/samples/2020-luojiang-gxj.txt`) },
+      {
+        name: '2020-luojiang-gxj.txt',
+        mimeType: 'text/plain',
+        buffer: readFileSync(`${FIXTURES}/samples/2020-luojiang-gxj.txt`),
+      },
     ]);
     await page.getByRole('cell', { name: 'planted-r1.txt' }).waitFor({ timeout: 30_000 });
     expect(await page.getByText('已导入', { exact: true }).count()).toBe(2);
@@ -46,7 +50,9 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     await screenshot(page, 'report-checks-list');
 
     await faulty.click();
-    await page.getByRole('heading', { name: '泉州市某某区示例局2020年政府信息公开工作年度报告（体检）' }).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('heading', { name: '泉州市某某区示例局2020年政府信息公开工作年度报告（体检）' })
+      .waitFor({ timeout: 15_000 });
     const cell = page.locator('td[data-where="table3.granted[6]"]');
     await cell.waitFor();
     expect(await cell.textContent()).toBe('5');
@@ -66,7 +72,9 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     await page.locator('#report-folder').setInputFiles(`${FIXTURES}/chain`);
     await page.getByRole('cell', { name: 'chain/2022.html' }).waitFor({ timeout: 30_000 });
     await page.getByRole('cell', { name: 'chain/2021.txt' }).waitFor();
-    await page.getByRole('link', { name: /^某某市示例区人民政府2022年：错误0条，警告3条$/ }).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('link', { name: /^某某市示例区人民政府2022年：错误0条，警告3条$/ })
+      .waitFor({ timeout: 15_000 });
     await page.close();
   }, 60_000);
 

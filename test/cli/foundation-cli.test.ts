@@ -16,7 +16,10 @@ const BIN = new URL('../../bin/gongkai.mjs', import.meta.url).pathname;
 
 async function gongkai(args: string[], env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -48,7 +51,11 @@ describeEachDialect('gongkai migrate, demo and audit verify', (dialect) => {
   let env: Record<string, string>;
   beforeAll(async () => {
     t = await createTestDb(dialect, { migrate: false });
-    env = { GONGKAI_DATABASE_URL: t.url, GONGKAI_DATA_DIR: mkdtempSync(join(tmpdir(), 'gk-cli-')), GONGKAI_LOG_LEVEL: 'silent' };
+    env = {
+      GONGKAI_DATABASE_URL: t.url,
+      GONGKAI_DATA_DIR: mkdtempSync(join(tmpdir(), 'gk-cli-')),
+      GONGKAI_LOG_LEVEL: 'silent',
+    };
   });
   afterAll(async () => t.destroy());
 
@@ -76,7 +83,12 @@ describeEachDialect('gongkai migrate, demo and audit verify', (dialect) => {
     const ok = await gongkai(['audit', 'verify'], env);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('校验通过');
-    const victim = await t.db.selectFrom('audit_event').select(['id', 'chain', 'seq']).where('action', '=', 'user.create').orderBy('id').executeTakeFirstOrThrow();
+    const victim = await t.db
+      .selectFrom('audit_event')
+      .select(['id', 'chain', 'seq'])
+      .where('action', '=', 'user.create')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     await t.db.updateTable('audit_event').set({ summary: '被人改过' }).where('id', '=', victim.id).execute();
     const broken = await gongkai(['audit', 'verify'], env);
     expect(broken.code).toBe(3);

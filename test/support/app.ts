@@ -27,10 +27,21 @@ export interface TestApp {
   login(username: string, password?: string): Promise<{ cookie: string; csrf: string }>;
 }
 
-export async function createTestApp(dialect: Dialect, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: Dialect,
+  env: Record<string, string> = {},
+  options: BuildOptions = {},
+): Promise<TestApp> {
   const testDb = await createTestDb(dialect);
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-data-'));
-  const config = loadConfig({ GONGKAI_ENV: 'test', GONGKAI_DATA_DIR: dataDir, GONGKAI_DATABASE_URL: testDb.url.startsWith('sqlite:') ? testDb.url : 'postgres://unused', GONGKAI_LOGIN_RATE_LIMIT: '10000', GONGKAI_PUBLIC_RATE_LIMIT: '10000', ...env });
+  const config = loadConfig({
+    GONGKAI_ENV: 'test',
+    GONGKAI_DATA_DIR: dataDir,
+    GONGKAI_DATABASE_URL: testDb.url.startsWith('sqlite:') ? testDb.url : 'postgres://unused',
+    GONGKAI_LOGIN_RATE_LIMIT: '10000',
+    GONGKAI_PUBLIC_RATE_LIMIT: '10000',
+    ...env,
+  });
   const clock = new TestClock();
   const ctx: AppContext = { db: testDb.db, config, secret: 'x'.repeat(64), encryptionKey: 'ab'.repeat(32), clock };
   const demo = await loadDemo(testDb.db, clock, { passwordMinLength: 10, password: () => DEMO_PASSWORD });

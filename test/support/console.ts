@@ -33,7 +33,12 @@ export async function startConsole(): Promise<ConsoleHarness> {
 }
 
 /** Opens a page, logs in through the console's login form and waits for the dashboard. */
-export async function logInAs(browser: Browser, base: string, username: string, viewport?: { width: number; height: number }): Promise<Page> {
+export async function logInAs(
+  browser: Browser,
+  base: string,
+  username: string,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
   const page = await browser.newPage(viewport ? { viewport } : {});
   await page.goto(`${base}/admin/`);
   await page.locator('#username').fill(username);

@@ -22,7 +22,9 @@ export interface LoopbackSmtp {
 }
 
 /** Starts the server on a free port; `refuse()` returning true makes it reject the next message. */
-export async function startLoopbackSmtp(options: { refuse?: () => boolean; from?: string } = {}): Promise<LoopbackSmtp> {
+export async function startLoopbackSmtp(
+  options: { refuse?: () => boolean; from?: string } = {},
+): Promise<LoopbackSmtp> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -33,14 +35,28 @@ export async function startLoopbackSmtp(options: { refuse?: () => boolean; from?
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         if (options.refuse?.()) return callback(new Error('mailbox unavailable'));
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks),
+        });
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  const mailer = createSmtpMailer({ host: '127.0.0.1', port, secure: false, user: null, password: null, from: options.from ?? '洛江区工信局公开办 <gk@example.gov.cn>' }, { tls: { rejectUnauthorized: false } });
+  const mailer = createSmtpMailer(
+    {
+      host: '127.0.0.1',
+      port,
+      secure: false,
+      user: null,
+      password: null,
+      from: options.from ?? '洛江区工信局公开办 <gk@example.gov.cn>',
+    },
+    { tls: { rejectUnauthorized: false } },
+  );
   return {
     received,
     mailer,

@@ -21,7 +21,9 @@ export default class SummaryReporter implements Reporter {
         if (browser) by.chromium++;
       }
     }
-    console.log(`\nDatabase and browser tests passed: SQLite ${by.sqlite}, PostgreSQL ${by.postgres}, Chromium ${by.chromium}`);
+    console.log(
+      `\nDatabase and browser tests passed: SQLite ${by.sqlite}, PostgreSQL ${by.postgres}, Chromium ${by.chromium}`,
+    );
     console.log(`${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped`);
   }
 }

@@ -30,7 +30,9 @@ function resolveTool(specifier, what) {
   try {
     return import.meta.resolve(specifier);
   } catch {
-    fail(`缺少${what}（${specifier}）。构建需要开发依赖：请运行 npm ci（不带 --omit=dev），或使用已构建好的发布包（docs/operations.md）。`);
+    fail(
+      `缺少${what}（${specifier}）。构建需要开发依赖：请运行 npm ci（不带 --omit=dev），或使用已构建好的发布包（docs/operations.md）。`,
+    );
   }
 }
 
@@ -70,18 +72,27 @@ export function buildServer() {
   const staging = path.join(paths.dist, `.server-build-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   const started = Date.now();
-  const result = spawnSync(process.execPath, [tsc.pathname, '-p', path.join(paths.root, 'tsconfig.build.json'), '--outDir', staging], {
-    stdio: 'inherit',
-    cwd: paths.root,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [tsc.pathname, '-p', path.join(paths.root, 'tsconfig.build.json'), '--outDir', staging],
+    {
+      stdio: 'inherit',
+      cwd: paths.root,
+    },
+  );
   if (result.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     fail('TypeScript 编译出错（见上）。');
   }
   copyServerAssets(paths.src, staging);
-  writeFileSync(path.join(staging, '.build.json'), JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, inputs, dirs }) + '\n');
+  writeFileSync(
+    path.join(staging, '.build.json'),
+    JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, inputs, dirs }) + '\n',
+  );
   swapInto(staging, paths.serverOut);
-  process.stdout.write(`服务器已编译：${path.relative(paths.root, paths.serverOut)}（${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`);
+  process.stdout.write(
+    `服务器已编译：${path.relative(paths.root, paths.serverOut)}（${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`,
+  );
 }
 
 /** Bundles the console with Vite into dist/admin, recording every file the bundle was made from. */
@@ -97,7 +108,8 @@ export async function buildConsole() {
     buildEnd() {
       for (const id of this.getModuleIds()) {
         const file = id.split('?')[0];
-        if (path.isAbsolute(file) && !file.includes(`${path.sep}node_modules${path.sep}`) && existsSync(file)) bundled.add(file);
+        if (path.isAbsolute(file) && !file.includes(`${path.sep}node_modules${path.sep}`) && existsSync(file))
+          bundled.add(file);
       }
     },
   };
@@ -115,9 +127,14 @@ export async function buildConsole() {
   });
   const extra = ['index.html', 'vite.config.ts'].map((f) => path.join(paths.consoleSrc, f));
   const inputs = [...new Set([...bundled, ...extra, paths.lockfile])].sort().map(describeFile);
-  writeFileSync(path.join(staging, '.build.json'), JSON.stringify({ builtAt: new Date().toISOString(), inputs }) + '\n');
+  writeFileSync(
+    path.join(staging, '.build.json'),
+    JSON.stringify({ builtAt: new Date().toISOString(), inputs }) + '\n',
+  );
   swapInto(staging, paths.consoleOut);
-  process.stdout.write(`管理后台已构建：${path.relative(paths.root, paths.consoleOut)}（${inputs.length} 个源文件，${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`);
+  process.stdout.write(
+    `管理后台已构建：${path.relative(paths.root, paths.consoleOut)}（${inputs.length} 个源文件，${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`,
+  );
 }
 
 async function main(args) {

@@ -46,7 +46,12 @@ export function describeDir(dir) {
 /** The manifest entry of one file: what its freshness is judged by. */
 export function describeFile(file) {
   const s = statSync(file);
-  return { path: path.relative(paths.root, file), size: s.size, mtimeMs: Math.trunc(s.mtimeMs), sha256: contentHash(file) };
+  return {
+    path: path.relative(paths.root, file),
+    size: s.size,
+    mtimeMs: Math.trunc(s.mtimeMs),
+    sha256: contentHash(file),
+  };
 }
 
 function readManifest(file) {

@@ -41,7 +41,9 @@ const NAMES: Record<string, string> = {
  * Days the notices list that chinese-days leaves out. 国发明电〔2015〕1号: 「9月3日至5日调休放假，
  * 共3天」 — 9月5日 is a Saturday inside the listed block (it changes no working day).
  */
-const CORRECTIONS: Day[] = [{ date: '2015-09-05', kind: 'off', name: '中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日' }];
+const CORRECTIONS: Day[] = [
+  { date: '2015-09-05', kind: 'off', name: '中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日' },
+];
 
 function holidayName(description: string): string {
   // chinese-days stores "English name,中文名,法定天数".
@@ -65,10 +67,13 @@ function loadChineseDays(): Day[] {
     workdays: Record<string, string>;
   };
   const days: Day[] = [];
-  for (const [date, description] of Object.entries(data.holidays)) days.push({ date, kind: 'off', name: holidayName(description) });
-  for (const [date, description] of Object.entries(data.workdays)) days.push({ date, kind: 'work', name: holidayName(description) });
+  for (const [date, description] of Object.entries(data.holidays))
+    days.push({ date, kind: 'off', name: holidayName(description) });
+  for (const [date, description] of Object.entries(data.workdays))
+    days.push({ date, kind: 'work', name: holidayName(description) });
   for (const correction of CORRECTIONS) {
-    if (days.some((d) => d.date === correction.date)) throw new Error(`correction ${correction.date} is already in chinese-days`);
+    if (days.some((d) => d.date === correction.date))
+      throw new Error(`correction ${correction.date} is already in chinese-days`);
     days.push(correction);
   }
   return days;

@@ -73,7 +73,10 @@ write('bad/empty.txt', '');
 write('bad/truncated.pdf', luojiangPdf.subarray(0, Math.floor(luojiangPdf.length * 0.4)));
 write('bad/truncated.docx', luojiangDocx.subarray(0, Math.floor(luojiangDocx.length * 0.5)));
 write('bad/scanned.pdf', await scannedPdf());
-write('bad/image.png', Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'), junk(64)]));
+write(
+  'bad/image.png',
+  Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'), junk(64)]),
+);
 write(
   'bad/notice.txt',
   '关于做好2024年度政府信息公开工作年度报告编制发布工作的通知\n各单位：\n请于2025年1月31日前在政府信息公开专栏发布本单位年度报告，并报送区政府办公室。\n特此通知。\n区政府办公室\n2025年1月6日\n',

@@ -4,8 +4,16 @@
  * text) all draw from these grids, so every variant of a report prints the same cells.
  */
 import {
-  getFormat, table2ColumnSpans, table3BodyLayout, TABLE3_LABEL_COLUMNS,
-  type AnnualReport, type Cell, type HeaderCell, type Table2Key, type Table3Key, type Table4Key,
+  getFormat,
+  table2ColumnSpans,
+  table3BodyLayout,
+  TABLE3_LABEL_COLUMNS,
+  type AnnualReport,
+  type Cell,
+  type HeaderCell,
+  type Table2Key,
+  type Table3Key,
+  type Table4Key,
 } from '../../src/domain/report/index.ts';
 
 export type GridRow = HeaderCell[];
@@ -38,7 +46,11 @@ export function table2Grid(report: AnnualReport, overrides: RowOverrides = {}): 
       dataRows.add(rows.length);
       const override = overrides[`table2.${r.key}`];
       const values = report.table2[r.key as Table2Key] ?? [];
-      rows.push(override !== undefined ? [c(r.label), c(override, def.dataColumns)] : [c(r.label), ...g.columns.map((_, i) => c(show(values[i]), spans[i]))]);
+      rows.push(
+        override !== undefined
+          ? [c(r.label), c(override, def.dataColumns)]
+          : [c(r.label), ...g.columns.map((_, i) => c(show(values[i]), spans[i]))],
+      );
     }
   }
   return { columns: def.dataColumns + 1, rows, dataRows };
@@ -71,7 +83,9 @@ export function table4Grid(report: AnnualReport, overrides: RowOverrides = {}): 
  * cell covers the position (as a table copied out of a PDF or Word lays it out).
  */
 export function expand(grid: Grid): string[][] {
-  const matrix: Array<Array<string | undefined>> = grid.rows.map(() => new Array<string | undefined>(grid.columns).fill(undefined));
+  const matrix: Array<Array<string | undefined>> = grid.rows.map(() =>
+    new Array<string | undefined>(grid.columns).fill(undefined),
+  );
   grid.rows.forEach((row, r) => {
     let col = 0;
     for (const cell of row) {
@@ -96,7 +110,8 @@ export function cellColumns(grid: Grid): number[][] {
     return row.map((cell) => {
       while (taken[r]![col]) col++;
       const start = col;
-      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) if (taken[r + dr]) taken[r + dr]![start + dc] = true;
+      for (let dr = 0; dr < cell.rowSpan; dr++)
+        for (let dc = 0; dc < cell.colSpan; dc++) if (taken[r + dr]) taken[r + dr]![start + dc] = true;
       col += cell.colSpan;
       return start;
     });

@@ -38,7 +38,10 @@ export function hazardText(): string {
       out.push(line.replace('申请人情况', '申\t请\t人\t情\t况'));
     } else if (line.includes('5.要求行政机关确认或重新出具已获取信息')) {
       // The label wraps: its end stands on the next line, after the numbers.
-      out.push(line.replace('5.要求行政机关确认或重新出具已获取信息', '5.要求行政机关确认或重新出具已'), '\t\t获取信息');
+      out.push(
+        line.replace('5.要求行政机关确认或重新出具已获取信息', '5.要求行政机关确认或重新出具已'),
+        '\t\t获取信息',
+      );
     } else if (line.includes('（七）总计')) {
       out.push(line.replace('（七）总计', '(七)总 计'));
     } else if (line.includes('1.属于国家秘密')) {

@@ -12,7 +12,11 @@ export interface Printable {
   headings?: Partial<Record<'overview' | 'proactive' | 'applications' | 'appeals' | 'problems' | 'other', string>>;
 }
 
-export type Block = { kind: 'title'; text: string } | { kind: 'heading'; text: string } | { kind: 'paragraph'; text: string } | { kind: 'table'; grid: Grid; name: string };
+export type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; grid: Grid; name: string };
 
 /** 2021-01-06 → 2021年1月6日 (DESIGN.md: dates print this way). */
 export function chineseDate(iso: string): string {
@@ -24,12 +28,19 @@ export function chineseDate(iso: string): string {
 export function blocks(p: Printable): Block[] {
   const r = p.report;
   const f = getFormat(r.format);
-  const heading = (key: keyof NonNullable<Printable['headings']>) => p.headings?.[key] ?? f.sections.find((s) => s.key === key)!.heading;
+  const heading = (key: keyof NonNullable<Printable['headings']>) =>
+    p.headings?.[key] ?? f.sections.find((s) => s.key === key)!.heading;
   const out: Block[] = [
     { kind: 'title', text: `${r.agency.name}${r.year}年政府信息公开工作年度报告` },
-    { kind: 'paragraph', text: `本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自${r.year}年1月1日起至${r.year}年12月31日止。` },
+    {
+      kind: 'paragraph',
+      text: `本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自${r.year}年1月1日起至${r.year}年12月31日止。`,
+    },
     { kind: 'heading', text: heading('overview') },
-    ...(r.sections?.overview ?? '').split('\n').filter(Boolean).map((text) => ({ kind: 'paragraph' as const, text })),
+    ...(r.sections?.overview ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .map((text) => ({ kind: 'paragraph' as const, text })),
     { kind: 'heading', text: heading('proactive') },
     { kind: 'table', grid: table2Grid(r, p.overrides), name: 'table2' },
     { kind: 'heading', text: heading('applications') },
@@ -37,9 +48,15 @@ export function blocks(p: Printable): Block[] {
     { kind: 'heading', text: heading('appeals') },
     { kind: 'table', grid: table4Grid(r, p.overrides), name: 'table4' },
     { kind: 'heading', text: heading('problems') },
-    ...(r.sections?.problems ?? '').split('\n').filter(Boolean).map((text) => ({ kind: 'paragraph' as const, text })),
+    ...(r.sections?.problems ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .map((text) => ({ kind: 'paragraph' as const, text })),
     { kind: 'heading', text: heading('other') },
-    ...(r.sections?.other ?? '').split('\n').filter(Boolean).map((text) => ({ kind: 'paragraph' as const, text })),
+    ...(r.sections?.other ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .map((text) => ({ kind: 'paragraph' as const, text })),
     { kind: 'paragraph', text: r.agency.name },
   ];
   if (r.date) out.push({ kind: 'paragraph', text: chineseDate(r.date) });

@@ -12,7 +12,9 @@ export async function renderDocx(p: Printable): Promise<Buffer> {
       const rows = b.grid.rows.map(
         (row) =>
           new TableRow({
-            children: row.map((c) => new TableCell({ children: [new Paragraph(c.text)], columnSpan: c.colSpan, rowSpan: c.rowSpan })),
+            children: row.map(
+              (c) => new TableCell({ children: [new Paragraph(c.text)], columnSpan: c.colSpan, rowSpan: c.rowSpan }),
+            ),
           }),
       );
       children.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));

@@ -11,7 +11,10 @@ export function renderHtml(p: Printable): string {
     else if (b.kind === 'paragraph') body.push(`<p>${esc(b.text)}</p>`);
     else {
       const rows = b.grid.rows.map((row) => {
-        const cells = row.map((c) => `<td${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}>${esc(c.text) || '&nbsp;'}</td>`);
+        const cells = row.map(
+          (c) =>
+            `<td${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}>${esc(c.text) || '&nbsp;'}</td>`,
+        );
         return `<tr>${cells.join('')}</tr>`;
       });
       body.push(`<table border="1">\n${rows.join('\n')}\n</table>`);

@@ -25,7 +25,11 @@ function drawTable(doc: PDFKit.PDFDocument, grid: Grid, widths: number[]): void 
   doc.fontSize(TABLE_FONT);
   let y = doc.y;
   grid.rows.forEach((row, r) => {
-    const heights = row.map((cell, i) => (cell.rowSpan === 1 ? doc.heightOfString(cell.text || ' ', { width: spanWidth(starts[r]![i]!, cell.colSpan) - 4 }) : TABLE_FONT * 1.4));
+    const heights = row.map((cell, i) =>
+      cell.rowSpan === 1
+        ? doc.heightOfString(cell.text || ' ', { width: spanWidth(starts[r]![i]!, cell.colSpan) - 4 })
+        : TABLE_FONT * 1.4,
+    );
     const height = Math.max(...heights, TABLE_FONT * 1.4) + 4;
     if (y + height > PAGE.height - PAGE.margin) {
       doc.addPage();
@@ -46,7 +50,12 @@ function drawTable(doc: PDFKit.PDFDocument, grid: Grid, widths: number[]): void 
 /** The report as a PDF (needs Noto Sans CJK: Debian's fonts-noto-cjk). */
 export function renderPdf(p: Printable): Promise<Buffer> {
   if (!existsSync(CJK_FONT)) throw new Error(`缺少字体 ${CJK_FONT}：请安装 fonts-noto-cjk`);
-  const doc = new PDFDocument({ size: 'A4', margin: PAGE.margin, bufferPages: true, info: { Title: 'report fixture', Producer: 'gongkai' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: PAGE.margin,
+    bufferPages: true,
+    info: { Title: 'report fixture', Producer: 'gongkai' },
+  });
   doc.registerFont('cjk', CJK_FONT, 'NotoSansCJKsc-Regular');
   doc.font('cjk');
   const chunks: Buffer[] = [];

@@ -12,11 +12,18 @@ export function register(program: Command): void {
       await withRuntime(async (rt) => {
         const result = await verifyAudit(rt.db, rt.config.auditAnchorDir);
         for (const c of result.chains) {
-          process.stdout.write(c.ok ? `✓ 链 ${c.chain}：${c.events} 条事件，完整\n` : `✗ 链 ${c.chain}：第 ${c.firstBrokenSeq} 条事件被破坏（${c.reason}）\n`);
+          process.stdout.write(
+            c.ok
+              ? `✓ 链 ${c.chain}：${c.events} 条事件，完整\n`
+              : `✗ 链 ${c.chain}：第 ${c.firstBrokenSeq} 条事件被破坏（${c.reason}）\n`,
+          );
         }
         if (!result.ok) {
           const first = result.chains.find((c) => !c.ok)!;
-          throw new CliExit(ExitCode.Data, `审计日志校验失败：链 ${first.chain} 第 ${first.firstBrokenSeq} 条事件（${first.reason}）`);
+          throw new CliExit(
+            ExitCode.Data,
+            `审计日志校验失败：链 ${first.chain} 第 ${first.firstBrokenSeq} 条事件（${first.reason}）`,
+          );
         }
         process.stdout.write('审计日志校验通过\n');
       });

@@ -13,7 +13,8 @@ export function register(program: Command): void {
     .option('--if-missing', '已有且与全部源文件一致的构建时跳过')
     .action(async (options: { ifMissing?: boolean }) => {
       const { canBuild, runBuildTool } = await import('../build-tool.ts');
-      if (!canBuild()) throw new CliExit(ExitCode.Failure, '这是发布包，管理后台已构建好，无需也无法重新构建（源代码不在此处）');
+      if (!canBuild())
+        throw new CliExit(ExitCode.Failure, '这是发布包，管理后台已构建好，无需也无法重新构建（源代码不在此处）');
       await runBuildTool(['--console', ...(options.ifMissing ? ['--if-stale'] : [])]);
     });
 }

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDb, describeEachDialect, type TestDb } from '../../../test/support/db.ts';
 import { runCli } from '../../../test/support/cli.ts';
 
-
 const CSV_2027 = [
   '# year: 2027',
   '# notice: 国务院办公厅关于2027年部分节假日安排的通知',
@@ -56,16 +55,42 @@ describeEachDialect('gongkai calendar import, then workdays', (dialect) => {
     expect(before.stderr).toContain('未载入2027年的节假日安排');
 
     const imported = await runCli(['calendar', 'import', join(dir, '2027.csv')]);
-    expect(imported).toEqual({ code: 0, stdout: '已导入2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知）：放假2天，调休上班1天\n', stderr: '' });
-    expect(await runCli(['workdays', 'add', '2026-12-20', '20'])).toEqual({ code: 0, stdout: '2027-01-18\n', stderr: '' });
+    expect(imported).toEqual({
+      code: 0,
+      stdout: '已导入2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知）：放假2天，调休上班1天\n',
+      stderr: '',
+    });
+    expect(await runCli(['workdays', 'add', '2026-12-20', '20'])).toEqual({
+      code: 0,
+      stdout: '2027-01-18\n',
+      stderr: '',
+    });
     expect((await runCli(['workdays', 'is', '2027-02-14'])).stdout).toBe('workday\n');
-    const audit = await t.db.selectFrom('audit_event').select('summary').where('action', '=', 'calendar.import').execute();
-    expect(audit.map((a) => a.summary)).toEqual(['导入2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知），共3天']);
-    expect((await runCli(['calendar', 'list'])).stdout).toContain('2027\t导入\t3天\t国务院办公厅关于2027年部分节假日安排的通知（文号不详，成文日期不详）');
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select('summary')
+      .where('action', '=', 'calendar.import')
+      .execute();
+    expect(audit.map((a) => a.summary)).toEqual([
+      '导入2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知），共3天',
+    ]);
+    expect((await runCli(['calendar', 'list'])).stdout).toContain(
+      '2027\t导入\t3天\t国务院办公厅关于2027年部分节假日安排的通知（文号不详，成文日期不详）',
+    );
   });
 
   it('an .ics file with the year and notice given on the command line replaces the earlier import', async () => {
-    const args = ['calendar', 'import', join(dir, '2027.ics'), '--year', '2027', '--notice', '国务院办公厅关于2027年部分节假日安排的通知', '--document-no', '国办发明电〔2026〕1号'];
+    const args = [
+      'calendar',
+      'import',
+      join(dir, '2027.ics'),
+      '--year',
+      '2027',
+      '--notice',
+      '国务院办公厅关于2027年部分节假日安排的通知',
+      '--document-no',
+      '国办发明电〔2026〕1号',
+    ];
     const r = await runCli(args);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('放假3天，调休上班0天（替换了此前导入的同年日历）');
@@ -78,7 +103,9 @@ describeEachDialect('gongkai calendar import, then workdays', (dialect) => {
     expect(bad.stderr).toContain('第2行：2027年2月10日是星期三，本来就是工作日，不能列为调休上班日');
     expect(bad.stderr).toContain('第3行：2027年2月10日重复出现（已见于第2行）');
     const dry = await runCli(['calendar', 'import', join(dir, '2027.csv'), '--dry-run']);
-    expect(dry.stdout).toBe('文件有效，未导入：2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知）：放假2天，调休上班1天\n');
+    expect(dry.stdout).toBe(
+      '文件有效，未导入：2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知）：放假2天，调休上班1天\n',
+    );
     expect((await runCli(['workdays', 'is', '2027-02-14'])).stdout).toBe('offday\n');
     expect((await runCli(['calendar', 'import', join(dir, 'missing.csv')])).code).toBe(2);
     expect((await runCli(['calendar', 'import', join(dir, '2027.csv'), '--year', '27'])).code).toBe(2);

@@ -13,7 +13,10 @@ import { CliExit, ExitCode } from '../exit.ts';
  * and no database configured (no GONGKAI_DATABASE_URL and no default SQLite file yet),
  * runs `fn(null)` instead of creating a database as a side effect of a read-only command.
  */
-export async function withCalendarDatabase<T>(fn: (db: Db | null) => Promise<T>, options: { optional: boolean }): Promise<T> {
+export async function withCalendarDatabase<T>(
+  fn: (db: Db | null) => Promise<T>,
+  options: { optional: boolean },
+): Promise<T> {
   const { existsSync } = await import('node:fs');
   const { loadConfig } = await import('../../config/config.ts');
   const config = loadConfig();
@@ -90,18 +93,33 @@ async function importAction(file: string, options: ImportOptions): Promise<void>
     import('../../policies/actor.ts'),
     import('../../config/clock.ts'),
   ]);
-  const result = await withCalendarDatabase((db) => importCalendarYear(db as Db, systemActor('命令行'), year, systemClock), { optional: false });
-  const replaced = result.replacedImport ? '（替换了此前导入的同年日历）' : result.overridesBundled ? '（替换了内置的同年日历）' : '';
+  const result = await withCalendarDatabase(
+    (db) => importCalendarYear(db as Db, systemActor('命令行'), year, systemClock),
+    { optional: false },
+  );
+  const replaced = result.replacedImport
+    ? '（替换了此前导入的同年日历）'
+    : result.overridesBundled
+      ? '（替换了内置的同年日历）'
+      : '';
   process.stdout.write(`已导入${summary}${replaced}\n`);
 }
 
 async function listAction(): Promise<void> {
   const { listCalendarYears } = await import('../../modules/calendar/calendar.service.ts');
-  const rows = await withCalendarDatabase(async (db) => {
-    if (db !== null) return listCalendarYears(db);
-    const { loadBundledYears } = await import('../../domain/calendar/bundled.ts');
-    return loadBundledYears().map((y) => ({ year: y.year, source: 'bundled' as const, notice: y.notice, days: y.days.length }));
-  }, { optional: true });
+  const rows = await withCalendarDatabase(
+    async (db) => {
+      if (db !== null) return listCalendarYears(db);
+      const { loadBundledYears } = await import('../../domain/calendar/bundled.ts');
+      return loadBundledYears().map((y) => ({
+        year: y.year,
+        source: 'bundled' as const,
+        notice: y.notice,
+        days: y.days.length,
+      }));
+    },
+    { optional: true },
+  );
   for (const r of rows) {
     const source = r.source === 'bundled' ? '内置' : '导入';
     const meta = [r.notice.documentNo ?? '文号不详', r.notice.date ?? '成文日期不详'].join('，');
@@ -111,10 +129,14 @@ async function listAction(): Promise<void> {
 
 /** Registers `calendar import` and `calendar list`. */
 export function register(program: Command): void {
-  const calendar = program.command('calendar').description('节假日安排（国务院办公厅关于××××年部分节假日安排的通知）：导入与查看');
+  const calendar = program
+    .command('calendar')
+    .description('节假日安排（国务院办公厅关于××××年部分节假日安排的通知）：导入与查看');
   calendar
     .command('import')
-    .description('导入一年的放假和调休上班日期（JSON、CSV 或 .ics），校验后写入数据库并记入审计日志；导入的年份替换内置数据')
+    .description(
+      '导入一年的放假和调休上班日期（JSON、CSV 或 .ics），校验后写入数据库并记入审计日志；导入的年份替换内置数据',
+    )
     .argument('<file>', '日历文件：.json、.csv 或 .ics（格式见 docs/calendar.md）')
     .option('--year <year>', '年份（文件中没有写明时必须指定）')
     .option('--notice <title>', '通知标题，如：国务院办公厅关于2027年部分节假日安排的通知')

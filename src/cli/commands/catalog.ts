@@ -25,7 +25,9 @@ export function register(program: Command): void {
   const catalog = program.command('catalog').description('主动公开目录');
   catalog
     .command('import')
-    .description('从 CSV/XLSX 导入既有的主动公开目录（先检查全部行；有错误时只列出，不导入，除非 --skip-invalid；中断后重新运行同一命令即从断点继续）')
+    .description(
+      '从 CSV/XLSX 导入既有的主动公开目录（先检查全部行；有错误时只列出，不导入，除非 --skip-invalid；中断后重新运行同一命令即从断点继续）',
+    )
     .argument('<file>', 'CSV（UTF-8 或 GB18030）或 XLSX 文件，表头见 docs/catalog.md')
     .requiredOption('--agency <code>', '机构代码或名称')
     .option('--attachments <dir>', '附件所在文件夹（“附件”列中的文件名，以分号分隔）')
@@ -63,7 +65,8 @@ export function register(program: Command): void {
             readAttachment,
             dryRun: flags.dryRun === true,
             skipInvalid: flags.skipInvalid === true,
-            onProgress: (done, total) => process.stderr.write(tty ? progressBar(done, total, startedAt) : `${done}/${total}\n`),
+            onProgress: (done, total) =>
+              process.stderr.write(tty ? progressBar(done, total, startedAt) : `${done}/${total}\n`),
           },
           rt.clock,
         );
@@ -71,21 +74,28 @@ export function register(program: Command): void {
         return r;
       });
       const out = process.stdout;
-      out.write(`共 ${report.rows} 行，${report.valid} 行无误，${report.errors.length} 行有误${report.resumedAfterRow ? `；上次已导入至第 ${report.resumedAfterRow} 行，从其后继续` : ''}\n`);
+      out.write(
+        `共 ${report.rows} 行，${report.valid} 行无误，${report.errors.length} 行有误${report.resumedAfterRow ? `；上次已导入至第 ${report.resumedAfterRow} 行，从其后继续` : ''}\n`,
+      );
       for (const e of report.errors) out.write(`第 ${e.row} 行：${e.messages.join('；')}\n`);
       if (flags.dryRun) out.write('检查完成（--dry-run，未导入）\n');
-      else if (report.errors.length && !flags.skipInvalid) out.write('有错误，未导入任何行。改正后重新运行，或加 --skip-invalid 导入其余各行\n');
+      else if (report.errors.length && !flags.skipInvalid)
+        out.write('有错误，未导入任何行。改正后重新运行，或加 --skip-invalid 导入其余各行\n');
       else out.write(`已导入 ${report.imported} 条\n`);
       if (report.errors.length && (flags.dryRun || !flags.skipInvalid)) throw new CliExit(ExitCode.Data);
     });
   catalog
     .command('reindex')
-    .description('重建全文检索索引：按目录中的已公开信息重新分词、重写检索索引（如恢复了不含索引的数据库之后）；结果顺序不变')
+    .description(
+      '重建全文检索索引：按目录中的已公开信息重新分词、重写检索索引（如恢复了不含索引的数据库之后）；结果顺序不变',
+    )
     .action(async () => {
       const { withRuntime } = await import('../runtime.ts');
       const { reindexAll } = await import('../../modules/search/reindex.service.ts');
       const tty = process.stderr.isTTY;
-      const count = await withRuntime((rt) => reindexAll(rt.db, (done) => process.stderr.write(tty ? `\r已重建 ${done} 条` : `${done}\n`)));
+      const count = await withRuntime((rt) =>
+        reindexAll(rt.db, (done) => process.stderr.write(tty ? `\r已重建 ${done} 条` : `${done}\n`)),
+      );
       if (tty) process.stderr.write('\n');
       process.stdout.write(`检索索引已重建：${count} 条已公开信息\n`);
     });

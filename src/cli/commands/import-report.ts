@@ -54,7 +54,8 @@ export function register(program: Command): void {
     .option('--json', '每个文件输出一行 JSON：{"file","report","findings","error"}')
     .option('--save', '把读取的报告和检查结果保存到数据库（供年报体检页面和跨年度检查使用）')
     .action(async (paths: string[], options: Options) => {
-      if (paths.length === 0) throw new CliExit(ExitCode.Usage, '请指定要读取的年报文件或目录，例如：gongkai import-report 2020年报.pdf');
+      if (paths.length === 0)
+        throw new CliExit(ExitCode.Usage, '请指定要读取的年报文件或目录，例如：gongkai import-report 2020年报.pdf');
       const [{ importFiles }, { summarizeBatch, summarizeEntry }] = await Promise.all([
         import('../../modules/report-import/import-batch.ts'),
         import('../../modules/report-import/summary.ts'),

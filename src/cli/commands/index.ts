@@ -12,4 +12,16 @@ import { register as synth } from './synth.ts';
 import { register as workdays } from './workdays.ts';
 
 /** Every command registers itself on the program. Add one line per command file. */
-export const commands: Array<(program: Command) => void> = [serve, migrate, demo, audit, buildAdmin, importReport, workdays, calendar, report, catalog, synth];
+export const commands: Array<(program: Command) => void> = [
+  serve,
+  migrate,
+  demo,
+  audit,
+  buildAdmin,
+  importReport,
+  workdays,
+  calendar,
+  report,
+  catalog,
+  synth,
+];

@@ -31,13 +31,23 @@ export function register(program: Command): void {
     .action(async (options: Options) => {
       if (!options.agency) throw new CliExit(ExitCode.Usage, '请用 --agency 指定机关全称或代码');
       const year = Number(options.year);
-      if (!options.year || !Number.isInteger(year)) throw new CliExit(ExitCode.Usage, '请用 --year 指定报告年度，例如 --year 2020');
-      if (!FORMATS.includes(options.format)) throw new CliExit(ExitCode.Usage, `--format 应为 ${FORMATS.join('、')} 之一`);
+      if (!options.year || !Number.isInteger(year))
+        throw new CliExit(ExitCode.Usage, '请用 --year 指定报告年度，例如 --year 2020');
+      if (!FORMATS.includes(options.format))
+        throw new CliExit(ExitCode.Usage, `--format 应为 ${FORMATS.join('、')} 之一`);
       const binary = options.format !== 'json' && options.format !== 'html';
-      if (binary && !options.out && process.stdout.isTTY) throw new CliExit(ExitCode.Usage, `${options.format} 是二进制格式，请用 --out 指定输出文件`);
+      if (binary && !options.out && process.stdout.isTTY)
+        throw new CliExit(ExitCode.Usage, `${options.format} 是二进制格式，请用 --out 指定输出文件`);
       const { cliReport } = await import('../../modules/reports/reports.cli.ts');
       const { withRuntime } = await import('../runtime.ts');
-      const file = await withRuntime((rt) => cliReport(rt.db, rt.clock, { agency: options.agency!, year, format: options.format as 'json', published: options.published === true }));
+      const file = await withRuntime((rt) =>
+        cliReport(rt.db, rt.clock, {
+          agency: options.agency!,
+          year,
+          format: options.format as 'json',
+          published: options.published === true,
+        }),
+      );
       if (options.out) {
         writeFileSync(options.out, file.data);
         process.stderr.write(`已写入 ${options.out}\n`);

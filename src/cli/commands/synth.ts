@@ -22,9 +22,16 @@ export function register(program: Command): void {
       const { loadCalendar } = await import('../../modules/calendar/calendar.service.ts');
       const { runSynth, rng } = await import('../../modules/synth/synth.service.ts');
       const counts = { agencies: Number(flags.agencies), items: Number(flags.items) };
-      if (!Number.isInteger(counts.agencies) || !Number.isInteger(counts.items) || counts.agencies < 3 || counts.items < 0) throw new CliExit(ExitCode.Usage, '--agencies 至少为3，--items 须为非负整数');
+      if (
+        !Number.isInteger(counts.agencies) ||
+        !Number.isInteger(counts.items) ||
+        counts.agencies < 3 ||
+        counts.items < 0
+      )
+        throw new CliExit(ExitCode.Usage, '--agencies 至少为3，--items 须为非负整数');
       await withRuntime(async (rt) => {
-        if (!flags.force && (await countAgencies(rt.db)) > 0) throw new CliExit(ExitCode.Usage, '数据库中已有机构；如确需在其中生成合成数据，请加 --force');
+        if (!flags.force && (await countAgencies(rt.db)) > 0)
+          throw new CliExit(ExitCode.Usage, '数据库中已有机构；如确需在其中生成合成数据，请加 --force');
         const started = Date.now();
         const tty = process.stderr.isTTY;
         await runSynth(

@@ -13,7 +13,8 @@ import { cliCalendar } from './calendar.ts';
 const MAX_WORKING_DAYS = 10_000;
 
 function checkDate(value: string): string {
-  if (tryParseIsoDate(value) === undefined) throw new CliExit(ExitCode.Usage, `日期应为 YYYY-MM-DD 格式，如 2024-09-27，收到：${value}`);
+  if (tryParseIsoDate(value) === undefined)
+    throw new CliExit(ExitCode.Usage, `日期应为 YYYY-MM-DD 格式，如 2024-09-27，收到：${value}`);
   return value;
 }
 
@@ -32,7 +33,9 @@ interface CountFlags {
 /** A provisional result goes to stdout as usual, with the reason on stderr. */
 function warnProvisional(missingYears: readonly number[]): void {
   if (missingYears.length === 0) return;
-  process.stderr.write(`注意：未载入${missingYears.map((y) => `${y}年`).join('、')}的节假日安排，该年按周末计算，结果为暂定\n`);
+  process.stderr.write(
+    `注意：未载入${missingYears.map((y) => `${y}年`).join('、')}的节假日安排，该年按周末计算，结果为暂定\n`,
+  );
 }
 
 /** Registers `workdays add` and `workdays is`. */

@@ -125,7 +125,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['job_lock', 'system_state', 'audit_event', 'api_token', 'session', 'user_reach', 'user_role', 'app_user', 'agency']) {
+  for (const table of [
+    'job_lock',
+    'system_state',
+    'audit_event',
+    'api_token',
+    'session',
+    'user_reach',
+    'user_role',
+    'app_user',
+    'agency',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

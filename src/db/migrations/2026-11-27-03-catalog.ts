@@ -47,8 +47,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('catalog_item_index_no_uq').on('catalog_item').columns(['agency_id', 'index_no']).unique().execute();
-  await db.schema.createIndex('catalog_item_public_idx').on('catalog_item').columns(['agency_id', 'status', 'published_at']).execute();
+  await db.schema
+    .createIndex('catalog_item_index_no_uq')
+    .on('catalog_item')
+    .columns(['agency_id', 'index_no'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('catalog_item_public_idx')
+    .on('catalog_item')
+    .columns(['agency_id', 'status', 'published_at'])
+    .execute();
   await db.schema.createIndex('catalog_item_status_idx').on('catalog_item').columns(['status', 'due_on']).execute();
   await db.schema.createIndex('catalog_item_published_idx').on('catalog_item').columns(['published_at']).execute();
 
@@ -90,7 +99,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sort_order', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('catalog_category_agency_idx').on('catalog_category').columns(['agency_id', 'name']).unique().execute();
+  await db.schema
+    .createIndex('catalog_category_agency_idx')
+    .on('catalog_category')
+    .columns(['agency_id', 'name'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('catalog_settings')
@@ -110,9 +124,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('body_words', 'text', (c) => c.notNull())
       .execute();
     // Title words weigh more than body words in ts_rank (setweight A / D).
-    await sql`create index catalog_search_tsv_idx on catalog_search using gin ((setweight(to_tsvector('simple', title_words), 'A') || setweight(to_tsvector('simple', body_words), 'D')))`.execute(db);
+    await sql`create index catalog_search_tsv_idx on catalog_search using gin ((setweight(to_tsvector('simple', title_words), 'A') || setweight(to_tsvector('simple', body_words), 'D')))`.execute(
+      db,
+    );
   } else {
-    await sql`create virtual table catalog_search using fts5(item_id unindexed, title_words, body_words, tokenize = 'unicode61')`.execute(db);
+    await sql`create virtual table catalog_search using fts5(item_id unindexed, title_words, body_words, tokenize = 'unicode61')`.execute(
+      db,
+    );
   }
 
   await db.schema
@@ -129,7 +147,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_by', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('power_list_figure_uq').on('power_list_figure').columns(['agency_id', 'year', 'kind']).unique().execute();
+  await db.schema
+    .createIndex('power_list_figure_uq')
+    .on('power_list_figure')
+    .columns(['agency_id', 'year', 'kind'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('year_amount')
@@ -146,7 +169,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['year_amount', 'power_list_figure', 'catalog_search', 'catalog_settings', 'catalog_category', 'catalog_attachment', 'catalog_event', 'catalog_item']) {
+  for (const t of [
+    'year_amount',
+    'power_list_figure',
+    'catalog_search',
+    'catalog_settings',
+    'catalog_category',
+    'catalog_attachment',
+    'catalog_event',
+    'catalog_item',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -23,7 +23,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('imported_at', 'text', (c) => c.notNull())
     .addColumn('imported_by', 'text')
     .execute();
-  await db.schema.createIndex('imported_report_agency_year_idx').on('imported_report').columns(['agency_name', 'year']).execute();
+  await db.schema
+    .createIndex('imported_report_agency_year_idx')
+    .on('imported_report')
+    .columns(['agency_name', 'year'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -7,7 +7,17 @@ import { dialectOf } from '../connect.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const pg = dialectOf(db) === 'postgres';
-  const text = ['applicant_name', 'contact_person', 'email', 'postcode', 'info_title', 'info_doc_number', 'info_description', 'delivery_form', 'delivery_method'];
+  const text = [
+    'applicant_name',
+    'contact_person',
+    'email',
+    'postcode',
+    'info_title',
+    'info_doc_number',
+    'info_description',
+    'delivery_form',
+    'delivery_method',
+  ];
   let table = db.schema
     .createTable('application')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -63,10 +73,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('application_tracking_uq', ['agency_id', 'tracking_number'])
     .execute();
   // The inbox filters by agency and state and sorts by due date; the report counts by agency and dates.
-  await db.schema.createIndex('application_inbox_idx').on('application').columns(['agency_id', 'state', 'reply_due']).execute();
-  await db.schema.createIndex('application_received_idx').on('application').columns(['agency_id', 'received_date']).execute();
-  await db.schema.createIndex('application_closed_idx').on('application').columns(['agency_id', 'closed_date']).execute();
-  await db.schema.createIndex('application_applicant_idx').on('application').columns(['agency_id', 'id_number_hash']).execute();
+  await db.schema
+    .createIndex('application_inbox_idx')
+    .on('application')
+    .columns(['agency_id', 'state', 'reply_due'])
+    .execute();
+  await db.schema
+    .createIndex('application_received_idx')
+    .on('application')
+    .columns(['agency_id', 'received_date'])
+    .execute();
+  await db.schema
+    .createIndex('application_closed_idx')
+    .on('application')
+    .columns(['agency_id', 'closed_date'])
+    .execute();
+  await db.schema
+    .createIndex('application_applicant_idx')
+    .on('application')
+    .columns(['agency_id', 'id_number_hash'])
+    .execute();
   await db.schema.createIndex('application_tracking_idx').on('application').column('tracking_number').execute();
 
   await db.schema
@@ -99,7 +125,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('application_file_app_idx').on('application_file').columns(['application_id', 'role']).execute();
+  await db.schema
+    .createIndex('application_file_app_idx')
+    .on('application_file')
+    .columns(['application_id', 'role'])
+    .execute();
 
   await db.schema
     .createTable('application_reminder')
@@ -126,7 +156,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['application_settings', 'application_counter', 'application_reminder', 'application_file', 'application_event', 'application']) {
+  for (const t of [
+    'application_settings',
+    'application_counter',
+    'application_reminder',
+    'application_file',
+    'application_event',
+    'application',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

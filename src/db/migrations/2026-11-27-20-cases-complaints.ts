@@ -25,8 +25,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('disclosure_case_agency_filed_idx').on('disclosure_case').columns(['agency_id', 'filed_date']).execute();
-  await db.schema.createIndex('disclosure_case_application_idx').on('disclosure_case').column('application_id').execute();
+  await db.schema
+    .createIndex('disclosure_case_agency_filed_idx')
+    .on('disclosure_case')
+    .columns(['agency_id', 'filed_date'])
+    .execute();
+  await db.schema
+    .createIndex('disclosure_case_application_idx')
+    .on('disclosure_case')
+    .column('application_id')
+    .execute();
 
   await db.schema
     .createTable('complaint')

@@ -39,9 +39,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sent_at', 'text')
     .addColumn('delivery_note', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
-  await db.schema.createIndex('outbox_message_status_idx').on('outbox_message').columns(['status', 'channel']).execute();
-  await db.schema.createIndex('outbox_message_agency_idx').on('outbox_message').columns(['agency_id', 'created_at']).execute();
-  await db.schema.createIndex('outbox_message_related_idx').on('outbox_message').columns(['related_type', 'related_id']).execute();
+  await db.schema
+    .createIndex('outbox_message_status_idx')
+    .on('outbox_message')
+    .columns(['status', 'channel'])
+    .execute();
+  await db.schema
+    .createIndex('outbox_message_agency_idx')
+    .on('outbox_message')
+    .columns(['agency_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('outbox_message_related_idx')
+    .on('outbox_message')
+    .columns(['related_type', 'related_id'])
+    .execute();
 
   await db.schema
     .createTable('outbox_attachment')

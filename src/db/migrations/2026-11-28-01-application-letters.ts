@@ -26,7 +26,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('application_letter_app_idx').on('application_letter').columns(['application_id', 'event_seq']).execute();
+  await db.schema
+    .createIndex('application_letter_app_idx')
+    .on('application_letter')
+    .columns(['application_id', 'event_seq'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

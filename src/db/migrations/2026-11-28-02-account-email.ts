@@ -9,7 +9,10 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Plain text: a work address the mailer must read; lists show it masked (docs/security.md).
   await db.schema.alterTable('app_user').addColumn('email', 'text').execute();
-  await db.schema.alterTable('app_user').addColumn('reminder_email', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('app_user')
+    .addColumn('reminder_email', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
 
   await db.schema
     .createTable('application_reminder_recipient')
@@ -22,9 +25,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     // One row per reminder and recipient: the second sweep, or a second node, cannot add a second mail.
     .addPrimaryKeyConstraint('application_reminder_recipient_pk', ['application_id', 'key', 'user_id'])
-    .addForeignKeyConstraint('application_reminder_recipient_reminder_fk', ['application_id', 'key'], 'application_reminder', ['application_id', 'key'])
+    .addForeignKeyConstraint(
+      'application_reminder_recipient_reminder_fk',
+      ['application_id', 'key'],
+      'application_reminder',
+      ['application_id', 'key'],
+    )
     .execute();
-  await db.schema.createIndex('application_reminder_recipient_user_idx').on('application_reminder_recipient').columns(['user_id', 'recorded_at']).execute();
+  await db.schema
+    .createIndex('application_reminder_recipient_user_idx')
+    .on('application_reminder_recipient')
+    .columns(['user_id', 'recorded_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -19,7 +19,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decided_by', 'text', (c) => c.notNull())
     .addColumn('decided_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('application_suggestion_agency_idx').on('application_suggestion').columns(['agency_id', 'decided_at']).execute();
+  await db.schema
+    .createIndex('application_suggestion_agency_idx')
+    .on('application_suggestion')
+    .columns(['agency_id', 'decided_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

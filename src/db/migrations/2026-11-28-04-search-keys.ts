@@ -26,7 +26,10 @@ const AGENCY_FACETS = sql`with recursive up(agency_id, anc) as (
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const pg = dialectOf(db) === 'postgres';
-  await db.schema.alterTable('catalog_item').addColumn('search_key', pg ? 'bigint' : 'integer').execute();
+  await db.schema
+    .alterTable('catalog_item')
+    .addColumn('search_key', pg ? 'bigint' : 'integer')
+    .execute();
   await db.schema.createIndex('catalog_item_search_key_idx').on('catalog_item').column('search_key').unique().execute();
   if (pg) {
     await sql`update catalog_item set search_key = k.key from (
@@ -58,7 +61,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         + row_number() over (partition by cast(strftime('%s', i.published_at) as integer) order by i.id) - 1 as key
       from catalog_search s join catalog_item i on i.id = s.item_id where i.published_at is not null
     ) k where k.id = catalog_item.id`.execute(db);
-  await sql`create virtual table catalog_search_keyed using fts5(title_words, body_words, facets, content = '', contentless_delete = 1, tokenize = 'unicode61')`.execute(db);
+  await sql`create virtual table catalog_search_keyed using fts5(title_words, body_words, facets, content = '', contentless_delete = 1, tokenize = 'unicode61')`.execute(
+    db,
+  );
   await sql`${AGENCY_FACETS}, facets as (select agency_id, group_concat('zag' || lower(hex(anc)), ' ') as tokens from up group by agency_id)
     insert into catalog_search_keyed (rowid, title_words, body_words, facets)
     select i.search_key, s.title_words, s.body_words,
@@ -74,10 +79,16 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   const pg = dialectOf(db) === 'postgres';
   await sql`drop table catalog_search`.execute(db);
   if (pg) {
-    await sql`create table catalog_search (item_id text primary key references catalog_item(id) on delete cascade, title_words text not null, body_words text not null)`.execute(db);
-    await sql`create index catalog_search_tsv_idx on catalog_search using gin ((setweight(to_tsvector('simple', title_words), 'A') || setweight(to_tsvector('simple', body_words), 'D')))`.execute(db);
+    await sql`create table catalog_search (item_id text primary key references catalog_item(id) on delete cascade, title_words text not null, body_words text not null)`.execute(
+      db,
+    );
+    await sql`create index catalog_search_tsv_idx on catalog_search using gin ((setweight(to_tsvector('simple', title_words), 'A') || setweight(to_tsvector('simple', body_words), 'D')))`.execute(
+      db,
+    );
   } else {
-    await sql`create virtual table catalog_search using fts5(item_id unindexed, title_words, body_words, tokenize = 'unicode61')`.execute(db);
+    await sql`create virtual table catalog_search using fts5(item_id unindexed, title_words, body_words, tokenize = 'unicode61')`.execute(
+      db,
+    );
   }
   await db.schema.dropIndex('catalog_item_search_key_idx').execute();
   await db.schema.alterTable('catalog_item').dropColumn('search_key').execute();

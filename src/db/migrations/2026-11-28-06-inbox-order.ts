@@ -28,10 +28,19 @@ import { dialectOf } from '../connect.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const pg = dialectOf(db) === 'postgres';
-  await db.schema.alterTable('application').addColumn('inbox_key', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await sql`update application set inbox_key = case when state = 'closed' then '1' else '0' end || coalesce(reply_due, '9999-12-31')`.execute(db);
-  await sql`create index application_inbox_agency_idx on application (agency_id, inbox_key, created_at desc, id desc, state, reply_due)`.execute(db);
-  await sql`create index application_inbox_order_idx on application (inbox_key, created_at desc, id desc, agency_id, state, reply_due)`.execute(db);
+  await db.schema
+    .alterTable('application')
+    .addColumn('inbox_key', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await sql`update application set inbox_key = case when state = 'closed' then '1' else '0' end || coalesce(reply_due, '9999-12-31')`.execute(
+    db,
+  );
+  await sql`create index application_inbox_agency_idx on application (agency_id, inbox_key, created_at desc, id desc, state, reply_due)`.execute(
+    db,
+  );
+  await sql`create index application_inbox_order_idx on application (inbox_key, created_at desc, id desc, agency_id, state, reply_due)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('agency_tree_version')
@@ -45,13 +54,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         update agency_tree_version set version = version + 1 where id = 1;
         return null;
       end $$`.execute(db);
-    await sql`create trigger agency_tree_insert_delete after insert or delete on agency for each statement execute function agency_tree_changed()`.execute(db);
-    await sql`create trigger agency_tree_move after update of parent_id on agency for each row when (old.parent_id is distinct from new.parent_id) execute function agency_tree_changed()`.execute(db);
+    await sql`create trigger agency_tree_insert_delete after insert or delete on agency for each statement execute function agency_tree_changed()`.execute(
+      db,
+    );
+    await sql`create trigger agency_tree_move after update of parent_id on agency for each row when (old.parent_id is distinct from new.parent_id) execute function agency_tree_changed()`.execute(
+      db,
+    );
     await sql`analyze application`.execute(db);
   } else {
-    await sql`create trigger agency_tree_insert after insert on agency begin update agency_tree_version set version = version + 1 where id = 1; end`.execute(db);
-    await sql`create trigger agency_tree_delete after delete on agency begin update agency_tree_version set version = version + 1 where id = 1; end`.execute(db);
-    await sql`create trigger agency_tree_move after update of parent_id on agency when old.parent_id is not new.parent_id begin update agency_tree_version set version = version + 1 where id = 1; end`.execute(db);
+    await sql`create trigger agency_tree_insert after insert on agency begin update agency_tree_version set version = version + 1 where id = 1; end`.execute(
+      db,
+    );
+    await sql`create trigger agency_tree_delete after delete on agency begin update agency_tree_version set version = version + 1 where id = 1; end`.execute(
+      db,
+    );
+    await sql`create trigger agency_tree_move after update of parent_id on agency when old.parent_id is not new.parent_id begin update agency_tree_version set version = version + 1 where id = 1; end`.execute(
+      db,
+    );
   }
 }
 
@@ -61,7 +80,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql`drop trigger agency_tree_insert_delete on agency`.execute(db);
     await sql`drop function agency_tree_changed()`.execute(db);
   } else {
-    for (const t of ['agency_tree_insert', 'agency_tree_delete', 'agency_tree_move']) await sql`drop trigger ${sql.raw(t)}`.execute(db);
+    for (const t of ['agency_tree_insert', 'agency_tree_delete', 'agency_tree_move'])
+      await sql`drop trigger ${sql.raw(t)}`.execute(db);
   }
   await db.schema.dropTable('agency_tree_version').execute();
   await db.schema.dropIndex('application_inbox_order_idx').execute();

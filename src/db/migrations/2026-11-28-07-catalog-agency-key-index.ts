@@ -6,7 +6,11 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex('catalog_item_agency_key_idx').on('catalog_item').columns(['agency_id', 'search_key']).execute();
+  await db.schema
+    .createIndex('catalog_item_agency_key_idx')
+    .on('catalog_item')
+    .columns(['agency_id', 'search_key'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

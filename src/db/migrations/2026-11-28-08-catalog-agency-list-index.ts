@@ -8,10 +8,18 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('catalog_item_agency_key_idx').execute();
-  await db.schema.createIndex('catalog_item_agency_list_idx').on('catalog_item').columns(['agency_id', 'search_key', 'status', 'statutory_item', 'category_id', 'doc_type']).execute();
+  await db.schema
+    .createIndex('catalog_item_agency_list_idx')
+    .on('catalog_item')
+    .columns(['agency_id', 'search_key', 'status', 'statutory_item', 'category_id', 'doc_type'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('catalog_item_agency_list_idx').execute();
-  await db.schema.createIndex('catalog_item_agency_key_idx').on('catalog_item').columns(['agency_id', 'search_key']).execute();
+  await db.schema
+    .createIndex('catalog_item_agency_key_idx')
+    .on('catalog_item')
+    .columns(['agency_id', 'search_key'])
+    .execute();
 }

@@ -24,7 +24,15 @@ export function isApplicantKind(value: unknown): value is ApplicantKind {
 }
 
 /** 身份证明 documents accepted on the form. */
-export const ID_DOC_TYPES = ['resident_id', 'passport', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent', 'credit_code', 'other'] as const;
+export const ID_DOC_TYPES = [
+  'resident_id',
+  'passport',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'foreign_permanent',
+  'credit_code',
+  'other',
+] as const;
 export type IdDocType = (typeof ID_DOC_TYPES)[number];
 
 export const ID_DOC_LABELS: Record<IdDocType, string> = {
@@ -47,7 +55,10 @@ const RESIDENT_CHECK = '10X98765432';
 
 /** Fold full-width characters, drop spaces, upper-case: how identity numbers are compared and hashed. */
 export function normalizeIdNumber(value: string): string {
-  return value.normalize('NFKC').replace(/[\s\-_]/g, '').toUpperCase();
+  return value
+    .normalize('NFKC')
+    .replace(/[\s\-_]/g, '')
+    .toUpperCase();
 }
 
 /**

@@ -14,7 +14,9 @@ interface CountingExample {
 async function loadCounting(): Promise<CountingExample> {
   const url = new URL('../../../../shared/spec/clock-vectors.json', import.meta.url);
   try {
-    return ((await import(/* @vite-ignore */ url.href, { with: { type: 'json' } })).default as { counting: CountingExample }).counting;
+    return (
+      (await import(/* @vite-ignore */ url.href, { with: { type: 'json' } })).default as { counting: CountingExample }
+    ).counting;
   } catch {
     return (fixture as unknown as { counting: CountingExample }).counting;
   }
@@ -39,7 +41,10 @@ describe('counting for report year Y (lifecycle.md, clock-vectors.json "counting
   });
 
   it('an application never confirmed (第三十一条) is counted nowhere', () => {
-    const only = countTable3([{ receivedDate: null, closedDate: null, outcome: null, applicantKind: 'commercial' }], 2025);
+    const only = countTable3(
+      [{ receivedDate: null, closedDate: null, outcome: null, applicantKind: 'commercial' }],
+      2025,
+    );
     expect(Object.values(only).every((row) => row.every((n) => n === 0))).toBe(true);
   });
 
@@ -54,13 +59,19 @@ describe('counting for report year Y (lifecycle.md, clock-vectors.json "counting
     );
     expect(mixed.carried_in).toEqual([0, 0, 0, 0, 1, 0, 1]);
     expect(mixed.carried_out).toEqual([0, 0, 1, 0, 0, 0, 1]);
-    for (let c = 0; c < 7; c++) expect(mixed.received[c]! + mixed.carried_in[c]!).toBe(mixed.total[c]! + mixed.carried_out[c]!);
+    for (let c = 0; c < 7; c++)
+      expect(mixed.received[c]! + mixed.carried_in[c]!).toBe(mixed.total[c]! + mixed.carried_out[c]!);
     const report = emptyReport(REPORT_FORMATS.V2021, { name: '测试机关' }, 2025);
     Object.assign(report.table3, mixed);
     expect(validateReport(report).filter((f) => ['R1', 'R2', 'R3', 'R4'].includes(f.rule))).toEqual([]);
   });
 
   it('a closed application without an outcome is a programming error, not a silent miscount', () => {
-    expect(() => countTable3([{ receivedDate: '2025-01-02', closedDate: '2025-01-03', outcome: null, applicantKind: 'natural_person' }], 2025)).toThrow();
+    expect(() =>
+      countTable3(
+        [{ receivedDate: '2025-01-02', closedDate: '2025-01-03', outcome: null, applicantKind: 'natural_person' }],
+        2025,
+      ),
+    ).toThrow();
   });
 });

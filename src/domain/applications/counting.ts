@@ -28,7 +28,13 @@ export type Table3V2021Key = 'received' | 'carried_in' | OutcomeKey | 'total' | 
 export type Table3Counts = Record<Table3V2021Key, number[]>;
 
 /** The row keys in report order. */
-export const TABLE3_V2021_KEYS: readonly Table3V2021Key[] = ['received', 'carried_in', ...OUTCOME_KEYS, 'total', 'carried_out'];
+export const TABLE3_V2021_KEYS: readonly Table3V2021Key[] = [
+  'received',
+  'carried_in',
+  ...OUTCOME_KEYS,
+  'total',
+  'carried_out',
+];
 
 /** A table of zeros. */
 export function emptyTable3(): Table3Counts {

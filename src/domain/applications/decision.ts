@@ -80,13 +80,18 @@ export function checkDecision(input: DecisionInput, ctx: DecisionContext): Outco
   const errors: Record<string, string> = {};
   const outcome = input.outcome;
   if (!isOutcomeKey(outcome)) errors.outcome = '请选择一种办理结果';
-  else if (LAPSE_OUTCOMES.includes(outcome)) errors.outcome = '逾期不补正、逾期未缴费由期限届满自动办结，不能作为答复结果';
+  else if (LAPSE_OUTCOMES.includes(outcome))
+    errors.outcome = '逾期不补正、逾期未缴费由期限届满自动办结，不能作为答复结果';
   else {
-    if (outcome === 'partial' && input.reasons.trim().length < 4) errors.reasons = '部分公开须对不予公开的内容说明理由（第三十七条）';
-    if (outcome.startsWith('withheld_') && input.reasons.trim().length < 4) errors.reasons = '不予公开须说明理由（第三十六条第三项）';
-    if (outcome === 'unavailable_unclear' && !ctx.correctionReceived) errors.outcome = '只有补正后申请内容仍不明确的，才能按此答复（第三十条）';
+    if (outcome === 'partial' && input.reasons.trim().length < 4)
+      errors.reasons = '部分公开须对不予公开的内容说明理由（第三十七条）';
+    if (outcome.startsWith('withheld_') && input.reasons.trim().length < 4)
+      errors.reasons = '不予公开须说明理由（第三十六条第三项）';
+    if (outcome === 'unavailable_unclear' && !ctx.correctionReceived)
+      errors.outcome = '只有补正后申请内容仍不明确的，才能按此答复（第三十条）';
     if (outcome === 'rejected_excessive' && !ctx.reasonsAsked) errors.outcome = '须先要求申请人说明理由（第三十五条）';
-    if (outcome === 'withheld_third_party' && !ctx.consulted) errors.outcome = '以保护第三方合法权益不予公开的，须先书面征求第三方意见（第三十二条）';
+    if (outcome === 'withheld_third_party' && !ctx.consulted)
+      errors.outcome = '以保护第三方合法权益不予公开的，须先书面征求第三方意见（第三十二条）';
   }
   if (input.legalBasis.trim().length === 0) errors.legalBasis = '请填写法律依据';
   if (input.legalBasis.length > 200) errors.legalBasis = '不超过200个字符';

@@ -8,9 +8,13 @@ import type { ClockResult } from '../clock/types.ts';
 export function dueRuleOf(clock: ClockResult, delayedReply: boolean): string | null {
   if (clock.replyDue === null) return null;
   if (delayedReply) return '第三十五条：本机关确定的延迟答复期限';
-  const from = clock.correctionReceivedDate !== null ? '第三十条、第三十三条：自收到补正后的申请之日起20个工作日' : '第三十三条：自收到申请之日起20个工作日';
+  const from =
+    clock.correctionReceivedDate !== null
+      ? '第三十条、第三十三条：自收到补正后的申请之日起20个工作日'
+      : '第三十三条：自收到申请之日起20个工作日';
   const parts = [from];
-  if (clock.extensionWorkingDays > 0) parts.push(`经负责人同意延长${clock.extensionWorkingDays}个工作日（第三十三条第二款）`);
+  if (clock.extensionWorkingDays > 0)
+    parts.push(`经负责人同意延长${clock.extensionWorkingDays}个工作日（第三十三条第二款）`);
   if (clock.consultations.length > 0) parts.push('征求意见时间不计算在内（第三十三条第三款）');
   if (clock.feeNoticeDate !== null) parts.push('收费通知至缴费期间不计算在内');
   return parts.join('，');

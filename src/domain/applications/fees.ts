@@ -63,7 +63,8 @@ function banded(first: number, count: number, rate: (n: number) => number): FeeB
  * application split by 「一事一申请」 (第四条, at least 1).
  */
 export function perPieceFee(earlierPieces: number, pieces: number): FeeAssessment {
-  if (!Number.isInteger(earlierPieces) || earlierPieces < 0) throw new ValidationError({ earlierPieces: '应为不小于0的整数' });
+  if (!Number.isInteger(earlierPieces) || earlierPieces < 0)
+    throw new ValidationError({ earlierPieces: '应为不小于0的整数' });
   if (!Number.isInteger(pieces) || pieces < 1) throw new ValidationError({ pieces: '件数应为正整数' });
   const bands = banded(earlierPieces + 1, pieces, perPieceRate);
   return { basis: 'per_piece', units: pieces, bands, amount: bands.reduce((s, b) => s + b.amount, 0) };
@@ -87,7 +88,9 @@ export type FeeInput =
  */
 export function assessFee(input: FeeInput, alreadyAssessed: FeeBasis | null = null): FeeAssessment {
   if (alreadyAssessed !== null && alreadyAssessed !== input.basis) {
-    throw new ValidationError({ basis: `本申请已${FEE_BASIS_LABELS[alreadyAssessed]}，不得同时按照两种标准重复计算（国办函〔2020〕109号第三条）` });
+    throw new ValidationError({
+      basis: `本申请已${FEE_BASIS_LABELS[alreadyAssessed]}，不得同时按照两种标准重复计算（国办函〔2020〕109号第三条）`,
+    });
   }
   return input.basis === 'per_piece' ? perPieceFee(input.earlierPieces, input.pieces) : perPageFee(input.pages);
 }

@@ -7,7 +7,10 @@ import type { Channel } from '../clock/types.ts';
 
 export const REQUEST_KINDS = ['disclosure', 'records_correction'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
-export const REQUEST_KIND_LABELS: Record<RequestKind, string> = { disclosure: '政府信息公开申请', records_correction: '更正申请（第四十一条）' };
+export const REQUEST_KIND_LABELS: Record<RequestKind, string> = {
+  disclosure: '政府信息公开申请',
+  records_correction: '更正申请（第四十一条）',
+};
 
 /** 第四十一条: corrected; transferred to the competent agency; told where to go; refused (not inaccurate). */
 export const RECORDS_OUTCOMES = ['corrected', 'transferred', 'referred', 'refused'] as const;
@@ -56,4 +59,9 @@ export type DeliveryForm = (typeof DELIVERY_FORMS)[number];
 export const DELIVERY_FORM_LABELS: Record<DeliveryForm, string> = { paper: '纸质', electronic: '电子' };
 export const DELIVERY_METHODS = ['post', 'email', 'pickup', 'online'] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
-export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = { post: '邮寄', email: '电子邮件', pickup: '当面领取', online: '网上获取' };
+export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = {
+  post: '邮寄',
+  email: '电子邮件',
+  pickup: '当面领取',
+  online: '网上获取',
+};

@@ -38,7 +38,8 @@ export function runningDeadlines(clock: ClockResult): Array<{ kind: DeadlineKind
   if (clock.state === 'closed' || clock.receivedDate === null) return [];
   const out: Array<{ kind: DeadlineKind; date: string }> = [];
   if (clock.replyDue !== null) out.push({ kind: 'reply', date: clock.replyDue });
-  if (clock.state === 'awaitingCorrection' && clock.correctionPeriodEnd !== null) out.push({ kind: 'correctionPeriod', date: clock.correctionPeriodEnd });
+  if (clock.state === 'awaitingCorrection' && clock.correctionPeriodEnd !== null)
+    out.push({ kind: 'correctionPeriod', date: clock.correctionPeriodEnd });
   for (const c of clock.consultations) if (c.open) out.push({ kind: 'consultation', date: c.partyDeadline });
   if (clock.state === 'awaitingFee' && clock.paymentDue !== null) out.push({ kind: 'payment', date: clock.paymentDue });
   return out;
@@ -52,12 +53,25 @@ export function remindersDue(clock: ClockResult, today: string, calendar: Calend
   const out: Reminder[] = [];
   for (const d of runningDeadlines(clock)) {
     if (today > d.date) {
-      out.push({ key: `${d.kind}:${d.date}:passed`, kind: d.kind, stage: 'passed', deadline: d.date, workingDaysLeft: null });
+      out.push({
+        key: `${d.kind}:${d.date}:passed`,
+        kind: d.kind,
+        stage: 'passed',
+        deadline: d.date,
+        workingDaysLeft: null,
+      });
       continue;
     }
     const left = calendar.workingDaysBetween(today, d.date, { provisional: true });
     const n = typeof left === 'number' ? left : left.value;
-    if (n <= REMINDER_WORKING_DAYS) out.push({ key: `${d.kind}:${d.date}:approaching`, kind: d.kind, stage: 'approaching', deadline: d.date, workingDaysLeft: n });
+    if (n <= REMINDER_WORKING_DAYS)
+      out.push({
+        key: `${d.kind}:${d.date}:approaching`,
+        kind: d.kind,
+        stage: 'approaching',
+        deadline: d.date,
+        workingDaysLeft: n,
+      });
   }
   return out;
 }
@@ -92,8 +106,14 @@ export function reminderMail(m: ReminderMailInput): { subject: string; bodyText:
       : r.workingDaysLeft === 0
         ? `于今天（${date}）届满，请及时处理。`
         : `将于${date}届满，还有${r.workingDaysLeft}个工作日（不含今天），请及时处理。`;
-  const subject = r.stage === 'passed' ? `【期限已过】${m.trackingNumber}：${label}已于${date}届满` : `【期限提醒】${m.trackingNumber}：${label}将于${date}届满`;
-  const why = m.recipientRole === 'handler' ? '您是该申请的承办人' : '您是本机关政府信息公开工作机构负责人，负责批准延期和签发答复';
+  const subject =
+    r.stage === 'passed'
+      ? `【期限已过】${m.trackingNumber}：${label}已于${date}届满`
+      : `【期限提醒】${m.trackingNumber}：${label}将于${date}届满`;
+  const why =
+    m.recipientRole === 'handler'
+      ? '您是该申请的承办人'
+      : '您是本机关政府信息公开工作机构负责人，负责批准延期和签发答复';
   const lines = [
     `${m.recipientName}：`,
     '',

@@ -69,7 +69,10 @@ const DISCLOSABLE = new Set(['granted', 'partial']);
  * was granted or partly granted ("该政府信息属于可以公开的"). Single-link clustering, O(n²) on the
  * (small) list of one agency's recent applications.
  */
-export function sameInformationGroups(apps: readonly ComparableApplication[], threshold = SAME_INFORMATION_THRESHOLD): SameInformationGroup[] {
+export function sameInformationGroups(
+  apps: readonly ComparableApplication[],
+  threshold = SAME_INFORMATION_THRESHOLD,
+): SameInformationGroup[] {
   const parent = apps.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (let i = 0; i < apps.length; i++) {
@@ -94,9 +97,19 @@ export function sameInformationGroups(apps: readonly ComparableApplication[], th
 }
 
 /** 第三十六条第六项: earlier answered applications of the same applicant for the same information. */
-export function earlierSameRequests(app: ComparableApplication, earlier: readonly ComparableApplication[], threshold = SAME_INFORMATION_THRESHOLD): ComparableApplication[] {
+export function earlierSameRequests(
+  app: ComparableApplication,
+  earlier: readonly ComparableApplication[],
+  threshold = SAME_INFORMATION_THRESHOLD,
+): ComparableApplication[] {
   if (app.applicantHash === null) return [];
-  return earlier.filter((e) => e.id !== app.id && e.applicantHash === app.applicantHash && e.outcome !== null && similarity(e.description, app.description) >= threshold);
+  return earlier.filter(
+    (e) =>
+      e.id !== app.id &&
+      e.applicantHash === app.applicantHash &&
+      e.outcome !== null &&
+      similarity(e.description, app.description) >= threshold,
+  );
 }
 
 /** The 第三十五条 setting: how many requests in how many days make a mass request worth asking about. */

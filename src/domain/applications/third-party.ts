@@ -33,13 +33,21 @@ export const THIRD_PARTY_NOTIFIED = 'thirdPartyNotified';
 
 /** Third parties (第三十二条, not agencies under 第三十四条) whose latest answer is 不同意公开. */
 export function objectingThirdParties(events: readonly StoredEventLike[]): ObjectingParty[] {
-  const sent = events.filter((e) => e.type === 'consultationSent' && e.payload.party !== 'agency' && typeof e.payload.consultationId === 'string');
+  const sent = events.filter(
+    (e) =>
+      e.type === 'consultationSent' && e.payload.party !== 'agency' && typeof e.payload.consultationId === 'string',
+  );
   return sent
     .filter((s) => {
-      const answers = events.filter((e) => e.type === 'consultationAnswered' && e.payload.consultationId === s.payload.consultationId);
+      const answers = events.filter(
+        (e) => e.type === 'consultationAnswered' && e.payload.consultationId === s.payload.consultationId,
+      );
       return answers.at(-1)?.payload.opinion === 'object';
     })
-    .map((s) => ({ consultationId: s.payload.consultationId as string, partyName: String(s.payload.partyName ?? '第三方') }));
+    .map((s) => ({
+      consultationId: s.payload.consultationId as string,
+      partyName: String(s.payload.partyName ?? '第三方'),
+    }));
 }
 
 /**
@@ -47,11 +55,18 @@ export function objectingThirdParties(events: readonly StoredEventLike[]): Objec
  * decision discloses nothing, nobody objected, a 部分公开 withholds what they objected to, or
  * every objector got a notice after the latest draft of the decision.
  */
-export function thirdPartyNoticesMissing(decisionOutcome: string | null, events: readonly StoredEventLike[]): ObjectingParty[] {
+export function thirdPartyNoticesMissing(
+  decisionOutcome: string | null,
+  events: readonly StoredEventLike[],
+): ObjectingParty[] {
   if (!decisionOutcome || !(DISCLOSING_OUTCOMES as readonly string[]).includes(decisionOutcome)) return [];
   const drafted = events.filter((e) => e.type === 'decisionDrafted').at(-1);
   if (decisionOutcome === 'partial' && drafted?.payload.thirdPartyWithheld === true) return [];
-  const told = new Set(events.filter((e) => e.type === THIRD_PARTY_NOTIFIED && e.seq > (drafted?.seq ?? 0)).map((e) => e.payload.consultationId));
+  const told = new Set(
+    events
+      .filter((e) => e.type === THIRD_PARTY_NOTIFIED && e.seq > (drafted?.seq ?? 0))
+      .map((e) => e.payload.consultationId),
+  );
   return objectingThirdParties(events).filter((p) => !told.has(p.consultationId));
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkTrackingPattern, displayQueryCode, formatTrackingNumber, isWellFormedQueryCode, normalizeQueryCode, normalizeTrackingNumber, queryCodeFromBytes, QUERY_CODE_ALPHABET } from './tracking.ts';
+import {
+  checkTrackingPattern,
+  displayQueryCode,
+  formatTrackingNumber,
+  isWellFormedQueryCode,
+  normalizeQueryCode,
+  normalizeTrackingNumber,
+  queryCodeFromBytes,
+  QUERY_CODE_ALPHABET,
+} from './tracking.ts';
 
 describe('tracking numbers in the agency pattern', () => {
   it('formats 洛工信依申〔2025〕12号 and zero-padded variants', () => {

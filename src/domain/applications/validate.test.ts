@@ -18,12 +18,34 @@ describe('第二十九条: the contents of an application', () => {
     expect(validateApplicationFields(good).applicantName).toBe('张三');
   });
   it('every problem is reported at once, beside its field, in Chinese', () => {
-    const e = fieldErrors({ applicantKind: 'x', applicantName: '', idDocType: 'resident_id', idNumber: '123', phone: '1', deliveryForm: '', deliveryMethod: '', infoDescription: '' });
-    expect(Object.keys(e).sort()).toEqual(['applicantKind', 'applicantName', 'deliveryForm', 'deliveryMethod', 'idNumber', 'infoDescription', 'phone']);
+    const e = fieldErrors({
+      applicantKind: 'x',
+      applicantName: '',
+      idDocType: 'resident_id',
+      idNumber: '123',
+      phone: '1',
+      deliveryForm: '',
+      deliveryMethod: '',
+      infoDescription: '',
+    });
+    expect(Object.keys(e).sort()).toEqual([
+      'applicantKind',
+      'applicantName',
+      'deliveryForm',
+      'deliveryMethod',
+      'idNumber',
+      'infoDescription',
+      'phone',
+    ]);
     expect(e.infoDescription).toMatch(/第二十九条/);
   });
   it('an organisation needs a contact person and a credit code with a valid check digit', () => {
-    const e = fieldErrors({ ...good, applicantKind: 'commercial', idDocType: 'credit_code', idNumber: '91330100716105852G' });
+    const e = fieldErrors({
+      ...good,
+      applicantKind: 'commercial',
+      idDocType: 'credit_code',
+      idNumber: '91330100716105852G',
+    });
     expect(e.contactPerson).toBeDefined();
     expect(e.idNumber).toMatch(/校验位/);
     expect(fieldErrors({ ...good, applicantKind: 'commercial', idDocType: 'resident_id' }).idDocType).toBeDefined();

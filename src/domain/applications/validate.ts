@@ -4,7 +4,16 @@
  * Every message is Chinese and keyed by the form field it belongs beside.
  */
 import { ValidationError } from '../errors.ts';
-import { checkEmail, checkIdNumber, checkPhone, idDocTypesFor, isApplicantKind, ID_DOC_TYPES, type ApplicantKind, type IdDocType } from './applicant.ts';
+import {
+  checkEmail,
+  checkIdNumber,
+  checkPhone,
+  idDocTypesFor,
+  isApplicantKind,
+  ID_DOC_TYPES,
+  type ApplicantKind,
+  type IdDocType,
+} from './applicant.ts';
 import { DELIVERY_FORMS, DELIVERY_METHODS, type DeliveryForm, type DeliveryMethod } from './kinds.ts';
 
 /** The fields as typed (strings; the form and the API send the same names). */
@@ -59,11 +68,16 @@ export function fieldErrors(f: ApplicationFields): Record<string, string> {
   const e: Record<string, string> = {};
   const t = (v: string | undefined) => (v ?? '').trim();
   if (!isApplicantKind(f.applicantKind)) e.applicantKind = '请选择申请人类型';
-  if (t(f.applicantName).length === 0) e.applicantName = f.applicantKind === 'natural_person' ? '请填写申请人姓名' : '请填写申请人姓名或者名称';
-  if (isApplicantKind(f.applicantKind) && f.applicantKind !== 'natural_person' && t(f.contactPerson).length === 0) e.contactPerson = '法人或者其他组织请填写联系人';
+  if (t(f.applicantName).length === 0)
+    e.applicantName = f.applicantKind === 'natural_person' ? '请填写申请人姓名' : '请填写申请人姓名或者名称';
+  if (isApplicantKind(f.applicantKind) && f.applicantKind !== 'natural_person' && t(f.contactPerson).length === 0)
+    e.contactPerson = '法人或者其他组织请填写联系人';
   if (!(ID_DOC_TYPES as readonly string[]).includes(f.idDocType)) e.idDocType = '请选择身份证明类型';
   else if (isApplicantKind(f.applicantKind) && !idDocTypesFor(f.applicantKind).includes(f.idDocType as IdDocType)) {
-    e.idDocType = f.applicantKind === 'natural_person' ? '自然人请选择个人身份证件' : '法人或者其他组织请填写统一社会信用代码或者其他身份证明';
+    e.idDocType =
+      f.applicantKind === 'natural_person'
+        ? '自然人请选择个人身份证件'
+        : '法人或者其他组织请填写统一社会信用代码或者其他身份证明';
   } else {
     const problem = checkIdNumber(f.idDocType as IdDocType, f.idNumber);
     if (problem) e.idNumber = problem;

@@ -28,7 +28,9 @@ describe('workflow guards', () => {
   });
   it('第三十三条第二款: the head approves an extension only before the due date, at most 20 days in all', () => {
     expect(stepBlocker('approveExtension', { ...base, extensionRequested: true })).toBeNull();
-    expect(stepBlocker('approveExtension', { ...base, extensionRequested: true, today: '2025-03-11' })).toMatch(/答复期限已过/);
+    expect(stepBlocker('approveExtension', { ...base, extensionRequested: true, today: '2025-03-11' })).toMatch(
+      /答复期限已过/,
+    );
     expect(stepBlocker('requestExtension', { ...base, extensionDaysUsed: 20 })).toMatch(/20个工作日/);
   });
   it('release control: review, then sign-off, then the reply may leave', () => {
@@ -37,9 +39,11 @@ describe('workflow guards', () => {
     expect(stepBlocker('signOff', { ...base, decision: 'reviewed' })).toBeNull();
     expect(stepBlocker('reply', { ...base, decision: 'signed' })).toBeNull();
   });
-  it('第三十二条: a decision to disclose over a third party\'s objection is told to that party before the reply leaves', () => {
+  it("第三十二条: a decision to disclose over a third party's objection is told to that party before the reply leaves", () => {
     const objecting = { ...base, decision: 'signed' as const, thirdPartyNoticesMissing: ['某机械有限公司'] };
-    expect(stepBlocker('reply', objecting)).toBe('须先将决定公开的内容和理由书面告知第三方（第三十二条）：某机械有限公司');
+    expect(stepBlocker('reply', objecting)).toBe(
+      '须先将决定公开的内容和理由书面告知第三方（第三十二条）：某机械有限公司',
+    );
     expect(stepBlocker('notifyThirdParty', objecting)).toBeNull();
     expect(stepBlocker('notifyThirdParty', { ...objecting, decision: 'draft' })).toBeNull();
     expect(stepBlocker('notifyThirdParty', { ...base, decision: 'signed' })).toMatch(/没有需要书面告知的第三方/);

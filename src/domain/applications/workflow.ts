@@ -55,7 +55,12 @@ export const STEP_LABELS: Record<Step, string> = {
 };
 
 /** The permissions the steps need (src/policies/permissions.ts maps roles to them). */
-export type ApplicationPermission = 'applications.read' | 'applications.register' | 'applications.handle' | 'applications.approve' | 'applications.review';
+export type ApplicationPermission =
+  | 'applications.read'
+  | 'applications.register'
+  | 'applications.handle'
+  | 'applications.approve'
+  | 'applications.review';
 
 /**
  * Who does what (any of the listed permissions): the clerk (登记员) registers and confirms, and
@@ -125,11 +130,16 @@ export function stepBlocker(step: Step, s: Situation): string | null {
   if (step === 'archive') return open(s) ? '申请办结后才能归档（第四十五条）' : null;
   if (!open(s)) return '申请已办结';
   if (step === 'withdraw' || step === 'assign') return null;
-  if (s.clockState === 'awaitingConfirmation') return step === 'confirmReceipt' ? null : '尚未确认收到申请（第三十一条），答复期限未起算';
+  if (s.clockState === 'awaitingConfirmation')
+    return step === 'confirmReceipt' ? null : '尚未确认收到申请（第三十一条），答复期限未起算';
   if (step === 'confirmReceipt') return '已确认收到申请';
   switch (step) {
     case 'requestCorrection':
-      return s.correctionRequested ? '补正只能一次性告知（第三十条）' : s.decision ? '已拟定答复，不能再要求补正' : null;
+      return s.correctionRequested
+        ? '补正只能一次性告知（第三十条）'
+        : s.decision
+          ? '已拟定答复，不能再要求补正'
+          : null;
     case 'recordCorrection':
       return s.clockState === 'awaitingCorrection' ? null : '当前没有待补正事项';
     case 'sendConsultation':
@@ -139,7 +149,8 @@ export function stepBlocker(step: Step, s: Situation): string | null {
       if (s.clockState === 'awaitingCorrection') return '等待申请人补正期间不能办理此步骤';
       if (step === 'requestExtension') {
         if (s.extensionRequested) return '已有待批准的延期申请';
-        if (s.extensionDaysUsed >= s.maxExtensionDays) return `延长的期限合计不得超过${s.maxExtensionDays}个工作日（第三十三条第二款）`;
+        if (s.extensionDaysUsed >= s.maxExtensionDays)
+          return `延长的期限合计不得超过${s.maxExtensionDays}个工作日（第三十三条第二款）`;
       }
       if (step === 'issueFeeNotice' && s.feeNoticed) return '本申请已发出收费通知';
       return null;
@@ -159,15 +170,25 @@ export function stepBlocker(step: Step, s: Situation): string | null {
     case 'notifyThirdParty':
       if (s.decision === null) return '尚未拟定答复';
       if (s.decision === 'sent') return '答复已送达';
-      return s.thirdPartyNoticesMissing.length > 0 ? null : '没有需要书面告知的第三方：仅在第三方不同意公开而本机关决定公开时告知（第三十二条）';
+      return s.thirdPartyNoticesMissing.length > 0
+        ? null
+        : '没有需要书面告知的第三方：仅在第三方不同意公开而本机关决定公开时告知（第三十二条）';
     case 'reviewConfidentiality':
       return s.decision === 'draft' ? null : s.decision === null ? '尚未拟定答复' : '保密审查已完成';
     case 'signOff':
-      return s.decision === 'reviewed' ? null : s.decision === 'draft' ? '须先完成保密审查' : s.decision === null ? '尚未拟定答复' : '答复已签发';
+      return s.decision === 'reviewed'
+        ? null
+        : s.decision === 'draft'
+          ? '须先完成保密审查'
+          : s.decision === null
+            ? '尚未拟定答复'
+            : '答复已签发';
     case 'reply':
       if (s.decision !== 'signed') return '答复须经保密审查和负责人签发后才能送达';
       // 第三十二条: the third party is told in writing before the information is disclosed.
-      return s.thirdPartyNoticesMissing.length > 0 ? `须先将决定公开的内容和理由书面告知第三方（第三十二条）：${s.thirdPartyNoticesMissing.join('、')}` : null;
+      return s.thirdPartyNoticesMissing.length > 0
+        ? `须先将决定公开的内容和理由书面告知第三方（第三十二条）：${s.thirdPartyNoticesMissing.join('、')}`
+        : null;
     default:
       return null;
   }

@@ -86,7 +86,9 @@ describe('Calendar: hand-checked dates', () => {
   it('民法典 第二百零一条: the start day is not counted unless startDayCounted is set', () => {
     expect(calendar.addWorkingDays('2024-09-27', 20, { startDayCounted: true })).toBe('2024-10-29');
     // A start day that is not a working day changes nothing.
-    expect(calendar.addWorkingDays('2024-10-01', 3, { startDayCounted: true })).toBe(calendar.addWorkingDays('2024-10-01', 3));
+    expect(calendar.addWorkingDays('2024-10-01', 3, { startDayCounted: true })).toBe(
+      calendar.addWorkingDays('2024-10-01', 3),
+    );
     expect(calendar.workingDaysBetween('2024-09-27', '2024-10-30', { startDayCounted: true })).toBe(21);
   });
 
@@ -103,8 +105,18 @@ describe('Calendar: hand-checked dates', () => {
   });
 
   it('dayStatus explains a day', () => {
-    expect(calendar.dayStatus('2024-10-12')).toEqual({ date: '2024-10-12', working: true, reason: 'makeup', name: '国庆节' });
-    expect(calendar.dayStatus('2024-10-01')).toEqual({ date: '2024-10-01', working: false, reason: 'holiday', name: '国庆节' });
+    expect(calendar.dayStatus('2024-10-12')).toEqual({
+      date: '2024-10-12',
+      working: true,
+      reason: 'makeup',
+      name: '国庆节',
+    });
+    expect(calendar.dayStatus('2024-10-01')).toEqual({
+      date: '2024-10-01',
+      working: false,
+      reason: 'holiday',
+      name: '国庆节',
+    });
     expect(calendar.dayStatus('2024-10-19').reason).toBe('weekend');
     expect(calendar.dayStatus('2024-10-21').reason).toBe('weekday');
   });
@@ -131,7 +143,11 @@ describe('Calendar: years that are not loaded', () => {
       provisional: false,
       missingYears: [],
     });
-    expect(calendar.isWorkingDay('2030-01-01', { provisional: true })).toEqual({ value: true, provisional: true, missingYears: [2030] });
+    expect(calendar.isWorkingDay('2030-01-01', { provisional: true })).toEqual({
+      value: true,
+      provisional: true,
+      missingYears: [2030],
+    });
   });
 
   it('a hole between loaded years is refused too', () => {
@@ -169,7 +185,7 @@ describe('Calendar: properties', () => {
   /** The definition itself, day by day, as the reference model. */
   function naiveAdd(date: string, n: number): string {
     let d = day(date);
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       d++;
       if (calendar.isWorkingDay(formatIsoDate(d))) counted++;
     }
@@ -185,7 +201,9 @@ describe('Calendar: properties', () => {
   });
 
   it('workingDaysBetween(d, add(d, n)) = n', () => {
-    fc.assert(fc.property(dates, counts, (d, n) => calendar.workingDaysBetween(d, calendar.addWorkingDays(d, n)) === n));
+    fc.assert(
+      fc.property(dates, counts, (d, n) => calendar.workingDaysBetween(d, calendar.addWorkingDays(d, n)) === n),
+    );
   });
 
   it('agrees with the day-by-day definition', () => {

@@ -145,7 +145,13 @@ export class Calendar {
     const day = parseDate(date);
     this.require(day, new Needs(false));
     const listed = this.listedDay(day);
-    if (listed) return { date, working: listed.kind === 'work', reason: listed.kind === 'work' ? 'makeup' : 'holiday', name: listed.name };
+    if (listed)
+      return {
+        date,
+        working: listed.kind === 'work',
+        reason: listed.kind === 'work' ? 'makeup' : 'holiday',
+        name: listed.name,
+      };
     const weekend = isWeekend(day);
     return { date, working: !weekend, reason: weekend ? 'weekend' : 'weekday', name: null };
   }
@@ -161,7 +167,8 @@ export class Calendar {
       else hi = mid;
     }
     const result: EffectiveDay[] = [];
-    for (let i = lo; i < listed.length && (listed[i] as EffectiveDay).day <= b; i++) result.push(listed[i] as EffectiveDay);
+    for (let i = lo; i < listed.length && (listed[i] as EffectiveDay).day <= b; i++)
+      result.push(listed[i] as EffectiveDay);
     return result;
   }
 
@@ -187,7 +194,7 @@ export class Calendar {
     // Slow path: a year outside or missing from the table is involved. Only the days
     // counted matter, so the base day's own year is not required.
     let day = startDayCounted ? base - 1 : base;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day++;
       if (this.isWorkingDayN(day, needs)) counted++;
     }

@@ -84,7 +84,9 @@ export function readCalendarCsv(source: string): RawCalendarYear {
     if (columns === null) {
       columns = cells.map((cell) => HEADERS[cell.toLowerCase()] ?? null);
       if (!columns.includes('date') || !columns.includes('kind')) {
-        throw calendarFileInvalid([{ where, date: null, message: 'CSV 文件第一行应为表头 date,kind,name（或 日期,类型,名称）' }]);
+        throw calendarFileInvalid([
+          { where, date: null, message: 'CSV 文件第一行应为表头 date,kind,name（或 日期,类型,名称）' },
+        ]);
       }
       return;
     }
@@ -94,7 +96,8 @@ export function readCalendarCsv(source: string): RawCalendarYear {
     });
     days.push({ date: row.date ?? '', kind: row.kind ?? '', name: row.name || null, where });
   });
-  if (columns === null) throw calendarFileInvalid([{ where: null, date: null, message: 'CSV 文件为空或缺少表头 date,kind,name' }]);
+  if (columns === null)
+    throw calendarFileInvalid([{ where: null, date: null, message: 'CSV 文件为空或缺少表头 date,kind,name' }]);
   return {
     year: meta.year === null ? null : Number(meta.year),
     notice: { title: meta.title, documentNo: meta.documentNo, date: meta.date },

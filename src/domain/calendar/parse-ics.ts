@@ -13,7 +13,13 @@
  * converted to the Asia/Shanghai date (UTC+8, no daylight saving since 1991).
  */
 import { dayNumberOf, formatIsoDate } from './dates.ts';
-import { calendarFileInvalid, normalizeKind, type CalendarIssue, type RawCalendarDay, type RawCalendarYear } from './validate.ts';
+import {
+  calendarFileInvalid,
+  normalizeKind,
+  type CalendarIssue,
+  type RawCalendarDay,
+  type RawCalendarYear,
+} from './validate.ts';
 
 interface Property {
   readonly name: string;
@@ -38,7 +44,15 @@ function readProperties(source: string): Property[] {
     return {
       name: (semicolon < 0 ? head : head.slice(0, semicolon)).trim().toUpperCase(),
       params: semicolon < 0 ? '' : head.slice(semicolon + 1),
-      value: colon < 0 ? '' : text.slice(colon + 1).trim().replace(/\\,/g, ',').replace(/\\;/g, ';').replace(/\\n/gi, ' '),
+      value:
+        colon < 0
+          ? ''
+          : text
+              .slice(colon + 1)
+              .trim()
+              .replace(/\\,/g, ',')
+              .replace(/\\;/g, ';')
+              .replace(/\\n/gi, ' '),
       line,
     };
   });
@@ -82,7 +96,9 @@ function kindOfEvent(explicit: string | undefined, summary: string): string {
 export function readCalendarIcs(source: string): RawCalendarYear {
   const properties = readProperties(source);
   if (!properties.some((p) => p.name === 'BEGIN' && p.value.toUpperCase() === 'VCALENDAR')) {
-    throw calendarFileInvalid([{ where: null, date: null, message: '不是有效的 iCalendar 文件（缺少 BEGIN:VCALENDAR）' }]);
+    throw calendarFileInvalid([
+      { where: null, date: null, message: '不是有效的 iCalendar 文件（缺少 BEGIN:VCALENDAR）' },
+    ]);
   }
   const meta = new Map<string, string>();
   const days: RawCalendarDay[] = [];
@@ -124,7 +140,11 @@ function readEvent(event: Map<string, Property>, where: string, days: RawCalenda
   const end = event.get('DTEND');
   const to = end ? dayOfValue(end.value, true) : from;
   if (to === undefined || to < from) {
-    issues.push({ where, date: formatIsoDate(from), message: `无法识别 DTEND（${end?.value ?? '无'}），或早于 DTSTART` });
+    issues.push({
+      where,
+      date: formatIsoDate(from),
+      message: `无法识别 DTEND（${end?.value ?? '无'}），或早于 DTSTART`,
+    });
     return;
   }
   if (to - from > 31) {
@@ -135,7 +155,11 @@ function readEvent(event: Map<string, Property>, where: string, days: RawCalenda
   const explicit = event.get('X-GONGKAI-KIND')?.value;
   const kind = kindOfEvent(explicit === undefined ? undefined : (normalizeKind(explicit) ?? explicit), summary);
   if (kind === '') {
-    issues.push({ where, date: formatIsoDate(from), message: `无法从「${summary}」判断是放假还是调休上班（标题应含“休”或“班”，或加 X-GONGKAI-KIND）` });
+    issues.push({
+      where,
+      date: formatIsoDate(from),
+      message: `无法从「${summary}」判断是放假还是调休上班（标题应含“休”或“班”，或加 X-GONGKAI-KIND）`,
+    });
     return;
   }
   const name = holidayNameOfSummary(summary);

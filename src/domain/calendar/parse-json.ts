@@ -34,16 +34,26 @@ export function readCalendarJson(source: string): RawCalendarYear {
   try {
     data = JSON.parse(source.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw calendarFileInvalid([{ where: null, date: null, message: `不是有效的 JSON 文件（${(err as Error).message}）` }]);
+    throw calendarFileInvalid([
+      { where: null, date: null, message: `不是有效的 JSON 文件（${(err as Error).message}）` },
+    ]);
   }
-  if (Array.isArray(data)) return { year: null, notice: { title: null, documentNo: null, date: null }, days: readDays(data) };
+  if (Array.isArray(data))
+    return { year: null, notice: { title: null, documentNo: null, date: null }, days: readDays(data) };
   if (typeof data !== 'object' || data === null || !Array.isArray((data as Record<string, unknown>).days)) {
     throw calendarFileInvalid([
-      { where: null, date: null, message: 'JSON 文件应为 { "year", "notice", "days": [...] } 对象，或日期列表 [{ "date", "kind", "name" }]' },
+      {
+        where: null,
+        date: null,
+        message: 'JSON 文件应为 { "year", "notice", "days": [...] } 对象，或日期列表 [{ "date", "kind", "name" }]',
+      },
     ]);
   }
   const record = data as Record<string, unknown>;
-  const notice = (typeof record.notice === 'object' && record.notice !== null ? record.notice : {}) as Record<string, unknown>;
+  const notice = (typeof record.notice === 'object' && record.notice !== null ? record.notice : {}) as Record<
+    string,
+    unknown
+  >;
   const supplements = Array.isArray(record.supplements)
     ? record.supplements.map(readNotice).filter((n): n is CalendarNotice => n !== null)
     : [];

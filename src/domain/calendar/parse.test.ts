@@ -40,21 +40,32 @@ describe('calendar files: JSON', () => {
   });
 
   it('reads a bare list with the year and notice from the caller', () => {
-    const year = parseCalendarFile('days.json', '[{"date":"2027-02-08","kind":"休","name":"春节"}]', { year: 2027, noticeTitle: NOTICE });
+    const year = parseCalendarFile('days.json', '[{"date":"2027-02-08","kind":"休","name":"春节"}]', {
+      year: 2027,
+      noticeTitle: NOTICE,
+    });
     expect(year.days).toEqual([{ date: '2027-02-08', kind: 'off', name: '春节' }]);
     expect(year.notice).toEqual({ title: NOTICE, documentNo: null, date: null });
   });
 
   it('requires the year', () => {
-    expect(issuesOf(() => parseCalendarFile('days.json', '[{"date":"2027-02-08","kind":"off","name":"春节"}]', { noticeTitle: NOTICE }))).toEqual([
-      { where: null, date: null, message: '缺少年份（请在文件中写明 year，或用 --year 指定）' },
-    ]);
+    expect(
+      issuesOf(() =>
+        parseCalendarFile('days.json', '[{"date":"2027-02-08","kind":"off","name":"春节"}]', { noticeTitle: NOTICE }),
+      ),
+    ).toEqual([{ where: null, date: null, message: '缺少年份（请在文件中写明 year，或用 --year 指定）' }]);
   });
 
   it('refuses text that is not JSON, and a year that contradicts the caller', () => {
     expect(issuesOf(() => parseCalendarFile('x.json', '{ nope'))[0]?.message).toMatch(/^不是有效的 JSON 文件/);
-    const file = JSON.stringify({ year: 2027, notice: { title: NOTICE }, days: [{ date: '2027-01-01', kind: 'off', name: '元旦' }] });
-    expect(issuesOf(() => parseCalendarFile('x.json', file, { year: 2028 }))[0]?.message).toBe('文件中的年份「2027」与指定的「2028」不一致');
+    const file = JSON.stringify({
+      year: 2027,
+      notice: { title: NOTICE },
+      days: [{ date: '2027-01-01', kind: 'off', name: '元旦' }],
+    });
+    expect(issuesOf(() => parseCalendarFile('x.json', file, { year: 2028 }))[0]?.message).toBe(
+      '文件中的年份「2027」与指定的「2028」不一致',
+    );
   });
 });
 
@@ -82,9 +93,22 @@ describe('calendar files: CSV', () => {
   });
 
   it('names the line of each problem, all at once', () => {
-    const csv = ['日期,类型,名称', '2027-02-06,休,春节', '2027-02-30,休,春节', '2027-02-10,班,春节', '2027-02-06,休,春节', '2027-03-07,休,', '2028-03-01,休,x', '2027-04-05,放,清明节'].join('\n');
+    const csv = [
+      '日期,类型,名称',
+      '2027-02-06,休,春节',
+      '2027-02-30,休,春节',
+      '2027-02-10,班,春节',
+      '2027-02-06,休,春节',
+      '2027-03-07,休,',
+      '2028-03-01,休,x',
+      '2027-04-05,放,清明节',
+    ].join('\n');
     expect(issuesOf(() => parseCalendarFile('x.csv', csv, { year: 2027, noticeTitle: NOTICE }))).toEqual([
-      { where: '第3行', date: '2027-02-30', message: '日期格式不正确：「2027-02-30」（应为YYYY-MM-DD，且须为真实存在的日期）' },
+      {
+        where: '第3行',
+        date: '2027-02-30',
+        message: '日期格式不正确：「2027-02-30」（应为YYYY-MM-DD，且须为真实存在的日期）',
+      },
       {
         where: '第4行',
         date: '2027-02-10',
@@ -102,13 +126,17 @@ describe('calendar files: CSV', () => {
   });
 
   it('requires a header row', () => {
-    expect(issuesOf(() => parseCalendarFile('x.csv', '2027-02-06,休,春节', { year: 2027, noticeTitle: NOTICE }))[0]?.message).toMatch(/表头/);
+    expect(
+      issuesOf(() => parseCalendarFile('x.csv', '2027-02-06,休,春节', { year: 2027, noticeTitle: NOTICE }))[0]?.message,
+    ).toMatch(/表头/);
   });
 
   it('accepts the adjacent December and January, and requires the notice title', () => {
     const csv = 'date,kind,name\n2026-12-31,off,元旦\n2028-01-02,work,元旦\n';
     expect(parseCalendarFile('x.csv', csv, { year: 2027, noticeTitle: NOTICE }).days).toHaveLength(2);
-    expect(issuesOf(() => parseCalendarFile('x.csv', csv, { year: 2027 }))[0]?.message).toMatch(/^缺少节假日安排通知的标题/);
+    expect(issuesOf(() => parseCalendarFile('x.csv', csv, { year: 2027 }))[0]?.message).toMatch(
+      /^缺少节假日安排通知的标题/,
+    );
   });
 });
 
@@ -130,7 +158,11 @@ describe('calendar files: iCalendar', () => {
         'DTEND;VALUE=DATE:20190102',
         'END:VEVENT',
       ],
-      ['X-GONGKAI-YEAR:2019', 'X-GONGKAI-NOTICE:国务院办公厅关于2019年部分节假日安排的通知', 'X-GONGKAI-DOCUMENT-NO:国办发明电〔2018〕15号'],
+      [
+        'X-GONGKAI-YEAR:2019',
+        'X-GONGKAI-NOTICE:国务院办公厅关于2019年部分节假日安排的通知',
+        'X-GONGKAI-DOCUMENT-NO:国办发明电〔2018〕15号',
+      ],
     );
     const year = parseCalendarFile('2019.ics', file);
     expect(year.year).toBe(2019);

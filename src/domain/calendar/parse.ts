@@ -37,7 +37,11 @@ function applyDefaults(raw: RawCalendarYear, defaults: CalendarFileDefaults): Ra
   const pick = <T>(fromFile: T | null, fromCaller: T | undefined, label: string): T | null => {
     if (fromCaller === undefined) return fromFile;
     if (fromFile !== null && fromFile !== fromCaller) {
-      issues.push({ where: null, date: null, message: `文件中的${label}「${String(fromFile)}」与指定的「${String(fromCaller)}」不一致` });
+      issues.push({
+        where: null,
+        date: null,
+        message: `文件中的${label}「${String(fromFile)}」与指定的「${String(fromCaller)}」不一致`,
+      });
     }
     return fromCaller;
   };
@@ -57,6 +61,7 @@ function applyDefaults(raw: RawCalendarYear, defaults: CalendarFileDefaults): Ra
 /** Reads and validates a calendar file; throws DATA_INVALID listing every problem. */
 export function parseCalendarFile(fileName: string, source: string, defaults: CalendarFileDefaults = {}): CalendarYear {
   const format = detectCalendarFormat(fileName, source);
-  const raw = format === 'json' ? readCalendarJson(source) : format === 'ics' ? readCalendarIcs(source) : readCalendarCsv(source);
+  const raw =
+    format === 'json' ? readCalendarJson(source) : format === 'ics' ? readCalendarIcs(source) : readCalendarCsv(source);
   return validateCalendarYear(applyDefaults(raw, defaults));
 }

@@ -78,7 +78,11 @@ export function validateCalendarYear(raw: RawCalendarYear): CalendarYear {
   const year = raw.year;
   const yearOk = year !== null && Number.isInteger(year) && year >= 1949 && year <= 2200;
   if (!yearOk) {
-    fail(null, null, year === null ? '缺少年份（请在文件中写明 year，或用 --year 指定）' : `年份不正确：${String(year)}`);
+    fail(
+      null,
+      null,
+      year === null ? '缺少年份（请在文件中写明 year，或用 --year 指定）' : `年份不正确：${String(year)}`,
+    );
   }
   const title = raw.notice.title?.trim() ?? '';
   if (title === '') fail(null, null, '缺少节假日安排通知的标题（如：国务院办公厅关于2027年部分节假日安排的通知）');
@@ -110,7 +114,11 @@ export function validateCalendarYear(raw: RawCalendarYear): CalendarYear {
     if (previous !== undefined) fail(rawDay.where, rawDay.date, `${label}重复出现（已见于${previous}）`);
     else seen.set(day, rawDay.where);
     if (kind === 'work' && !isWeekend(day)) {
-      fail(rawDay.where, rawDay.date, `${label}是${chineseWeekdayName(day)}，本来就是工作日，不能列为调休上班日（调休上班日只能是星期六或星期日）`);
+      fail(
+        rawDay.where,
+        rawDay.date,
+        `${label}是${chineseWeekdayName(day)}，本来就是工作日，不能列为调休上班日（调休上班日只能是星期六或星期日）`,
+      );
     }
     if (kind === 'off' && isWeekend(day) && name === null) {
       fail(

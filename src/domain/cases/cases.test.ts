@@ -3,7 +3,12 @@ import { ValidationError } from '../errors.ts';
 import { caseCountsInYear, countCases, resultAtYearEnd, table4Rows, type CaseFacts } from './cases.ts';
 import { validateCase, type CaseFields } from './validate.ts';
 
-const c = (kind: CaseFacts['kind'], filedDate: string, concludedDate: string | null, result: CaseFacts['result']): CaseFacts => ({ kind, filedDate, concludedDate, result });
+const c = (
+  kind: CaseFacts['kind'],
+  filedDate: string,
+  concludedDate: string | null,
+  result: CaseFacts['result'],
+): CaseFacts => ({ kind, filedDate, concludedDate, result });
 
 describe('table 四 counting (lifecycle.md)', () => {
   const cases: CaseFacts[] = [
@@ -48,7 +53,18 @@ describe('table 四 counting (lifecycle.md)', () => {
 });
 
 describe('validateCase', () => {
-  const good: CaseFields = { kind: 'reconsideration', caseNumber: '泉洛政复〔2025〕3号', party: '张三', organ: '泉州市洛江区人民政府', subject: '不服答复', filedDate: '2025-03-01', concludedDate: null, result: 'pending', resultNote: '', applicationId: null };
+  const good: CaseFields = {
+    kind: 'reconsideration',
+    caseNumber: '泉洛政复〔2025〕3号',
+    party: '张三',
+    organ: '泉州市洛江区人民政府',
+    subject: '不服答复',
+    filedDate: '2025-03-01',
+    concludedDate: null,
+    result: 'pending',
+    resultNote: '',
+    applicationId: null,
+  };
   const errors = (f: Partial<CaseFields>) => {
     try {
       validateCase({ ...good, ...f }, '2025-06-30');
@@ -65,10 +81,21 @@ describe('validateCase', () => {
   });
 
   it('names every wrong field in Chinese', () => {
-    expect(errors({ party: ' ', organ: '', filedDate: '2025-02-30' })).toEqual({ party: '请填写复议申请人', organ: '请填写复议机关', filedDate: '请填写受理（立案）日期，格式 YYYY-MM-DD' });
-    expect(errors({ kind: 'litigation_direct', party: '', organ: '' })).toEqual({ party: '请填写原告', organ: '请填写受理法院' });
-    expect(errors({ concludedDate: '2025-02-01', result: 'upheld' })).toEqual({ concludedDate: '审结日期不能早于受理（立案）日期' });
-    expect(errors({ concludedDate: '2025-04-01' })).toEqual({ result: '已填写审结日期的案件，请选择结果维持、结果纠正或其他结果' });
+    expect(errors({ party: ' ', organ: '', filedDate: '2025-02-30' })).toEqual({
+      party: '请填写复议申请人',
+      organ: '请填写复议机关',
+      filedDate: '请填写受理（立案）日期，格式 YYYY-MM-DD',
+    });
+    expect(errors({ kind: 'litigation_direct', party: '', organ: '' })).toEqual({
+      party: '请填写原告',
+      organ: '请填写受理法院',
+    });
+    expect(errors({ concludedDate: '2025-02-01', result: 'upheld' })).toEqual({
+      concludedDate: '审结日期不能早于受理（立案）日期',
+    });
+    expect(errors({ concludedDate: '2025-04-01' })).toEqual({
+      result: '已填写审结日期的案件，请选择结果维持、结果纠正或其他结果',
+    });
     expect(errors({ result: 'corrected' })).toEqual({ concludedDate: '已有审理结果的案件，请填写审结日期' });
     expect(errors({ filedDate: '2025-07-01' })).toEqual({ filedDate: '受理（立案）日期不能晚于今天' });
     expect(errors({ kind: 'appeal' as never })).toHaveProperty('kind');

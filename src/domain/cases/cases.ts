@@ -5,7 +5,11 @@
 import type { Table4Key } from '../report/format-types.ts';
 
 /** The three groups of table 四: 行政复议, 未经复议直接起诉, 复议后起诉. */
-export const CASE_KINDS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const satisfies readonly Table4Key[];
+export const CASE_KINDS = [
+  'reconsideration',
+  'litigation_direct',
+  'litigation_after_reconsideration',
+] as const satisfies readonly Table4Key[];
 export type CaseKind = (typeof CASE_KINDS)[number];
 
 export const CASE_KIND_LABELS: Record<CaseKind, string> = {
@@ -65,7 +69,11 @@ export function emptyCaseFigures(): CaseFigures {
  * Whether a case counts in report year Y: filed in Y, or (unless `casesFiledInYearOnly`) filed
  * before Y and still pending on 1 January Y — not concluded, or concluded on or after that day.
  */
-export function caseCountsInYear(c: CaseFacts, year: number, settings: CaseCountingSettings = DEFAULT_CASE_COUNTING): boolean {
+export function caseCountsInYear(
+  c: CaseFacts,
+  year: number,
+  settings: CaseCountingSettings = DEFAULT_CASE_COUNTING,
+): boolean {
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   if (c.filedDate > last) return false;
@@ -81,7 +89,11 @@ export function resultAtYearEnd(c: CaseFacts, year: number): CaseResult {
 }
 
 /** Table 四 for year Y from the cases of an agency (or a subtree), exactly as lifecycle.md says. */
-export function countCases(cases: Iterable<CaseFacts>, year: number, settings: CaseCountingSettings = DEFAULT_CASE_COUNTING): CaseFigures {
+export function countCases(
+  cases: Iterable<CaseFacts>,
+  year: number,
+  settings: CaseCountingSettings = DEFAULT_CASE_COUNTING,
+): CaseFigures {
   const figures = emptyCaseFigures();
   for (const c of cases) {
     if (!caseCountsInYear(c, year, settings)) continue;
@@ -95,6 +107,16 @@ export function countCases(cases: Iterable<CaseFacts>, year: number, settings: C
  * the total being the sum (rule R3 holds by construction).
  */
 export function table4Rows(figures: CaseFigures): Record<CaseKind, [number, number, number, number, number]> {
-  const row = (c: CaseCounts): [number, number, number, number, number] => [c.upheld, c.corrected, c.other, c.pending, c.upheld + c.corrected + c.other + c.pending];
-  return { reconsideration: row(figures.reconsideration), litigation_direct: row(figures.litigation_direct), litigation_after_reconsideration: row(figures.litigation_after_reconsideration) };
+  const row = (c: CaseCounts): [number, number, number, number, number] => [
+    c.upheld,
+    c.corrected,
+    c.other,
+    c.pending,
+    c.upheld + c.corrected + c.other + c.pending,
+  ];
+  return {
+    reconsideration: row(figures.reconsideration),
+    litigation_direct: row(figures.litigation_direct),
+    litigation_after_reconsideration: row(figures.litigation_after_reconsideration),
+  };
 }

@@ -38,7 +38,8 @@ export function isIsoDate(s: string): boolean {
 /** Validates a case; `today` (Asia/Shanghai) bounds the dates. Throws ValidationError with every problem at once. */
 export function validateCase(f: CaseFields, today: string): void {
   const errors: Record<string, string> = {};
-  if (!(CASE_KINDS as readonly string[]).includes(f.kind)) errors.kind = '请选择案件类型（行政复议、直接起诉或复议后起诉）';
+  if (!(CASE_KINDS as readonly string[]).includes(f.kind))
+    errors.kind = '请选择案件类型（行政复议、直接起诉或复议后起诉）';
   if (!(CASE_RESULTS as readonly string[]).includes(f.result)) errors.result = '请选择审理结果';
   if (!f.party.trim()) errors.party = f.kind === 'reconsideration' ? '请填写复议申请人' : '请填写原告';
   else if (f.party.length > 100) errors.party = '不超过 100 个字符';
@@ -47,13 +48,15 @@ export function validateCase(f: CaseFields, today: string): void {
   if (f.caseNumber.length > 60) errors.caseNumber = '不超过 60 个字符';
   if (f.subject.length > 1000) errors.subject = '不超过 1000 个字符';
   if (f.resultNote.length > 1000) errors.resultNote = '不超过 1000 个字符';
-  if (f.applicationId !== null && (f.applicationId.length === 0 || f.applicationId.length > 64)) errors.applicationId = '关联申请编号无效';
+  if (f.applicationId !== null && (f.applicationId.length === 0 || f.applicationId.length > 64))
+    errors.applicationId = '关联申请编号无效';
   if (!isIsoDate(f.filedDate)) errors.filedDate = '请填写受理（立案）日期，格式 YYYY-MM-DD';
   else if (f.filedDate > today) errors.filedDate = '受理（立案）日期不能晚于今天';
   if (f.concludedDate !== null) {
     if (!isIsoDate(f.concludedDate)) errors.concludedDate = '审结日期格式应为 YYYY-MM-DD';
     else if (f.concludedDate > today) errors.concludedDate = '审结日期不能晚于今天';
-    else if (isIsoDate(f.filedDate) && f.concludedDate < f.filedDate) errors.concludedDate = '审结日期不能早于受理（立案）日期';
+    else if (isIsoDate(f.filedDate) && f.concludedDate < f.filedDate)
+      errors.concludedDate = '审结日期不能早于受理（立案）日期';
     if (f.result === 'pending') errors.result = '已填写审结日期的案件，请选择结果维持、结果纠正或其他结果';
   } else if (f.result !== 'pending' && !errors.result) {
     errors.concludedDate = '已有审理结果的案件，请填写审结日期';

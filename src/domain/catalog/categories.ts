@@ -40,12 +40,26 @@ const A20: Array<[string, string]> = [
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 
 /** 第二十条: the fifteen items every agency publishes. */
-export const ARTICLE_20_ITEMS: readonly StatutoryItem[] = A20.map(([name, text], i) => ({ key: `a20.${i + 1}`, article: `第二十条第（${CN_NUM[i]}）项`, name, text }));
+export const ARTICLE_20_ITEMS: readonly StatutoryItem[] = A20.map(([name, text], i) => ({
+  key: `a20.${i + 1}`,
+  article: `第二十条第（${CN_NUM[i]}）项`,
+  name,
+  text,
+}));
 
 /** 第二十一条: local items of 设区的市级、县级人民政府及其部门. */
 const A21_CITY_COUNTY = ['市政建设', '公共服务', '公益事业', '土地征收', '房屋征收', '治安管理', '社会救助'];
 /** 第二十一条: local items of 乡（镇）人民政府. */
-const A21_TOWNSHIP = ['贯彻落实农业农村政策', '农田水利工程建设运营', '农村土地承包经营权流转', '宅基地使用情况审核', '土地征收', '房屋征收', '筹资筹劳', '社会救助'];
+const A21_TOWNSHIP = [
+  '贯彻落实农业农村政策',
+  '农田水利工程建设运营',
+  '农村土地承包经营权流转',
+  '宅基地使用情况审核',
+  '土地征收',
+  '房屋征收',
+  '筹资筹劳',
+  '社会救助',
+];
 
 function a21(name: string): StatutoryItem {
   return { key: `a21.${name}`, article: '第二十一条', name, text: name };
@@ -66,12 +80,26 @@ export function statutoryItem(key: string): StatutoryItem | undefined {
  * 第二十一条 items that apply to its level (a province has none; a 乡镇 has its own list).
  */
 export function statutoryItemsFor(level: AgencyLevel): StatutoryItem[] {
-  const local = level === 'township' ? A21_TOWNSHIP : level === 'city' || level === 'county' || level === 'department' ? A21_CITY_COUNTY : [];
+  const local =
+    level === 'township'
+      ? A21_TOWNSHIP
+      : level === 'city' || level === 'county' || level === 'department'
+        ? A21_CITY_COUNTY
+        : [];
   return [...ARTICLE_20_ITEMS, ...local.map(a21)];
 }
 
 /** Kinds of document; 规章 and 规范性文件 are the ones counted in table 二 and carry a validity. */
-export const DOC_TYPES = ['rule', 'normative', 'policy_interpretation', 'notice', 'plan_report', 'statistics', 'work_news', 'other'] as const;
+export const DOC_TYPES = [
+  'rule',
+  'normative',
+  'policy_interpretation',
+  'notice',
+  'plan_report',
+  'statistics',
+  'work_news',
+  'other',
+] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 export const DOC_TYPE_LABELS: Record<DocType, string> = {

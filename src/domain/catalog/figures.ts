@@ -87,7 +87,11 @@ const ENDS: readonly ValidityEnd[] = ['repealed', 'lapsed', 'revised'];
 export function countDocsV2019(facts: readonly CatalogFact[], type: DocType, year: number): number[] {
   const of = facts.filter((f) => f.docType === type);
   const end = `${year}-12-31`;
-  return [of.filter((f) => inYear(f.formedOn, year)).length, of.filter((f) => inYear(f.publishedOn, year)).length, of.filter((f) => publicOn(f, end)).length];
+  return [
+    of.filter((f) => inYear(f.formedOn, year)).length,
+    of.filter((f) => inYear(f.publishedOn, year)).length,
+    of.filter((f) => publicOn(f, end)).length,
+  ];
 }
 
 /** V2021 （一）: [本年制发件数, 本年废止件数, 现行有效件数] for one document type. */
@@ -110,11 +114,17 @@ export function retiredByRevision(revisionEffectiveOn: string): ValidityFacts {
 }
 
 /** Table 二 in both formats for report year `year`. */
-export function countTable2(facts: readonly CatalogFact[], powerList: readonly PowerListYear[], amounts: YearAmounts, year: number): Table2Figures {
+export function countTable2(
+  facts: readonly CatalogFact[],
+  powerList: readonly PowerListYear[],
+  amounts: YearAmounts,
+  year: number,
+): Table2Figures {
   const missing: string[] = [];
   const figure = (kind: PowerListKind, y: number, field: 'itemCount' | 'decisions'): number => {
     const v = powerList.find((p) => p.kind === kind && p.year === y)?.[field] ?? null;
-    if (v === null) missing.push(`${y}年${POWER_LIST_LABELS[kind]}${field === 'itemCount' ? '项目数量' : '处理决定数量'}`);
+    if (v === null)
+      missing.push(`${y}年${POWER_LIST_LABELS[kind]}${field === 'itemCount' ? '项目数量' : '处理决定数量'}`);
     return v ?? 0;
   };
   const amount = (value: number | null, label: string): number => {
@@ -134,7 +144,10 @@ export function countTable2(facts: readonly CatalogFact[], powerList: readonly P
     penalty: v2019Row('penalty', true),
     enforcement: v2019Row('enforcement', true),
     fees: v2019Row('fees', false),
-    procurement: [amount(amounts.procurementProjects, '政府集中采购项目数量'), amount(amounts.procurementAmountYuan, '政府集中采购总金额')],
+    procurement: [
+      amount(amounts.procurementProjects, '政府集中采购项目数量'),
+      amount(amounts.procurementAmountYuan, '政府集中采购总金额'),
+    ],
   };
   const missingV2019 = missing.splice(0);
   const V2021: Partial<Record<Table2Key, number[]>> = {
@@ -157,6 +170,8 @@ export function countOverview(facts: readonly CatalogFact[], year: number): Over
     published++;
     counts.set(f.categoryLabel, (counts.get(f.categoryLabel) ?? 0) + 1);
   }
-  const byCategory = [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh'));
+  const byCategory = [...counts]
+    .map(([label, count]) => ({ label, count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh'));
   return { published, byCategory };
 }

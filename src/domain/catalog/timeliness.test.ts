@@ -15,7 +15,10 @@ describe('第二十六条: 20 working days from formation', () => {
   });
 
   it('a period set by a special law replaces the 20 days', () => {
-    const due = catalogDue(calendar, { formedOn: '2025-03-03', special: { workingDays: 7, basis: '《某某法》第十条' } });
+    const due = catalogDue(calendar, {
+      formedOn: '2025-03-03',
+      special: { workingDays: 7, basis: '《某某法》第十条' },
+    });
     expect(due.due).toBe('2025-03-12');
     expect(due.explanation).toContain('《某某法》第十条');
   });

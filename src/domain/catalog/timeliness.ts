@@ -18,7 +18,10 @@ export interface TimelinessInput {
 
 /** The due date of an item (第二十六条), provisional when a calendar year is missing. */
 export function catalogDue(calendar: Calendar, input: TimelinessInput): PublicationDue {
-  return publicationDue(calendar, input.formedOn, { provisional: true, ...(input.special ? { special: input.special } : {}) });
+  return publicationDue(calendar, input.formedOn, {
+    provisional: true,
+    ...(input.special ? { special: input.special } : {}),
+  });
 }
 
 export type Timeliness = 'on_time' | 'late' | 'soon_due' | 'pending' | 'overdue';

@@ -6,7 +6,12 @@ export const VALIDITY_END_KINDS = ['lapsed', 'repealed', 'revised'] as const;
 /** 失效 (expired by its own terms), 废止 (repealed), 已修订 (replaced by a revision). */
 export type ValidityEnd = (typeof VALIDITY_END_KINDS)[number];
 
-export const VALIDITY_LABELS: Record<'valid' | ValidityEnd, string> = { valid: '有效', lapsed: '失效', repealed: '废止', revised: '已修订' };
+export const VALIDITY_LABELS: Record<'valid' | ValidityEnd, string> = {
+  valid: '有效',
+  lapsed: '失效',
+  repealed: '废止',
+  revised: '已修订',
+};
 
 export function isValidityEnd(value: string): value is ValidityEnd {
   return (VALIDITY_END_KINDS as readonly string[]).includes(value);

@@ -86,24 +86,38 @@ export function transition(item: WorkflowItem, action: WorkflowAction, actor: Wo
       if (from !== 'confidentiality_review') bad();
       if (!actor.canReview) refuse('FORBIDDEN', '只有保密审查员可以进行保密审查');
       // Review by a second person: the author cannot clear his own text.
-      if (actor.id !== null && actor.id === item.authorId) refuse('CATALOG_SAME_PERSON', '保密审查须由起草人以外的人员进行');
-      return { to: 'approval', record: { step: 'confidentiality_pass', result: 'pass', opinion: need(action.opinion, '保密审查意见') } };
+      if (actor.id !== null && actor.id === item.authorId)
+        refuse('CATALOG_SAME_PERSON', '保密审查须由起草人以外的人员进行');
+      return {
+        to: 'approval',
+        record: { step: 'confidentiality_pass', result: 'pass', opinion: need(action.opinion, '保密审查意见') },
+      };
     case 'approve':
       if (from !== 'approval') bad();
       if (!actor.canApprove) refuse('FORBIDDEN', '只有发布审核人可以审核发布');
-      if (actor.id !== null && actor.id === item.authorId) refuse('CATALOG_SAME_PERSON', '发布审核须由起草人以外的人员进行');
-      return { to: 'published', record: { step: 'approve', result: 'pass', opinion: action.opinion.trim() || '同意发布' } };
+      if (actor.id !== null && actor.id === item.authorId)
+        refuse('CATALOG_SAME_PERSON', '发布审核须由起草人以外的人员进行');
+      return {
+        to: 'published',
+        record: { step: 'approve', result: 'pass', opinion: action.opinion.trim() || '同意发布' },
+      };
     case 'send_back':
       if (from === 'confidentiality_review') {
         if (!actor.canReview) refuse('FORBIDDEN', '只有保密审查员可以在保密审查环节退回');
       } else if (from === 'approval') {
         if (!actor.canApprove) refuse('FORBIDDEN', '只有发布审核人可以在审核环节退回');
       } else bad();
-      return { to: 'draft', record: { step: 'send_back', result: 'return', opinion: need(action.comment, '退回意见') } };
+      return {
+        to: 'draft',
+        record: { step: 'send_back', result: 'return', opinion: need(action.comment, '退回意见') },
+      };
     case 'withdraw':
       if (from !== 'published') bad();
       if (!actor.canApprove) refuse('FORBIDDEN', '只有发布审核人可以撤回已发布信息');
-      return { to: 'withdrawn', record: { step: 'withdraw', result: 'done', opinion: need(action.reason, '撤回理由') } };
+      return {
+        to: 'withdrawn',
+        record: { step: 'withdraw', result: 'done', opinion: need(action.reason, '撤回理由') },
+      };
     case 'correct':
       if (from !== 'published') bad();
       // A correction changes published text: it is made by an approver, who answers for it

@@ -47,14 +47,22 @@ function warningsOf(facts: ClockFacts, correctionNoticeDue: number | null, overd
   const warnings: ClockWarning[] = [];
   const c = facts.correction;
   if (c !== null && correctionNoticeDue !== null && c.requested > correctionNoticeDue) {
-    warnings.push({ code: 'CORRECTION_NOTICE_LATE', message: `补正告知晚于第三十条规定的期限（应于${cn(correctionNoticeDue)}前告知）` });
+    warnings.push({
+      code: 'CORRECTION_NOTICE_LATE',
+      message: `补正告知晚于第三十条规定的期限（应于${cn(correctionNoticeDue)}前告知）`,
+    });
   }
   const arrival = facts.arrival;
   if (arrival?.channel === 'post-ordinary' && facts.received !== null && facts.received > arrival.day) {
-    warnings.push({ code: 'RECEIPT_CONFIRMATION_LATE', message: '第三十一条第二项要求收到平常信函的当日与申请人确认，本件确认晚于收信之日' });
+    warnings.push({
+      code: 'RECEIPT_CONFIRMATION_LATE',
+      message: '第三十一条第二项要求收到平常信函的当日与申请人确认，本件确认晚于收信之日',
+    });
   }
-  if (c?.receivedLate) warnings.push({ code: 'LATE_CORRECTION_ACCEPTED', message: '逾期补正，已按正当理由接受（第三十条）' });
-  if (facts.fees.some((f) => f.paidLate)) warnings.push({ code: 'LATE_PAYMENT_ACCEPTED', message: '逾期缴费，已按正当理由接受' });
+  if (c?.receivedLate)
+    warnings.push({ code: 'LATE_CORRECTION_ACCEPTED', message: '逾期补正，已按正当理由接受（第三十条）' });
+  if (facts.fees.some((f) => f.paidLate))
+    warnings.push({ code: 'LATE_PAYMENT_ACCEPTED', message: '逾期缴费，已按正当理由接受' });
   if (overdue) warnings.push({ code: 'OVERDUE', message: '已超过答复期限（第三十三条）' });
   return warnings;
 }

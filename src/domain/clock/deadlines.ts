@@ -57,7 +57,17 @@ export interface ClockFacts {
 
 /** An empty set of facts. */
 export function emptyFacts(): ClockFacts {
-  return { arrival: null, received: null, correction: null, consultations: [], fees: [], extensions: [], delayed: null, closure: null, notes: [] };
+  return {
+    arrival: null,
+    received: null,
+    correction: null,
+    consultations: [],
+    fees: [],
+    extensions: [],
+    delayed: null,
+    closure: null,
+    notes: [],
+  };
 }
 
 /** 第三十条: the 补正 notice is due within 7 working days of receipt. */
@@ -81,7 +91,8 @@ export function consultationPauseEnd(c: ConsultationFact, asOf: number): number 
  */
 export function pausesAsOf(facts: ClockFacts, settings: ClockSettings, asOf: number): Pause[] {
   const pauses: Pause[] = [];
-  for (const c of facts.consultations) if (c.sent <= asOf) pauses.push({ start: c.sent, end: consultationPauseEnd(c, asOf) });
+  for (const c of facts.consultations)
+    if (c.sent <= asOf) pauses.push({ start: c.sent, end: consultationPauseEnd(c, asOf) });
   if (settings.feeTimeExcluded) {
     for (const f of facts.fees) {
       if (f.notice <= asOf) pauses.push({ start: f.notice, end: f.paid !== null && f.paid <= asOf ? f.paid : f.due });

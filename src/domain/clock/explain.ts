@@ -53,7 +53,8 @@ function receiptSegment(facts: ClockFacts, received: number): string {
   }
   const item = arrival.channel === 'post-ordinary' ? '第三十一条第二项' : '第三十一条第三项';
   const who = arrival.channel === 'post-ordinary' ? '与申请人确认' : '双方确认';
-  if (arrival.day === received) return `${cn(received)}通过${CHANNEL_WORDS[arrival.channel]}收到申请并${who}，依据${item}为收到申请之日`;
+  if (arrival.day === received)
+    return `${cn(received)}通过${CHANNEL_WORDS[arrival.channel]}收到申请并${who}，依据${item}为收到申请之日`;
   return `${cn(arrival.day)}通过${CHANNEL_WORDS[arrival.channel]}收到申请，${cn(received)}${who}，依据${item}以确认之日为收到申请之日`;
 }
 
@@ -64,14 +65,25 @@ function correctionSegments(x: ExplainInput, calendar: Calendar): Segment[] {
   const period = c.officeSetEnd
     ? `补正期限由本机关确定为${cn(c.periodEnd)}`
     : `补正期限为${x.settings.correctionPeriodWorkingDays}个工作日，至${cn(c.periodEnd)}${specialDaysNote(calendar, c.requested, c.periodEnd)}`;
-  const segments: Segment[] = [{ day: c.requested, text: `${cn(c.requested)}一次性告知申请人补正（第三十条${due}），${period}` }];
+  const segments: Segment[] = [
+    { day: c.requested, text: `${cn(c.requested)}一次性告知申请人补正（第三十条${due}），${period}` },
+  ];
   if (c.received !== null) {
     const late = c.receivedLate ? '（逾期补正，有正当理由予以接受）' : '';
-    segments.push({ day: c.received, text: `${cn(c.received)}收到补正后的申请${late}，依据第三十条，答复期限自该日起计算` });
+    segments.push({
+      day: c.received,
+      text: `${cn(c.received)}收到补正后的申请${late}，依据第三十条，答复期限自该日起计算`,
+    });
   } else if (x.closure?.by === 'correctionLapsed') {
-    segments.push({ day: c.periodEnd + 1, text: `补正期限届满申请人未补正，依据第三十条视为放弃申请，于${cn(c.periodEnd + 1)}办结` });
+    segments.push({
+      day: c.periodEnd + 1,
+      text: `补正期限届满申请人未补正，依据第三十条视为放弃申请，于${cn(c.periodEnd + 1)}办结`,
+    });
   } else {
-    segments.push({ day: c.requested, text: '等待补正期间答复期限暂不计算，收到补正后的申请之日起重新计算（第三十条）' });
+    segments.push({
+      day: c.requested,
+      text: '等待补正期间答复期限暂不计算，收到补正后的申请之日起重新计算（第三十条）',
+    });
   }
   return segments;
 }
@@ -87,7 +99,8 @@ function consultationSegments(x: ExplainInput, c: ConsultationFact, calendar: Ca
     },
   ];
   const end = consultationPauseEnd(c, x.today);
-  if (c.answered !== null && c.answered <= c.deadline) segments.push({ day: c.answered, text: `${cn(c.answered)}收到${whom}意见` });
+  if (c.answered !== null && c.answered <= c.deadline)
+    segments.push({ day: c.answered, text: `${cn(c.answered)}收到${whom}意见` });
   else if (x.today > c.deadline || c.answered !== null) {
     const silence = c.party === 'third' ? '由本机关依法决定是否公开（第三十二条）' : '视为同意公开（第三十四条）';
     segments.push({ day: c.deadline, text: `${whom}逾期未提出意见，${silence}` });
@@ -121,7 +134,10 @@ function extensionSegments(x: ExplainInput): Segment[] {
   const segments: Segment[] = [];
   for (const e of x.facts.extensions) {
     const notified = e.notified === null ? '' : `，${cn(e.notified)}告知申请人`;
-    segments.push({ day: e.day, text: `${cn(e.day)}经政府信息公开工作机构负责人同意，延长答复期限${e.workingDays}个工作日（第三十三条第二款）${notified}` });
+    segments.push({
+      day: e.day,
+      text: `${cn(e.day)}经政府信息公开工作机构负责人同意，延长答复期限${e.workingDays}个工作日（第三十三条第二款）${notified}`,
+    });
     if (e.approver) segments.push({ day: e.day, text: `批准人：${e.approver}`, internal: true });
   }
   return segments;
@@ -148,7 +164,8 @@ function closingSegments(x: ExplainInput): Segment[] {
   const facts = x.facts;
   const segments: Segment[] = [];
   const closure = facts.closure;
-  if (closure?.by === 'replied') segments.push({ day: closure.day, text: `${cn(closure.day)}答复，办结${x.closedLate ? '（晚于答复期限）' : ''}` });
+  if (closure?.by === 'replied')
+    segments.push({ day: closure.day, text: `${cn(closure.day)}答复，办结${x.closedLate ? '（晚于答复期限）' : ''}` });
   if (closure?.by === 'withdrawn') segments.push({ day: closure.day, text: `${cn(closure.day)}申请人撤回申请，办结` });
   if (x.overdue) segments.push({ day: x.today, text: `截至${cn(x.today)}已超过答复期限` });
   if (x.missingYears.length > 0) {
@@ -164,9 +181,17 @@ export function explainClock(x: ExplainInput, calendar: Calendar): Explanation {
   const events: Segment[] = [];
   if (facts.received !== null) {
     const onSpot = facts.closure?.by === 'answeredOnSpot';
-    events.push({ day: facts.received, text: onSpot ? `${cn(facts.received)}收到申请并当场答复（第三十三条第一款），办结` : receiptSegment(facts, facts.received) });
+    events.push({
+      day: facts.received,
+      text: onSpot
+        ? `${cn(facts.received)}收到申请并当场答复（第三十三条第一款），办结`
+        : receiptSegment(facts, facts.received),
+    });
   } else if (facts.arrival !== null) {
-    events.push({ day: facts.arrival.day, text: `${cn(facts.arrival.day)}通过${CHANNEL_WORDS[facts.arrival.channel]}收到申请，尚待确认` });
+    events.push({
+      day: facts.arrival.day,
+      text: `${cn(facts.arrival.day)}通过${CHANNEL_WORDS[facts.arrival.channel]}收到申请，尚待确认`,
+    });
   }
   events.push(...correctionSegments(x, calendar));
   for (const c of facts.consultations) events.push(...consultationSegments(x, c, calendar));
@@ -178,7 +203,11 @@ export function explainClock(x: ExplainInput, calendar: Calendar): Explanation {
   const lapsed = x.closure?.by === 'correctionLapsed' || x.closure?.by === 'feeLapsed';
   const due = facts.closure?.by === 'answeredOnSpot' || lapsed ? null : dueSegment(x, calendar);
   const chain = [...events, ...(due === null ? [] : [{ day: x.today, text: due }]), ...closingSegments(x)];
-  const notes: Segment[] = facts.notes.map((n) => ({ day: n.day, text: `【内部备注】${cn(n.day)}：${n.text}`, internal: true }));
+  const notes: Segment[] = facts.notes.map((n) => ({
+    day: n.day,
+    text: `【内部备注】${cn(n.day)}：${n.text}`,
+    internal: true,
+  }));
   const warnings: Segment[] = x.warnings.map((w) => ({ day: x.today, text: `【提示】${w.message}`, internal: true }));
   const render = (segments: readonly Segment[]): string => segments.map((s) => s.text).join('；');
   return {

@@ -31,15 +31,22 @@ export interface PublicationDue {
 }
 
 /** The date by which information formed or changed on `formedOrChangedDate` must be published. */
-export function publicationDue(calendar: Calendar, formedOrChangedDate: string, options: PublicationDueOptions = {}): PublicationDue {
+export function publicationDue(
+  calendar: Calendar,
+  formedOrChangedDate: string,
+  options: PublicationDueOptions = {},
+): PublicationDue {
   const formed = parseDate(formedOrChangedDate);
   const settings = resolveClockSettings({ startDayCounted: options.startDayCounted ?? false });
   const wd = new WorkingDays(calendar, options.provisional === true, settings.startDayCounted);
   const workingDays = options.special?.workingDays ?? PUBLICATION_WORKING_DAYS;
   const due = wd.add(formed, workingDays);
-  const basis = options.special ? `依据${options.special.basis}（第二十六条：法律、法规另有规定的，从其规定）` : '依据第二十六条';
+  const basis = options.special
+    ? `依据${options.special.basis}（第二十六条：法律、法规另有规定的，从其规定）`
+    : '依据第二十六条';
   const missingYears = [...wd.needs.missing].sort((a, b) => a - b);
-  const provisional = missingYears.length > 0 ? `；${missingYears.map((y) => `${y}年`).join('、')}的节假日安排尚未载入，期限为暂定` : '';
+  const provisional =
+    missingYears.length > 0 ? `；${missingYears.map((y) => `${y}年`).join('、')}的节假日安排尚未载入，期限为暂定` : '';
   return {
     due: formatIsoDate(due),
     provisional: missingYears.length > 0,

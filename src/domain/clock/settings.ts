@@ -59,7 +59,13 @@ export function resolveClockSettings(overrides: Partial<ClockSettings> = {}): Cl
     if (ceiling && value > ceiling.max) fields[key] = `依据${ceiling.article}，不得超过${ceiling.max}个工作日`;
   }
   if (Object.keys(fields).length > 0) {
-    throw new DomainError('VALIDATION_FAILED', `期限设置有误：${Object.entries(fields).map(([k, v]) => `${k}${v}`).join('；')}`, { fields });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `期限设置有误：${Object.entries(fields)
+        .map(([k, v]) => `${k}${v}`)
+        .join('；')}`,
+      { fields },
+    );
   }
   return settings;
 }

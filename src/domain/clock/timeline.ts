@@ -21,16 +21,25 @@ const cn = formatChineseDate;
 function dayOf(value: string, ref: EventRef, field: string): number {
   const day = tryParseIsoDate(value);
   if (day === undefined) {
-    throw new DomainError('INVALID_DATE', `第${ref.index + 1}个事件（${ref.type}）的${field}格式不正确：${String(value)}（应为YYYY-MM-DD）`, {
-      index: ref.index,
-      field,
-    });
+    throw new DomainError(
+      'INVALID_DATE',
+      `第${ref.index + 1}个事件（${ref.type}）的${field}格式不正确：${String(value)}（应为YYYY-MM-DD）`,
+      {
+        index: ref.index,
+        field,
+      },
+    );
   }
   return day;
 }
 
 /** Builds the facts from the events, validating each (events are read in date order, ties in the given order). */
-export function buildFacts(events: readonly ClockEvent[], wd: WorkingDays, settings: ClockSettings, today: number): ClockFacts {
+export function buildFacts(
+  events: readonly ClockEvent[],
+  wd: WorkingDays,
+  settings: ClockSettings,
+  today: number,
+): ClockFacts {
   const facts = emptyFacts();
   const ordered = events
     .map((event, index) => ({ event, ref: { index, type: String(event.type), date: String(event.date) } }))
@@ -53,21 +62,34 @@ function checkStillOpen(facts: ClockFacts, ref: EventRef, day: number, event: Cl
   const lateAccepted = (event.type === 'correctionReceived' || event.type === 'feePaid') && event.acceptedLate === true;
   if (lateAccepted) return;
   if (lapse.by === 'correctionLapsed') {
-    throw invalidEvent(ref, `补正期限已于${cn(lapse.day - 1)}届满，申请人逾期不补正，依据第三十条视为放弃申请，不能再记录事件（有正当理由接受逾期补正的，请注明 acceptedLate）`);
+    throw invalidEvent(
+      ref,
+      `补正期限已于${cn(lapse.day - 1)}届满，申请人逾期不补正，依据第三十条视为放弃申请，不能再记录事件（有正当理由接受逾期补正的，请注明 acceptedLate）`,
+    );
   }
-  throw invalidEvent(ref, `缴费期限已于${cn(lapse.day - 1)}届满，申请人逾期未缴费，依据国办函〔2020〕109号视为放弃申请，不能再记录事件`);
+  throw invalidEvent(
+    ref,
+    `缴费期限已于${cn(lapse.day - 1)}届满，申请人逾期未缴费，依据国办函〔2020〕109号视为放弃申请，不能再记录事件`,
+  );
 }
-
 
 function requireReceived(facts: ClockFacts, ref: EventRef, what: string): number {
   if (facts.received === null) throw invalidEvent(ref, `尚未收到申请（第三十一条：收到申请之日未确定），不能${what}`);
   return facts.received;
 }
 
-function applyEvent(facts: ClockFacts, event: ClockEvent, ref: EventRef, day: number, wd: WorkingDays, settings: ClockSettings): void {
+function applyEvent(
+  facts: ClockFacts,
+  event: ClockEvent,
+  ref: EventRef,
+  day: number,
+  wd: WorkingDays,
+  settings: ClockSettings,
+): void {
   switch (event.type) {
     case 'arrived': {
-      if (facts.arrival !== null || facts.received !== null) throw invalidEvent(ref, '申请的到达只能记录一次，且应在收到申请之前');
+      if (facts.arrival !== null || facts.received !== null)
+        throw invalidEvent(ref, '申请的到达只能记录一次，且应在收到申请之前');
       if (!CHANNELS.includes(event.channel)) throw invalidEvent(ref, `无法识别的申请渠道：${String(event.channel)}`);
       facts.arrival = { day, channel: event.channel };
       if (RECEIPT_ON_ARRIVAL.includes(event.channel)) facts.received = day;
@@ -75,12 +97,16 @@ function applyEvent(facts: ClockFacts, event: ClockEvent, ref: EventRef, day: nu
     }
     case 'received':
     case 'answeredOnSpot': {
-      if (facts.received !== null && !(facts.arrival !== null && facts.received === facts.arrival.day && day === facts.received)) {
+      if (
+        facts.received !== null &&
+        !(facts.arrival !== null && facts.received === facts.arrival.day && day === facts.received)
+      ) {
         throw invalidEvent(ref, `已于${cn(facts.received)}收到申请（第三十一条），收到申请之日只有一个`);
       }
       facts.received = day;
       if (event.type === 'answeredOnSpot') {
-        if (!isOutcomeKey(event.outcome) || LAPSE_OUTCOMES.includes(event.outcome)) throw invalidEvent(ref, `当场答复的结果无法识别：${String(event.outcome)}`);
+        if (!isOutcomeKey(event.outcome) || LAPSE_OUTCOMES.includes(event.outcome))
+          throw invalidEvent(ref, `当场答复的结果无法识别：${String(event.outcome)}`);
         facts.closure = { day, by: 'answeredOnSpot', outcome: event.outcome };
       }
       return;
@@ -88,12 +114,24 @@ function applyEvent(facts: ClockFacts, event: ClockEvent, ref: EventRef, day: nu
     case 'correctionRequested': {
       const received = requireReceived(facts, ref, '告知补正');
       if (facts.correction !== null) {
-        throw invalidEvent(ref, `依据第三十条，补正应当一次性告知；已于${cn(facts.correction.requested)}告知补正，不能再次要求补正`);
+        throw invalidEvent(
+          ref,
+          `依据第三十条，补正应当一次性告知；已于${cn(facts.correction.requested)}告知补正，不能再次要求补正`,
+        );
       }
       if (day < received) throw invalidEvent(ref, '补正告知不能早于收到申请之日（第三十条）');
-      const periodEnd = event.periodEnd === undefined ? wd.add(day, settings.correctionPeriodWorkingDays) : dayOf(event.periodEnd, ref, '补正期限');
+      const periodEnd =
+        event.periodEnd === undefined
+          ? wd.add(day, settings.correctionPeriodWorkingDays)
+          : dayOf(event.periodEnd, ref, '补正期限');
       if (periodEnd <= day) throw invalidEvent(ref, '补正期限应晚于告知补正之日（第三十条「合理的补正期限」）');
-      facts.correction = { requested: day, periodEnd, officeSetEnd: event.periodEnd !== undefined, received: null, receivedLate: false };
+      facts.correction = {
+        requested: day,
+        periodEnd,
+        officeSetEnd: event.periodEnd !== undefined,
+        received: null,
+        receivedLate: false,
+      };
       return;
     }
     case 'correctionReceived': {
@@ -107,19 +145,30 @@ function applyEvent(facts: ClockFacts, event: ClockEvent, ref: EventRef, day: nu
     case 'consultationSent': {
       requireReceived(facts, ref, '征求意见');
       const party = event.party ?? 'third';
-      if (party !== 'third' && party !== 'agency') throw invalidEvent(ref, `征求意见的对象应为 third（第三方）或 agency（其他机关），收到：${String(party)}`);
-      const partyReceived = event.partyReceivedDate === undefined ? day : dayOf(event.partyReceivedDate, ref, '对方收到征求意见书的日期');
+      if (party !== 'third' && party !== 'agency')
+        throw invalidEvent(ref, `征求意见的对象应为 third（第三方）或 agency（其他机关），收到：${String(party)}`);
+      const partyReceived =
+        event.partyReceivedDate === undefined ? day : dayOf(event.partyReceivedDate, ref, '对方收到征求意见书的日期');
       if (partyReceived < day) throw invalidEvent(ref, '对方收到征求意见书的日期不能早于发出之日');
       // 第三十二条 / 第三十四条: 15 working days from the party's receipt of the letter.
       const deadline = wd.add(partyReceived, settings.consultationWorkingDays);
-      facts.consultations.push({ party, id: event.consultationId ?? null, sent: day, partyReceived, deadline, answered: null });
+      facts.consultations.push({
+        party,
+        id: event.consultationId ?? null,
+        sent: day,
+        partyReceived,
+        deadline,
+        answered: null,
+      });
       return;
     }
     case 'consultationAnswered': {
       const open = facts.consultations.filter((c) => c.answered === null);
       const match =
         open.find((c) => event.consultationId !== undefined && c.id === event.consultationId) ??
-        (event.consultationId === undefined ? open.find((c) => event.party === undefined || c.party === event.party) : undefined);
+        (event.consultationId === undefined
+          ? open.find((c) => event.party === undefined || c.party === event.party)
+          : undefined);
       if (!match) throw invalidEvent(ref, '没有与之对应、尚未答复的征求意见（第三十二条、第三十四条）');
       match.answered = day;
       return;
@@ -129,7 +178,8 @@ function applyEvent(facts: ClockFacts, event: ClockEvent, ref: EventRef, day: nu
       return;
     case 'feeNotice': {
       requireReceived(facts, ref, '发出收费通知');
-      if (facts.fees.some((f) => f.paid === null)) throw invalidEvent(ref, '上一份收费通知尚未缴费，不能再发出收费通知（国办函〔2020〕109号）');
+      if (facts.fees.some((f) => f.paid === null))
+        throw invalidEvent(ref, '上一份收费通知尚未缴费，不能再发出收费通知（国办函〔2020〕109号）');
       facts.fees.push({ notice: day, due: wd.add(day, settings.feePaymentWorkingDays), paid: null, paidLate: false });
       return;
     }
@@ -142,7 +192,8 @@ function applyEvent(facts: ClockFacts, event: ClockEvent, ref: EventRef, day: nu
     }
     case 'delayedReplySet': {
       requireReceived(facts, ref, '确定延迟答复期限');
-      if (facts.correction !== null && facts.correction.received === null) throw invalidEvent(ref, '等待补正期间答复期限尚未起算（第三十条），不能确定延迟答复期限');
+      if (facts.correction !== null && facts.correction.received === null)
+        throw invalidEvent(ref, '等待补正期间答复期限尚未起算（第三十条），不能确定延迟答复期限');
       if (facts.delayed !== null) throw invalidEvent(ref, `已于${cn(facts.delayed.day)}依据第三十五条确定延迟答复期限`);
       const until = dayOf(event.until, ref, '延迟答复期限');
       if (until <= day) throw invalidEvent(ref, '依据第三十五条确定的延迟答复期限应晚于确定之日');
@@ -153,7 +204,10 @@ function applyEvent(facts: ClockFacts, event: ClockEvent, ref: EventRef, day: nu
       requireReceived(facts, ref, '答复');
       if (!isOutcomeKey(event.outcome)) throw invalidEvent(ref, `答复结果无法识别：${String(event.outcome)}`);
       if (LAPSE_OUTCOMES.includes(event.outcome)) {
-        throw invalidEvent(ref, '逾期不补正、逾期未缴费由期限届满自动认定（第三十条、国办函〔2020〕109号），不作为答复结果记录');
+        throw invalidEvent(
+          ref,
+          '逾期不补正、逾期未缴费由期限届满自动认定（第三十条、国办函〔2020〕109号），不作为答复结果记录',
+        );
       }
       facts.closure = { day, by: 'replied', outcome: event.outcome };
       return;
@@ -178,7 +232,8 @@ function applyExtension(
   settings: ClockSettings,
 ): void {
   requireReceived(facts, ref, '延长答复期限');
-  if (!Number.isInteger(event.workingDays) || event.workingDays < 1) throw invalidEvent(ref, '延长的期限应为正整数个工作日（第三十三条第二款）');
+  if (!Number.isInteger(event.workingDays) || event.workingDays < 1)
+    throw invalidEvent(ref, '延长的期限应为正整数个工作日（第三十三条第二款）');
   if (event.approverRole !== undefined && event.approverRole !== 'officeHead') {
     throw invalidEvent(ref, '依据第三十三条第二款，延长答复期限应当经政府信息公开工作机构负责人同意');
   }
@@ -190,8 +245,12 @@ function applyExtension(
   }
   const total = facts.extensions.reduce((sum, e) => sum + e.workingDays, 0) + event.workingDays;
   if (total > settings.maxExtensionWorkingDays) {
-    throw invalidEvent(ref, `依据第三十三条第二款，延长的期限最长不得超过${settings.maxExtensionWorkingDays}个工作日（累计将达${total}个工作日）`);
+    throw invalidEvent(
+      ref,
+      `依据第三十三条第二款，延长的期限最长不得超过${settings.maxExtensionWorkingDays}个工作日（累计将达${total}个工作日）`,
+    );
   }
-  const notified = event.applicantNotifiedDate === undefined ? null : dayOf(event.applicantNotifiedDate, ref, '告知申请人的日期');
+  const notified =
+    event.applicantNotifiedDate === undefined ? null : dayOf(event.applicantNotifiedDate, ref, '告知申请人的日期');
   facts.extensions.push({ day, workingDays: event.workingDays, approver: event.approver ?? null, notified });
 }

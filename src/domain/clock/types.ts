@@ -109,12 +109,7 @@ export type ClockEvent =
 
 /** Where an application stands on `today`. */
 export type ClockState =
-  | 'awaitingConfirmation'
-  | 'running'
-  | 'awaitingCorrection'
-  | 'consulting'
-  | 'awaitingFee'
-  | 'closed';
+  'awaitingConfirmation' | 'running' | 'awaitingCorrection' | 'consulting' | 'awaitingFee' | 'closed';
 
 /** How an application was closed. */
 export type ClosedBy = 'answeredOnSpot' | 'replied' | 'withdrawn' | 'correctionLapsed' | 'feeLapsed';

@@ -4,7 +4,22 @@ import { ValidationError } from '../errors.ts';
 import { perPageFee, perPieceFee } from '../applications/fees.ts';
 import { loadBundledYears } from '../calendar/bundled.ts';
 import { Calendar } from '../calendar/calendar.ts';
-import { addressedToApplicant, DEFAULT_TEMPLATES, DOCUMENT_KINDS, feeBasisText, fillPlaceholders, LETTER_KEYS, letterOutcome, missingYearsOf, needsRelease, placeholderProblem, placeholdersIn, PLACEHOLDERS, provisionalBlocker, TEMPLATE_PLACEHOLDERS } from './index.ts';
+import {
+  addressedToApplicant,
+  DEFAULT_TEMPLATES,
+  DOCUMENT_KINDS,
+  feeBasisText,
+  fillPlaceholders,
+  LETTER_KEYS,
+  letterOutcome,
+  missingYearsOf,
+  needsRelease,
+  placeholderProblem,
+  placeholdersIn,
+  PLACEHOLDERS,
+  provisionalBlocker,
+  TEMPLATE_PLACEHOLDERS,
+} from './index.ts';
 
 describe('letter templates', () => {
   it('has a letter for every V2021 outcome and the six notices, each citing an article and using only known placeholders', () => {
@@ -13,7 +28,8 @@ describe('letter templates', () => {
     for (const key of LETTER_KEYS) {
       const t = DEFAULT_TEMPLATES[key];
       expect(placeholderProblem(t.title + t.recipient + t.body), key).toBeNull();
-      if (key !== 'other_other' && key !== 'rejected_confirm') expect(t.body, key).toMatch(/第[一二三四五六七八九十]+条|国办函〔2020〕109号/);
+      if (key !== 'other_other' && key !== 'rejected_confirm')
+        expect(t.body, key).toMatch(/第[一二三四五六七八九十]+条|国办函〔2020〕109号/);
     }
     expect(DEFAULT_TEMPLATES.correction_notice.body).toContain('{{补正事项}}');
     expect(DEFAULT_TEMPLATES.extension_notice.body).toContain('第三十三条');
@@ -25,24 +41,49 @@ describe('letter templates', () => {
   it('each default template uses only the placeholders its letter is filled with; consultation letters never name the applicant', () => {
     for (const key of LETTER_KEYS) {
       const t = DEFAULT_TEMPLATES[key];
-      expect(placeholderProblem(t.title + t.recipient + t.body, { name: t.name, placeholders: TEMPLATE_PLACEHOLDERS[key] }), key).toBeNull();
+      expect(
+        placeholderProblem(t.title + t.recipient + t.body, { name: t.name, placeholders: TEMPLATE_PLACEHOLDERS[key] }),
+        key,
+      ).toBeNull();
     }
     for (const key of ['consultation_third_party', 'consultation_agency', 'third_party_disclosure'] as const) {
       expect(TEMPLATE_PLACEHOLDERS[key]).not.toContain('申请人');
       expect(TEMPLATE_PLACEHOLDERS[key]).not.toContain('申请编号');
     }
     const t = DEFAULT_TEMPLATES.consultation_third_party;
-    expect(placeholderProblem(`${t.body}申请人：{{申请人}}`, { name: t.name, placeholders: TEMPLATE_PLACEHOLDERS.consultation_third_party })).toMatch(/^“征求意见书（第三方）”不能使用占位符：\{\{申请人\}\}/);
-    expect(placeholderProblem('{{补正期限}}', { name: '延期答复告知书', placeholders: TEMPLATE_PLACEHOLDERS.extension_notice })).toMatch(/不能使用占位符：\{\{补正期限\}\}/);
+    expect(
+      placeholderProblem(`${t.body}申请人：{{申请人}}`, {
+        name: t.name,
+        placeholders: TEMPLATE_PLACEHOLDERS.consultation_third_party,
+      }),
+    ).toMatch(/^“征求意见书（第三方）”不能使用占位符：\{\{申请人\}\}/);
+    expect(
+      placeholderProblem('{{补正期限}}', {
+        name: '延期答复告知书',
+        placeholders: TEMPLATE_PLACEHOLDERS.extension_notice,
+      }),
+    ).toMatch(/不能使用占位符：\{\{补正期限\}\}/);
   });
 
   it('release control by kind: only the reply letter waits for 保密审查 and sign-off; the applicant never gets a letter to a consulted party', () => {
     expect(DOCUMENT_KINDS.filter(needsRelease)).toEqual(['reply_letter']);
-    expect(DOCUMENT_KINDS.filter((k) => !addressedToApplicant(k))).toEqual(['consultation_letter', 'third_party_notice']);
+    expect(DOCUMENT_KINDS.filter((k) => !addressedToApplicant(k))).toEqual([
+      'consultation_letter',
+      'third_party_notice',
+    ]);
   });
 
-  it('the 视为放弃申请告知书 of a lapse is filled with the application\'s facts and the lapsed period only (第三十条, 国办函〔2020〕109号)', () => {
-    expect(TEMPLATE_PLACEHOLDERS.other_no_correction).toEqual(['机关名称', '答复日期', '联系电话', '申请人', '申请编号', '收到申请日期', '信息名称', '补正期限']);
+  it("the 视为放弃申请告知书 of a lapse is filled with the application's facts and the lapsed period only (第三十条, 国办函〔2020〕109号)", () => {
+    expect(TEMPLATE_PLACEHOLDERS.other_no_correction).toEqual([
+      '机关名称',
+      '答复日期',
+      '联系电话',
+      '申请人',
+      '申请编号',
+      '收到申请日期',
+      '信息名称',
+      '补正期限',
+    ]);
     expect(TEMPLATE_PLACEHOLDERS.other_no_fee.at(-1)).toBe('缴费期限');
     expect(DEFAULT_TEMPLATES.other_no_correction.body).toMatch(/第三十条的规定，视为您放弃申请/);
     expect(DEFAULT_TEMPLATES.other_no_fee.body).toMatch(/国办函〔2020〕109号）的规定，视为您放弃申请/);
@@ -61,20 +102,41 @@ describe('letter templates', () => {
   });
 
   it('states the 国办函〔2020〕109号 computation band by band', () => {
-    expect(feeBasisText(perPageFee(120))).toBe('按量计收（国办函〔2020〕109号第五条），共120页：第1—30页不收费；第31—100页每页10元，计700元；第101—120页每页20元，计400元');
-    expect(feeBasisText(perPieceFee(10, 2))).toBe('按件计收（国办函〔2020〕109号第四条），本申请计2件（申请人本自然月内累计第11—12件）：第11—12件每件100元，计200元');
-    expect(feeBasisText(perPieceFee(29, 2))).toBe('按件计收（国办函〔2020〕109号第四条），本申请计2件（申请人本自然月内累计第30—31件）：第30件每件100元，计100元；第31件每件200元，计200元');
+    expect(feeBasisText(perPageFee(120))).toBe(
+      '按量计收（国办函〔2020〕109号第五条），共120页：第1—30页不收费；第31—100页每页10元，计700元；第101—120页每页20元，计400元',
+    );
+    expect(feeBasisText(perPieceFee(10, 2))).toBe(
+      '按件计收（国办函〔2020〕109号第四条），本申请计2件（申请人本自然月内累计第11—12件）：第11—12件每件100元，计200元',
+    );
+    expect(feeBasisText(perPieceFee(29, 2))).toBe(
+      '按件计收（国办函〔2020〕109号第四条），本申请计2件（申请人本自然月内累计第30—31件）：第30件每件100元，计100元；第31件每件200元，计200元',
+    );
   });
 
   it('refuses unknown placeholders and unpaired braces in Chinese', () => {
-    expect(placeholderProblem('{{申请人}}：{{申请日}}')).toMatch(/^未知的占位符：\{\{申请日\}\}。可用的占位符有：\{\{申请人\}\}/);
+    expect(placeholderProblem('{{申请人}}：{{申请日}}')).toMatch(
+      /^未知的占位符：\{\{申请日\}\}。可用的占位符有：\{\{申请人\}\}/,
+    );
     expect(placeholderProblem('{{申请人}：')).toContain('花括号不成对');
     expect(placeholdersIn('{{ 申请人 }}与{{信息名称}}、{{申请人}}')).toEqual(['申请人', '信息名称']);
-    expect(Object.keys(PLACEHOLDERS)).toEqual(expect.arrayContaining(['申请人', '收到申请日期', '答复期限', '信息名称', '法律依据', '不予公开理由', '负责机关', '联系电话']));
+    expect(Object.keys(PLACEHOLDERS)).toEqual(
+      expect.arrayContaining([
+        '申请人',
+        '收到申请日期',
+        '答复期限',
+        '信息名称',
+        '法律依据',
+        '不予公开理由',
+        '负责机关',
+        '联系电话',
+      ]),
+    );
   });
 
   it('fills values and names every missing one', () => {
-    expect(fillPlaceholders('{{申请人}}：您申请的“{{信息名称}}”', { 申请人: '张三', 信息名称: '2024年预算' })).toBe('张三：您申请的“2024年预算”');
+    expect(fillPlaceholders('{{申请人}}：您申请的“{{信息名称}}”', { 申请人: '张三', 信息名称: '2024年预算' })).toBe(
+      '张三：您申请的“2024年预算”',
+    );
     try {
       fillPlaceholders('{{申请人}}{{补正事项}}{{补正期限}}', { 申请人: '张三', 补正事项: ' ' });
       expect.unreachable();

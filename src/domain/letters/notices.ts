@@ -6,7 +6,15 @@
 import { FEE_BASIS_LABELS, type FeeAssessment } from '../applications/fees.ts';
 
 /** Every kind of document an application produces. */
-export const DOCUMENT_KINDS = ['reply_letter', 'correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'lapse_notice', 'third_party_notice'] as const;
+export const DOCUMENT_KINDS = [
+  'reply_letter',
+  'correction_notice',
+  'consultation_letter',
+  'extension_notice',
+  'fee_notice',
+  'lapse_notice',
+  'third_party_notice',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
@@ -56,8 +64,15 @@ const range = (from: number, to: number, unit: string) => (from === to ? `第${f
 export function feeBasisText(fee: FeeAssessment): string {
   const unit = fee.basis === 'per_piece' ? '件' : '页';
   const article = fee.basis === 'per_piece' ? '第四条' : '第五条';
-  const counted = fee.basis === 'per_piece' ? `本申请计${fee.units}件（申请人本自然月内累计${range(fee.bands[0]!.from, fee.bands[fee.bands.length - 1]!.to, '件')}）` : `共${fee.units}页`;
-  const bands = fee.bands.map((b) => (b.rate === 0 ? `${range(b.from, b.to, unit)}不收费` : `${range(b.from, b.to, unit)}每${unit}${b.rate}元，计${b.amount}元`));
+  const counted =
+    fee.basis === 'per_piece'
+      ? `本申请计${fee.units}件（申请人本自然月内累计${range(fee.bands[0]!.from, fee.bands[fee.bands.length - 1]!.to, '件')}）`
+      : `共${fee.units}页`;
+  const bands = fee.bands.map((b) =>
+    b.rate === 0
+      ? `${range(b.from, b.to, unit)}不收费`
+      : `${range(b.from, b.to, unit)}每${unit}${b.rate}元，计${b.amount}元`,
+  );
   return `${FEE_BASIS_LABELS[fee.basis]}（国办函〔2020〕109号${article}），${counted}：${bands.join('；')}`;
 }
 
@@ -65,4 +80,5 @@ export function feeBasisText(fee: FeeAssessment): string {
  * {{缴费方式}} when the step names none: where to ask. Agencies write their account into the
  * 收费通知书 template or give it at the step.
  */
-export const DEFAULT_PAYMENT_METHOD = '请持本通知书到本机关政府信息公开工作机构办理缴费手续，缴款账户和途径可拨打下列电话咨询';
+export const DEFAULT_PAYMENT_METHOD =
+  '请持本通知书到本机关政府信息公开工作机构办理缴费手续，缴款账户和途径可拨打下列电话咨询';

@@ -49,14 +49,18 @@ export function placeholdersIn(text: string): string[] {
  * Checks a template text: every `{{…}}` names a known placeholder and no brace is left
  * unpaired. Returns the Chinese problem, or null when the text is fine.
  */
-export function placeholderProblem(text: string, allowed?: { name: string; placeholders: readonly PlaceholderName[] }): string | null {
+export function placeholderProblem(
+  text: string,
+  allowed?: { name: string; placeholders: readonly PlaceholderName[] },
+): string | null {
   const tokens = (names: readonly string[]) => names.map((n) => `{{${n}}}`).join('、');
   const used = placeholdersIn(text);
   const unknown = used.filter((n) => !(n in PLACEHOLDERS));
   const available = allowed?.placeholders ?? (Object.keys(PLACEHOLDERS) as PlaceholderName[]);
   if (unknown.length) return `未知的占位符：${tokens(unknown)}。可用的占位符有：${tokens(available)}`;
   const foreign = used.filter((n) => !available.includes(n as PlaceholderName));
-  if (allowed && foreign.length) return `“${allowed.name}”不能使用占位符：${tokens(foreign)}（生成该文书时没有这些内容）。可用的占位符有：${tokens(available)}`;
+  if (allowed && foreign.length)
+    return `“${allowed.name}”不能使用占位符：${tokens(foreign)}（生成该文书时没有这些内容）。可用的占位符有：${tokens(available)}`;
   const rest = text.replace(TOKEN, '');
   if (rest.includes('{{') || rest.includes('}}')) return '占位符的花括号不成对，请写成 {{申请人}} 这样的形式';
   return null;
@@ -66,7 +70,11 @@ export function placeholderProblem(text: string, allowed?: { name: string; place
  * Throws ValidationError for the given field when the text has a placeholder problem; with
  * `allowed`, only the placeholders that template's letter is filled with are accepted.
  */
-export function assertPlaceholders(field: string, text: string, allowed?: { name: string; placeholders: readonly PlaceholderName[] }): void {
+export function assertPlaceholders(
+  field: string,
+  text: string,
+  allowed?: { name: string; placeholders: readonly PlaceholderName[] },
+): void {
   const problem = placeholderProblem(text, allowed);
   if (problem) throw new ValidationError({ [field]: problem });
 }

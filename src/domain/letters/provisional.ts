@@ -21,7 +21,8 @@ export interface DateSpan {
 export function missingYearsOf(calendar: Calendar, spans: readonly DateSpan[]): number[] {
   const years = new Set<number>();
   for (const s of spans) {
-    if (s.to > s.from) for (const y of calendar.workingDaysBetween(s.from, s.to, { provisional: true }).missingYears) years.add(y);
+    if (s.to > s.from)
+      for (const y of calendar.workingDaysBetween(s.from, s.to, { provisional: true }).missingYears) years.add(y);
     const own = Number(s.to.slice(0, 4));
     if (!calendar.hasYear(own)) years.add(own);
   }

@@ -7,7 +7,14 @@
 import { OUTCOME_KEYS, type OutcomeKey } from '../report/index.ts';
 import type { PlaceholderName } from './placeholders.ts';
 
-export const NOTICE_KEYS = ['correction_notice', 'consultation_third_party', 'consultation_agency', 'extension_notice', 'fee_notice', 'third_party_disclosure'] as const;
+export const NOTICE_KEYS = [
+  'correction_notice',
+  'consultation_third_party',
+  'consultation_agency',
+  'extension_notice',
+  'fee_notice',
+  'third_party_disclosure',
+] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
 /** 第三十六条第五项 (not this agency's information) is counted as unavailable_not_held but has its own wording. */
 export const VARIANT_KEYS = ['unavailable_not_responsible'] as const;
@@ -25,9 +32,11 @@ export interface LetterTemplate {
 }
 
 const REPLY = '政府信息公开申请答复书';
-const OPENING = '本机关于{{收到申请日期}}收到您提出的政府信息公开申请（{{申请编号}}），申请获取“{{信息名称}}”。经审查，现答复如下：';
+const OPENING =
+  '本机关于{{收到申请日期}}收到您提出的政府信息公开申请（{{申请编号}}），申请获取“{{信息名称}}”。经审查，现答复如下：';
 // 行政复议法 第二十条（六十日）; 行政诉讼法 第四十六条（六个月）.
-const REMEDY = '如对本答复不服，您可以自收到本答复书之日起六十日内依法申请行政复议，或者自收到本答复书之日起六个月内依法向人民法院提起行政诉讼。';
+const REMEDY =
+  '如对本答复不服，您可以自收到本答复书之日起六十日内依法申请行政复议，或者自收到本答复书之日起六个月内依法向人民法院提起行政诉讼。';
 const CONTACT = '联系电话：{{联系电话}}。';
 const TIAOLI = '《中华人民共和国政府信息公开条例》';
 
@@ -36,7 +45,8 @@ function reply(name: string, ...middle: string[]): LetterTemplate {
 }
 
 // The remedy of a 告知书 that ends the application without a reply.
-const LAPSE_REMEDY = '如对本告知不服，您可以自收到本告知书之日起六十日内依法申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。';
+const LAPSE_REMEDY =
+  '如对本告知不服，您可以自收到本告知书之日起六十日内依法申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。';
 
 /**
  * 视为放弃申请告知书: the written notice that an application lapsed and is treated as abandoned
@@ -47,7 +57,13 @@ function lapse(name: string, fact: string, consequence: string): LetterTemplate 
     name,
     title: '政府信息公开申请视为放弃告知书',
     recipient: '{{申请人}}',
-    body: ['本机关于{{收到申请日期}}收到您提出的政府信息公开申请（{{申请编号}}），申请获取“{{信息名称}}”。', fact, consequence, LAPSE_REMEDY, CONTACT].join('\n'),
+    body: [
+      '本机关于{{收到申请日期}}收到您提出的政府信息公开申请（{{申请编号}}），申请获取“{{信息名称}}”。',
+      fact,
+      consequence,
+      LAPSE_REMEDY,
+      CONTACT,
+    ].join('\n'),
   };
 }
 
@@ -56,30 +72,99 @@ const withheld = (name: string, finding: string, articles: string) =>
 
 /** The defaults, by key. */
 export const DEFAULT_TEMPLATES: Record<LetterKey, LetterTemplate> = {
-  granted: reply('予以公开', `您申请获取的政府信息属于公开范围。根据${TIAOLI}第三十六条第（一）项、第（二）项的规定，本机关予以公开。获取方式：{{获取方式}}。`),
-  partial: reply('部分公开', `您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理。根据${TIAOLI}第三十七条的规定，本机关向您提供可以公开的政府信息内容，获取方式：{{获取方式}}。`, '不予公开部分的理由：{{不予公开理由}}。'),
+  granted: reply(
+    '予以公开',
+    `您申请获取的政府信息属于公开范围。根据${TIAOLI}第三十六条第（一）项、第（二）项的规定，本机关予以公开。获取方式：{{获取方式}}。`,
+  ),
+  partial: reply(
+    '部分公开',
+    `您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理。根据${TIAOLI}第三十七条的规定，本机关向您提供可以公开的政府信息内容，获取方式：{{获取方式}}。`,
+    '不予公开部分的理由：{{不予公开理由}}。',
+  ),
   withheld_state_secret: withheld('不予公开：属于国家秘密', '您申请获取的政府信息依法确定为国家秘密。', '第十四条'),
-  withheld_prohibited: withheld('不予公开：其他法律行政法规禁止公开', '您申请获取的政府信息属于法律、行政法规禁止公开的政府信息（{{法律依据}}）。', '第十四条'),
-  withheld_security_stability: withheld('不予公开：危及“三安全一稳定”', '您申请获取的政府信息公开后可能危及国家安全、公共安全、经济安全、社会稳定，理由是：{{不予公开理由}}。', '第十四条'),
-  withheld_third_party: withheld('不予公开：保护第三方合法权益', '您申请获取的政府信息涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害：{{不予公开理由}}。', '第十五条、第三十二条'),
-  withheld_internal: withheld('不予公开：属于三类内部事务信息', '您申请获取的政府信息属于本机关的内部事务信息（人事管理、后勤管理、内部工作流程等方面的信息）。', '第十六条第一款'),
-  withheld_process: withheld('不予公开：属于四类过程性信息', '您申请获取的政府信息属于本机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息。', '第十六条第二款'),
-  withheld_enforcement_file: withheld('不予公开：属于行政执法案卷', '您申请获取的政府信息属于行政执法案卷信息。', '第十六条第二款'),
-  withheld_query: reply('不予公开：属于行政查询事项', `您申请获取的信息属于工商、不动产登记资料等信息，有关法律、行政法规对信息的获取有特别规定（{{法律依据}}）。根据${TIAOLI}第三十六条第（七）项的规定，请您依照有关法律、行政法规的规定办理。`),
-  unavailable_not_held: reply('无法提供：本机关不掌握相关政府信息', `经检索，本机关没有制作或者获取您申请公开的政府信息，该政府信息不存在。根据${TIAOLI}第三十六条第（四）项的规定，特此告知。`),
-  unavailable_not_responsible: reply('无法提供：不属于本机关负责公开', `经审查，您申请获取的政府信息不属于本机关负责公开。根据${TIAOLI}第三十六条第（五）项的规定，特此告知。负责公开该政府信息的行政机关：{{负责机关}}。`),
-  unavailable_needs_creation: reply('无法提供：没有现成信息需要另行制作', `本机关没有您所描述的现成信息，提供该信息需要本机关对现有政府信息进行加工、分析。根据${TIAOLI}第三十八条的规定，本机关不予提供。`),
-  unavailable_unclear: reply('无法提供：补正后申请内容仍不明确', `本机关已告知您对申请作出补正。您补正后的申请内容仍不明确，本机关无法据此确定您所需的政府信息。根据${TIAOLI}第三十条的规定，本机关无法提供。`),
-  rejected_petition: reply('不予处理：信访举报投诉类申请', `您以政府信息公开申请的形式提出的事项属于信访、投诉、举报等活动。根据${TIAOLI}第三十九条第一款的规定，本机关不作为政府信息公开申请处理，您可以通过相应渠道提出。`),
-  rejected_repeat: reply('不予处理：重复申请', `本机关已就您提出的相同政府信息公开申请作出答复。根据${TIAOLI}第三十六条第（六）项的规定，本机关不予重复处理。`),
-  rejected_publication: reply('不予处理：要求提供公开出版物', `您申请获取的是政府公报、报刊、书籍等公开出版物。根据${TIAOLI}第三十九条第二款的规定，告知您获取途径：{{获取方式}}。`),
-  rejected_excessive: reply('不予处理：无正当理由大量反复申请', `您申请公开政府信息的数量、频次明显超过合理范围，本机关已要求您说明理由。经审查，您的申请理由不合理。根据${TIAOLI}第三十五条的规定，本机关不予处理。`),
-  rejected_confirm: reply('不予处理：要求确认或重新出具已获取信息', `您的申请内容为要求本机关确认或者重新出具您已获取的信息，不属于${TIAOLI}规定的政府信息公开申请，本机关不予处理。`),
-  other_no_correction: lapse('逾期不补正：视为放弃申请告知书', '本机关已一次性告知您对申请作出补正，补正期限已于{{补正期限}}届满，您无正当理由逾期未补正。', `根据${TIAOLI}第三十条的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。`),
+  withheld_prohibited: withheld(
+    '不予公开：其他法律行政法规禁止公开',
+    '您申请获取的政府信息属于法律、行政法规禁止公开的政府信息（{{法律依据}}）。',
+    '第十四条',
+  ),
+  withheld_security_stability: withheld(
+    '不予公开：危及“三安全一稳定”',
+    '您申请获取的政府信息公开后可能危及国家安全、公共安全、经济安全、社会稳定，理由是：{{不予公开理由}}。',
+    '第十四条',
+  ),
+  withheld_third_party: withheld(
+    '不予公开：保护第三方合法权益',
+    '您申请获取的政府信息涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害：{{不予公开理由}}。',
+    '第十五条、第三十二条',
+  ),
+  withheld_internal: withheld(
+    '不予公开：属于三类内部事务信息',
+    '您申请获取的政府信息属于本机关的内部事务信息（人事管理、后勤管理、内部工作流程等方面的信息）。',
+    '第十六条第一款',
+  ),
+  withheld_process: withheld(
+    '不予公开：属于四类过程性信息',
+    '您申请获取的政府信息属于本机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息。',
+    '第十六条第二款',
+  ),
+  withheld_enforcement_file: withheld(
+    '不予公开：属于行政执法案卷',
+    '您申请获取的政府信息属于行政执法案卷信息。',
+    '第十六条第二款',
+  ),
+  withheld_query: reply(
+    '不予公开：属于行政查询事项',
+    `您申请获取的信息属于工商、不动产登记资料等信息，有关法律、行政法规对信息的获取有特别规定（{{法律依据}}）。根据${TIAOLI}第三十六条第（七）项的规定，请您依照有关法律、行政法规的规定办理。`,
+  ),
+  unavailable_not_held: reply(
+    '无法提供：本机关不掌握相关政府信息',
+    `经检索，本机关没有制作或者获取您申请公开的政府信息，该政府信息不存在。根据${TIAOLI}第三十六条第（四）项的规定，特此告知。`,
+  ),
+  unavailable_not_responsible: reply(
+    '无法提供：不属于本机关负责公开',
+    `经审查，您申请获取的政府信息不属于本机关负责公开。根据${TIAOLI}第三十六条第（五）项的规定，特此告知。负责公开该政府信息的行政机关：{{负责机关}}。`,
+  ),
+  unavailable_needs_creation: reply(
+    '无法提供：没有现成信息需要另行制作',
+    `本机关没有您所描述的现成信息，提供该信息需要本机关对现有政府信息进行加工、分析。根据${TIAOLI}第三十八条的规定，本机关不予提供。`,
+  ),
+  unavailable_unclear: reply(
+    '无法提供：补正后申请内容仍不明确',
+    `本机关已告知您对申请作出补正。您补正后的申请内容仍不明确，本机关无法据此确定您所需的政府信息。根据${TIAOLI}第三十条的规定，本机关无法提供。`,
+  ),
+  rejected_petition: reply(
+    '不予处理：信访举报投诉类申请',
+    `您以政府信息公开申请的形式提出的事项属于信访、投诉、举报等活动。根据${TIAOLI}第三十九条第一款的规定，本机关不作为政府信息公开申请处理，您可以通过相应渠道提出。`,
+  ),
+  rejected_repeat: reply(
+    '不予处理：重复申请',
+    `本机关已就您提出的相同政府信息公开申请作出答复。根据${TIAOLI}第三十六条第（六）项的规定，本机关不予重复处理。`,
+  ),
+  rejected_publication: reply(
+    '不予处理：要求提供公开出版物',
+    `您申请获取的是政府公报、报刊、书籍等公开出版物。根据${TIAOLI}第三十九条第二款的规定，告知您获取途径：{{获取方式}}。`,
+  ),
+  rejected_excessive: reply(
+    '不予处理：无正当理由大量反复申请',
+    `您申请公开政府信息的数量、频次明显超过合理范围，本机关已要求您说明理由。经审查，您的申请理由不合理。根据${TIAOLI}第三十五条的规定，本机关不予处理。`,
+  ),
+  rejected_confirm: reply(
+    '不予处理：要求确认或重新出具已获取信息',
+    `您的申请内容为要求本机关确认或者重新出具您已获取的信息，不属于${TIAOLI}规定的政府信息公开申请，本机关不予处理。`,
+  ),
+  other_no_correction: lapse(
+    '逾期不补正：视为放弃申请告知书',
+    '本机关已一次性告知您对申请作出补正，补正期限已于{{补正期限}}届满，您无正当理由逾期未补正。',
+    `根据${TIAOLI}第三十条的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。`,
+  ),
   // 国办函〔2020〕109号: non-payment in time → 视为放弃申请. regulation.md §9.2 marks this recalled, not
   // confirmed; the payment period is the clock setting feePaymentWorkingDays (default 20) and
   // agencies may edit the wording.
-  other_no_fee: lapse('逾期未缴费：视为放弃申请告知书', '本机关已向您发出收费通知，您未在{{缴费期限}}前缴纳信息处理费。', '根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。'),
+  other_no_fee: lapse(
+    '逾期未缴费：视为放弃申请告知书',
+    '本机关已向您发出收费通知，您未在{{缴费期限}}前缴纳信息处理费。',
+    '根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。',
+  ),
   other_other: reply('其他处理：其他', '{{不予公开理由}}。本机关终止处理该政府信息公开申请。'),
   correction_notice: {
     name: '补正通知书',
@@ -156,7 +241,15 @@ export function letterOutcome(key: LetterKey): OutcomeKey | null {
 const AUTOMATIC: readonly PlaceholderName[] = ['机关名称', '答复日期', '联系电话'];
 /** What every letter to the applicant can name about the application. */
 const ABOUT_APPLICATION: readonly PlaceholderName[] = ['申请人', '申请编号', '收到申请日期', '信息名称'];
-const REPLY_PLACEHOLDERS: readonly PlaceholderName[] = [...AUTOMATIC, ...ABOUT_APPLICATION, '答复期限', '法律依据', '不予公开理由', '获取方式', '负责机关'];
+const REPLY_PLACEHOLDERS: readonly PlaceholderName[] = [
+  ...AUTOMATIC,
+  ...ABOUT_APPLICATION,
+  '答复期限',
+  '法律依据',
+  '不予公开理由',
+  '获取方式',
+  '负责机关',
+];
 
 /**
  * The placeholders each template may use: those its letter is filled with. Saving a template
@@ -166,7 +259,10 @@ const REPLY_PLACEHOLDERS: readonly PlaceholderName[] = [...AUTOMATIC, ...ABOUT_A
  * identity is personal information the consulted party does not need (docs/letters.md).
  */
 export const TEMPLATE_PLACEHOLDERS: Record<LetterKey, readonly PlaceholderName[]> = {
-  ...(Object.fromEntries(OUTCOME_KEYS.map((k) => [k, REPLY_PLACEHOLDERS])) as Record<OutcomeKey, readonly PlaceholderName[]>),
+  ...(Object.fromEntries(OUTCOME_KEYS.map((k) => [k, REPLY_PLACEHOLDERS])) as Record<
+    OutcomeKey,
+    readonly PlaceholderName[]
+  >),
   // The 视为放弃申请告知书 is filled by the sweep with the application's facts and the lapsed period's end.
   other_no_correction: [...AUTOMATIC, ...ABOUT_APPLICATION, '补正期限'],
   other_no_fee: [...AUTOMATIC, ...ABOUT_APPLICATION, '缴费期限'],

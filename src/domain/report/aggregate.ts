@@ -9,7 +9,15 @@
  */
 import { DomainError } from '../errors.ts';
 import { ANNUAL_REPORT_SCHEMA, type AnnualReport, type Cell, type ReportAgency } from './annual-report.ts';
-import type { ApplicantCounts, ApplicationFigures, CaseCounts, CategoryCount, DocumentFigures, PowerItemFigures, ReportFigures } from './figures.ts';
+import type {
+  ApplicantCounts,
+  ApplicationFigures,
+  CaseCounts,
+  CategoryCount,
+  DocumentFigures,
+  PowerItemFigures,
+  ReportFigures,
+} from './figures.ts';
 import { emptyFigures } from './figures-empty.ts';
 import { foldV2021OutcomesToV2019 } from './fold.ts';
 import type { ReportFormat, Table4Key } from './format-types.ts';
@@ -18,11 +26,21 @@ import { OUTCOME_KEYS, type OutcomeKey } from './table3-rows.ts';
 const addCounts = (a: ApplicantCounts, b: ApplicantCounts): number[] => a.map((v, i) => v + (b[i] ?? 0));
 
 function addDoc(a: DocumentFigures, b: DocumentFigures): DocumentFigures {
-  return { made: a.made + b.made, published: a.published + b.published, publishedTotal: a.publishedTotal + b.publishedTotal, repealed: a.repealed + b.repealed, inForce: a.inForce + b.inForce };
+  return {
+    made: a.made + b.made,
+    published: a.published + b.published,
+    publishedTotal: a.publishedTotal + b.publishedTotal,
+    repealed: a.repealed + b.repealed,
+    inForce: a.inForce + b.inForce,
+  };
 }
 
 function addItems(a: PowerItemFigures, b: PowerItemFigures): PowerItemFigures {
-  return { itemsPrevious: a.itemsPrevious + b.itemsPrevious, itemsNow: a.itemsNow + b.itemsNow, decisions: a.decisions + b.decisions };
+  return {
+    itemsPrevious: a.itemsPrevious + b.itemsPrevious,
+    itemsNow: a.itemsNow + b.itemsNow,
+    decisions: a.decisions + b.decisions,
+  };
 }
 
 /** Money sums rounded to the 6 decimals reports print, so float noise never shows. */
@@ -40,7 +58,12 @@ function addCategories(a: CategoryCount[], b: CategoryCount[]): CategoryCount[] 
 }
 
 function addCases(a: CaseCounts, b: CaseCounts): CaseCounts {
-  return { upheld: a.upheld + b.upheld, corrected: a.corrected + b.corrected, other: a.other + b.other, pending: a.pending + b.pending };
+  return {
+    upheld: a.upheld + b.upheld,
+    corrected: a.corrected + b.corrected,
+    other: a.other + b.other,
+    pending: a.pending + b.pending,
+  };
 }
 
 function addClosed(a: ApplicationFigures['closed'], b: ApplicationFigures['closed']): ApplicationFigures['closed'] {
@@ -58,16 +81,29 @@ export function sumFigures(list: readonly ReportFigures[]): ReportFigures {
     const more = f.applications.feesCollectedYuan ?? null;
     return {
       catalog: {
-        documents: { rules: addDoc(s.catalog.documents.rules, f.catalog.documents.rules), normative_docs: addDoc(s.catalog.documents.normative_docs, f.catalog.documents.normative_docs) },
+        documents: {
+          rules: addDoc(s.catalog.documents.rules, f.catalog.documents.rules),
+          normative_docs: addDoc(s.catalog.documents.normative_docs, f.catalog.documents.normative_docs),
+        },
         powerList: {
           licensing: addItems(pl.licensing, fp.licensing),
           other_services: addItems(pl.other_services, fp.other_services),
           penalty: addItems(pl.penalty, fp.penalty),
           enforcement: addItems(pl.enforcement, fp.enforcement),
-          fees: { itemsPrevious: pl.fees.itemsPrevious + fp.fees.itemsPrevious, itemsNow: pl.fees.itemsNow + fp.fees.itemsNow, collectedWanYuan: money(pl.fees.collectedWanYuan + fp.fees.collectedWanYuan) },
-          procurement: { projects: pl.procurement.projects + fp.procurement.projects, amountYuan: money(pl.procurement.amountYuan + fp.procurement.amountYuan) },
+          fees: {
+            itemsPrevious: pl.fees.itemsPrevious + fp.fees.itemsPrevious,
+            itemsNow: pl.fees.itemsNow + fp.fees.itemsNow,
+            collectedWanYuan: money(pl.fees.collectedWanYuan + fp.fees.collectedWanYuan),
+          },
+          procurement: {
+            projects: pl.procurement.projects + fp.procurement.projects,
+            amountYuan: money(pl.procurement.amountYuan + fp.procurement.amountYuan),
+          },
         },
-        published: { total: s.catalog.published.total + f.catalog.published.total, categories: addCategories(s.catalog.published.categories, f.catalog.published.categories) },
+        published: {
+          total: s.catalog.published.total + f.catalog.published.total,
+          categories: addCategories(s.catalog.published.categories, f.catalog.published.categories),
+        },
         unentered: [...new Set([...(s.catalog.unentered ?? []), ...(f.catalog.unentered ?? [])])],
       },
       applications: {
@@ -100,14 +136,26 @@ function addCells(a: Cell[] | undefined, b: Cell[] | undefined, width: number, a
  * target folds V2021 outcomes (fold.ts); a V2021 target cannot take V2019 reports, whose
  * （六）其他处理 cannot be split, nor table 二, whose columns mean other things.
  */
-export function sumReports(reports: readonly AnnualReport[], format: ReportFormat, agency: ReportAgency, year: number): AnnualReport {
+export function sumReports(
+  reports: readonly AnnualReport[],
+  format: ReportFormat,
+  agency: ReportAgency,
+  year: number,
+): AnnualReport {
   const table2: AnnualReport['table2'] = {};
   const table3: AnnualReport['table3'] = {};
   const table4 = {} as AnnualReport['table4'];
   for (const r of reports) {
-    if (r.year !== year) throw new DomainError('REPORT_AGGREGATE_MIXED', `汇总的报告年度不一致：${r.agency.name}为${r.year}年`, { agency: r.agency.name });
+    if (r.year !== year)
+      throw new DomainError('REPORT_AGGREGATE_MIXED', `汇总的报告年度不一致：${r.agency.name}为${r.year}年`, {
+        agency: r.agency.name,
+      });
     if (r.format !== format.id && format.id === 'V2021') {
-      throw new DomainError('REPORT_AGGREGATE_MIXED', `${r.agency.name}的报告为旧格式，不能汇总为${format.notice}格式`, { agency: r.agency.name });
+      throw new DomainError(
+        'REPORT_AGGREGATE_MIXED',
+        `${r.agency.name}的报告为旧格式，不能汇总为${format.notice}格式`,
+        { agency: r.agency.name },
+      );
     }
   }
   for (const g of format.table2.groups) {
@@ -122,9 +170,16 @@ export function sumReports(reports: readonly AnnualReport[], format: ReportForma
       table2[row.key] = cells;
     }
   }
-  const t3s = reports.map((r) => (format.id === 'V2019' && r.format === 'V2021' ? foldV2021OutcomesToV2019(r.table3) : r.table3));
-  for (const row of format.table3.rows) table3[row.key] = t3s.reduce<Cell[]>((s, t) => addCells(s, t[row.key], 7, false), new Array<Cell>(7).fill(0));
-  for (const g of format.table4.groups) table4[g.key] = reports.reduce<Cell[]>((s, r) => addCells(s, r.table4[g.key], 5, false), new Array<Cell>(5).fill(0));
+  const t3s = reports.map((r) =>
+    format.id === 'V2019' && r.format === 'V2021' ? foldV2021OutcomesToV2019(r.table3) : r.table3,
+  );
+  for (const row of format.table3.rows)
+    table3[row.key] = t3s.reduce<Cell[]>((s, t) => addCells(s, t[row.key], 7, false), new Array<Cell>(7).fill(0));
+  for (const g of format.table4.groups)
+    table4[g.key] = reports.reduce<Cell[]>(
+      (s, r) => addCells(s, r.table4[g.key], 5, false),
+      new Array<Cell>(5).fill(0),
+    );
   return {
     schema: ANNUAL_REPORT_SCHEMA,
     format: format.id,

@@ -17,7 +17,10 @@ describe('choosing the format', () => {
     expect(chooseFormat(2020).format.id).toBe('V2019');
     expect(chooseFormat(2021)).toMatchObject({ overridden: false, reason: null });
     expect(() => chooseFormat(2021, { format: 'V2019', reason: '  ' })).toThrow(DomainError);
-    expect(chooseFormat(2021, { format: 'V2019', reason: '按主管部门要求沿用旧格式' })).toMatchObject({ overridden: true, reason: '按主管部门要求沿用旧格式' });
+    expect(chooseFormat(2021, { format: 'V2019', reason: '按主管部门要求沿用旧格式' })).toMatchObject({
+      overridden: true,
+      reason: '按主管部门要求沿用旧格式',
+    });
     expect(chooseFormat(2020, { format: 'V2019', reason: '' }).overridden).toBe(false);
     expect(() => chooseFormat(2018)).toThrow(/统一格式/);
   });
@@ -38,7 +41,11 @@ describe('assembly', () => {
       procurement: [0, 0],
     });
     expect(Object.keys(r.table3)).toEqual(V2019.table3.rows.map((x) => x.key));
-    expect(Object.values(r.table3).flat().every((c) => c === 0)).toBe(true);
+    expect(
+      Object.values(r.table3)
+        .flat()
+        .every((c) => c === 0),
+    ).toBe(true);
     expect(validateReport(r)).toEqual([]);
   });
 
@@ -57,7 +64,14 @@ describe('assembly', () => {
     expect(Object.keys(r.table3)).toEqual(V2021.table3.rows.map((x) => x.key));
     expect(r.table3.other).toBeUndefined();
     expect(r.table3.total).toEqual([3, 1, 0, 0, 0, 0, 4]);
-    expect(r.table2).toEqual({ rules: [0, 0, 0], normative_docs: [1, 0, 2], licensing: [1], penalty: [0], enforcement: [0], fees: [1.25] });
+    expect(r.table2).toEqual({
+      rules: [0, 0, 0],
+      normative_docs: [1, 0, 2],
+      licensing: [1],
+      penalty: [0],
+      enforcement: [0],
+      fees: [1.25],
+    });
     expect(r.table4.reconsideration).toEqual([1, 0, 0, 1, 2]);
     expect(validateReport(r).filter((x) => x.severity === 'error')).toEqual([]);
     // The same figures in V2019 fold the three other_* rows into （六）其他处理.
@@ -69,9 +83,13 @@ describe('assembly', () => {
   it('refuses figures that break the 勾稽关系 (a bug in a figure source) and malformed counts', () => {
     const f = emptyFigures();
     f.applications.received = [1, 0, 0, 0, 0, 0];
-    expect(() => assembleReport({ agency: { name: 'x' }, year: 2021, figures: f })).toThrow(expect.objectContaining({ code: 'REPORT_FIGURES_INCONSISTENT' }));
+    expect(() => assembleReport({ agency: { name: 'x' }, year: 2021, figures: f })).toThrow(
+      expect.objectContaining({ code: 'REPORT_FIGURES_INCONSISTENT' }),
+    );
     f.applications.received = [1, 0, 0];
-    expect(() => assembleReport({ agency: { name: 'x' }, year: 2021, figures: f })).toThrow(expect.objectContaining({ code: 'REPORT_FIGURES_INVALID' }));
+    expect(() => assembleReport({ agency: { name: 'x' }, year: 2021, figures: f })).toThrow(
+      expect.objectContaining({ code: 'REPORT_FIGURES_INVALID' }),
+    );
   });
 });
 
@@ -85,7 +103,12 @@ describe('aggregation over a subtree', () => {
     b.catalog.powerList.procurement = { projects: 1, amountYuan: 0.1 };
     a.catalog.powerList.procurement = { projects: 1, amountYuan: 0.2 };
     const agencies = [{ name: '甲局' }, { name: '乙镇' }];
-    const whole = assembleReport({ agency: { name: '洛江区' }, year: 2020, figures: sumFigures([a, b]), includedAgencies: agencies });
+    const whole = assembleReport({
+      agency: { name: '洛江区' },
+      year: 2020,
+      figures: sumFigures([a, b]),
+      includedAgencies: agencies,
+    });
     const parts = [a, b].map((f, i) => assembleReport({ agency: agencies[i] ?? { name: '' }, year: 2020, figures: f }));
     const summed = sumReports(parts, V2019, { name: '洛江区' }, 2020);
     expect(summed.includedAgencies).toEqual(agencies);
@@ -106,6 +129,8 @@ describe('aggregation over a subtree', () => {
     const v19 = sumReports([newer, older], V2019, { name: 'g' }, 2021);
     expect(v19.table3.other).toEqual([2, 0, 0, 0, 0, 0, 2]);
     expect(v19.table2.rules).toEqual([null, null, null]);
-    expect(() => sumReports([newer, older], V2021, { name: 'g' }, 2021)).toThrow(expect.objectContaining({ code: 'REPORT_AGGREGATE_MIXED' }));
+    expect(() => sumReports([newer, older], V2021, { name: 'g' }, 2021)).toThrow(
+      expect.objectContaining({ code: 'REPORT_AGGREGATE_MIXED' }),
+    );
   });
 });

@@ -7,7 +7,13 @@
  * a bug in a figure source, never something to publish.
  */
 import { DomainError } from '../errors.ts';
-import { ANNUAL_REPORT_SCHEMA, type AnnualReport, type Cell, type ReportAgency, type ReportSections } from './annual-report.ts';
+import {
+  ANNUAL_REPORT_SCHEMA,
+  type AnnualReport,
+  type Cell,
+  type ReportAgency,
+  type ReportSections,
+} from './annual-report.ts';
 import type { ApplicantCounts, ApplicationFigures, CaseFigures, CatalogFigures, ReportFigures } from './figures.ts';
 import type { ReportFormat, ReportFormatId, Table2Key, Table3Key, Table4Key } from './format-types.ts';
 import { formatForYear, getFormat } from './formats.ts';
@@ -32,10 +38,20 @@ export interface FormatChoice {
  */
 export function chooseFormat(year: number, override?: FormatOverride | null): FormatChoice {
   const own = formatForYear(year);
-  if (!own) throw new DomainError('REPORT_YEAR_UNSUPPORTED', `${year}年的年度报告没有统一格式（统一格式自2019年度报告起施行）`, { year });
+  if (!own)
+    throw new DomainError(
+      'REPORT_YEAR_UNSUPPORTED',
+      `${year}年的年度报告没有统一格式（统一格式自2019年度报告起施行）`,
+      { year },
+    );
   if (!override || override.format === own.id) return { format: own, overridden: false, reason: null };
   const reason = override.reason.trim();
-  if (!reason) throw new DomainError('REPORT_FORMAT_REASON_REQUIRED', `${year}年度报告应使用${own.notice}格式；改用其他格式须写明理由`, { year, format: override.format });
+  if (!reason)
+    throw new DomainError(
+      'REPORT_FORMAT_REASON_REQUIRED',
+      `${year}年度报告应使用${own.notice}格式；改用其他格式须写明理由`,
+      { year, format: override.format },
+    );
   return { format: getFormat(override.format), overridden: true, reason };
 }
 
@@ -81,10 +97,22 @@ export function assembleTable2(format: ReportFormat, c: CatalogFigures): AnnualR
       ? {
           rules: [rules.made, rules.published, rules.publishedTotal],
           normative_docs: [docs.made, docs.published, docs.publishedTotal],
-          licensing: [p.licensing.itemsPrevious, change(p.licensing.itemsNow, p.licensing.itemsPrevious), p.licensing.decisions],
-          other_services: [p.other_services.itemsPrevious, change(p.other_services.itemsNow, p.other_services.itemsPrevious), p.other_services.decisions],
+          licensing: [
+            p.licensing.itemsPrevious,
+            change(p.licensing.itemsNow, p.licensing.itemsPrevious),
+            p.licensing.decisions,
+          ],
+          other_services: [
+            p.other_services.itemsPrevious,
+            change(p.other_services.itemsNow, p.other_services.itemsPrevious),
+            p.other_services.decisions,
+          ],
           penalty: [p.penalty.itemsPrevious, change(p.penalty.itemsNow, p.penalty.itemsPrevious), p.penalty.decisions],
-          enforcement: [p.enforcement.itemsPrevious, change(p.enforcement.itemsNow, p.enforcement.itemsPrevious), p.enforcement.decisions],
+          enforcement: [
+            p.enforcement.itemsPrevious,
+            change(p.enforcement.itemsNow, p.enforcement.itemsPrevious),
+            p.enforcement.decisions,
+          ],
           fees: [p.fees.itemsPrevious, change(p.fees.itemsNow, p.fees.itemsPrevious)],
           procurement: [p.procurement.projects, p.procurement.amountYuan],
         }
@@ -121,7 +149,10 @@ const OTHER_PARTS: OutcomeKey[] = ['other_no_correction', 'other_no_fee', 'other
  * `other`), （七）总计 = their sum (R2), 四 carried out; 总计 column = the six (R1).
  */
 export function assembleTable3(format: ReportFormat, a: ApplicationFigures): AnnualReport['table3'] {
-  const leaves = Object.fromEntries(OUTCOME_KEYS.map((k) => [k, withTotal(a.closed[k], k)])) as Record<OutcomeKey, number[]>;
+  const leaves = Object.fromEntries(OUTCOME_KEYS.map((k) => [k, withTotal(a.closed[k], k)])) as Record<
+    OutcomeKey,
+    number[]
+  >;
   const zero = () => new Array<number>(7).fill(0);
   const rows: Partial<Record<Table3Key, number[]>> = {
     received: withTotal(a.received, 'received'),
@@ -143,7 +174,11 @@ function assertFlow(t: AnnualReport['table3']): void {
     const inflow = Number(t.received?.[c]) + Number(t.carried_in?.[c]);
     const outflow = Number(t.total?.[c]) + Number(t.carried_out?.[c]);
     if (inflow !== outflow) {
-      throw new DomainError('REPORT_FIGURES_INCONSISTENT', `申请统计不平衡：第${c + 1}列本年新收加上年结转为${inflow}，办结加结转下年度为${outflow}`, { column: c, inflow, outflow });
+      throw new DomainError(
+        'REPORT_FIGURES_INCONSISTENT',
+        `申请统计不平衡：第${c + 1}列本年新收加上年结转为${inflow}，办结加结转下年度为${outflow}`,
+        { column: c, inflow, outflow },
+      );
     }
   }
 }
@@ -154,7 +189,8 @@ export function assembleTable4(format: ReportFormat, cases: CaseFigures): Annual
   for (const g of format.table4.groups) {
     const c = cases[g.key as Table4Key];
     const cells = [c.upheld, c.corrected, c.other, c.pending];
-    if (cells.some((n) => !Number.isInteger(n) || n < 0)) throw new DomainError('REPORT_FIGURES_INVALID', `复议诉讼统计数据格式不正确（${g.label}）`, { group: g.key });
+    if (cells.some((n) => !Number.isInteger(n) || n < 0))
+      throw new DomainError('REPORT_FIGURES_INVALID', `复议诉讼统计数据格式不正确（${g.label}）`, { group: g.key });
     out[g.key] = [...cells, cells.reduce((s, n) => s + n, 0)];
   }
   return out;

@@ -17,8 +17,16 @@ export interface ReportDeadlineSettings {
 export const DEFAULT_REPORT_DEADLINE_SETTINGS: ReportDeadlineSettings = { township: 'january', remindFrom: '01-15' };
 
 /** The last day (ISO) on which the `year` report of an agency of `level` may be published. */
-export function reportDeadline(level: AgencyLevel, year: number, settings: ReportDeadlineSettings = DEFAULT_REPORT_DEADLINE_SETTINGS): string {
-  const march = level === 'province' || level === 'city' || level === 'county' || (level === 'township' && settings.township === 'march');
+export function reportDeadline(
+  level: AgencyLevel,
+  year: number,
+  settings: ReportDeadlineSettings = DEFAULT_REPORT_DEADLINE_SETTINGS,
+): string {
+  const march =
+    level === 'province' ||
+    level === 'city' ||
+    level === 'county' ||
+    (level === 'township' && settings.township === 'march');
   return `${year + 1}-${march ? '03-31' : '01-31'}`;
 }
 
@@ -28,7 +36,13 @@ export type ReportDueState = 'published' | 'not_due' | 'due_soon' | 'overdue';
  * Where an agency stands with its `year` report on `today` (ISO): published (on time or not
  * is shown by the dates), not yet due (before the reminder window), due soon, or overdue.
  */
-export function reportDueState(level: AgencyLevel, year: number, today: string, publishedOn: string | null, settings: ReportDeadlineSettings = DEFAULT_REPORT_DEADLINE_SETTINGS): ReportDueState {
+export function reportDueState(
+  level: AgencyLevel,
+  year: number,
+  today: string,
+  publishedOn: string | null,
+  settings: ReportDeadlineSettings = DEFAULT_REPORT_DEADLINE_SETTINGS,
+): ReportDueState {
   if (publishedOn) return 'published';
   const deadline = reportDeadline(level, year, settings);
   if (today > deadline) return 'overdue';

@@ -2,7 +2,14 @@
  * Zero figures: what an agency with no records for a year reports, and the identity for
  * summing figures over a subtree.
  */
-import type { ApplicationFigures, CaseFigures, CatalogFigures, DocumentFigures, PowerItemFigures, ReportFigures } from './figures.ts';
+import type {
+  ApplicationFigures,
+  CaseFigures,
+  CatalogFigures,
+  DocumentFigures,
+  PowerItemFigures,
+  ReportFigures,
+} from './figures.ts';
 import { APPLICANT_KINDS, OUTCOME_KEYS, type OutcomeKey } from './table3-rows.ts';
 
 const zeros = (): number[] => APPLICANT_KINDS.map(() => 0);

@@ -67,7 +67,8 @@ export function table4GroupName(format: ReportFormat, key: Table4Key): string {
 
 /** Human description of any cell path, e.g. 表三「（七）总计」行「自然人」列. */
 export function describeCell(format: ReportFormat, table: TableName, row: string, column: number): string {
-  if (table === 'table3') return `表三「${table3RowName(format, row as Table3Key)}」行「${table3ColumnName(format, column)}」列`;
+  if (table === 'table3')
+    return `表三「${table3RowName(format, row as Table3Key)}」行「${table3ColumnName(format, column)}」列`;
   if (table === 'table2') {
     const n = table2CellName(format, row as Table2Key, column);
     return `表二「${n.row}」行「${n.column}」列`;

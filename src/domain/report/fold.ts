@@ -38,10 +38,29 @@ function foldOther(table3: AnnualReport['table3']): Cell[] {
 }
 
 const ORDER: Table3Key[] = [
-  'received', 'carried_in', 'granted', 'partial', 'withheld_state_secret', 'withheld_prohibited', 'withheld_security_stability',
-  'withheld_third_party', 'withheld_internal', 'withheld_process', 'withheld_enforcement_file', 'withheld_query',
-  'unavailable_not_held', 'unavailable_needs_creation', 'unavailable_unclear', 'rejected_petition', 'rejected_repeat',
-  'rejected_publication', 'rejected_excessive', 'rejected_confirm', 'other', 'total', 'carried_out',
+  'received',
+  'carried_in',
+  'granted',
+  'partial',
+  'withheld_state_secret',
+  'withheld_prohibited',
+  'withheld_security_stability',
+  'withheld_third_party',
+  'withheld_internal',
+  'withheld_process',
+  'withheld_enforcement_file',
+  'withheld_query',
+  'unavailable_not_held',
+  'unavailable_needs_creation',
+  'unavailable_unclear',
+  'rejected_petition',
+  'rejected_repeat',
+  'rejected_publication',
+  'rejected_excessive',
+  'rejected_confirm',
+  'other',
+  'total',
+  'carried_out',
 ];
 
 /** Keys in report order, so the JSON reads like the table. */

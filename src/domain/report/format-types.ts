@@ -29,14 +29,7 @@ export interface SectionDef {
 
 /** A table 二 row key (report-json.md). */
 export type Table2Key =
-  | 'rules'
-  | 'normative_docs'
-  | 'licensing'
-  | 'other_services'
-  | 'penalty'
-  | 'enforcement'
-  | 'fees'
-  | 'procurement';
+  'rules' | 'normative_docs' | 'licensing' | 'other_services' | 'penalty' | 'enforcement' | 'fees' | 'procurement';
 
 /** What a table 二 cell holds: a count, a signed change (本年增/减) or a money amount. */
 export type Table2CellKind = 'count' | 'change' | 'amount';

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOME_KEYS, V2019, V2021, emptyReport, formatForYear, table2ColumnSpans, table3BodyLayout } from './index.ts';
+import {
+  OUTCOME_KEYS,
+  V2019,
+  V2021,
+  emptyReport,
+  formatForYear,
+  table2ColumnSpans,
+  table3BodyLayout,
+} from './index.ts';
 
 describe('report formats as data', () => {
   it('chooses V2019 for 2019 and 2020 reports, V2021 from 2021, none before 2019', () => {
@@ -25,12 +33,33 @@ describe('report formats as data', () => {
 
   it('table 二 differs between the versions as §2.3 says', () => {
     const keys = (f: typeof V2019) => f.table2.groups.flatMap((g) => g.rows.map((r) => r.key));
-    expect(keys(V2019)).toEqual(['rules', 'normative_docs', 'licensing', 'other_services', 'penalty', 'enforcement', 'fees', 'procurement']);
+    expect(keys(V2019)).toEqual([
+      'rules',
+      'normative_docs',
+      'licensing',
+      'other_services',
+      'penalty',
+      'enforcement',
+      'fees',
+      'procurement',
+    ]);
     expect(keys(V2021)).toEqual(['rules', 'normative_docs', 'licensing', 'penalty', 'enforcement', 'fees']);
-    expect(V2019.table2.groups[0]?.columns.map((c) => c.label)).toEqual(['本年新制作数量', '本年新公开数量', '对外公开总数量']);
-    expect(V2021.table2.groups[0]?.columns.map((c) => c.label)).toEqual(['本年制发件数', '本年废止件数', '现行有效件数']);
+    expect(V2019.table2.groups[0]?.columns.map((c) => c.label)).toEqual([
+      '本年新制作数量',
+      '本年新公开数量',
+      '对外公开总数量',
+    ]);
+    expect(V2021.table2.groups[0]?.columns.map((c) => c.label)).toEqual([
+      '本年制发件数',
+      '本年废止件数',
+      '现行有效件数',
+    ]);
     expect(V2021.table2.groups[0]?.rows[1]?.label).toBe('行政规范性文件');
-    expect(V2021.table2.groups[3]?.columns[0]).toEqual({ label: '本年收费金额（单位：万元）', kind: 'amount', unit: '万元' });
+    expect(V2021.table2.groups[3]?.columns[0]).toEqual({
+      label: '本年收费金额（单位：万元）',
+      kind: 'amount',
+      unit: '万元',
+    });
     expect(V2019.table2.groups[4]?.header).toBe('第二十条第（九）项');
   });
 
@@ -39,9 +68,19 @@ describe('report formats as data', () => {
     expect(V2019.table3.rows.filter((r) => r.outcome)).toHaveLength(19);
     expect(V2021.table3.rows).toHaveLength(25);
     expect(V2021.table3.rows.filter((r) => r.outcome).map((r) => r.key)).toEqual([...OUTCOME_KEYS]);
-    expect(V2021.table3.rows.find((r) => r.key === 'other_no_fee')?.label).toBe('2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请');
+    expect(V2021.table3.rows.find((r) => r.key === 'other_no_fee')?.label).toBe(
+      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    );
     expect(V2019.table3.rows.find((r) => r.key === 'withheld_security_stability')?.label).toBe('3.危及“三安全一稳定”');
-    expect(V2019.table3.columns.map((c) => c.label)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+    expect(V2019.table3.columns.map((c) => c.label)).toEqual([
+      '自然人',
+      '商业企业',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '其他',
+      '总计',
+    ]);
   });
 
   it('merged headers span the widths of the official tables', () => {

@@ -4,7 +4,15 @@
  * V2021 — 国办公开办函〔2021〕30号 (成文 2021-09-26), for 2021 on.
  * Labels are the official ones, with full-width brackets as printed.
  */
-import type { HeaderCell, ReportFormat, ReportFormatId, SectionDef, Table2Def, Table3Def, Table4Def } from './format-types.ts';
+import type {
+  HeaderCell,
+  ReportFormat,
+  ReportFormatId,
+  SectionDef,
+  Table2Def,
+  Table3Def,
+  Table4Def,
+} from './format-types.ts';
 import { TABLE3_COLUMNS, TABLE3_ROWS_V2019, TABLE3_ROWS_V2021 } from './table3-rows.ts';
 
 const cell = (text: string, colSpan = 1, rowSpan = 1): HeaderCell => ({ text, colSpan, rowSpan });

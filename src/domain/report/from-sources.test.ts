@@ -26,15 +26,15 @@ describe('clock-vectors "counting" through assembly', () => {
     const e = vectors.counting.expect;
     const r = assembleReport({ agency: { name: '某局' }, year: 2025, figures });
     const col = (k: string) => (r.table3 as Record<string, number[]>)[k]?.[0];
-    expect([col('received'), col('carried_in'), col('granted'), col('partial'), col('other_no_correction'), col('total'), col('carried_out')]).toEqual([
-      e.received,
-      e.carried_in,
-      e.granted,
-      e.partial,
-      e.other_no_correction,
-      e.total,
-      e.carried_out,
-    ]);
+    expect([
+      col('received'),
+      col('carried_in'),
+      col('granted'),
+      col('partial'),
+      col('other_no_correction'),
+      col('total'),
+      col('carried_out'),
+    ]).toEqual([e.received, e.carried_in, e.granted, e.partial, e.other_no_correction, e.total, e.carried_out]);
     expect(r.table3.total?.[6]).toBe(e.total);
     expect(validateReport(r)).toEqual([]);
     const old = assembleReport({ agency: { name: '某局' }, year: 2025, figures, format: V2019 });
@@ -54,12 +54,21 @@ describe('catalog counts into table 二', () => {
       endedOn: null,
       ...over,
     });
-    const facts = [fact({}), fact({ formedOn: '2019-05-01', publishedOn: '2019-05-02' }), fact({ docType: 'other', categoryLabel: '其他类信息' })];
+    const facts = [
+      fact({}),
+      fact({ formedOn: '2019-05-01', publishedOn: '2019-05-02' }),
+      fact({ docType: 'other', categoryLabel: '其他类信息' }),
+    ];
     const powerList = [
       { kind: 'licensing' as const, year: 2019, itemCount: 4, decisions: 2 },
       { kind: 'licensing' as const, year: 2020, itemCount: 5, decisions: 1 },
     ];
-    const t2 = countTable2(facts, powerList, { procurementProjects: 1, procurementAmountYuan: 251000, feesCollectedWan: 0.5 }, 2020);
+    const t2 = countTable2(
+      facts,
+      powerList,
+      { procurementProjects: 1, procurementAmountYuan: 251000, feesCollectedWan: 0.5 },
+      2020,
+    );
     const catalog = catalogFiguresFromCounts(t2, countOverview(facts, 2020));
     const r = assembleReport({ agency: { name: 'x' }, year: 2020, figures: { ...emptyFigures(), catalog } });
     expect(r.table2.normative_docs).toEqual(t2.V2019.normative_docs);

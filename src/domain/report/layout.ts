@@ -23,7 +23,10 @@ export function table3BodyLayout(format: ReportFormat): Table3BodyRow[] {
     const labelCells: HeaderCell[] = [];
     row.path.forEach((text, depth) => {
       const prev = rows[i - 1];
-      const continues = prev !== undefined && prev.path.length > depth && prev.path.slice(0, depth + 1).join('\u0000') === row.path.slice(0, depth + 1).join('\u0000');
+      const continues =
+        prev !== undefined &&
+        prev.path.length > depth &&
+        prev.path.slice(0, depth + 1).join('\u0000') === row.path.slice(0, depth + 1).join('\u0000');
       const isLast = depth === row.path.length - 1;
       if (continues && !isLast) return;
       let rowSpan = 1;

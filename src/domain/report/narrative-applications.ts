@@ -14,10 +14,22 @@ export const OUTCOME_GROUPS: Array<{ name: string; keys: Table3Key[] }> = [
   { name: '部分公开', keys: ['partial'] },
   {
     name: '不予公开',
-    keys: ['withheld_state_secret', 'withheld_prohibited', 'withheld_security_stability', 'withheld_third_party', 'withheld_internal', 'withheld_process', 'withheld_enforcement_file', 'withheld_query'],
+    keys: [
+      'withheld_state_secret',
+      'withheld_prohibited',
+      'withheld_security_stability',
+      'withheld_third_party',
+      'withheld_internal',
+      'withheld_process',
+      'withheld_enforcement_file',
+      'withheld_query',
+    ],
   },
   { name: '无法提供', keys: ['unavailable_not_held', 'unavailable_needs_creation', 'unavailable_unclear'] },
-  { name: '不予处理', keys: ['rejected_petition', 'rejected_repeat', 'rejected_publication', 'rejected_excessive', 'rejected_confirm'] },
+  {
+    name: '不予处理',
+    keys: ['rejected_petition', 'rejected_repeat', 'rejected_publication', 'rejected_excessive', 'rejected_confirm'],
+  },
   { name: '其他处理', keys: ['other', 'other_no_correction', 'other_no_fee', 'other_other'] },
 ];
 

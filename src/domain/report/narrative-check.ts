@@ -30,7 +30,14 @@ function checkOutcomeGroups(report: AnnualReport, text: string): Finding[] {
       if (!m?.[1]) continue;
       const stated = Number(m[1]);
       const table = groupTotal(report, g.keys);
-      if (stated !== table) out.push(finding('R8', 'sections.overview', `「总体情况」中写明${g.name}${stated}件，与表格不一致：表三「${g.name}」各项总计为${table}。`));
+      if (stated !== table)
+        out.push(
+          finding(
+            'R8',
+            'sections.overview',
+            `「总体情况」中写明${g.name}${stated}件，与表格不一致：表三「${g.name}」各项总计为${table}。`,
+          ),
+        );
       break;
     }
   }
@@ -42,14 +49,26 @@ function checkProactive(text: string, published: { total: number; categories: Ca
   const out: Finding[] = [];
   const m = /主动公开[^。；，\d]{0,12}?(\d+)\s*条/.exec(text);
   if (m?.[1] && Number(m[1]) !== published.total) {
-    out.push(finding('R8', 'sections.overview', `「总体情况」中写明主动公开${m[1]}条，与目录记录不一致：本年主动公开${published.total}条。`));
+    out.push(
+      finding(
+        'R8',
+        'sections.overview',
+        `「总体情况」中写明主动公开${m[1]}条，与目录记录不一致：本年主动公开${published.total}条。`,
+      ),
+    );
   }
   for (const c of published.categories) {
     const stem = c.name.replace(/(类信息|信息|类)$/, '');
     if (!stem) continue;
     const cm = new RegExp(`${escapeRe(stem)}(?:类信息|信息|类)?\\s*(\\d+)\\s*条`).exec(text);
     if (cm?.[1] && Number(cm[1]) !== c.count) {
-      out.push(finding('R8', 'sections.overview', `「总体情况」中写明${c.name}${cm[1]}条，与目录记录不一致：该类本年主动公开${c.count}条。`));
+      out.push(
+        finding(
+          'R8',
+          'sections.overview',
+          `「总体情况」中写明${c.name}${cm[1]}条，与目录记录不一致：该类本年主动公开${c.count}条。`,
+        ),
+      );
     }
   }
   return out;
@@ -66,7 +85,11 @@ export function checkNarrativeSections(
 ): Finding[] {
   const overview = sections.overview ?? '';
   if (!overview.trim()) return [];
-  return [...checkNarrative(report, overview), ...checkOutcomeGroups(report, overview), ...(published ? checkProactive(overview, published) : [])];
+  return [
+    ...checkNarrative(report, overview),
+    ...checkOutcomeGroups(report, overview),
+    ...(published ? checkProactive(overview, published) : []),
+  ];
 }
 
 /** A narrative section that is still empty: publishing waits for it. */
@@ -86,7 +109,8 @@ export function missingSections(sections: Partial<NarrativeSections>): MissingSe
     ['other', '六、其他需要报告的事项'],
   ];
   for (const [key, heading] of need) {
-    if (!sections[key]?.trim()) out.push({ rule: 'missing', severity: 'error', where: `sections.${key}`, message: `「${heading}」尚未填写。` });
+    if (!sections[key]?.trim())
+      out.push({ rule: 'missing', severity: 'error', where: `sections.${key}`, message: `「${heading}」尚未填写。` });
   }
   return out;
 }

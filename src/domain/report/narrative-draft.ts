@@ -76,7 +76,9 @@ function draftProactive(report: AnnualReport, ctx: NarrativeContext, we: string)
   const made = num(docs?.[0]);
   const madeRules = num(rules?.[0]);
   if (madeRules > 0 || made > 0) {
-    const what = [madeRules > 0 ? `规章${madeRules}件` : '', made > 0 ? `${docLabel}${made}件` : ''].filter(Boolean).join('、');
+    const what = [madeRules > 0 ? `规章${madeRules}件` : '', made > 0 ? `${docLabel}${made}件` : '']
+      .filter(Boolean)
+      .join('、');
     text +=
       report.format === 'V2021'
         ? `本年制发${what}，现行有效${docLabel}${num(docs?.[2])}件。`
@@ -125,12 +127,19 @@ export function draftProblems(report: AnnualReport): string {
 export function draftOther(report: AnnualReport, ctx: NarrativeContext): string {
   const fees = ctx.feesCollectedYuan;
   if (report.format === 'V2021' && fees !== undefined && fees !== null) {
-    return fees > 0 ? `${report.year}年，${selfReference(ctx.agency.name, ctx.agency.level)}收取信息处理费共计${fees}元。` : `${report.year}年，无收取信息处理费情况。`;
+    return fees > 0
+      ? `${report.year}年，${selfReference(ctx.agency.name, ctx.agency.level)}收取信息处理费共计${fees}元。`
+      : `${report.year}年，无收取信息处理费情况。`;
   }
   return '暂无。';
 }
 
 /** The full draft for a report. */
 export function draftNarrative(report: AnnualReport, ctx: NarrativeContext): NarrativeSections {
-  return { preamble: draftPreamble(report, ctx), overview: draftOverview(report, ctx), problems: draftProblems(report), other: draftOther(report, ctx) };
+  return {
+    preamble: draftPreamble(report, ctx),
+    overview: draftOverview(report, ctx),
+    problems: draftProblems(report),
+    other: draftOther(report, ctx),
+  };
 }

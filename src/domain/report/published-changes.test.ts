@@ -11,14 +11,28 @@ describe('changed since publication', () => {
     f.applications.closed.granted = [0, 1, 0, 0, 0, 0];
     const now = assembleReport({ agency: { name: 'x' }, year: 2020, figures: f });
     const changes = changesSincePublication(published, now);
-    expect(changes.map((c) => c.where)).toEqual(['table3.received[1]', 'table3.received[6]', 'table3.granted[1]', 'table3.granted[6]', 'table3.total[1]', 'table3.total[6]']);
-    expect(changes[0]).toEqual({ where: 'table3.received[1]', label: '表三「一、本年新收政府信息公开申请数量」行「商业企业」列', published: 0, current: 1 });
+    expect(changes.map((c) => c.where)).toEqual([
+      'table3.received[1]',
+      'table3.received[6]',
+      'table3.granted[1]',
+      'table3.granted[6]',
+      'table3.total[1]',
+      'table3.total[6]',
+    ]);
+    expect(changes[0]).toEqual({
+      where: 'table3.received[1]',
+      label: '表三「一、本年新收政府信息公开申请数量」行「商业企业」列',
+      published: 0,
+      current: 1,
+    });
   });
 
   it('treats a change of format as a change of the whole report', () => {
     const a = assembleReport({ agency: { name: 'x' }, year: 2021, figures: luojiang2020() });
     const b = assembleReport({ agency: { name: 'x' }, year: 2021, figures: luojiang2020(), format: V2019 });
-    expect(changesSincePublication(a, b)).toEqual([{ where: 'format', label: '报告格式', published: null, current: null }]);
+    expect(changesSincePublication(a, b)).toEqual([
+      { where: 'format', label: '报告格式', published: null, current: null },
+    ]);
   });
 });
 

@@ -17,7 +17,12 @@ export interface CellChange {
   current: Cell;
 }
 
-function diffTable(table: TableName, a: Record<string, Cell[] | undefined>, b: Record<string, Cell[] | undefined>, label: (row: string, col: number) => string): CellChange[] {
+function diffTable(
+  table: TableName,
+  a: Record<string, Cell[] | undefined>,
+  b: Record<string, Cell[] | undefined>,
+  label: (row: string, col: number) => string,
+): CellChange[] {
   const out: CellChange[] = [];
   const rows = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const row of rows) {

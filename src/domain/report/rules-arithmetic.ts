@@ -37,7 +37,11 @@ export function checkRowTotals(report: AnnualReport, format: ReportFormat, ctx: 
     const total = cells[TABLE3_TOTAL_COLUMN];
     if (parts !== v(total)) {
       out.push(
-        finding('R1', cellPath('table3', row.key, TABLE3_TOTAL_COLUMN), `表三「${row.label}」行的总计为${show(total)}，但自然人与五类法人或其他组织之和为${parts}。`),
+        finding(
+          'R1',
+          cellPath('table3', row.key, TABLE3_TOTAL_COLUMN),
+          `表三「${row.label}」行的总计为${show(total)}，但自然人与五类法人或其他组织之和为${parts}。`,
+        ),
       );
     }
   }
@@ -54,7 +58,13 @@ export function checkOutcomeTotals(report: AnnualReport, format: ReportFormat, c
     if (touches(ctx, 'table3', 'total', [c]) || leaves.some((k) => touches(ctx, 'table3', k, [c]))) continue;
     const s = sum(leaves.map((k) => report.table3[k]?.[c]));
     if (s !== v(total[c])) {
-      out.push(finding('R2', cellPath('table3', 'total', c), `表三「（七）总计」的「${table3ColumnName(format, c)}」列为${show(total[c])}，但各项办理结果之和为${s}。`));
+      out.push(
+        finding(
+          'R2',
+          cellPath('table3', 'total', c),
+          `表三「（七）总计」的「${table3ColumnName(format, c)}」列为${show(total[c])}，但各项办理结果之和为${s}。`,
+        ),
+      );
     }
   }
   return out;
@@ -91,7 +101,13 @@ export function checkAppealTotals(report: AnnualReport, format: ReportFormat, ct
     if (!cells || touches(ctx, 'table4', g.key, [0, 1, 2, 3, 4])) continue;
     const parts = sum(cells.slice(0, 4));
     if (parts !== v(cells[4])) {
-      out.push(finding('R4', cellPath('table4', g.key, 4), `${describeCell(format, 'table4', g.key, 4)}为${show(cells[4])}，但结果维持、结果纠正、其他结果、尚未审结之和为${parts}。`));
+      out.push(
+        finding(
+          'R4',
+          cellPath('table4', g.key, 4),
+          `${describeCell(format, 'table4', g.key, 4)}为${show(cells[4])}，但结果维持、结果纠正、其他结果、尚未审结之和为${parts}。`,
+        ),
+      );
     }
   }
   return out;
@@ -103,7 +119,13 @@ export function checkBlanks(report: AnnualReport, format: ReportFormat, ctx: Ari
   const visit = (table: 'table2' | 'table3' | 'table4', row: string, cells: Cell[] | undefined) => {
     cells?.forEach((c, i) => {
       if (c !== null || ctx.unreadable?.has(cellPath(table, row, i))) return;
-      out.push(finding('R9', cellPath(table, row, i), `${describeCell(format, table, row, i)}为空白，按0计算；应填写数字（没有的填0）。`));
+      out.push(
+        finding(
+          'R9',
+          cellPath(table, row, i),
+          `${describeCell(format, table, row, i)}为空白，按0计算；应填写数字（没有的填0）。`,
+        ),
+      );
     });
   };
   for (const g of format.table2.groups) for (const r of g.rows) visit('table2', r.key, report.table2[r.key]);
@@ -121,7 +143,9 @@ export function checkValueKinds(report: AnnualReport, format: ReportFormat): Fin
   const count = (table: 'table2' | 'table3' | 'table4', row: string, i: number, c: Cell | undefined) => {
     if (typeof c !== 'number') return;
     if (!Number.isInteger(c) || c < 0) {
-      out.push(finding('R11', cellPath(table, row, i), `${describeCell(format, table, row, i)}为${c}，件数应为非负整数。`));
+      out.push(
+        finding('R11', cellPath(table, row, i), `${describeCell(format, table, row, i)}为${c}，件数应为非负整数。`),
+      );
     }
   };
   for (const g of format.table2.groups) {
@@ -132,19 +156,31 @@ export function checkValueKinds(report: AnnualReport, format: ReportFormat): Fin
         if (typeof c !== 'number') return;
         if (col.kind === 'count') count('table2', r.key, i, c);
         else if (col.kind === 'change' && !Number.isInteger(c)) {
-          out.push(finding('R11', cellPath('table2', r.key, i), `${describeCell(format, 'table2', r.key, i)}为${c}，增减数应为整数。`));
+          out.push(
+            finding(
+              'R11',
+              cellPath('table2', r.key, i),
+              `${describeCell(format, 'table2', r.key, i)}为${c}，增减数应为整数。`,
+            ),
+          );
         } else if (col.kind === 'amount' && c < 0) {
-          out.push(finding('R11', cellPath('table2', r.key, i), `${describeCell(format, 'table2', r.key, i)}为${c}，金额不能为负数。`));
+          out.push(
+            finding(
+              'R11',
+              cellPath('table2', r.key, i),
+              `${describeCell(format, 'table2', r.key, i)}为${c}，金额不能为负数。`,
+            ),
+          );
         }
       });
     }
   }
   for (const r of format.table3.rows) report.table3[r.key]?.forEach((c, i) => count('table3', r.key, i, c));
-  for (const g of format.table4.groups) report.table4[g.key as Table4Key]?.forEach((c, i) => count('table4', g.key, i, c));
+  for (const g of format.table4.groups)
+    report.table4[g.key as Table4Key]?.forEach((c, i) => count('table4', g.key, i, c));
   return out;
 }
 
 function touches(ctx: ArithmeticContext, table: string, row: string, columns: number[]): boolean {
   return !!ctx.unreadable && columns.some((c) => ctx.unreadable!.has(cellPath(table as 'table3', row, c)));
 }
-

@@ -11,9 +11,17 @@ import { show } from './rules-arithmetic.ts';
 const known = (...cells: Array<Cell | undefined>): boolean => cells.every((c) => typeof c === 'number');
 
 /** R5–R7 against `previous`, which must be the report for `current.year - 1` (otherwise nothing is checked). */
-export function checkAgainstPreviousYear(current: AnnualReport, previous: AnnualReport, format: ReportFormat): Finding[] {
+export function checkAgainstPreviousYear(
+  current: AnnualReport,
+  previous: AnnualReport,
+  format: ReportFormat,
+): Finding[] {
   if (previous.year !== current.year - 1) return [];
-  return [...checkCarryOver(current, previous, format), ...checkStock(current, previous, format), ...checkItems(current, previous, format)];
+  return [
+    ...checkCarryOver(current, previous, format),
+    ...checkStock(current, previous, format),
+    ...checkItems(current, previous, format),
+  ];
 }
 
 /** R5: 二、上年结转[Y] = 四、结转下年度继续办理[Y−1], column by column. */

@@ -19,9 +19,7 @@ const n = (c: Cell | undefined): number | null => (typeof c === 'number' ? c : n
 
 /** Sentences of the text that talk about applications (依申请) but not about appeals. */
 function applicationSentences(text: string): string[] {
-  return text
-    .split(/[。；;！!\n]/)
-    .filter((s) => /申请/.test(s) && !/复议|诉讼/.test(s));
+  return text.split(/[。；;！!\n]/).filter((s) => /申请/.test(s) && !/复议|诉讼/.test(s));
 }
 
 function firstNumber(sentences: string[], patterns: RegExp[]): number | null {
@@ -44,35 +42,68 @@ function claimsOf(text: string, report: AnnualReport): Claim[] {
   const received = n(t3.received?.[6]);
   const carriedIn = n(t3.carried_in?.[6]);
   if (received !== null) {
-    const stated = firstNumber(sentences, [new RegExp(`(?:收到|受理|新收|接收)${SEP}{0,16}?(\\d+)\\s*(?:件|个|份|条)`)]);
+    const stated = firstNumber(sentences, [
+      new RegExp(`(?:收到|受理|新收|接收)${SEP}{0,16}?(\\d+)\\s*(?:件|个|份|条)`),
+    ]);
     const none = sentences.some((s) => /(?:无|未收到|没有收到|未受理)[^，。；]{0,12}申请/.test(s));
     const accepted = carriedIn === null ? [received] : [received, received + carriedIn];
-    if (stated !== null) claims.push({ what: `收到申请${stated}件`, stated, accepted, table: `表三「一、本年新收政府信息公开申请数量」总计为${received}` });
-    else if (none) claims.push({ what: '没有收到申请', stated: 0, accepted: [received], table: `表三「一、本年新收政府信息公开申请数量」总计为${received}` });
+    if (stated !== null)
+      claims.push({
+        what: `收到申请${stated}件`,
+        stated,
+        accepted,
+        table: `表三「一、本年新收政府信息公开申请数量」总计为${received}`,
+      });
+    else if (none)
+      claims.push({
+        what: '没有收到申请',
+        stated: 0,
+        accepted: [received],
+        table: `表三「一、本年新收政府信息公开申请数量」总计为${received}`,
+      });
   }
   const total = n(t3.total?.[6]);
-  const closed = firstNumber(sentences, [new RegExp(`办结${SEP}{0,10}?(\\d+)\\s*件`), new RegExp(`(\\d+)\\s*件${SEP}{0,4}办结`)]);
-  if (total !== null && closed !== null) claims.push({ what: `办结${closed}件`, stated: closed, accepted: [total], table: `表三「（七）总计」为${total}` });
+  const closed = firstNumber(sentences, [
+    new RegExp(`办结${SEP}{0,10}?(\\d+)\\s*件`),
+    new RegExp(`(\\d+)\\s*件${SEP}{0,4}办结`),
+  ]);
+  if (total !== null && closed !== null)
+    claims.push({ what: `办结${closed}件`, stated: closed, accepted: [total], table: `表三「（七）总计」为${total}` });
   const carriedOut = n(t3.carried_out?.[6]);
   const carried = firstNumber(sentences, [
     new RegExp(`(\\d+)\\s*件${SEP}{0,6}结转(?:至|到)?下`),
     new RegExp(`结转(?:至|到)?下一?年度?${SEP}{0,8}?(\\d+)\\s*件`),
   ]);
   if (carriedOut !== null && carried !== null) {
-    claims.push({ what: `结转下年度${carried}件`, stated: carried, accepted: [carriedOut], table: `表三「四、结转下年度继续办理」总计为${carriedOut}` });
+    claims.push({
+      what: `结转下年度${carried}件`,
+      stated: carried,
+      accepted: [carriedOut],
+      table: `表三「四、结转下年度继续办理」总计为${carriedOut}`,
+    });
   }
   const reconsideration = n(report.table4.reconsideration?.[4]);
   const statedRe = /行政复议\s*(\d+)\s*(?:件|起|宗)/.exec(text);
   if (reconsideration !== null && statedRe?.[1] !== undefined) {
     const stated = Number(statedRe[1]);
-    claims.push({ what: `行政复议${stated}件`, stated, accepted: [reconsideration], table: `表四「行政复议」总计为${reconsideration}` });
+    claims.push({
+      what: `行政复议${stated}件`,
+      stated,
+      accepted: [reconsideration],
+      table: `表四「行政复议」总计为${reconsideration}`,
+    });
   }
   const direct = n(report.table4.litigation_direct?.[4]);
   const after = n(report.table4.litigation_after_reconsideration?.[4]);
   const statedLit = /行政诉讼\s*(\d+)\s*(?:件|起|宗)/.exec(text);
   if (direct !== null && after !== null && statedLit?.[1] !== undefined) {
     const stated = Number(statedLit[1]);
-    claims.push({ what: `行政诉讼${stated}件`, stated, accepted: [direct + after], table: `表四行政诉讼总计为${direct + after}` });
+    claims.push({
+      what: `行政诉讼${stated}件`,
+      stated,
+      accepted: [direct + after],
+      table: `表四行政诉讼总计为${direct + after}`,
+    });
   }
   return claims;
 }

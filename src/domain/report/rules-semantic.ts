@@ -33,7 +33,11 @@ const LEVEL_NAMES: Record<AgencyLevel, string> = {
 export function inferAgencyFacts(name: string): AgencyFacts {
   const n = name.replace(/\s+/g, '');
   if (/(镇|乡|街道|街道办事处)(人民政府)?$/.test(n)) return { level: 'township', makesRules: false };
-  if (/[省市县区州旗盟]/.test(n) && /(局|委员会|委|办公室|办|厅|中心|处|站|所|队|院)$/.test(n) && !/人民政府$/.test(n)) {
+  if (
+    /[省市县区州旗盟]/.test(n) &&
+    /(局|委员会|委|办公室|办|厅|中心|处|站|所|队|院)$/.test(n) &&
+    !/人民政府$/.test(n)
+  ) {
     return { level: 'department', makesRules: false };
   }
   return {};
@@ -51,10 +55,20 @@ export function checkSemantics(report: AnnualReport, format: ReportFormat, facts
   const out: Finding[] = [];
   const expected = formatForYear(report.year);
   if (!expected) {
-    out.push(finding('R10', 'format', `${report.year}年尚无统一的年度报告格式（2019年起适用国办公开办函〔2019〕60号），但本报告使用了${format.id}格式的表格。`));
+    out.push(
+      finding(
+        'R10',
+        'format',
+        `${report.year}年尚无统一的年度报告格式（2019年起适用国办公开办函〔2019〕60号），但本报告使用了${format.id}格式的表格。`,
+      ),
+    );
   } else if (expected.id !== format.id) {
     out.push(
-      finding('R10', 'format', `${report.year}年度报告应使用${expected.notice}印发的格式（${expected.id}），本报告使用的是${format.notice}的格式（${format.id}）。`),
+      finding(
+        'R10',
+        'format',
+        `${report.year}年度报告应使用${expected.notice}印发的格式（${expected.id}），本报告使用的是${format.notice}的格式（${format.id}）。`,
+      ),
     );
   }
   if (makesRules(facts) === false) {
@@ -62,7 +76,11 @@ export function checkSemantics(report: AnnualReport, format: ReportFormat, facts
     report.table2.rules?.forEach((c, i) => {
       if (typeof c !== 'number' || c === 0) return;
       out.push(
-        finding('R10', cellPath('table2', 'rules', i), `${describeCell(format, 'table2', 'rules', i)}为${c}，但${who}没有规章制定权（《立法法》第九十三条）；如系代本级政府起草的规章，请在报告中说明。`),
+        finding(
+          'R10',
+          cellPath('table2', 'rules', i),
+          `${describeCell(format, 'table2', 'rules', i)}为${c}，但${who}没有规章制定权（《立法法》第九十三条）；如系代本级政府起草的规章，请在报告中说明。`,
+        ),
       );
     });
   }

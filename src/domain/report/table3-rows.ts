@@ -15,8 +15,18 @@ function outcome(key: Table3Key, ...path: string[]): Table3Row {
 }
 
 const HEAD: Table3Row[] = [
-  { key: 'received', label: '一、本年新收政府信息公开申请数量', path: ['一、本年新收政府信息公开申请数量'], outcome: false },
-  { key: 'carried_in', label: '二、上年结转政府信息公开申请数量', path: ['二、上年结转政府信息公开申请数量'], outcome: false },
+  {
+    key: 'received',
+    label: '一、本年新收政府信息公开申请数量',
+    path: ['一、本年新收政府信息公开申请数量'],
+    outcome: false,
+  },
+  {
+    key: 'carried_in',
+    label: '二、上年结转政府信息公开申请数量',
+    path: ['二、上年结转政府信息公开申请数量'],
+    outcome: false,
+  },
   outcome('granted', '（一）予以公开'),
   outcome('partial', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'),
   outcome('withheld_state_secret', WITHHELD, '1.属于国家秘密'),
@@ -98,7 +108,14 @@ export const TABLE3_COLUMNS = [
 ] as const;
 
 /** Applicant kinds (the six non-total columns), as the applications engine records them. */
-export const APPLICANT_KINDS = ['natural_person', 'commercial', 'research', 'public_interest', 'legal_services', 'other_org'] as const;
+export const APPLICANT_KINDS = [
+  'natural_person',
+  'commercial',
+  'research',
+  'public_interest',
+  'legal_services',
+  'other_org',
+] as const;
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
 
 /** Index of the 总计 column in every table 三 row. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LUOJIANG_2020, PINGTAN_2021, SHUYANG_2023 } from '../../../test/fixtures/reports/expected.ts';
-import { ANNUAL_REPORT_SCHEMA, foldV2021OutcomesToV2019, validateReport, validateYearChain, type AnnualReport } from './index.ts';
+import {
+  ANNUAL_REPORT_SCHEMA,
+  foldV2021OutcomesToV2019,
+  validateReport,
+  validateYearChain,
+  type AnnualReport,
+} from './index.ts';
 
 const report = (base: typeof LUOJIANG_2020): AnnualReport => structuredClone({ schema: ANNUAL_REPORT_SCHEMA, ...base });
 const rulesOf = (fs: Array<{ rule: string; where: string }>) => fs.map((f) => `${f.rule} ${f.where}`);
@@ -36,7 +42,9 @@ describe('validateReport finds planted errors at the right cell', () => {
     const fs = validateReport(r);
     expect(rulesOf(fs)).toContain('R1 table3.granted[6]');
     expect(fs.find((f) => f.rule === 'R1')?.severity).toBe('error');
-    expect(fs.find((f) => f.rule === 'R1')?.message).toBe('表三「（一）予以公开」行的总计为31，但自然人与五类法人或其他组织之和为30。');
+    expect(fs.find((f) => f.rule === 'R1')?.message).toBe(
+      '表三「（一）予以公开」行的总计为31，但自然人与五类法人或其他组织之和为30。',
+    );
   });
 
   it('R2 and R3: an outcome row changed in one column', () => {
@@ -75,7 +83,9 @@ describe('validateReport finds planted errors at the right cell', () => {
     r.year = 2021;
     const fs = validateReport(r);
     expect(rulesOf(fs)).toEqual(['R10 format', 'R10 table2.rules[0]', 'R10 table2.rules[1]', 'R10 table2.rules[2]']);
-    expect(fs[0]?.message).toBe('2021年度报告应使用国办公开办函〔2021〕30号印发的格式（V2021），本报告使用的是国办公开办函〔2019〕60号的格式（V2019）。');
+    expect(fs[0]?.message).toBe(
+      '2021年度报告应使用国办公开办函〔2021〕30号印发的格式（V2021），本报告使用的是国办公开办函〔2019〕60号的格式（V2019）。',
+    );
     expect(validateReport(r, { agency: { makesRules: true } }).map((f) => f.where)).toEqual(['format']);
   });
 

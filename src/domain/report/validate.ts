@@ -6,7 +6,15 @@
 import type { AnnualReport } from './annual-report.ts';
 import type { Finding } from './findings.ts';
 import { getFormat } from './formats.ts';
-import { checkAppealTotals, checkBlanks, checkFlow, checkOutcomeTotals, checkRowTotals, checkValueKinds, type ArithmeticContext } from './rules-arithmetic.ts';
+import {
+  checkAppealTotals,
+  checkBlanks,
+  checkFlow,
+  checkOutcomeTotals,
+  checkRowTotals,
+  checkValueKinds,
+  type ArithmeticContext,
+} from './rules-arithmetic.ts';
 import { checkAgainstPreviousYear } from './rules-cross-year.ts';
 import { checkNarrative } from './rules-narrative.ts';
 import { checkSemantics, inferAgencyFacts, type AgencyFacts } from './rules-semantic.ts';

@@ -20,4 +20,3 @@ export function readEmail(value: string | null | undefined, field = 'email'): st
   if (problem) throw new ValidationError({ [field]: problem });
   return trimmed;
 }
-

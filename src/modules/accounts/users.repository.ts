@@ -47,8 +47,17 @@ type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst
 async function withRoles(db: DbOrTx, rows: BaseRow[]): Promise<UserRecord[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const roles = await db.selectFrom('user_role').select(['user_id', 'role']).where('user_id', 'in', ids).orderBy('role').execute();
-  const reach = await db.selectFrom('user_reach').select(['user_id', 'agency_id']).where('user_id', 'in', ids).execute();
+  const roles = await db
+    .selectFrom('user_role')
+    .select(['user_id', 'role'])
+    .where('user_id', 'in', ids)
+    .orderBy('role')
+    .execute();
+  const reach = await db
+    .selectFrom('user_reach')
+    .select(['user_id', 'agency_id'])
+    .where('user_id', 'in', ids)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     username: r.username,
@@ -122,31 +131,59 @@ export async function insertUser(db: DbOrTx, u: NewUser, now: string): Promise<v
 
 export async function replaceRoles(db: DbOrTx, userId: string, roles: readonly Role[]): Promise<void> {
   await db.deleteFrom('user_role').where('user_id', '=', userId).execute();
-  if (roles.length) await db.insertInto('user_role').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+  if (roles.length)
+    await db
+      .insertInto('user_role')
+      .values(roles.map((role) => ({ user_id: userId, role })))
+      .execute();
 }
 
 export async function replaceReach(db: DbOrTx, userId: string, agencyIds: readonly string[]): Promise<void> {
   await db.deleteFrom('user_reach').where('user_id', '=', userId).execute();
-  if (agencyIds.length) await db.insertInto('user_reach').values(agencyIds.map((agency_id) => ({ user_id: userId, agency_id }))).execute();
+  if (agencyIds.length)
+    await db
+      .insertInto('user_reach')
+      .values(agencyIds.map((agency_id) => ({ user_id: userId, agency_id })))
+      .execute();
 }
 
 export async function updateUser(
   db: DbOrTx,
   id: string,
-  set: Partial<{ display_name: string; status: string; password_hash: string; password_changed_at: string; failed_logins: number; locked_until: string | null; last_login_at: string; email: string | null; reminder_email: number }>,
+  set: Partial<{
+    display_name: string;
+    status: string;
+    password_hash: string;
+    password_changed_at: string;
+    failed_logins: number;
+    locked_until: string | null;
+    last_login_at: string;
+    email: string | null;
+    reminder_email: number;
+  }>,
   now: string,
 ): Promise<void> {
-  await db.updateTable('app_user').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('app_user')
+    .set({ ...set, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function countLockedUsers(db: DbOrTx, agencyIds: readonly string[] | 'all', now: string): Promise<number> {
-  let q = db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).where('locked_until', '>', now);
+  let q = db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('locked_until', '>', now);
   if (agencyIds !== 'all') q = q.where('agency_id', 'in', agencyIds.length ? [...agencyIds] : ['']);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
 export async function countUsers(db: DbOrTx, agencyIds: readonly string[] | 'all'): Promise<number> {
-  let q = db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active');
+  let q = db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'active');
   if (agencyIds !== 'all') q = q.where('agency_id', 'in', agencyIds.length ? [...agencyIds] : ['']);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }

@@ -14,11 +14,15 @@ export const UserSchema = Type.Object({
   createdAt: Type.String(),
   reachAgencyIds: Type.Array(Type.String()),
   email: Type.Union([Type.String(), Type.Null()], { description: '电子邮箱全文：仅可管理该账号者可见，其他人为 null' }),
-  emailMasked: Type.Union([Type.String(), Type.Null()], { description: '列表中显示的邮箱（如 c***@example.gov.cn）；null 表示未设置邮箱' }),
+  emailMasked: Type.Union([Type.String(), Type.Null()], {
+    description: '列表中显示的邮箱（如 c***@example.gov.cn）；null 表示未设置邮箱',
+  }),
   reminderEmail: Type.Boolean({ description: '是否接收期限提醒邮件' }),
 });
 
-const EmailInput = Type.Union([Type.String({ maxLength: 300 }), Type.Null()], { description: '工作邮箱，用于期限提醒；空字符串或 null 表示不设置' });
+const EmailInput = Type.Union([Type.String({ maxLength: 300 }), Type.Null()], {
+  description: '工作邮箱，用于期限提醒；空字符串或 null 表示不设置',
+});
 
 export const UserCreateBody = Type.Object({
   username: Type.String({ maxLength: 32 }),
@@ -52,6 +56,14 @@ export const OwnAccountSchema = Type.Object({
   lastLoginAt: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const OwnAccountPatchBody = Type.Object({ email: Type.Optional(EmailInput), reminderEmail: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export const OwnAccountPatchBody = Type.Object(
+  { email: Type.Optional(EmailInput), reminderEmail: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
 
-export const RoleSchema = Type.Object({ key: RoleKey, name: Type.String(), description: Type.String(), system: Type.Boolean() });
+export const RoleSchema = Type.Object({
+  key: RoleKey,
+  name: Type.String(),
+  description: Type.String(),
+  system: Type.Boolean(),
+});

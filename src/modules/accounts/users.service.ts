@@ -93,7 +93,13 @@ function collect<T>(errors: Record<string, string>, read: () => T): T | undefine
   }
 }
 
-export async function createUser(db: Db, actor: Actor, input: NewUserInput, policy: SecurityPolicy, clock: Clock): Promise<repo.UserRecord> {
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  input: NewUserInput,
+  policy: SecurityPolicy,
+  clock: Clock,
+): Promise<repo.UserRecord> {
   authorize(actor, 'users.manage');
   const errors: Record<string, string> = {};
   const username = input.username.trim().toLowerCase();
@@ -119,8 +125,41 @@ export async function createUser(db: Db, actor: Actor, input: NewUserInput, poli
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (tx) => {
     const reminderEmail = input.reminderEmail ?? true;
-    await repo.insertUser(tx, { id, username, displayName: input.displayName.trim(), agencyId: input.agencyId, passwordHash, email, reminderEmail, roles, reach }, clock.now().toISOString());
-    await recordAudit(tx, actor, { agencyId: input.agencyId, action: 'user.create', subjectType: 'user', subjectId: id, summary: `新建账号 ${username}（${input.displayName.trim()}）`, after: { username, displayName: input.displayName.trim(), roles, reach, email: email && maskEmail(email), reminderEmail } }, clock);
+    await repo.insertUser(
+      tx,
+      {
+        id,
+        username,
+        displayName: input.displayName.trim(),
+        agencyId: input.agencyId,
+        passwordHash,
+        email,
+        reminderEmail,
+        roles,
+        reach,
+      },
+      clock.now().toISOString(),
+    );
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: input.agencyId,
+        action: 'user.create',
+        subjectType: 'user',
+        subjectId: id,
+        summary: `新建账号 ${username}（${input.displayName.trim()}）`,
+        after: {
+          username,
+          displayName: input.displayName.trim(),
+          roles,
+          reach,
+          email: email && maskEmail(email),
+          reminderEmail,
+        },
+      },
+      clock,
+    );
     return (await repo.findUserById(tx, id))!;
   });
 }
@@ -134,7 +173,13 @@ export interface UserPatch {
   reminderEmail?: boolean;
 }
 
-export async function updateUser(db: Db, actor: Actor, id: string, patch: UserPatch, clock: Clock): Promise<repo.UserRecord> {
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: UserPatch,
+  clock: Clock,
+): Promise<repo.UserRecord> {
   const user = await getUser(db, id);
   authorize(actor, 'users.manage', { agencyId: user.agencyId, roles: user.roles });
   const roles = patch.roles ? validateRoles(patch.roles) : user.roles;
@@ -159,13 +204,39 @@ export async function updateUser(db: Db, actor: Actor, id: string, patch: UserPa
     );
     if (patch.roles) {
       await repo.replaceRoles(tx, id, roles);
-      if (roles.includes('supervisor') && user.reach.length === 0) await repo.replaceReach(tx, id, await defaultReach(db, user.agencyId));
+      if (roles.includes('supervisor') && user.reach.length === 0)
+        await repo.replaceReach(tx, id, await defaultReach(db, user.agencyId));
     }
     if (patch.status === 'disabled') await deleteUserSessions(tx, id);
-    const before = { displayName: user.displayName, roles: user.roles, status: user.status, email: user.email && maskEmail(user.email), reminderEmail: user.reminderEmail };
+    const before = {
+      displayName: user.displayName,
+      roles: user.roles,
+      status: user.status,
+      email: user.email && maskEmail(user.email),
+      reminderEmail: user.reminderEmail,
+    };
     const nextEmail = email === undefined ? user.email : email;
-    const after = { displayName: patch.displayName?.trim() ?? user.displayName, roles, status: patch.status ?? user.status, email: nextEmail && maskEmail(nextEmail), reminderEmail: patch.reminderEmail ?? user.reminderEmail };
-    await recordAudit(tx, actor, { agencyId: user.agencyId, action: 'user.update', subjectType: 'user', subjectId: id, summary: `修改账号 ${user.username}`, before, after }, clock);
+    const after = {
+      displayName: patch.displayName?.trim() ?? user.displayName,
+      roles,
+      status: patch.status ?? user.status,
+      email: nextEmail && maskEmail(nextEmail),
+      reminderEmail: patch.reminderEmail ?? user.reminderEmail,
+    };
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: user.agencyId,
+        action: 'user.update',
+        subjectType: 'user',
+        subjectId: id,
+        summary: `修改账号 ${user.username}`,
+        before,
+        after,
+      },
+      clock,
+    );
     return (await repo.findUserById(tx, id))!;
   });
 }
@@ -175,21 +246,58 @@ export async function unlockUser(db: Db, actor: Actor, id: string, clock: Clock)
   authorize(actor, 'users.unlock', { agencyId: user.agencyId });
   return db.transaction().execute(async (tx) => {
     await repo.updateUser(tx, id, { failed_logins: 0, locked_until: null }, clock.now().toISOString());
-    await recordAudit(tx, actor, { agencyId: user.agencyId, action: 'user.unlock', subjectType: 'user', subjectId: id, summary: `解除账号 ${user.username} 的锁定`, before: { lockedUntil: user.lockedUntil } }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: user.agencyId,
+        action: 'user.unlock',
+        subjectType: 'user',
+        subjectId: id,
+        summary: `解除账号 ${user.username} 的锁定`,
+        before: { lockedUntil: user.lockedUntil },
+      },
+      clock,
+    );
     return (await repo.findUserById(tx, id))!;
   });
 }
 
-async function setPassword(db: Db, actor: Actor, user: repo.UserRecord, password: string, action: string, summary: string, clock: Clock) {
+async function setPassword(
+  db: Db,
+  actor: Actor,
+  user: repo.UserRecord,
+  password: string,
+  action: string,
+  summary: string,
+  clock: Clock,
+) {
   const hash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     const now = clock.now().toISOString();
-    await repo.updateUser(tx, user.id, { password_hash: hash, password_changed_at: now, failed_logins: 0, locked_until: null }, now);
-    await recordAudit(tx, actor, { agencyId: user.agencyId, action, subjectType: 'user', subjectId: user.id, summary }, clock);
+    await repo.updateUser(
+      tx,
+      user.id,
+      { password_hash: hash, password_changed_at: now, failed_logins: 0, locked_until: null },
+      now,
+    );
+    await recordAudit(
+      tx,
+      actor,
+      { agencyId: user.agencyId, action, subjectType: 'user', subjectId: user.id, summary },
+      clock,
+    );
   });
 }
 
-export async function resetPassword(db: Db, actor: Actor, id: string, password: string, policy: SecurityPolicy, clock: Clock): Promise<void> {
+export async function resetPassword(
+  db: Db,
+  actor: Actor,
+  id: string,
+  password: string,
+  policy: SecurityPolicy,
+  clock: Clock,
+): Promise<void> {
   const user = await getUser(db, id);
   authorize(actor, 'users.manage', { agencyId: user.agencyId, roles: user.roles });
   const problem = passwordProblem(password, user.username, { minLength: policy.passwordMinLength });
@@ -198,10 +306,18 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password: 
   await deleteUserSessions(db, id);
 }
 
-export async function changeOwnPassword(db: Db, actor: Actor, current: string, next: string, policy: SecurityPolicy, clock: Clock): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  current: string,
+  next: string,
+  policy: SecurityPolicy,
+  clock: Clock,
+): Promise<void> {
   if (!actor.id || actor.kind !== 'user') throw new DomainError('FORBIDDEN', '只有登录用户可以修改自己的密码');
   const user = await getUser(db, actor.id);
-  if (!(await verifyPassword(current, user.passwordHash))) throw new ValidationError({ currentPassword: '当前密码不正确' });
+  if (!(await verifyPassword(current, user.passwordHash)))
+    throw new ValidationError({ currentPassword: '当前密码不正确' });
   const problem = passwordProblem(next, user.username, { minLength: policy.passwordMinLength });
   if (problem) throw new ValidationError({ newPassword: problem });
   if (current === next) throw new ValidationError({ newPassword: '新密码不能与当前密码相同' });
@@ -216,7 +332,17 @@ async function ownAccount(db: Db, actor: Actor): Promise<repo.UserRecord> {
 
 /** 我的账号 as its holder sees it: the whole e-mail address. */
 export function presentOwnAccount(u: repo.UserRecord) {
-  return { id: u.id, username: u.username, displayName: u.displayName, agencyId: u.agencyId, agencyName: u.agencyName, roles: u.roles, email: u.email, reminderEmail: u.reminderEmail, lastLoginAt: u.lastLoginAt };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    agencyId: u.agencyId,
+    agencyName: u.agencyName,
+    roles: u.roles,
+    email: u.email,
+    reminderEmail: u.reminderEmail,
+    lastLoginAt: u.lastLoginAt,
+  };
 }
 
 export async function getOwnAccount(db: Db, actor: Actor): Promise<repo.UserRecord> {
@@ -224,11 +350,24 @@ export async function getOwnAccount(db: Db, actor: Actor): Promise<repo.UserReco
 }
 
 /** The user sets their own e-mail address and whether they want reminder e-mails. */
-export async function updateOwnAccount(db: Db, actor: Actor, patch: { email?: string | null; reminderEmail?: boolean }, clock: Clock): Promise<repo.UserRecord> {
+export async function updateOwnAccount(
+  db: Db,
+  actor: Actor,
+  patch: { email?: string | null; reminderEmail?: boolean },
+  clock: Clock,
+): Promise<repo.UserRecord> {
   const user = await ownAccount(db, actor);
   const email = readEmail(patch.email);
   return db.transaction().execute(async (tx) => {
-    await repo.updateUser(tx, user.id, { ...(email !== undefined ? { email } : {}), ...(patch.reminderEmail !== undefined ? { reminder_email: patch.reminderEmail ? 1 : 0 } : {}) }, clock.now().toISOString());
+    await repo.updateUser(
+      tx,
+      user.id,
+      {
+        ...(email !== undefined ? { email } : {}),
+        ...(patch.reminderEmail !== undefined ? { reminder_email: patch.reminderEmail ? 1 : 0 } : {}),
+      },
+      clock.now().toISOString(),
+    );
     const nextEmail = email === undefined ? user.email : email;
     await recordAudit(
       tx,

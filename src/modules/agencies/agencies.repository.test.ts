@@ -5,14 +5,25 @@ import type { AgencyFields } from '../../domain/agency.ts';
 import { findById, insertAgency, subtreeIds, subtreeOf, subtreeSet, updateAgency } from './agencies.repository.ts';
 
 const contact = { address: '', postcode: '', hours: '', phone: '', fax: '', email: '' };
-const fields = (code: string, parentId: string | null, level: AgencyFields['level']): AgencyFields => ({ parentId, name: `机构${code}`, shortName: code, code, level, makesRules: false, contact });
+const fields = (code: string, parentId: string | null, level: AgencyFields['level']): AgencyFields => ({
+  parentId,
+  name: `机构${code}`,
+  shortName: code,
+  code,
+  level,
+  makesRules: false,
+  contact,
+});
 const NOW = '2025-01-01T00:00:00.000Z';
 
 /** The same subtree read by the recursive query (inside a transaction subtreeIds never uses the cache). */
-const bySql = async (t: TestDb, roots: string[]) => [...(await t.db.transaction().execute((tx) => subtreeIds(tx, roots)))];
+const bySql = async (t: TestDb, roots: string[]) => [
+  ...(await t.db.transaction().execute((tx) => subtreeIds(tx, roots))),
+];
 /** A subtree as a sorted list (the order of the ids is not part of the answer). */
 const subtree = async (t: TestDb, roots: string[]) => [...(await subtreeIds(t.db, roots))].sort();
-const version = async (t: TestDb) => Number((await t.db.selectFrom('agency_tree_version').select('version').executeTakeFirstOrThrow()).version);
+const version = async (t: TestDb) =>
+  Number((await t.db.selectFrom('agency_tree_version').select('version').executeTakeFirstOrThrow()).version);
 
 describeEachDialect('agency subtrees from the cached tree', (dialect) => {
   let t: TestDb;

@@ -55,7 +55,12 @@ export async function findAll(db: DbOrTx): Promise<Agency[]> {
 
 export async function findByIds(db: DbOrTx, ids: readonly string[]): Promise<Agency[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('agency').selectAll().where('id', 'in', [...ids]).orderBy('name').execute();
+  const rows = await db
+    .selectFrom('agency')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .orderBy('name')
+    .execute();
   return rows.map(toAgency);
 }
 
@@ -113,7 +118,11 @@ const SUBTREES_KEPT = 256;
 const trees = new WeakMap<object, Tree>();
 
 async function treeVersion(db: DbOrTx): Promise<number> {
-  const row = await db.selectFrom('agency_tree_version').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('agency_tree_version')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   return Number(row.version);
 }
 
@@ -171,7 +180,10 @@ export async function subtreeIds(db: DbOrTx, rootIds: readonly string[]): Promis
  * The same agencies as subtreeIds, and whether they are every agency on the platform (a list for
  * the whole platform needs no agency condition at all). Inside a transaction `everyAgency` is false.
  */
-export async function subtreeOf(db: DbOrTx, rootIds: readonly string[]): Promise<{ ids: readonly string[]; everyAgency: boolean }> {
+export async function subtreeOf(
+  db: DbOrTx,
+  rootIds: readonly string[],
+): Promise<{ ids: readonly string[]; everyAgency: boolean }> {
   if (rootIds.length === 0) return { ids: [], everyAgency: false };
   if (db.isTransaction) return { ids: await subtreeIdsBySql(db, rootIds), everyAgency: false };
   const { list, everyAgency } = subtreeIn(await cachedTree(db), rootIds);
@@ -198,7 +210,10 @@ async function subtreeIdsBySql(db: DbOrTx, rootIds: readonly string[]): Promise<
 }
 
 export async function countAgencies(db: DbOrTx): Promise<number> {
-  const row = await db.selectFrom('agency').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('agency')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -209,16 +224,27 @@ export async function codeTaken(db: DbOrTx, code: string, exceptId?: string): Pr
 }
 
 export async function insertAgency(db: DbOrTx, id: string, a: AgencyFields, now: string): Promise<Agency> {
-  await db.insertInto('agency').values({ id, ...toRow(a), created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('agency')
+    .values({ id, ...toRow(a), created_at: now, updated_at: now })
+    .execute();
   return (await findById(db, id))!;
 }
 
 /** Bulk insert of complete rows (synthetic data), in chunks the drivers accept. */
 export async function insertAgencyRows(db: DbOrTx, rows: readonly AgencyTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('agency').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('agency')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function updateAgency(db: DbOrTx, id: string, a: AgencyFields, now: string): Promise<Agency> {
-  await db.updateTable('agency').set({ ...toRow(a), updated_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('agency')
+    .set({ ...toRow(a), updated_at: now })
+    .where('id', '=', id)
+    .execute();
   return (await findById(db, id))!;
 }

@@ -74,25 +74,49 @@ async function checkPlacement(db: Db, fields: AgencyFields, selfId: string | nul
     }
   }
   validateAgency(fields, parentLevel);
-  if (await repo.codeTaken(db, fields.code, selfId ?? undefined)) throw new ValidationError({ code: '该机构代码已被使用' });
+  if (await repo.codeTaken(db, fields.code, selfId ?? undefined))
+    throw new ValidationError({ code: '该机构代码已被使用' });
 }
 
 export async function createAgency(db: Db, actor: Actor, input: AgencyInput, clock: Clock): Promise<repo.Agency> {
   authorize(actor, 'agencies.manage', input.parentId ? { agencyId: input.parentId } : {});
-  if (!input.parentId && actor.visibleAgencies !== 'all') throw new DomainError('FORBIDDEN', '只有系统管理员可以创建顶级机构');
+  if (!input.parentId && actor.visibleAgencies !== 'all')
+    throw new DomainError('FORBIDDEN', '只有系统管理员可以创建顶级机构');
   const fields = normalize(input);
   await checkPlacement(db, fields, null);
   return db.transaction().execute(async (tx) => {
     const agency = await repo.insertAgency(tx, randomUUID(), fields, clock.now().toISOString());
-    await recordAudit(tx, actor, { agencyId: agency.id, action: 'agency.create', subjectType: 'agency', subjectId: agency.id, summary: `新建机构“${agency.name}”`, after: fields }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: agency.id,
+        action: 'agency.create',
+        subjectType: 'agency',
+        subjectId: agency.id,
+        summary: `新建机构“${agency.name}”`,
+        after: fields,
+      },
+      clock,
+    );
     return agency;
   });
 }
 
-export async function updateAgency(db: Db, actor: Actor, id: string, patch: Partial<AgencyInput>, clock: Clock): Promise<repo.Agency> {
+export async function updateAgency(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: Partial<AgencyInput>,
+  clock: Clock,
+): Promise<repo.Agency> {
   authorize(actor, 'agencies.manage', { agencyId: id });
   const current = await getAgency(db, actor, id);
-  const structural = patch.parentId !== undefined || patch.level !== undefined || patch.code !== undefined || patch.makesRules !== undefined;
+  const structural =
+    patch.parentId !== undefined ||
+    patch.level !== undefined ||
+    patch.code !== undefined ||
+    patch.makesRules !== undefined;
   if (structural && actor.kind !== 'system' && !actor.roles.includes('system_admin')) {
     const changed =
       (patch.parentId !== undefined && patch.parentId !== current.parentId) ||
@@ -101,7 +125,8 @@ export async function updateAgency(db: Db, actor: Actor, id: string, patch: Part
       (patch.makesRules !== undefined && patch.makesRules !== current.makesRules);
     if (changed) throw new DomainError('FORBIDDEN', '机构层级、上级、代码和规章制定权只能由系统管理员修改');
   }
-  if (patch.parentId && !canSeeAgency(actor, patch.parentId)) throw new DomainError('FORBIDDEN', '您无权把机构移到该上级机构之下');
+  if (patch.parentId && !canSeeAgency(actor, patch.parentId))
+    throw new DomainError('FORBIDDEN', '您无权把机构移到该上级机构之下');
   const fields = normalize({
     parentId: patch.parentId !== undefined ? patch.parentId : current.parentId,
     name: patch.name ?? current.name,
@@ -117,7 +142,20 @@ export async function updateAgency(db: Db, actor: Actor, id: string, patch: Part
     // The search index filters by subtree with the path of each item's agency: a move changes it.
     if (fields.parentId !== current.parentId) await reindexAgencies(tx, await repo.subtreeIds(tx, [id]));
     const { createdAt: _c, updatedAt: _u, id: _i, ...before } = current;
-    await recordAudit(tx, actor, { agencyId: id, action: 'agency.update', subjectType: 'agency', subjectId: id, summary: `修改机构“${agency.name}”的信息`, before, after: fields }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: id,
+        action: 'agency.update',
+        subjectType: 'agency',
+        subjectId: id,
+        summary: `修改机构“${agency.name}”的信息`,
+        before,
+        after: fields,
+      },
+      clock,
+    );
     return agency;
   });
 }

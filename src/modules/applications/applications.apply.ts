@@ -19,11 +19,25 @@ import * as repo from './applications.repository.ts';
 
 /** The actor of the public pages (the applicant on the tracking page). */
 export function applicantActor(agencyId: string, clientIp: string | null = null): Actor {
-  return { kind: 'system', id: null, name: '申请人（网上）', agencyId, roles: [], visibleAgencies: new Set([agencyId]), scopes: null, clientIp };
+  return {
+    kind: 'system',
+    id: null,
+    name: '申请人（网上）',
+    agencyId,
+    roles: [],
+    visibleAgencies: new Set([agencyId]),
+    scopes: null,
+    clientIp,
+  };
 }
 
 /** The workflow guards' view of an application and its clock. */
-export function situationOf(rec: repo.ApplicationRecord, stored: readonly events.EventRecord[], clock: ClockResult, today: string): Situation {
+export function situationOf(
+  rec: repo.ApplicationRecord,
+  stored: readonly events.EventRecord[],
+  clock: ClockResult,
+  today: string,
+): Situation {
   return {
     clockState: clock.state,
     correctionRequested: clock.correctionRequestedDate !== null,
@@ -36,7 +50,8 @@ export function situationOf(rec: repo.ApplicationRecord, stored: readonly events
     reasonsAsked: rec.reasonsAsked,
     feeNoticed: stored.some((e) => e.type === 'feeNotice'),
     decision: (rec.decisionStatus as Situation['decision']) ?? null,
-    thirdPartyNoticesMissing: rec.kind === 'disclosure' ? thirdPartyNoticesMissing(rec.decisionOutcome, stored).map((p) => p.partyName) : [],
+    thirdPartyNoticesMissing:
+      rec.kind === 'disclosure' ? thirdPartyNoticesMissing(rec.decisionOutcome, stored).map((p) => p.partyName) : [],
     archived: rec.archivedAt !== null,
   };
 }
@@ -71,7 +86,15 @@ export async function applyChange(
   const today = shanghaiDate(clock.now());
   return db.transaction().execute(async (tx) => {
     for (const e of change.events) {
-      await events.insertEvent(tx, rec.id, { type: e.type, date: e.date, payload: e.payload ?? {}, public: e.public, summary: e.summary, actorName: actor.name, at });
+      await events.insertEvent(tx, rec.id, {
+        type: e.type,
+        date: e.date,
+        payload: e.payload ?? {},
+        public: e.public,
+        summary: e.summary,
+        actorName: actor.name,
+        at,
+      });
     }
     const stored = await events.listEvents(tx, rec.id);
     const after = clockOf(stored, today, calendar);
@@ -79,7 +102,19 @@ export async function applyChange(
     const patch = { ...change.patch, ...derived, updatedAt: at };
     await repo.updateApplication(tx, rec.id, patch);
     if (change.also) await change.also(tx, after, stored);
-    await recordAudit(tx, actor, { agencyId: rec.agencyId, action: change.action, subjectType: 'application', subjectId: rec.id, summary: `${rec.trackingNumber}：${change.summary}`, after: change.after ?? change.patch }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: rec.agencyId,
+        action: change.action,
+        subjectType: 'application',
+        subjectId: rec.id,
+        summary: `${rec.trackingNumber}：${change.summary}`,
+        after: change.after ?? change.patch,
+      },
+      clock,
+    );
     return { ...rec, ...patch };
   });
 }

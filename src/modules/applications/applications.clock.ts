@@ -29,7 +29,9 @@ export const CLOCK_EVENT_TYPES = new Set([
 
 /** The clock events among the stored events, in order. */
 export function clockEventsOf(events: readonly EventRecord[]): ClockEvent[] {
-  return events.filter((e) => CLOCK_EVENT_TYPES.has(e.type)).map((e) => ({ ...e.payload, type: e.type, date: e.date }) as unknown as ClockEvent);
+  return events
+    .filter((e) => CLOCK_EVENT_TYPES.has(e.type))
+    .map((e) => ({ ...e.payload, type: e.type, date: e.date }) as unknown as ClockEvent);
 }
 
 /** The clock of an application on `today` (provisional past the loaded calendar years, flagged). */
@@ -38,7 +40,18 @@ export function clockOf(events: readonly EventRecord[], today: string, calendar:
 }
 
 /** The columns derived from the clock, stored for queries. */
-export type DerivedColumns = Pick<ApplicationRecord, 'state' | 'receivedDate' | 'replyDue' | 'dueRule' | 'dueProvisional' | 'closedDate' | 'closedBy' | 'outcome' | 'inboxKey'>;
+export type DerivedColumns = Pick<
+  ApplicationRecord,
+  | 'state'
+  | 'receivedDate'
+  | 'replyDue'
+  | 'dueRule'
+  | 'dueProvisional'
+  | 'closedDate'
+  | 'closedBy'
+  | 'outcome'
+  | 'inboxKey'
+>;
 
 /** The derived columns stored for queries, with the inbox's sort key that follows from them. */
 export function derivedColumns(clock: ClockResult, events: readonly EventRecord[]): DerivedColumns {

@@ -22,14 +22,26 @@ export async function applicationWarnings(db: Db, actor: Actor, clock: Clock): P
   const today = shanghaiDate(clock.now());
   const counts = await dueCounts(db, [agencyId], formatIsoDate(parseDate(today) + DUE_SOON_DAYS), today);
   const out: DashboardWarning[] = [];
-  if (counts.overdue > 0) out.push({ code: 'APPLICATIONS_OVERDUE', message: `${counts.overdue}件政府信息公开申请已超过答复期限（第三十三条）` });
-  if (counts.dueSoon > 0) out.push({ code: 'APPLICATIONS_DUE_SOON', message: `${counts.dueSoon}件政府信息公开申请将在${DUE_SOON_DAYS}日内到期` });
+  if (counts.overdue > 0)
+    out.push({
+      code: 'APPLICATIONS_OVERDUE',
+      message: `${counts.overdue}件政府信息公开申请已超过答复期限（第三十三条）`,
+    });
+  if (counts.dueSoon > 0)
+    out.push({
+      code: 'APPLICATIONS_DUE_SOON',
+      message: `${counts.dueSoon}件政府信息公开申请将在${DUE_SOON_DAYS}日内到期`,
+    });
   const since = new Date(clock.now().getTime() - 7 * 86_400_000).toISOString();
-  for (const r of (await remindersSince(db, [agencyId], since)).slice(0, 10)) out.push({ code: 'APPLICATION_REMINDER', message: reminderText(r.trackingNumber, r.key) });
+  for (const r of (await remindersSince(db, [agencyId], since)).slice(0, 10))
+    out.push({ code: 'APPLICATION_REMINDER', message: reminderText(r.trackingNumber, r.key) });
   const unmailed = await recipientsStillWithoutEmail(db, [agencyId], since);
   if (unmailed.length > 0) {
     const names = unmailed.map((u) => `${u.displayName}（${u.skipped}条）`).join('、');
-    out.push({ code: 'REMINDER_EMAIL_MISSING', message: `期限提醒邮件未能发出：${names}未设置邮箱。请本人在“我的账号”或由管理员在“用户与角色”中填写` });
+    out.push({
+      code: 'REMINDER_EMAIL_MISSING',
+      message: `期限提醒邮件未能发出：${names}未设置邮箱。请本人在“我的账号”或由管理员在“用户与角色”中填写`,
+    });
   }
   return out;
 }

@@ -40,7 +40,11 @@ describeEachDialect('applications inbox: order, pages and counts', (dialect) => 
   const system = systemActor('测试');
 
   const rowsOf = async (agencyIds: readonly string[]) =>
-    t.db.selectFrom('application').select(['id', 'agency_id', 'state', 'reply_due', 'created_at', 'inbox_key']).where('agency_id', 'in', [...agencyIds]).execute();
+    t.db
+      .selectFrom('application')
+      .select(['id', 'agency_id', 'state', 'reply_due', 'created_at', 'inbox_key'])
+      .where('agency_id', 'in', [...agencyIds])
+      .execute();
 
   /** Every id of a listing, page after page by cursor. */
   async function byCursor(q: Omit<InboxQuery, 'offset' | 'after'>): Promise<string[]> {
@@ -71,19 +75,41 @@ describeEachDialect('applications inbox: order, pages and counts', (dialect) => 
     const s = await demoSetup(t.db, clock);
     deps = s.deps;
     agencyId = s.agencyId;
-    [clerk, handler, head, supervisor] = (await Promise.all(['gxj.clerk', 'gxj.handler', 'gxj.head', 'zfb.supervisor'].map(s.actor))) as [Actor, Actor, Actor, Actor];
-    const reach = await t.db.selectFrom('user_reach').select('agency_id').where('user_id', '=', supervisor.id!).executeTakeFirstOrThrow();
+    [clerk, handler, head, supervisor] = (await Promise.all(
+      ['gxj.clerk', 'gxj.handler', 'gxj.head', 'zfb.supervisor'].map(s.actor),
+    )) as [Actor, Actor, Actor, Actor];
+    const reach = await t.db
+      .selectFrom('user_reach')
+      .select('agency_id')
+      .where('user_id', '=', supervisor.id!)
+      .executeTakeFirstOrThrow();
     districtId = reach.agency_id;
     otherId = (await subtreeIds(t.db, [districtId])).find((id) => id !== districtId && id !== agencyId)!;
     // Both agencies receive applications on a few days, so due dates repeat; some in the same
     // instant (the id decides), some online and not yet confirmed (no due date).
-    for (const [i, arrival] of ['2025-02-10', '2025-02-17', '2025-02-17', '2025-02-24', '2025-03-03', '2025-02-17'].entries()) {
+    for (const [i, arrival] of [
+      '2025-02-10',
+      '2025-02-17',
+      '2025-02-17',
+      '2025-02-24',
+      '2025-03-03',
+      '2025-02-17',
+    ].entries()) {
       if (i !== 2) clock.advanceMinutes(3);
       for (const agency of [agencyId, otherId]) {
-        await createApplication(deps, system, citizen(agency, { arrivalDate: arrival, infoDescription: `排序测试${i}` }));
+        await createApplication(
+          deps,
+          system,
+          citizen(agency, { arrivalDate: arrival, infoDescription: `排序测试${i}` }),
+        );
       }
     }
-    for (const agency of [agencyId, otherId]) await createApplication(deps, null, citizen(agency, { channel: 'online', idempotencyKey: `inbox-${dialect}-${agency}` }));
+    for (const agency of [agencyId, otherId])
+      await createApplication(
+        deps,
+        null,
+        citizen(agency, { channel: 'online', idempotencyKey: `inbox-${dialect}-${agency}` }),
+      );
   });
   afterAll(async () => t.destroy());
 
@@ -107,9 +133,15 @@ describeEachDialect('applications inbox: order, pages and counts', (dialect) => 
     const overdue = rows.filter((r) => r.state !== 'closed' && r.reply_due !== null && r.reply_due < today);
     expect(overdue.length).toBeGreaterThan(0);
     for (const countCap of [COUNT_CAP, 2]) {
-      expect(await byCursor({ agencyIds: [agencyId, otherId], overdueOn: today, limit: 4, countCap })).toEqual(inboxOrder(overdue));
-      expect(await byCursor({ agencyIds: [agencyId, otherId], states: ['closed'], limit: 5, countCap })).toEqual(inboxOrder(rows.filter((r) => r.state === 'closed')));
-      expect(await byOffset({ agencyIds: [agencyId, otherId], open: true, limit: 5, countCap })).toEqual(inboxOrder(rows.filter((r) => r.state !== 'closed')));
+      expect(await byCursor({ agencyIds: [agencyId, otherId], overdueOn: today, limit: 4, countCap })).toEqual(
+        inboxOrder(overdue),
+      );
+      expect(await byCursor({ agencyIds: [agencyId, otherId], states: ['closed'], limit: 5, countCap })).toEqual(
+        inboxOrder(rows.filter((r) => r.state === 'closed')),
+      );
+      expect(await byOffset({ agencyIds: [agencyId, otherId], open: true, limit: 5, countCap })).toEqual(
+        inboxOrder(rows.filter((r) => r.state !== 'closed')),
+      );
     }
   });
 
@@ -144,8 +176,14 @@ describeEachDialect('applications inbox: order, pages and counts', (dialect) => 
 
   it('counts stop at the cap; the service pages by cursor and refuses a malformed one in Chinese', async () => {
     const all = await rowsOf([agencyId]);
-    expect(await listInbox(t.db, { agencyIds: [agencyId], limit: 5, offset: 0, countCap: 4 })).toMatchObject({ total: 4, totalCapped: true });
-    expect(await listInbox(t.db, { agencyIds: [agencyId], limit: 5, offset: 0, countCap: all.length })).toMatchObject({ total: all.length, totalCapped: false });
+    expect(await listInbox(t.db, { agencyIds: [agencyId], limit: 5, offset: 0, countCap: 4 })).toMatchObject({
+      total: 4,
+      totalCapped: true,
+    });
+    expect(await listInbox(t.db, { agencyIds: [agencyId], limit: 5, offset: 0, countCap: all.length })).toMatchObject({
+      total: all.length,
+      totalCapped: false,
+    });
 
     const first = await listApplications(deps, clerk, { pageSize: 3 });
     expect(first.nextCursor).toEqual(expect.any(String));
@@ -160,12 +198,17 @@ describeEachDialect('applications inbox: order, pages and counts', (dialect) => 
   });
 
   it('the supervisor of the whole platform lists every agency in the same order as the agencies one by one', async () => {
-    const everything = await t.db.selectFrom('application').select(['id', 'agency_id', 'state', 'reply_due', 'created_at', 'inbox_key']).execute();
+    const everything = await t.db
+      .selectFrom('application')
+      .select(['id', 'agency_id', 'state', 'reply_due', 'created_at', 'inbox_key'])
+      .execute();
     const roots = await t.db.selectFrom('agency').select('id').where('parent_id', 'is', null).execute();
     expect(roots).toHaveLength(1); // so the service lists 'all', without an agency condition
     expect(await byCursor({ agencyIds: 'all', limit: 9, countCap: 2 })).toEqual(inboxOrder(everything));
     const viaService = await listApplications(deps, system, { agencyId: roots[0]!.id, pageSize: 100 });
     const inTree = new Set(await subtreeIds(t.db, [roots[0]!.id]));
-    expect(viaService.items.map((a) => a.id)).toEqual(inboxOrder(everything.filter((r) => inTree.has(r.agency_id))).slice(0, 100));
+    expect(viaService.items.map((a) => a.id)).toEqual(
+      inboxOrder(everything.filter((r) => inTree.has(r.agency_id))).slice(0, 100),
+    );
   });
 });

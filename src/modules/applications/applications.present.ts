@@ -52,7 +52,18 @@ export function presentDetail(d: ApplicationDetail, today: string) {
     feeBasis: a.feeBasis,
     feeAmount: a.feeAmount,
     decision: a.decisionOutcome
-      ? { outcome: a.decisionOutcome, legalBasis: a.decisionBasis, reasons: a.decisionReasons, responsibleAgency: a.responsibleAgency, status: a.decisionStatus, decidedBy: a.decidedBy, reviewedBy: a.reviewedBy, reviewedAt: a.reviewedAt, signedBy: a.signedBy, signedAt: a.signedAt }
+      ? {
+          outcome: a.decisionOutcome,
+          legalBasis: a.decisionBasis,
+          reasons: a.decisionReasons,
+          responsibleAgency: a.responsibleAgency,
+          status: a.decisionStatus,
+          decidedBy: a.decidedBy,
+          reviewedBy: a.reviewedBy,
+          reviewedAt: a.reviewedAt,
+          signedBy: a.signedBy,
+          signedAt: a.signedAt,
+        }
       : null,
     clock: {
       state: d.clock.state,
@@ -69,7 +80,17 @@ export function presentDetail(d: ApplicationDetail, today: string) {
       warnings: d.clock.warnings,
       explanation: d.clock.explanation.staff,
     },
-    events: d.events.map((e) => ({ seq: e.seq, type: e.type, date: e.date, summary: e.summary, public: e.public, actorName: e.actorName, at: e.at, consultationId: typeof e.payload.consultationId === 'string' ? e.payload.consultationId : undefined, partyName: typeof e.payload.partyName === 'string' ? e.payload.partyName : undefined })),
+    events: d.events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      date: e.date,
+      summary: e.summary,
+      public: e.public,
+      actorName: e.actorName,
+      at: e.at,
+      consultationId: typeof e.payload.consultationId === 'string' ? e.payload.consultationId : undefined,
+      partyName: typeof e.payload.partyName === 'string' ? e.payload.partyName : undefined,
+    })),
     files: d.files,
     documents: d.documents,
     steps: d.steps,

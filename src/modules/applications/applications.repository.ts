@@ -95,15 +95,53 @@ export function toRecord(row: ApplicationTable): ApplicationRecord {
 
 /** The columns an inbox row shows: no sealed personal data, a page of them is a tenth of the full rows. */
 const INBOX_COLUMNS = [
-  'id', 'agency_id', 'kind', 'tracking_number', 'channel', 'arrival_date', 'received_date', 'state', 'reply_due', 'due_rule', 'closed_date', 'outcome',
-  'applicant_kind', 'applicant_name', 'id_number_masked', 'phone_masked', 'info_title', 'info_description', 'handler_id', 'decision_status', 'archived_at',
+  'id',
+  'agency_id',
+  'kind',
+  'tracking_number',
+  'channel',
+  'arrival_date',
+  'received_date',
+  'state',
+  'reply_due',
+  'due_rule',
+  'closed_date',
+  'outcome',
+  'applicant_kind',
+  'applicant_name',
+  'id_number_masked',
+  'phone_masked',
+  'info_title',
+  'info_description',
+  'handler_id',
+  'decision_status',
+  'archived_at',
 ] as const satisfies ReadonlyArray<keyof ApplicationTable>;
 
 /** An application as the inbox lists it. */
 export type InboxItem = Pick<
   ApplicationRecord,
-  'id' | 'agencyId' | 'kind' | 'trackingNumber' | 'channel' | 'arrivalDate' | 'receivedDate' | 'state' | 'replyDue' | 'dueRule' | 'closedDate' | 'outcome'
-  | 'applicantKind' | 'applicantName' | 'idNumberMasked' | 'phoneMasked' | 'infoTitle' | 'infoDescription' | 'handlerId' | 'decisionStatus' | 'archivedAt'
+  | 'id'
+  | 'agencyId'
+  | 'kind'
+  | 'trackingNumber'
+  | 'channel'
+  | 'arrivalDate'
+  | 'receivedDate'
+  | 'state'
+  | 'replyDue'
+  | 'dueRule'
+  | 'closedDate'
+  | 'outcome'
+  | 'applicantKind'
+  | 'applicantName'
+  | 'idNumberMasked'
+  | 'phoneMasked'
+  | 'infoTitle'
+  | 'infoDescription'
+  | 'handlerId'
+  | 'decisionStatus'
+  | 'archivedAt'
 >;
 
 /** Record (or part of one) → row columns. */
@@ -119,13 +157,28 @@ export function toRow(rec: Partial<ApplicationRecord>): Partial<ApplicationTable
 }
 
 /** Bulk insert of complete rows with their events (synthetic data), in chunks the drivers accept. */
-export async function insertApplicationRows(db: DbOrTx, apps: readonly ApplicationTable[], events: ReadonlyArray<Omit<ApplicationEventTable, 'id'>>): Promise<void> {
-  for (let i = 0; i < apps.length; i += 100) await db.insertInto('application').values(apps.slice(i, i + 100)).execute();
-  for (let i = 0; i < events.length; i += 300) await db.insertInto('application_event').values(events.slice(i, i + 300)).execute();
+export async function insertApplicationRows(
+  db: DbOrTx,
+  apps: readonly ApplicationTable[],
+  events: ReadonlyArray<Omit<ApplicationEventTable, 'id'>>,
+): Promise<void> {
+  for (let i = 0; i < apps.length; i += 100)
+    await db
+      .insertInto('application')
+      .values(apps.slice(i, i + 100))
+      .execute();
+  for (let i = 0; i < events.length; i += 300)
+    await db
+      .insertInto('application_event')
+      .values(events.slice(i, i + 300))
+      .execute();
 }
 
 export async function insertApplication(db: DbOrTx, rec: ApplicationRecord): Promise<void> {
-  await db.insertInto('application').values(toRow(rec) as ApplicationTable).execute();
+  await db
+    .insertInto('application')
+    .values(toRow(rec) as ApplicationTable)
+    .execute();
 }
 
 export async function updateApplication(db: DbOrTx, id: string, patch: Partial<ApplicationRecord>): Promise<void> {
@@ -137,8 +190,17 @@ export async function findById(db: DbOrTx, id: string): Promise<ApplicationRecor
   return row ? toRecord(row) : null;
 }
 
-export async function findByTracking(db: DbOrTx, agencyId: string, trackingNumber: string): Promise<ApplicationRecord | null> {
-  const row = await db.selectFrom('application').selectAll().where('agency_id', '=', agencyId).where('tracking_number', '=', trackingNumber).executeTakeFirst();
+export async function findByTracking(
+  db: DbOrTx,
+  agencyId: string,
+  trackingNumber: string,
+): Promise<ApplicationRecord | null> {
+  const row = await db
+    .selectFrom('application')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('tracking_number', '=', trackingNumber)
+    .executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 
@@ -149,7 +211,11 @@ export async function findByIdempotencyKey(db: DbOrTx, key: string): Promise<App
 
 /** The next sequence number of an agency's year (the tracking number's {seq}); atomic on both databases. */
 export async function nextSeq(db: DbOrTx, agencyId: string, year: number): Promise<number> {
-  await db.insertInto('application_counter').values({ agency_id: agencyId, year, next_seq: 0 }).onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing()).execute();
+  await db
+    .insertInto('application_counter')
+    .values({ agency_id: agencyId, year, next_seq: 0 })
+    .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
+    .execute();
   const row = await db
     .updateTable('application_counter')
     .set({ next_seq: sql`next_seq + 1` })
@@ -162,7 +228,12 @@ export async function nextSeq(db: DbOrTx, agencyId: string, year: number): Promi
 
 /** The seq the next application of the year will get, without taking it (for previews). */
 export async function peekNextSeq(db: DbOrTx, agencyId: string, year: number): Promise<number> {
-  const row = await db.selectFrom('application_counter').select('next_seq').where('agency_id', '=', agencyId).where('year', '=', year).executeTakeFirst();
+  const row = await db
+    .selectFrom('application_counter')
+    .select('next_seq')
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .executeTakeFirst();
   return (row?.next_seq ?? 0) + 1;
 }
 
@@ -230,15 +301,29 @@ function inboxWhere(db: DbOrTx, q: InboxQuery, walkOrder = false) {
     else if (q.states.length === 1) query = query.where('inbox_key', '>=', CLOSED_KEYS);
   }
   if (q.open) query = query.where('state', '!=', 'closed').where('inbox_key', '<', CLOSED_KEYS);
-  if (q.dueBefore) query = query.where('state', '!=', 'closed').where('reply_due', '<=', q.dueBefore).where('inbox_key', '<=', inboxKey('open', q.dueBefore));
-  if (q.overdueOn) query = query.where('state', '!=', 'closed').where('reply_due', '<', q.overdueOn).where('inbox_key', '<', inboxKey('open', q.overdueOn));
+  if (q.dueBefore)
+    query = query
+      .where('state', '!=', 'closed')
+      .where('reply_due', '<=', q.dueBefore)
+      .where('inbox_key', '<=', inboxKey('open', q.dueBefore));
+  if (q.overdueOn)
+    query = query
+      .where('state', '!=', 'closed')
+      .where('reply_due', '<', q.overdueOn)
+      .where('inbox_key', '<', inboxKey('open', q.overdueOn));
   if (q.handlerId) query = query.where('handler_id', '=', q.handlerId);
   if (q.channel) query = query.where('channel', '=', q.channel);
   if (q.applicantKind) query = query.where('applicant_kind', '=', q.applicantKind);
   if (q.kind) query = query.where('kind', '=', q.kind);
   if (q.search) {
     const like = `%${q.search.replace(/[%_]/g, '')}%`;
-    query = query.where((eb) => eb.or([eb('tracking_number', 'like', like), eb('applicant_name', 'like', like), eb('info_description', 'like', like)]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('tracking_number', 'like', like),
+        eb('applicant_name', 'like', like),
+        eb('info_description', 'like', like),
+      ]),
+    );
   }
   return query;
 }
@@ -258,14 +343,22 @@ export const COUNT_CAP = 1_000;
  * to walk (the agency condition hidden from its planner); PostgreSQL's planner weighs both plans
  * from its statistics. The page's rows carry only the columns the list shows.
  */
-export async function listInbox(db: DbOrTx, q: InboxQuery): Promise<{ items: InboxItem[]; total: number; totalCapped: boolean; nextCursor: InboxCursor | null }> {
+export async function listInbox(
+  db: DbOrTx,
+  q: InboxQuery,
+): Promise<{ items: InboxItem[]; total: number; totalCapped: boolean; nextCursor: InboxCursor | null }> {
   const cap = q.countCap ?? COUNT_CAP;
   // Counting stops after the cap (+1 to know there are more): a supervisor's inbox over a whole province need not count 200,000 rows.
   const counting = async () =>
     Number(
       (
         await db
-          .selectFrom(inboxWhere(db, q).select(sql<number>`1`.as('one')).limit(cap + 1).as('capped'))
+          .selectFrom(
+            inboxWhere(db, q)
+              .select(sql<number>`1`.as('one'))
+              .limit(cap + 1)
+              .as('capped'),
+          )
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
@@ -275,7 +368,11 @@ export async function listInbox(db: DbOrTx, q: InboxQuery): Promise<{ items: Inb
     let page = inboxWhere(db, q, walkOrder).select([...INBOX_COLUMNS, 'inbox_key', 'created_at']);
     if (q.after) {
       const { key, createdAt, id } = q.after;
-      page = page.where('inbox_key', '>=', key).where((eb) => eb.or([eb('inbox_key', '>', key), eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id))]));
+      page = page
+        .where('inbox_key', '>=', key)
+        .where((eb) =>
+          eb.or([eb('inbox_key', '>', key), eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id))]),
+        );
     }
     return page
       .orderBy('inbox_key')
@@ -321,7 +418,12 @@ export async function countableInYear(db: DbOrTx, agencyIds: readonly string[], 
   if (agencyIds.length === 0) return [];
   return db
     .selectFrom('application')
-    .select(['received_date as receivedDate', 'closed_date as closedDate', 'outcome', 'applicant_kind as applicantKind'])
+    .select([
+      'received_date as receivedDate',
+      'closed_date as closedDate',
+      'outcome',
+      'applicant_kind as applicantKind',
+    ])
     .where('agency_id', 'in', agencyIds as string[])
     .where('kind', '=', 'disclosure')
     .where('received_date', 'is not', null)
@@ -347,16 +449,41 @@ export async function feesPaidInYear(db: DbOrTx, agencyIds: readonly string[], y
 
 /** Open applications (the sweep recomputes their clocks), a page at a time by id. */
 export async function openAfter(db: DbOrTx, afterId: string, limit: number): Promise<ApplicationRecord[]> {
-  const rows = await db.selectFrom('application').selectAll().where('state', '!=', 'closed').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('application')
+    .selectAll()
+    .where('state', '!=', 'closed')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map(toRecord);
 }
 
 /** How many applications one applicant (by keyed hash) filed with an agency from `since` (to `until`, inclusive) — 第三十五条, fee months. */
-export async function countByApplicantSince(db: DbOrTx, agencyId: string, hash: string, since: string, excludeId?: string, before?: { arrivalDate: string; createdAt: string }): Promise<number> {
-  let q = db.selectFrom('application').select((eb) => eb.fn.countAll<number>().as('n')).where('agency_id', '=', agencyId).where('id_number_hash', '=', hash).where('arrival_date', '>=', since);
+export async function countByApplicantSince(
+  db: DbOrTx,
+  agencyId: string,
+  hash: string,
+  since: string,
+  excludeId?: string,
+  before?: { arrivalDate: string; createdAt: string },
+): Promise<number> {
+  let q = db
+    .selectFrom('application')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('agency_id', '=', agencyId)
+    .where('id_number_hash', '=', hash)
+    .where('arrival_date', '>=', since);
   if (excludeId) q = q.where('id', '!=', excludeId);
   // Filed before the given one: an earlier day, or the same day and registered earlier.
-  if (before) q = q.where((eb) => eb.or([eb('arrival_date', '<', before.arrivalDate), eb.and([eb('arrival_date', '=', before.arrivalDate), eb('created_at', '<', before.createdAt)])]));
+  if (before)
+    q = q.where((eb) =>
+      eb.or([
+        eb('arrival_date', '<', before.arrivalDate),
+        eb.and([eb('arrival_date', '=', before.arrivalDate), eb('created_at', '<', before.createdAt)]),
+      ]),
+    );
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
@@ -364,7 +491,14 @@ export async function countByApplicantSince(db: DbOrTx, agencyId: string, hash: 
 export async function comparableSince(db: DbOrTx, agencyId: string, since: string, limit = 2000) {
   return db
     .selectFrom('application')
-    .select(['id', 'tracking_number as trackingNumber', 'id_number_hash as applicantHash', 'info_description as description', 'received_date as receivedDate', 'outcome'])
+    .select([
+      'id',
+      'tracking_number as trackingNumber',
+      'id_number_hash as applicantHash',
+      'info_description as description',
+      'received_date as receivedDate',
+      'outcome',
+    ])
     .where('agency_id', '=', agencyId)
     .where('kind', '=', 'disclosure')
     .where('arrival_date', '>=', since)
@@ -390,7 +524,11 @@ export async function dueCounts(db: DbOrTx, agencyIds: readonly string[], soon: 
 }
 
 export async function findTrackingPattern(db: DbOrTx, agencyId: string): Promise<string | null> {
-  const row = await db.selectFrom('application_settings').select('tracking_pattern').where('agency_id', '=', agencyId).executeTakeFirst();
+  const row = await db
+    .selectFrom('application_settings')
+    .select('tracking_pattern')
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
   return row?.tracking_pattern ?? null;
 }
 

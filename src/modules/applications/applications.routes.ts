@@ -12,8 +12,28 @@ import { errorResponses } from '../../http/schemas.ts';
 import { appDeps } from './applications.deps.ts';
 import { createApplication } from './intake/intake.service.ts';
 import { presentDetail, presentSummary } from './applications.present.ts';
-import { DocumentFormatParams, DocumentParams, SendBody, FileParams, FiguresQuery, IdParams, InboxPage, InboxQuery, IntakeBody, SettingsBody, StepBody, StepParams } from './applications.schemas.ts';
-import { addFile, applicationFigures, getApplication, listApplications, readFile, revealPersonalData } from './applications.service.ts';
+import {
+  DocumentFormatParams,
+  DocumentParams,
+  SendBody,
+  FileParams,
+  FiguresQuery,
+  IdParams,
+  InboxPage,
+  InboxQuery,
+  IntakeBody,
+  SettingsBody,
+  StepBody,
+  StepParams,
+} from './applications.schemas.ts';
+import {
+  addFile,
+  applicationFigures,
+  getApplication,
+  listApplications,
+  readFile,
+  revealPersonalData,
+} from './applications.service.ts';
 import { importLegacy } from './import/import.service.ts';
 import { legacyTemplate } from './import/import-template.ts';
 import { saveTrackingSettings, trackingSettings } from './numbering/numbering.service.ts';
@@ -32,109 +52,287 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const today = () => shanghaiDate(deps.clock.now());
   registerMultipart(app, MAX_UPLOAD_BYTES + 64 * 1024);
 
-  app.get('/api/v1/applications', { schema: { tags, summary: '申请收件箱', querystring: InboxQuery, response: { 200: InboxPage, ...errorResponses } } }, async (request) => {
-    const r = await listApplications(deps, requireActor(request), request.query);
-    return { items: r.items.map((a) => presentSummary(a, r.today)), total: r.total, totalCapped: r.totalCapped, nextCursor: r.nextCursor, page: r.page, pageSize: r.pageSize };
-  });
-
-  app.post('/api/v1/applications', { schema: { tags, summary: '登记申请（当面、口头、邮寄、传真、电子邮件）', body: IntakeBody, response: { 201: Type.Object({ id: Type.String(), trackingNumber: Type.String(), queryCode: Type.String() }), ...errorResponses } } }, async (request, reply) => {
-    const r = await createApplication(deps, requireActor(request), request.body);
-    return reply.code(201).send({ id: r.application.id, trackingNumber: r.application.trackingNumber, queryCode: r.queryCode });
-  });
-
-  app.post('/api/v1/applications-import', { schema: { tags, summary: '导入历史申请（XLSX/CSV，multipart：agencyId，file，mode = check 仅检查 | valid 只导入无误的行 | all 全部无误才导入，默认 all）' } }, async (request) => {
-    const body = request.body;
-    if (!isParsedForm(body) || !body.files.file?.[0]) throw new ValidationError({ file: '请选择XLSX或CSV文件' });
-    const mode = body.fields.mode ?? 'all';
-    if (mode !== 'check' && mode !== 'valid' && mode !== 'all') throw new ValidationError({ mode: '导入方式应为 check（仅检查）、valid（只导入无误的行）或 all（全部无误才导入）' });
-    return importLegacy(deps, requireActor(request), body.fields.agencyId ?? '', body.files.file[0].content, mode);
-  });
-
-  app.get('/api/v1/applications-import/template', { schema: { tags, summary: '历史申请导入模板（XLSX 含填写说明，或 CSV 表头）', querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }) } }, async (request, reply) => {
-    authorize(requireActor(request), 'applications.register');
-    const file = await legacyTemplate(request.query.format ?? 'xlsx');
-    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.content);
-  });
-
-  app.get('/api/v1/applications/:id', { schema: { tags, summary: '申请详情（含期限说明与可办理的步骤）', params: IdParams } }, async (request) => presentDetail(await getApplication(deps, requireActor(request), request.params.id), today()));
-
-  app.post('/api/v1/applications/:id/steps/:step', { schema: { tags, summary: '办理一个步骤', params: StepParams, body: StepBody } }, async (request) => {
-    const actor = requireActor(request);
-    await performStep(deps, actor, request.params.id, request.params.step, request.body);
-    return presentDetail(await getApplication(deps, actor, request.params.id), today());
-  });
-
-  app.post('/api/v1/applications/:id/files', { schema: { tags, summary: '上传文件（multipart：role = original | released | reply_letter，file）', params: IdParams } }, async (request, reply) => {
-    const actor = requireActor(request);
-    const body = request.body;
-    if (!isParsedForm(body)) throw new ValidationError({ file: '请以 multipart/form-data 上传文件' });
-    const role = body.fields.role;
-    if (role !== 'original' && role !== 'released' && role !== 'reply_letter') throw new ValidationError({ role: '文件类别应为原件、提供文件或答复书' });
-    const upload = body.files.file?.[0];
-    if (!upload) throw new ValidationError({ file: '请选择文件' });
-    return reply.code(201).send(await addFile(deps, actor, request.params.id, role, upload));
-  });
-
-  app.post('/api/v1/applications/:id/reply-letter', { schema: { tags, summary: '按本机关模板生成答复书（须再经保密审查和签发）', params: IdParams, body: Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) }) } }, async (request, reply) =>
-    reply.code(201).send(await generateReplyLetter(deps, requireActor(request), request.params.id, request.body.format)),
+  app.get(
+    '/api/v1/applications',
+    {
+      schema: { tags, summary: '申请收件箱', querystring: InboxQuery, response: { 200: InboxPage, ...errorResponses } },
+    },
+    async (request) => {
+      const r = await listApplications(deps, requireActor(request), request.query);
+      return {
+        items: r.items.map((a) => presentSummary(a, r.today)),
+        total: r.total,
+        totalCapped: r.totalCapped,
+        nextCursor: r.nextCursor,
+        page: r.page,
+        pageSize: r.pageSize,
+      };
+    },
   );
 
-  app.get('/api/v1/applications/:id/documents/:documentId/:format', { schema: { tags, summary: '下载文书（补正告知书、征求意见书、延期答复告知书、收费通知书）的 PDF 或 DOCX', params: DocumentFormatParams } }, async (request, reply) => {
-    const { file, content } = await readLetter(deps, requireActor(request), request.params.id, request.params.documentId, request.params.format);
-    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(content);
-  });
-
-  app.post('/api/v1/applications/:id/documents/:documentId/send', { schema: { tags, summary: '通过发件箱送达文书（电子邮件，或待登记的邮寄、当面送达）；答复书须经保密审查和签发', params: DocumentParams, body: SendBody } }, async (request, reply) =>
-    reply.code(201).send(await sendDocument(deps, requireActor(request), request.params.id, request.params.documentId, request.body)),
+  app.post(
+    '/api/v1/applications',
+    {
+      schema: {
+        tags,
+        summary: '登记申请（当面、口头、邮寄、传真、电子邮件）',
+        body: IntakeBody,
+        response: {
+          201: Type.Object({ id: Type.String(), trackingNumber: Type.String(), queryCode: Type.String() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const r = await createApplication(deps, requireActor(request), request.body);
+      return reply
+        .code(201)
+        .send({ id: r.application.id, trackingNumber: r.application.trackingNumber, queryCode: r.queryCode });
+    },
   );
 
-  app.get('/api/v1/applications/:id/files/:fileId', { schema: { tags, summary: '下载文件', params: FileParams } }, async (request, reply) => {
-    const { file, content } = await readFile(deps, requireActor(request), request.params.id, request.params.fileId);
-    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(content);
-  });
+  app.post(
+    '/api/v1/applications-import',
+    {
+      schema: {
+        tags,
+        summary:
+          '导入历史申请（XLSX/CSV，multipart：agencyId，file，mode = check 仅检查 | valid 只导入无误的行 | all 全部无误才导入，默认 all）',
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      if (!isParsedForm(body) || !body.files.file?.[0]) throw new ValidationError({ file: '请选择XLSX或CSV文件' });
+      const mode = body.fields.mode ?? 'all';
+      if (mode !== 'check' && mode !== 'valid' && mode !== 'all')
+        throw new ValidationError({
+          mode: '导入方式应为 check（仅检查）、valid（只导入无误的行）或 all（全部无误才导入）',
+        });
+      return importLegacy(deps, requireActor(request), body.fields.agencyId ?? '', body.files.file[0].content, mode);
+    },
+  );
 
-  app.post('/api/v1/applications/:id/reveal', { schema: { tags, summary: '查看完整身份证件号码、电话、地址（留痕）', params: IdParams } }, async (request) => revealPersonalData(deps, requireActor(request), request.params.id));
+  app.get(
+    '/api/v1/applications-import/template',
+    {
+      schema: {
+        tags,
+        summary: '历史申请导入模板（XLSX 含填写说明，或 CSV 表头）',
+        querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }),
+      },
+    },
+    async (request, reply) => {
+      authorize(requireActor(request), 'applications.register');
+      const file = await legacyTemplate(request.query.format ?? 'xlsx');
+      return reply
+        .type(file.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.content);
+    },
+  );
 
-  app.get('/api/v1/application-handlers', { schema: { tags, summary: '可分派的承办人', querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }) } }, async (request) => {
-    const actor = requireActor(request);
-    const agencyId = request.query.agencyId ?? actor.agencyId;
-    if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
-    authorize(actor, 'applications.read', { agencyId });
-    return { items: await listHandlers(deps.db, agencyId) };
-  });
+  app.get(
+    '/api/v1/applications/:id',
+    { schema: { tags, summary: '申请详情（含期限说明与可办理的步骤）', params: IdParams } },
+    async (request) => presentDetail(await getApplication(deps, requireActor(request), request.params.id), today()),
+  );
 
-  app.get('/api/v1/application-figures', { schema: { tags, summary: '表三（V2021 细目，7列）', querystring: FiguresQuery } }, async (request) => {
-    const actor = requireActor(request);
-    const agencyId = request.query.agencyId ?? actor.agencyId;
-    if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
-    authorize(actor, 'applications.read', { agencyId });
-    return { year: request.query.year, table3: await applicationFigures(deps.db, [agencyId], request.query.year) };
-  });
+  app.post(
+    '/api/v1/applications/:id/steps/:step',
+    { schema: { tags, summary: '办理一个步骤', params: StepParams, body: StepBody } },
+    async (request) => {
+      const actor = requireActor(request);
+      await performStep(deps, actor, request.params.id, request.params.step, request.body);
+      return presentDetail(await getApplication(deps, actor, request.params.id), today());
+    },
+  );
 
-  app.get('/api/v1/application-suggestions', { schema: { tags, summary: '第四十四条：多人申请相同信息，建议主动公开（待处理的建议和已处理的记录）', querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }) } }, async (request) => {
-    const actor = requireActor(request);
-    const agencyId = request.query.agencyId ?? actor.agencyId;
-    if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
-    return listSuggestions(deps, actor, agencyId);
-  });
+  app.post(
+    '/api/v1/applications/:id/files',
+    {
+      schema: {
+        tags,
+        summary: '上传文件（multipart：role = original | released | reply_letter，file）',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const body = request.body;
+      if (!isParsedForm(body)) throw new ValidationError({ file: '请以 multipart/form-data 上传文件' });
+      const role = body.fields.role;
+      if (role !== 'original' && role !== 'released' && role !== 'reply_letter')
+        throw new ValidationError({ role: '文件类别应为原件、提供文件或答复书' });
+      const upload = body.files.file?.[0];
+      if (!upload) throw new ValidationError({ file: '请选择文件' });
+      return reply.code(201).send(await addFile(deps, actor, request.params.id, role, upload));
+    },
+  );
 
-  app.post('/api/v1/application-suggestions/draft', { schema: { tags, summary: '第四十四条：据建议起草主动公开信息（草稿仍须保密审查和审核）', body: DraftSuggestionBody } }, async (request, reply) => {
-    const actor = requireActor(request);
-    const { agencyId = actor.agencyId, ...input } = request.body;
-    if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
-    return reply.code(201).send(await draftFromSuggestion(deps, actor, agencyId, input));
-  });
+  app.post(
+    '/api/v1/applications/:id/reply-letter',
+    {
+      schema: {
+        tags,
+        summary: '按本机关模板生成答复书（须再经保密审查和签发）',
+        params: IdParams,
+        body: Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await generateReplyLetter(deps, requireActor(request), request.params.id, request.body.format)),
+  );
 
-  app.post('/api/v1/application-suggestions/dismiss', { schema: { tags, summary: '第四十四条：不采纳建议（须写明理由）', body: DismissSuggestionBody } }, async (request) => {
-    const actor = requireActor(request);
-    const agencyId = request.body.agencyId ?? actor.agencyId;
-    if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
-    return dismissSuggestion(deps, actor, agencyId, request.body.applicationIds, request.body.reason);
-  });
+  app.get(
+    '/api/v1/applications/:id/documents/:documentId/:format',
+    {
+      schema: {
+        tags,
+        summary: '下载文书（补正告知书、征求意见书、延期答复告知书、收费通知书）的 PDF 或 DOCX',
+        params: DocumentFormatParams,
+      },
+    },
+    async (request, reply) => {
+      const { file, content } = await readLetter(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.documentId,
+        request.params.format,
+      );
+      return reply
+        .type(file.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .send(content);
+    },
+  );
 
-  app.get('/api/v1/application-settings/:id', { schema: { tags, summary: '申请编号格式和下一个申请编号', params: IdParams } }, async (request) => trackingSettings(deps, requireActor(request), request.params.id));
+  app.post(
+    '/api/v1/applications/:id/documents/:documentId/send',
+    {
+      schema: {
+        tags,
+        summary: '通过发件箱送达文书（电子邮件，或待登记的邮寄、当面送达）；答复书须经保密审查和签发',
+        params: DocumentParams,
+        body: SendBody,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await sendDocument(deps, requireActor(request), request.params.id, request.params.documentId, request.body),
+        ),
+  );
 
-  app.put('/api/v1/application-settings/:id', { schema: { tags, summary: '修改申请编号格式（如 洛工信依申〔{year}〕{seq}号；负责人）', params: IdParams, body: SettingsBody } }, async (request) =>
-    saveTrackingSettings(deps, requireActor(request), request.params.id, request.body.trackingPattern),
+  app.get(
+    '/api/v1/applications/:id/files/:fileId',
+    { schema: { tags, summary: '下载文件', params: FileParams } },
+    async (request, reply) => {
+      const { file, content } = await readFile(deps, requireActor(request), request.params.id, request.params.fileId);
+      return reply
+        .type(file.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .send(content);
+    },
+  );
+
+  app.post(
+    '/api/v1/applications/:id/reveal',
+    { schema: { tags, summary: '查看完整身份证件号码、电话、地址（留痕）', params: IdParams } },
+    async (request) => revealPersonalData(deps, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/application-handlers',
+    {
+      schema: { tags, summary: '可分派的承办人', querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }) },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agencyId = request.query.agencyId ?? actor.agencyId;
+      if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
+      authorize(actor, 'applications.read', { agencyId });
+      return { items: await listHandlers(deps.db, agencyId) };
+    },
+  );
+
+  app.get(
+    '/api/v1/application-figures',
+    { schema: { tags, summary: '表三（V2021 细目，7列）', querystring: FiguresQuery } },
+    async (request) => {
+      const actor = requireActor(request);
+      const agencyId = request.query.agencyId ?? actor.agencyId;
+      if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
+      authorize(actor, 'applications.read', { agencyId });
+      return { year: request.query.year, table3: await applicationFigures(deps.db, [agencyId], request.query.year) };
+    },
+  );
+
+  app.get(
+    '/api/v1/application-suggestions',
+    {
+      schema: {
+        tags,
+        summary: '第四十四条：多人申请相同信息，建议主动公开（待处理的建议和已处理的记录）',
+        querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agencyId = request.query.agencyId ?? actor.agencyId;
+      if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
+      return listSuggestions(deps, actor, agencyId);
+    },
+  );
+
+  app.post(
+    '/api/v1/application-suggestions/draft',
+    {
+      schema: {
+        tags,
+        summary: '第四十四条：据建议起草主动公开信息（草稿仍须保密审查和审核）',
+        body: DraftSuggestionBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { agencyId = actor.agencyId, ...input } = request.body;
+      if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
+      return reply.code(201).send(await draftFromSuggestion(deps, actor, agencyId, input));
+    },
+  );
+
+  app.post(
+    '/api/v1/application-suggestions/dismiss',
+    { schema: { tags, summary: '第四十四条：不采纳建议（须写明理由）', body: DismissSuggestionBody } },
+    async (request) => {
+      const actor = requireActor(request);
+      const agencyId = request.body.agencyId ?? actor.agencyId;
+      if (!agencyId) throw new DomainError('BAD_REQUEST', '请选择机构');
+      return dismissSuggestion(deps, actor, agencyId, request.body.applicationIds, request.body.reason);
+    },
+  );
+
+  app.get(
+    '/api/v1/application-settings/:id',
+    { schema: { tags, summary: '申请编号格式和下一个申请编号', params: IdParams } },
+    async (request) => trackingSettings(deps, requireActor(request), request.params.id),
+  );
+
+  app.put(
+    '/api/v1/application-settings/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改申请编号格式（如 洛工信依申〔{year}〕{seq}号；负责人）',
+        params: IdParams,
+        body: SettingsBody,
+      },
+    },
+    async (request) =>
+      saveTrackingSettings(deps, requireActor(request), request.params.id, request.body.trackingPattern),
   );
 };

@@ -2,13 +2,16 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { STEPS } from '../../domain/applications/workflow.ts';
 
-const Str = (max: number, description?: string) => Type.String({ maxLength: max, ...(description ? { description } : {}) });
+const Str = (max: number, description?: string) =>
+  Type.String({ maxLength: max, ...(description ? { description } : {}) });
 
 export const IntakeBody = Type.Object(
   {
     agencyId: Type.String(),
     kind: Type.Optional(Type.Union([Type.Literal('disclosure'), Type.Literal('records_correction')])),
-    channel: Type.Union(['in-person', 'oral', 'post-signed', 'post-ordinary', 'online', 'email', 'fax'].map((c) => Type.Literal(c))),
+    channel: Type.Union(
+      ['in-person', 'oral', 'post-signed', 'post-ordinary', 'online', 'email', 'fax'].map((c) => Type.Literal(c)),
+    ),
     arrivalDate: Type.Optional(Type.String({ description: '收到日期 YYYY-MM-DD' })),
     confirmedDate: Type.Optional(Type.String({ description: '平常信函、电子邮件、传真：双方确认之日（第三十一条）' })),
     applicantKind: Str(30),
@@ -25,7 +28,9 @@ export const IntakeBody = Type.Object(
     infoDescription: Type.Optional(Str(4000)),
     deliveryForm: Str(20),
     deliveryMethod: Str(20),
-    answeredOnSpot: Type.Optional(Type.Union([Type.Null(), Type.Object({ outcome: Type.String(), legalBasis: Str(400), reasons: Str(4000) })])),
+    answeredOnSpot: Type.Optional(
+      Type.Union([Type.Null(), Type.Object({ outcome: Type.String(), legalBasis: Str(400), reasons: Str(4000) })]),
+    ),
   },
   { additionalProperties: false },
 );
@@ -35,10 +40,16 @@ export const StepParams = Type.Object({ id: Type.String(), step: Type.Union(STEP
 export const IdParams = Type.Object({ id: Type.String() });
 export const FileParams = Type.Object({ id: Type.String(), fileId: Type.String() });
 export const DocumentParams = Type.Object({ id: Type.String(), documentId: Type.String({ maxLength: 64 }) });
-export const DocumentFormatParams = Type.Object({ id: Type.String(), documentId: Type.String({ maxLength: 64 }), format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) });
+export const DocumentFormatParams = Type.Object({
+  id: Type.String(),
+  documentId: Type.String({ maxLength: 64 }),
+  format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]),
+});
 export const SendBody = Type.Object(
   {
-    channel: Type.Union([Type.Literal('email'), Type.Literal('post'), Type.Literal('in_person')], { description: '电子邮件、邮寄或当面送达' }),
+    channel: Type.Union([Type.Literal('email'), Type.Literal('post'), Type.Literal('in_person')], {
+      description: '电子邮件、邮寄或当面送达',
+    }),
     address: Type.Optional(Str(300, '收件邮箱或邮寄地址；发给申请人的，不填为申请人所留的电子邮箱或通信地址')),
   },
   { additionalProperties: false },
@@ -81,12 +92,22 @@ export const StepBody = Type.Object(
           },
           { additionalProperties: false },
         ),
-        { maxItems: 20, description: '征求意见：一次征求多方意见，每方一份征求意见书，各自的期限（代替 party、partyName、partyReceivedDate、partySubject）' },
+        {
+          maxItems: 20,
+          description:
+            '征求意见：一次征求多方意见，每方一份征求意见书，各自的期限（代替 party、partyName、partyReceivedDate、partySubject）',
+        },
       ),
     ),
-    thirdPartyWithheld: Type.Optional(Type.Boolean({ description: '拟定答复（部分公开）：第三方不同意公开的内容已作区分处理、不予公开，无需书面告知第三方' })),
+    thirdPartyWithheld: Type.Optional(
+      Type.Boolean({
+        description: '拟定答复（部分公开）：第三方不同意公开的内容已作区分处理、不予公开，无需书面告知第三方',
+      }),
+    ),
     disclosedContent: Type.Optional(Str(4000, '书面告知第三方（第三十二条）：决定公开的政府信息内容')),
-    publicInterestReason: Type.Optional(Str(4000, '书面告知第三方（第三十二条）：决定公开的理由（不公开可能对公共利益造成重大影响）')),
+    publicInterestReason: Type.Optional(
+      Str(4000, '书面告知第三方（第三十二条）：决定公开的理由（不公开可能对公共利益造成重大影响）'),
+    ),
   },
   { additionalProperties: false },
 );
@@ -102,7 +123,12 @@ export const InboxQuery = Type.Object({
   q: Type.Optional(Str(100)),
   page: Type.Optional(Type.Integer({ minimum: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-  cursor: Type.Optional(Type.String({ maxLength: 400, description: '上一页返回的 nextCursor：从该位置之后接着列（按位置翻页，深翻页也快；给出时忽略 page）' })),
+  cursor: Type.Optional(
+    Type.String({
+      maxLength: 400,
+      description: '上一页返回的 nextCursor：从该位置之后接着列（按位置翻页，深翻页也快；给出时忽略 page）',
+    }),
+  ),
 });
 
 export const ApplicationSummary = Type.Object({
@@ -139,5 +165,8 @@ export const InboxPage = Type.Object({
   pageSize: Type.Integer(),
 });
 
-export const FiguresQuery = Type.Object({ agencyId: Type.Optional(Type.String()), year: Type.Integer({ minimum: 2008, maximum: 2100 }) });
+export const FiguresQuery = Type.Object({
+  agencyId: Type.Optional(Type.String()),
+  year: Type.Integer({ minimum: 2008, maximum: 2100 }),
+});
 export const SettingsBody = Type.Object({ trackingPattern: Str(60) }, { additionalProperties: false });

@@ -38,13 +38,19 @@ describeEachDialect('applications service', (dialect) => {
     const s = await demoSetup(t.db, clock);
     deps = s.deps;
     agencyId = s.agencyId;
-    [clerk, handler, head, reviewer, supervisor] = (await Promise.all(['gxj.clerk', 'gxj.handler', 'gxj.head', 'gxj.reviewer', 'zfb.supervisor'].map(s.actor))) as [Actor, Actor, Actor, Actor, Actor];
+    [clerk, handler, head, reviewer, supervisor] = (await Promise.all(
+      ['gxj.clerk', 'gxj.handler', 'gxj.head', 'gxj.reviewer', 'zfb.supervisor'].map(s.actor),
+    )) as [Actor, Actor, Actor, Actor, Actor];
   });
   afterAll(async () => t.destroy());
 
   it('第三十一条: an online application waits for confirmation; the clock starts on the confirmation date', async () => {
     clock.set('2025-03-03T02:00:00Z');
-    const r = await createApplication(deps, null, citizen(agencyId, { channel: 'online', idempotencyKey: `k-${dialect}-1` }));
+    const r = await createApplication(
+      deps,
+      null,
+      citizen(agencyId, { channel: 'online', idempotencyKey: `k-${dialect}-1` }),
+    );
     expect(r.application.state).toBe('awaitingConfirmation');
     expect(r.application.receivedDate).toBeNull();
     expect(r.application.trackingNumber).toMatch(/^洛工信依申〔2025〕\d+号$/);
@@ -57,8 +63,16 @@ describeEachDialect('applications service', (dialect) => {
   });
 
   it('a double submit of the same form creates one application and shows the same query code', async () => {
-    const a = await createApplication(deps, null, citizen(agencyId, { channel: 'online', idempotencyKey: `k-${dialect}-2` }));
-    const b = await createApplication(deps, null, citizen(agencyId, { channel: 'online', idempotencyKey: `k-${dialect}-2` }));
+    const a = await createApplication(
+      deps,
+      null,
+      citizen(agencyId, { channel: 'online', idempotencyKey: `k-${dialect}-2` }),
+    );
+    const b = await createApplication(
+      deps,
+      null,
+      citizen(agencyId, { channel: 'online', idempotencyKey: `k-${dialect}-2` }),
+    );
     expect(b.duplicate).toBe(true);
     expect(b.application.id).toBe(a.application.id);
     expect(b.queryCode).toBe(a.queryCode);
@@ -66,7 +80,11 @@ describeEachDialect('applications service', (dialect) => {
 
   it('personal data is encrypted at rest, hashed for matching and masked in lists', async () => {
     const r = await createApplication(deps, clerk, citizen(agencyId));
-    const row = await t.db.selectFrom('application').selectAll().where('id', '=', r.application.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('application')
+      .selectAll()
+      .where('id', '=', r.application.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain('350502198506123013');
     expect(JSON.stringify(row)).not.toContain('13800138000');
     expect(row.id_number_masked).toBe('3505**********3013');
@@ -76,19 +94,43 @@ describeEachDialect('applications service', (dialect) => {
 
   it('the full workflow: correction, consultation, extension, decision, release control, reply, archive', async () => {
     clock.set('2025-03-03T02:00:00Z');
-    const { application: a, queryCode } = await createApplication(deps, clerk, citizen(agencyId, { infoDescription: '某企业技改项目的验收材料' }));
+    const { application: a, queryCode } = await createApplication(
+      deps,
+      clerk,
+      citizen(agencyId, { infoDescription: '某企业技改项目的验收材料' }),
+    );
     expect(a.receivedDate).toBe('2025-03-03');
     await performStep(deps, clerk, a.id, 'assign', { handlerId: handler.id! });
-    expect((await refused(performStep(deps, reviewer, a.id, 'requestCorrection', { items: '请明确项目名称' }))).code).toBe('FORBIDDEN');
+    expect(
+      (await refused(performStep(deps, reviewer, a.id, 'requestCorrection', { items: '请明确项目名称' }))).code,
+    ).toBe('FORBIDDEN');
     clock.set('2025-03-05T02:00:00Z');
     await performStep(deps, handler, a.id, 'requestCorrection', { items: '请明确项目名称和年度' });
-    expect((await refused(performStep(deps, handler, a.id, 'decide', { outcome: 'granted', legalBasis: '第三十六条', reasons: '' }))).code).toBe('STEP_NOT_ALLOWED');
+    expect(
+      (
+        await refused(
+          performStep(deps, handler, a.id, 'decide', { outcome: 'granted', legalBasis: '第三十六条', reasons: '' }),
+        )
+      ).code,
+    ).toBe('STEP_NOT_ALLOWED');
     clock.set('2025-03-10T02:00:00Z');
     const tracked = await findForApplicant(deps, agencyId, a.trackingNumber, queryCode);
     expect((await trackingView(deps, tracked)).correction?.items).toBe('请明确项目名称和年度');
     const corrected = await performStep(deps, clerk, a.id, 'recordCorrection', { note: '2024年某企业技改项目' });
-    expect(corrected.replyDue).toBe(computeClock({ events: [{ type: 'received', date: '2025-03-03' }, { type: 'correctionRequested', date: '2025-03-05' }, { type: 'correctionReceived', date: '2025-03-10' }], today: '2025-03-10', calendar }).replyDue);
-    expect((await refused(performStep(deps, handler, a.id, 'requestCorrection', { items: 'x' }))).message).toMatch(/一次性/);
+    expect(corrected.replyDue).toBe(
+      computeClock({
+        events: [
+          { type: 'received', date: '2025-03-03' },
+          { type: 'correctionRequested', date: '2025-03-05' },
+          { type: 'correctionReceived', date: '2025-03-10' },
+        ],
+        today: '2025-03-10',
+        calendar,
+      }).replyDue,
+    );
+    expect((await refused(performStep(deps, handler, a.id, 'requestCorrection', { items: 'x' }))).message).toMatch(
+      /一次性/,
+    );
     await performStep(deps, handler, a.id, 'sendConsultation', { party: 'third', partyName: '某企业' });
     clock.set('2025-03-12T02:00:00Z');
     await performStep(deps, handler, a.id, 'recordConsultationAnswer', { opinion: 'object', note: '涉及商业秘密' });
@@ -97,7 +139,12 @@ describeEachDialect('applications service', (dialect) => {
     const extended = await performStep(deps, head, a.id, 'approveExtension', {});
     expect(extended.dueRule).toMatch(/延长10个工作日/);
     // The part the third party objected to is withheld: no 第三十二条 notice to it is needed.
-    await performStep(deps, handler, a.id, 'decide', { outcome: 'partial', legalBasis: '第三十七条', reasons: '涉及第三方商业秘密的部分不予公开', thirdPartyWithheld: true });
+    await performStep(deps, handler, a.id, 'decide', {
+      outcome: 'partial',
+      legalBasis: '第三十七条',
+      reasons: '涉及第三方商业秘密的部分不予公开',
+      thirdPartyWithheld: true,
+    });
     await addFile(deps, handler, a.id, 'reply_letter', { filename: '告知书.pdf', content: PDF });
     expect((await refused(performStep(deps, handler, a.id, 'reply', {}))).message).toMatch(/保密审查/);
     expect((await refused(performStep(deps, head, a.id, 'signOff', {}))).message).toMatch(/保密审查/);
@@ -123,7 +170,16 @@ describeEachDialect('applications service', (dialect) => {
       refused(findForApplicant(deps, agencyId, '<script>', '!!')),
     ]);
     expect(new Set(messages.map((m) => `${m.code}:${m.message}`))).toEqual(new Set([`NOT_FOUND:${NOT_FOUND_MESSAGE}`]));
-    expect((await findForApplicant(deps, agencyId, a.trackingNumber.replace('〔', '[').replace('〕', ']'), queryCode.toLowerCase())).id).toBe(a.id);
+    expect(
+      (
+        await findForApplicant(
+          deps,
+          agencyId,
+          a.trackingNumber.replace('〔', '[').replace('〕', ']'),
+          queryCode.toLowerCase(),
+        )
+      ).id,
+    ).toBe(a.id);
   });
 
   it('the inbox filters and the supervisor reads the subtree; other agencies see nothing', async () => {
@@ -136,9 +192,17 @@ describeEachDialect('applications service', (dialect) => {
 
   it('applicationFigures counts per lifecycle.md and satisfies R3', async () => {
     const table = await applicationFigures(t.db, [agencyId], 2025);
-    for (let c = 0; c < 7; c++) expect(table.received[c]! + table.carried_in[c]!).toBe(table.total[c]! + table.carried_out[c]!);
+    for (let c = 0; c < 7; c++)
+      expect(table.received[c]! + table.carried_in[c]!).toBe(table.total[c]! + table.carried_out[c]!);
     expect(table.partial[0]).toBeGreaterThanOrEqual(1);
-    const received = await t.db.selectFrom('application').select('id').where('agency_id', '=', agencyId).where('kind', '=', 'disclosure').where('received_date', '>=', '2025-01-01').where('received_date', '<=', '2025-12-31').execute();
+    const received = await t.db
+      .selectFrom('application')
+      .select('id')
+      .where('agency_id', '=', agencyId)
+      .where('kind', '=', 'disclosure')
+      .where('received_date', '>=', '2025-01-01')
+      .where('received_date', '<=', '2025-12-31')
+      .execute();
     expect(table.received[6]).toBe(received.length);
   });
 });
@@ -155,11 +219,23 @@ describeEachDialect('信息处理费 按件 per applicant per calendar month (�
     const ids: string[] = [];
     for (let i = 0; i < 11; i++) {
       clock.advanceMinutes(1);
-      ids.push((await createApplication(deps, clerk, citizen(s.agencyId, { idNumber: '350582199506112054', infoDescription: `第${i + 1}件` }))).application.id);
+      ids.push(
+        (
+          await createApplication(
+            deps,
+            clerk,
+            citizen(s.agencyId, { idNumber: '350582199506112054', infoDescription: `第${i + 1}件` }),
+          )
+        ).application.id,
+      );
     }
-    await expect(performStep(deps, handler, ids[9]!, 'issueFeeNotice', { basis: 'per_piece', pieces: 1 })).rejects.toThrow(/不收费/);
+    await expect(
+      performStep(deps, handler, ids[9]!, 'issueFeeNotice', { basis: 'per_piece', pieces: 1 }),
+    ).rejects.toThrow(/不收费/);
     const charged = await performStep(deps, handler, ids[10]!, 'issueFeeNotice', { basis: 'per_piece', pieces: 1 });
     expect([charged.feeBasis, charged.feeAmount, charged.state]).toEqual(['per_piece', 100, 'awaitingFee']);
-    await expect(performStep(deps, handler, ids[10]!, 'issueFeeNotice', { basis: 'per_page', pages: 50 })).rejects.toThrow(/已发出收费通知/);
+    await expect(
+      performStep(deps, handler, ids[10]!, 'issueFeeNotice', { basis: 'per_page', pages: 50 }),
+    ).rejects.toThrow(/已发出收费通知/);
   });
 });

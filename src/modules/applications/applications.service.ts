@@ -5,7 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { countTable3, type CountableApplication, type Table3Counts } from '../../domain/applications/counting.ts';
 import { earlierSameRequests, isMassRequest, DEFAULT_MASS_REQUEST } from '../../domain/applications/similarity.ts';
-import { objectingThirdParties, thirdPartyNoticesMissing, type ObjectingParty } from '../../domain/applications/third-party.ts';
+import {
+  objectingThirdParties,
+  thirdPartyNoticesMissing,
+  type ObjectingParty,
+} from '../../domain/applications/third-party.ts';
 import { availableSteps, stepPermissions, type Step } from '../../domain/applications/workflow.ts';
 import type { ClockResult } from '../../domain/clock/types.ts';
 import type { Db } from '../../db/database.ts';
@@ -65,7 +69,14 @@ export async function getApplication(deps: AppDeps, actor: Actor, id: string): P
     repo.countByApplicantSince(db, rec.agencyId, rec.idNumberHash, windowStart),
     repo.comparableSince(db, rec.agencyId, formatIsoDate(parseDate(rec.arrivalDate) - 730)),
   ]);
-  const self = { id: rec.id, trackingNumber: rec.trackingNumber, applicantHash: rec.idNumberHash, description: `${rec.infoTitle}${rec.infoDescription}`, receivedDate: rec.receivedDate, outcome: rec.outcome };
+  const self = {
+    id: rec.id,
+    trackingNumber: rec.trackingNumber,
+    applicantHash: rec.idNumberHash,
+    description: `${rec.infoTitle}${rec.infoDescription}`,
+    receivedDate: rec.receivedDate,
+    outcome: rec.outcome,
+  };
   return {
     application: rec,
     clock: clockResult,
@@ -173,20 +184,56 @@ export async function listApplications(deps: AppDeps, actor: Actor, f: InboxFilt
 }
 
 /** Staff add a file: an original, its released (redacted) version, or the reply letter. Released versions are kept apart from originals. */
-export async function addFile(deps: AppDeps, actor: Actor, id: string, role: 'original' | 'released' | 'reply_letter', upload: Upload) {
+export async function addFile(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  role: 'original' | 'released' | 'reply_letter',
+  upload: Upload,
+) {
   const { db, clock } = deps;
   const rec = await loadVisible(db, actor, id);
   authorize(actor, 'applications.handle', { agencyId: rec.agencyId });
   if (rec.decisionStatus === 'sent') throw new DomainError('STEP_NOT_ALLOWED', '答复已送达，不能再添加文件');
   const checked = await detectUpload(upload, 'file', true);
-  const file: events.FileRecord = { id: randomUUID(), applicationId: id, role, filename: checked.filename, mime: checked.mime, size: checked.content.length, sha256: checked.sha256, reviewed: false, sent: false, createdBy: actor.name, createdAt: clock.now().toISOString() };
+  const file: events.FileRecord = {
+    id: randomUUID(),
+    applicationId: id,
+    role,
+    filename: checked.filename,
+    mime: checked.mime,
+    size: checked.content.length,
+    sha256: checked.sha256,
+    reviewed: false,
+    sent: false,
+    createdBy: actor.name,
+    createdAt: clock.now().toISOString(),
+  };
   await db.transaction().execute(async (tx) => {
     await events.insertFile(tx, file, checked.content);
     // A file added after the review or sign-off sends the reply back to review (release control).
     if (role !== 'original' && (rec.decisionStatus === 'reviewed' || rec.decisionStatus === 'signed')) {
-      await repo.updateApplication(tx, id, { decisionStatus: 'draft', reviewedAt: null, reviewedBy: null, signedAt: null, signedBy: null });
+      await repo.updateApplication(tx, id, {
+        decisionStatus: 'draft',
+        reviewedAt: null,
+        reviewedBy: null,
+        signedAt: null,
+        signedBy: null,
+      });
     }
-    await recordAudit(tx, actor, { agencyId: rec.agencyId, action: 'application.file_add', subjectType: 'application', subjectId: id, summary: `${rec.trackingNumber}：添加文件 ${file.filename}（${role}）`, after: { role, filename: file.filename, sha256: file.sha256 } }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: rec.agencyId,
+        action: 'application.file_add',
+        subjectType: 'application',
+        subjectId: id,
+        summary: `${rec.trackingNumber}：添加文件 ${file.filename}（${role}）`,
+        after: { role, filename: file.filename, sha256: file.sha256 },
+      },
+      clock,
+    );
   });
   return file;
 }
@@ -203,8 +250,23 @@ export async function readFile(deps: AppDeps, actor: Actor, id: string, fileId: 
 export async function revealPersonalData(deps: AppDeps, actor: Actor, id: string) {
   const rec = await loadVisible(deps.db, actor, id);
   authorize(actor, 'applications.handle', { agencyId: rec.agencyId });
-  await recordAudit(deps.db, actor, { agencyId: rec.agencyId, action: 'application.reveal', subjectType: 'application', subjectId: id, summary: `${rec.trackingNumber}：查看申请人完整身份与联系信息` }, deps.clock);
-  return { idNumber: deps.cipher.decrypt(rec.idNumberEnc), phone: deps.cipher.decrypt(rec.phoneEnc), address: deps.cipher.decrypt(rec.addressEnc) };
+  await recordAudit(
+    deps.db,
+    actor,
+    {
+      agencyId: rec.agencyId,
+      action: 'application.reveal',
+      subjectType: 'application',
+      subjectId: id,
+      summary: `${rec.trackingNumber}：查看申请人完整身份与联系信息`,
+    },
+    deps.clock,
+  );
+  return {
+    idNumber: deps.cipher.decrypt(rec.idNumberEnc),
+    phone: deps.cipher.decrypt(rec.phoneEnc),
+    address: deps.cipher.decrypt(rec.addressEnc),
+  };
 }
 
 /**

@@ -14,7 +14,15 @@ describeEachDialect('synth: applications step', (dialect) => {
   const calendar = Calendar.fromYears(loadBundledYears());
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    const ctx = { db: t.db, clock: new TestClock(), calendar, random: rng(7), counts: { agencies: 20, applications: 300 }, agencies: [], progress: () => undefined };
+    const ctx = {
+      db: t.db,
+      clock: new TestClock(),
+      calendar,
+      random: rng(7),
+      counts: { agencies: 20, applications: 300 },
+      agencies: [],
+      progress: () => undefined,
+    };
     await agenciesStep.run(ctx);
     await applicationsSynthStep.run(ctx);
   });
@@ -26,7 +34,12 @@ describeEachDialect('synth: applications step', (dialect) => {
     for (const row of rows.slice(0, 40)) {
       const stored = await listEvents(t.db, row.id);
       const c = clockOf(stored, '2025-12-31', calendar);
-      expect([row.received_date, row.reply_due, row.closed_date, row.outcome]).toEqual([c.receivedDate, c.replyDue, c.closed, c.outcome]);
+      expect([row.received_date, row.reply_due, row.closed_date, row.outcome]).toEqual([
+        c.receivedDate,
+        c.replyDue,
+        c.closed,
+        c.outcome,
+      ]);
       expect(row.inbox_key).toBe(derivedColumns(c, stored).inboxKey);
     }
     const ids = [...new Set(rows.map((r) => r.agency_id))];

@@ -25,7 +25,9 @@ export function appendAnchors(dir: string, day: string, anchors: Anchor[]): void
 export function readLatestAnchors(dir: string): Map<string, Anchor> {
   const latest = new Map<string, Anchor>();
   if (!existsSync(dir)) return latest;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const a = JSON.parse(line) as Anchor;

@@ -94,7 +94,12 @@ export async function listChainHeads(db: DbOrTx): Promise<Array<{ chain: string;
   const rows = await db
     .selectFrom('audit_event as e')
     .innerJoin(
-      (eb) => eb.selectFrom('audit_event').select(['chain', (x) => x.fn.max('seq').as('max_seq')]).groupBy('chain').as('h'),
+      (eb) =>
+        eb
+          .selectFrom('audit_event')
+          .select(['chain', (x) => x.fn.max('seq').as('max_seq')])
+          .groupBy('chain')
+          .as('h'),
       (join) => join.onRef('h.chain', '=', 'e.chain').onRef('h.max_seq', '=', 'e.seq'),
     )
     .select(['e.chain', 'e.seq', 'e.hash'])
@@ -133,7 +138,10 @@ export interface AuditFilter {
   limit: number;
 }
 
-export async function searchEvents(db: DbOrTx, f: AuditFilter): Promise<Array<AuditEventRow & { agencyName: string | null }>> {
+export async function searchEvents(
+  db: DbOrTx,
+  f: AuditFilter,
+): Promise<Array<AuditEventRow & { agencyName: string | null }>> {
   let q = db
     .selectFrom('audit_event as e')
     .leftJoin('agency as a', 'a.id', 'e.agency_id')
@@ -152,7 +160,10 @@ export async function searchEvents(db: DbOrTx, f: AuditFilter): Promise<Array<Au
 }
 
 export async function countEventsSince(db: DbOrTx, agencyId: string | null, since: string): Promise<number> {
-  let q = db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>=', since);
+  let q = db
+    .selectFrom('audit_event')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('at', '>=', since);
   if (agencyId) q = q.where('agency_id', '=', agencyId);
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);

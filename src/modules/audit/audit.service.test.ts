@@ -12,7 +12,15 @@ describeEachDialect('audit trail', (dialect) => {
   let anchorDir: string;
   const clock = new TestClock();
   const actor = { ...systemActor('测试'), clientIp: '10.0.0.1' };
-  const entry = (n: number, agencyId: string | null = 'agency-a') => ({ agencyId, action: 'thing.update', subjectType: 'thing', subjectId: String(n), summary: `修改第${n}项`, before: { v: n - 1 }, after: { v: n } });
+  const entry = (n: number, agencyId: string | null = 'agency-a') => ({
+    agencyId,
+    action: 'thing.update',
+    subjectType: 'thing',
+    subjectId: String(n),
+    summary: `修改第${n}项`,
+    before: { v: n - 1 },
+    after: { v: n },
+  });
 
   beforeEach(async () => {
     t = await createTestDb(dialect);
@@ -25,7 +33,10 @@ describeEachDialect('audit trail', (dialect) => {
     await recordAudit(t.db, actor, entry(1, null), clock);
     const result = await verifyAudit(t.db, anchorDir);
     expect(result.ok).toBe(true);
-    expect(result.chains.map((c) => [c.chain, c.events])).toEqual([['agency-a', 3], ['system', 1]]);
+    expect(result.chains.map((c) => [c.chain, c.events])).toEqual([
+      ['agency-a', 3],
+      ['system', 1],
+    ]);
   });
 
   it('an edited row fails verification and is named', async () => {
@@ -56,7 +67,11 @@ describeEachDialect('audit trail', (dialect) => {
   });
 
   it('concurrent writers to one chain get consecutive sequence numbers', async () => {
-    await Promise.all(Array.from({ length: 12 }, (_, i) => t.db.transaction().execute((tx) => recordAudit(tx, actor, entry(i + 1), clock))));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.db.transaction().execute((tx) => recordAudit(tx, actor, entry(i + 1), clock)),
+      ),
+    );
     const seqs = (await t.db.selectFrom('audit_event').select('seq').orderBy('seq').execute()).map((r) => r.seq);
     expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect((await verifyAudit(t.db, anchorDir)).ok).toBe(true);

@@ -84,7 +84,14 @@ export async function verifyAudit(db: DbOrTx, anchorDir: string): Promise<{ ok: 
   }
   for (const [chain, anchor] of anchors) {
     if (!chains.some((c) => c.chain === chain)) {
-      reports.push({ chain, events: 0, headHash: null, ok: false, firstBrokenSeq: 1, reason: `整条链已被删除（外部锚定到第 ${anchor.seq} 条）` });
+      reports.push({
+        chain,
+        events: 0,
+        headHash: null,
+        ok: false,
+        firstBrokenSeq: 1,
+        reason: `整条链已被删除（外部锚定到第 ${anchor.seq} 条）`,
+      });
     }
   }
   return { ok: reports.every((r) => r.ok), chains: reports };

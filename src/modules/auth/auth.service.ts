@@ -50,7 +50,11 @@ export async function login(
   }
   const actor = { ...systemActor(`登录（${user.username}）`), clientIp: input.clientIp };
   if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-    throw new DomainError('ACCOUNT_LOCKED', `账号因多次输入错误密码已被锁定，请于 ${formatChineseDateTime(new Date(user.lockedUntil))} 后再试，或联系安全管理员解锁`, { lockedUntil: user.lockedUntil });
+    throw new DomainError(
+      'ACCOUNT_LOCKED',
+      `账号因多次输入错误密码已被锁定，请于 ${formatChineseDateTime(new Date(user.lockedUntil))} 后再试，或联系安全管理员解锁`,
+      { lockedUntil: user.lockedUntil },
+    );
   }
   const ok = await verifyPassword(input.password, user.passwordHash);
   if (!ok) {
@@ -58,18 +62,39 @@ export async function login(
     const lock = failures >= settings.lockoutThreshold;
     const lockedUntil = lock ? new Date(now.getTime() + settings.lockoutMinutes * 60_000).toISOString() : null;
     await db.transaction().execute(async (tx) => {
-      await users.updateUser(tx, user.id, lock ? { failed_logins: 0, locked_until: lockedUntil } : { failed_logins: failures }, now.toISOString());
+      await users.updateUser(
+        tx,
+        user.id,
+        lock ? { failed_logins: 0, locked_until: lockedUntil } : { failed_logins: failures },
+        now.toISOString(),
+      );
       await recordAudit(
         tx,
         actor,
         lock
-          ? { agencyId: user.agencyId, action: 'auth.locked', subjectType: 'user', subjectId: user.id, summary: `账号 ${user.username} 连续 ${failures} 次密码错误，锁定至 ${formatChineseDateTime(new Date(lockedUntil!))}` }
-          : { agencyId: user.agencyId, action: 'auth.login_failed', subjectType: 'user', subjectId: user.id, summary: `账号 ${user.username} 密码错误（第 ${failures} 次）` },
+          ? {
+              agencyId: user.agencyId,
+              action: 'auth.locked',
+              subjectType: 'user',
+              subjectId: user.id,
+              summary: `账号 ${user.username} 连续 ${failures} 次密码错误，锁定至 ${formatChineseDateTime(new Date(lockedUntil!))}`,
+            }
+          : {
+              agencyId: user.agencyId,
+              action: 'auth.login_failed',
+              subjectType: 'user',
+              subjectId: user.id,
+              summary: `账号 ${user.username} 密码错误（第 ${failures} 次）`,
+            },
         clock,
       );
     });
     if (lock) {
-      throw new DomainError('ACCOUNT_LOCKED', `密码连续错误 ${failures} 次，账号已锁定至 ${formatChineseDateTime(new Date(lockedUntil!))}`, { lockedUntil });
+      throw new DomainError(
+        'ACCOUNT_LOCKED',
+        `密码连续错误 ${failures} 次，账号已锁定至 ${formatChineseDateTime(new Date(lockedUntil!))}`,
+        { lockedUntil },
+      );
     }
     throw new DomainError('INVALID_CREDENTIALS', '用户名或密码不正确');
   }
@@ -89,10 +114,26 @@ export async function login(
       userAgent: input.userAgent,
     });
     await users.updateUser(tx, user.id, { failed_logins: 0, last_login_at: iso }, iso);
-    await recordAudit(tx, { ...actor, id: user.id, name: user.displayName }, { agencyId: user.agencyId, action: 'auth.login', subjectType: 'user', subjectId: user.id, summary: `${user.username} 登录` }, clock);
+    await recordAudit(
+      tx,
+      { ...actor, id: user.id, name: user.displayName },
+      {
+        agencyId: user.agencyId,
+        action: 'auth.login',
+        subjectType: 'user',
+        subjectId: user.id,
+        summary: `${user.username} 登录`,
+      },
+      clock,
+    );
   });
   const fresh = (await users.findUserById(db, user.id))!;
-  return { sessionToken, csrfToken, user: fresh, actor: await actorForUser(db, fresh, { kind: 'user', scopes: null, clientIp: input.clientIp }) };
+  return {
+    sessionToken,
+    csrfToken,
+    user: fresh,
+    actor: await actorForUser(db, fresh, { kind: 'user', scopes: null, clientIp: input.clientIp }),
+  };
 }
 
 export interface SessionContext {
@@ -106,7 +147,13 @@ export interface SessionContext {
  * The session behind a cookie, or null when unknown, expired (absolute limit) or idle too long.
  * Touches last_seen_at at most once a minute, to keep writes low under load.
  */
-export async function resolveSession(db: Db, token: string, clientIp: string, settings: AuthSettings, clock: Clock): Promise<SessionContext | null> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  clientIp: string,
+  settings: AuthSettings,
+  clock: Clock,
+): Promise<SessionContext | null> {
   const id = sha256(token);
   const session = await sessions.findSession(db, id);
   if (!session) return null;
@@ -118,18 +165,39 @@ export async function resolveSession(db: Db, token: string, clientIp: string, se
   }
   const user = await users.findUserById(db, session.userId);
   if (!user || user.status !== 'active') return null;
-  if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) await sessions.touchSession(db, id, now.toISOString());
-  return { sessionId: id, csrfToken: session.csrfToken, user, actor: await actorForUser(db, user, { kind: 'user', scopes: null, clientIp }) };
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000)
+    await sessions.touchSession(db, id, now.toISOString());
+  return {
+    sessionId: id,
+    csrfToken: session.csrfToken,
+    user,
+    actor: await actorForUser(db, user, { kind: 'user', scopes: null, clientIp }),
+  };
 }
 
 export async function logout(db: Db, ctx: SessionContext, clock: Clock): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await sessions.deleteSession(tx, ctx.sessionId);
-    await recordAudit(tx, ctx.actor, { agencyId: ctx.user.agencyId, action: 'auth.logout', subjectType: 'user', subjectId: ctx.user.id, summary: `${ctx.user.username} 退出登录` }, clock);
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        agencyId: ctx.user.agencyId,
+        action: 'auth.logout',
+        subjectType: 'user',
+        subjectId: ctx.user.id,
+        summary: `${ctx.user.username} 退出登录`,
+      },
+      clock,
+    );
   });
 }
 
 export async function purgeExpiredSessions(db: Db, settings: AuthSettings, clock: Clock): Promise<number> {
   const now = clock.now();
-  return sessions.deleteExpiredSessions(db, now.toISOString(), new Date(now.getTime() - settings.sessionIdleMinutes * 60_000).toISOString());
+  return sessions.deleteExpiredSessions(
+    db,
+    now.toISOString(),
+    new Date(now.getTime() - settings.sessionIdleMinutes * 60_000).toISOString(),
+  );
 }

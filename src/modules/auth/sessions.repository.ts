@@ -9,7 +9,10 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
-export async function insertSession(db: DbOrTx, s: SessionRecord & { clientIp: string; userAgent: string }): Promise<void> {
+export async function insertSession(
+  db: DbOrTx,
+  s: SessionRecord & { clientIp: string; userAgent: string },
+): Promise<void> {
   await db
     .insertInto('session')
     .values({
@@ -27,7 +30,16 @@ export async function insertSession(db: DbOrTx, s: SessionRecord & { clientIp: s
 
 export async function findSession(db: DbOrTx, id: string): Promise<SessionRecord | null> {
   const r = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
-  return r ? { id: r.id, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at } : null;
+  return r
+    ? {
+        id: r.id,
+        userId: r.user_id,
+        csrfToken: r.csrf_token,
+        createdAt: r.created_at,
+        lastSeenAt: r.last_seen_at,
+        expiresAt: r.expires_at,
+      }
+    : null;
 }
 
 export async function touchSession(db: DbOrTx, id: string, at: string): Promise<void> {

@@ -17,20 +17,51 @@ const TokenSchema = Type.Object({
   revokedAt: Type.Union([Type.String(), Type.Null()]),
 });
 
-const present = (t: TokenRecord) => ({ id: t.id, name: t.name, scopes: t.scopes, createdAt: t.createdAt, expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt });
+const present = (t: TokenRecord) => ({
+  id: t.id,
+  name: t.name,
+  scopes: t.scopes,
+  createdAt: t.createdAt,
+  expiresAt: t.expiresAt,
+  lastUsedAt: t.lastUsedAt,
+  revokedAt: t.revokedAt,
+});
 
 export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
   const tags = ['tokens'];
 
-  app.get('/api/v1/tokens/scopes', { schema: { tags, summary: '令牌可用的权限范围', response: { 200: Type.Object({ items: Type.Array(Type.Object({ key: Type.String(), name: Type.String() })) }), ...errorResponses } } }, async (request) => {
-    authorize(requireActor(request), 'tokens.manage');
-    return { items: TOKEN_SCOPES };
-  });
+  app.get(
+    '/api/v1/tokens/scopes',
+    {
+      schema: {
+        tags,
+        summary: '令牌可用的权限范围',
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Object({ key: Type.String(), name: Type.String() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      authorize(requireActor(request), 'tokens.manage');
+      return { items: TOKEN_SCOPES };
+    },
+  );
 
-  app.get('/api/v1/tokens', { schema: { tags, summary: 'API 令牌列表', response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...errorResponses } } }, async (request) => ({
-    items: (await listTokens(db, requireActor(request))).map(present),
-  }));
+  app.get(
+    '/api/v1/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'API 令牌列表',
+        response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: (await listTokens(db, requireActor(request))).map(present),
+    }),
+  );
 
   app.post(
     '/api/v1/tokens',
@@ -38,7 +69,11 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '创建 API 令牌（明文只显示一次）',
-        body: Type.Object({ name: Type.String({ maxLength: 100 }), scopes: Type.Array(Type.String(), { maxItems: 20 }), expiresAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])) }),
+        body: Type.Object({
+          name: Type.String({ maxLength: 100 }),
+          scopes: Type.Array(Type.String(), { maxItems: 20 }),
+          expiresAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+        }),
         response: { 201: Type.Object({ token: Type.String(), item: TokenSchema }), ...errorResponses },
       },
     },
@@ -48,8 +83,12 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.delete('/api/v1/tokens/:id', { schema: { tags, summary: '吊销令牌', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
-    await revokeToken(db, requireActor(request), request.params.id, clock);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/v1/tokens/:id',
+    { schema: { tags, summary: '吊销令牌', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
+    async (request, reply) => {
+      await revokeToken(db, requireActor(request), request.params.id, clock);
+      return reply.code(204).send(null);
+    },
+  );
 };

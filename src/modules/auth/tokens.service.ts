@@ -23,7 +23,12 @@ export async function listTokens(db: Db, actor: Actor): Promise<repo.TokenRecord
   return repo.listTokens(db);
 }
 
-export async function createToken(db: Db, actor: Actor, input: { name: string; scopes: string[]; expiresAt?: string | null }, clock: Clock) {
+export async function createToken(
+  db: Db,
+  actor: Actor,
+  input: { name: string; scopes: string[]; expiresAt?: string | null },
+  clock: Clock,
+) {
   authorize(actor, 'tokens.manage');
   if (!actor.id) throw new DomainError('FORBIDDEN', '令牌必须由具体账号创建');
   const errors: Record<string, string> = {};
@@ -32,7 +37,8 @@ export async function createToken(db: Db, actor: Actor, input: { name: string; s
   const unknown = input.scopes.filter((s) => !valid.includes(s));
   if (input.scopes.length === 0) errors.scopes = '至少选择一个权限范围';
   else if (unknown.length) errors.scopes = `未知的权限范围：${unknown.join('、')}`;
-  if (input.expiresAt && !(new Date(input.expiresAt).getTime() > clock.now().getTime())) errors.expiresAt = '到期时间应晚于现在';
+  if (input.expiresAt && !(new Date(input.expiresAt).getTime() > clock.now().getTime()))
+    errors.expiresAt = '到期时间应晚于现在';
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const token = `gk_${randomBytes(32).toString('base64url')}`;
   const record: repo.TokenRecord = {
@@ -47,7 +53,19 @@ export async function createToken(db: Db, actor: Actor, input: { name: string; s
   };
   await db.transaction().execute(async (tx) => {
     await repo.insertToken(tx, record, sha256(token));
-    await recordAudit(tx, actor, { agencyId: actor.agencyId, action: 'token.create', subjectType: 'api_token', subjectId: record.id, summary: `创建 API 令牌“${record.name}”`, after: { scopes: record.scopes, expiresAt: record.expiresAt } }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: actor.agencyId,
+        action: 'token.create',
+        subjectType: 'api_token',
+        subjectId: record.id,
+        summary: `创建 API 令牌“${record.name}”`,
+        after: { scopes: record.scopes, expiresAt: record.expiresAt },
+      },
+      clock,
+    );
   });
   return { token, item: record };
 }
@@ -58,7 +76,18 @@ export async function revokeToken(db: Db, actor: Actor, id: string, clock: Clock
   if (!token) throw new DomainError('NOT_FOUND', '令牌不存在');
   await db.transaction().execute(async (tx) => {
     await repo.revokeToken(tx, id, clock.now().toISOString());
-    await recordAudit(tx, actor, { agencyId: actor.agencyId, action: 'token.revoke', subjectType: 'api_token', subjectId: id, summary: `吊销 API 令牌“${token.name}”` }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: actor.agencyId,
+        action: 'token.revoke',
+        subjectType: 'api_token',
+        subjectId: id,
+        summary: `吊销 API 令牌“${token.name}”`,
+      },
+      clock,
+    );
   });
 }
 
@@ -69,7 +98,8 @@ export async function resolveToken(db: Db, token: string, clientIp: string, cloc
   if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) return null;
   const user = await findUserById(db, record.userId);
   if (!user || user.status !== 'active') return null;
-  if (!record.lastUsedAt || Date.parse(now) - Date.parse(record.lastUsedAt) > 60_000) await repo.markTokenUsed(db, record.id, now);
+  if (!record.lastUsedAt || Date.parse(now) - Date.parse(record.lastUsedAt) > 60_000)
+    await repo.markTokenUsed(db, record.id, now);
   const actor = await actorForUser(db, user, { kind: 'token', scopes: record.scopes, clientIp });
   return { ...actor, name: `${user.displayName}（令牌：${record.name}）` };
 }

@@ -17,7 +17,8 @@ const CSV_2027 = [
 ].join('\n');
 
 /** Only the calendar's warnings (other features add their own to the dashboard). */
-const calendarWarningsOf = (body: { warnings: Array<{ code: string }> }) => body.warnings.filter((w) => w.code.startsWith('CALENDAR_'));
+const calendarWarningsOf = (body: { warnings: Array<{ code: string }> }) =>
+  body.warnings.filter((w) => w.code.startsWith('CALENDAR_'));
 
 describeEachDialect('the calendar over HTTP', (dialect) => {
   let t: TestApp;
@@ -35,20 +36,37 @@ describeEachDialect('the calendar over HTTP', (dialect) => {
     t.clock.set('2026-11-01T01:00:00Z');
     const clerk2 = await t.login('gxj.clerk');
     const warned = await t.app.inject({ url: '/api/v1/dashboard', headers: { cookie: clerk2.cookie } });
-    expect(calendarWarningsOf(warned.json())).toEqual([{ code: 'CALENDAR_NEXT_YEAR_MISSING', message: expect.stringContaining('2027年节假日安排') }]);
+    expect(calendarWarningsOf(warned.json())).toEqual([
+      { code: 'CALENDAR_NEXT_YEAR_MISSING', message: expect.stringContaining('2027年节假日安排') },
+    ]);
 
     const sys = await t.login('sys.admin');
     const headers = { cookie: sys.cookie, 'x-csrf-token': sys.csrf };
-    const payload = { fileName: '2027.csv', content: CSV_2027, year: 2027, noticeTitle: '国务院办公厅关于2027年部分节假日安排的通知' };
-    const dry = await t.app.inject({ method: 'POST', url: '/api/v1/calendar/import', headers, payload: { ...payload, dryRun: true } });
+    const payload = {
+      fileName: '2027.csv',
+      content: CSV_2027,
+      year: 2027,
+      noticeTitle: '国务院办公厅关于2027年部分节假日安排的通知',
+    };
+    const dry = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/calendar/import',
+      headers,
+      payload: { ...payload, dryRun: true },
+    });
     expect(dry.json()).toMatchObject({ year: 2027, days: 10, dryRun: true });
-    expect(calendarWarningsOf((await t.app.inject({ url: '/api/v1/dashboard', headers: { cookie: clerk2.cookie } })).json())).toHaveLength(1);
+    expect(
+      calendarWarningsOf((await t.app.inject({ url: '/api/v1/dashboard', headers: { cookie: clerk2.cookie } })).json()),
+    ).toHaveLength(1);
 
     const imported = await t.app.inject({ method: 'POST', url: '/api/v1/calendar/import', headers, payload });
     expect(imported.statusCode).toBe(200);
     expect(imported.json()).toMatchObject({ year: 2027, days: 10, dryRun: false });
-    expect(calendarWarningsOf((await t.app.inject({ url: '/api/v1/dashboard', headers: { cookie: clerk2.cookie } })).json())).toEqual([]);
-    const years = (await t.app.inject({ url: '/api/v1/calendar/years', headers: { cookie: clerk2.cookie } })).json().items;
+    expect(
+      calendarWarningsOf((await t.app.inject({ url: '/api/v1/dashboard', headers: { cookie: clerk2.cookie } })).json()),
+    ).toEqual([]);
+    const years = (await t.app.inject({ url: '/api/v1/calendar/years', headers: { cookie: clerk2.cookie } })).json()
+      .items;
     expect(years.at(-1)).toMatchObject({ year: 2027, source: 'import', days: 10 });
     expect(years[0]).toMatchObject({ year: 2007, source: 'bundled' });
   });
@@ -59,14 +77,24 @@ describeEachDialect('the calendar over HTTP', (dialect) => {
       method: 'POST',
       url: '/api/v1/calendar/import',
       headers: { cookie: sys.cookie, 'x-csrf-token': sys.csrf },
-      payload: { fileName: '2028.csv', content: 'date,kind,name\n2028-01-05,work,元旦\n2028-01-05,off,元旦', year: 2028, noticeTitle: '通知' },
+      payload: {
+        fileName: '2028.csv',
+        content: 'date,kind,name\n2028-01-05,work,元旦\n2028-01-05,off,元旦',
+        year: 2028,
+        noticeTitle: '通知',
+      },
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().code).toBe('DATA_INVALID');
     expect(bad.json().issues.length).toBeGreaterThanOrEqual(2);
     expect(bad.json().detail).toContain('2028');
     const clerk = await t.login('gxj.clerk');
-    const denied = await t.app.inject({ method: 'POST', url: '/api/v1/calendar/import', headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf }, payload: { fileName: 'x.csv', content: CSV_2027, year: 2027, noticeTitle: 'x' } });
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/calendar/import',
+      headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf },
+      payload: { fileName: 'x.csv', content: CSV_2027, year: 2027, noticeTitle: 'x' },
+    });
     expect(denied.statusCode).toBe(403);
   });
 });

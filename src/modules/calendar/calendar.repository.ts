@@ -47,7 +47,11 @@ export async function findImportedYears(db: DbOrTx): Promise<CalendarYear[]> {
 export async function listImportedYears(db: DbOrTx): Promise<ImportedYearInfo[]> {
   const t = tables(db);
   const rows = await t.selectFrom('calendar_year').selectAll().orderBy('year').execute();
-  const counts = await t.selectFrom('calendar_day').select(['year', (eb) => eb.fn.countAll<number>().as('days')]).groupBy('year').execute();
+  const counts = await t
+    .selectFrom('calendar_day')
+    .select(['year', (eb) => eb.fn.countAll<number>().as('days')])
+    .groupBy('year')
+    .execute();
   return rows.map((row) => ({
     year: row.year,
     notice: noticeOf(row),
@@ -63,15 +67,29 @@ export async function findImportedYear(db: DbOrTx, year: number): Promise<Calend
   const t = tables(db);
   const row = await t.selectFrom('calendar_year').selectAll().where('year', '=', year).executeTakeFirst();
   if (!row) return undefined;
-  const days = await t.selectFrom('calendar_day').select(['date', 'kind', 'name']).where('year', '=', year).orderBy('date').execute();
+  const days = await t
+    .selectFrom('calendar_day')
+    .select(['date', 'kind', 'name'])
+    .where('year', '=', year)
+    .orderBy('date')
+    .execute();
   const supplements = supplementsOf(row);
   return { year, notice: noticeOf(row), ...(supplements.length > 0 ? { supplements } : {}), days };
 }
 
 /** Days among `dates` already listed by another imported year: date → that year. */
-export async function findDaysOwnedByOtherYears(db: DbOrTx, year: number, dates: readonly string[]): Promise<Map<string, number>> {
+export async function findDaysOwnedByOtherYears(
+  db: DbOrTx,
+  year: number,
+  dates: readonly string[],
+): Promise<Map<string, number>> {
   if (dates.length === 0) return new Map();
-  const rows = await tables(db).selectFrom('calendar_day').select(['date', 'year']).where('date', 'in', [...dates]).where('year', '!=', year).execute();
+  const rows = await tables(db)
+    .selectFrom('calendar_day')
+    .select(['date', 'year'])
+    .where('date', 'in', [...dates])
+    .where('year', '!=', year)
+    .execute();
   return new Map(rows.map((r) => [r.date, r.year]));
 }
 

@@ -6,7 +6,11 @@ import { errorResponses, ProblemSchema } from '../../http/schemas.ts';
 import { requireActor } from '../../http/actor.ts';
 import { importCalendarYear, listCalendarYears } from './calendar.service.ts';
 
-const Notice = Type.Object({ title: Type.String(), documentNo: Type.Union([Type.String(), Type.Null()]), date: Type.Union([Type.String(), Type.Null()]) });
+const Notice = Type.Object({
+  title: Type.String(),
+  documentNo: Type.Union([Type.String(), Type.Null()]),
+  date: Type.Union([Type.String(), Type.Null()]),
+});
 
 const YearSummary = Type.Object({
   year: Type.Integer(),
@@ -34,10 +38,20 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
   const tags = ['calendar'];
 
-  app.get('/api/v1/calendar/years', { schema: { tags, summary: '已载入的节假日安排（内置和导入）', response: { 200: Type.Object({ items: Type.Array(YearSummary) }), ...errorResponses } } }, async (request) => {
-    authorize(requireActor(request), 'calendar.read');
-    return { items: await listCalendarYears(db) };
-  });
+  app.get(
+    '/api/v1/calendar/years',
+    {
+      schema: {
+        tags,
+        summary: '已载入的节假日安排（内置和导入）',
+        response: { 200: Type.Object({ items: Type.Array(YearSummary) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(requireActor(request), 'calendar.read');
+      return { items: await listCalendarYears(db) };
+    },
+  );
 
   app.post(
     '/api/v1/calendar/import',
@@ -47,7 +61,13 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '导入一年的节假日安排（JSON、CSV 或 .ics）；dryRun 只校验',
         body: ImportBody,
         response: {
-          200: Type.Object({ year: Type.Integer(), days: Type.Integer(), dryRun: Type.Boolean(), replacedImport: Type.Boolean(), overridesBundled: Type.Boolean() }),
+          200: Type.Object({
+            year: Type.Integer(),
+            days: Type.Integer(),
+            dryRun: Type.Boolean(),
+            replacedImport: Type.Boolean(),
+            overridesBundled: Type.Boolean(),
+          }),
           422: ProblemSchema,
           ...errorResponses,
         },
@@ -63,7 +83,14 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(documentNo ? { documentNo } : {}),
         ...(noticeDate ? { noticeDate } : {}),
       });
-      if (dryRun) return { year: parsed.year, days: parsed.days.length, dryRun: true, replacedImport: false, overridesBundled: false };
+      if (dryRun)
+        return {
+          year: parsed.year,
+          days: parsed.days.length,
+          dryRun: true,
+          replacedImport: false,
+          overridesBundled: false,
+        };
       return { ...(await importCalendarYear(db, actor, parsed, clock)), dryRun: false };
     },
   );

@@ -52,12 +52,27 @@ describeEachDialect('calendar years in the database', (dialect) => {
     expect(calendar.isWorkingDay('2026-12-31')).toBe(false);
     expect(calendar.isWorkingDay('2027-02-14')).toBe(true);
     expect(calendar.addWorkingDays('2026-12-20', 20)).toBe('2027-01-19');
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'subject_id', 'summary', 'actor_name']).where('action', '=', 'calendar.import').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'subject_id', 'summary', 'actor_name'])
+      .where('action', '=', 'calendar.import')
+      .execute();
     expect(audit).toEqual([
-      { action: 'calendar.import', subject_id: '2027', summary: '导入2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知），共3天', actor_name: '命令行' },
+      {
+        action: 'calendar.import',
+        subject_id: '2027',
+        summary: '导入2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知），共3天',
+        actor_name: '命令行',
+      },
     ]);
     const listed = (await listCalendarYears(t.db)).find((y) => y.year === 2027);
-    expect(listed).toMatchObject({ source: 'import', days: 3, overridesBundled: false, importedAt: '2026-11-20T02:00:00.000Z', importedBy: '命令行' });
+    expect(listed).toMatchObject({
+      source: 'import',
+      days: 3,
+      overridesBundled: false,
+      importedAt: '2026-11-20T02:00:00.000Z',
+      importedBy: '命令行',
+    });
   });
 
   it('re-importing replaces the earlier import; importing a bundled year overrides it', async () => {
@@ -67,7 +82,11 @@ describeEachDialect('calendar years in the database', (dialect) => {
 
     const changed2026: CalendarYear = {
       year: 2026,
-      notice: { title: '国务院办公厅关于2026年部分节假日安排的通知', documentNo: '国办发明电〔2025〕7号', date: '2025-11-04' },
+      notice: {
+        title: '国务院办公厅关于2026年部分节假日安排的通知',
+        documentNo: '国办发明电〔2025〕7号',
+        date: '2025-11-04',
+      },
       supplements: [{ title: '补充通知（测试）', documentNo: null, date: '2026-03-01' }],
       days: [{ date: '2026-03-02', kind: 'off', name: '测试' }],
     };
@@ -79,9 +98,16 @@ describeEachDialect('calendar years in the database', (dialect) => {
   });
 
   it('a date already listed by another imported year is refused, and nothing changes', async () => {
-    const clash: CalendarYear = { year: 2028, notice: { title: '2028年测试通知', documentNo: null, date: null }, days: [{ date: '2027-01-01', kind: 'off', name: '元旦' }] };
+    const clash: CalendarYear = {
+      year: 2028,
+      notice: { title: '2028年测试通知', documentNo: null, date: null },
+      days: [{ date: '2027-01-01', kind: 'off', name: '元旦' }],
+    };
     const err = await refused(importCalendarYear(t.db, systemActor(), clash, clock));
-    expect([err.code, err.message]).toEqual(['DATA_INVALID', '日历文件与已导入的其他年份冲突：2027年1月1日已列入2027年的日历']);
+    expect([err.code, err.message]).toEqual([
+      'DATA_INVALID',
+      '日历文件与已导入的其他年份冲突：2027年1月1日已列入2027年的日历',
+    ]);
     expect((await listCalendarYears(t.db)).some((y) => y.year === 2028)).toBe(false);
   });
 

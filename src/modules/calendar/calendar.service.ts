@@ -21,7 +21,8 @@ import * as repo from './calendar.repository.ts';
  * changes the calendar: it moves every deadline of every agency.
  */
 function authorizeCalendarChange(actor: Actor): void {
-  if (!can(actor, 'calendar.manage')) throw new DomainError('FORBIDDEN', '只有系统管理员可以导入节假日安排', { permission: 'calendar.manage' });
+  if (!can(actor, 'calendar.manage'))
+    throw new DomainError('FORBIDDEN', '只有系统管理员可以导入节假日安排', { permission: 'calendar.manage' });
 }
 
 /** One row of `gongkai calendar list` and the console's calendar page. */
@@ -57,7 +58,15 @@ export async function listCalendarYears(db: Db): Promise<CalendarYearSummary[]> 
   const bundled = loadBundledYears();
   const byYear = new Map<number, CalendarYearSummary>();
   for (const y of bundled) {
-    byYear.set(y.year, { year: y.year, source: 'bundled', notice: y.notice, days: y.days.length, overridesBundled: false, importedAt: null, importedBy: null });
+    byYear.set(y.year, {
+      year: y.year,
+      source: 'bundled',
+      notice: y.notice,
+      days: y.days.length,
+      overridesBundled: false,
+      importedAt: null,
+      importedBy: null,
+    });
   }
   for (const y of imported) {
     byYear.set(y.year, {
@@ -77,13 +86,24 @@ export async function listCalendarYears(db: Db): Promise<CalendarYearSummary[]> 
  * Imports a validated calendar year (from `parseCalendarFile`), replacing any earlier import
  * of that year, and records the change in the audit trail in the same transaction.
  */
-export async function importCalendarYear(db: Db, actor: Actor, year: CalendarYear, clock: Clock): Promise<ImportResult> {
+export async function importCalendarYear(
+  db: Db,
+  actor: Actor,
+  year: CalendarYear,
+  clock: Clock,
+): Promise<ImportResult> {
   authorizeCalendarChange(actor);
   return db.transaction().execute(async (tx) => {
-    const owned = await repo.findDaysOwnedByOtherYears(tx, year.year, year.days.map((d) => d.date));
+    const owned = await repo.findDaysOwnedByOtherYears(
+      tx,
+      year.year,
+      year.days.map((d) => d.date),
+    );
     if (owned.size > 0) {
       const list = [...owned].map(([date, other]) => `${formatChineseDate(date)}已列入${other}年的日历`).join('；');
-      throw new DomainError('DATA_INVALID', `日历文件与已导入的其他年份冲突：${list}`, { conflicts: Object.fromEntries(owned) });
+      throw new DomainError('DATA_INVALID', `日历文件与已导入的其他年份冲突：${list}`, {
+        conflicts: Object.fromEntries(owned),
+      });
     }
     const before = await repo.findImportedYear(tx, year.year);
     const importedAt = clock.now().toISOString();

@@ -46,7 +46,13 @@ function columns(f: CaseFields) {
   };
 }
 
-export async function insertCase(db: DbOrTx, id: string, agencyId: string, f: CaseFields, now: string): Promise<DisclosureCase> {
+export async function insertCase(
+  db: DbOrTx,
+  id: string,
+  agencyId: string,
+  f: CaseFields,
+  now: string,
+): Promise<DisclosureCase> {
   const row = await db
     .insertInto('disclosure_case')
     .values({ id, agency_id: agencyId, ...columns(f), created_at: now, updated_at: now })
@@ -56,7 +62,12 @@ export async function insertCase(db: DbOrTx, id: string, agencyId: string, f: Ca
 }
 
 export async function updateCase(db: DbOrTx, id: string, f: CaseFields, now: string): Promise<DisclosureCase> {
-  const row = await db.updateTable('disclosure_case').set({ ...columns(f), updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const row = await db
+    .updateTable('disclosure_case')
+    .set({ ...columns(f), updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toCase(row);
 }
 
@@ -75,7 +86,12 @@ export interface CaseFilter {
 }
 
 /** Cases matching the filter, newest filing first. */
-export async function listCases(db: DbOrTx, f: CaseFilter, limit: number, offset: number): Promise<{ items: DisclosureCase[]; total: number }> {
+export async function listCases(
+  db: DbOrTx,
+  f: CaseFilter,
+  limit: number,
+  offset: number,
+): Promise<{ items: DisclosureCase[]; total: number }> {
   if (f.agencyIds !== 'all' && f.agencyIds.length === 0) return { items: [], total: 0 };
   let q = db.selectFrom('disclosure_case');
   if (f.agencyIds !== 'all') q = q.where('agency_id', 'in', f.agencyIds);
@@ -85,7 +101,11 @@ export async function listCases(db: DbOrTx, f: CaseFilter, limit: number, offset
   if (f.year !== undefined) {
     // The table 四 window (lifecycle.md): filed by 31 December Y, and filed in Y or not concluded before 1 January Y.
     const first = `${f.year}-01-01`;
-    q = q.where('filed_date', '<=', `${f.year}-12-31`).where((eb) => eb.or([eb('filed_date', '>=', first), eb('concluded_date', 'is', null), eb('concluded_date', '>=', first)]));
+    q = q
+      .where('filed_date', '<=', `${f.year}-12-31`)
+      .where((eb) =>
+        eb.or([eb('filed_date', '>=', first), eb('concluded_date', 'is', null), eb('concluded_date', '>=', first)]),
+      );
   }
   const total = await q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy('filed_date', 'desc').orderBy('id').limit(limit).offset(offset).execute();
@@ -93,14 +113,29 @@ export async function listCases(db: DbOrTx, f: CaseFilter, limit: number, offset
 }
 
 /** The facts table 四 needs for the cases of these agencies that may count in year Y. */
-export async function caseFactsForYear(db: DbOrTx, agencyIds: readonly string[], year: number): Promise<Array<Pick<DisclosureCase, 'kind' | 'filedDate' | 'concludedDate' | 'result'>>> {
+export async function caseFactsForYear(
+  db: DbOrTx,
+  agencyIds: readonly string[],
+  year: number,
+): Promise<Array<Pick<DisclosureCase, 'kind' | 'filedDate' | 'concludedDate' | 'result'>>> {
   if (agencyIds.length === 0) return [];
   const rows = await db
     .selectFrom('disclosure_case')
     .select(['kind', 'filed_date', 'concluded_date', 'result'])
     .where('agency_id', 'in', [...agencyIds])
     .where('filed_date', '<=', `${year}-12-31`)
-    .where((eb) => eb.or([eb('filed_date', '>=', `${year}-01-01`), eb('concluded_date', 'is', null), eb('concluded_date', '>=', `${year}-01-01`)]))
+    .where((eb) =>
+      eb.or([
+        eb('filed_date', '>=', `${year}-01-01`),
+        eb('concluded_date', 'is', null),
+        eb('concluded_date', '>=', `${year}-01-01`),
+      ]),
+    )
     .execute();
-  return rows.map((r) => ({ kind: r.kind as CaseKind, filedDate: r.filed_date, concludedDate: r.concluded_date, result: r.result as CaseResult }));
+  return rows.map((r) => ({
+    kind: r.kind as CaseKind,
+    filedDate: r.filed_date,
+    concludedDate: r.concluded_date,
+    result: r.result as CaseResult,
+  }));
 }

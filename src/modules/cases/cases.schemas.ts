@@ -2,8 +2,17 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { CASE_KINDS, CASE_RESULTS, type CaseKind, type CaseResult } from '../../domain/cases/index.ts';
 
-export const CaseKindSchema = Type.Unsafe<CaseKind>({ type: 'string', enum: [...CASE_KINDS], description: 'reconsideration 行政复议 | litigation_direct 未经复议直接起诉 | litigation_after_reconsideration 复议后起诉' });
-export const CaseResultSchema = Type.Unsafe<CaseResult>({ type: 'string', enum: [...CASE_RESULTS], description: 'upheld 结果维持 | corrected 结果纠正 | other 其他结果 | pending 尚未审结' });
+export const CaseKindSchema = Type.Unsafe<CaseKind>({
+  type: 'string',
+  enum: [...CASE_KINDS],
+  description:
+    'reconsideration 行政复议 | litigation_direct 未经复议直接起诉 | litigation_after_reconsideration 复议后起诉',
+});
+export const CaseResultSchema = Type.Unsafe<CaseResult>({
+  type: 'string',
+  enum: [...CASE_RESULTS],
+  description: 'upheld 结果维持 | corrected 结果纠正 | other 其他结果 | pending 尚未审结',
+});
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const CaseSchema = Type.Object({
@@ -37,7 +46,10 @@ const CaseFieldsBody = {
   applicationId: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
 };
 
-export const CaseCreateBody = Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }), ...CaseFieldsBody }, { additionalProperties: false });
+export const CaseCreateBody = Type.Object(
+  { agencyId: Type.String({ minLength: 1, maxLength: 64 }), ...CaseFieldsBody },
+  { additionalProperties: false },
+);
 export const CasePatchBody = Type.Partial(Type.Object(CaseFieldsBody, { additionalProperties: false }));
 
 export const CaseListQuery = Type.Object({
@@ -50,11 +62,27 @@ export const CaseListQuery = Type.Object({
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 
-const Counts = Type.Object({ upheld: Type.Integer(), corrected: Type.Integer(), other: Type.Integer(), pending: Type.Integer() });
-export const FiguresQuery = Type.Object({ agencyId: Type.String({ maxLength: 64 }), year: Type.Integer({ minimum: 2008, maximum: 2100 }) });
+const Counts = Type.Object({
+  upheld: Type.Integer(),
+  corrected: Type.Integer(),
+  other: Type.Integer(),
+  pending: Type.Integer(),
+});
+export const FiguresQuery = Type.Object({
+  agencyId: Type.String({ maxLength: 64 }),
+  year: Type.Integer({ minimum: 2008, maximum: 2100 }),
+});
 export const FiguresSchema = Type.Object({
   year: Type.Integer(),
-  figures: Type.Object({ reconsideration: Counts, litigation_direct: Counts, litigation_after_reconsideration: Counts }),
-  table4: Type.Object({ reconsideration: Type.Array(Type.Integer()), litigation_direct: Type.Array(Type.Integer()), litigation_after_reconsideration: Type.Array(Type.Integer()) }),
+  figures: Type.Object({
+    reconsideration: Counts,
+    litigation_direct: Counts,
+    litigation_after_reconsideration: Counts,
+  }),
+  table4: Type.Object({
+    reconsideration: Type.Array(Type.Integer()),
+    litigation_direct: Type.Array(Type.Integer()),
+    litigation_after_reconsideration: Type.Array(Type.Integer()),
+  }),
 });
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });

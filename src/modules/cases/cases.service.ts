@@ -5,7 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/database.ts';
-import { CASE_KIND_LABELS, countCases, DEFAULT_CASE_COUNTING, validateCase, type CaseCountingSettings, type CaseFields, type CaseFigures, type CaseKind, type CaseResult } from '../../domain/cases/index.ts';
+import {
+  CASE_KIND_LABELS,
+  countCases,
+  DEFAULT_CASE_COUNTING,
+  validateCase,
+  type CaseCountingSettings,
+  type CaseFields,
+  type CaseFigures,
+  type CaseKind,
+  type CaseResult,
+} from '../../domain/cases/index.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import { shanghaiDate, type Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
@@ -31,7 +41,8 @@ export interface CaseInput {
 }
 
 function normalize(input: CaseInput): CaseFields {
-  const blankToNull = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
+  const blankToNull = (s: string | null | undefined) =>
+    s === undefined || s === null || s.trim() === '' ? null : s.trim();
   return {
     kind: input.kind,
     caseNumber: (input.caseNumber ?? '').trim(),
@@ -46,17 +57,36 @@ function normalize(input: CaseInput): CaseFields {
   };
 }
 
-const describe = (c: CaseFields) => `${CASE_KIND_LABELS[c.kind]}${c.caseNumber ? ` ${c.caseNumber}` : ''}（${c.party}）`;
+const describe = (c: CaseFields) =>
+  `${CASE_KIND_LABELS[c.kind]}${c.caseNumber ? ` ${c.caseNumber}` : ''}（${c.party}）`;
 
 /** Registers a case for an agency. */
-export async function createCase(db: Db, actor: Actor, agencyId: string, input: CaseInput, clock: Clock): Promise<repo.DisclosureCase> {
+export async function createCase(
+  db: Db,
+  actor: Actor,
+  agencyId: string,
+  input: CaseInput,
+  clock: Clock,
+): Promise<repo.DisclosureCase> {
   authorize(actor, 'cases.manage', { agencyId });
   if (!(await findAgency(db, agencyId))) throw new ValidationError({ agencyId: '机构不存在' });
   const fields = normalize(input);
   validateCase(fields, shanghaiDate(clock.now()));
   return db.transaction().execute(async (tx) => {
     const created = await repo.insertCase(tx, randomUUID(), agencyId, fields, clock.now().toISOString());
-    await recordAudit(tx, actor, { agencyId, action: 'case.create', subjectType: 'case', subjectId: created.id, summary: `登记${describe(fields)}`, after: fields }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId,
+        action: 'case.create',
+        subjectType: 'case',
+        subjectId: created.id,
+        summary: `登记${describe(fields)}`,
+        after: fields,
+      },
+      clock,
+    );
     return created;
   });
 }
@@ -71,7 +101,13 @@ export async function getCase(db: DbOrTx, actor: Actor, id: string): Promise<rep
 }
 
 /** Changes a case (e.g. records its conclusion); the fields not sent keep their values. */
-export async function updateCase(db: Db, actor: Actor, id: string, patch: Partial<CaseInput>, clock: Clock): Promise<repo.DisclosureCase> {
+export async function updateCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: Partial<CaseInput>,
+  clock: Clock,
+): Promise<repo.DisclosureCase> {
   const current = await getCase(db, actor, id);
   authorize(actor, 'cases.manage', { agencyId: current.agencyId });
   const fields = normalize({ ...current, ...patch });
@@ -79,7 +115,20 @@ export async function updateCase(db: Db, actor: Actor, id: string, patch: Partia
   return db.transaction().execute(async (tx) => {
     const updated = await repo.updateCase(tx, id, fields, clock.now().toISOString());
     const { id: _i, agencyId: _a, createdAt: _c, updatedAt: _u, ...before } = current;
-    await recordAudit(tx, actor, { agencyId: current.agencyId, action: 'case.update', subjectType: 'case', subjectId: id, summary: `修改${describe(fields)}`, before, after: fields }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: current.agencyId,
+        action: 'case.update',
+        subjectType: 'case',
+        subjectId: id,
+        summary: `修改${describe(fields)}`,
+        before,
+        after: fields,
+      },
+      clock,
+    );
     return updated;
   });
 }
@@ -95,10 +144,19 @@ export interface CaseQuery {
 }
 
 /** Cases of one agency, or of every agency the actor can see. */
-export async function listCases(db: DbOrTx, actor: Actor, q: CaseQuery): Promise<{ items: repo.DisclosureCase[]; total: number }> {
+export async function listCases(
+  db: DbOrTx,
+  actor: Actor,
+  q: CaseQuery,
+): Promise<{ items: repo.DisclosureCase[]; total: number }> {
   authorize(actor, 'cases.read', q.agencyId ? { agencyId: q.agencyId } : {});
   const agencyIds = q.agencyId ? [q.agencyId] : actor.visibleAgencies === 'all' ? 'all' : [...actor.visibleAgencies];
-  return repo.listCases(db, { agencyIds, kind: q.kind, result: q.result, year: q.year, applicationId: q.applicationId }, Math.min(q.limit ?? 50, 200), q.offset ?? 0);
+  return repo.listCases(
+    db,
+    { agencyIds, kind: q.kind, result: q.result, year: q.year, applicationId: q.applicationId },
+    Math.min(q.limit ?? 50, 200),
+    q.offset ?? 0,
+  );
 }
 
 /**
@@ -106,6 +164,11 @@ export async function listCases(db: DbOrTx, actor: Actor, q: CaseQuery): Promise
  * an aggregated report), counted exactly as lifecycle.md says. For the annual report: the caller
  * has already authorized reading these agencies.
  */
-export async function caseFigures(db: DbOrTx, agencyIds: readonly string[], year: number, settings: CaseCountingSettings = DEFAULT_CASE_COUNTING): Promise<CaseFigures> {
+export async function caseFigures(
+  db: DbOrTx,
+  agencyIds: readonly string[],
+  year: number,
+  settings: CaseCountingSettings = DEFAULT_CASE_COUNTING,
+): Promise<CaseFigures> {
   return countCases(await repo.caseFactsForYear(db, agencyIds, year), year, settings);
 }

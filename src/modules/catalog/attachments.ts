@@ -12,8 +12,16 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 const ALLOWED: Record<string, { mime: string; exts: string[]; label: string }> = {
   pdf: { mime: 'application/pdf', exts: ['pdf'], label: 'PDF' },
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', exts: ['docx'], label: 'Word 文档（DOCX）' },
-  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', exts: ['xlsx'], label: 'Excel 表格（XLSX）' },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    exts: ['docx'],
+    label: 'Word 文档（DOCX）',
+  },
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    exts: ['xlsx'],
+    label: 'Excel 表格（XLSX）',
+  },
   png: { mime: 'image/png', exts: ['png'], label: 'PNG 图片' },
   jpg: { mime: 'image/jpeg', exts: ['jpg', 'jpeg'], label: 'JPEG 图片' },
 };
@@ -34,7 +42,11 @@ function reject(reason: string): never {
 function looksComplete(kind: string, buf: Buffer): boolean {
   const tail = buf.subarray(Math.max(0, buf.length - 1024)).toString('latin1');
   if (kind === 'pdf') return tail.includes('%%EOF');
-  if (kind === 'png') return buf.subarray(buf.length - 8).toString('latin1').startsWith('IEND');
+  if (kind === 'png')
+    return buf
+      .subarray(buf.length - 8)
+      .toString('latin1')
+      .startsWith('IEND');
   if (kind === 'jpg') return buf[buf.length - 2] === 0xff && buf[buf.length - 1] === 0xd9;
   // DOCX/XLSX: a zip whose end-of-central-directory record is present.
   return buf.subarray(Math.max(0, buf.length - 65_557)).includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -42,8 +54,12 @@ function looksComplete(kind: string, buf: Buffer): boolean {
 
 /** Checks an uploaded file; throws ValidationError({ file: reason }) when it is refused. */
 export async function checkAttachment(fileName: string, content: Buffer): Promise<CheckedFile> {
-  // eslint-disable-next-line no-control-regex -- control characters are stripped from file names on purpose
-  const name = fileName.replace(/[\\/]/g, '_').replace(/[\u0000-\u001f]/g, '').trim().slice(0, 200);
+  const name = fileName
+    .replace(/[\\/]/g, '_')
+    // eslint-disable-next-line no-control-regex -- control characters are stripped from file names on purpose
+    .replace(/[\u0000-\u001f]/g, '')
+    .trim()
+    .slice(0, 200);
   if (!name) reject('附件缺少文件名');
   if (content.length === 0) reject(`附件“${name}”是空文件`);
   if (content.length > MAX_ATTACHMENT_BYTES) reject(`附件“${name}”超过 20 MB`);
@@ -57,5 +73,11 @@ export async function checkAttachment(fileName: string, content: Buffer): Promis
   const allowed = ALLOWED[kind]!;
   if (!allowed.exts.includes(ext)) reject(`附件“${name}”的扩展名与内容不符：内容是${allowed.label}`);
   if (!looksComplete(kind, content)) reject(`附件“${name}”已损坏或不完整，请重新导出后上传`);
-  return { fileName: name, mediaType: allowed.mime, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content };
+  return {
+    fileName: name,
+    mediaType: allowed.mime,
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    content,
+  };
 }

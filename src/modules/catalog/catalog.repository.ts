@@ -67,7 +67,8 @@ export function toItem(r: ItemRow): CatalogItem {
     bodyHtml: r.body_html,
     bodyText: r.body_text,
     formedOn: r.formed_on,
-    special: r.special_days !== null && r.special_basis ? { workingDays: r.special_days, basis: r.special_basis } : null,
+    special:
+      r.special_days !== null && r.special_basis ? { workingDays: r.special_days, basis: r.special_basis } : null,
     dueOn: r.due_on,
     dueExplanation: r.due_explanation,
     dueProvisional: r.due_provisional === 1,
@@ -137,15 +138,32 @@ export async function listForConsole(db: DbOrTx, f: ConsoleFilter): Promise<{ to
   if (f.agencyIds.length === 0) return { total: 0, items: [] };
   let q = db.selectFrom('catalog_item').where('agency_id', 'in', f.agencyIds);
   if (f.states?.length) q = q.where('status', 'in', f.states);
-  if (f.text) q = q.where((eb) => eb.or([eb('title', 'like', `%${f.text}%`), eb('index_no', 'like', `%${f.text}%`), eb('doc_number', 'like', `%${f.text}%`)]));
+  if (f.text)
+    q = q.where((eb) =>
+      eb.or([
+        eb('title', 'like', `%${f.text}%`),
+        eb('index_no', 'like', `%${f.text}%`),
+        eb('doc_number', 'like', `%${f.text}%`),
+      ]),
+    );
   if (f.dueBy) q = q.where('published_at', 'is', null).where('due_on', '<=', f.dueBy);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.selectAll().orderBy('updated_at', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute();
+  const rows = await q
+    .selectAll()
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
   return { total: Number(total.n), items: rows.map(toItem) };
 }
 
 /** Unpublished items past their due date, per agency (the supervisor's late counts). */
-export async function countLateByAgency(db: DbOrTx, agencyIds: readonly string[], today: string): Promise<Array<{ agencyId: string; late: number; lateLastYear: number }>> {
+export async function countLateByAgency(
+  db: DbOrTx,
+  agencyIds: readonly string[],
+  today: string,
+): Promise<Array<{ agencyId: string; late: number; lateLastYear: number }>> {
   if (agencyIds.length === 0) return [];
   const year = today.slice(0, 4);
   const rows = await db
@@ -153,7 +171,9 @@ export async function countLateByAgency(db: DbOrTx, agencyIds: readonly string[]
     .select([
       'agency_id',
       sql<number>`sum(case when published_at is null and due_on < ${today} then 1 else 0 end)`.as('late'),
-      sql<number>`sum(case when published_on > due_on and published_on >= ${`${year}-01-01`} then 1 else 0 end)`.as('published_late'),
+      sql<number>`sum(case when published_on > due_on and published_on >= ${`${year}-01-01`} then 1 else 0 end)`.as(
+        'published_late',
+      ),
     ])
     .where('agency_id', 'in', agencyIds)
     .groupBy('agency_id')
@@ -200,7 +220,13 @@ export async function listEvents(db: DbOrTx, itemId: string): Promise<CatalogEve
 
 /** Items (any state) that revise the given one, oldest first: drafts in progress and the published revision. */
 export async function findRevisions(db: DbOrTx, replacedId: string): Promise<CatalogItem[]> {
-  const rows = await db.selectFrom('catalog_item').selectAll().where('replaces_id', '=', replacedId).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('catalog_item')
+    .selectAll()
+    .where('replaces_id', '=', replacedId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toItem);
 }
 
@@ -230,11 +256,35 @@ export async function listAttachments(db: DbOrTx, itemIds: readonly string[]): P
     .orderBy('sort_order')
     .orderBy('created_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, itemId: r.item_id, fileName: r.file_name, mediaType: r.media_type, size: Number(r.size), sha256: r.sha256 }));
+  return rows.map((r) => ({
+    id: r.id,
+    itemId: r.item_id,
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    size: Number(r.size),
+    sha256: r.sha256,
+  }));
 }
 
-export async function findAttachmentContent(db: DbOrTx, itemId: string, id: string): Promise<(Attachment & { content: Buffer }) | null> {
-  const r = await db.selectFrom('catalog_attachment').selectAll().where('item_id', '=', itemId).where('id', '=', id).executeTakeFirst();
+export async function findAttachmentContent(
+  db: DbOrTx,
+  itemId: string,
+  id: string,
+): Promise<(Attachment & { content: Buffer }) | null> {
+  const r = await db
+    .selectFrom('catalog_attachment')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!r) return null;
-  return { id: r.id, itemId: r.item_id, fileName: r.file_name, mediaType: r.media_type, size: Number(r.size), sha256: r.sha256, content: Buffer.from(r.content) };
+  return {
+    id: r.id,
+    itemId: r.item_id,
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    size: Number(r.size),
+    sha256: r.sha256,
+    content: Buffer.from(r.content),
+  };
 }

@@ -13,7 +13,19 @@ import { errorResponses } from '../../http/schemas.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
 import { findAttachmentContent, listAttachments, listEvents, type CatalogItem } from './catalog.repository.ts';
-import { ActionBody, AttachmentParams, AttachmentSchema, CreateBody, IdParams, ItemDetailSchema, ItemInputSchema, ItemSchema, ListQuery, type ActionBodyType, type ItemView } from './catalog.schemas.ts';
+import {
+  ActionBody,
+  AttachmentParams,
+  AttachmentSchema,
+  CreateBody,
+  IdParams,
+  ItemDetailSchema,
+  ItemInputSchema,
+  ItemSchema,
+  ListQuery,
+  type ActionBodyType,
+  type ItemView,
+} from './catalog.schemas.ts';
 import { createDraft, discardDraft, getItem, lateCounts, listItems, updateDraft } from './catalog.service.ts';
 import { categoriesOf } from './settings.service.ts';
 import { act, addAttachment, removeAttachment } from './workflow.service.ts';
@@ -52,7 +64,11 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   await app.register(catalogSettingsRoutes);
 
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 1 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 1 },
+    (_req, body, done) => done(null, body),
+  );
 
   async function detail(item: CatalogItem) {
     const cal = await loadCalendar(db);
@@ -61,78 +77,212 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return {
       ...presentItem(item, timeliness(cal, item.dueOn, item.publishedOn, today)),
       validity: await validityOf(db, item, events, today),
-      events: events.map((e) => ({ step: e.step, result: e.result, opinion: e.opinion, actorName: e.actorName, at: e.at, version: e.version })),
+      events: events.map((e) => ({
+        step: e.step,
+        result: e.result,
+        opinion: e.opinion,
+        actorName: e.actorName,
+        at: e.at,
+        version: e.version,
+      })),
       attachments: attachments.map(({ itemId: _itemId, ...a }) => a),
     };
   }
 
-  app.get('/api/v1/catalog/meta', { schema: { tags, summary: '公开事项、文件类型和本机关类别', querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }) } }, async (request) => {
-    const actor = requireActor(request);
-    const agencyId = request.query.agencyId ?? actor.agencyId;
-    const agency = agencyId ? await agencies.findById(db, agencyId) : null;
-    return {
-      states: CATALOG_STATES,
-      docTypes: Object.entries(DOC_TYPE_LABELS).map(([key, label]) => ({ key, label })),
-      statutoryItems: statutoryItemsFor(agency?.level ?? 'county'),
-      categories: agency ? await categoriesOf(db, agency.id) : [],
-    };
-  });
-
-  app.get('/api/v1/catalog/items', { schema: { tags, summary: '主动公开信息列表（含第二十六条期限状态）', querystring: ListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(ItemSchema) }), ...errorResponses } } }, async (request) => {
-    const actor = requireActor(request);
-    const q = request.query;
-    const agencyId = q.agencyId ?? actor.agencyId;
-    if (!agencyId) throw new DomainError('VALIDATION_FAILED', '请选择机构', { fields: { agencyId: '请选择机构' } });
-    const r = await listItems(db, actor, { agencyId, subtree: q.subtree, states: q.state as CatalogState[] | undefined, text: q.text, attention: q.attention, page: q.page, pageSize: q.pageSize }, clock);
-    return { total: r.total, items: r.items.map((x) => presentItem(x.item, x.timeliness)) };
-  });
-
-  app.post('/api/v1/catalog/items', { schema: { tags, summary: '起草主动公开信息', body: CreateBody, response: { 201: ItemDetailSchema, ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request);
-    const { agencyId, ...input } = request.body;
-    const target = agencyId ?? actor.agencyId;
-    if (!target) throw new DomainError('VALIDATION_FAILED', '请选择机构', { fields: { agencyId: '请选择机构' } });
-    const item = await createDraft(db, actor, target, input, clock);
-    return reply.code(201).send(await detail(item));
-  });
-
-  app.get('/api/v1/catalog/items/:id', { schema: { tags, summary: '主动公开信息详情（含审查记录和附件）', params: IdParams, response: { 200: ItemDetailSchema, ...errorResponses } } }, async (request) => detail(await getItem(db, requireActor(request), request.params.id)));
-
-  app.put('/api/v1/catalog/items/:id', { schema: { tags, summary: '修改草稿', params: IdParams, body: ItemInputSchema, response: { 200: ItemDetailSchema, ...errorResponses } } }, async (request) =>
-    detail(await updateDraft(db, requireActor(request), request.params.id, request.body, clock)),
+  app.get(
+    '/api/v1/catalog/meta',
+    {
+      schema: {
+        tags,
+        summary: '公开事项、文件类型和本机关类别',
+        querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agencyId = request.query.agencyId ?? actor.agencyId;
+      const agency = agencyId ? await agencies.findById(db, agencyId) : null;
+      return {
+        states: CATALOG_STATES,
+        docTypes: Object.entries(DOC_TYPE_LABELS).map(([key, label]) => ({ key, label })),
+        statutoryItems: statutoryItemsFor(agency?.level ?? 'county'),
+        categories: agency ? await categoriesOf(db, agency.id) : [],
+      };
+    },
   );
 
-  app.delete('/api/v1/catalog/items/:id', { schema: { tags, summary: '删除未发布过的草稿', params: IdParams } }, async (request, reply) => {
-    await discardDraft(db, requireActor(request), request.params.id, clock);
-    return reply.code(204).send();
-  });
-
-  app.post('/api/v1/catalog/items/:id/actions', { schema: { tags, summary: '流转：提交、保密审查、审核发布、退回、撤回、更正', params: IdParams, body: ActionBody, response: { 200: ItemDetailSchema, ...errorResponses } } }, async (request) =>
-    detail(await act(db, requireActor(request), request.params.id, toAction(request.body), clock, request.body.correction)),
+  app.get(
+    '/api/v1/catalog/items',
+    {
+      schema: {
+        tags,
+        summary: '主动公开信息列表（含第二十六条期限状态）',
+        querystring: ListQuery,
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(ItemSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const q = request.query;
+      const agencyId = q.agencyId ?? actor.agencyId;
+      if (!agencyId) throw new DomainError('VALIDATION_FAILED', '请选择机构', { fields: { agencyId: '请选择机构' } });
+      const r = await listItems(
+        db,
+        actor,
+        {
+          agencyId,
+          subtree: q.subtree,
+          states: q.state as CatalogState[] | undefined,
+          text: q.text,
+          attention: q.attention,
+          page: q.page,
+          pageSize: q.pageSize,
+        },
+        clock,
+      );
+      return { total: r.total, items: r.items.map((x) => presentItem(x.item, x.timeliness)) };
+    },
   );
 
-  app.post('/api/v1/catalog/items/:id/attachments', { bodyLimit: MAX_ATTACHMENT_BYTES + 1, schema: { tags, summary: '上传附件（请求体为文件内容，?name= 文件名）', params: IdParams, querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }), response: { 201: AttachmentSchema, ...errorResponses } } }, async (request, reply) => {
-    if (!Buffer.isBuffer(request.body)) throw new DomainError('VALIDATION_FAILED', '请以 application/octet-stream 上传文件内容', { fields: { file: '请以 application/octet-stream 上传文件内容' } });
-    const { itemId: _itemId, ...att } = await addAttachment(db, requireActor(request), request.params.id, request.query.name, request.body, clock);
-    return reply.code(201).send(att);
-  });
+  app.post(
+    '/api/v1/catalog/items',
+    {
+      schema: {
+        tags,
+        summary: '起草主动公开信息',
+        body: CreateBody,
+        response: { 201: ItemDetailSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { agencyId, ...input } = request.body;
+      const target = agencyId ?? actor.agencyId;
+      if (!target) throw new DomainError('VALIDATION_FAILED', '请选择机构', { fields: { agencyId: '请选择机构' } });
+      const item = await createDraft(db, actor, target, input, clock);
+      return reply.code(201).send(await detail(item));
+    },
+  );
 
-  app.get('/api/v1/catalog/items/:id/attachments/:attachmentId', { schema: { tags, summary: '下载附件', params: AttachmentParams } }, async (request, reply) => {
-    const item = await getItem(db, requireActor(request), request.params.id);
-    const file = await findAttachmentContent(db, item.id, request.params.attachmentId);
-    if (!file) throw new DomainError('NOT_FOUND', '附件不存在');
-    return reply.type(file.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.content);
-  });
+  app.get(
+    '/api/v1/catalog/items/:id',
+    {
+      schema: {
+        tags,
+        summary: '主动公开信息详情（含审查记录和附件）',
+        params: IdParams,
+        response: { 200: ItemDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => detail(await getItem(db, requireActor(request), request.params.id)),
+  );
 
-  app.delete('/api/v1/catalog/items/:id/attachments/:attachmentId', { schema: { tags, summary: '删除草稿的附件', params: AttachmentParams } }, async (request, reply) => {
-    await removeAttachment(db, requireActor(request), request.params.id, request.params.attachmentId, clock);
-    return reply.code(204).send();
-  });
+  app.put(
+    '/api/v1/catalog/items/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改草稿',
+        params: IdParams,
+        body: ItemInputSchema,
+        response: { 200: ItemDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => detail(await updateDraft(db, requireActor(request), request.params.id, request.body, clock)),
+  );
 
-  app.get('/api/v1/catalog/late', { schema: { tags, summary: '所辖机构逾期未公开和逾期公开的数量（第二十六条）', querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }) } }, async (request) => {
-    const actor = requireActor(request);
-    const root = request.query.agencyId ?? actor.agencyId;
-    if (!root) throw new DomainError('VALIDATION_FAILED', '请选择机构', { fields: { agencyId: '请选择机构' } });
-    return { items: await lateCounts(db, actor, root, clock) };
-  });
+  app.delete(
+    '/api/v1/catalog/items/:id',
+    { schema: { tags, summary: '删除未发布过的草稿', params: IdParams } },
+    async (request, reply) => {
+      await discardDraft(db, requireActor(request), request.params.id, clock);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/catalog/items/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: '流转：提交、保密审查、审核发布、退回、撤回、更正',
+        params: IdParams,
+        body: ActionBody,
+        response: { 200: ItemDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      detail(
+        await act(db, requireActor(request), request.params.id, toAction(request.body), clock, request.body.correction),
+      ),
+  );
+
+  app.post(
+    '/api/v1/catalog/items/:id/attachments',
+    {
+      bodyLimit: MAX_ATTACHMENT_BYTES + 1,
+      schema: {
+        tags,
+        summary: '上传附件（请求体为文件内容，?name= 文件名）',
+        params: IdParams,
+        querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: { 201: AttachmentSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body))
+        throw new DomainError('VALIDATION_FAILED', '请以 application/octet-stream 上传文件内容', {
+          fields: { file: '请以 application/octet-stream 上传文件内容' },
+        });
+      const { itemId: _itemId, ...att } = await addAttachment(
+        db,
+        requireActor(request),
+        request.params.id,
+        request.query.name,
+        request.body,
+        clock,
+      );
+      return reply.code(201).send(att);
+    },
+  );
+
+  app.get(
+    '/api/v1/catalog/items/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '下载附件', params: AttachmentParams } },
+    async (request, reply) => {
+      const item = await getItem(db, requireActor(request), request.params.id);
+      const file = await findAttachmentContent(db, item.id, request.params.attachmentId);
+      if (!file) throw new DomainError('NOT_FOUND', '附件不存在');
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.content);
+    },
+  );
+
+  app.delete(
+    '/api/v1/catalog/items/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '删除草稿的附件', params: AttachmentParams } },
+    async (request, reply) => {
+      await removeAttachment(db, requireActor(request), request.params.id, request.params.attachmentId, clock);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/catalog/late',
+    {
+      schema: {
+        tags,
+        summary: '所辖机构逾期未公开和逾期公开的数量（第二十六条）',
+        querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const root = request.query.agencyId ?? actor.agencyId;
+      if (!root) throw new DomainError('VALIDATION_FAILED', '请选择机构', { fields: { agencyId: '请选择机构' } });
+      return { items: await lateCounts(db, actor, root, clock) };
+    },
+  );
 };

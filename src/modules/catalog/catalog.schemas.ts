@@ -14,15 +14,22 @@ export const ItemInputSchema = Type.Object({
   summary: Type.Optional(Type.String({ maxLength: 2000 })),
   bodyHtml: Type.Optional(Type.String({ maxLength: 2_000_000 })),
   formedOn: DateString,
-  special: Type.Optional(Type.Union([Type.Object({ workingDays: Type.Integer(), basis: Type.String({ maxLength: 200 }) }), Type.Null()])),
+  special: Type.Optional(
+    Type.Union([Type.Object({ workingDays: Type.Integer(), basis: Type.String({ maxLength: 200 }) }), Type.Null()]),
+  ),
   effectiveOn: Type.Optional(Type.Union([DateString, Type.Null()])),
   replacesId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
 });
 
-export const CreateBody = Type.Intersect([Type.Object({ agencyId: Type.Optional(Type.String({ maxLength: 64 })) }), ItemInputSchema]);
+export const CreateBody = Type.Intersect([
+  Type.Object({ agencyId: Type.Optional(Type.String({ maxLength: 64 })) }),
+  ItemInputSchema,
+]);
 
 export const ActionBody = Type.Object({
-  kind: Type.Union(['submit', 'confidentiality_pass', 'approve', 'send_back', 'withdraw', 'correct'].map((k) => Type.Literal(k))),
+  kind: Type.Union(
+    ['submit', 'confidentiality_pass', 'approve', 'send_back', 'withdraw', 'correct'].map((k) => Type.Literal(k)),
+  ),
   opinion: Type.Optional(Type.String({ maxLength: 2000 })),
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
   reason: Type.Optional(Type.String({ maxLength: 2000 })),
@@ -31,9 +38,22 @@ export const ActionBody = Type.Object({
 });
 export type ActionBodyType = Static<typeof ActionBody>;
 
-export const AttachmentSchema = Type.Object({ id: Type.String(), fileName: Type.String(), mediaType: Type.String(), size: Type.Integer(), sha256: Type.String() });
+export const AttachmentSchema = Type.Object({
+  id: Type.String(),
+  fileName: Type.String(),
+  mediaType: Type.String(),
+  size: Type.Integer(),
+  sha256: Type.String(),
+});
 
-export const EventSchema = Type.Object({ step: Type.String(), result: Type.String(), opinion: Type.String(), actorName: Type.String(), at: Type.String(), version: Type.Integer() });
+export const EventSchema = Type.Object({
+  step: Type.String(),
+  result: Type.String(),
+  opinion: Type.String(),
+  actorName: Type.String(),
+  at: Type.String(),
+  version: Type.Integer(),
+});
 
 export const ItemSchema = Type.Object({
   id: Type.String(),
@@ -52,7 +72,9 @@ export const ItemSchema = Type.Object({
   dueOn: Type.String(),
   dueExplanation: Type.String(),
   dueProvisional: Type.Boolean(),
-  timeliness: Type.String({ description: 'on_time 按时公开 · late 逾期公开 · soon_due 即将到期 · pending 未到期 · overdue 已逾期未公开' }),
+  timeliness: Type.String({
+    description: 'on_time 按时公开 · late 逾期公开 · soon_due 即将到期 · pending 未到期 · overdue 已逾期未公开',
+  }),
   state: Type.String(),
   publishedAt: Nullable(Type.String()),
   publishedOn: Nullable(Type.String()),
@@ -78,11 +100,34 @@ export const ValiditySchema = Type.Object({
   endedAs: Type.Union([ValidityEndSchema, Type.Null()]),
   endedOn: Nullable(Type.String()),
   replaces: Type.Union([Type.Object({ id: Type.String(), title: Type.String(), state: Type.String() }), Type.Null()]),
-  revisions: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), state: Type.String(), effectiveOn: Nullable(Type.String()), publishedOn: Nullable(Type.String()) })),
-  history: Type.Array(Type.Object({ step: Type.String(), on: Type.String(), text: Type.String(), actorName: Type.String(), at: Type.String() })),
+  revisions: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      title: Type.String(),
+      state: Type.String(),
+      effectiveOn: Nullable(Type.String()),
+      publishedOn: Nullable(Type.String()),
+    }),
+  ),
+  history: Type.Array(
+    Type.Object({
+      step: Type.String(),
+      on: Type.String(),
+      text: Type.String(),
+      actorName: Type.String(),
+      at: Type.String(),
+    }),
+  ),
 });
 
-export const ItemDetailSchema = Type.Intersect([ItemSchema, Type.Object({ events: Type.Array(EventSchema), attachments: Type.Array(AttachmentSchema), validity: Type.Union([ValiditySchema, Type.Null()]) })]);
+export const ItemDetailSchema = Type.Intersect([
+  ItemSchema,
+  Type.Object({
+    events: Type.Array(EventSchema),
+    attachments: Type.Array(AttachmentSchema),
+    validity: Type.Union([ValiditySchema, Type.Null()]),
+  }),
+]);
 
 export const ListQuery = Type.Object({
   agencyId: Type.Optional(Type.String({ maxLength: 64 })),
@@ -95,4 +140,7 @@ export const ListQuery = Type.Object({
 });
 
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-export const AttachmentParams = Type.Object({ id: Type.String({ maxLength: 64 }), attachmentId: Type.String({ maxLength: 64 }) });
+export const AttachmentParams = Type.Object({
+  id: Type.String({ maxLength: 64 }),
+  attachmentId: Type.String({ maxLength: 64 }),
+});

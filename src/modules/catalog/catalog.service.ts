@@ -8,7 +8,17 @@ import type { Db, DbOrTx } from '../../db/database.ts';
 import type { CatalogItemTable } from '../../db/tables/catalog.ts';
 import type { Calendar } from '../../domain/calendar/calendar.ts';
 import { parseDate } from '../../domain/calendar/calendar.ts';
-import { catalogDue, hasValidity, isDocType, isEditable, statutoryItem, timeliness, type CatalogState, type DocType, type Timeliness } from '../../domain/catalog/index.ts';
+import {
+  catalogDue,
+  hasValidity,
+  isDocType,
+  isEditable,
+  statutoryItem,
+  timeliness,
+  type CatalogState,
+  type DocType,
+  type Timeliness,
+} from '../../domain/catalog/index.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import { shanghaiDate, type Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
@@ -49,7 +59,36 @@ function isDate(value: string): boolean {
 }
 
 /** Validates and normalizes the editor's fields; every problem is reported at once, field by field. */
-export async function normalizeInput(db: DbOrTx, agencyId: string, input: ItemInput): Promise<Omit<CatalogItemTable, 'id' | 'agency_id' | 'index_no' | 'index_year' | 'index_serial' | 'due_on' | 'due_explanation' | 'due_provisional' | 'status' | 'published_at' | 'published_on' | 'search_key' | 'withdrawn_on' | 'withdraw_reason' | 'ended_as' | 'ended_on' | 'author_id' | 'author_name' | 'version' | 'created_at' | 'updated_at'>> {
+export async function normalizeInput(
+  db: DbOrTx,
+  agencyId: string,
+  input: ItemInput,
+): Promise<
+  Omit<
+    CatalogItemTable,
+    | 'id'
+    | 'agency_id'
+    | 'index_no'
+    | 'index_year'
+    | 'index_serial'
+    | 'due_on'
+    | 'due_explanation'
+    | 'due_provisional'
+    | 'status'
+    | 'published_at'
+    | 'published_on'
+    | 'search_key'
+    | 'withdrawn_on'
+    | 'withdraw_reason'
+    | 'ended_as'
+    | 'ended_on'
+    | 'author_id'
+    | 'author_name'
+    | 'version'
+    | 'created_at'
+    | 'updated_at'
+  >
+> {
   const errors: Record<string, string> = {};
   const title = cleanText(input.title);
   if (!title) errors.title = '请填写标题';
@@ -58,7 +97,13 @@ export async function normalizeInput(db: DbOrTx, agencyId: string, input: ItemIn
   if (!isDocType(input.docType)) errors.docType = '请选择文件类型';
   if (!isDate(input.formedOn)) errors.formedOn = '成文日期格式应为 YYYY-MM-DD';
   if (input.effectiveOn && !isDate(input.effectiveOn)) errors.effectiveOn = '施行日期格式应为 YYYY-MM-DD';
-  if (input.special && (!Number.isInteger(input.special.workingDays) || input.special.workingDays < 1 || input.special.workingDays > 60 || !input.special.basis.trim())) {
+  if (
+    input.special &&
+    (!Number.isInteger(input.special.workingDays) ||
+      input.special.workingDays < 1 ||
+      input.special.workingDays > 60 ||
+      !input.special.basis.trim())
+  ) {
     errors.special = '特别规定的公开期限须为1至60个工作日，并写明依据';
   }
   if (input.categoryId) {
@@ -68,7 +113,8 @@ export async function normalizeInput(db: DbOrTx, agencyId: string, input: ItemIn
   }
   if (input.replacesId) {
     const old = await repo.findItem(db, input.replacesId);
-    if (!old || old.agencyId !== agencyId || !hasValidity(old.docType)) errors.replacesId = '被修订的文件须为本机关的规章或规范性文件';
+    if (!old || old.agencyId !== agencyId || !hasValidity(old.docType))
+      errors.replacesId = '被修订的文件须为本机关的规章或规范性文件';
   }
   const bodyHtml = sanitizeBody(input.bodyHtml ?? '');
   if (bodyHtml.length > 2_000_000) errors.bodyHtml = '正文过长';
@@ -98,7 +144,14 @@ function dueFields(calendar: Calendar, formedOn: string, special: ItemInput['spe
 }
 
 /** Creates a draft in the actor's agency (or `agencyId`, which must be visible), audited. */
-export async function createDraft(db: Db, actor: Actor, agencyId: string, input: ItemInput, clock: Clock, calendar?: Calendar): Promise<repo.CatalogItem> {
+export async function createDraft(
+  db: Db,
+  actor: Actor,
+  agencyId: string,
+  input: ItemInput,
+  clock: Clock,
+  calendar?: Calendar,
+): Promise<repo.CatalogItem> {
   authorize(actor, 'catalog.edit', { agencyId });
   const agency = await agencies.findById(db, agencyId);
   if (!agency) throw new DomainError('NOT_FOUND', '机构不存在');
@@ -130,7 +183,19 @@ export async function createDraft(db: Db, actor: Actor, agencyId: string, input:
   };
   return db.transaction().execute(async (tx) => {
     await repo.insertItem(tx, row);
-    await recordAudit(tx, actor, { agencyId, action: 'catalog.create', subjectType: 'catalog_item', subjectId: row.id, summary: `起草主动公开信息“${row.title}”`, after: { ...fields, body_html: undefined } }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId,
+        action: 'catalog.create',
+        subjectType: 'catalog_item',
+        subjectId: row.id,
+        summary: `起草主动公开信息“${row.title}”`,
+        after: { ...fields, body_html: undefined },
+      },
+      clock,
+    );
     return repo.toItem(row);
   });
 }
@@ -138,20 +203,45 @@ export async function createDraft(db: Db, actor: Actor, agencyId: string, input:
 /** The item, if the actor may read its agency. */
 export async function getItem(db: DbOrTx, actor: Actor, id: string): Promise<repo.CatalogItem> {
   const item = await repo.findItem(db, id);
-  if (!item || !can(actor, 'catalog.read', { agencyId: item.agencyId })) throw new DomainError('NOT_FOUND', '主动公开信息不存在');
+  if (!item || !can(actor, 'catalog.read', { agencyId: item.agencyId }))
+    throw new DomainError('NOT_FOUND', '主动公开信息不存在');
   return item;
 }
 
 /** Edits a draft (only drafts are edited; a published item is corrected instead). */
-export async function updateDraft(db: Db, actor: Actor, id: string, input: ItemInput, clock: Clock): Promise<repo.CatalogItem> {
+export async function updateDraft(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ItemInput,
+  clock: Clock,
+): Promise<repo.CatalogItem> {
   const item = await getItem(db, actor, id);
   authorize(actor, 'catalog.edit', { agencyId: item.agencyId });
   if (!isEditable(item.state)) throw new DomainError('CATALOG_STATE', '只有草稿可以修改；已发布的信息请使用“更正”');
   const fields = await normalizeInput(db, item.agencyId, input);
   const cal = await loadCalendar(db);
   return db.transaction().execute(async (tx) => {
-    await repo.updateItem(tx, id, { ...fields, publisher: fields.publisher || item.publisher, ...dueFields(cal, fields.formed_on, input.special), updated_at: clock.now().toISOString() });
-    await recordAudit(tx, actor, { agencyId: item.agencyId, action: 'catalog.update', subjectType: 'catalog_item', subjectId: id, summary: `修改草稿“${fields.title}”`, before: { title: item.title }, after: { title: fields.title } }, clock);
+    await repo.updateItem(tx, id, {
+      ...fields,
+      publisher: fields.publisher || item.publisher,
+      ...dueFields(cal, fields.formed_on, input.special),
+      updated_at: clock.now().toISOString(),
+    });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: item.agencyId,
+        action: 'catalog.update',
+        subjectType: 'catalog_item',
+        subjectId: id,
+        summary: `修改草稿“${fields.title}”`,
+        before: { title: item.title },
+        after: { title: fields.title },
+      },
+      clock,
+    );
     return (await repo.findItem(tx, id))!;
   });
 }
@@ -160,10 +250,23 @@ export async function updateDraft(db: Db, actor: Actor, id: string, input: ItemI
 export async function discardDraft(db: Db, actor: Actor, id: string, clock: Clock): Promise<void> {
   const item = await getItem(db, actor, id);
   authorize(actor, 'catalog.edit', { agencyId: item.agencyId });
-  if (item.state !== 'draft' || item.publishedAt !== null) throw new DomainError('CATALOG_STATE', '只有未发布过的草稿可以删除');
+  if (item.state !== 'draft' || item.publishedAt !== null)
+    throw new DomainError('CATALOG_STATE', '只有未发布过的草稿可以删除');
   await db.transaction().execute(async (tx) => {
     await repo.deleteItem(tx, id);
-    await recordAudit(tx, actor, { agencyId: item.agencyId, action: 'catalog.discard', subjectType: 'catalog_item', subjectId: id, summary: `删除草稿“${item.title}”`, before: { title: item.title } }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: item.agencyId,
+        action: 'catalog.discard',
+        subjectType: 'catalog_item',
+        subjectId: id,
+        summary: `删除草稿“${item.title}”`,
+        before: { title: item.title },
+      },
+      clock,
+    );
   });
 }
 
@@ -185,22 +288,53 @@ export interface ListFilter {
 }
 
 /** The console list, each item with its 第二十六条 standing (late / soon due colouring). */
-export async function listItems(db: Db, actor: Actor, f: ListFilter, clock: Clock): Promise<{ total: number; items: ListedItem[] }> {
+export async function listItems(
+  db: Db,
+  actor: Actor,
+  f: ListFilter,
+  clock: Clock,
+): Promise<{ total: number; items: ListedItem[] }> {
   authorize(actor, 'catalog.read', { agencyId: f.agencyId });
-  const ids = f.subtree ? (await agencies.subtreeIds(db, [f.agencyId])).filter((id) => can(actor, 'catalog.read', { agencyId: id })) : [f.agencyId];
+  const ids = f.subtree
+    ? (await agencies.subtreeIds(db, [f.agencyId])).filter((id) => can(actor, 'catalog.read', { agencyId: id }))
+    : [f.agencyId];
   const cal = await loadCalendar(db);
   const today = shanghaiDate(clock.now());
   const pageSize = Math.min(Math.max(f.pageSize ?? 20, 1), 100);
   const dueBy = f.attention ? cal.addWorkingDays(today, 5, { provisional: true }).value : undefined;
-  const { total, items } = await repo.listForConsole(db, { agencyIds: ids, states: f.states, text: f.text?.trim() || undefined, dueBy, limit: pageSize, offset: ((f.page ?? 1) - 1) * pageSize });
-  return { total, items: items.map((item) => ({ item, timeliness: timeliness(cal, item.dueOn, item.publishedOn, today) })) };
+  const { total, items } = await repo.listForConsole(db, {
+    agencyIds: ids,
+    states: f.states,
+    text: f.text?.trim() || undefined,
+    dueBy,
+    limit: pageSize,
+    offset: ((f.page ?? 1) - 1) * pageSize,
+  });
+  return {
+    total,
+    items: items.map((item) => ({ item, timeliness: timeliness(cal, item.dueOn, item.publishedOn, today) })),
+  };
 }
 
 /** Late counts per agency of a subtree (the supervisor's view of 第二十六条). */
-export async function lateCounts(db: Db, actor: Actor, rootAgencyId: string, clock: Clock): Promise<Array<{ agencyId: string; agencyName: string; overdue: number; publishedLateThisYear: number }>> {
+export async function lateCounts(
+  db: Db,
+  actor: Actor,
+  rootAgencyId: string,
+  clock: Clock,
+): Promise<Array<{ agencyId: string; agencyName: string; overdue: number; publishedLateThisYear: number }>> {
   authorize(actor, 'catalog.read', { agencyId: rootAgencyId });
-  const ids = (await agencies.subtreeIds(db, [rootAgencyId])).filter((id) => can(actor, 'catalog.read', { agencyId: id }));
+  const ids = (await agencies.subtreeIds(db, [rootAgencyId])).filter((id) =>
+    can(actor, 'catalog.read', { agencyId: id }),
+  );
   const counts = await repo.countLateByAgency(db, ids, shanghaiDate(clock.now()));
   const names = new Map((await agencies.findByIds(db, ids)).map((a) => [a.id, a.name]));
-  return counts.map((c) => ({ agencyId: c.agencyId, agencyName: names.get(c.agencyId) ?? c.agencyId, overdue: c.late, publishedLateThisYear: c.lateLastYear })).sort((a, b) => b.overdue - a.overdue || a.agencyName.localeCompare(b.agencyName, 'zh'));
+  return counts
+    .map((c) => ({
+      agencyId: c.agencyId,
+      agencyName: names.get(c.agencyId) ?? c.agencyId,
+      overdue: c.late,
+      publishedLateThisYear: c.lateLastYear,
+    }))
+    .sort((a, b) => b.overdue - a.overdue || a.agencyName.localeCompare(b.agencyName, 'zh'));
 }

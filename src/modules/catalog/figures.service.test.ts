@@ -34,11 +34,15 @@ describeEachDialect('catalogFigures over the demo catalog', (dialect) => {
   it('2020: the overview counts equal the sample report’s sentence', async () => {
     const text = readFileSync(SAMPLE, 'utf8');
     const total = Number(/主动公开政府信息数\s*(\d+)\s*条/.exec(text)![1]);
-    const stated = [...text.matchAll(/(机构职能|政策、规范性文件|行政许可|安全生产|其他)类(?:信息)?\s*(\d+)\s*条/g)].map((m) => ({ label: m[1]!, count: Number(m[2]) }));
+    const stated = [
+      ...text.matchAll(/(机构职能|政策、规范性文件|行政许可|安全生产|其他)类(?:信息)?\s*(\d+)\s*条/g),
+    ].map((m) => ({ label: m[1]!, count: Number(m[2]) }));
     const figures = await catalogFigures(f.t.db, [f.agencyId], 2020);
     expect(figures.overview.published).toBe(total);
     expect(stated).toHaveLength(5);
-    expect([...figures.overview.byCategory].sort((a, b) => a.label.localeCompare(b.label))).toEqual(stated.sort((a, b) => a.label.localeCompare(b.label)));
+    expect([...figures.overview.byCategory].sort((a, b) => a.label.localeCompare(b.label))).toEqual(
+      stated.sort((a, b) => a.label.localeCompare(b.label)),
+    );
   });
 
   it('2024 and 2025 (V2021): the revision retires the 2019 document, the repeal ends the 2020 one', async () => {
@@ -54,7 +58,7 @@ describeEachDialect('catalogFigures over the demo catalog', (dialect) => {
   });
 
   it('an aggregated report sums the agencies; an agency without figures reports them missing', async () => {
-    const others = (await catalogFigures(f.t.db, [f.supervisor.agencyId!], 2020));
+    const others = await catalogFigures(f.t.db, [f.supervisor.agencyId!], 2020);
     expect(others.overview.published).toBe(0);
     expect(others.table2.missing).toContain('2020年行政许可项目数量');
     const both = await catalogFigures(f.t.db, [f.agencyId, f.supervisor.agencyId!], 2020);

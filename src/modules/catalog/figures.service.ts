@@ -6,7 +6,18 @@
  * figures summed. See docs/catalog.md.
  */
 import type { DbOrTx } from '../../db/database.ts';
-import { countOverview, countTable2, statutoryItem, type CatalogFact, type DocType, type OverviewCounts, type PowerListYear, type Table2Figures, type ValidityEnd, POWER_LIST_KINDS } from '../../domain/catalog/index.ts';
+import {
+  countOverview,
+  countTable2,
+  statutoryItem,
+  type CatalogFact,
+  type DocType,
+  type OverviewCounts,
+  type PowerListYear,
+  type Table2Figures,
+  type ValidityEnd,
+  POWER_LIST_KINDS,
+} from '../../domain/catalog/index.ts';
 import * as powerList from '../power-list/power-list.repository.ts';
 import { listCategories } from './settings.repository.ts';
 
@@ -35,9 +46,24 @@ export async function catalogFigures(db: DbOrTx, agencyIds: string[], year: numb
   const rows = agencyIds.length
     ? await db
         .selectFrom('catalog_item')
-        .select(['doc_type', 'formed_on', 'published_on', 'withdrawn_on', 'ended_as', 'ended_on', 'statutory_item', 'category_id', 'status'])
+        .select([
+          'doc_type',
+          'formed_on',
+          'published_on',
+          'withdrawn_on',
+          'ended_as',
+          'ended_on',
+          'statutory_item',
+          'category_id',
+          'status',
+        ])
         .where('agency_id', 'in', agencyIds)
-        .where((eb) => eb.or([eb('doc_type', 'in', ['rule', 'normative']), eb.and([eb('published_on', '>=', start), eb('published_on', '<=', end)])]))
+        .where((eb) =>
+          eb.or([
+            eb('doc_type', 'in', ['rule', 'normative']),
+            eb.and([eb('published_on', '>=', start), eb('published_on', '<=', end)]),
+          ]),
+        )
         .execute()
     : [];
   const categories = new Map((await listCategories(db, agencyIds)).map((c) => [c.id, c.name]));
@@ -49,7 +75,8 @@ export async function catalogFigures(db: DbOrTx, agencyIds: string[], year: numb
     withdrawnOn: r.withdrawn_on,
     endedAs: r.ended_as as ValidityEnd | null,
     endedOn: r.ended_on,
-    categoryLabel: (r.category_id ? categories.get(r.category_id) : undefined) ?? statutoryItem(r.statutory_item)?.name ?? '其他',
+    categoryLabel:
+      (r.category_id ? categories.get(r.category_id) : undefined) ?? statutoryItem(r.statutory_item)?.name ?? '其他',
   }));
   const figures = await powerList.findFigures(db, agencyIds, [year - 1, year]);
   const power: PowerListYear[] = [year - 1, year].flatMap((y) =>
@@ -70,6 +97,11 @@ export async function catalogFigures(db: DbOrTx, agencyIds: string[], year: numb
     },
     year,
   );
-  const sources = [...new Set([...figures.filter((f) => f.year === year || f.year === year - 1).map((f) => f.source), ...amounts.map((a) => a.source)])];
+  const sources = [
+    ...new Set([
+      ...figures.filter((f) => f.year === year || f.year === year - 1).map((f) => f.source),
+      ...amounts.map((a) => a.source),
+    ]),
+  ];
   return { year, agencyIds, table2, overview: countOverview(facts, year), sources };
 }

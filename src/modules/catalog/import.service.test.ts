@@ -30,22 +30,63 @@ describeEachDialect('catalog import', (dialect) => {
   afterAll(async () => f?.t.destroy());
 
   it('lists every row error and imports nothing on a dry run or when errors are not skipped', async () => {
-    const dry = await importCatalog(f.t.db, actor, { agencyId: f.agencyId, fileName: 'old.csv', content: csv(rows), readAttachment, dryRun: true, skipInvalid: false }, f.clock);
+    const dry = await importCatalog(
+      f.t.db,
+      actor,
+      {
+        agencyId: f.agencyId,
+        fileName: 'old.csv',
+        content: csv(rows),
+        readAttachment,
+        dryRun: true,
+        skipInvalid: false,
+      },
+      f.clock,
+    );
     expect(dry).toMatchObject({ rows: 7, valid: 4, imported: 0 });
     expect(dry.errors.map((e) => e.row)).toEqual([4, 5, 6]);
     expect(dry.errors[0]!.messages).toEqual(['标题：必填']);
     expect(dry.errors[1]!.messages.join()).toContain('成文日期：格式应为 YYYY-MM-DD');
     expect(dry.errors[2]!.messages.join()).toMatch(/没有“没有的类别”类别.*文件类型.*附件文件夹中没有“缺失.pdf”/);
-    const refused = await importCatalog(f.t.db, actor, { agencyId: f.agencyId, fileName: 'old.csv', content: csv(rows), readAttachment, dryRun: false, skipInvalid: false }, f.clock);
+    const refused = await importCatalog(
+      f.t.db,
+      actor,
+      {
+        agencyId: f.agencyId,
+        fileName: 'old.csv',
+        content: csv(rows),
+        readAttachment,
+        dryRun: false,
+        skipInvalid: false,
+      },
+      f.clock,
+    );
     expect(refused.imported).toBe(0);
     expect((await searchPublic(f.t.db, { q: '消防安全' }, f.clock)).total).toBe(0);
   });
 
   it('imports the valid rows when asked, sanitized, indexed, with attachments and validity', async () => {
-    const r = await importCatalog(f.t.db, actor, { agencyId: f.agencyId, fileName: 'old.csv', content: csv(rows), readAttachment, dryRun: false, skipInvalid: true }, f.clock);
+    const r = await importCatalog(
+      f.t.db,
+      actor,
+      {
+        agencyId: f.agencyId,
+        fileName: 'old.csv',
+        content: csv(rows),
+        readAttachment,
+        dryRun: false,
+        skipInvalid: true,
+      },
+      f.clock,
+    );
     expect(r.imported).toBe(4);
     const hit = (await searchPublic(f.t.db, { q: '消防安全' }, f.clock)).hits[0]!;
-    expect(hit.item).toMatchObject({ indexNo: 'IMP-2019-001', publishedOn: '2019-02-11', endedAs: 'repealed', endedOn: '2022-12-31' });
+    expect(hit.item).toMatchObject({
+      indexNo: 'IMP-2019-001',
+      publishedOn: '2019-02-11',
+      endedAs: 'repealed',
+      endedOn: '2022-12-31',
+    });
     const page = await publicItem(f.t.db, hit.item.id, f.clock);
     expect(page!.item.bodyHtml).toBe('<p>为加强园区消防安全管理，制定本规定。</p>'); // search hits carry no HTML body; the item's page does
     expect(page!.attachments.map((a) => a.fileName)).toEqual(['规定.pdf']);
@@ -53,17 +94,60 @@ describeEachDialect('catalog import', (dialect) => {
     const generated = (await searchPublic(f.t.db, { q: '规模以上工业增加值' }, f.clock)).hits[0]!.item;
     expect(generated.indexNo).toMatch(/^luojiang-gxj\/2019-\d{5}$/);
     // Running the same file again resumes after its last row: nothing is imported twice.
-    const again = await importCatalog(f.t.db, actor, { agencyId: f.agencyId, fileName: 'old.csv', content: csv(rows), readAttachment, dryRun: false, skipInvalid: true }, f.clock);
+    const again = await importCatalog(
+      f.t.db,
+      actor,
+      {
+        agencyId: f.agencyId,
+        fileName: 'old.csv',
+        content: csv(rows),
+        readAttachment,
+        dryRun: false,
+        skipInvalid: true,
+      },
+      f.clock,
+    );
     expect(again).toMatchObject({ imported: 0, resumedAfterRow: 8 });
   });
 
   it('an interrupted import continues after the last committed batch', async () => {
-    const lines = Array.from({ length: 7 }, (_, k) => `,关于第${k + 1}批工业互联网标杆企业培育的通知,,a20.15,,通知公告,2020-06-0${k + 1},2020-06-1${k + 1},,,标杆培育,`);
+    const lines = Array.from(
+      { length: 7 },
+      (_, k) =>
+        `,关于第${k + 1}批工业互联网标杆企业培育的通知,,a20.15,,通知公告,2020-06-0${k + 1},2020-06-1${k + 1},,,标杆培育,`,
+    );
     let batches = 0;
-    const interrupted = importCatalog(f.t.db, actor, { agencyId: f.agencyId, fileName: 'batches.csv', content: csv(lines), dryRun: false, skipInvalid: false, batchSize: 3, onProgress: () => { if (++batches === 2) throw new Error('断电'); } }, f.clock);
+    const interrupted = importCatalog(
+      f.t.db,
+      actor,
+      {
+        agencyId: f.agencyId,
+        fileName: 'batches.csv',
+        content: csv(lines),
+        dryRun: false,
+        skipInvalid: false,
+        batchSize: 3,
+        onProgress: () => {
+          if (++batches === 2) throw new Error('断电');
+        },
+      },
+      f.clock,
+    );
     await expect(interrupted).rejects.toThrow('断电');
     expect((await searchPublic(f.t.db, { q: '标杆', pageSize: 50 }, f.clock)).total).toBe(6);
-    const resumed = await importCatalog(f.t.db, actor, { agencyId: f.agencyId, fileName: 'batches.csv', content: csv(lines), dryRun: false, skipInvalid: false, batchSize: 3 }, f.clock);
+    const resumed = await importCatalog(
+      f.t.db,
+      actor,
+      {
+        agencyId: f.agencyId,
+        fileName: 'batches.csv',
+        content: csv(lines),
+        dryRun: false,
+        skipInvalid: false,
+        batchSize: 3,
+      },
+      f.clock,
+    );
     expect(resumed).toMatchObject({ resumedAfterRow: 7, imported: 1 });
     expect((await searchPublic(f.t.db, { q: '标杆', pageSize: 50 }, f.clock)).total).toBe(7);
   });

@@ -7,7 +7,11 @@ import type { DbOrTx } from '../../db/database.ts';
 import { lastKeyAt } from '../search/index-keys.ts';
 
 /** Public items of an agency counted by statutory item and category. */
-export async function countPublicByColumn(db: DbOrTx, agencyId: string, nowIso: string): Promise<Array<{ statutoryItem: string; categoryId: string | null; count: number }>> {
+export async function countPublicByColumn(
+  db: DbOrTx,
+  agencyId: string,
+  nowIso: string,
+): Promise<Array<{ statutoryItem: string; categoryId: string | null; count: number }>> {
   const rows = await db
     .selectFrom('catalog_item')
     .select(['statutory_item', 'category_id', sql<number>`count(*)`.as('n')])
@@ -20,13 +24,25 @@ export async function countPublicByColumn(db: DbOrTx, agencyId: string, nowIso: 
 }
 
 /** The published document that replaces (revises) the given one, if any. */
-export async function findPublishedReplacement(db: DbOrTx, replacedId: string): Promise<{ id: string; title: string } | null> {
-  const row = await db.selectFrom('catalog_item').select(['id', 'title']).where('replaces_id', '=', replacedId).where('status', '=', 'published').executeTakeFirst();
+export async function findPublishedReplacement(
+  db: DbOrTx,
+  replacedId: string,
+): Promise<{ id: string; title: string } | null> {
+  const row = await db
+    .selectFrom('catalog_item')
+    .select(['id', 'title'])
+    .where('replaces_id', '=', replacedId)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
   return row ?? null;
 }
 
 /** Public items, newest first, for sitemap.xml. */
-export async function listPublicForSitemap(db: DbOrTx, nowIso: string, limit: number): Promise<Array<{ id: string; updatedAt: string }>> {
+export async function listPublicForSitemap(
+  db: DbOrTx,
+  nowIso: string,
+  limit: number,
+): Promise<Array<{ id: string; updatedAt: string }>> {
   const rows = await db
     .selectFrom('catalog_item')
     .select(['id', 'updated_at'])

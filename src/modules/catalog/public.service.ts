@@ -25,7 +25,9 @@ export async function agencyColumns(db: DbOrTx, agency: agencies.Agency, clock: 
   return statutoryItemsFor(agency.level).map((item) => ({
     item,
     count: counts.filter((c) => c.statutoryItem === item.key).reduce((s, c) => s + c.count, 0),
-    categories: cats.filter((c) => c.statutoryItem === item.key).map((c) => ({ ...c, count: counts.find((x) => x.categoryId === c.id)?.count ?? 0 })),
+    categories: cats
+      .filter((c) => c.statutoryItem === item.key)
+      .map((c) => ({ ...c, count: counts.find((x) => x.categoryId === c.id)?.count ?? 0 })),
   }));
 }
 
@@ -61,20 +63,36 @@ export async function publicItem(db: DbOrTx, id: string, clock: Clock): Promise<
     attachments: item.state === 'published' ? await repo.listAttachments(db, [id]) : [],
     history: events
       .filter((e): e is repo.CatalogEvent & { step: PublicStep } => PUBLIC_STEPS.includes(e.step))
-      .map((e) => ({ at: e.step === 'approve' || e.step === 'import' ? (item.publishedAt ?? e.at) : e.at, step: e.step, reason: e.step === 'approve' || e.step === 'import' ? '' : e.opinion, before: e.before ? { title: e.before.title } : null, version: e.version })),
+      .map((e) => ({
+        at: e.step === 'approve' || e.step === 'import' ? (item.publishedAt ?? e.at) : e.at,
+        step: e.step,
+        reason: e.step === 'approve' || e.step === 'import' ? '' : e.opinion,
+        before: e.before ? { title: e.before.title } : null,
+        version: e.version,
+      })),
     replaces: replaces ? { id: replaces.id, title: replaces.title } : null,
     replacedBy,
   };
 }
 
 /** An attachment of a public, not withdrawn item. */
-export async function publicAttachment(db: DbOrTx, itemId: string, attachmentId: string, clock: Clock): Promise<(repo.Attachment & { content: Buffer }) | null> {
+export async function publicAttachment(
+  db: DbOrTx,
+  itemId: string,
+  attachmentId: string,
+  clock: Clock,
+): Promise<(repo.Attachment & { content: Buffer }) | null> {
   const item = await repo.findItem(db, itemId);
-  if (!item || item.state !== 'published' || !isPublic(item.state, item.publishedAt, clock.now().toISOString())) return null;
+  if (!item || item.state !== 'published' || !isPublic(item.state, item.publishedAt, clock.now().toISOString()))
+    return null;
   return repo.findAttachmentContent(db, itemId, attachmentId);
 }
 
 /** Every public item's id and last change, for sitemap.xml (newest first, capped). */
-export async function sitemapEntries(db: DbOrTx, clock: Clock, limit = 50_000): Promise<Array<{ id: string; updatedAt: string }>> {
+export async function sitemapEntries(
+  db: DbOrTx,
+  clock: Clock,
+  limit = 50_000,
+): Promise<Array<{ id: string; updatedAt: string }>> {
   return listPublicForSitemap(db, clock.now().toISOString(), limit);
 }

@@ -31,7 +31,8 @@ const PAYLOADS = [
   '<a href="vbscript:msgbox(1)">x</a>',
 ];
 
-const DANGEROUS = /<(script|iframe|object|embed|svg|math|style|form|input|base|meta|body|video|source|details)\b|\son\w+\s*=|javascript:|vbscript:|data:/i;
+const DANGEROUS =
+  /<(script|iframe|object|embed|svg|math|style|form|input|base|meta|body|video|source|details)\b|\son\w+\s*=|javascript:|vbscript:|data:/i;
 
 describe('known XSS payloads', () => {
   it.each(PAYLOADS)('body %s is neutralized', (payload) => {
@@ -46,8 +47,11 @@ describe('known XSS payloads', () => {
   });
 
   it('keeps the structure agencies use: headings, lists, tables, safe links', () => {
-    const body = '<h2>一、总则</h2><ol><li>第一条</li></ol><table><tr><td colspan="2">表</td></tr></table><a href="https://www.gov.cn/">中国政府网</a>';
-    expect(sanitizeBody(body)).toBe('<h2>一、总则</h2><ol><li>第一条</li></ol><table><tr><td colspan="2">表</td></tr></table><a href="https://www.gov.cn/" rel="noopener noreferrer">中国政府网</a>');
+    const body =
+      '<h2>一、总则</h2><ol><li>第一条</li></ol><table><tr><td colspan="2">表</td></tr></table><a href="https://www.gov.cn/">中国政府网</a>';
+    expect(sanitizeBody(body)).toBe(
+      '<h2>一、总则</h2><ol><li>第一条</li></ol><table><tr><td colspan="2">表</td></tr></table><a href="https://www.gov.cn/" rel="noopener noreferrer">中国政府网</a>',
+    );
     expect(plainText('<p>甲&amp;乙</p><p>丙</p>')).toBe('甲&乙\n丙');
   });
 });

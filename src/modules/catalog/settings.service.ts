@@ -4,7 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/database.ts';
-import { DEFAULT_INDEX_SCHEME, statutoryItem, validateIndexScheme, type AgencyCategory } from '../../domain/catalog/index.ts';
+import {
+  DEFAULT_INDEX_SCHEME,
+  statutoryItem,
+  validateIndexScheme,
+  type AgencyCategory,
+} from '../../domain/catalog/index.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import type { Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
@@ -29,7 +34,14 @@ export interface CatalogSettings {
 /** The settings in force for an agency (defaults when none were saved). */
 export async function settingsFor(db: DbOrTx, agencyId: string): Promise<CatalogSettings> {
   const saved = await repo.findSettings(db, agencyId);
-  if (saved) return { agencyId, indexScheme: saved.indexScheme, orgCode: saved.orgCode, guide: saved.guide, rulesHtml: saved.rulesHtml };
+  if (saved)
+    return {
+      agencyId,
+      indexScheme: saved.indexScheme,
+      orgCode: saved.orgCode,
+      guide: saved.guide,
+      rulesHtml: saved.rulesHtml,
+    };
   const agency = await agencies.findById(db, agencyId);
   return { agencyId, indexScheme: DEFAULT_INDEX_SCHEME, orgCode: agency?.code ?? agencyId, guide: {}, rulesHtml: '' };
 }
@@ -42,7 +54,13 @@ export interface SettingsInput {
 }
 
 /** Saves settings (sanitizing the HTML parts), audited. */
-export async function saveSettings(db: Db, actor: Actor, agencyId: string, input: SettingsInput, clock: Clock): Promise<CatalogSettings> {
+export async function saveSettings(
+  db: Db,
+  actor: Actor,
+  agencyId: string,
+  input: SettingsInput,
+  clock: Clock,
+): Promise<CatalogSettings> {
   authorize(actor, 'catalog.settings', { agencyId });
   const before = await settingsFor(db, agencyId);
   const next: CatalogSettings = {
@@ -53,17 +71,39 @@ export async function saveSettings(db: Db, actor: Actor, agencyId: string, input
     rulesHtml: input.rulesHtml !== undefined ? sanitizeBody(input.rulesHtml) : before.rulesHtml,
   };
   for (const [k, v] of Object.entries(input.guide ?? {})) {
-    if (!(GUIDE_SECTIONS as readonly string[]).includes(k)) throw new ValidationError({ [`guide.${k}`]: '指南没有这一部分' });
+    if (!(GUIDE_SECTIONS as readonly string[]).includes(k))
+      throw new ValidationError({ [`guide.${k}`]: '指南没有这一部分' });
     if (v.trim()) next.guide[k as GuideSection] = sanitizeBody(v);
     else delete next.guide[k as GuideSection];
   }
   const problem = validateIndexScheme(next.indexScheme);
   if (problem) throw new ValidationError({ indexScheme: problem });
-  if (!/^[A-Za-z0-9._-]{1,40}$/.test(next.orgCode)) throw new ValidationError({ orgCode: '机构代码只能包含字母、数字、点、横线和下划线，不超过40个字符' });
+  if (!/^[A-Za-z0-9._-]{1,40}$/.test(next.orgCode))
+    throw new ValidationError({ orgCode: '机构代码只能包含字母、数字、点、横线和下划线，不超过40个字符' });
   return db.transaction().execute(async (tx) => {
     const now = clock.now().toISOString();
-    await repo.saveSettings(tx, { agency_id: agencyId, index_scheme: next.indexScheme, org_code: next.orgCode, guide_json: JSON.stringify(next.guide), rules_html: next.rulesHtml, updated_at: now });
-    await recordAudit(tx, actor, { agencyId, action: 'catalog.settings', subjectType: 'catalog_settings', subjectId: agencyId, summary: '修改政府信息公开专栏设置', before, after: next }, clock);
+    await repo.saveSettings(tx, {
+      agency_id: agencyId,
+      index_scheme: next.indexScheme,
+      org_code: next.orgCode,
+      guide_json: JSON.stringify(next.guide),
+      rules_html: next.rulesHtml,
+      updated_at: now,
+    });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId,
+        action: 'catalog.settings',
+        subjectType: 'catalog_settings',
+        subjectId: agencyId,
+        summary: '修改政府信息公开专栏设置',
+        before,
+        after: next,
+      },
+      clock,
+    );
     return next;
   });
 }
@@ -80,19 +120,45 @@ export interface CategoryInput {
 }
 
 /** Adds or renames a category of the agency's 主动公开目录, audited. */
-export async function saveCategory(db: Db, actor: Actor, agencyId: string, id: string | null, input: CategoryInput, clock: Clock): Promise<AgencyCategory> {
+export async function saveCategory(
+  db: Db,
+  actor: Actor,
+  agencyId: string,
+  id: string | null,
+  input: CategoryInput,
+  clock: Clock,
+): Promise<AgencyCategory> {
   authorize(actor, 'catalog.settings', { agencyId });
   const name = cleanText(input.name);
   if (!name || name.length > 30) throw new ValidationError({ name: '类别名称须为1至30个字' });
-  if (!statutoryItem(input.statutoryItem)) throw new ValidationError({ statutoryItem: '请选择对应的第二十条或第二十一条事项' });
+  if (!statutoryItem(input.statutoryItem))
+    throw new ValidationError({ statutoryItem: '请选择对应的第二十条或第二十一条事项' });
   const existing = await repo.listCategories(db, [agencyId]);
   if (existing.some((c) => c.name === name && c.id !== id)) throw new ValidationError({ name: '已有同名类别' });
   if (id && !existing.some((c) => c.id === id)) throw new DomainError('NOT_FOUND', '类别不存在');
-  const category: AgencyCategory = { id: id ?? randomUUID(), agencyId, name, statutoryItem: input.statutoryItem, sortOrder: input.sortOrder ?? existing.length + 1 };
+  const category: AgencyCategory = {
+    id: id ?? randomUUID(),
+    agencyId,
+    name,
+    statutoryItem: input.statutoryItem,
+    sortOrder: input.sortOrder ?? existing.length + 1,
+  };
   return db.transaction().execute(async (tx) => {
     if (id) await repo.updateCategory(tx, category);
     else await repo.insertCategory(tx, category, clock.now().toISOString());
-    await recordAudit(tx, actor, { agencyId, action: id ? 'catalog.category_update' : 'catalog.category_create', subjectType: 'catalog_category', subjectId: category.id, summary: `${id ? '修改' : '新增'}主动公开类别“${name}”`, after: category }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId,
+        action: id ? 'catalog.category_update' : 'catalog.category_create',
+        subjectType: 'catalog_category',
+        subjectId: category.id,
+        summary: `${id ? '修改' : '新增'}主动公开类别“${name}”`,
+        after: category,
+      },
+      clock,
+    );
     return category;
   });
 }

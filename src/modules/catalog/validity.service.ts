@@ -32,7 +32,13 @@ export interface ValidityChange {
  * revision the replacing document must be a published 规章 or 规范性文件 of the same agency; it is
  * linked to this one (its 「本文件修订了」 on the portal).
  */
-export async function endValidity(db: Db, actor: Actor, id: string, change: ValidityChange, clock: Clock): Promise<repo.CatalogItem> {
+export async function endValidity(
+  db: Db,
+  actor: Actor,
+  id: string,
+  change: ValidityChange,
+  clock: Clock,
+): Promise<repo.CatalogItem> {
   const item = await getItem(db, actor, id);
   authorize(actor, 'catalog.approve', { agencyId: item.agencyId });
   if (!hasValidity(item.docType)) throw new DomainError('CATALOG_STATE', '只有规章和规范性文件有效力状态');
@@ -49,9 +55,16 @@ export async function endValidity(db: Db, actor: Actor, id: string, change: Vali
   if (change.endedAs === 'revised') {
     replacement = change.replacedById ? await repo.findItem(db, change.replacedById) : null;
     if (!change.replacedById) errors.replacedById = '请选择修订后的文件';
-    else if (!replacement || replacement.agencyId !== item.agencyId || !hasValidity(replacement.docType) || replacement.id === item.id) errors.replacedById = '修订后的文件须为本机关的另一件规章或规范性文件';
+    else if (
+      !replacement ||
+      replacement.agencyId !== item.agencyId ||
+      !hasValidity(replacement.docType) ||
+      replacement.id === item.id
+    )
+      errors.replacedById = '修订后的文件须为本机关的另一件规章或规范性文件';
     else if (replacement.state !== 'published') errors.replacedById = '修订后的文件须已发布';
-    else if (replacement.replacesId && replacement.replacesId !== item.id) errors.replacedById = '该文件已登记为另一文件的修订';
+    else if (replacement.replacesId && replacement.replacesId !== item.id)
+      errors.replacedById = '该文件已登记为另一文件的修订';
   } else if (!change.reason.trim()) {
     errors.reason = `请填写${VALIDITY_LABELS[change.endedAs]}的依据`;
   }
@@ -61,11 +74,33 @@ export async function endValidity(db: Db, actor: Actor, id: string, change: Vali
     const nowIso = clock.now().toISOString();
     await repo.updateItem(tx, id, { ended_as: change.endedAs, ended_on: change.endedOn, updated_at: nowIso });
     if (replacement) await repo.updateItem(tx, replacement.id, { replaces_id: id, updated_at: nowIso });
-    await repo.insertEvent(tx, { item_id: id, step: change.endedAs, result: 'done', opinion: reason, actor_id: actor.id, actor_name: actor.name, at: nowIso, before_json: null, version: item.version });
+    await repo.insertEvent(tx, {
+      item_id: id,
+      step: change.endedAs,
+      result: 'done',
+      opinion: reason,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      at: nowIso,
+      before_json: null,
+      version: item.version,
+    });
     const updated = (await repo.findItem(tx, id))!;
     await reindex(tx, updated);
     const by = replacement ? `，修订后的文件为“${replacement.title}”` : '';
-    await recordAudit(tx, actor, { agencyId: item.agencyId, action: `catalog.${change.endedAs}`, subjectType: 'catalog_item', subjectId: id, summary: `登记“${item.title}”自${change.endedOn}起${VALIDITY_LABELS[change.endedAs]}（${reason}）${by}`, after: { ...change, reason } }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: item.agencyId,
+        action: `catalog.${change.endedAs}`,
+        subjectType: 'catalog_item',
+        subjectId: id,
+        summary: `登记“${item.title}”自${change.endedOn}起${VALIDITY_LABELS[change.endedAs]}（${reason}）${by}`,
+        after: { ...change, reason },
+      },
+      clock,
+    );
     return updated;
   });
 }
@@ -77,7 +112,13 @@ export interface ValidityView {
   endedAs: ValidityEnd | null;
   endedOn: string | null;
   replaces: { id: string; title: string; state: string } | null;
-  revisions: Array<{ id: string; title: string; state: string; effectiveOn: string | null; publishedOn: string | null }>;
+  revisions: Array<{
+    id: string;
+    title: string;
+    state: string;
+    effectiveOn: string | null;
+    publishedOn: string | null;
+  }>;
   /** Oldest first: publication, then each validity change with its reason. */
   history: Array<{ step: 'published' | ValidityEnd; on: string; text: string; actorName: string; at: string }>;
 }
@@ -85,15 +126,40 @@ export interface ValidityView {
 const CHANGE_STEPS: readonly string[] = ['repealed', 'lapsed', 'revised'];
 
 /** The validity view of a 规章 or 规范性文件 (null for other document types). */
-export async function validityOf(db: DbOrTx, item: repo.CatalogItem, events: readonly repo.CatalogEvent[], today: string): Promise<ValidityView | null> {
+export async function validityOf(
+  db: DbOrTx,
+  item: repo.CatalogItem,
+  events: readonly repo.CatalogEvent[],
+  today: string,
+): Promise<ValidityView | null> {
   if (!hasValidity(item.docType)) return null;
-  const [replaces, revisions] = await Promise.all([item.replacesId ? repo.findItem(db, item.replacesId) : null, repo.findRevisions(db, item.id)]);
+  const [replaces, revisions] = await Promise.all([
+    item.replacesId ? repo.findItem(db, item.replacesId) : null,
+    repo.findRevisions(db, item.id),
+  ]);
   const history: ValidityView['history'] = [];
   for (const e of events) {
-    if ((e.step === 'approve' || e.step === 'import') && item.publishedOn && !history.some((h) => h.step === 'published')) {
-      history.push({ step: 'published', on: item.publishedOn, text: `发布${item.effectiveOn ? `，${formatChineseDate(item.effectiveOn)}起施行` : ''}`, actorName: e.actorName, at: e.at });
+    if (
+      (e.step === 'approve' || e.step === 'import') &&
+      item.publishedOn &&
+      !history.some((h) => h.step === 'published')
+    ) {
+      history.push({
+        step: 'published',
+        on: item.publishedOn,
+        text: `发布${item.effectiveOn ? `，${formatChineseDate(item.effectiveOn)}起施行` : ''}`,
+        actorName: e.actorName,
+        at: e.at,
+      });
     }
-    if (CHANGE_STEPS.includes(e.step)) history.push({ step: e.step as ValidityEnd, on: item.endedOn ?? e.at.slice(0, 10), text: `${VALIDITY_LABELS[e.step as ValidityEnd]}：${e.opinion}`, actorName: e.actorName, at: e.at });
+    if (CHANGE_STEPS.includes(e.step))
+      history.push({
+        step: e.step as ValidityEnd,
+        on: item.endedOn ?? e.at.slice(0, 10),
+        text: `${VALIDITY_LABELS[e.step as ValidityEnd]}：${e.opinion}`,
+        actorName: e.actorName,
+        at: e.at,
+      });
   }
   return {
     status: validityOn(item, today),
@@ -101,7 +167,13 @@ export async function validityOf(db: DbOrTx, item: repo.CatalogItem, events: rea
     endedAs: item.endedAs,
     endedOn: item.endedOn,
     replaces: replaces ? { id: replaces.id, title: replaces.title, state: replaces.state } : null,
-    revisions: revisions.map((r) => ({ id: r.id, title: r.title, state: r.state, effectiveOn: r.effectiveOn, publishedOn: r.publishedOn })),
+    revisions: revisions.map((r) => ({
+      id: r.id,
+      title: r.title,
+      state: r.state,
+      effectiveOn: r.effectiveOn,
+      publishedOn: r.publishedOn,
+    })),
     history,
   };
 }

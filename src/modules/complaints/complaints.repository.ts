@@ -51,9 +51,20 @@ function toRecord(r: Selectable<ComplaintTable>): ComplaintRecord {
   };
 }
 
-const toStep = (r: Selectable<ComplaintStepTable>): ComplaintStep => ({ id: r.id, date: r.step_date, action: r.action, note: r.note, actorName: r.actor_name, createdAt: r.created_at });
+const toStep = (r: Selectable<ComplaintStepTable>): ComplaintStep => ({
+  id: r.id,
+  date: r.step_date,
+  action: r.action,
+  note: r.note,
+  actorName: r.actor_name,
+  createdAt: r.created_at,
+});
 
-export async function insertComplaint(db: DbOrTx, c: Omit<ComplaintRecord, 'createdAt' | 'updatedAt'>, now: string): Promise<ComplaintRecord> {
+export async function insertComplaint(
+  db: DbOrTx,
+  c: Omit<ComplaintRecord, 'createdAt' | 'updatedAt'>,
+  now: string,
+): Promise<ComplaintRecord> {
   const row = await db
     .insertInto('complaint')
     .values({
@@ -87,27 +98,71 @@ export async function setStatus(db: DbOrTx, id: string, status: ComplaintStatus,
   await db.updateTable('complaint').set({ status, updated_at: now }).where('id', '=', id).execute();
 }
 
-export async function conclude(db: DbOrTx, id: string, c: { result: ComplaintResult; resultNote: string; concludedDate: string }, now: string): Promise<void> {
-  await db.updateTable('complaint').set({ status: 'concluded', result: c.result, result_note: c.resultNote, concluded_date: c.concludedDate, updated_at: now }).where('id', '=', id).execute();
+export async function conclude(
+  db: DbOrTx,
+  id: string,
+  c: { result: ComplaintResult; resultNote: string; concludedDate: string },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('complaint')
+    .set({
+      status: 'concluded',
+      result: c.result,
+      result_note: c.resultNote,
+      concluded_date: c.concludedDate,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function insertStep(db: DbOrTx, complaintId: string, s: { date: string; action: string; note: string; actorName: string }, now: string): Promise<ComplaintStep> {
-  const row = await db.insertInto('complaint_step').values({ complaint_id: complaintId, step_date: s.date, action: s.action, note: s.note, actor_name: s.actorName, created_at: now }).returningAll().executeTakeFirstOrThrow();
+export async function insertStep(
+  db: DbOrTx,
+  complaintId: string,
+  s: { date: string; action: string; note: string; actorName: string },
+  now: string,
+): Promise<ComplaintStep> {
+  const row = await db
+    .insertInto('complaint_step')
+    .values({
+      complaint_id: complaintId,
+      step_date: s.date,
+      action: s.action,
+      note: s.note,
+      actor_name: s.actorName,
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toStep(row);
 }
 
 export async function listSteps(db: DbOrTx, complaintId: string): Promise<ComplaintStep[]> {
-  const rows = await db.selectFrom('complaint_step').selectAll().where('complaint_id', '=', complaintId).orderBy('step_date').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('complaint_step')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('step_date')
+    .orderBy('id')
+    .execute();
   return rows.map(toStep);
 }
 
 /** Complaints about the given agencies, newest first. */
-export async function listComplaints(db: DbOrTx, agencyIds: string[] | 'all', f: { status?: ComplaintStatus; year?: number }, limit: number, offset: number): Promise<{ items: ComplaintRecord[]; total: number }> {
+export async function listComplaints(
+  db: DbOrTx,
+  agencyIds: string[] | 'all',
+  f: { status?: ComplaintStatus; year?: number },
+  limit: number,
+  offset: number,
+): Promise<{ items: ComplaintRecord[]; total: number }> {
   if (agencyIds !== 'all' && agencyIds.length === 0) return { items: [], total: 0 };
   let q = db.selectFrom('complaint');
   if (agencyIds !== 'all') q = q.where('agency_id', 'in', agencyIds);
   if (f.status) q = q.where('status', '=', f.status);
-  if (f.year !== undefined) q = q.where('received_date', '>=', `${f.year}-01-01`).where('received_date', '<=', `${f.year}-12-31`);
+  if (f.year !== undefined)
+    q = q.where('received_date', '>=', `${f.year}-01-01`).where('received_date', '<=', `${f.year}-12-31`);
   const total = await q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy('received_date', 'desc').orderBy('id').limit(limit).offset(offset).execute();
   return { items: rows.map(toRecord), total: Number(total.n) };

@@ -12,7 +12,11 @@ export const COMPLAINT_KIND_LABELS: Record<ComplaintKind, string> = { complaint:
 /** received → handling (first step recorded) → concluded (result recorded). */
 export const COMPLAINT_STATUSES = ['received', 'handling', 'concluded'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
-export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = { received: '已登记', handling: '办理中', concluded: '已办结' };
+export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
+  received: '已登记',
+  handling: '办理中',
+  concluded: '已办结',
+};
 
 export const COMPLAINT_RESULTS = ['substantiated', 'partly_substantiated', 'unsubstantiated', 'withdrawn'] as const;
 export type ComplaintResult = (typeof COMPLAINT_RESULTS)[number];
@@ -52,7 +56,11 @@ export function validateComplaint(f: ComplaintFields, today: string): void {
 }
 
 /** Validates a handling step (转办、调查核实、约谈、督促整改、通报批评、答复投诉人…). */
-export function validateStep(step: { date: string; action: string; note: string }, receivedDate: string, today: string): void {
+export function validateStep(
+  step: { date: string; action: string; note: string },
+  receivedDate: string,
+  today: string,
+): void {
   const e: Record<string, string> = {};
   if (!isIsoDate(step.date)) e.date = '请填写办理日期，格式 YYYY-MM-DD';
   else if (step.date < receivedDate) e.date = '办理日期不能早于收到日期';
@@ -64,13 +72,18 @@ export function validateStep(step: { date: string; action: string; note: string 
 }
 
 /** Validates the conclusion: a result, its date, and (except for withdrawal) what was found. */
-export function validateConclusion(c: { result: ComplaintResult; concludedDate: string; resultNote: string }, receivedDate: string, today: string): void {
+export function validateConclusion(
+  c: { result: ComplaintResult; concludedDate: string; resultNote: string },
+  receivedDate: string,
+  today: string,
+): void {
   const e: Record<string, string> = {};
   if (!(COMPLAINT_RESULTS as readonly string[]).includes(c.result)) e.result = '请选择办理结果';
   if (!isIsoDate(c.concludedDate)) e.concludedDate = '请填写办结日期，格式 YYYY-MM-DD';
   else if (c.concludedDate < receivedDate) e.concludedDate = '办结日期不能早于收到日期';
   else if (c.concludedDate > today) e.concludedDate = '办结日期不能晚于今天';
-  if (c.result !== 'withdrawn' && !c.resultNote.trim()) e.resultNote = '请写明核查情况和处理意见（第四十七条：督促整改或者通报批评）';
+  if (c.result !== 'withdrawn' && !c.resultNote.trim())
+    e.resultNote = '请写明核查情况和处理意见（第四十七条：督促整改或者通报批评）';
   else if (c.resultNote.length > 2000) e.resultNote = '不超过 2000 个字符';
   fail(e);
 }

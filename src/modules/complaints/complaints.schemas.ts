@@ -1,8 +1,19 @@
 /** Request and response schemas of the 投诉、举报 API. */
 import { Type } from '@fastify/type-provider-typebox';
-import { COMPLAINT_KINDS, COMPLAINT_RESULTS, COMPLAINT_STATUSES, type ComplaintKind, type ComplaintResult, type ComplaintStatus } from './complaints.rules.ts';
+import {
+  COMPLAINT_KINDS,
+  COMPLAINT_RESULTS,
+  COMPLAINT_STATUSES,
+  type ComplaintKind,
+  type ComplaintResult,
+  type ComplaintStatus,
+} from './complaints.rules.ts';
 
-const KindSchema = Type.Unsafe<ComplaintKind>({ type: 'string', enum: [...COMPLAINT_KINDS], description: 'complaint 投诉 | report 举报' });
+const KindSchema = Type.Unsafe<ComplaintKind>({
+  type: 'string',
+  enum: [...COMPLAINT_KINDS],
+  description: 'complaint 投诉 | report 举报',
+});
 const StatusSchema = Type.Unsafe<ComplaintStatus>({ type: 'string', enum: [...COMPLAINT_STATUSES] });
 const ResultSchema = Type.Unsafe<ComplaintResult>({ type: 'string', enum: [...COMPLAINT_RESULTS] });
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -28,7 +39,14 @@ export const ComplaintSchema = Type.Object({
   updatedAt: Type.String(),
 });
 
-export const StepSchema = Type.Object({ id: Type.Integer(), date: Type.String(), action: Type.String(), note: Type.String(), actorName: Type.String(), createdAt: Type.String() });
+export const StepSchema = Type.Object({
+  id: Type.Integer(),
+  date: Type.String(),
+  action: Type.String(),
+  note: Type.String(),
+  actorName: Type.String(),
+  createdAt: Type.String(),
+});
 
 export const ComplaintCreateBody = Type.Object(
   {
@@ -43,8 +61,22 @@ export const ComplaintCreateBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const StepBody = Type.Object({ date: Type.String({ maxLength: 10 }), action: Type.String({ maxLength: 60 }), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
-export const ConcludeBody = Type.Object({ result: ResultSchema, concludedDate: Type.String({ maxLength: 10 }), resultNote: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const StepBody = Type.Object(
+  {
+    date: Type.String({ maxLength: 10 }),
+    action: Type.String({ maxLength: 60 }),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export const ConcludeBody = Type.Object(
+  {
+    result: ResultSchema,
+    concludedDate: Type.String({ maxLength: 10 }),
+    resultNote: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
 export const ComplaintListQuery = Type.Object({
   agencyId: Type.Optional(Type.String({ maxLength: 64 })),
   status: Type.Optional(StatusSchema),

@@ -27,20 +27,38 @@ export interface DashboardWarning {
 /** Extra warnings contributed by features (e.g. the calendar's "next year not loaded"). */
 export type WarningSource = (db: Db, actor: Actor, clock: Clock) => Promise<DashboardWarning[]>;
 
-export async function dashboard(db: Db, actor: Actor, agencyId: string | undefined, clock: Clock, warningSources: WarningSource[] = []) {
+export async function dashboard(
+  db: Db,
+  actor: Actor,
+  agencyId: string | undefined,
+  clock: Clock,
+  warningSources: WarningSource[] = [],
+) {
   const id = agencyId ?? actor.agencyId;
   if (!id) throw new DomainError('BAD_REQUEST', '请选择机构');
   authorize(actor, 'dashboard.read', { agencyId: id });
   const agency = await agencies.findById(db, id);
   if (!agency) throw new DomainError('NOT_FOUND', '机构不存在');
   const subtree = await agencies.subtreeIds(db, [id]);
-  const visibleSubtree = actor.visibleAgencies === 'all' ? subtree : subtree.filter((x) => (actor.visibleAgencies as ReadonlySet<string>).has(x));
+  const visibleSubtree =
+    actor.visibleAgencies === 'all'
+      ? subtree
+      : subtree.filter((x) => (actor.visibleAgencies as ReadonlySet<string>).has(x));
   // Midnight Asia/Shanghai today, as an instant.
   const todayStart = new Date(`${shanghaiDate(clock.now())}T00:00:00+08:00`).toISOString();
   const cards: DashboardCard[] = [
-    { key: 'agencies', label: '本级及下级机构', value: visibleSubtree.length, hint: visibleSubtree.length > 1 ? '含本机构' : undefined },
+    {
+      key: 'agencies',
+      label: '本级及下级机构',
+      value: visibleSubtree.length,
+      hint: visibleSubtree.length > 1 ? '含本机构' : undefined,
+    },
     { key: 'users', label: '在用账号', value: await countUsers(db, visibleSubtree) },
-    { key: 'locked', label: '被锁定账号', value: await countLockedUsers(db, visibleSubtree, clock.now().toISOString()) },
+    {
+      key: 'locked',
+      label: '被锁定账号',
+      value: await countLockedUsers(db, visibleSubtree, clock.now().toISOString()),
+    },
     { key: 'auditToday', label: '今日操作记录', value: await countEventsSince(db, id, todayStart) },
   ];
   if (can(actor, 'applications.read', { agencyId: id })) cards.push(await reminderCard(db, id, clock));
@@ -52,6 +70,12 @@ export async function dashboard(db: Db, actor: Actor, agencyId: string | undefin
 async function reminderCard(db: Db, agencyId: string, clock: Clock): Promise<DashboardCard> {
   const since = new Date(clock.now().getTime() - 7 * 86_400_000).toISOString();
   const mails = await outcomeCountsSince(db, [agencyId], since);
-  const hint = [`已发邮件 ${mails.queued} 封`, mails.no_email ? `未设置邮箱 ${mails.no_email} 人次` : '', mails.opted_out ? `已关闭提醒 ${mails.opted_out} 人次` : ''].filter(Boolean).join('，');
+  const hint = [
+    `已发邮件 ${mails.queued} 封`,
+    mails.no_email ? `未设置邮箱 ${mails.no_email} 人次` : '',
+    mails.opted_out ? `已关闭提醒 ${mails.opted_out} 人次` : '',
+  ]
+    .filter(Boolean)
+    .join('，');
   return { key: 'reminders', label: '近7日期限提醒', value: await countRemindersSince(db, [agencyId], since), hint };
 }

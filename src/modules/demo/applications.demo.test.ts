@@ -14,7 +14,10 @@ describeEachDialect('demo applications (洛江区工信局, 2024 and 2025)', (di
   let agencyId: string;
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    await loadDemo(t.db, new TestClock('2026-03-02T02:00:00Z'), { passwordMinLength: 10, password: () => 'Demo-Passw0rd!' });
+    await loadDemo(t.db, new TestClock('2026-03-02T02:00:00Z'), {
+      passwordMinLength: 10,
+      password: () => 'Demo-Passw0rd!',
+    });
     agencyId = (await findByCodeOrName(t.db, 'luojiang-gxj'))!.id;
   }, 120_000);
   afterAll(async () => t.destroy());

@@ -43,7 +43,16 @@ function scriptOf(a: DemoApplication, received: string, cal: Calendar): Script {
   const f = a.flow;
   const replyAt = a.replyAfter ?? 12;
   const reply = (outcome: string, at: number, extra: StepInput = {}): Script => [
-    [wd(at - 2), 'decide', { outcome, legalBasis: OUTCOME_BASIS[outcome as keyof typeof OUTCOME_BASIS] || '第三十六条', reasons: '', ...extra }],
+    [
+      wd(at - 2),
+      'decide',
+      {
+        outcome,
+        legalBasis: OUTCOME_BASIS[outcome as keyof typeof OUTCOME_BASIS] || '第三十六条',
+        reasons: '',
+        ...extra,
+      },
+    ],
     [wd(at - 1), 'reviewConfidentiality', { passed: true }],
     [wd(at - 1), 'signOff', {}],
     [wd(at), 'reply', {}],
@@ -51,32 +60,89 @@ function scriptOf(a: DemoApplication, received: string, cal: Calendar): Script {
   const assign: Script = [[received, 'assign', {}]];
   switch (f.kind) {
     case 'reply':
-      return [...assign, ...reply(f.outcome, replyAt, { reasons: f.reasons ?? '', responsibleAgency: f.responsibleAgency ?? '' })];
+      return [
+        ...assign,
+        ...reply(f.outcome, replyAt, { reasons: f.reasons ?? '', responsibleAgency: f.responsibleAgency ?? '' }),
+      ];
     case 'onSpot':
     case 'open':
       return [];
     case 'unclear':
-      return [...assign, [wd(3), 'requestCorrection', { items: '请写明所需文件的名称、文号或者形成时间' }], [wd(8), 'recordCorrection', { note: '补正：要去年的文件' }], ...reply('unavailable_unclear', 16, { reasons: '补正后仍无法确定所需信息' })];
+      return [
+        ...assign,
+        [wd(3), 'requestCorrection', { items: '请写明所需文件的名称、文号或者形成时间' }],
+        [wd(8), 'recordCorrection', { note: '补正：要去年的文件' }],
+        ...reply('unavailable_unclear', 16, { reasons: '补正后仍无法确定所需信息' }),
+      ];
     case 'correctionLapse':
       return [...assign, [wd(4), 'requestCorrection', { items: '请写明项目名称和所需材料的范围' }]];
     case 'correctedThenGranted':
-      return [...assign, [wd(2), 'requestCorrection', { items: '请写明企业名称和所需信息的年度' }], [wd(6), 'recordCorrection', { note: '补正：鑫达机械2024年技改补助文件' }], ...reply('granted', 16)];
+      return [
+        ...assign,
+        [wd(2), 'requestCorrection', { items: '请写明企业名称和所需信息的年度' }],
+        [wd(6), 'recordCorrection', { note: '补正：鑫达机械2024年技改补助文件' }],
+        ...reply('granted', 16),
+      ];
     case 'thirdParty':
-      return [...assign, [wd(3), 'sendConsultation', { party: 'third', partyName: '相关企业（演示）' }], [wd(10), 'recordConsultationAnswer', { opinion: f.outcome === 'granted' ? 'agree' : 'object', note: '认为涉及商业秘密' }], ...reply(f.outcome, 22, { reasons: '涉及第三方商业秘密，第三方不同意公开且理由合理', ...(f.outcome === 'partial' ? { thirdPartyWithheld: true } : {}) })];
+      return [
+        ...assign,
+        [wd(3), 'sendConsultation', { party: 'third', partyName: '相关企业（演示）' }],
+        [
+          wd(10),
+          'recordConsultationAnswer',
+          { opinion: f.outcome === 'granted' ? 'agree' : 'object', note: '认为涉及商业秘密' },
+        ],
+        ...reply(f.outcome, 22, {
+          reasons: '涉及第三方商业秘密，第三方不同意公开且理由合理',
+          ...(f.outcome === 'partial' ? { thirdPartyWithheld: true } : {}),
+        }),
+      ];
     case 'agencyConsultation':
-      return [...assign, [wd(4), 'sendConsultation', { party: 'agency', partyName: '泉州市洛江区发展和改革局（演示）' }], ...reply('granted', 24)];
+      return [
+        ...assign,
+        [wd(4), 'sendConsultation', { party: 'agency', partyName: '泉州市洛江区发展和改革局（演示）' }],
+        ...reply('granted', 24),
+      ];
     case 'excessive':
-      return [...assign, [wd(3), 'askReasons', { note: '要求说明逐户逐月用电量的用途' }], ...reply('rejected_excessive', 15, { reasons: '申请理由不合理' })];
+      return [
+        ...assign,
+        [wd(3), 'askReasons', { note: '要求说明逐户逐月用电量的用途' }],
+        ...reply('rejected_excessive', 15, { reasons: '申请理由不合理' }),
+      ];
     case 'extension':
-      return [...assign, [wd(15), 'requestExtension', { days: 15, reason: '涉及项目多、材料量大，需逐项审查' }], [wd(16), 'approveExtension', {}], ...reply('partial', 30, { reasons: '评审专家个人信息不予公开' })];
+      return [
+        ...assign,
+        [wd(15), 'requestExtension', { days: 15, reason: '涉及项目多、材料量大，需逐项审查' }],
+        [wd(16), 'approveExtension', {}],
+        ...reply('partial', 30, { reasons: '评审专家个人信息不予公开' }),
+      ];
     case 'feePaid':
-      return [...assign, [wd(5), 'issueFeeNotice', { basis: 'per_page', pages: 120 }], [wd(9), 'recordFeePaid', {}], ...reply('granted', 18)];
+      return [
+        ...assign,
+        [wd(5), 'issueFeeNotice', { basis: 'per_page', pages: 120 }],
+        [wd(9), 'recordFeePaid', {}],
+        ...reply('granted', 18),
+      ];
     case 'feeLapse':
       return [...assign, [wd(5), 'issueFeeNotice', { basis: 'per_page', pages: 260 }]];
     case 'withdrawn':
       return [...assign, [wd(4), 'withdraw', { note: '申请人来电表示已在网站查到，撤回申请' }]];
     case 'records':
-      return [...assign, [wd(8), 'decide', { outcome: 'transferred', legalBasis: '第四十一条', reasons: '企业登记信息由市场监督管理部门负责更正，已转送' }], [wd(9), 'reviewConfidentiality', { passed: true }], [wd(9), 'signOff', {}], [wd(10), 'reply', {}]];
+      return [
+        ...assign,
+        [
+          wd(8),
+          'decide',
+          {
+            outcome: 'transferred',
+            legalBasis: '第四十一条',
+            reasons: '企业登记信息由市场监督管理部门负责更正，已转送',
+          },
+        ],
+        [wd(9), 'reviewConfidentiality', { passed: true }],
+        [wd(9), 'signOff', {}],
+        [wd(10), 'reply', {}],
+      ];
   }
 }
 
@@ -93,7 +159,12 @@ export async function loadApplicationsDemo(db: Db, clock: Clock): Promise<number
     const user = await findUserByUsername(db, u);
     if (user) users.set(u, await actorForUser(db, user, { kind: 'user', scopes: null, clientIp: null }));
   }
-  const by: Record<string, string> = { 'applications.register': 'gxj.clerk', 'applications.handle': 'gxj.handler', 'applications.approve': 'gxj.head', 'applications.review': 'gxj.reviewer' };
+  const by: Record<string, string> = {
+    'applications.register': 'gxj.clerk',
+    'applications.handle': 'gxj.handler',
+    'applications.approve': 'gxj.head',
+    'applications.review': 'gxj.reviewer',
+  };
   const clerk = users.get('gxj.clerk');
   const handler = users.get('gxj.handler');
   if (!clerk || !handler) return 0;
@@ -101,9 +172,27 @@ export async function loadApplicationsDemo(db: Db, clock: Clock): Promise<number
 
   const ago = (days: number) => formatIsoDate(parseDate(today) - days);
   const live: DemoApplication[] = [
-    { arrive: ago(1), channel: 'online', applicant: 3, info: '本年度工业企业技术改造项目申报指南', flow: { kind: 'open' } },
-    { arrive: ago(12), channel: 'post-signed', applicant: 6, info: '本区工业园区污水处理设施运行情况', flow: { kind: 'open' } },
-    { arrive: ago(32), channel: 'in-person', applicant: 7, info: '本区重点企业节能改造补助发放情况', flow: { kind: 'open' } },
+    {
+      arrive: ago(1),
+      channel: 'online',
+      applicant: 3,
+      info: '本年度工业企业技术改造项目申报指南',
+      flow: { kind: 'open' },
+    },
+    {
+      arrive: ago(12),
+      channel: 'post-signed',
+      applicant: 6,
+      info: '本区工业园区污水处理设施运行情况',
+      flow: { kind: 'open' },
+    },
+    {
+      arrive: ago(32),
+      channel: 'in-person',
+      applicant: 7,
+      info: '本区重点企业节能改造补助发放情况',
+      flow: { kind: 'open' },
+    },
   ];
 
   let created = 0;
@@ -112,9 +201,20 @@ export async function loadApplicationsDemo(db: Db, clock: Clock): Promise<number
     if (a.arrive > today) continue;
     const p = DEMO_APPLICANTS[a.applicant]!;
     sim.date = a.arrive;
-    const confirm = a.channel === 'online' || a.channel === 'email' || a.channel === 'fax' || a.channel === 'post-ordinary';
-    const received = confirm && a.flow.kind !== 'open' ? (cal.addWorkingDays(a.arrive, a.channel === 'post-ordinary' ? 0 : 1) as string) : a.arrive;
-    const onSpot = a.flow.kind === 'onSpot' ? { outcome: a.flow.outcome, legalBasis: '第三十六条第一项', reasons: '告知已在本机关政府信息公开专栏公开，当场提供查阅途径' } : null;
+    const confirm =
+      a.channel === 'online' || a.channel === 'email' || a.channel === 'fax' || a.channel === 'post-ordinary';
+    const received =
+      confirm && a.flow.kind !== 'open'
+        ? (cal.addWorkingDays(a.arrive, a.channel === 'post-ordinary' ? 0 : 1) as string)
+        : a.arrive;
+    const onSpot =
+      a.flow.kind === 'onSpot'
+        ? {
+            outcome: a.flow.outcome,
+            legalBasis: '第三十六条第一项',
+            reasons: '告知已在本机关政府信息公开专栏公开，当场提供查阅途径',
+          }
+        : null;
     const r = await createApplication(deps, clerk, {
       agencyId: agency.id,
       kind: a.flow.kind === 'records' ? 'records_correction' : 'disclosure',
@@ -134,7 +234,8 @@ export async function loadApplicationsDemo(db: Db, clock: Clock): Promise<number
       answeredOnSpot: onSpot,
     });
     created++;
-    if (a.flow.kind === 'thirdParty' && a.flow.outcome === 'withheld_third_party') cases.push({ id: r.application.id, year: Number(a.arrive.slice(0, 4)) });
+    if (a.flow.kind === 'thirdParty' && a.flow.outcome === 'withheld_third_party')
+      cases.push({ id: r.application.id, year: Number(a.arrive.slice(0, 4)) });
     const confirmation: Script = confirm && a.flow.kind !== 'open' ? [[received, 'confirmReceipt', {}]] : [];
     for (const [date, step, input] of [...confirmation, ...scriptOf(a, received, cal)]) {
       if (date > today) break;
@@ -149,9 +250,31 @@ export async function loadApplicationsDemo(db: Db, clock: Clock): Promise<number
   for (const [i, c] of cases.entries()) {
     const filed = `${c.year}-07-${15 + i}`;
     if (filed > today) continue;
-    await createCase(db, clerk, agency.id, i === 0
-      ? { kind: 'reconsideration', party: DEMO_APPLICANTS[8]!.name, organ: '泉州市洛江区人民政府', filedDate: filed, concludedDate: `${c.year}-09-10` <= today ? `${c.year}-09-10` : null, result: `${c.year}-09-10` <= today ? 'upheld' : 'pending', applicationId: c.id }
-      : { kind: 'litigation_direct', party: DEMO_APPLICANTS[8]!.name, organ: '泉州市洛江区人民法院', filedDate: filed, concludedDate: null, result: 'pending', applicationId: c.id }, clock);
+    await createCase(
+      db,
+      clerk,
+      agency.id,
+      i === 0
+        ? {
+            kind: 'reconsideration',
+            party: DEMO_APPLICANTS[8]!.name,
+            organ: '泉州市洛江区人民政府',
+            filedDate: filed,
+            concludedDate: `${c.year}-09-10` <= today ? `${c.year}-09-10` : null,
+            result: `${c.year}-09-10` <= today ? 'upheld' : 'pending',
+            applicationId: c.id,
+          }
+        : {
+            kind: 'litigation_direct',
+            party: DEMO_APPLICANTS[8]!.name,
+            organ: '泉州市洛江区人民法院',
+            filedDate: filed,
+            concludedDate: null,
+            result: 'pending',
+            applicationId: c.id,
+          },
+      clock,
+    );
   }
   return created;
 }

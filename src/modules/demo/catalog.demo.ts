@@ -15,7 +15,14 @@ import { saveCategory, saveSettings } from '../catalog/settings.service.ts';
 import { endValidity } from '../catalog/validity.service.ts';
 import { act } from '../catalog/workflow.service.ts';
 import { saveAmounts, saveFigure } from '../power-list/power-list.service.ts';
-import { DEMO_AMOUNTS, DEMO_CATEGORIES, DEMO_ITEMS, DEMO_POWER_LIST, DEMO_REPEAL, DEMO_RULES_HTML } from './catalog.demo.data.ts';
+import {
+  DEMO_AMOUNTS,
+  DEMO_CATEGORIES,
+  DEMO_ITEMS,
+  DEMO_POWER_LIST,
+  DEMO_REPEAL,
+  DEMO_RULES_HTML,
+} from './catalog.demo.data.ts';
 
 /** A clock fixed at 09:30 Beijing time on `date` (01:30 UTC). */
 const at = (date: string): Clock => ({ now: () => new Date(`${date}T01:30:00Z`) });
@@ -23,8 +30,14 @@ const at = (date: string): Clock => ({ now: () => new Date(`${date}T01:30:00Z`) 
 /** Loads the bureau's demo catalog; `agencyIds` maps demo agency keys to ids. */
 export async function loadCatalogDemo(db: Db, clock: Clock, agencyIds: ReadonlyMap<string, string>): Promise<void> {
   const agencyId = agencyIds.get('lj-gxj')!;
-  const actor = async (username: string) => actorForUser(db, (await findUserByUsername(db, username))!, { kind: 'user', scopes: null, clientIp: null });
-  const [clerk, reviewer, approver, admin] = [await actor('gxj.clerk'), await actor('gxj.reviewer'), await actor('gxj.approver'), await actor('gxj.admin')];
+  const actor = async (username: string) =>
+    actorForUser(db, (await findUserByUsername(db, username))!, { kind: 'user', scopes: null, clientIp: null });
+  const [clerk, reviewer, approver, admin] = [
+    await actor('gxj.clerk'),
+    await actor('gxj.reviewer'),
+    await actor('gxj.approver'),
+    await actor('gxj.admin'),
+  ];
   const system = systemActor('演示数据');
   await saveSettings(db, admin, agencyId, { rulesHtml: DEMO_RULES_HTML }, clock);
   const categories = new Map<string, string>();
@@ -34,15 +47,46 @@ export async function loadCatalogDemo(db: Db, clock: Clock, agencyIds: ReadonlyM
   for (const d of DEMO_ITEMS) {
     const formed = at(d.formedOn);
     const statutoryItem = DEMO_CATEGORIES.find((c) => c.name === d.category)!.statutoryItem;
-    const draft = await createDraft(db, clerk, agencyId, { title: d.title, docNumber: d.docNumber ?? '', statutoryItem, categoryId: categories.get(d.category)!, docType: d.docType, summary: '', bodyHtml: d.body, formedOn: d.formedOn, effectiveOn: d.effectiveOn ?? null, replacesId: d.replaces ? ids.get(d.replaces)! : null }, formed, calendar);
+    const draft = await createDraft(
+      db,
+      clerk,
+      agencyId,
+      {
+        title: d.title,
+        docNumber: d.docNumber ?? '',
+        statutoryItem,
+        categoryId: categories.get(d.category)!,
+        docType: d.docType,
+        summary: '',
+        bodyHtml: d.body,
+        formedOn: d.formedOn,
+        effectiveOn: d.effectiveOn ?? null,
+        replacesId: d.replaces ? ids.get(d.replaces)! : null,
+      },
+      formed,
+      calendar,
+    );
     if (d.key) ids.set(d.key, draft.id);
     if (!d.publishedOn) continue;
     await act(db, clerk, draft.id, { kind: 'submit' }, at(d.publishedOn));
-    await act(db, reviewer, draft.id, { kind: 'confidentiality_pass', opinion: '经审查，不涉及国家秘密、工作秘密、商业秘密和个人隐私，同意公开' }, at(d.publishedOn));
+    await act(
+      db,
+      reviewer,
+      draft.id,
+      { kind: 'confidentiality_pass', opinion: '经审查，不涉及国家秘密、工作秘密、商业秘密和个人隐私，同意公开' },
+      at(d.publishedOn),
+    );
     await act(db, approver, draft.id, { kind: 'approve', opinion: '同意发布', publishAt: null }, at(d.publishedOn));
-    if (d.withdraw) await act(db, approver, draft.id, { kind: 'withdraw', reason: d.withdraw.reason }, at(d.withdraw.on));
+    if (d.withdraw)
+      await act(db, approver, draft.id, { kind: 'withdraw', reason: d.withdraw.reason }, at(d.withdraw.on));
   }
-  await endValidity(db, approver, ids.get(DEMO_REPEAL.item)!, { endedAs: 'repealed', endedOn: DEMO_REPEAL.endedOn, reason: DEMO_REPEAL.reason }, at(DEMO_REPEAL.endedOn));
+  await endValidity(
+    db,
+    approver,
+    ids.get(DEMO_REPEAL.item)!,
+    { endedAs: 'repealed', endedOn: DEMO_REPEAL.endedOn, reason: DEMO_REPEAL.reason },
+    at(DEMO_REPEAL.endedOn),
+  );
   for (const f of DEMO_POWER_LIST) await saveFigure(db, system, agencyId, f, clock);
   for (const a of DEMO_AMOUNTS) await saveAmounts(db, system, agencyId, a, clock);
 }

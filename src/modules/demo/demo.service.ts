@@ -38,7 +38,11 @@ export interface DemoCredentials {
   password: string;
 }
 
-export async function loadDemo(db: Db, clock: Clock, options: { passwordMinLength: number; password?: () => string }): Promise<DemoCredentials[]> {
+export async function loadDemo(
+  db: Db,
+  clock: Clock,
+  options: { passwordMinLength: number; password?: () => string },
+): Promise<DemoCredentials[]> {
   if ((await countAgencies(db)) > 0) {
     throw new DomainError('DATA_INVALID', '数据库中已有机构，演示数据只能载入空数据库');
   }
@@ -53,8 +57,27 @@ export async function loadDemo(db: Db, clock: Clock, options: { passwordMinLengt
   const credentials: DemoCredentials[] = [];
   for (const u of DEMO_ACCOUNTS) {
     const password = (options.password ?? generatePassword)();
-    await createUser(db, actor, { username: u.username, displayName: u.displayName, agencyId: ids.get(u.agency)!, roles: u.roles, password, reachAgencyId: u.reach ? ids.get(u.reach)! : null }, { passwordMinLength: options.passwordMinLength }, clock);
-    credentials.push({ username: u.username, displayName: u.displayName, roles: u.roles, agencyName: names.get(u.agency)!, password });
+    await createUser(
+      db,
+      actor,
+      {
+        username: u.username,
+        displayName: u.displayName,
+        agencyId: ids.get(u.agency)!,
+        roles: u.roles,
+        password,
+        reachAgencyId: u.reach ? ids.get(u.reach)! : null,
+      },
+      { passwordMinLength: options.passwordMinLength },
+      clock,
+    );
+    credentials.push({
+      username: u.username,
+      displayName: u.displayName,
+      roles: u.roles,
+      agencyName: names.get(u.agency)!,
+      password,
+    });
   }
   await loadCatalogDemo(db, clock, ids);
   await loadApplicationsDemo(db, clock);

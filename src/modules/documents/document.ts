@@ -90,5 +90,11 @@ export interface ResolvedCell {
 /** Fills in a cell's defaults. */
 export function resolveCell(cell: Cell, header: boolean): ResolvedCell {
   if (typeof cell === 'string') return { text: cell, rowSpan: 1, colSpan: 1, align: 'center', bold: header };
-  return { text: cell.text, rowSpan: cell.rowSpan ?? 1, colSpan: cell.colSpan ?? 1, align: cell.align ?? 'center', bold: cell.bold ?? header };
+  return {
+    text: cell.text,
+    rowSpan: cell.rowSpan ?? 1,
+    colSpan: cell.colSpan ?? 1,
+    align: cell.align ?? 'center',
+    bold: cell.bold ?? header,
+  };
 }

@@ -30,7 +30,8 @@ function unzip(buf: Buffer): Map<string, string> {
 
 async function pdfText(data: Buffer): Promise<{ pages: number; text: string }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pdf = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false })
+    .promise;
   let text = '';
   for (let i = 1; i <= pdf.numPages; i++) {
     const content = await (await pdf.getPage(i)).getTextContent();
@@ -62,13 +63,39 @@ describe('document model helpers', () => {
       { kind: 'heading', level: 2, text: '问题', numbered: false },
       { kind: 'heading', level: 2, text: '改进' },
     ];
-    expect([...headingTexts(body).values()]).toEqual(['一、总体情况', '（一）主动公开', '（二）依申请公开', '1.受理', '（1）网上', '二、存在的问题', '问题', '（一）改进']);
+    expect([...headingTexts(body).values()]).toEqual([
+      '一、总体情况',
+      '（一）主动公开',
+      '（二）依申请公开',
+      '1.受理',
+      '（1）网上',
+      '二、存在的问题',
+      '问题',
+      '（一）改进',
+    ]);
   });
 
   it('places merged cells on a grid and rejects crooked tables in Chinese', () => {
-    const grid = layoutTable([[{ text: 'A', rowSpan: 2 }, { text: 'B', colSpan: 2 }], ['b1', 'b2']], [['1', '2', '3']]);
+    const grid = layoutTable(
+      [
+        [
+          { text: 'A', rowSpan: 2 },
+          { text: 'B', colSpan: 2 },
+        ],
+        ['b1', 'b2'],
+      ],
+      [['1', '2', '3']],
+    );
     expect(grid.columns).toBe(3);
-    expect(grid.cells.map((c) => [c.text, c.row, c.col])).toEqual([['A', 0, 0], ['B', 0, 1], ['b1', 1, 1], ['b2', 1, 2], ['1', 2, 0], ['2', 2, 1], ['3', 2, 2]]);
+    expect(grid.cells.map((c) => [c.text, c.row, c.col])).toEqual([
+      ['A', 0, 0],
+      ['B', 0, 1],
+      ['b1', 1, 1],
+      ['b2', 1, 2],
+      ['1', 2, 0],
+      ['2', 2, 1],
+      ['3', 2, 2],
+    ]);
     expect(() => layoutTable([['a', 'b']], [['1']])).toThrow(/第2行的列数与第1行（2列）不一致/);
     expect(() => layoutTable([], [[{ text: 'x', rowSpan: 3 }]])).toThrow(/向下合并超出了表格/);
     expect(() => layoutTable([[{ text: 'x', rowSpan: 2 }]], [['1']])).toThrow(/表头第1行的单元格不能向下合并到表体/);
@@ -102,7 +129,15 @@ describe('DOCX rendering', () => {
     expect(body).toContain('w:gridSpan w:val="7"');
     expect(body).toContain('w:vMerge w:val="restart"');
     expect(body).toContain('<w:tblHeader/>');
-    for (const text of ['一、总体情况', '（一）主动公开情况', '1.公开平台建设', '（1）专栏栏目调整', '2021年1月6日', '洛工信〔2021〕1号']) expect(body).toContain(text);
+    for (const text of [
+      '一、总体情况',
+      '（一）主动公开情况',
+      '1.公开平台建设',
+      '（1）专栏栏目调整',
+      '2021年1月6日',
+      '洛工信〔2021〕1号',
+    ])
+      expect(body).toContain(text);
     const fonts = files.get('word/fontTable.xml')!;
     expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     expect(fonts).toContain('<w:font w:name="仿宋"><w:altName w:val="Noto Serif CJK SC"/>');
@@ -130,7 +165,19 @@ describe('PDF rendering', () => {
     const { pages, text } = await pdfText(pdf.data);
     expect(pages).toBe(3);
     const flat = text.replace(/\s+/g, '');
-    for (const s of ['泉州市洛江区工业和信息化局', '2020年政府信息公开工作年度报告', '一、总体情况', '（一）主动公开情况', '本列数据的勾稽关系为', '法人或其他组织', '特此报告。', '2021年1月6日', '—1—', '—2—', '—3—']) {
+    for (const s of [
+      '泉州市洛江区工业和信息化局',
+      '2020年政府信息公开工作年度报告',
+      '一、总体情况',
+      '（一）主动公开情况',
+      '本列数据的勾稽关系为',
+      '法人或其他组织',
+      '特此报告。',
+      '2021年1月6日',
+      '—1—',
+      '—2—',
+      '—3—',
+    ]) {
       expect(flat).toContain(s);
     }
   });
@@ -138,6 +185,8 @@ describe('PDF rendering', () => {
   it('prints a short letter on one page with the recipient, 文号 and signature', async () => {
     const { pages, text } = await pdfText((await renderDocument(LETTER, 'pdf')).data);
     expect(pages).toBe(1);
-    expect(text.replace(/\s+/g, '')).toMatch(/政府信息公开申请答复书洛工信依申〔2025〕12号张三：本机关于2025年3月3日.*泉州市洛江区工业和信息化局2025年3月20日—1—/);
+    expect(text.replace(/\s+/g, '')).toMatch(
+      /政府信息公开申请答复书洛工信依申〔2025〕12号张三：本机关于2025年3月3日.*泉州市洛江区工业和信息化局2025年3月20日—1—/,
+    );
   });
 });

@@ -24,7 +24,8 @@ export const LINE_PITCH_PT = 28.95;
 export const TITLE_LINE_PITCH_PT = 35;
 
 /** A role of text in the document: each role has its official font. */
-export type FontRole = 'title' | 'subtitle' | 'heading1' | 'heading2' | 'heading3' | 'body' | 'tableHead' | 'table' | 'pageNumber';
+export type FontRole =
+  'title' | 'subtitle' | 'heading1' | 'heading2' | 'heading3' | 'body' | 'tableHead' | 'table' | 'pageNumber';
 
 /**
  * The official fonts by role, as named in DOCX (w:rFonts w:eastAsia). Offices have the
@@ -47,7 +48,10 @@ export const DOCX_FONTS: Record<FontRole, { eastAsia: string; latin: string; bol
  * Fallbacks written into the DOCX font table (w:altName), in the order an office has them:
  * the Windows names (仿宋, 楷体), then the Noto CJK families of Linux desktops.
  */
-export const DOCX_FONT_FALLBACKS: Record<string, { altName: string; family: 'roman' | 'swiss' | 'modern'; panose1: string }> = {
+export const DOCX_FONT_FALLBACKS: Record<
+  string,
+  { altName: string; family: 'roman' | 'swiss' | 'modern'; panose1: string }
+> = {
   方正小标宋简体: { altName: '宋体', family: 'roman', panose1: '02000000000000000000' },
   仿宋_GB2312: { altName: '仿宋', family: 'modern', panose1: '02010609030101010101' },
   楷体_GB2312: { altName: '楷体', family: 'modern', panose1: '02010609030101010101' },

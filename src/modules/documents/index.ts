@@ -40,6 +40,10 @@ export async function renderDocument(doc: OfficialDocument, format: DocumentForm
 
 /** A file name safe in every browser and mail client: the title without path characters. */
 export function documentFileName(title: string, format: DocumentFormat): string {
-  const base = title.replace(/[\\/:*?"<>|\n\r]+/g, '').trim().slice(0, 80) || '文书';
+  const base =
+    title
+      .replace(/[\\/:*?"<>|\n\r]+/g, '')
+      .trim()
+      .slice(0, 80) || '文书';
   return `${base}.${format}`;
 }

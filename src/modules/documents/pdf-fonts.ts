@@ -12,7 +12,12 @@ import type { PdfFace } from './gbt9704.ts';
 export type PdfFontFiles = Record<PdfFace, { file: string; postscriptName: string }>;
 
 /** Directories searched, in order: Debian/Ubuntu, Fedora, Arch, Alpine. */
-export const FONT_DIRS = ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/google-noto-cjk', '/usr/share/fonts/noto-cjk', '/usr/share/fonts/noto'];
+export const FONT_DIRS = [
+  '/usr/share/fonts/opentype/noto',
+  '/usr/share/fonts/google-noto-cjk',
+  '/usr/share/fonts/noto-cjk',
+  '/usr/share/fonts/noto',
+];
 
 const FACES: Record<PdfFace, { file: string; postscriptName: string }> = {
   serif: { file: 'NotoSerifCJK-Regular.ttc', postscriptName: 'NotoSerifCJKsc-Regular' },
@@ -30,7 +35,11 @@ export function findPdfFonts(dirs: readonly string[] = FONT_DIRS): PdfFontFiles 
   for (const [face, spec] of Object.entries(FACES) as Array<[PdfFace, (typeof FACES)[PdfFace]]>) {
     const dir = dirs.find((d) => existsSync(join(d, spec.file)));
     if (!dir) {
-      throw new DomainError('FONTS_MISSING', `缺少中文字体 ${spec.file}，无法生成 PDF：请安装 fonts-noto-cjk（Debian/Ubuntu：apt-get install fonts-noto-cjk）`, { file: spec.file });
+      throw new DomainError(
+        'FONTS_MISSING',
+        `缺少中文字体 ${spec.file}，无法生成 PDF：请安装 fonts-noto-cjk（Debian/Ubuntu：apt-get install fonts-noto-cjk）`,
+        { file: spec.file },
+      );
     }
     out[face] = { file: join(dir, spec.file), postscriptName: spec.postscriptName };
   }

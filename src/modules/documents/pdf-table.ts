@@ -36,7 +36,8 @@ export function drawPdfTable(pdf: PDFKit.PDFDocument, block: Extract<Block, { ki
   pdf.font(PDF_FACES.table).fontSize(SIZE.table);
   const minRow = pdf.currentLineHeight(true) + LINE_GAP + 2 * PAD_Y;
   const heights = new Array<number>(grid.rows).fill(minRow);
-  for (const c of grid.cells) if (c.rowSpan === 1) heights[c.row] = Math.max(heights[c.row]!, textHeight(c) + 2 * PAD_Y);
+  for (const c of grid.cells)
+    if (c.rowSpan === 1) heights[c.row] = Math.max(heights[c.row]!, textHeight(c) + 2 * PAD_Y);
   for (const c of grid.cells) {
     if (c.rowSpan === 1) continue;
     const have = heights.slice(c.row, c.row + c.rowSpan).reduce((s, h) => s + h, 0);
@@ -88,7 +89,14 @@ export function drawPdfTable(pdf: PDFKit.PDFDocument, block: Extract<Block, { ki
   pdf.y = y;
 }
 
-function drawSegment(pdf: PDFKit.PDFDocument, cells: PlacedCell[], segment: Map<number, number>, heights: number[], x: number[], spanWidth: (c: PlacedCell) => number): void {
+function drawSegment(
+  pdf: PDFKit.PDFDocument,
+  cells: PlacedCell[],
+  segment: Map<number, number>,
+  heights: number[],
+  x: number[],
+  spanWidth: (c: PlacedCell) => number,
+): void {
   for (const c of cells) {
     const rows = [...Array(c.rowSpan).keys()].map((i) => c.row + i).filter((r) => segment.has(r));
     if (rows.length === 0) continue;

@@ -24,7 +24,16 @@ import {
 import { formatChineseDate } from '../../domain/time.ts';
 import type { Align, Block, OfficialDocument } from './document.ts';
 import { fontTableXml } from './font-table.ts';
-import { DOCX_FONTS, LINE_PITCH_PT, MARGIN_MM, PAGE_MM, SIZE, TEXT_WIDTH_MM, TITLE_LINE_PITCH_PT, type FontRole } from './gbt9704.ts';
+import {
+  DOCX_FONTS,
+  LINE_PITCH_PT,
+  MARGIN_MM,
+  PAGE_MM,
+  SIZE,
+  TEXT_WIDTH_MM,
+  TITLE_LINE_PITCH_PT,
+  type FontRole,
+} from './gbt9704.ts';
 import { headingTexts, widthInChars } from './numbering.ts';
 import { layoutTable, scaleWidths } from './table-grid.ts';
 
@@ -111,7 +120,9 @@ function tableBlock(block: Extract<Block, { kind: 'table' }>): Array<Paragraph |
                 new Paragraph({
                   alignment: ALIGN[c.align],
                   spacing: { line: 240, lineRule: LineRuleType.AUTO },
-                  children: textRuns(c.text, c.header ? 'tableHead' : 'table', SIZE.table, { bold: c.bold && !c.header }),
+                  children: textRuns(c.text, c.header ? 'tableHead' : 'table', SIZE.table, {
+                    bold: c.bold && !c.header,
+                  }),
                 }),
               ],
             }),
@@ -120,14 +131,28 @@ function tableBlock(block: Extract<Block, { kind: 'table' }>): Array<Paragraph |
   );
   const out: Array<Paragraph | Table> = [];
   if (block.caption) {
-    out.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: EXACT_LINE, children: [run(block.caption, 'heading1', SIZE.tableCaption)] }));
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: EXACT_LINE,
+        children: [run(block.caption, 'heading1', SIZE.tableCaption)],
+      }),
+    );
   }
   out.push(
     new Table({
       rows,
       width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
       columnWidths: widths,
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      borders: {
+        top: border,
+        bottom: border,
+        left: border,
+        right: border,
+        insideHorizontal: border,
+        insideVertical: border,
+      },
     }),
   );
   // Word needs a paragraph after a table; it also separates two tables.
@@ -144,8 +169,19 @@ function signatureParagraphs(agency: string, isoDate: string): Paragraph[] {
   const dateRight = 4;
   const agencyRight = Math.max(0, dateRight + (widthInChars(date) - widthInChars(agency)) / 2);
   const line = (text: string, rightChars: number) =>
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(rightChars * CHAR) }, spacing: EXACT_LINE, keepNext: true, keepLines: true, children: [run(text, 'body', SIZE.body)] });
-  return [new Paragraph({ spacing: EXACT_LINE, keepNext: true, children: [] }), line(agency, agencyRight), line(date, dateRight)];
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.round(rightChars * CHAR) },
+      spacing: EXACT_LINE,
+      keepNext: true,
+      keepLines: true,
+      children: [run(text, 'body', SIZE.body)],
+    });
+  return [
+    new Paragraph({ spacing: EXACT_LINE, keepNext: true, children: [] }),
+    line(agency, agencyRight),
+    line(date, dateRight),
+  ];
 }
 
 function pageNumberFooter(side: 'left' | 'right'): Footer {
@@ -176,9 +212,17 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
       children: textRuns(doc.title, 'title', SIZE.title),
     }),
   );
-  if (doc.subtitle) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: EXACT_LINE, children: [run(doc.subtitle, 'subtitle', SIZE.body)] }));
+  if (doc.subtitle)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: EXACT_LINE,
+        children: [run(doc.subtitle, 'subtitle', SIZE.body)],
+      }),
+    );
   children.push(new Paragraph({ spacing: EXACT_LINE, children: [] }));
-  if (doc.recipient) children.push(new Paragraph({ spacing: EXACT_LINE, children: [run(doc.recipient, 'body', SIZE.body)] }));
+  if (doc.recipient)
+    children.push(new Paragraph({ spacing: EXACT_LINE, children: [run(doc.recipient, 'body', SIZE.body)] }));
   for (const block of doc.body) children.push(...blockParagraphs(block, headings));
   if (doc.signature) children.push(...signatureParagraphs(doc.signature.agency, doc.signature.date));
 
@@ -194,7 +238,16 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
     styles: {
       default: {
         document: {
-          run: { size: halfPoints(SIZE.body), font: { eastAsia: DOCX_FONTS.body.eastAsia, ascii: DOCX_FONTS.body.latin, hAnsi: DOCX_FONTS.body.latin, cs: DOCX_FONTS.body.latin }, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          run: {
+            size: halfPoints(SIZE.body),
+            font: {
+              eastAsia: DOCX_FONTS.body.eastAsia,
+              ascii: DOCX_FONTS.body.latin,
+              hAnsi: DOCX_FONTS.body.latin,
+              cs: DOCX_FONTS.body.latin,
+            },
+            language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+          },
           paragraph: { spacing: EXACT_LINE },
         },
       },
@@ -204,7 +257,14 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
         properties: {
           page: {
             size: { width: twips(PAGE_MM.width), height: twips(PAGE_MM.height) },
-            margin: { top: twips(MARGIN_MM.top), bottom: twips(MARGIN_MM.bottom), left: twips(MARGIN_MM.left), right: twips(MARGIN_MM.right), header: twips(15), footer: footerDistance },
+            margin: {
+              top: twips(MARGIN_MM.top),
+              bottom: twips(MARGIN_MM.bottom),
+              left: twips(MARGIN_MM.left),
+              right: twips(MARGIN_MM.right),
+              header: twips(15),
+              footer: footerDistance,
+            },
           },
           grid: { linePitch: Math.round(LINE_PITCH_PT * 20) },
         },

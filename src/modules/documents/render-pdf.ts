@@ -6,7 +6,17 @@
 import PDFDocument from 'pdfkit';
 import { formatChineseDate } from '../../domain/time.ts';
 import type { Block, OfficialDocument } from './document.ts';
-import { LINE_PITCH_PT, MARGIN_MM, MM, PAGE_NUMBER_GAP_MM, PDF_FACES, SIZE, TEXT_WIDTH_MM, TITLE_LINE_PITCH_PT, type FontRole } from './gbt9704.ts';
+import {
+  LINE_PITCH_PT,
+  MARGIN_MM,
+  MM,
+  PAGE_NUMBER_GAP_MM,
+  PDF_FACES,
+  SIZE,
+  TEXT_WIDTH_MM,
+  TITLE_LINE_PITCH_PT,
+  type FontRole,
+} from './gbt9704.ts';
 import { headingTexts } from './numbering.ts';
 import { findPdfFonts, type PdfFontFiles } from './pdf-fonts.ts';
 import { drawPdfTable, type Frame } from './pdf-table.ts';
@@ -27,7 +37,8 @@ function drawBlock(pdf: PDFKit.PDFDocument, frame: Frame, block: Block, headings
   const { left, width } = frame;
   switch (block.kind) {
     case 'heading': {
-      const role: FontRole = block.level === 1 ? 'heading1' : block.level === 2 ? 'heading2' : block.level === 3 ? 'heading3' : 'body';
+      const role: FontRole =
+        block.level === 1 ? 'heading1' : block.level === 2 ? 'heading2' : block.level === 3 ? 'heading3' : 'body';
       // Keep a heading with at least one line of what follows it.
       ensureRoom(pdf, frame, 2 * LINE_PITCH_PT);
       const lineGap = useRole(pdf, role, SIZE.body);
@@ -38,7 +49,12 @@ function drawBlock(pdf: PDFKit.PDFDocument, frame: Frame, block: Block, headings
       ensureRoom(pdf, frame, LINE_PITCH_PT);
       const lineGap = useRole(pdf, 'body', SIZE.body);
       if (block.bold) pdf.font('serifBold');
-      pdf.text(block.text, left, pdf.y, { width, indent: block.indent === false ? 0 : 2 * CHAR, lineGap, align: block.align === 'justify' || !block.align ? 'left' : block.align });
+      pdf.text(block.text, left, pdf.y, {
+        width,
+        indent: block.indent === false ? 0 : 2 * CHAR,
+        lineGap,
+        align: block.align === 'justify' || !block.align ? 'left' : block.align,
+      });
       return;
     }
     case 'table':
@@ -88,14 +104,26 @@ function drawPageNumbers(pdf: PDFKit.PDFDocument, frame: Frame): void {
 
 /** Renders the document as a PDF with embedded CJK fonts (throws FONTS_MISSING without them). */
 export function renderPdf(doc: OfficialDocument, fonts: PdfFontFiles = findPdfFonts()): Promise<Buffer> {
-  const margins = { top: MARGIN_MM.top * MM, bottom: MARGIN_MM.bottom * MM, left: MARGIN_MM.left * MM, right: MARGIN_MM.right * MM };
+  const margins = {
+    top: MARGIN_MM.top * MM,
+    bottom: MARGIN_MM.bottom * MM,
+    left: MARGIN_MM.left * MM,
+    right: MARGIN_MM.right * MM,
+  };
   const pdf = new PDFDocument({
     size: 'A4',
     margins,
     bufferPages: true,
     lang: 'zh-CN',
     displayTitle: true,
-    info: { Title: doc.title.replace(/\n/g, ''), Author: doc.properties?.author ?? 'Gongkai', Subject: doc.properties?.subject ?? '', Keywords: doc.properties?.keywords ?? '', Producer: 'Gongkai', Creator: 'Gongkai' },
+    info: {
+      Title: doc.title.replace(/\n/g, ''),
+      Author: doc.properties?.author ?? 'Gongkai',
+      Subject: doc.properties?.subject ?? '',
+      Keywords: doc.properties?.keywords ?? '',
+      Producer: 'Gongkai',
+      Creator: 'Gongkai',
+    },
   });
   for (const [face, spec] of Object.entries(fonts)) pdf.registerFont(face, spec.file, spec.postscriptName);
   const chunks: Buffer[] = [];
@@ -105,7 +133,12 @@ export function renderPdf(doc: OfficialDocument, fonts: PdfFontFiles = findPdfFo
     pdf.on('error', reject);
   });
 
-  const frame: Frame = { left: margins.left, width: TEXT_WIDTH_MM * MM, top: margins.top, bottom: pdf.page.height - margins.bottom };
+  const frame: Frame = {
+    left: margins.left,
+    width: TEXT_WIDTH_MM * MM,
+    top: margins.top,
+    bottom: pdf.page.height - margins.bottom,
+  };
   let lineGap = useRole(pdf, 'title', SIZE.title, TITLE_LINE_PITCH_PT);
   pdf.text(doc.title, frame.left, frame.top, { width: frame.width, align: 'center', lineGap });
   if (doc.subtitle) {

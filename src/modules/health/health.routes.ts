@@ -5,14 +5,20 @@ import { ping } from '../../db/connect.ts';
 /** /healthz: the process is up. /readyz: the database answers (load balancers route on it). */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const Status = Type.Object({ status: Type.String() });
-  app.get('/healthz', { schema: { tags: ['health'], summary: '进程存活', response: { 200: Status } } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { tags: ['health'], summary: '数据库可用', response: { 200: Status, 503: Status } } }, async (_request, reply) => {
-    try {
-      await ping(app.ctx.db);
-      return { status: 'ready' };
-    } catch (err) {
-      app.log.error({ err }, 'readiness check failed');
-      return reply.code(503).send({ status: 'database unavailable' });
-    }
-  });
+  app.get('/healthz', { schema: { tags: ['health'], summary: '进程存活', response: { 200: Status } } }, async () => ({
+    status: 'ok',
+  }));
+  app.get(
+    '/readyz',
+    { schema: { tags: ['health'], summary: '数据库可用', response: { 200: Status, 503: Status } } },
+    async (_request, reply) => {
+      try {
+        await ping(app.ctx.db);
+        return { status: 'ready' };
+      } catch (err) {
+        app.log.error({ err }, 'readiness check failed');
+        return reply.code(503).send({ status: 'database unavailable' });
+      }
+    },
+  );
 };

@@ -4,7 +4,13 @@ import type { DbOrTx } from '../../db/database.ts';
  * Takes the named lock for `holder` until `expiresAt`, if it is free or expired (one upsert, the
  * same SQL on SQLite and PostgreSQL). Returns true when this holder now has it.
  */
-export async function tryAcquire(db: DbOrTx, name: string, holder: string, now: string, expiresAt: string): Promise<boolean> {
+export async function tryAcquire(
+  db: DbOrTx,
+  name: string,
+  holder: string,
+  now: string,
+  expiresAt: string,
+): Promise<boolean> {
   await db
     .insertInto('job_lock')
     .values({ name, holder, expires_at: expiresAt })

@@ -33,7 +33,13 @@ export class Scheduler {
   /** Runs the job now if its lock is free. Returns whether it ran. */
   async runOnce(job: Job): Promise<boolean> {
     const now = this.clock.now();
-    const got = await tryAcquire(this.db, job.name, this.holder, now.toISOString(), new Date(now.getTime() + Math.max(job.everyMs, 60_000)).toISOString());
+    const got = await tryAcquire(
+      this.db,
+      job.name,
+      this.holder,
+      now.toISOString(),
+      new Date(now.getTime() + Math.max(job.everyMs, 60_000)).toISOString(),
+    );
     if (!got) return false;
     try {
       await job.run();

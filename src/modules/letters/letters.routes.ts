@@ -25,26 +25,76 @@ export const letterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
   const tags = ['letters'];
 
-  app.get('/api/v1/letters/placeholders', { schema: { tags, summary: '文书模板可用的占位符', response: { 200: Type.Object({ items: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })) }), ...errorResponses } } }, async (request) => {
-    requireActor(request);
-    return { items: Object.entries(PLACEHOLDERS).map(([name, description]) => ({ name, description })) };
-  });
+  app.get(
+    '/api/v1/letters/placeholders',
+    {
+      schema: {
+        tags,
+        summary: '文书模板可用的占位符',
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return { items: Object.entries(PLACEHOLDERS).map(([name, description]) => ({ name, description })) };
+    },
+  );
 
-  app.get('/api/v1/letters/templates', { schema: { tags, summary: '本机关的文书模板（含默认模板）', querystring: AgencyQuery, response: { 200: Type.Object({ items: Type.Array(TemplateSchema) }), ...errorResponses } } }, async (request) => ({
-    items: await listTemplates(db, requireActor(request), request.query.agencyId),
-  }));
+  app.get(
+    '/api/v1/letters/templates',
+    {
+      schema: {
+        tags,
+        summary: '本机关的文书模板（含默认模板）',
+        querystring: AgencyQuery,
+        response: { 200: Type.Object({ items: Type.Array(TemplateSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await listTemplates(db, requireActor(request), request.query.agencyId),
+    }),
+  );
 
   app.put(
     '/api/v1/letters/templates/:key',
-    { schema: { tags, summary: '保存本机关的模板措辞', params: KeyParams, body: Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }), title: Type.String({ maxLength: 60 }), recipient: Type.String({ maxLength: 100 }), body: Type.String({ maxLength: 5000 }) }, { additionalProperties: false }), response: { 200: TemplateSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '保存本机关的模板措辞',
+        params: KeyParams,
+        body: Type.Object(
+          {
+            agencyId: Type.String({ minLength: 1, maxLength: 64 }),
+            title: Type.String({ maxLength: 60 }),
+            recipient: Type.String({ maxLength: 100 }),
+            body: Type.String({ maxLength: 5000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: TemplateSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const { agencyId, ...input } = request.body;
       return saveTemplate(db, requireActor(request), agencyId, request.params.key, input, clock);
     },
   );
 
-  app.delete('/api/v1/letters/templates/:key', { schema: { tags, summary: '恢复默认模板', params: KeyParams, querystring: AgencyQuery, response: { 200: TemplateSchema, ...errorResponses } } }, async (request) =>
-    resetTemplate(db, requireActor(request), request.query.agencyId, request.params.key, clock),
+  app.delete(
+    '/api/v1/letters/templates/:key',
+    {
+      schema: {
+        tags,
+        summary: '恢复默认模板',
+        params: KeyParams,
+        querystring: AgencyQuery,
+        response: { 200: TemplateSchema, ...errorResponses },
+      },
+    },
+    async (request) => resetTemplate(db, requireActor(request), request.query.agencyId, request.params.key, clock),
   );
 
   app.post(
@@ -70,7 +120,10 @@ export const letterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const doc = await previewLetter(db, requireActor(request), agencyId, key, { values, date }, format);
       return reply
         .type(doc.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(documentFileName(doc.title, format))}`)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(documentFileName(doc.title, format))}`,
+        )
         .send(doc.data);
     },
   );

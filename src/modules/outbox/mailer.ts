@@ -43,7 +43,11 @@ export function createSmtpMailer(smtp: SmtpConfig, options: { tls?: { rejectUnau
         subject: mail.subject,
         text: mail.text,
         textEncoding: 'base64',
-        attachments: mail.attachments.map((a) => ({ filename: a.fileName, content: a.data, contentType: a.contentType })),
+        attachments: mail.attachments.map((a) => ({
+          filename: a.fileName,
+          content: a.data,
+          contentType: a.contentType,
+        })),
       });
       return info.messageId;
     },

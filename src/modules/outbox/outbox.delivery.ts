@@ -29,7 +29,13 @@ export async function deliverOutbox(db: Db, mailer: Mailer | null, clock: Clock,
     if (!(await repo.claim(db, id, clock.now().toISOString(), staleBefore))) continue;
     const message = (await repo.findMessage(db, id))!;
     try {
-      const serverId = await mailer.send({ to: message.recipientAddress, toName: message.recipientName, subject: message.subject, text: message.bodyText, attachments: await repo.loadAttachments(db, id) });
+      const serverId = await mailer.send({
+        to: message.recipientAddress,
+        toName: message.recipientName,
+        subject: message.subject,
+        text: message.bodyText,
+        attachments: await repo.loadAttachments(db, id),
+      });
       await repo.markSent(db, id, clock.now().toISOString(), `Message-ID ${serverId}`);
       result.sent++;
     } catch (err) {

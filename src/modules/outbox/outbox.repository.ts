@@ -59,7 +59,11 @@ function toMessage(r: Selectable<OutboxMessageTable>): OutboxMessage {
   };
 }
 
-export async function insertMessage(db: DbOrTx, m: Omit<OutboxMessage, 'attempts' | 'lastError' | 'sentAt' | 'deliveryNote'>, attachments: Attachment[]): Promise<void> {
+export async function insertMessage(
+  db: DbOrTx,
+  m: Omit<OutboxMessage, 'attempts' | 'lastError' | 'sentAt' | 'deliveryNote'>,
+  attachments: Attachment[],
+): Promise<void> {
   await db
     .insertInto('outbox_message')
     .values({
@@ -82,7 +86,11 @@ export async function insertMessage(db: DbOrTx, m: Omit<OutboxMessage, 'attempts
       delivery_note: '',
     })
     .execute();
-  for (const a of attachments) await db.insertInto('outbox_attachment').values({ message_id: m.id, file_name: a.fileName, content_type: a.contentType, data: a.data }).execute();
+  for (const a of attachments)
+    await db
+      .insertInto('outbox_attachment')
+      .values({ message_id: m.id, file_name: a.fileName, content_type: a.contentType, data: a.data })
+      .execute();
 }
 
 export async function findMessage(db: DbOrTx, id: string): Promise<OutboxMessage | null> {
@@ -91,17 +99,37 @@ export async function findMessage(db: DbOrTx, id: string): Promise<OutboxMessage
 }
 
 export async function listAttachments(db: DbOrTx, messageId: string): Promise<AttachmentInfo[]> {
-  const rows = await db.selectFrom('outbox_attachment').select(['id', 'file_name', 'content_type', 'data']).where('message_id', '=', messageId).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, fileName: r.file_name, contentType: r.content_type, size: Buffer.from(r.data).length }));
+  const rows = await db
+    .selectFrom('outbox_attachment')
+    .select(['id', 'file_name', 'content_type', 'data'])
+    .where('message_id', '=', messageId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    contentType: r.content_type,
+    size: Buffer.from(r.data).length,
+  }));
 }
 
 export async function loadAttachments(db: DbOrTx, messageId: string): Promise<Attachment[]> {
-  const rows = await db.selectFrom('outbox_attachment').select(['file_name', 'content_type', 'data']).where('message_id', '=', messageId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('outbox_attachment')
+    .select(['file_name', 'content_type', 'data'])
+    .where('message_id', '=', messageId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ fileName: r.file_name, contentType: r.content_type, data: Buffer.from(r.data) }));
 }
 
 export async function loadAttachment(db: DbOrTx, messageId: string, id: number): Promise<Attachment | null> {
-  const r = await db.selectFrom('outbox_attachment').select(['file_name', 'content_type', 'data']).where('message_id', '=', messageId).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('outbox_attachment')
+    .select(['file_name', 'content_type', 'data'])
+    .where('message_id', '=', messageId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? { fileName: r.file_name, contentType: r.content_type, data: Buffer.from(r.data) } : null;
 }
 
@@ -117,7 +145,12 @@ export interface MessageFilter {
   createdBefore?: string;
 }
 
-export async function listMessages(db: DbOrTx, f: MessageFilter, limit: number, offset: number): Promise<{ items: OutboxMessage[]; total: number }> {
+export async function listMessages(
+  db: DbOrTx,
+  f: MessageFilter,
+  limit: number,
+  offset: number,
+): Promise<{ items: OutboxMessage[]; total: number }> {
   if (f.agencyIds !== 'all' && f.agencyIds.length === 0) return { items: [], total: 0 };
   let q = db.selectFrom('outbox_message');
   if (f.agencyIds !== 'all') q = q.where('agency_id', 'in', f.agencyIds);
@@ -128,7 +161,9 @@ export async function listMessages(db: DbOrTx, f: MessageFilter, limit: number, 
   if (f.createdBefore) q = q.where('created_at', '<', f.createdBefore);
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('subject', 'like', like), eb('recipient_name', 'like', like), eb('recipient_address', 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([eb('subject', 'like', like), eb('recipient_name', 'like', like), eb('recipient_address', 'like', like)]),
+    );
   }
   const total = await q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
@@ -142,7 +177,9 @@ export async function dueEmailIds(db: DbOrTx, staleBefore: string, limit: number
     .select('id')
     .where('channel', '=', 'email')
     .where('sent_at', 'is', null)
-    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)])]))
+    .where((eb) =>
+      eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)])]),
+    )
     .orderBy('created_at')
     .limit(limit)
     .execute();
@@ -159,23 +196,49 @@ export async function claim(db: DbOrTx, id: string, now: string, staleBefore: st
     .set((eb) => ({ status: 'sending', claimed_at: now, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
     .where('sent_at', 'is', null)
-    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)])]))
+    .where((eb) =>
+      eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)])]),
+    )
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 export async function markSent(db: DbOrTx, id: string, sentAt: string, note: string): Promise<void> {
-  await db.updateTable('outbox_message').set({ status: 'sent', sent_at: sentAt, last_error: null, delivery_note: note }).where('id', '=', id).where('sent_at', 'is', null).execute();
+  await db
+    .updateTable('outbox_message')
+    .set({ status: 'sent', sent_at: sentAt, last_error: null, delivery_note: note })
+    .where('id', '=', id)
+    .where('sent_at', 'is', null)
+    .execute();
 }
 
 export async function markFailed(db: DbOrTx, id: string, error: string, giveUp: boolean): Promise<void> {
-  await db.updateTable('outbox_message').set({ status: giveUp ? 'failed' : 'queued', last_error: error.slice(0, 500), claimed_at: null }).where('id', '=', id).where('sent_at', 'is', null).execute();
+  await db
+    .updateTable('outbox_message')
+    .set({ status: giveUp ? 'failed' : 'queued', last_error: error.slice(0, 500), claimed_at: null })
+    .where('id', '=', id)
+    .where('sent_at', 'is', null)
+    .execute();
 }
 
 export async function requeue(db: DbOrTx, id: string): Promise<void> {
-  await db.updateTable('outbox_message').set({ status: 'queued', sent_at: null, attempts: 0, last_error: null, claimed_at: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbox_message')
+    .set({ status: 'queued', sent_at: null, attempts: 0, last_error: null, claimed_at: null })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function recordDelivery(db: DbOrTx, id: string, status: 'posted' | 'handed_over', at: string, note: string): Promise<void> {
-  await db.updateTable('outbox_message').set({ status, sent_at: at, delivery_note: note, last_error: null }).where('id', '=', id).execute();
+export async function recordDelivery(
+  db: DbOrTx,
+  id: string,
+  status: 'posted' | 'handed_over',
+  at: string,
+  note: string,
+): Promise<void> {
+  await db
+    .updateTable('outbox_message')
+    .set({ status, sent_at: at, delivery_note: note, last_error: null })
+    .where('id', '=', id)
+    .execute();
 }

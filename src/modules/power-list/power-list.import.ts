@@ -13,7 +13,15 @@ import { authorize } from '../../policies/can.ts';
 import { readTable } from '../catalog/table-file.ts';
 import { figureProblems, saveFigure, type FigureInput } from './power-list.service.ts';
 
-export const FIGURE_COLUMNS = { year: '年份', kind: '事项类别', itemCount: '年末项目数', added: '新增', removed: '取消', decisions: '处理决定数', source: '数据来源' } as const;
+export const FIGURE_COLUMNS = {
+  year: '年份',
+  kind: '事项类别',
+  itemCount: '年末项目数',
+  added: '新增',
+  removed: '取消',
+  decisions: '处理决定数',
+  source: '数据来源',
+} as const;
 
 export interface FigureImportResult {
   rows: number;
@@ -30,13 +38,20 @@ function int(v: string | undefined): number | null {
 }
 
 /** Checks (and with `apply`, saves) the figures in a file. */
-export async function importFigures(db: Db, actor: Actor, agencyId: string, file: { fileName: string; content: Buffer; apply: boolean; defaultSource?: string }, clock: Clock): Promise<FigureImportResult> {
+export async function importFigures(
+  db: Db,
+  actor: Actor,
+  agencyId: string,
+  file: { fileName: string; content: Buffer; apply: boolean; defaultSource?: string },
+  clock: Clock,
+): Promise<FigureImportResult> {
   authorize(actor, 'catalog.figures', { agencyId });
   const table = await readTable(file.fileName, file.content, Object.values(FIGURE_COLUMNS));
   const errors: FigureImportResult['errors'] = [...table.errors];
   const valid: FigureInput[] = [];
   for (const r of table.rows) {
-    const kind = KIND_BY_LABEL.get((r.values[FIGURE_COLUMNS.kind] ?? '').trim()) ?? (r.values[FIGURE_COLUMNS.kind] ?? '').trim();
+    const kind =
+      KIND_BY_LABEL.get((r.values[FIGURE_COLUMNS.kind] ?? '').trim()) ?? (r.values[FIGURE_COLUMNS.kind] ?? '').trim();
     const f: FigureInput = {
       year: int(r.values[FIGURE_COLUMNS.year]) ?? NaN,
       kind: kind as PowerListKind,
@@ -44,11 +59,15 @@ export async function importFigures(db: Db, actor: Actor, agencyId: string, file
       added: int(r.values[FIGURE_COLUMNS.added]),
       removed: int(r.values[FIGURE_COLUMNS.removed]),
       decisions: int(r.values[FIGURE_COLUMNS.decisions]),
-      source: (r.values[FIGURE_COLUMNS.source] ?? '').trim() || (file.defaultSource ?? '').trim() || `导入文件 ${file.fileName}`,
+      source:
+        (r.values[FIGURE_COLUMNS.source] ?? '').trim() ||
+        (file.defaultSource ?? '').trim() ||
+        `导入文件 ${file.fileName}`,
     };
     const problems = figureProblems(f, null);
     const labels: Record<string, string> = FIGURE_COLUMNS;
-    if (Object.keys(problems).length) errors.push({ row: r.row, messages: Object.entries(problems).map(([k, m]) => `${labels[k] ?? k}：${m}`) });
+    if (Object.keys(problems).length)
+      errors.push({ row: r.row, messages: Object.entries(problems).map(([k, m]) => `${labels[k] ?? k}：${m}`) });
     else valid.push(f);
   }
   let saved = 0;

@@ -36,7 +36,8 @@ export interface AmountInput {
   source: string;
 }
 
-const count = (v: number | null | undefined) => v === null || v === undefined || (Number.isInteger(v) && v >= 0 && v <= 10_000_000);
+const count = (v: number | null | undefined) =>
+  v === null || v === undefined || (Number.isInteger(v) && v >= 0 && v <= 10_000_000);
 const DECIMAL = /^\d{1,13}(\.\d{1,6})?$/;
 
 /** Field problems of one figure ({} when it is valid): shared by the console and the import. */
@@ -47,14 +48,26 @@ export function figureProblems(f: FigureInput, previousCount: number | null): Re
   for (const k of ['itemCount', 'added', 'removed', 'decisions'] as const) if (!count(f[k])) e[k] = '须为非负整数';
   if (!f.source.trim()) e.source = '请填写数据来源';
   // 上一年项目数量 + 新增 − 取消 = 本年项目数量, when all are known.
-  if (!e.itemCount && previousCount !== null && f.itemCount !== null && f.added != null && f.removed != null && previousCount + f.added - f.removed !== f.itemCount) {
+  if (
+    !e.itemCount &&
+    previousCount !== null &&
+    f.itemCount !== null &&
+    f.added != null &&
+    f.removed != null &&
+    previousCount + f.added - f.removed !== f.itemCount
+  ) {
     e.itemCount = `上一年${previousCount}项，新增${f.added}项、取消${f.removed}项，本年应为${previousCount + f.added - f.removed}项`;
   }
   return e;
 }
 
 /** Figures of an agency for some years. */
-export async function figuresOf(db: DbOrTx, actor: Actor, agencyId: string, years: number[]): Promise<{ figures: repo.PowerListFigure[]; amounts: repo.YearAmount[] }> {
+export async function figuresOf(
+  db: DbOrTx,
+  actor: Actor,
+  agencyId: string,
+  years: number[],
+): Promise<{ figures: repo.PowerListFigure[]; amounts: repo.YearAmount[] }> {
   authorize(actor, 'catalog.read', { agencyId });
   const figures = await repo.findFigures(db, [agencyId], years);
   const amounts = (await Promise.all(years.map((y) => repo.findAmounts(db, [agencyId], y)))).flat();
@@ -62,16 +75,47 @@ export async function figuresOf(db: DbOrTx, actor: Actor, agencyId: string, year
 }
 
 /** Saves one figure (replacing the same kind and year), audited. */
-export async function saveFigure(db: Db, actor: Actor, agencyId: string, f: FigureInput, clock: Clock): Promise<repo.PowerListFigure> {
+export async function saveFigure(
+  db: Db,
+  actor: Actor,
+  agencyId: string,
+  f: FigureInput,
+  clock: Clock,
+): Promise<repo.PowerListFigure> {
   authorize(actor, 'catalog.figures', { agencyId });
   const prev = (await repo.findFigures(db, [agencyId], [f.year - 1])).find((p) => p.kind === f.kind)?.itemCount ?? null;
   const problems = figureProblems(f, prev);
   if (Object.keys(problems).length) throw new ValidationError(problems);
-  const figure: repo.PowerListFigure = { id: randomUUID(), agencyId, year: f.year, kind: f.kind, itemCount: f.itemCount, added: f.added ?? null, removed: f.removed ?? null, decisions: f.decisions, source: f.source.trim(), updatedBy: actor.name, updatedAt: clock.now().toISOString() };
+  const figure: repo.PowerListFigure = {
+    id: randomUUID(),
+    agencyId,
+    year: f.year,
+    kind: f.kind,
+    itemCount: f.itemCount,
+    added: f.added ?? null,
+    removed: f.removed ?? null,
+    decisions: f.decisions,
+    source: f.source.trim(),
+    updatedBy: actor.name,
+    updatedAt: clock.now().toISOString(),
+  };
   return db.transaction().execute(async (tx) => {
     const before = (await repo.findFigures(tx, [agencyId], [f.year])).find((p) => p.kind === f.kind);
     await repo.upsertFigure(tx, figure);
-    await recordAudit(tx, actor, { agencyId, action: 'power_list.save', subjectType: 'power_list_figure', subjectId: `${f.year}:${f.kind}`, summary: `登记${f.year}年${POWER_LIST_LABELS[f.kind]}数据（来源：${figure.source}）`, before, after: figure }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId,
+        action: 'power_list.save',
+        subjectType: 'power_list_figure',
+        subjectId: `${f.year}:${f.kind}`,
+        summary: `登记${f.year}年${POWER_LIST_LABELS[f.kind]}数据（来源：${figure.source}）`,
+        before,
+        after: figure,
+      },
+      clock,
+    );
     return figure;
   });
 }
@@ -81,21 +125,50 @@ export function amountProblems(a: AmountInput): Record<string, string> {
   const e: Record<string, string> = {};
   if (!Number.isInteger(a.year) || a.year < 2008 || a.year > 2100) e.year = '年份无效';
   if (!count(a.procurementProjects)) e.procurementProjects = '须为非负整数';
-  if (a.procurementAmountYuan !== null && !DECIMAL.test(a.procurementAmountYuan)) e.procurementAmountYuan = '金额须为非负数，最多6位小数（单位：元）';
-  if (a.feesCollectedWan !== null && !DECIMAL.test(a.feesCollectedWan)) e.feesCollectedWan = '金额须为非负数，最多6位小数（单位：万元）';
+  if (a.procurementAmountYuan !== null && !DECIMAL.test(a.procurementAmountYuan))
+    e.procurementAmountYuan = '金额须为非负数，最多6位小数（单位：元）';
+  if (a.feesCollectedWan !== null && !DECIMAL.test(a.feesCollectedWan))
+    e.feesCollectedWan = '金额须为非负数，最多6位小数（单位：万元）';
   if (!a.source.trim()) e.source = '请填写数据来源';
   return e;
 }
 
 /** Saves 政府集中采购 and fees collected for a year, audited. */
-export async function saveAmounts(db: Db, actor: Actor, agencyId: string, a: AmountInput, clock: Clock): Promise<repo.YearAmount> {
+export async function saveAmounts(
+  db: Db,
+  actor: Actor,
+  agencyId: string,
+  a: AmountInput,
+  clock: Clock,
+): Promise<repo.YearAmount> {
   authorize(actor, 'catalog.figures', { agencyId });
   const problems = amountProblems(a);
   if (Object.keys(problems).length) throw new ValidationError(problems);
-  const amount: repo.YearAmount = { agencyId, year: a.year, procurementProjects: a.procurementProjects, procurementAmountYuan: a.procurementAmountYuan, feesCollectedWan: a.feesCollectedWan, source: a.source.trim(), updatedBy: actor.name, updatedAt: clock.now().toISOString() };
+  const amount: repo.YearAmount = {
+    agencyId,
+    year: a.year,
+    procurementProjects: a.procurementProjects,
+    procurementAmountYuan: a.procurementAmountYuan,
+    feesCollectedWan: a.feesCollectedWan,
+    source: a.source.trim(),
+    updatedBy: actor.name,
+    updatedAt: clock.now().toISOString(),
+  };
   return db.transaction().execute(async (tx) => {
     await repo.upsertAmount(tx, amount);
-    await recordAudit(tx, actor, { agencyId, action: 'power_list.amounts', subjectType: 'year_amount', subjectId: String(a.year), summary: `登记${a.year}年政府集中采购和收费金额（来源：${amount.source}）`, after: amount }, clock);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId,
+        action: 'power_list.amounts',
+        subjectType: 'year_amount',
+        subjectId: String(a.year),
+        summary: `登记${a.year}年政府集中采购和收费金额（来源：${amount.source}）`,
+        after: amount,
+      },
+      clock,
+    );
     return amount;
   });
 }

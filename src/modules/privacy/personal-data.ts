@@ -36,11 +36,17 @@ export function createPersonalDataCipher(encryptionKey: string): PersonalDataCip
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+      return [
+        VERSION,
+        iv.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
+        body.toString('base64url'),
+      ].join('.');
     },
     decrypt(sealed) {
       const [version, iv, tag, body] = sealed.split('.');
-      if (version !== VERSION || !iv || !tag || body === undefined) throw new DomainError('DATA_INVALID', '加密数据格式无法识别');
+      if (version !== VERSION || !iv || !tag || body === undefined)
+        throw new DomainError('DATA_INVALID', '加密数据格式无法识别');
       try {
         const decipher = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64url'));
         decipher.setAuthTag(Buffer.from(tag, 'base64url'));

@@ -27,7 +27,10 @@ describe('files that are not reports', () => {
     ['truncated.docx', '文件是 ZIP 压缩包，但不是完整的 DOCX 文档（可能已损坏），无法读取。'],
     ['scanned.pdf', 'PDF 中没有文字层（可能是扫描件），无法读取。'],
     ['notice.txt', '文件提到年度报告，但其中没有政府信息公开工作年度报告的统计表格（表二至表四），无法读取。'],
-    ['pre2019.txt', '这是2019年以前格式的年度报告（旧版《政府信息公开情况统计表》），不适用国办公开办函〔2019〕60号以来的统一格式，无法按年报表格读取。'],
+    [
+      'pre2019.txt',
+      '这是2019年以前格式的年度报告（旧版《政府信息公开情况统计表》），不适用国办公开办函〔2019〕60号以来的统一格式，无法按年报表格读取。',
+    ],
   ])('%s', async (file, error) => {
     const res = await readReportFile(join(BAD, file));
     expect(res).toEqual({ report: null, findings: [], error, unreadable: [] });
@@ -65,7 +68,10 @@ describe('files that are not reports', () => {
   });
 
   it('a text with no year in it', async () => {
-    const res = await readReportBytes(Buffer.from('第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n'), 'x.txt');
+    const res = await readReportBytes(
+      Buffer.from('第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n'),
+      'x.txt',
+    );
     expect(res.error).toBe('无法确定报告所属年度：标题和正文中都没有找到“××××年度报告”或统计期限。');
   });
 
@@ -81,15 +87,24 @@ describe('files that are not reports', () => {
 
   it('deeply nested HTML is refused quickly instead of stalling the parser', async () => {
     const started = Date.now();
-    const res = await readReportBytes(Buffer.from(`<html><body>${'<b><i>'.repeat(50_000)}2020年度报告</body></html>`), 'deep.html');
+    const res = await readReportBytes(
+      Buffer.from(`<html><body>${'<b><i>'.repeat(50_000)}2020年度报告</body></html>`),
+      'deep.html',
+    );
     expect(res.error).toBe('网页元素嵌套超过2000层，不是正常的网页，已拒绝读取。');
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('a digit run with too many readings gives up within a bounded search', () => {
-    const tokens = tokenize({ lines: [{ cells: [`${'1'.repeat(60)}00000`, '12'], structured: false }] }).tokens as NumberToken[];
+    const tokens = tokenize({ lines: [{ cells: [`${'1'.repeat(60)}00000`, '12'], structured: false }] })
+      .tokens as NumberToken[];
     const started = Date.now();
-    expect(rowReadings(tokens.map((token) => ({ kind: 'num', token })), 7)).toBeNull();
+    expect(
+      rowReadings(
+        tokens.map((token) => ({ kind: 'num', token })),
+        7,
+      ),
+    ).toBeNull();
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
@@ -104,7 +119,9 @@ describe('a batch with unreadable files', () => {
   it('reports each of them and goes on', async () => {
     const entries = await importFiles([BAD, resolve(BAD, '../variants/luojiang.html')]);
     expect(entries).toHaveLength(9);
-    expect(entries.filter((e) => e.error === null).map((e) => e.file)).toEqual([resolve(BAD, '../variants/luojiang.html')]);
+    expect(entries.filter((e) => e.error === null).map((e) => e.file)).toEqual([
+      resolve(BAD, '../variants/luojiang.html'),
+    ]);
     expect(entries.every((e) => (e.error === null) === (e.report !== null))).toBe(true);
   });
 });

@@ -37,7 +37,9 @@ function cuts(token: NumberToken, k: number, budget: Budget): number[][] {
       const piece = digits.slice(from);
       if (piece.length > 1 && piece.startsWith('0')) return;
       const pieces = [...acc, piece];
-      out.push(pieces.map((p, i) => Number(`${i === 0 ? token.sign : ''}${p}${i === pieces.length - 1 ? token.frac : ''}`)));
+      out.push(
+        pieces.map((p, i) => Number(`${i === 0 ? token.sign : ''}${p}${i === pieces.length - 1 ? token.frac : ''}`)),
+      );
       return;
     }
     for (let end = from + 1; end <= digits.length - (left - 1); end++) {

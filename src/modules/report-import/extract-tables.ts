@@ -3,7 +3,15 @@
  * with findings for what could not be read one way only (left null, rule "ambiguous") and for
  * readings the arithmetic settled (rule "read", info).
  */
-import type { AnnualReport, Cell, Finding, ReportFormat, Table2Key, Table3Key, Table4Key } from '../../domain/report/index.ts';
+import type {
+  AnnualReport,
+  Cell,
+  Finding,
+  ReportFormat,
+  Table2Key,
+  Table3Key,
+  Table4Key,
+} from '../../domain/report/index.ts';
 import { TABLE3_TOTAL_COLUMN } from '../../domain/report/index.ts';
 import type { Reading, RowCell } from './digits.ts';
 import { TABLE2_PATTERNS, TABLE2_START, TABLE3_PATTERNS, TABLE3_START, TABLE4_END, TABLE4_START } from './labels.ts';
@@ -20,8 +28,22 @@ export interface ExtractedTables {
   unreadable: Set<string>;
 }
 
-const TABLE3_HEADERS = [['自然人'], ['商业企业', '商业'], ['科研机构', '科研'], ['社会公益组织', '社会组织', '社会公益'], ['法律服务机构', '法律服务'], ['其他'], ['总计']];
-const TABLE4_HEADERS = Array.from({ length: 3 }, () => [['结果维持'], ['结果纠正'], ['其他结果'], ['尚未审结'], ['总计']]).flat();
+const TABLE3_HEADERS = [
+  ['自然人'],
+  ['商业企业', '商业'],
+  ['科研机构', '科研'],
+  ['社会公益组织', '社会组织', '社会公益'],
+  ['法律服务机构', '法律服务'],
+  ['其他'],
+  ['总计'],
+];
+const TABLE4_HEADERS = Array.from({ length: 3 }, () => [
+  ['结果维持'],
+  ['结果纠正'],
+  ['其他结果'],
+  ['尚未审结'],
+  ['总计'],
+]).flat();
 
 const n0 = (c: Cell | undefined) => (typeof c === 'number' ? c : 0);
 const sum = (r: Reading, from: number, to: number) => r.slice(from, to).reduce<number>((s, c) => s + n0(c), 0);
@@ -40,12 +62,21 @@ class Reader {
   ) {}
 
   /** Records what a row result means and returns its cells. */
-  settle(table: 'table2' | 'table3' | 'table4', key: string, label: string, width: number, result: RowResult, rules: string): Cell[] {
+  settle(
+    table: 'table2' | 'table3' | 'table4',
+    key: string,
+    label: string,
+    width: number,
+    result: RowResult,
+    rules: string,
+  ): Cell[] {
     const where = `${table}.${key}`;
     if (result.status === 'read') return result.values;
     if (result.status === 'resolved') {
       this.findings.push({
-        rule: 'read', severity: 'info', where,
+        rule: 'read',
+        severity: 'info',
+        where,
         message: `${label}的数字连写为“${result.printed}”，按${rules}只有一种读法：${result.values.map((v) => v ?? '空白').join('、')}。`,
       });
       return result.values;
@@ -89,7 +120,10 @@ export function extractTables(stream: TokenStream, format: ReportFormat): Extrac
 function readTable2(r: Reader): { table2: AnnualReport['table2']; cursor: number } {
   const rows = r.format.table2.groups.flatMap((g) => g.rows.map((row) => ({ ...row, columns: g.columns })));
   const start = findLabel(r.stream, TABLE2_START, 0);
-  const { matches, cursor } = r.locate(rows.map((row) => TABLE2_PATTERNS[row.key]), start?.end ?? 0);
+  const { matches, cursor } = r.locate(
+    rows.map((row) => TABLE2_PATTERNS[row.key]),
+    start?.end ?? 0,
+  );
   const end = findLabel(r.stream, TABLE3_START, cursor)?.token ?? r.stream.tokens.length;
   const table2: AnnualReport['table2'] = {};
   rows.forEach((row, i) => {
@@ -98,7 +132,12 @@ function readTable2(r: Reader): { table2: AnnualReport['table2']; cursor: number
     const cells = m ? rowCells(r.stream, m.token, r.nextStart(matches, i, end)) : [];
     const values = r.settle('table2', row.key, `表二「${row.label}」行`, width, readRow(cells, width), '');
     if (m && row.label === '行政规范性文件' && !r.stream.labels.slice(m.start, m.end).startsWith('行政')) {
-      r.findings.push({ rule: 'read', severity: 'info', where: 'table2.normative_docs', message: '表二使用了旧栏目名「规范性文件」，现行格式为「行政规范性文件」，已按该行读取。' });
+      r.findings.push({
+        rule: 'read',
+        severity: 'info',
+        where: 'table2.normative_docs',
+        message: '表二使用了旧栏目名「规范性文件」，现行格式为「行政规范性文件」，已按该行读取。',
+      });
     }
     table2[row.key as Table2Key] = convertUnits(r, row.key as Table2Key, row.label, row.columns, cells, values);
   });
@@ -106,7 +145,14 @@ function readTable2(r: Reader): { table2: AnnualReport['table2']; cursor: number
 }
 
 /** Money in the unit of the format: V2019 采购总金额 in 元, V2021 本年收费金额 in 万元. */
-function convertUnits(r: Reader, key: Table2Key, label: string, columns: Array<{ kind: string; unit?: string }>, cells: RowCell[], values: Cell[]): Cell[] {
+function convertUnits(
+  r: Reader,
+  key: Table2Key,
+  label: string,
+  columns: Array<{ kind: string; unit?: string }>,
+  cells: RowCell[],
+  values: Cell[],
+): Cell[] {
   const trimmed = trimBlanks(cells, columns.length);
   if (trimmed.length !== columns.length) return values;
   return values.map((v, i) => {
@@ -114,7 +160,12 @@ function convertUnits(r: Reader, key: Table2Key, label: string, columns: Array<{
     const want = columns[i]?.unit;
     if (v === null || cell?.kind !== 'num' || !want || !cell.token.unit || cell.token.unit === want) return v;
     const converted = Math.round((want === '元' ? v * 10_000 : v / 10_000) * 1e6) / 1e6;
-    r.findings.push({ rule: 'read', severity: 'info', where: `table2.${key}[${i}]`, message: `表二「${label}」行的金额印为${v}${cell.token.unit}，已按格式换算为${converted}${want}。` });
+    r.findings.push({
+      rule: 'read',
+      severity: 'info',
+      where: `table2.${key}[${i}]`,
+      message: `表二「${label}」行的金额印为${v}${cell.token.unit}，已按格式换算为${converted}${want}。`,
+    });
     return converted;
   });
 }
@@ -122,7 +173,10 @@ function convertUnits(r: Reader, key: Table2Key, label: string, columns: Array<{
 function readTable3(r: Reader, after2: { cursor: number }): { table3: AnnualReport['table3']; cursor: number } {
   const rows = r.format.table3.rows;
   const start = findLabel(r.stream, TABLE3_START, after2.cursor);
-  const { matches, cursor } = r.locate(rows.map((row) => TABLE3_PATTERNS[row.key]), start?.start ?? after2.cursor);
+  const { matches, cursor } = r.locate(
+    rows.map((row) => TABLE3_PATTERNS[row.key]),
+    start?.start ?? after2.cursor,
+  );
   const end = findLabel(r.stream, TABLE4_START, cursor)?.token ?? r.stream.tokens.length;
   const first = matches.find((m) => m !== null)?.token ?? end;
   const columns = start ? headerColumns(r.stream, start.token, first, TABLE3_HEADERS) : undefined;
@@ -135,7 +189,14 @@ function readTable3(r: Reader, after2: { cursor: number }): { table3: AnnualRepo
   resolveAcrossRows(results, (values) => table3RulesHold(r.format, values));
   const table3: AnnualReport['table3'] = {};
   for (const row of rows) {
-    table3[row.key] = r.settle('table3', row.key, `表三「${row.label}」行`, 7, results.get(row.key)!, '各行合计与勾稽关系');
+    table3[row.key] = r.settle(
+      'table3',
+      row.key,
+      `表三「${row.label}」行`,
+      7,
+      results.get(row.key)!,
+      '各行合计与勾稽关系',
+    );
   }
   return { table3, cursor: start ? cursor : after2.cursor };
 }

@@ -21,7 +21,11 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const lines = () => out.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = () =>
+  out
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('gongkai import-report', () => {
   it('prints exactly one JSON object for one file, and exits 0', async () => {
@@ -37,13 +41,20 @@ describe('gongkai import-report', () => {
   });
 
   it('prints one JSON line per file and exits 3 when a file is not a report', async () => {
-    expect(await main(['import-report', `${FIXTURES}/variants/luojiang.html`, `${FIXTURES}/bad/notice.txt`, '--json'])).toBe(3);
+    expect(
+      await main(['import-report', `${FIXTURES}/variants/luojiang.html`, `${FIXTURES}/bad/notice.txt`, '--json']),
+    ).toBe(3);
     const objects = lines();
     expect(objects.map((o) => [o.file, o.report === null, o.error === null])).toEqual([
       [`${FIXTURES}/variants/luojiang.html`, false, true],
       [`${FIXTURES}/bad/notice.txt`, true, false],
     ]);
-    expect(objects[1]).toEqual({ file: `${FIXTURES}/bad/notice.txt`, report: null, findings: [], error: expect.stringContaining('没有政府信息公开工作年度报告的统计表格') });
+    expect(objects[1]).toEqual({
+      file: `${FIXTURES}/bad/notice.txt`,
+      report: null,
+      findings: [],
+      error: expect.stringContaining('没有政府信息公开工作年度报告的统计表格'),
+    });
   });
 
   it('walks a directory and checks the years of one agency against each other', async () => {
@@ -55,8 +66,12 @@ describe('gongkai import-report', () => {
 
   it('prints a Chinese summary without --json', async () => {
     expect(await main(['import-report', LUOJIANG, `${FIXTURES}/planted/r4-appeals.txt`])).toBe(0);
-    expect(out).toContain('泉州市洛江区工业和信息化局 2020年度报告，格式 V2019（国办公开办函〔2019〕60号），落款日期 2021-01-06\n  未发现问题。');
-    expect(out).toContain('[错误] R4 表四「行政复议」的「总计」为2，但结果维持、结果纠正、其他结果、尚未审结之和为1。（table4.reconsideration[4]）');
+    expect(out).toContain(
+      '泉州市洛江区工业和信息化局 2020年度报告，格式 V2019（国办公开办函〔2019〕60号），落款日期 2021-01-06\n  未发现问题。',
+    );
+    expect(out).toContain(
+      '[错误] R4 表四「行政复议」的「总计」为2，但结果维持、结果纠正、其他结果、尚未审结之和为1。（table4.reconsideration[4]）',
+    );
     expect(out).toContain('共 2 个文件：读取 2 个，无法读取 0 个。');
   });
 
@@ -72,7 +87,11 @@ describe('gongkai import-report', () => {
   });
 
   it('works as a real process: node bin/gongkai.mjs import-report … --json', () => {
-    const run = spawnSync(process.execPath, ['bin/gongkai.mjs', 'import-report', LUOJIANG, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['bin/gongkai.mjs', 'import-report', LUOJIANG, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     const o = JSON.parse(run.stdout) as { report: unknown; error: unknown };

@@ -50,7 +50,14 @@ function between(text: string, start: RegExp, ends: RegExp[], from = 0): { text:
     const e = re.exec(text.slice(begin));
     if (e) end = Math.min(end, begin + e.index);
   }
-  return { text: text.slice(begin, end).replace(/[ \t]+/g, ' ').replace(/\n{2,}/g, '\n').trim(), end };
+  return {
+    text: text
+      .slice(begin, end)
+      .replace(/[ \t]+/g, ' ')
+      .replace(/\n{2,}/g, '\n')
+      .trim(),
+    end,
+  };
 }
 
 /** Title facts, signature date and narrative sections of a report's plain text. */

@@ -28,7 +28,13 @@ try {
     pages.push(
       content.items
         .filter((i) => typeof i.str === 'string' && i.str.trim() !== '')
-        .map((i) => ({ str: i.str, x: i.transform[4], y: i.transform[5], w: i.width, h: i.height || Math.abs(i.transform[3]) || 10 })),
+        .map((i) => ({
+          str: i.str,
+          x: i.transform[4],
+          y: i.transform[5],
+          w: i.width,
+          h: i.height || Math.abs(i.transform[3]) || 10,
+        })),
     );
     page.cleanup();
   }

@@ -31,13 +31,17 @@ export function zipUnpackedSize(data: Buffer): number | null {
 export async function readDocx(data: Buffer): Promise<SourceDocument> {
   const unpacked = zipUnpackedSize(data);
   if (unpacked !== null && unpacked > MAX_DOCX_UNPACKED_BYTES) {
-    throw new Error(`DOCX 解压后过大（${(unpacked / 1048576).toFixed(0)} MB），超过上限 ${MAX_DOCX_UNPACKED_BYTES / 1048576} MB，可能是恶意文件，已拒绝读取。`);
+    throw new Error(
+      `DOCX 解压后过大（${(unpacked / 1048576).toFixed(0)} MB），超过上限 ${MAX_DOCX_UNPACKED_BYTES / 1048576} MB，可能是恶意文件，已拒绝读取。`,
+    );
   }
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: data })).value;
   } catch (err) {
-    throw new Error(`DOCX 文件已损坏或不是 Word 文档，无法打开（${err instanceof Error ? err.message : String(err)}）。`);
+    throw new Error(
+      `DOCX 文件已损坏或不是 Word 文档，无法打开（${err instanceof Error ? err.message : String(err)}）。`,
+    );
   }
   return readHtml(`<html><body>${html}</body></html>`);
 }

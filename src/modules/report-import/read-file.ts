@@ -31,7 +31,8 @@ export async function detectKind(data: Uint8Array): Promise<DocumentKind> {
   if (type?.ext === 'docx') return 'docx';
   if (type?.ext === 'zip') throw new Error('文件是 ZIP 压缩包，但不是完整的 DOCX 文档（可能已损坏），无法读取。');
   if (type?.ext === 'cfb') throw new Error('这是旧版 Office 文件（如 .doc），请另存为 DOCX 或 PDF 后再导入。');
-  if (type && type.ext !== 'xml') throw new Error(`文件是 ${type.mime}（.${type.ext}），不是 HTML、DOCX、PDF 或文本格式的年度报告。`);
+  if (type && type.ext !== 'xml')
+    throw new Error(`文件是 ${type.mime}（.${type.ext}），不是 HTML、DOCX、PDF 或文本格式的年度报告。`);
   const head = decodeText(data.subarray(0, 8192), true).slice(0, 8192);
   return /<(?:!doctype\s+html|html|body|table|div|p)[\s>]/i.test(head) ? 'html' : 'text';
 }

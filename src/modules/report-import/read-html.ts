@@ -7,10 +7,51 @@ import type { AnyNode, Element } from 'domhandler';
 import { isPageMark, type DocLine, type SourceDocument } from './document.ts';
 
 const BLOCK = new Set([
-  'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer',
-  'table', 'tbody', 'thead', 'tfoot', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl', 'form', 'main', 'nav', 'aside', 'caption',
+  'p',
+  'div',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'blockquote',
+  'pre',
+  'hr',
+  'dd',
+  'dt',
+  'dl',
+  'form',
+  'main',
+  'nav',
+  'aside',
+  'caption',
 ]);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'iframe', 'object', 'select', 'option', 'button']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'svg',
+  'iframe',
+  'object',
+  'select',
+  'option',
+  'button',
+]);
 
 /** Text of a cell: inner blocks (「商业」<p>「企业」) join without a gap, whitespace collapses. */
 function cellText(node: AnyNode): string {
@@ -26,13 +67,32 @@ function cellText(node: AnyNode): string {
   };
   walk(node);
   // Cell text is laid out in a narrow column: a line break there is layout, not a word gap.
-  return parts.join('').replace(/[\s\u00a0\u3000]*\n[\s\u00a0\u3000]*/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return parts
+    .join('')
+    .replace(/[\s\u00a0\u3000]*\n[\s\u00a0\u3000]*/g, '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
 }
 
 /** Deeper nesting than this is no web page but an attack on the HTML parser (its time grows fast with depth). */
 export const MAX_HTML_DEPTH = 2000;
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 // Elements that real pages often leave unclosed; counting them would flag sloppy but harmless pages.
 const OFTEN_UNCLOSED = new Set(['p', 'li', 'td', 'th', 'tr', 'option', 'dt', 'dd', 'tbody', 'thead', 'colgroup']);
 
@@ -51,7 +111,8 @@ export function nestingDepth(html: string): number {
 
 /** Reads an HTML page into lines of cells. */
 export function readHtml(html: string): SourceDocument {
-  if (nestingDepth(html) > MAX_HTML_DEPTH) throw new Error(`网页元素嵌套超过${MAX_HTML_DEPTH}层，不是正常的网页，已拒绝读取。`);
+  if (nestingDepth(html) > MAX_HTML_DEPTH)
+    throw new Error(`网页元素嵌套超过${MAX_HTML_DEPTH}层，不是正常的网页，已拒绝读取。`);
   const $ = cheerio.load(html);
   const title = $('title').first().text().replace(/\s+/g, ' ').trim();
   const lines: DocLine[] = [];

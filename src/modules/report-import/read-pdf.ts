@@ -43,14 +43,19 @@ export function extractPdfItems(data: Uint8Array, limits: PdfLimits = DEFAULT_PD
       void worker.terminate();
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(new PdfReadError(`PDF 解析超时（超过${limits.timeoutMs / 1000}秒），已放弃。`))), limits.timeoutMs);
+    const timer = setTimeout(
+      () => finish(() => reject(new PdfReadError(`PDF 解析超时（超过${limits.timeoutMs / 1000}秒），已放弃。`))),
+      limits.timeoutMs,
+    );
     worker.on('message', (m: { ok: true; pages: PdfItem[][] } | { ok: false; name: string; message: string }) => {
       if (m.ok) finish(() => resolve(m.pages));
       else if (m.name === 'PasswordException') finish(() => reject(new PdfReadError('PDF 有密码保护，无法读取。')));
       else finish(() => reject(new PdfReadError(`PDF 文件已损坏或格式无效，无法读取（${m.message}）。`)));
     });
     worker.on('error', (e) => finish(() => reject(new PdfReadError(`PDF 解析失败：${e.message}`))));
-    worker.on('exit', (code) => finish(() => reject(new PdfReadError(`PDF 解析中断（代码 ${code}），文件可能过于复杂或已损坏。`))));
+    worker.on('exit', (code) =>
+      finish(() => reject(new PdfReadError(`PDF 解析中断（代码 ${code}），文件可能过于复杂或已损坏。`))),
+    );
   });
 }
 
@@ -78,7 +83,8 @@ export function pageLines(items: PdfItem[]): DocLine[] {
         cells.push(item.str);
         start = item.x;
       } else {
-        cells[cells.length - 1] += (gap > item.h * 0.25 && /[\w.]$/.test(cells[cells.length - 1]!) ? ' ' : '') + item.str;
+        cells[cells.length - 1] +=
+          (gap > item.h * 0.25 && /[\w.]$/.test(cells[cells.length - 1]!) ? ' ' : '') + item.str;
       }
       end = item.x + item.w;
     }

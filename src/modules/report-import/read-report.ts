@@ -3,8 +3,15 @@
  * format version, read the tables, take agency, year and date from the text, validate.
  */
 import {
-  ANNUAL_REPORT_SCHEMA, formatForYear, getFormat, validateReport,
-  type AnnualReport, type Finding, type ReportFormat, type ReportFormatId, type ReportSource,
+  ANNUAL_REPORT_SCHEMA,
+  formatForYear,
+  getFormat,
+  validateReport,
+  type AnnualReport,
+  type Finding,
+  type ReportFormat,
+  type ReportFormatId,
+  type ReportSource,
 } from '../../domain/report/index.ts';
 import { plainText, type SourceDocument } from './document.ts';
 import { extractTables } from './extract-tables.ts';
@@ -27,16 +34,21 @@ export function notAReport(error: string): ReadResult {
 }
 
 /** Chooses the format from the cues in the text; ties go to the format of the year. */
-function detectFormat(labels: string, year: number | null): { format: ReportFormat | null; error?: string; guessed?: boolean } {
+function detectFormat(
+  labels: string,
+  year: number | null,
+): { format: ReportFormat | null; error?: string; guessed?: boolean } {
   const hits = cueHits(labels);
   if (hits.V2019 === 0 && hits.V2021 === 0) {
     if (hits.pre2019 > 0) {
       return {
         format: null,
-        error: '这是2019年以前格式的年度报告（旧版《政府信息公开情况统计表》），不适用国办公开办函〔2019〕60号以来的统一格式，无法按年报表格读取。',
+        error:
+          '这是2019年以前格式的年度报告（旧版《政府信息公开情况统计表》），不适用国办公开办函〔2019〕60号以来的统一格式，无法按年报表格读取。',
       };
     }
-    if (/本年新收/.test(labels) && /予以公开/.test(labels)) return { format: formatForYear(year ?? 2021) ?? getFormat('V2021'), guessed: true };
+    if (/本年新收/.test(labels) && /予以公开/.test(labels))
+      return { format: formatForYear(year ?? 2021) ?? getFormat('V2021'), guessed: true };
     const reportish = /年度报告|年报/.test(labels);
     return {
       format: null,
@@ -61,12 +73,24 @@ export function readReportDocument(doc: SourceDocument, source: ReportSource): R
   const format = detected.format;
   const tables = extractTables(stream, format);
   const cellCount = [tables.table2, tables.table3, tables.table4].flatMap((t) => Object.values(t)).flat().length;
-  if (tables.unreadable.size >= cellCount) return notAReport('找到了年报格式的字样，但表格中没有读到任何数字，无法作为年度报告读取。');
+  if (tables.unreadable.size >= cellCount)
+    return notAReport('找到了年报格式的字样，但表格中没有读到任何数字，无法作为年度报告读取。');
   const findings: Finding[] = [];
   if (detected.guessed) {
-    findings.push({ rule: 'read', severity: 'warning', where: 'format', message: `表二缺少可识别的栏目名称，按${meta.year}年度适用的格式（${format.id}）读取。` });
+    findings.push({
+      rule: 'read',
+      severity: 'warning',
+      where: 'format',
+      message: `表二缺少可识别的栏目名称，按${meta.year}年度适用的格式（${format.id}）读取。`,
+    });
   }
-  if (!meta.agencyName) findings.push({ rule: 'read', severity: 'warning', where: 'agency', message: '未能从标题或落款识别发布机关名称。' });
+  if (!meta.agencyName)
+    findings.push({
+      rule: 'read',
+      severity: 'warning',
+      where: 'agency',
+      message: '未能从标题或落款识别发布机关名称。',
+    });
   const report: AnnualReport = {
     schema: ANNUAL_REPORT_SCHEMA,
     format: format.id,

@@ -11,7 +11,13 @@ export function splitLine(line: string): DocLine {
   if (line.includes('\t')) return { cells: line.split('\t').map((c) => c.trim()), structured: true };
   const trimmed = line.trim();
   if (/^[|｜].*[|｜]$/.test(trimmed) && trimmed.length > 1) {
-    return { cells: trimmed.slice(1, -1).split(/[|｜]/).map((c) => c.trim()), structured: true };
+    return {
+      cells: trimmed
+        .slice(1, -1)
+        .split(/[|｜]/)
+        .map((c) => c.trim()),
+      structured: true,
+    };
   }
   if (/\s[|｜]\s/.test(line)) return { cells: line.split(/\s[|｜]\s/).map((c) => c.trim()), structured: true };
   return { cells: trimmed.split(/\s+/).filter((c) => c !== ''), structured: false };

@@ -46,15 +46,39 @@ async function agencyOf(db: Db, agencyId: string | null, agencyName: string): Pr
  * Compares a stored import with the report generated from the agency's records for the same
  * year. Needs report_checks.read and reports.read for that agency (its records are not public).
  */
-export async function compareWithGenerated(db: Db, actor: Actor, id: string, clock: Clock, sources: FigureSources): Promise<Comparison> {
+export async function compareWithGenerated(
+  db: Db,
+  actor: Actor,
+  id: string,
+  clock: Clock,
+  sources: FigureSources,
+): Promise<Comparison> {
   authorize(actor, 'report_checks.read');
   const imported = await findImportedReport(db, id);
   if (!imported) throw new DomainError('NOT_FOUND', '该导入的年度报告不存在');
   const agency = await agencyOf(db, imported.agencyId, imported.agencyName);
-  if (!agency) throw new DomainError('REPORT_CHECK_NO_AGENCY', `“${imported.agencyName || '未识别的机关'}”不是本平台上的机构，无法与平台生成的年度报告比对`);
+  if (!agency)
+    throw new DomainError(
+      'REPORT_CHECK_NO_AGENCY',
+      `“${imported.agencyName || '未识别的机关'}”不是本平台上的机构，无法与平台生成的年度报告比对`,
+    );
   authorize(actor, 'reports.read', { agencyId: agency.id });
-  if (imported.year >= Number(shanghaiDate(clock.now()).slice(0, 4))) throw new DomainError('REPORT_YEAR_NOT_ENDED', `${imported.year}年尚未结束，平台尚不能生成该年度报告`, { year: imported.year });
+  if (imported.year >= Number(shanghaiDate(clock.now()).slice(0, 4)))
+    throw new DomainError('REPORT_YEAR_NOT_ENDED', `${imported.year}年尚未结束，平台尚不能生成该年度报告`, {
+      year: imported.year,
+    });
   const live = await computeLive(db, sources, agency, imported.year, null, { format: getFormat(imported.format) });
-  const differences = changesSincePublication(imported.report, live.report).map((c) => ({ where: c.where, label: c.label, imported: c.published, generated: c.current }));
-  return { agency: { id: agency.id, name: agency.name }, year: imported.year, format: imported.format, generated: live.report, differences };
+  const differences = changesSincePublication(imported.report, live.report).map((c) => ({
+    where: c.where,
+    label: c.label,
+    imported: c.published,
+    generated: c.current,
+  }));
+  return {
+    agency: { id: agency.id, name: agency.name },
+    year: imported.year,
+    format: imported.format,
+    generated: live.report,
+    differences,
+  };
 }

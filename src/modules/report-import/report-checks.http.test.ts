@@ -13,9 +13,19 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { findByCodeOrName } from '../agencies/agencies.repository.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../test/fixtures/reports');
-const file = (path: string) => ({ name: path.split('/').pop()!, content: readFileSync(`${FIXTURES}/${path}`).toString('base64') });
+const file = (path: string) => ({
+  name: path.split('/').pop()!,
+  content: readFileSync(`${FIXTURES}/${path}`).toString('base64'),
+});
 
-interface Summary { id: string; agencyName: string; agencyId: string | null; year: number; format: string; counts: { error: number; warning: number; info: number } }
+interface Summary {
+  id: string;
+  agencyName: string;
+  agencyId: string | null;
+  year: number;
+  format: string;
+  counts: { error: number; warning: number; info: number };
+}
 
 describeEachDialect('年报体检 API', (dialect) => {
   let t: TestApp;
@@ -31,15 +41,34 @@ describeEachDialect('年报体检 API', (dialect) => {
 
   const call = async (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) => {
     const s = await t.login(user);
-    return t.app.inject({ method, url, payload: payload as object, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    return t.app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    });
   };
 
   it('uploads the samples and a planted error: each read and stored once, a non-report answered with its error', async () => {
-    const files = [file('samples/2020-luojiang-gxj.txt'), file('samples/2021-pingtan-zhsyq.txt'), file('samples/2023-shuyang-fgj.html'), file('planted/r1-row-total.txt'), file('bad/notice.txt')];
+    const files = [
+      file('samples/2020-luojiang-gxj.txt'),
+      file('samples/2021-pingtan-zhsyq.txt'),
+      file('samples/2023-shuyang-fgj.html'),
+      file('planted/r1-row-total.txt'),
+      file('bad/notice.txt'),
+    ];
     expect((await call('gxj.clerk', 'POST', '/api/v1/report-checks/uploads', { files })).statusCode).toBe(403);
     const res = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', { files });
     expect(res.statusCode).toBe(200);
-    const results = res.json().results as Array<{ file: string; status: string; id: string | null; error: string | null; agencyName: string | null; year: number | null; counts: Summary['counts'] }>;
+    const results = res.json().results as Array<{
+      file: string;
+      status: string;
+      id: string | null;
+      error: string | null;
+      agencyName: string | null;
+      year: number | null;
+      counts: Summary['counts'];
+    }>;
     expect(results.map((r) => [r.file, r.status, r.agencyName, r.year])).toEqual([
       ['2020-luojiang-gxj.txt', 'inserted', '泉州市洛江区工业和信息化局', 2020],
       ['2021-pingtan-zhsyq.txt', 'inserted', '平潭综合实验区', 2021],
@@ -61,10 +90,17 @@ describeEachDialect('年报体检 API', (dialect) => {
   });
 
   it('refuses content that is not base64 and bodies over the limit', async () => {
-    const bad = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', { files: [{ name: 'a.txt', content: '这不是Base64' }] });
+    const bad = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', {
+      files: [{ name: 'a.txt', content: '这不是Base64' }],
+    });
     expect(bad.statusCode).toBe(400);
     const s = await t.login('zfb.supervisor');
-    const huge = await t.app.inject({ method: 'POST', url: '/api/v1/report-checks/uploads', payload: { files: [{ name: 'big.txt', content: 'A'.repeat(29 * 1024 * 1024) }] }, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/report-checks/uploads',
+      payload: { files: [{ name: 'big.txt', content: 'A'.repeat(29 * 1024 * 1024) }] },
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().detail).toBe('提交的内容过大');
   });
@@ -91,7 +127,9 @@ describeEachDialect('年报体检 API', (dialect) => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.report.table3.granted).toEqual([3, 1, 0, 0, 0, 0, 5]);
-    expect(body.findings.map((f: { rule: string; where: string; label: string }) => [f.rule, f.where, f.label])).toEqual([
+    expect(
+      body.findings.map((f: { rule: string; where: string; label: string }) => [f.rule, f.where, f.label]),
+    ).toEqual([
       ['R1', 'table3.granted[6]', '表三「（一）予以公开」行「总计」列'],
       ['R2', 'table3.total[6]', '表三「（七）总计」行「总计」列'],
     ]);
@@ -106,34 +144,80 @@ describeEachDialect('年报体检 API', (dialect) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('检查结果')!;
-    const rows = ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const rows = ws
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows[0]).toEqual(['机关', '年度', '规则', '级别', '位置', '单元格（行、列）', '说明', '来源文件']);
     expect(rows).toHaveLength(1 + 6 + 126 + 2);
-    expect(rows).toContainEqual(['泉州市某某区示例局', 2020, 'R1', '错误', 'table3.granted[6]', '表三「（一）予以公开」行「总计」列', expect.stringMatching(/总计/), 'r1-row-total.txt']);
-    expect(rows).toContainEqual(['沭阳县发展和改革局', 2023, 'R9', '警告', 'table3.carried_out[5]', '表三「四、结转下年度继续办理」行「其他」列', expect.any(String), '2023-shuyang-fgj.html']);
+    expect(rows).toContainEqual([
+      '泉州市某某区示例局',
+      2020,
+      'R1',
+      '错误',
+      'table3.granted[6]',
+      '表三「（一）予以公开」行「总计」列',
+      expect.stringMatching(/总计/),
+      'r1-row-total.txt',
+    ]);
+    expect(rows).toContainEqual([
+      '沭阳县发展和改革局',
+      2023,
+      'R9',
+      '警告',
+      'table3.carried_out[5]',
+      '表三「四、结转下年度继续办理」行「其他」列',
+      expect.any(String),
+      '2023-shuyang-fgj.html',
+    ]);
     expect(ws.autoFilter).toBe(`A1:H${ws.rowCount}`);
-    const one = await call('zfb.supervisor', 'GET', `/api/v1/report-checks/findings.xlsx?id=${ids['r1-row-total.txt']}`);
+    const one = await call(
+      'zfb.supervisor',
+      'GET',
+      `/api/v1/report-checks/findings.xlsx?id=${ids['r1-row-total.txt']}`,
+    );
     const wb1 = new ExcelJS.Workbook();
     await wb1.xlsx.load(one.rawPayload as unknown as ArrayBuffer);
     expect(wb1.getWorksheet('检查结果')!.rowCount).toBe(3);
   });
 
-  it('compares the 2020 洛江 sample with the demo bureau\'s generated 2020 report: equal tables', async () => {
+  it("compares the 2020 洛江 sample with the demo bureau's generated 2020 report: equal tables", async () => {
     const res = await call('zfb.supervisor', 'GET', `/api/v1/report-checks/${ids['2020-luojiang-gxj.txt']}/comparison`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ agency: { id: gxj, name: '泉州市洛江区工业和信息化局' }, year: 2020, format: 'V2019', differences: [] });
+    expect(body).toMatchObject({
+      agency: { id: gxj, name: '泉州市洛江区工业和信息化局' },
+      year: 2020,
+      format: 'V2019',
+      differences: [],
+    });
     expect(body.generated.table2.other_services).toEqual([7, 0, 21]);
   });
 
   it('shows the differing cells when the tables differ, and explains an agency that is not on the platform', async () => {
-    const planted = readFileSync(`${FIXTURES}/samples/2020-luojiang-gxj.txt`, 'utf8').replace(/(其他对外管理服务事项\s+7\s+0\s+)21/, '$122');
+    const planted = readFileSync(`${FIXTURES}/samples/2020-luojiang-gxj.txt`, 'utf8').replace(
+      /(其他对外管理服务事项\s+7\s+0\s+)21/,
+      '$122',
+    );
     expect(planted).toContain('22');
-    const up = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', { files: [{ name: 'luojiang-changed.txt', content: Buffer.from(planted).toString('base64') }] });
+    const up = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', {
+      files: [{ name: 'luojiang-changed.txt', content: Buffer.from(planted).toString('base64') }],
+    });
     const id = up.json().results[0].id as string;
     const res = await call('zfb.supervisor', 'GET', `/api/v1/report-checks/${id}/comparison`);
-    expect(res.json().differences).toEqual([{ where: 'table2.other_services[2]', label: '表二「其他对外管理服务事项」行「处理决定数量」列', imported: 22, generated: 21 }]);
-    const elsewhere = await call('zfb.supervisor', 'GET', `/api/v1/report-checks/${ids['2021-pingtan-zhsyq.txt']}/comparison`);
+    expect(res.json().differences).toEqual([
+      {
+        where: 'table2.other_services[2]',
+        label: '表二「其他对外管理服务事项」行「处理决定数量」列',
+        imported: 22,
+        generated: 21,
+      },
+    ]);
+    const elsewhere = await call(
+      'zfb.supervisor',
+      'GET',
+      `/api/v1/report-checks/${ids['2021-pingtan-zhsyq.txt']}/comparison`,
+    );
     expect(elsewhere.statusCode).toBe(422);
     expect(elsewhere.json()).toMatchObject({ code: 'REPORT_CHECK_NO_AGENCY' });
     expect(elsewhere.json().detail).toContain('平潭综合实验区');

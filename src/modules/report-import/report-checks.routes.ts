@@ -5,7 +5,15 @@ import { requireActor } from '../../http/actor.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { moduleFigureSources } from '../reports/figure-sources.ts';
 import { compareWithGenerated } from './report-checks.compare.ts';
-import { ComparisonSchema, DetailSchema, ExportQuery, IdParams, SummarySchema, UploadBody, UploadResultSchema } from './report-checks.schemas.ts';
+import {
+  ComparisonSchema,
+  DetailSchema,
+  ExportQuery,
+  IdParams,
+  SummarySchema,
+  UploadBody,
+  UploadResultSchema,
+} from './report-checks.schemas.ts';
 import { getReportCheck, importsForExport, listReportChecks, uploadReports } from './report-checks.service.ts';
 import { findingsWorkbook } from './report-checks.xlsx.ts';
 import { UPLOAD_BODY_LIMIT } from './upload-limits.ts';
@@ -18,27 +26,88 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/report-checks/uploads',
-    { bodyLimit: UPLOAD_BODY_LIMIT, schema: { tags, summary: '上传已公布的年度报告（HTML、DOCX、PDF、文本；Base64），读取、检查并保存', body: UploadBody, response: { 200: Type.Object({ results: Type.Array(UploadResultSchema) }), ...errorResponses } } },
+    {
+      bodyLimit: UPLOAD_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: '上传已公布的年度报告（HTML、DOCX、PDF、文本；Base64），读取、检查并保存',
+        body: UploadBody,
+        response: { 200: Type.Object({ results: Type.Array(UploadResultSchema) }), ...errorResponses },
+      },
+    },
     async (request) => ({
-      results: await uploadReports(db, requireActor(request), request.body.files.map((f) => ({ name: f.name, data: Buffer.from(f.content, 'base64') })), clock),
+      results: await uploadReports(
+        db,
+        requireActor(request),
+        request.body.files.map((f) => ({ name: f.name, data: Buffer.from(f.content, 'base64') })),
+        clock,
+      ),
     }),
   );
 
-  app.get('/api/v1/report-checks', { schema: { tags, summary: '已导入的年度报告（机关 × 年度）及检查结果数量', response: { 200: Type.Object({ items: Type.Array(SummarySchema) }), ...errorResponses } } }, async (request) => ({
-    items: await listReportChecks(db, requireActor(request)),
-  }));
-
-  app.get('/api/v1/report-checks/findings.xlsx', { schema: { tags, summary: '检查结果导出（XLSX，每条一行）', querystring: ExportQuery, response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'XLSX 文件' }), ...errorResponses } } }, async (request, reply) => {
-    const data = await findingsWorkbook(await importsForExport(db, requireActor(request), request.query));
-    const name = `年报体检结果${request.query.year ? `-${request.query.year}年` : ''}.xlsx`;
-    return reply.type(XLSX).header('content-disposition', `attachment; filename="report-checks.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`).send(data);
-  });
-
-  app.get('/api/v1/report-checks/:id', { schema: { tags, summary: '一份导入的年度报告及其检查结果', params: IdParams, response: { 200: DetailSchema, ...errorResponses } } }, async (request) =>
-    getReportCheck(db, requireActor(request), request.params.id),
+  app.get(
+    '/api/v1/report-checks',
+    {
+      schema: {
+        tags,
+        summary: '已导入的年度报告（机关 × 年度）及检查结果数量',
+        response: { 200: Type.Object({ items: Type.Array(SummarySchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await listReportChecks(db, requireActor(request)),
+    }),
   );
 
-  app.get('/api/v1/report-checks/:id/comparison', { schema: { tags, summary: '与平台按业务记录生成的同年度报告逐格比对', params: IdParams, response: { 200: ComparisonSchema, ...errorResponses } } }, async (request) =>
-    compareWithGenerated(db, requireActor(request), request.params.id, clock, moduleFigureSources),
+  app.get(
+    '/api/v1/report-checks/findings.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '检查结果导出（XLSX，每条一行）',
+        querystring: ExportQuery,
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'XLSX 文件' }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const data = await findingsWorkbook(await importsForExport(db, requireActor(request), request.query));
+      const name = `年报体检结果${request.query.year ? `-${request.query.year}年` : ''}.xlsx`;
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="report-checks.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(data);
+    },
+  );
+
+  app.get(
+    '/api/v1/report-checks/:id',
+    {
+      schema: {
+        tags,
+        summary: '一份导入的年度报告及其检查结果',
+        params: IdParams,
+        response: { 200: DetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => getReportCheck(db, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/report-checks/:id/comparison',
+    {
+      schema: {
+        tags,
+        summary: '与平台按业务记录生成的同年度报告逐格比对',
+        params: IdParams,
+        response: { 200: ComparisonSchema, ...errorResponses },
+      },
+    },
+    async (request) => compareWithGenerated(db, requireActor(request), request.params.id, clock, moduleFigureSources),
   );
 };

@@ -53,14 +53,26 @@ export const SummarySchema = Type.Object({
   counts: Counts,
 });
 
-export const LabelledFindingSchema = Type.Object({ rule: Type.String(), severity: Type.String(), where: Type.String(), label: Type.String(), message: Type.String() });
+export const LabelledFindingSchema = Type.Object({
+  rule: Type.String(),
+  severity: Type.String(),
+  where: Type.String(),
+  label: Type.String(),
+  message: Type.String(),
+});
 
-export const DetailSchema = Type.Object({ ...SummarySchema.properties, report: AnnualReportSchema, findings: Type.Array(LabelledFindingSchema) });
+export const DetailSchema = Type.Object({
+  ...SummarySchema.properties,
+  report: AnnualReportSchema,
+  findings: Type.Array(LabelledFindingSchema),
+});
 
 export const ComparisonSchema = Type.Object({
   agency: Type.Object({ id: Type.String(), name: Type.String() }),
   year: Type.Integer(),
   format: Type.String(),
   generated: AnnualReportSchema,
-  differences: Type.Array(Type.Object({ where: Type.String(), label: Type.String(), imported: CellValue, generated: CellValue })),
+  differences: Type.Array(
+    Type.Object({ where: Type.String(), label: Type.String(), imported: CellValue, generated: CellValue }),
+  ),
 });

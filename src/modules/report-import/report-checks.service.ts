@@ -65,7 +65,17 @@ export function labelFindings(format: ReportFormatId, findings: readonly Finding
 }
 
 function summarize(s: repo.ImportedSummary): CheckSummary {
-  return { id: s.id, agencyName: s.agencyName, agencyId: s.agencyId, year: s.year, format: s.format, sourceFile: s.sourceFile, importedAt: s.importedAt, importedBy: s.importedBy, counts: countFindings(s.findings) };
+  return {
+    id: s.id,
+    agencyName: s.agencyName,
+    agencyId: s.agencyId,
+    year: s.year,
+    format: s.format,
+    sourceFile: s.sourceFile,
+    importedAt: s.importedAt,
+    importedBy: s.importedBy,
+    counts: countFindings(s.findings),
+  };
 }
 
 /**
@@ -73,7 +83,12 @@ function summarize(s: repo.ImportedSummary): CheckSummary {
  * every one that is a report, as `import-report --save` does. A file that is not a report is
  * answered with its error and stored nowhere; the others go on.
  */
-export async function uploadReports(db: Db, actor: Actor, files: ReadonlyArray<{ name: string; data: Buffer }>, clock: Clock): Promise<UploadResult[]> {
+export async function uploadReports(
+  db: Db,
+  actor: Actor,
+  files: ReadonlyArray<{ name: string; data: Buffer }>,
+  clock: Clock,
+): Promise<UploadResult[]> {
   authorize(actor, 'report_checks.manage');
   const entries: ImportEntry[] = [];
   for (const f of files) entries.push({ file: f.name, ...(await readReportBytes(f.data, f.name)) });
@@ -81,7 +96,14 @@ export async function uploadReports(db: Db, actor: Actor, files: ReadonlyArray<{
   const outcomes = await saveImportedReports(db, actor, entries, clock);
   return outcomes.map((o, i) => {
     const e = entries[i]!;
-    return { ...o, error: e.error, agencyName: e.report?.agency.name ?? null, year: e.report?.year ?? null, format: e.report?.format ?? null, counts: countFindings(e.findings) };
+    return {
+      ...o,
+      error: e.error,
+      agencyName: e.report?.agency.name ?? null,
+      year: e.report?.year ?? null,
+      format: e.report?.format ?? null,
+      counts: countFindings(e.findings),
+    };
   });
 }
 
@@ -100,9 +122,15 @@ export async function getReportCheck(db: Db, actor: Actor, id: string): Promise<
 }
 
 /** The imports whose findings an export covers: one report, one year, or all. */
-export async function importsForExport(db: Db, actor: Actor, filter: { id?: string; year?: number }): Promise<repo.ImportedSummary[]> {
+export async function importsForExport(
+  db: Db,
+  actor: Actor,
+  filter: { id?: string; year?: number },
+): Promise<repo.ImportedSummary[]> {
   authorize(actor, 'report_checks.read');
   const all = await repo.listImportedSummaries(db);
   if (filter.id && !all.some((s) => s.id === filter.id)) throw new DomainError('NOT_FOUND', '该导入的年度报告不存在');
-  return all.filter((s) => (filter.id === undefined || s.id === filter.id) && (filter.year === undefined || s.year === filter.year));
+  return all.filter(
+    (s) => (filter.id === undefined || s.id === filter.id) && (filter.year === undefined || s.year === filter.year),
+  );
 }

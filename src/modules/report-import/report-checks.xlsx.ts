@@ -32,9 +32,20 @@ export async function findingsWorkbook(imports: readonly ImportedSummary[]): Pro
   ws.columns = COLUMNS;
   ws.getRow(1).font = { bold: true };
   for (const imp of imports) {
-    const findings = labelFindings(imp.format, imp.findings).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    const findings = labelFindings(imp.format, imp.findings).sort(
+      (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+    );
     for (const f of findings) {
-      ws.addRow({ agency: imp.agencyName || '（未识别机关）', year: imp.year, rule: f.rule, severity: SEVERITY_NAMES[f.severity], where: f.where, label: f.label, message: f.message, file: imp.sourceFile });
+      ws.addRow({
+        agency: imp.agencyName || '（未识别机关）',
+        year: imp.year,
+        rule: f.rule,
+        severity: SEVERITY_NAMES[f.severity],
+        where: f.where,
+        label: f.label,
+        message: f.message,
+        file: imp.sourceFile,
+      });
     }
   }
   ws.getColumn('message').alignment = { wrapText: true, vertical: 'top' };

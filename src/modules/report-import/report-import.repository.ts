@@ -70,7 +70,11 @@ export async function insertImportedReport(db: DbOrTx, r: ImportedReport): Promi
 
 /** The stored report of a file, by its sha256. */
 export async function findBySha256(db: DbOrTx, sha256: string): Promise<ImportedReport | null> {
-  const row = await tables(db).selectFrom('imported_report').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+  const row = await tables(db)
+    .selectFrom('imported_report')
+    .selectAll()
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
   return row ? toImported(row) : null;
 }
 
@@ -89,7 +93,13 @@ export async function findLatestForYear(db: DbOrTx, agencyName: string, year: nu
 
 /** Every stored import, by agency and year (the 年报体检 list). */
 export async function listImportedReports(db: DbOrTx): Promise<ImportedReport[]> {
-  const rows = await tables(db).selectFrom('imported_report').selectAll().orderBy('agency_name').orderBy('year').orderBy('imported_at').execute();
+  const rows = await tables(db)
+    .selectFrom('imported_report')
+    .selectAll()
+    .orderBy('agency_name')
+    .orderBy('year')
+    .orderBy('imported_at')
+    .execute();
   return rows.map(toImported);
 }
 
@@ -106,7 +116,18 @@ export type ImportedSummary = Omit<ImportedReport, 'report'>;
 export async function listImportedSummaries(db: DbOrTx): Promise<ImportedSummary[]> {
   const rows = await tables(db)
     .selectFrom('imported_report')
-    .select(['id', 'agency_name', 'agency_id', 'year', 'format', 'source_file', 'sha256', 'findings_json', 'imported_at', 'imported_by'])
+    .select([
+      'id',
+      'agency_name',
+      'agency_id',
+      'year',
+      'format',
+      'source_file',
+      'sha256',
+      'findings_json',
+      'imported_at',
+      'imported_by',
+    ])
     .orderBy('agency_name')
     .orderBy('year')
     .orderBy('imported_at')

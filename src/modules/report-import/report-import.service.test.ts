@@ -29,14 +29,33 @@ describeEachDialect('imported reports', (dialect) => {
     const first = await saveImportedReports(t.db, systemActor('命令行'), entries, clock);
     expect(first.map((o) => o.status)).toEqual(['inserted', 'skipped']);
     const again = await saveImportedReports(t.db, systemActor('命令行'), entries, clock);
-    expect(again).toEqual([{ file: entries[0]!.file, status: 'duplicate', id: first[0]!.id }, { file: entries[1]!.file, status: 'skipped', id: null }]);
+    expect(again).toEqual([
+      { file: entries[0]!.file, status: 'duplicate', id: first[0]!.id },
+      { file: entries[1]!.file, status: 'skipped', id: null },
+    ]);
     const stored = await listImportedReports(t.db);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ agencyName: '泉州市某某区示例局', agencyId: null, year: 2020, format: 'V2019', importedBy: '命令行', importedAt: clock.now().toISOString() });
+    expect(stored[0]).toMatchObject({
+      agencyName: '泉州市某某区示例局',
+      agencyId: null,
+      year: 2020,
+      format: 'V2019',
+      importedBy: '命令行',
+      importedAt: clock.now().toISOString(),
+    });
     expect(stored[0]!.report).toEqual(entries[0]!.report);
     expect(stored[0]!.findings.map((f) => `${f.rule} ${f.where}`)).toEqual(['R4 table4.reconsideration[4]']);
-    const audit = await t.db.selectFrom('audit_event').select(['summary', 'subject_id']).where('action', '=', 'report_import.save').execute();
-    expect(audit).toEqual([{ summary: '导入泉州市某某区示例局2020年度政府信息公开工作年度报告（V2019，错误1条，共1条检查结果）', subject_id: first[0]!.id }]);
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['summary', 'subject_id'])
+      .where('action', '=', 'report_import.save')
+      .execute();
+    expect(audit).toEqual([
+      {
+        summary: '导入泉州市某某区示例局2020年度政府信息公开工作年度报告（V2019，错误1条，共1条检查结果）',
+        subject_id: first[0]!.id,
+      },
+    ]);
   });
 
   it('checks a new year against the previous year stored in an earlier run (R5, R6)', async () => {
@@ -47,7 +66,11 @@ describeEachDialect('imported reports', (dialect) => {
     y2022.findings = y2022.findings.filter((f) => !/^R[567]$/.test(f.rule));
     await saveImportedReports(t.db, systemActor(), [y2022], clock);
     const stored = await findLatestForYear(t.db, '某某市示例区人民政府', 2022);
-    expect(stored?.findings.map((f) => `${f.rule} ${f.where}`)).toEqual(['R5 table3.carried_in[0]', 'R5 table3.carried_in[6]', 'R6 table2.normative_docs[2]']);
+    expect(stored?.findings.map((f) => `${f.rule} ${f.where}`)).toEqual([
+      'R5 table3.carried_in[0]',
+      'R5 table3.carried_in[6]',
+      'R6 table2.normative_docs[2]',
+    ]);
   });
 
   it('refuses a user without a role that may import', async () => {
@@ -83,7 +106,12 @@ describeEachDialect('gongkai import-report --save', (dialect) => {
     const code = await main(['import-report', `${FIXTURES}/chain`, `${FIXTURES}/bad/empty.txt`, '--json', '--save']);
     vi.restoreAllMocks();
     expect(code).toBe(3);
-    expect(out.trimEnd().split('\n').map((l) => (JSON.parse(l) as { error: string | null }).error)).toEqual([null, null, '文件为空。']);
+    expect(
+      out
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { error: string | null }).error),
+    ).toEqual([null, null, '文件为空。']);
     expect(err).toBe('已保存到数据库：新增 2 份。\n');
     expect((await listImportedReports(t.db)).map((r) => r.year)).toEqual([2021, 2022]);
   });

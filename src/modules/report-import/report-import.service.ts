@@ -44,7 +44,12 @@ async function checkAgainstStored(db: Db, entries: ImportEntry[]): Promise<void>
 }
 
 /** Stores every entry that was read as a report; the others are skipped. */
-export async function saveImportedReports(db: Db, actor: Actor, entries: ImportEntry[], clock: Clock): Promise<SaveOutcome[]> {
+export async function saveImportedReports(
+  db: Db,
+  actor: Actor,
+  entries: ImportEntry[],
+  clock: Clock,
+): Promise<SaveOutcome[]> {
   authorizeImport(actor);
   await checkAgainstStored(db, entries);
   const outcomes: SaveOutcome[] = [];
@@ -71,7 +76,8 @@ export async function saveImportedReports(db: Db, actor: Actor, entries: ImportE
         importedAt: clock.now().toISOString(),
         importedBy: actor.name,
       });
-      if (!inserted) return { file: e.file, status: 'duplicate', id: (await repo.findBySha256(tx, sha256))?.id ?? null };
+      if (!inserted)
+        return { file: e.file, status: 'duplicate', id: (await repo.findBySha256(tx, sha256))?.id ?? null };
       const errors = e.findings.filter((f) => f.severity === 'error').length;
       await recordAudit(
         tx,

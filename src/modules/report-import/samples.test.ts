@@ -26,9 +26,19 @@ describe('the real samples', () => {
     expect(ambiguous[0]).toMatchObject({ severity: 'warning', where: 'table2.normative_docs' });
     expect(ambiguous[0]?.message).toContain('693665');
     const settled = res.findings.filter((f) => f.rule === 'read').map((f) => f.where);
-    expect(settled).toEqual(['table3.received', 'table3.granted', 'table3.unavailable_not_held', 'table3.total', 'table4']);
+    expect(settled).toEqual([
+      'table3.received',
+      'table3.granted',
+      'table3.unavailable_not_held',
+      'table3.total',
+      'table4',
+    ]);
     expect(res.findings.filter((f) => f.severity !== 'info' && f.rule !== 'ambiguous')).toEqual([]);
-    expect(res.unreadable).toEqual(['table2.normative_docs[0]', 'table2.normative_docs[1]', 'table2.normative_docs[2]']);
+    expect(res.unreadable).toEqual([
+      'table2.normative_docs[0]',
+      'table2.normative_docs[1]',
+      'table2.normative_docs[2]',
+    ]);
   });
 
   it('2023 沭阳 HTML: blank 法人或其他组织 columns are null with R9, 规范性文件 read as 行政规范性文件', async () => {
@@ -38,6 +48,8 @@ describe('the real samples', () => {
     expect(r9).toHaveLength(25 * 5);
     expect(r9.map((f) => f.where)).toContain('table3.carried_out[5]');
     const others = res.findings.filter((f) => f.rule !== 'R9');
-    expect(others).toEqual([expect.objectContaining({ rule: 'read', severity: 'info', where: 'table2.normative_docs' })]);
+    expect(others).toEqual([
+      expect.objectContaining({ rule: 'read', severity: 'info', where: 'table2.normative_docs' }),
+    ]);
   });
 });

@@ -84,14 +84,20 @@ function placeByColumn(cells: RowCell[], columns: number[]): RowCell[] {
  * each entry of `headers` lists label forms that name one column; a name printed several
  * times (table 四's 结果维持) is matched once per entry. Undefined unless every column is found.
  */
-export function headerColumns(stream: TokenStream, fromToken: number, toToken: number, headers: string[][]): number[] | undefined {
+export function headerColumns(
+  stream: TokenStream,
+  fromToken: number,
+  toToken: number,
+  headers: string[][],
+): number[] | undefined {
   const used = new Set<number>();
   const xs: number[] = [];
   for (const names of headers) {
     let found = -1;
     for (let i = fromToken; i < toToken && found < 0; i++) {
       const t = stream.tokens[i]!;
-      if (!used.has(i) && t.kind === 'text' && t.x !== undefined && names.includes(t.text.replace(/\s/g, ''))) found = i;
+      if (!used.has(i) && t.kind === 'text' && t.x !== undefined && names.includes(t.text.replace(/\s/g, '')))
+        found = i;
     }
     if (found < 0) return undefined;
     used.add(found);

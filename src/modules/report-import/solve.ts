@@ -29,15 +29,22 @@ export function readRow(raw: RowCell[], n: number, rowRule?: (r: Reading) => boo
   if (raw.length === 0) return { status: 'missing' };
   const cells = trimBlanks(raw, n);
   const shown = printed(cells);
-  if (cells.length === n) return { status: 'read', values: cells.map((c) => (c.kind === 'num' ? c.token.value : null)) };
-  if (cells.length > n) return { status: 'ambiguous', printed: shown, reason: `比表格的${n}格多出${cells.length - n}个数`, candidates: [] };
+  if (cells.length === n)
+    return { status: 'read', values: cells.map((c) => (c.kind === 'num' ? c.token.value : null)) };
+  if (cells.length > n)
+    return { status: 'ambiguous', printed: shown, reason: `比表格的${n}格多出${cells.length - n}个数`, candidates: [] };
   const readings = rowReadings(cells, n);
-  if (readings === null) return { status: 'ambiguous', printed: shown, reason: '数字连写，可能的读法过多', candidates: [] };
+  if (readings === null)
+    return { status: 'ambiguous', printed: shown, reason: '数字连写，可能的读法过多', candidates: [] };
   if (readings.length === 0) return { status: 'ambiguous', printed: shown, reason: `数字不足${n}格`, candidates: [] };
   if (readings.length === 1) return { status: 'read', values: readings[0]! };
   const consistent = rowRule ? readings.filter(rowRule) : readings;
-  if (consistent.length === 1) return { status: 'resolved', values: consistent[0]!, printed: shown, readings: readings.length };
-  const reason = consistent.length === 0 ? '数字连写，且没有一种读法符合本行的合计关系' : `数字连写，有${consistent.length}种读法都说得通`;
+  if (consistent.length === 1)
+    return { status: 'resolved', values: consistent[0]!, printed: shown, readings: readings.length };
+  const reason =
+    consistent.length === 0
+      ? '数字连写，且没有一种读法符合本行的合计关系'
+      : `数字连写，有${consistent.length}种读法都说得通`;
   return { status: 'ambiguous', printed: shown, reason, candidates: consistent };
 }
 
@@ -45,8 +52,14 @@ export function readRow(raw: RowCell[], n: number, rowRule?: (r: Reading) => boo
  * Uses the rules between rows (`tableRule`, given every row's values, undefined for an unread
  * row) to settle rows that their own rule left ambiguous with a few candidates each.
  */
-export function resolveAcrossRows<K extends string>(rows: Map<K, RowResult>, tableRule: (values: Map<K, Reading>) => boolean): void {
-  const pending = [...rows].filter((e): e is [K, Extract<RowResult, { status: 'ambiguous' }>] => e[1].status === 'ambiguous' && e[1].candidates.length > 1);
+export function resolveAcrossRows<K extends string>(
+  rows: Map<K, RowResult>,
+  tableRule: (values: Map<K, Reading>) => boolean,
+): void {
+  const pending = [...rows].filter(
+    (e): e is [K, Extract<RowResult, { status: 'ambiguous' }>] =>
+      e[1].status === 'ambiguous' && e[1].candidates.length > 1,
+  );
   if (pending.length === 0) return;
   const combinations = pending.reduce((p, [, r]) => p * r.candidates.length, 1);
   if (combinations > MAX_COMBINATIONS) return;

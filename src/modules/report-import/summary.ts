@@ -11,7 +11,10 @@ export function summarizeEntry(e: ImportEntry): string {
   if (!e.report) return `✗ ${e.file}\n  无法读取：${e.error ?? '未知原因'}\n`;
   const r = e.report;
   const f = getFormat(r.format);
-  const lines = [`✓ ${e.file}`, `  ${r.agency.name || '（机关名称未识别）'} ${r.year}年度报告，格式 ${r.format}（${f.notice}）${r.date ? `，落款日期 ${r.date}` : ''}`];
+  const lines = [
+    `✓ ${e.file}`,
+    `  ${r.agency.name || '（机关名称未识别）'} ${r.year}年度报告，格式 ${r.format}（${f.notice}）${r.date ? `，落款日期 ${r.date}` : ''}`,
+  ];
   const count = (s: Finding['severity']) => e.findings.filter((x) => x.severity === s).length;
   if (e.findings.length === 0) {
     lines.push('  未发现问题。');

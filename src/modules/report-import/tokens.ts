@@ -94,8 +94,16 @@ export function tokenizeCell(cell: string, line: number, structured: boolean, ou
       const unit = unitRaw.trim();
       const value = Number(`${sign}${int}${frac}`);
       out.push({
-        kind: 'num', line, raw: `${sign}${int}${frac}`, value, sign: sign as '' | '-', int, frac,
-        grouped: intRaw.includes(','), ...(unit === '元' || unit === '万元' ? { unit } : {}), ...(x === undefined ? {} : { x }),
+        kind: 'num',
+        line,
+        raw: `${sign}${int}${frac}`,
+        value,
+        sign: sign as '' | '-',
+        int,
+        frac,
+        grouped: intRaw.includes(','),
+        ...(unit === '元' || unit === '万元' ? { unit } : {}),
+        ...(x === undefined ? {} : { x }),
       });
     } else if (sign) {
       text(sign);

@@ -13,7 +13,9 @@ const at = (name: string) => `${FIXTURES}/${name}`;
 
 describe('variants of the samples read to the same tables', () => {
   const cases = [
-    ...['luojiang.html', 'luojiang.docx', 'luojiang.pdf', 'luojiang.md', 'luojiang-pipe.txt', 'luojiang-space.txt'].map((f) => [f, LUOJIANG_2020] as const),
+    ...['luojiang.html', 'luojiang.docx', 'luojiang.pdf', 'luojiang.md', 'luojiang-pipe.txt', 'luojiang-space.txt'].map(
+      (f) => [f, LUOJIANG_2020] as const,
+    ),
     ...['pingtan.html', 'pingtan.docx', 'pingtan.pdf'].map((f) => [f, PINGTAN_2021] as const),
     ...['shuyang.html', 'shuyang.docx', 'shuyang.pdf', 'shuyang-tab.txt'].map((f) => [f, SHUYANG_2023] as const),
   ];
@@ -25,7 +27,9 @@ describe('variants of the samples read to the same tables', () => {
 
   it('give the findings of the original: none for 洛江, the ambiguous row for 平潭, R9 for 沭阳', async () => {
     expect((await readReportFile(at('variants/luojiang.pdf'))).findings).toEqual([]);
-    expect(ruleCells((await readReportFile(at('variants/pingtan.docx'))).findings)).toEqual(['ambiguous table2.normative_docs']);
+    expect(ruleCells((await readReportFile(at('variants/pingtan.docx'))).findings)).toEqual([
+      'ambiguous table2.normative_docs',
+    ]);
     const shuyang = (await readReportFile(at('variants/shuyang.pdf'))).findings;
     expect(shuyang.filter((f) => f.rule === 'R9')).toHaveLength(125);
     expect(shuyang.filter((f) => f.severity !== 'info' && f.rule !== 'R9')).toEqual([]);
@@ -66,7 +70,11 @@ describe('several years of one agency in one batch', () => {
       [2022, null],
     ]);
     expect(ruleCells(entries[0]!.findings)).toEqual([]);
-    expect(ruleCells(entries[1]!.findings)).toEqual(['R5 table3.carried_in[0]', 'R5 table3.carried_in[6]', 'R6 table2.normative_docs[2]']);
+    expect(ruleCells(entries[1]!.findings)).toEqual([
+      'R5 table3.carried_in[0]',
+      'R5 table3.carried_in[6]',
+      'R6 table2.normative_docs[2]',
+    ]);
     expect(entries[1]!.findings.find((f) => f.rule === 'R5')?.message).toBe(
       '表三「二、上年结转政府信息公开申请数量」的「自然人」列为0，但2021年报告「四、结转下年度继续办理」为1。',
     );

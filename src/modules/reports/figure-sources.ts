@@ -20,7 +20,8 @@ export const moduleFigureSources: FigureSources = {
     const figures = catalogFiguresFromCounts(c.table2, c.overview);
     // The overview lists categories in the agency's own column order (as a report reads), not by count.
     const order = (await listCategories(db, agencyIds)).map((x) => x.name);
-    const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length) + (/^其他/.test(name) ? 1e6 : 0);
+    const rank = (name: string) =>
+      (order.includes(name) ? order.indexOf(name) : order.length) + (/^其他/.test(name) ? 1e6 : 0);
     figures.published.categories.sort((a, b) => rank(a.name) - rank(b.name));
     return figures;
   },

@@ -30,13 +30,18 @@ describe.skipIf(!browserAvailable)('annual report in Chromium', () => {
     const head = await logIn('gxj.head');
     await head.getByRole('menuitem', { name: /年度报告/ }).click();
     await head.getByRole('heading', { name: '年度报告' }).waitFor();
-    await head.getByRole('row', { name: /2020年/ }).getByRole('link', { name: '打开' }).click();
+    await head
+      .getByRole('row', { name: /2020年/ })
+      .getByRole('link', { name: '打开' })
+      .click();
     await head.getByRole('heading', { name: /2020年政府信息公开工作年度报告/ }).waitFor({ timeout: 20_000 });
     const overview = head.getByRole('textbox', { name: '一、总体情况' });
     await expect(overview.inputValue()).resolves.toContain('主动公开政府信息数16条');
     await overview.fill((await overview.inputValue()).replace('16条', '17条'));
     await head.getByRole('button', { name: /保\s*存/ }).click();
-    await head.getByText('「总体情况」中写明主动公开17条，与目录记录不一致：本年主动公开16条。').waitFor({ timeout: 15_000 });
+    await head
+      .getByText('「总体情况」中写明主动公开17条，与目录记录不一致：本年主动公开16条。')
+      .waitFor({ timeout: 15_000 });
     await head.screenshot({ path: `${process.env.GONGKAI_SCREENSHOTS ?? '/tmp'}/report-editor.png`, fullPage: false });
     await head.getByRole('button', { name: '采用生成的草稿' }).nth(1).click();
     await head.getByRole('button', { name: /保\s*存/ }).click();
@@ -68,7 +73,10 @@ describe.skipIf(!browserAvailable)('annual report in Chromium', () => {
     await page.getByRole('row', { name: /泉州市洛江区工业和信息化局.*已发布/ }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: '计算汇总' }).click();
     await page.getByText(/汇总范围：.*泉州市洛江区工业和信息化局/).waitFor({ timeout: 20_000 });
-    await page.screenshot({ path: `${process.env.GONGKAI_SCREENSHOTS ?? '/tmp'}/report-supervision.png`, fullPage: false });
+    await page.screenshot({
+      path: `${process.env.GONGKAI_SCREENSHOTS ?? '/tmp'}/report-supervision.png`,
+      fullPage: false,
+    });
     await page.close();
   }, 60_000);
 });

@@ -28,7 +28,10 @@ describeEachDialect('gongkai report', (dialect) => {
   const saved = { url: process.env.GONGKAI_DATABASE_URL, dataDir: process.env.GONGKAI_DATA_DIR };
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    await loadDemo(t.db, new TestClock('2026-11-27T02:00:00Z'), { passwordMinLength: 12, password: () => 'Demo-Password-2026' });
+    await loadDemo(t.db, new TestClock('2026-11-27T02:00:00Z'), {
+      passwordMinLength: 12,
+      password: () => 'Demo-Password-2026',
+    });
     dir = mkdtempSync(join(tmpdir(), 'gk-report-'));
     process.env.GONGKAI_DATABASE_URL = t.url;
     process.env.GONGKAI_DATA_DIR = dir;
@@ -42,14 +45,26 @@ describeEachDialect('gongkai report', (dialect) => {
     await t.destroy();
   });
 
-  it('2020 by full name: only the report JSON on stdout, V2019, exactly the sample\'s tables and overview counts', async () => {
-    const { code, out } = await run(['report', '--agency', '泉州市洛江区工业和信息化局', '--year', '2020', '--format', 'json']);
+  it("2020 by full name: only the report JSON on stdout, V2019, exactly the sample's tables and overview counts", async () => {
+    const { code, out } = await run([
+      'report',
+      '--agency',
+      '泉州市洛江区工业和信息化局',
+      '--year',
+      '2020',
+      '--format',
+      'json',
+    ]);
     expect(code).toBe(0);
     const report = JSON.parse(out) as AnnualReport;
     expect(report.schema).toBe('gongkai.annual-report/1');
     expect(report.format).toBe('V2019');
     const sample = (await readReportFile(SAMPLE)).report!;
-    expect({ table2: report.table2, table3: report.table3, table4: report.table4 }).toEqual({ table2: sample.table2, table3: sample.table3, table4: sample.table4 });
+    expect({ table2: report.table2, table3: report.table3, table4: report.table4 }).toEqual({
+      table2: sample.table2,
+      table3: sample.table3,
+      table4: sample.table4,
+    });
     expect(report.table2).toEqual({
       rules: [0, 0, 0],
       normative_docs: [1, 1, 2],
@@ -61,7 +76,9 @@ describeEachDialect('gongkai report', (dialect) => {
       procurement: [0, 0],
     });
     const overview = report.sections?.overview ?? '';
-    expect(overview).toContain('主动公开政府信息数16条。其中，机构职能类信息1条；政策、规范性文件类信息1条；行政许可类信息1条；安全生产类信息4条；其他类信息9条。');
+    expect(overview).toContain(
+      '主动公开政府信息数16条。其中，机构职能类信息1条；政策、规范性文件类信息1条；行政许可类信息1条；安全生产类信息4条；其他类信息9条。',
+    );
     expect(overview).toContain('2020年，我局无政府信息依申请事项。');
     expect(validateReport(report)).toEqual([]);
   });
@@ -69,7 +86,17 @@ describeEachDialect('gongkai report', (dialect) => {
   it('by code, to a file in each format; usage errors exit 2, an unknown agency 3', async () => {
     for (const format of ['docx', 'xlsx', 'pdf', 'html']) {
       const file = join(dir, `r.${format}`);
-      const { code, err } = await run(['report', '--agency', 'luojiang-gxj', '--year', '2020', '--format', format, '--out', file]);
+      const { code, err } = await run([
+        'report',
+        '--agency',
+        'luojiang-gxj',
+        '--year',
+        '2020',
+        '--format',
+        format,
+        '--out',
+        file,
+      ]);
       expect(code).toBe(0);
       expect(err).toBe(`已写入 ${file}\n`);
       const head = readFileSync(file).subarray(0, 4).toString('latin1');

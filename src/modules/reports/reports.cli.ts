@@ -18,14 +18,22 @@ export interface CliReportOptions {
   published: boolean;
 }
 
-export async function cliReport(db: Db, clock: Clock, options: CliReportOptions, sources: FigureSources = moduleFigureSources): Promise<ExportedFile> {
+export async function cliReport(
+  db: Db,
+  clock: Clock,
+  options: CliReportOptions,
+  sources: FigureSources = moduleFigureSources,
+): Promise<ExportedFile> {
   const actor = systemActor('命令行');
   const agency = await agencyByKey(db, options.agency);
   const view = await reportView(db, actor, agency.id, options.year, clock, sources);
   if (options.published) {
     const latest = view.versions.at(-1);
     if (!latest) throw new DomainError('NOT_FOUND', `${agency.name}${options.year}年度报告尚未发布`);
-    return exportReport({ report: latest.report, preamble: latest.preamble, version: { number: latest.version, reason: latest.reason } }, options.format);
+    return exportReport(
+      { report: latest.report, preamble: latest.preamble, version: { number: latest.version, reason: latest.reason } },
+      options.format,
+    );
   }
   return exportReport({ report: view.report, preamble: view.sections.preamble }, options.format);
 }

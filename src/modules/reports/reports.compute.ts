@@ -58,7 +58,11 @@ export function reportAgency(a: Agency): ReportAgency {
  * report of that agency and year, else none (a live re-computation would always agree and
  * prove nothing).
  */
-export async function previousReport(db: DbOrTx, agency: Agency, year: number): Promise<{ report: AnnualReport; source: LiveReport['previousSource'] } | null> {
+export async function previousReport(
+  db: DbOrTx,
+  agency: Agency,
+  year: number,
+): Promise<{ report: AnnualReport; source: LiveReport['previousSource'] } | null> {
   const rec = await repo.findReport(db, agency.id, year);
   if (rec && rec.currentVersion > 0) {
     const v = await repo.findVersion(db, rec.id, rec.currentVersion);
@@ -83,10 +87,25 @@ export async function computeLive(
 ): Promise<LiveReport> {
   const format = options.format ?? (record ? getFormat(record.format) : chooseFormat(year).format);
   // The previous year's report is looked up while the sources count: fewer round trips in a row.
-  const [figures, previous] = await Promise.all([readFigures(db, sources, options.agencyIds ?? [agency.id], year), previousReport(db, agency, year - 1)]);
-  const tables = assembleReport({ agency: reportAgency(agency), year, figures, format, includedAgencies: options.includedAgencies, date: record?.signatureDate ?? null });
+  const [figures, previous] = await Promise.all([
+    readFigures(db, sources, options.agencyIds ?? [agency.id], year),
+    previousReport(db, agency, year - 1),
+  ]);
+  const tables = assembleReport({
+    agency: reportAgency(agency),
+    year,
+    figures,
+    format,
+    includedAgencies: options.includedAgencies,
+    date: record?.signatureDate ?? null,
+  });
   const draft = draftNarrative(tables, {
-    agency: { name: agency.name, shortName: agency.shortName, level: agency.level, phone: agency.contact.phone || undefined },
+    agency: {
+      name: agency.name,
+      shortName: agency.shortName,
+      level: agency.level,
+      phone: agency.contact.phone || undefined,
+    },
     published: figures.catalog.published,
     feesCollectedYuan: figures.applications.feesCollectedYuan ?? null,
   });
@@ -96,13 +115,22 @@ export async function computeLive(
     ...validateReport(report, { previous: previous?.report ?? null, overview: '' }),
     ...checkNarrativeSections(report, sections, figures.catalog.published),
     ...missingSections(sections),
-    ...(figures.catalog.unentered ?? []).map((what): UnenteredFigure => ({ rule: 'unentered', severity: 'warning', where: 'table2', message: `${what}未录入，按0计入表二（请在“第二十条数据”中录入或导入，并注明来源）。` })),
+    ...(figures.catalog.unentered ?? []).map((what): UnenteredFigure => ({
+      rule: 'unentered',
+      severity: 'warning',
+      where: 'table2',
+      message: `${what}未录入，按0计入表二（请在“第二十条数据”中录入或导入，并注明来源）。`,
+    })),
   ];
   return { report, sections, draft, figures, findings, previousSource: previous?.source ?? null };
 }
 
 /** Cells changed since the record's latest published version (empty before publication). */
-export async function changesSinceLatest(db: DbOrTx, record: repo.ReportRecord | null, live: AnnualReport): Promise<CellChange[]> {
+export async function changesSinceLatest(
+  db: DbOrTx,
+  record: repo.ReportRecord | null,
+  live: AnnualReport,
+): Promise<CellChange[]> {
   if (!record || record.currentVersion === 0) return [];
   const v = await repo.findVersion(db, record.id, record.currentVersion);
   return v ? changesSincePublication(v.report, live) : [];

@@ -6,7 +6,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestClock } from '../../../test/support/clock.ts';
 import { createTestDb, describeEachDialect, type TestDb } from '../../../test/support/db.ts';
-import { OUTCOME_KEYS, V2021, validateReport, validateYearChain, type AnnualReport } from '../../domain/report/index.ts';
+import {
+  OUTCOME_KEYS,
+  V2021,
+  validateReport,
+  validateYearChain,
+  type AnnualReport,
+} from '../../domain/report/index.ts';
 import { loadDemo } from '../demo/demo.service.ts';
 import { cliReport } from './reports.cli.ts';
 import { publishReport, reportView, saveReport, submitReport } from './reports.service.ts';
@@ -25,7 +31,12 @@ describeEachDialect('the demo bureau in 2025', (dialect) => {
     await t.destroy();
   });
 
-  const json = async (year: number) => JSON.parse((await cliReport(t.db, clock, { agency: 'luojiang-gxj', year, format: 'json', published: false })).data.toString('utf8')) as AnnualReport;
+  const json = async (year: number) =>
+    JSON.parse(
+      (await cliReport(t.db, clock, { agency: 'luojiang-gxj', year, format: 'json', published: false })).data.toString(
+        'utf8',
+      ),
+    ) as AnnualReport;
 
   it('uses every outcome row of V2021 and passes R1–R4, and R5 against 2024', async () => {
     const r2025 = await json(2025);
@@ -47,13 +58,19 @@ describeEachDialect('the demo bureau in 2025', (dialect) => {
   });
 
   it('prints the latest published version with --published, and says so when there is none', async () => {
-    await expect(cliReport(t.db, clock, { agency: '泉州市洛江区工业和信息化局', year: 2024, format: 'json', published: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      cliReport(t.db, clock, { agency: '泉州市洛江区工业和信息化局', year: 2024, format: 'json', published: true }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const gxj = (await findByCodeOrName(t.db, 'luojiang-gxj'))!.id;
     const system = systemActor();
     await saveReport(t.db, system, gxj, 2024, { signatureDate: '2025-01-20' }, clock, moduleFigureSources);
     await submitReport(t.db, system, gxj, 2024, clock);
     await publishReport(t.db, system, gxj, 2024, clock, moduleFigureSources);
-    const published = JSON.parse((await cliReport(t.db, clock, { agency: 'luojiang-gxj', year: 2024, format: 'json', published: true })).data.toString('utf8')) as AnnualReport;
+    const published = JSON.parse(
+      (
+        await cliReport(t.db, clock, { agency: 'luojiang-gxj', year: 2024, format: 'json', published: true })
+      ).data.toString('utf8'),
+    ) as AnnualReport;
     expect(published.date).toBe('2025-01-20');
     expect(published.table3).toEqual((await json(2024)).table3);
     // The 2025 report now checks R5 against the published 2024 version.

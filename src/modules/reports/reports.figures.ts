@@ -14,7 +14,16 @@ export interface FigureSources {
 }
 
 /** The three sources for the agencies and year, read together. */
-export async function readFigures(db: DbOrTx, sources: FigureSources, agencyIds: readonly string[], year: number): Promise<ReportFigures> {
-  const [catalog, applications, cases] = await Promise.all([sources.catalog(db, agencyIds, year), sources.applications(db, agencyIds, year), sources.cases(db, agencyIds, year)]);
+export async function readFigures(
+  db: DbOrTx,
+  sources: FigureSources,
+  agencyIds: readonly string[],
+  year: number,
+): Promise<ReportFigures> {
+  const [catalog, applications, cases] = await Promise.all([
+    sources.catalog(db, agencyIds, year),
+    sources.applications(db, agencyIds, year),
+    sources.cases(db, agencyIds, year),
+  ]);
   return { catalog, applications, cases };
 }

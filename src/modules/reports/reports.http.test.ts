@@ -20,10 +20,15 @@ describeEachDialect('reports API', (dialect) => {
 
   const call = async (user: string, method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown) => {
     const s = await t.login(user);
-    return t.app.inject({ method, url, payload: payload as object, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    return t.app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    });
   };
 
-  it('shows the 2020 report of the demo bureau with the sample\'s tables and no findings', async () => {
+  it("shows the 2020 report of the demo bureau with the sample's tables and no findings", async () => {
     const res = await call('gxj.clerk', 'GET', `/api/v1/reports/${gxj}/2020`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -38,7 +43,9 @@ describeEachDialect('reports API', (dialect) => {
   });
 
   it('runs draft → review → published by role, and exports each format', async () => {
-    expect((await call('gxj.clerk', 'PUT', `/api/v1/reports/${gxj}/2020`, { signatureDate: '2021-01-06' })).statusCode).toBe(403);
+    expect(
+      (await call('gxj.clerk', 'PUT', `/api/v1/reports/${gxj}/2020`, { signatureDate: '2021-01-06' })).statusCode,
+    ).toBe(403);
     const saved = await call('gxj.head', 'PUT', `/api/v1/reports/${gxj}/2020`, { signatureDate: '2021-01-06' });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().record.status).toBe('draft');
@@ -52,7 +59,9 @@ describeEachDialect('reports API', (dialect) => {
     const v1 = await call('gxj.clerk', 'GET', `/api/v1/reports/${gxj}/2020/versions/1`);
     expect(v1.json().report.date).toBe('2021-01-06');
     const list = await call('gxj.clerk', 'GET', `/api/v1/reports?agencyId=${gxj}`);
-    expect(list.json().items.map((r: { year: number; status: string }) => [r.year, r.status])).toEqual([[2020, 'published']]);
+    expect(list.json().items.map((r: { year: number; status: string }) => [r.year, r.status])).toEqual([
+      [2020, 'published'],
+    ]);
     for (const [format, type] of [
       ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
       ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
@@ -63,9 +72,13 @@ describeEachDialect('reports API', (dialect) => {
       const res = await call('gxj.clerk', 'GET', `/api/v1/reports/${gxj}/2020/export?format=${format}&version=1`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe(type);
-      expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('泉州市洛江区工业和信息化局2020年政府信息公开工作年度报告'));
+      expect(String(res.headers['content-disposition'])).toContain(
+        encodeURIComponent('泉州市洛江区工业和信息化局2020年政府信息公开工作年度报告'),
+      );
     }
-    expect((await call('gxj.clerk', 'GET', `/api/v1/reports/${gxj}/2020/export?format=pdf&version=9`)).statusCode).toBe(404);
+    expect((await call('gxj.clerk', 'GET', `/api/v1/reports/${gxj}/2020/export?format=pdf&version=9`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('gives the supervisor the subtree overview and reminders; refuses it to agency staff', async () => {
@@ -77,8 +90,12 @@ describeEachDialect('reports API', (dialect) => {
     expect(rows.find((r) => r.agency.name === '泉州市洛江区财政局')?.state).toBe('due_soon');
     expect((await call('gxj.head', 'GET', `/api/v1/reports/supervision?rootId=${lj}&year=2020`)).statusCode).toBe(403);
     const dash = await call('zfb.supervisor', 'GET', `/api/v1/dashboard`);
-    const codes = (dash.json().warnings as Array<{ code: string; message: string }>).filter((w) => w.code === 'REPORT_DUE');
-    expect(codes.map((w) => w.message)).toContain('泉州市洛江区财政局2020年政府信息公开工作年度报告尚未发布，法定期限为2021年1月31日（第四十九条）。');
+    const codes = (dash.json().warnings as Array<{ code: string; message: string }>).filter(
+      (w) => w.code === 'REPORT_DUE',
+    );
+    expect(codes.map((w) => w.message)).toContain(
+      '泉州市洛江区财政局2020年政府信息公开工作年度报告尚未发布，法定期限为2021年1月31日（第四十九条）。',
+    );
     const agg = await call('zfb.supervisor', 'GET', `/api/v1/reports/aggregate?rootId=${lj}&year=2020`);
     expect(agg.statusCode).toBe(200);
     expect(agg.json().report.includedAgencies).toHaveLength(6);
@@ -97,7 +114,12 @@ describeEachDialect('reports on the portal', (dialect) => {
       ['gxj.approver', 'POST', '/publish'],
     ] as const) {
       const s = await t.login(user);
-      const res = await t.app.inject({ method, url: `/api/v1/reports/${gxj}/2020${path}`, payload: method === 'PUT' ? { signatureDate: '2021-01-06' } : undefined, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+      const res = await t.app.inject({
+        method,
+        url: `/api/v1/reports/${gxj}/2020${path}`,
+        payload: method === 'PUT' ? { signatureDate: '2021-01-06' } : undefined,
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      });
       expect(res.statusCode).toBe(200);
     }
   });
@@ -108,7 +130,9 @@ describeEachDialect('reports on the portal', (dialect) => {
   it('lists the published report on the 政府信息公开年报 page and shows it as HTML without JavaScript', async () => {
     const list = await t.app.inject({ method: 'GET', url: '/gk/luojiang-gxj/reports' });
     expect(list.statusCode).toBe(200);
-    expect(list.body).toContain('<a href="/gk/luojiang-gxj/reports/2020">泉州市洛江区工业和信息化局2020年政府信息公开工作年度报告</a>');
+    expect(list.body).toContain(
+      '<a href="/gk/luojiang-gxj/reports/2020">泉州市洛江区工业和信息化局2020年政府信息公开工作年度报告</a>',
+    );
     const page = await t.app.inject({ method: 'GET', url: '/gk/luojiang-gxj/reports/2020' });
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('<script');

@@ -12,7 +12,13 @@ export function presentRecord(r: ReportRecord) {
 }
 
 export function presentVersionSummary(v: ReportVersion) {
-  return { version: v.version, reason: v.reason, publishedOn: v.publishedOn, publishedAt: v.publishedAt, publishedByName: v.publishedByName };
+  return {
+    version: v.version,
+    reason: v.reason,
+    publishedOn: v.publishedOn,
+    publishedAt: v.publishedAt,
+    publishedByName: v.publishedByName,
+  };
 }
 
 export function presentVersion(v: ReportVersion) {

@@ -19,19 +19,32 @@ import * as repo from './reports.repository.ts';
 /** Findings that stop publication. R8 is a warning in the validator but a contradiction in our own report. */
 const blocks = (f: { rule: string; severity: string }): boolean => f.severity === 'error' || f.rule === 'R8';
 
-export async function publishReport(db: Db, actor: Actor, agencyId: string, year: number, clock: Clock, sources: FigureSources): Promise<repo.ReportVersion> {
+export async function publishReport(
+  db: Db,
+  actor: Actor,
+  agencyId: string,
+  year: number,
+  clock: Clock,
+  sources: FigureSources,
+): Promise<repo.ReportVersion> {
   authorize(actor, 'reports.publish', { agencyId });
   const agency = await agencies.findById(db, agencyId);
   if (!agency) throw new DomainError('NOT_FOUND', '机构不存在');
   return db.transaction().execute(async (tx) => {
     const record = await repo.findReport(tx, agencyId, year);
     if (!record) throw new DomainError('NOT_FOUND', `${year}年度报告尚未编制`);
-    if (record.status !== 'review') throw new DomainError('REPORT_STATE', '报告须先提交审核，审核通过后方可发布', { status: record.status });
-    if (record.currentVersion > 0 && !record.revisionReason) throw new DomainError('REPORT_REASON_REQUIRED', '发布新版本须写明修订理由');
+    if (record.status !== 'review')
+      throw new DomainError('REPORT_STATE', '报告须先提交审核，审核通过后方可发布', { status: record.status });
+    if (record.currentVersion > 0 && !record.revisionReason)
+      throw new DomainError('REPORT_REASON_REQUIRED', '发布新版本须写明修订理由');
     const live = await computeLive(tx, sources, agency, year, record);
     const blocking = live.findings.filter(blocks);
     if (blocking.length > 0) {
-      throw new DomainError('REPORT_NOT_PUBLISHABLE', `报告有${blocking.length}处问题须先修改：${blocking.map((f) => f.message).join('；')}`, { findings: blocking });
+      throw new DomainError(
+        'REPORT_NOT_PUBLISHABLE',
+        `报告有${blocking.length}处问题须先修改：${blocking.map((f) => f.message).join('；')}`,
+        { findings: blocking },
+      );
     }
     const today = shanghaiDate(clock.now());
     const date = record.signatureDate ?? today;
@@ -48,7 +61,15 @@ export async function publishReport(db: Db, actor: Actor, agencyId: string, year
       publishedByName: actor.name,
     };
     await repo.insertVersion(tx, version);
-    const after: repo.ReportRecord = { ...record, status: 'published', currentVersion: version.version, signatureDate: date, revisionReason: null, updatedAt: version.publishedAt, updatedBy: actor.id };
+    const after: repo.ReportRecord = {
+      ...record,
+      status: 'published',
+      currentVersion: version.version,
+      signatureDate: date,
+      revisionReason: null,
+      updatedAt: version.publishedAt,
+      updatedBy: actor.id,
+    };
     await repo.updateReport(tx, after);
     await recordAudit(
       tx,

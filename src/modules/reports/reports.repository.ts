@@ -98,7 +98,12 @@ function toRow(r: ReportRecord): AnnualReportTable {
 }
 
 export async function findReport(db: DbOrTx, agencyId: string, year: number): Promise<ReportRecord | null> {
-  const row = await tables(db).selectFrom('annual_report').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).executeTakeFirst();
+  const row = await tables(db)
+    .selectFrom('annual_report')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 
@@ -110,7 +115,10 @@ export async function findReportById(db: DbOrTx, id: string): Promise<ReportReco
 /** Records of several agencies, optionally for one year, newest year first. */
 export async function listReports(db: DbOrTx, agencyIds: readonly string[], year?: number): Promise<ReportRecord[]> {
   if (agencyIds.length === 0) return [];
-  let q = tables(db).selectFrom('annual_report').selectAll().where('agency_id', 'in', [...agencyIds]);
+  let q = tables(db)
+    .selectFrom('annual_report')
+    .selectAll()
+    .where('agency_id', 'in', [...agencyIds]);
   if (year !== undefined) q = q.where('year', '=', year);
   const rows = await q.orderBy('year', 'desc').orderBy('agency_id').execute();
   return rows.map(toRecord);
@@ -121,7 +129,11 @@ export async function listReports(db: DbOrTx, agencyIds: readonly string[], year
  * report at once both get the one row (ON CONFLICT DO NOTHING is the same SQL on both databases).
  */
 export async function insertReportIfAbsent(db: DbOrTx, r: ReportRecord): Promise<void> {
-  await tables(db).insertInto('annual_report').values(toRow(r)).onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing()).execute();
+  await tables(db)
+    .insertInto('annual_report')
+    .values(toRow(r))
+    .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
+    .execute();
 }
 
 export async function updateReport(db: DbOrTx, r: ReportRecord): Promise<void> {
@@ -149,17 +161,31 @@ export async function insertVersion(db: DbOrTx, v: ReportVersion): Promise<void>
 
 /** Every version of a report, oldest first. */
 export async function listVersions(db: DbOrTx, reportId: string): Promise<ReportVersion[]> {
-  const rows = await tables(db).selectFrom('annual_report_version').selectAll().where('report_id', '=', reportId).orderBy('version').execute();
+  const rows = await tables(db)
+    .selectFrom('annual_report_version')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('version')
+    .execute();
   return rows.map(toVersion);
 }
 
 export async function findVersion(db: DbOrTx, reportId: string, version: number): Promise<ReportVersion | null> {
-  const row = await tables(db).selectFrom('annual_report_version').selectAll().where('report_id', '=', reportId).where('version', '=', version).executeTakeFirst();
+  const row = await tables(db)
+    .selectFrom('annual_report_version')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return row ? toVersion(row) : null;
 }
 
 /** The first publication date of each agency's report for `year` (the supervisor's overview). */
-export async function firstPublications(db: DbOrTx, agencyIds: readonly string[], year: number): Promise<Map<string, { publishedOn: string; version: number }>> {
+export async function firstPublications(
+  db: DbOrTx,
+  agencyIds: readonly string[],
+  year: number,
+): Promise<Map<string, { publishedOn: string; version: number }>> {
   const out = new Map<string, { publishedOn: string; version: number }>();
   if (agencyIds.length === 0) return out;
   const rows = await tables(db)
@@ -175,8 +201,17 @@ export async function firstPublications(db: DbOrTx, agencyIds: readonly string[]
 }
 
 /** Published reports of one agency, newest year first, with their latest version (the portal). */
-export async function latestPublished(db: DbOrTx, agencyId: string): Promise<Array<{ record: ReportRecord; version: ReportVersion }>> {
-  const records = await tables(db).selectFrom('annual_report').selectAll().where('agency_id', '=', agencyId).where('current_version', '>', 0).orderBy('year', 'desc').execute();
+export async function latestPublished(
+  db: DbOrTx,
+  agencyId: string,
+): Promise<Array<{ record: ReportRecord; version: ReportVersion }>> {
+  const records = await tables(db)
+    .selectFrom('annual_report')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('current_version', '>', 0)
+    .orderBy('year', 'desc')
+    .execute();
   const out: Array<{ record: ReportRecord; version: ReportVersion }> = [];
   for (const r of records) {
     const v = await findVersion(db, r.id, r.current_version);

@@ -7,7 +7,11 @@ const CellValue = Type.Union([Type.Number(), Type.Null()]);
 const Row = Type.Array(CellValue);
 
 export const ReportParams = Type.Object({ agencyId: Type.String({ minLength: 1 }), year: Year });
-export const VersionParams = Type.Object({ agencyId: Type.String({ minLength: 1 }), year: Year, version: Type.Integer({ minimum: 1 }) });
+export const VersionParams = Type.Object({
+  agencyId: Type.String({ minLength: 1 }),
+  year: Year,
+  version: Type.Integer({ minimum: 1 }),
+});
 export const ListQuery = Type.Object({ agencyId: Type.String({ minLength: 1 }) });
 export const SubtreeQuery = Type.Object({ rootId: Type.String({ minLength: 1 }), year: Year });
 export const ExportQuery = Type.Object({
@@ -15,37 +19,96 @@ export const ExportQuery = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1, description: '已发布的版本号；不填为当前记录计算的报告' })),
 });
 
-const Sections = Type.Object({ preamble: Type.String(), overview: Type.String(), problems: Type.String(), other: Type.String() });
+const Sections = Type.Object({
+  preamble: Type.String(),
+  overview: Type.String(),
+  problems: Type.String(),
+  other: Type.String(),
+});
 
 export const SaveBody = Type.Object(
   {
-    sections: Type.Optional(Type.Partial(Type.Object({ preamble: Type.String({ maxLength: 20000 }), overview: Type.String({ maxLength: 50000 }), problems: Type.String({ maxLength: 20000 }), other: Type.String({ maxLength: 20000 }) }), { additionalProperties: false })),
+    sections: Type.Optional(
+      Type.Partial(
+        Type.Object({
+          preamble: Type.String({ maxLength: 20000 }),
+          overview: Type.String({ maxLength: 50000 }),
+          problems: Type.String({ maxLength: 20000 }),
+          other: Type.String({ maxLength: 20000 }),
+        }),
+        { additionalProperties: false },
+      ),
+    ),
     signatureDate: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-    format: Type.Optional(Type.Union([Type.Object({ format: Type.Union([Type.Literal('V2019'), Type.Literal('V2021')]), reason: Type.String({ maxLength: 500 }) }), Type.Null()])),
+    format: Type.Optional(
+      Type.Union([
+        Type.Object({
+          format: Type.Union([Type.Literal('V2019'), Type.Literal('V2021')]),
+          reason: Type.String({ maxLength: 500 }),
+        }),
+        Type.Null(),
+      ]),
+    ),
   },
   { additionalProperties: false },
 );
 export type SaveBody = Static<typeof SaveBody>;
 
-export const CommentBody = Type.Object({ comment: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
-export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+export const CommentBody = Type.Object(
+  { comment: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export const ReasonBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
 
 /** gongkai.annual-report/1 (report-json.md), loosely: the tables are row key → cells. */
 export const AnnualReportSchema = Type.Object({
   schema: Type.Literal('gongkai.annual-report/1'),
   format: Type.Union([Type.Literal('V2019'), Type.Literal('V2021')]),
-  agency: Type.Object({ name: Type.String(), code: Type.Optional(Type.String()), level: Type.Optional(Type.String()), makesRules: Type.Optional(Type.Boolean()) }),
-  includedAgencies: Type.Optional(Type.Array(Type.Object({ name: Type.String(), code: Type.Optional(Type.String()), level: Type.Optional(Type.String()), makesRules: Type.Optional(Type.Boolean()) }))),
+  agency: Type.Object({
+    name: Type.String(),
+    code: Type.Optional(Type.String()),
+    level: Type.Optional(Type.String()),
+    makesRules: Type.Optional(Type.Boolean()),
+  }),
+  includedAgencies: Type.Optional(
+    Type.Array(
+      Type.Object({
+        name: Type.String(),
+        code: Type.Optional(Type.String()),
+        level: Type.Optional(Type.String()),
+        makesRules: Type.Optional(Type.Boolean()),
+      }),
+    ),
+  ),
   year: Type.Integer(),
   date: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   table2: Type.Record(Type.String(), Row),
   table3: Type.Record(Type.String(), Row),
   table4: Type.Record(Type.String(), Row),
-  sections: Type.Optional(Type.Object({ overview: Type.Optional(Type.String()), problems: Type.Optional(Type.String()), other: Type.Optional(Type.String()) })),
+  sections: Type.Optional(
+    Type.Object({
+      overview: Type.Optional(Type.String()),
+      problems: Type.Optional(Type.String()),
+      other: Type.Optional(Type.String()),
+    }),
+  ),
 });
 
-export const FindingSchema = Type.Object({ rule: Type.String(), severity: Type.String(), where: Type.String(), message: Type.String() });
-export const ChangeSchema = Type.Object({ where: Type.String(), label: Type.String(), published: CellValue, current: CellValue });
+export const FindingSchema = Type.Object({
+  rule: Type.String(),
+  severity: Type.String(),
+  where: Type.String(),
+  message: Type.String(),
+});
+export const ChangeSchema = Type.Object({
+  where: Type.String(),
+  label: Type.String(),
+  published: CellValue,
+  current: CellValue,
+});
 
 export const RecordSchema = Type.Object({
   id: Type.String(),
@@ -69,7 +132,11 @@ export const VersionSummarySchema = Type.Object({
   publishedByName: Type.String(),
 });
 
-export const VersionSchema = Type.Object({ ...VersionSummarySchema.properties, report: AnnualReportSchema, preamble: Type.String() });
+export const VersionSchema = Type.Object({
+  ...VersionSummarySchema.properties,
+  report: AnnualReportSchema,
+  preamble: Type.String(),
+});
 
 export const ViewSchema = Type.Object({
   agency: Type.Object({ id: Type.String(), name: Type.String(), code: Type.String(), level: Type.String() }),

@@ -27,7 +27,16 @@ describeEachDialect('annual reports', (dialect) => {
     gxj = (await findByCodeOrName(t.db, 'luojiang-gxj'))!.id;
     lj = (await findByCodeOrName(t.db, 'luojiang'))!.id;
     const own = new Set([gxj]);
-    const user = (name: string, roles: Actor['roles'], agencyId: string, visible: ReadonlySet<string>): Actor => ({ kind: 'user', id: `u-${name}`, name, agencyId, roles, visibleAgencies: visible, scopes: null, clientIp: null });
+    const user = (name: string, roles: Actor['roles'], agencyId: string, visible: ReadonlySet<string>): Actor => ({
+      kind: 'user',
+      id: `u-${name}`,
+      name,
+      agencyId,
+      roles,
+      visibleAgencies: visible,
+      scopes: null,
+      clientIp: null,
+    });
     head = user('黄主任', ['office_head'], gxj, own);
     approver = user('王审核', ['approver'], gxj, own);
     supervisor = user('许监督', ['supervisor'], lj, new Set(await subtreeIds(t.db, [lj])));
@@ -44,21 +53,37 @@ describeEachDialect('annual reports', (dialect) => {
     expect(v.report.table2.other_services).toEqual([7, 0, 21]);
     expect(v.sections.overview).toContain('主动公开政府信息数16条');
     expect(v.findings).toEqual([]);
-    await expect(reportView(t.db, head, gxj, 2021, clock, sources)).rejects.toMatchObject({ code: 'REPORT_YEAR_NOT_ENDED' });
+    await expect(reportView(t.db, head, gxj, 2021, clock, sources)).rejects.toMatchObject({
+      code: 'REPORT_YEAR_NOT_ENDED',
+    });
   });
 
   it('saves the narrative as typed, flags R8, and refuses publication until it agrees', async () => {
-    await expect(saveReport(t.db, approver, gxj, 2020, {}, clock, sources)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(saveReport(t.db, approver, gxj, 2020, {}, clock, sources)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const draft = (await reportView(t.db, head, gxj, 2020, clock, sources)).draft;
     const wrong = draft.overview.replace('主动公开政府信息数16条', '主动公开政府信息数17条');
-    const saved = await saveReport(t.db, head, gxj, 2020, { sections: { overview: wrong }, signatureDate: '2021-01-06' }, clock, sources);
+    const saved = await saveReport(
+      t.db,
+      head,
+      gxj,
+      2020,
+      { sections: { overview: wrong }, signatureDate: '2021-01-06' },
+      clock,
+      sources,
+    );
     expect(saved.record?.status).toBe('draft');
     expect(saved.record?.sections.overview).toBe(wrong);
     expect(saved.findings.map((f) => f.rule)).toEqual(['R8']);
     await submitReport(t.db, head, gxj, 2020, clock);
-    await expect(saveReport(t.db, head, gxj, 2020, {}, clock, sources)).rejects.toMatchObject({ code: 'REPORT_NOT_EDITABLE' });
+    await expect(saveReport(t.db, head, gxj, 2020, {}, clock, sources)).rejects.toMatchObject({
+      code: 'REPORT_NOT_EDITABLE',
+    });
     await expect(publishReport(t.db, head, gxj, 2020, clock, sources)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(publishReport(t.db, approver, gxj, 2020, clock, sources)).rejects.toMatchObject({ code: 'REPORT_NOT_PUBLISHABLE' });
+    await expect(publishReport(t.db, approver, gxj, 2020, clock, sources)).rejects.toMatchObject({
+      code: 'REPORT_NOT_PUBLISHABLE',
+    });
     await returnReport(t.db, approver, gxj, 2020, '主动公开条数与目录不一致', clock);
     const fixed = await saveReport(t.db, head, gxj, 2020, { sections: { overview: draft.overview } }, clock, sources);
     expect(fixed.findings).toEqual([]);
@@ -76,7 +101,14 @@ describeEachDialect('annual reports', (dialect) => {
     f.applications.closed.granted = [1, 0, 0, 0, 0, 0];
     sources.set(gxj, 2020, f);
     const after = await reportView(t.db, head, gxj, 2020, clock, sources);
-    expect(after.changes.map((c) => c.where)).toEqual(['table3.received[0]', 'table3.received[6]', 'table3.granted[0]', 'table3.granted[6]', 'table3.total[0]', 'table3.total[6]']);
+    expect(after.changes.map((c) => c.where)).toEqual([
+      'table3.received[0]',
+      'table3.received[6]',
+      'table3.granted[0]',
+      'table3.granted[6]',
+      'table3.total[0]',
+      'table3.total[6]',
+    ]);
 
     await expect(startRevision(t.db, head, gxj, 2020, ' ', clock)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await startRevision(t.db, head, gxj, 2020, '补录一件2020年12月收到的申请', clock);
@@ -91,11 +123,27 @@ describeEachDialect('annual reports', (dialect) => {
       [2, 1],
     ]);
     expect((await reportView(t.db, head, gxj, 2020, clock, sources)).changes).toEqual([]);
-    const audit = await t.db.selectFrom('audit_event').select('action').where('subject_type', '=', 'annual_report').orderBy('id').execute();
-    expect(audit.map((a) => a.action)).toEqual(['report.create', 'report.submit', 'report.return', 'report.save', 'report.submit', 'report.publish', 'report.revise', 'report.save', 'report.submit', 'report.publish']);
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('subject_type', '=', 'annual_report')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'report.create',
+      'report.submit',
+      'report.return',
+      'report.save',
+      'report.submit',
+      'report.publish',
+      'report.revise',
+      'report.save',
+      'report.submit',
+      'report.publish',
+    ]);
   });
 
-  it('checks R5 against the previous year\'s published version', async () => {
+  it("checks R5 against the previous year's published version", async () => {
     const f = emptyFigures();
     f.applications.carriedIn = [2, 0, 0, 0, 0, 0];
     f.applications.closed.granted = [2, 0, 0, 0, 0, 0];
@@ -103,19 +151,30 @@ describeEachDialect('annual reports', (dialect) => {
     clock.set('2022-01-10T02:00:00Z');
     const v = await reportView(t.db, head, gxj, 2021, clock, sources);
     expect(v.previousSource).toBe('published');
-    expect(v.findings.filter((x) => x.rule === 'R5').map((x) => x.where)).toEqual(['table3.carried_in[0]', 'table3.carried_in[6]']);
+    expect(v.findings.filter((x) => x.rule === 'R5').map((x) => x.where)).toEqual([
+      'table3.carried_in[0]',
+      'table3.carried_in[6]',
+    ]);
   });
 
   it('shows the supervisor who is late (第四十九条) and reminds from mid-January', async () => {
     clock.set('2021-02-02T02:00:00Z');
     const rows = await supervisorOverview(t.db, supervisor, lj, 2020, clock);
     const byName = new Map(rows.map((r) => [r.agency.name, r]));
-    expect(byName.get('泉州市洛江区工业和信息化局')).toMatchObject({ state: 'published', publishedOn: '2021-01-05', late: false, version: 2, deadline: '2021-01-31' });
+    expect(byName.get('泉州市洛江区工业和信息化局')).toMatchObject({
+      state: 'published',
+      publishedOn: '2021-01-05',
+      late: false,
+      version: 2,
+      deadline: '2021-01-31',
+    });
     expect(byName.get('泉州市洛江区财政局')).toMatchObject({ state: 'overdue', status: null });
     expect(byName.get('泉州市洛江区人民政府')).toMatchObject({ state: 'due_soon', deadline: '2021-03-31' });
     await expect(supervisorOverview(t.db, head, lj, 2020, clock)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const warnings = await reportWarnings()(t.db, supervisor, clock);
-    expect(warnings.filter((w) => w.code === 'REPORT_OVERDUE').map((w) => w.message)).toContain('泉州市洛江区财政局2020年政府信息公开工作年度报告已超过法定期限2021年1月31日仍未发布（第四十九条）。');
+    expect(warnings.filter((w) => w.code === 'REPORT_OVERDUE').map((w) => w.message)).toContain(
+      '泉州市洛江区财政局2020年政府信息公开工作年度报告已超过法定期限2021年1月31日仍未发布（第四十九条）。',
+    );
     expect(warnings.some((w) => w.message.startsWith('泉州市洛江区工业和信息化局'))).toBe(false);
     clock.set('2021-01-14T02:00:00Z');
     expect(await reportWarnings()(t.db, supervisor, clock)).toEqual([]);
@@ -129,7 +188,12 @@ describeEachDialect('annual reports', (dialect) => {
     clock.set('2021-01-10T02:00:00Z');
     const v = await reportView(t.db, supervisor, czj, 2020, clock, sources);
     expect(v.findings.filter((x) => x.rule === 'unentered')).toEqual([
-      { rule: 'unentered', severity: 'warning', where: 'table2', message: '2020年行政许可处理决定数量未录入，按0计入表二（请在“第二十条数据”中录入或导入，并注明来源）。' },
+      {
+        rule: 'unentered',
+        severity: 'warning',
+        where: 'table2',
+        message: '2020年行政许可处理决定数量未录入，按0计入表二（请在“第二十条数据”中录入或导入，并注明来源）。',
+      },
     ]);
   });
 

@@ -5,7 +5,14 @@
  */
 import type { Db, DbOrTx } from '../../db/database.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { DEFAULT_REPORT_DEADLINE_SETTINGS, chooseFormat, reportDeadline, reportDueState, type ReportDeadlineSettings, type ReportDueState } from '../../domain/report/index.ts';
+import {
+  DEFAULT_REPORT_DEADLINE_SETTINGS,
+  chooseFormat,
+  reportDeadline,
+  reportDueState,
+  type ReportDeadlineSettings,
+  type ReportDueState,
+} from '../../domain/report/index.ts';
 import { formatChineseDate, shanghaiDate, type Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, can } from '../../policies/can.ts';
@@ -30,12 +37,20 @@ export interface OverviewRow {
 /** Agencies of the subtree the actor can see. */
 async function visibleSubtree(db: DbOrTx, actor: Actor, rootId: string): Promise<agencies.Agency[]> {
   const ids = await agencies.subtreeIds(db, [rootId]);
-  const visible = actor.visibleAgencies === 'all' ? ids : ids.filter((id) => (actor.visibleAgencies as ReadonlySet<string>).has(id));
+  const visible =
+    actor.visibleAgencies === 'all' ? ids : ids.filter((id) => (actor.visibleAgencies as ReadonlySet<string>).has(id));
   return agencies.findByIds(db, visible);
 }
 
 /** One row per agency of the subtree: deadline (第四十九条), state, publication. */
-export async function supervisorOverview(db: Db, actor: Actor, rootId: string, year: number, clock: Clock, settings: ReportDeadlineSettings = DEFAULT_REPORT_DEADLINE_SETTINGS): Promise<OverviewRow[]> {
+export async function supervisorOverview(
+  db: Db,
+  actor: Actor,
+  rootId: string,
+  year: number,
+  clock: Clock,
+  settings: ReportDeadlineSettings = DEFAULT_REPORT_DEADLINE_SETTINGS,
+): Promise<OverviewRow[]> {
   authorize(actor, 'reports.supervise', { agencyId: rootId });
   const today = shanghaiDate(clock.now());
   const list = await visibleSubtree(db, actor, rootId);
@@ -66,16 +81,33 @@ export function reportWarnings(settings: ReportDeadlineSettings = DEFAULT_REPORT
     const today = shanghaiDate(clock.now());
     const year = Number(today.slice(0, 4)) - 1;
     if (!actor.agencyId || !can(actor, 'reports.read', { agencyId: actor.agencyId })) return [];
-    const roots = actor.visibleAgencies === 'all' || !can(actor, 'reports.supervise') ? [actor.agencyId] : [...actor.visibleAgencies];
+    const roots =
+      actor.visibleAgencies === 'all' || !can(actor, 'reports.supervise')
+        ? [actor.agencyId]
+        : [...actor.visibleAgencies];
     const ids = can(actor, 'reports.supervise') ? await agencies.subtreeIds(db, roots) : [actor.agencyId];
-    const list = (await agencies.findByIds(db, ids)).filter((a) => actor.visibleAgencies === 'all' || actor.visibleAgencies.has(a.id));
-    const published = await repo.firstPublications(db, list.map((a) => a.id), year);
+    const list = (await agencies.findByIds(db, ids)).filter(
+      (a) => actor.visibleAgencies === 'all' || actor.visibleAgencies.has(a.id),
+    );
+    const published = await repo.firstPublications(
+      db,
+      list.map((a) => a.id),
+      year,
+    );
     const out: DashboardWarning[] = [];
     for (const a of list) {
       const state = reportDueState(a.level, year, today, published.get(a.id)?.publishedOn ?? null, settings);
       const deadline = formatChineseDate(reportDeadline(a.level, year, settings));
-      if (state === 'due_soon') out.push({ code: 'REPORT_DUE', message: `${a.name}${year}年政府信息公开工作年度报告尚未发布，法定期限为${deadline}（第四十九条）。` });
-      if (state === 'overdue') out.push({ code: 'REPORT_OVERDUE', message: `${a.name}${year}年政府信息公开工作年度报告已超过法定期限${deadline}仍未发布（第四十九条）。` });
+      if (state === 'due_soon')
+        out.push({
+          code: 'REPORT_DUE',
+          message: `${a.name}${year}年政府信息公开工作年度报告尚未发布，法定期限为${deadline}（第四十九条）。`,
+        });
+      if (state === 'overdue')
+        out.push({
+          code: 'REPORT_OVERDUE',
+          message: `${a.name}${year}年政府信息公开工作年度报告已超过法定期限${deadline}仍未发布（第四十九条）。`,
+        });
     }
     return out;
   };
@@ -85,7 +117,13 @@ export function reportWarnings(settings: ReportDeadlineSettings = DEFAULT_REPORT
  * The live aggregate over a government's subtree: every agency's records counted together,
  * assembled once (so R1–R4 hold), listing the agencies included.
  */
-export async function aggregateReport(db: Db, actor: Actor, rootId: string, year: number, sources: FigureSources): Promise<LiveReport> {
+export async function aggregateReport(
+  db: Db,
+  actor: Actor,
+  rootId: string,
+  year: number,
+  sources: FigureSources,
+): Promise<LiveReport> {
   authorize(actor, 'reports.supervise', { agencyId: rootId });
   const root = await agencies.findById(db, rootId);
   if (!root) throw new DomainError('NOT_FOUND', '机构不存在');

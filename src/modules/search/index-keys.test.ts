@@ -1,9 +1,21 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { assignKeys, facetText, facetToken, keyBase, lastKeyAt, sameSecond, SLOT_BITS, yearKeyRange } from './index-keys.ts';
+import {
+  assignKeys,
+  facetText,
+  facetToken,
+  keyBase,
+  lastKeyAt,
+  sameSecond,
+  SLOT_BITS,
+  yearKeyRange,
+} from './index-keys.ts';
 
 it('keys sort like publication instants, with a slot for each item of the same second', () => {
-  const keys = assignKeys(['2025-03-01T01:00:00.000Z', '2025-03-01T01:00:00.900Z', '2024-12-31T16:00:00.000Z', '2025-03-01T01:00:01.000Z'], new Map());
+  const keys = assignKeys(
+    ['2025-03-01T01:00:00.000Z', '2025-03-01T01:00:00.900Z', '2024-12-31T16:00:00.000Z', '2025-03-01T01:00:01.000Z'],
+    new Map(),
+  );
   expect(keys[1]).toBe(keys[0]! + 1); // same second: next slot
   expect(keys[2]).toBeLessThan(keys[0]!);
   expect(keys[3]).toBe(keyBase('2025-03-01T01:00:01Z'));
@@ -17,11 +29,17 @@ it('keys sort like publication instants, with a slot for each item of the same s
 
 it('"published by now" and a publication year (Asia/Shanghai) are key ranges', () => {
   fc.assert(
-    fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (a, b) => {
-      const [key] = assignKeys([a.toISOString()], new Map());
-      expect(key! <= lastKeyAt(b.toISOString())).toBe(Math.floor(a.getTime() / 1000) <= Math.floor(b.getTime() / 1000));
-      expect(Number.isSafeInteger(key)).toBe(true);
-    }),
+    fc.property(
+      fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+      fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+      (a, b) => {
+        const [key] = assignKeys([a.toISOString()], new Map());
+        expect(key! <= lastKeyAt(b.toISOString())).toBe(
+          Math.floor(a.getTime() / 1000) <= Math.floor(b.getTime() / 1000),
+        );
+        expect(Number.isSafeInteger(key)).toBe(true);
+      },
+    ),
   );
   const y2025 = yearKeyRange(2025);
   expect(keyBase('2024-12-31T16:00:00Z')).toBe(y2025.from); // 2025-01-01 00:00 in Shanghai
@@ -33,7 +51,19 @@ it('facet tokens are letters and digits only, one per agency on the path plus th
   expect(facetToken('ag', 'a1-b2')).toBe('zag61312d6232');
   expect(facetToken('si', 'a20.01')).toMatch(/^[a-z0-9]+$/);
   expect(facetToken('ct', '公开')).toMatch(/^zct[0-9a-f]+$/);
-  const text = facetText({ agencyPath: ['x', 'parent', 'root'], statutoryItem: 'a20.1', categoryId: null, docType: 'notice' });
-  expect(text.split(' ')).toEqual([facetToken('ag', 'x'), facetToken('ag', 'parent'), facetToken('ag', 'root'), facetToken('ao', 'x'), facetToken('si', 'a20.1'), facetToken('dt', 'notice')]);
+  const text = facetText({
+    agencyPath: ['x', 'parent', 'root'],
+    statutoryItem: 'a20.1',
+    categoryId: null,
+    docType: 'notice',
+  });
+  expect(text.split(' ')).toEqual([
+    facetToken('ag', 'x'),
+    facetToken('ag', 'parent'),
+    facetToken('ag', 'root'),
+    facetToken('ao', 'x'),
+    facetToken('si', 'a20.1'),
+    facetToken('dt', 'notice'),
+  ]);
   expect(() => keyBase('not a date')).toThrow('不是有效的时间');
 });

@@ -10,10 +10,22 @@ import { itemWords } from './segment.ts';
 
 const PAGE = 500;
 
-async function reindexPage(db: DbOrTx, after: string, agencyIds?: readonly string[]): Promise<{ count: number; last: string }> {
+async function reindexPage(
+  db: DbOrTx,
+  after: string,
+  agencyIds?: readonly string[],
+): Promise<{ count: number; last: string }> {
   const items = await publishedItemsAfter(db, after, PAGE, agencyIds);
   for (const item of items) {
-    await indexItem(db, { itemId: item.id, agencyId: item.agencyId, publishedAt: item.publishedAt!, statutoryItem: item.statutoryItem, categoryId: item.categoryId, docType: item.docType, ...itemWords(item) });
+    await indexItem(db, {
+      itemId: item.id,
+      agencyId: item.agencyId,
+      publishedAt: item.publishedAt!,
+      statutoryItem: item.statutoryItem,
+      categoryId: item.categoryId,
+      docType: item.docType,
+      ...itemWords(item),
+    });
   }
   return { count: items.length, last: items.at(-1)?.id ?? after };
 }
@@ -21,7 +33,7 @@ async function reindexPage(db: DbOrTx, after: string, agencyIds?: readonly strin
 /** Re-indexes the public items of these agencies, in the caller's transaction. Returns how many. */
 export async function reindexAgencies(tx: DbOrTx, agencyIds: readonly string[]): Promise<number> {
   let total = 0;
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const { count, last } = await reindexPage(tx, after, agencyIds);
     total += count;
     if (count < PAGE) return total;
@@ -32,7 +44,7 @@ export async function reindexAgencies(tx: DbOrTx, agencyIds: readonly string[]):
 /** Re-indexes every public item, one transaction per page of 500, reporting progress. */
 export async function reindexAll(db: Db, onProgress?: (done: number) => void): Promise<number> {
   let total = 0;
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const { count, last } = await db.transaction().execute((tx) => reindexPage(tx, after));
     total += count;
     onProgress?.(total);

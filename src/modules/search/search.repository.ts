@@ -10,8 +10,23 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { dialectOf } from '../../db/connect.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { ValidityEnd } from '../../domain/catalog/index.ts';
-import { toItem, toListedItem, type CatalogItem, type ItemRow, type ListedItem } from '../catalog/catalog.repository.ts';
-import { assignKeys, facetText, facetToken, keyBase, lastKeyAt, sameSecond, SLOT_BITS, yearKeyRange } from './index-keys.ts';
+import {
+  toItem,
+  toListedItem,
+  type CatalogItem,
+  type ItemRow,
+  type ListedItem,
+} from '../catalog/catalog.repository.ts';
+import {
+  assignKeys,
+  facetText,
+  facetToken,
+  keyBase,
+  lastKeyAt,
+  sameSecond,
+  SLOT_BITS,
+  yearKeyRange,
+} from './index-keys.ts';
 
 /** What the index holds of one item. */
 export interface IndexEntry {
@@ -41,7 +56,11 @@ async function agencyPaths(db: DbOrTx, agencyIds: readonly string[]): Promise<Ma
   const wanted = [...new Set(agencyIds)];
   for (let i = 0; i < wanted.length; i += 500) {
     const chunk = wanted.slice(i, i + 500);
-    const rows = await sql<{ agency_id: string; anc: string; depth: number }>`with recursive up(agency_id, anc, depth) as (
+    const rows = await sql<{
+      agency_id: string;
+      anc: string;
+      depth: number;
+    }>`with recursive up(agency_id, anc, depth) as (
         select id, id, 0 from agency where id in (${sql.join(chunk.map((a) => sql`${a}`))})
         union all
         select up.agency_id, a.parent_id, up.depth + 1 from up join agency a on a.id = up.anc where a.parent_id is not null
@@ -68,8 +87,18 @@ async function usedMaxima(db: DbOrTx, bases: readonly number[]): Promise<Map<num
     const chunk = unique.slice(i, i + 1000);
     const rows =
       dialectOf(db) === 'postgres'
-        ? await sql<{ base: number; m: number | null }>`select b as base, (select max(search_key) from catalog_item where search_key between b and b + ${span}) as m from unnest(${chunk}::bigint[]) as b`.execute(db)
-        : await sql<{ base: number; m: number | null }>`select j.value as base, (select max(search_key) from catalog_item where search_key between j.value and j.value + ${span}) as m from json_each(${JSON.stringify(chunk)}) j`.execute(db);
+        ? await sql<{
+            base: number;
+            m: number | null;
+          }>`select b as base, (select max(search_key) from catalog_item where search_key between b and b + ${span}) as m from unnest(${chunk}::bigint[]) as b`.execute(
+            db,
+          )
+        : await sql<{
+            base: number;
+            m: number | null;
+          }>`select j.value as base, (select max(search_key) from catalog_item where search_key between j.value and j.value + ${span}) as m from json_each(${JSON.stringify(chunk)}) j`.execute(
+            db,
+          );
     for (const r of rows.rows) if (r.m !== null) used.set(Number(r.base), Number(r.m));
   }
   return used;
@@ -82,17 +111,28 @@ async function usedMaxima(db: DbOrTx, bases: readonly number[]): Promise<Map<num
 export async function prepareIndexRows(db: DbOrTx, entries: readonly IndexEntry[]): Promise<IndexRow[]> {
   if (entries.length === 0) return [];
   if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('catalog_search_key'))`.execute(db);
-  const paths = await agencyPaths(db, entries.map((e) => e.agencyId));
+  const paths = await agencyPaths(
+    db,
+    entries.map((e) => e.agencyId),
+  );
   const keys = assignKeys(
     entries.map((e) => e.publishedAt),
-    await usedMaxima(db, entries.map((e) => keyBase(e.publishedAt))),
+    await usedMaxima(
+      db,
+      entries.map((e) => keyBase(e.publishedAt)),
+    ),
   );
   return entries.map((e, i) => ({
     key: keys[i]!,
     itemId: e.itemId,
     titleWords: e.titleWords,
     bodyWords: e.bodyWords,
-    facets: facetText({ agencyPath: paths.get(e.agencyId) ?? [e.agencyId], statutoryItem: e.statutoryItem, categoryId: e.categoryId, docType: e.docType }),
+    facets: facetText({
+      agencyPath: paths.get(e.agencyId) ?? [e.agencyId],
+      statutoryItem: e.statutoryItem,
+      categoryId: e.categoryId,
+      docType: e.docType,
+    }),
   }));
 }
 
@@ -107,7 +147,10 @@ export async function insertIndexRows(db: DbOrTx, rows: readonly IndexRow[]): Pr
         : sql`(${r.key}, ${r.titleWords}, ${r.bodyWords}, ${r.facets})`,
     );
     if (pg) await sql`insert into catalog_search (search_key, item_id, tsv) values ${sql.join(values)}`.execute(db);
-    else await sql`insert into catalog_search (rowid, title_words, body_words, facets) values ${sql.join(values)}`.execute(db);
+    else
+      await sql`insert into catalog_search (rowid, title_words, body_words, facets) values ${sql.join(values)}`.execute(
+        db,
+      );
   }
 }
 
@@ -141,8 +184,18 @@ export async function unindexItem(db: DbOrTx, itemId: string): Promise<void> {
 }
 
 /** Public items (published, with a publication instant) after `afterId`, by id; optionally of some agencies only. */
-export async function publishedItemsAfter(db: DbOrTx, afterId: string, limit: number, agencyIds?: readonly string[]): Promise<CatalogItem[]> {
-  let q = db.selectFrom('catalog_item').selectAll().where('status', '=', 'published').where('published_at', 'is not', null).where('id', '>', afterId);
+export async function publishedItemsAfter(
+  db: DbOrTx,
+  afterId: string,
+  limit: number,
+  agencyIds?: readonly string[],
+): Promise<CatalogItem[]> {
+  let q = db
+    .selectFrom('catalog_item')
+    .selectAll()
+    .where('status', '=', 'published')
+    .where('published_at', 'is not', null)
+    .where('id', '>', afterId);
   if (agencyIds) q = q.where('agency_id', 'in', agencyIds.length ? agencyIds : ['']);
   return (await q.orderBy('id').limit(limit).execute()).map(toItem);
 }
@@ -206,7 +259,9 @@ const FEW_MATCHES = 50_000;
  * word no item contains). The estimate lets us pick the plan (docs/benchmarks.md, 主动公开).
  */
 async function estimatedMatches(db: DbOrTx, tsq: string): Promise<number> {
-  const r = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) select 1 from catalog_search s where s.tsv @@ to_tsquery('simple', ${tsq})`.execute(db);
+  const r = await sql<{
+    'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }>;
+  }>`explain (format json) select 1 from catalog_search s where s.tsv @@ to_tsquery('simple', ${tsq})`.execute(db);
   return r.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
 }
 
@@ -252,7 +307,8 @@ function probeOf(q: PublicQuery): Probe | null {
 function ftsMatch(p: Probe, tier: Tier): string | null {
   const quoted = p.words.map((w) => `"${w}"`).join(' AND ');
   const parts: string[] = [];
-  if (p.words.length) parts.push(tier === 'title' ? `title_words : (${quoted})` : `{title_words body_words} : (${quoted})`);
+  if (p.words.length)
+    parts.push(tier === 'title' ? `title_words : (${quoted})` : `{title_words body_words} : (${quoted})`);
   if (p.facets.length) parts.push(`facets : (${p.facets.join(' AND ')})`);
   if (parts.length === 0) return null;
   const expr = parts.join(' AND ');
@@ -278,8 +334,11 @@ function tsQuery(p: Probe, tier: Tier): string | null {
  * (agency_id, search_key) index instead: a few hundred rows, no full-text posting lists.
  */
 function matchingKeys(db: DbOrTx, p: Probe, tier: Tier, ranked = false): RawBuilder<unknown> {
-  if (p.ownList) return sql`select i.search_key as k, 0 as r from catalog_item i where ${p.ownList} and i.search_key between ${p.from} and ${p.to} order by i.search_key desc`;
-  const join = p.validity ? sql`join catalog_item i on i.search_key = s.${sql.raw(dialectOf(db) === 'postgres' ? 'search_key' : 'rowid')} and ${p.validity} ` : sql``;
+  if (p.ownList)
+    return sql`select i.search_key as k, 0 as r from catalog_item i where ${p.ownList} and i.search_key between ${p.from} and ${p.to} order by i.search_key desc`;
+  const join = p.validity
+    ? sql`join catalog_item i on i.search_key = s.${sql.raw(dialectOf(db) === 'postgres' ? 'search_key' : 'rowid')} and ${p.validity} `
+    : sql``;
   if (dialectOf(db) === 'postgres') {
     const tsq = tsQuery(p, tier);
     const text = tsq ? sql` and s.tsv @@ to_tsquery('simple', ${tsq})` : sql``;
@@ -297,18 +356,62 @@ function matchingKeys(db: DbOrTx, p: Probe, tier: Tier, ranked = false): RawBuil
 
 /** Every item column but body_html (lists never show it; real bodies run to tens of kilobytes). The Record makes the compiler insist on each new column. */
 const LISTED: Record<Exclude<keyof ItemRow, 'body_html'>, true> = {
-  id: true, agency_id: true, index_no: true, index_year: true, index_serial: true, title: true, doc_number: true, publisher: true, statutory_item: true,
-  category_id: true, doc_type: true, summary: true, body_text: true, formed_on: true, special_days: true, special_basis: true, due_on: true,
-  due_explanation: true, due_provisional: true, status: true, published_at: true, search_key: true, published_on: true, withdrawn_on: true,
-  withdraw_reason: true, effective_on: true, ended_as: true, ended_on: true, replaces_id: true, author_id: true, author_name: true, version: true,
-  created_at: true, updated_at: true,
+  id: true,
+  agency_id: true,
+  index_no: true,
+  index_year: true,
+  index_serial: true,
+  title: true,
+  doc_number: true,
+  publisher: true,
+  statutory_item: true,
+  category_id: true,
+  doc_type: true,
+  summary: true,
+  body_text: true,
+  formed_on: true,
+  special_days: true,
+  special_basis: true,
+  due_on: true,
+  due_explanation: true,
+  due_provisional: true,
+  status: true,
+  published_at: true,
+  search_key: true,
+  published_on: true,
+  withdrawn_on: true,
+  withdraw_reason: true,
+  effective_on: true,
+  ended_as: true,
+  ended_on: true,
+  replaces_id: true,
+  author_id: true,
+  author_name: true,
+  version: true,
+  created_at: true,
+  updated_at: true,
 };
-const LISTED_COLUMNS = sql.raw(Object.keys(LISTED).map((c) => `i.${c}`).join(', '));
+const LISTED_COLUMNS = sql.raw(
+  Object.keys(LISTED)
+    .map((c) => `i.${c}`)
+    .join(', '),
+);
 
-async function page(db: DbOrTx, p: Probe, tier: Tier, limit: number, offset: number, ranked = false): Promise<ListedItem[]> {
+async function page(
+  db: DbOrTx,
+  p: Probe,
+  tier: Tier,
+  limit: number,
+  offset: number,
+  ranked = false,
+): Promise<ListedItem[]> {
   if (limit <= 0) return [];
   const order = ranked ? (dialectOf(db) === 'postgres' ? sql`m.r desc, m.k desc` : sql`m.r, m.k desc`) : sql`m.k desc`;
-  const rows = await sql<Omit<ItemRow, 'body_html'>>`select ${LISTED_COLUMNS} from (${matchingKeys(db, p, tier, ranked)} limit ${limit} offset ${offset}) m join catalog_item i on i.search_key = m.k where i.status = 'published' order by ${order}`.execute(db);
+  const rows = await sql<
+    Omit<ItemRow, 'body_html'>
+  >`select ${LISTED_COLUMNS} from (${matchingKeys(db, p, tier, ranked)} limit ${limit} offset ${offset}) m join catalog_item i on i.search_key = m.k where i.status = 'published' order by ${order}`.execute(
+    db,
+  );
   return rows.rows.map(toListedItem);
 }
 
@@ -316,10 +419,14 @@ async function page(db: DbOrTx, p: Probe, tier: Tier, limit: number, offset: num
 async function countUpTo(db: DbOrTx, p: Probe, tier: Tier, cap: number): Promise<number> {
   if (p.fewMatches) {
     // Count them all from the GIN index: a LIMIT would make the planner walk the key index instead.
-    const all = await sql<{ n: number | string }>`select count(*) as n from (${matchingKeys(db, p, tier)}) t`.execute(db);
+    const all = await sql<{ n: number | string }>`select count(*) as n from (${matchingKeys(db, p, tier)}) t`.execute(
+      db,
+    );
     return Math.min(Number(all.rows[0]?.n ?? 0), cap + 1);
   }
-  const r = await sql<{ n: number | string }>`select count(*) as n from (${matchingKeys(db, p, tier)} limit ${cap + 1}) t`.execute(db);
+  const r = await sql<{
+    n: number | string;
+  }>`select count(*) as n from (${matchingKeys(db, p, tier)} limit ${cap + 1}) t`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
@@ -340,8 +447,10 @@ export async function findPublic(db: DbOrTx, q: PublicQuery): Promise<PublicPage
   const counted = await countUpTo(db, p, 'all', cap);
   const total = Math.min(counted, cap);
   const totalExact = counted <= cap;
-  if (q.order === 'date' || q.words.length === 0) return { total, totalExact, items: await page(db, p, 'all', q.limit, q.offset) };
-  if (counted <= Math.min(q.rankLimit ?? RANK_LIMIT, cap)) return { total, totalExact, items: await page(db, p, 'all', q.limit, q.offset, true) };
+  if (q.order === 'date' || q.words.length === 0)
+    return { total, totalExact, items: await page(db, p, 'all', q.limit, q.offset) };
+  if (counted <= Math.min(q.rankLimit ?? RANK_LIMIT, cap))
+    return { total, totalExact, items: await page(db, p, 'all', q.limit, q.offset, true) };
   const first = await page(db, p, 'title', q.limit, q.offset);
   if (first.length === q.limit) return { total, totalExact, items: first };
   // The title group ends on this page: the rest of the page comes from the text-only group.

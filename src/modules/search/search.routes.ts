@@ -41,19 +41,82 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/public/search',
-    { config: { rateLimit }, schema: { tags, security: [], summary: '检索已主动公开的政府信息（中文分词）', querystring: SearchQuery, response: { 200: Type.Object({ words: Type.Array(Type.String()), total: Type.Integer({ description: '命中条数，精确计数至 1000 条' }), totalExact: Type.Boolean({ description: 'false 表示命中超过 total 条' }), page: Type.Integer(), pageSize: Type.Integer(), hits: Type.Array(Hit) }), ...errorResponses } } },
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        security: [],
+        summary: '检索已主动公开的政府信息（中文分词）',
+        querystring: SearchQuery,
+        response: {
+          200: Type.Object({
+            words: Type.Array(Type.String()),
+            total: Type.Integer({ description: '命中条数，精确计数至 1000 条' }),
+            totalExact: Type.Boolean({ description: 'false 表示命中超过 total 条' }),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+            hits: Type.Array(Hit),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
     async (request) => {
       const r = await searchPublic(db, request.query, clock);
       return {
         ...r,
-        hits: r.hits.map((h) => ({ id: h.item.id, agencyId: h.item.agencyId, indexNo: h.item.indexNo, title: h.item.title, titleHtml: h.titleHtml, snippetHtml: h.snippetHtml, docNumber: h.item.docNumber, docType: h.item.docType, publishedOn: h.item.publishedOn, url: `/gk/items/${h.item.id}` })),
+        hits: r.hits.map((h) => ({
+          id: h.item.id,
+          agencyId: h.item.agencyId,
+          indexNo: h.item.indexNo,
+          title: h.item.title,
+          titleHtml: h.titleHtml,
+          snippetHtml: h.snippetHtml,
+          docNumber: h.item.docNumber,
+          docType: h.item.docType,
+          publishedOn: h.item.publishedOn,
+          url: `/gk/items/${h.item.id}`,
+        })),
       };
     },
   );
 
   app.get(
     '/api/v1/public/suggest',
-    { config: { rateLimit }, schema: { tags, security: [], summary: '申请表填写时提示已公开的信息', querystring: Type.Object({ q: Type.String({ maxLength: 100 }), agency: Type.Optional(Type.String({ maxLength: 100 })) }), response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), indexNo: Type.Union([Type.String(), Type.Null()]), publishedOn: Type.Union([Type.String(), Type.Null()]), url: Type.String() })) }), ...errorResponses } } },
-    async (request) => ({ items: (await suggest(db, request.query.q, request.query.agency, clock)).map((s) => ({ id: s.id, title: s.title, indexNo: s.indexNo, publishedOn: s.publishedOn, url: `/gk/items/${s.id}` })) }),
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        security: [],
+        summary: '申请表填写时提示已公开的信息',
+        querystring: Type.Object({
+          q: Type.String({ maxLength: 100 }),
+          agency: Type.Optional(Type.String({ maxLength: 100 })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                title: Type.String(),
+                indexNo: Type.Union([Type.String(), Type.Null()]),
+                publishedOn: Type.Union([Type.String(), Type.Null()]),
+                url: Type.String(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({
+      items: (await suggest(db, request.query.q, request.query.agency, clock)).map((s) => ({
+        id: s.id,
+        title: s.title,
+        indexNo: s.indexNo,
+        publishedOn: s.publishedOn,
+        url: `/gk/items/${s.id}`,
+      })),
+    }),
   );
 };

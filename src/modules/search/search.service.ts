@@ -56,7 +56,12 @@ export async function searchPublic(db: DbOrTx, p: SearchParams, clock: Clock): P
     const root = await agencies.findByCodeOrName(db, p.agency);
     agency = root ? { id: root.id, subtree: true } : null;
   }
-  const validity = p.validity === 'valid' ? 'valid' : p.validity && isValidityEnd(p.validity) ? (p.validity as ValidityEnd) : undefined;
+  const validity =
+    p.validity === 'valid'
+      ? 'valid'
+      : p.validity && isValidityEnd(p.validity)
+        ? (p.validity as ValidityEnd)
+        : undefined;
   const now = clock.now();
   const { total, totalExact, items } = await findPublic(db, {
     words,
@@ -78,13 +83,29 @@ export async function searchPublic(db: DbOrTx, p: SearchParams, clock: Clock): P
     totalExact,
     page,
     pageSize,
-    hits: items.map((item) => ({ item, titleHtml: highlight(item.title, words), snippetHtml: snippet(item.summary ? `${item.summary} ${item.bodyText}` : item.bodyText, words) })),
+    hits: items.map((item) => ({
+      item,
+      titleHtml: highlight(item.title, words),
+      snippetHtml: snippet(item.summary ? `${item.summary} ${item.bodyText}` : item.bodyText, words),
+    })),
   };
 }
 
 /** Up to `limit` suggestions for the application form: published titles matching what the applicant typed. */
-export async function suggest(db: DbOrTx, q: string, agency: string | undefined, clock: Clock, limit = 8): Promise<Array<{ id: string; title: string; indexNo: string | null; publishedOn: string | null; agencyId: string }>> {
+export async function suggest(
+  db: DbOrTx,
+  q: string,
+  agency: string | undefined,
+  clock: Clock,
+  limit = 8,
+): Promise<Array<{ id: string; title: string; indexNo: string | null; publishedOn: string | null; agencyId: string }>> {
   if (queryWords(q).length === 0) return [];
   const r = await searchPublic(db, { q, agency, pageSize: limit }, clock);
-  return r.hits.map((h) => ({ id: h.item.id, title: h.item.title, indexNo: h.item.indexNo, publishedOn: h.item.publishedOn, agencyId: h.item.agencyId }));
+  return r.hits.map((h) => ({
+    id: h.item.id,
+    title: h.item.title,
+    indexNo: h.item.indexNo,
+    publishedOn: h.item.publishedOn,
+    agencyId: h.item.agencyId,
+  }));
 }

@@ -47,6 +47,12 @@ export function queryWords(query: string): string[] {
 }
 
 /** What the index holds of an item's text: title with 文号, and summary with body (as words). */
-export function itemWords(item: { title: string; docNumber: string; summary: string; bodyText: string }): { titleWords: string; bodyWords: string } {
-  return { titleWords: segmentForIndex(`${item.title} ${item.docNumber}`), bodyWords: segmentForIndex(`${item.summary}\n${item.bodyText}`) };
+export function itemWords(item: { title: string; docNumber: string; summary: string; bodyText: string }): {
+  titleWords: string;
+  bodyWords: string;
+} {
+  return {
+    titleWords: segmentForIndex(`${item.title} ${item.docNumber}`),
+    bodyWords: segmentForIndex(`${item.summary}\n${item.bodyText}`),
+  };
 }

@@ -45,7 +45,32 @@ export interface SynthStep {
 }
 
 const COUNTIES = ['丰泽', '鲤城', '洛江', '泉港', '石狮', '晋江', '南安', '惠安', '安溪', '永春', '德化'];
-const DEPTS = ['发展和改革局', '教育局', '科技局', '工业和信息化局', '公安局', '民政局', '司法局', '财政局', '人力资源和社会保障局', '自然资源局', '生态环境局', '住房和城乡建设局', '交通运输局', '水利局', '农业农村局', '商务局', '文化和旅游局', '卫生健康委员会', '应急管理局', '审计局', '市场监督管理局', '统计局', '医疗保障局', '信访局'];
+const DEPTS = [
+  '发展和改革局',
+  '教育局',
+  '科技局',
+  '工业和信息化局',
+  '公安局',
+  '民政局',
+  '司法局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水利局',
+  '农业农村局',
+  '商务局',
+  '文化和旅游局',
+  '卫生健康委员会',
+  '应急管理局',
+  '审计局',
+  '市场监督管理局',
+  '统计局',
+  '医疗保障局',
+  '信访局',
+];
 
 /** Step 1: the agency tree, `counts.agencies` in total (1 province, 10 cities, 10 counties each, the rest departments and townships). */
 export const agenciesStep: SynthStep = {
@@ -56,16 +81,52 @@ export const agenciesStep: SynthStep = {
     const rows: AgencyTable[] = [];
     const add = (parent: string | null, name: string, short: string, level: AgencyTable['level']) => {
       const id = randomUUID();
-      rows.push({ id, parent_id: parent, name, short_name: short, code: `synth-${rows.length + 1}`, level, makes_rules: level === 'province' || level === 'city' ? 1 : 0, contact_address: `${name}办公楼`, contact_postcode: '', contact_hours: '工作日 8:00—12:00，14:30—17:30', contact_phone: '', contact_fax: '', contact_email: '', created_at: now, updated_at: now });
+      rows.push({
+        id,
+        parent_id: parent,
+        name,
+        short_name: short,
+        code: `synth-${rows.length + 1}`,
+        level,
+        makes_rules: level === 'province' || level === 'city' ? 1 : 0,
+        contact_address: `${name}办公楼`,
+        contact_postcode: '',
+        contact_hours: '工作日 8:00—12:00，14:30—17:30',
+        contact_phone: '',
+        contact_fax: '',
+        contact_email: '',
+        created_at: now,
+        updated_at: now,
+      });
       return id;
     };
     const province = add(null, '合成省人民政府', '合成省政府', 'province');
-    const cities = Array.from({ length: Math.min(10, total - 1) }, (_, i) => add(province, `合成第${i + 1}市人民政府`, `合成${i + 1}市`, 'city'));
-    const counties = cities.flatMap((c, i) => Array.from({ length: 10 }, (_, j) => (rows.length < total ? add(c, `合成${i + 1}市${pick(ctx.random, COUNTIES)}${j + 1}区人民政府`, `${pick(ctx.random, COUNTIES)}${j + 1}区`, 'county') : null)).filter((x) => x !== null)) as string[];
+    const cities = Array.from({ length: Math.min(10, total - 1) }, (_, i) =>
+      add(province, `合成第${i + 1}市人民政府`, `合成${i + 1}市`, 'city'),
+    );
+    const counties = cities.flatMap((c, i) =>
+      Array.from({ length: 10 }, (_, j) =>
+        rows.length < total
+          ? add(
+              c,
+              `合成${i + 1}市${pick(ctx.random, COUNTIES)}${j + 1}区人民政府`,
+              `${pick(ctx.random, COUNTIES)}${j + 1}区`,
+              'county',
+            )
+          : null,
+      ).filter((x) => x !== null),
+    ) as string[];
     for (let k = 0; rows.length < total; k++) {
       const county = counties[k % counties.length] ?? cities[0]!;
       const dept = k % 5 === 4 ? null : DEPTS[Math.floor(k / counties.length) % DEPTS.length]!;
-      add(county, dept ? `合成区县${k % counties.length}${dept}（${Math.floor(k / (counties.length * DEPTS.length)) + 1}）` : `合成第${k}镇人民政府`, dept ? dept.slice(0, 6) : `第${k}镇`, dept ? 'department' : 'township');
+      add(
+        county,
+        dept
+          ? `合成区县${k % counties.length}${dept}（${Math.floor(k / (counties.length * DEPTS.length)) + 1}）`
+          : `合成第${k}镇人民政府`,
+        dept ? dept.slice(0, 6) : `第${k}镇`,
+        dept ? 'department' : 'township',
+      );
     }
     await agencies.insertAgencyRows(ctx.db, rows);
     ctx.agencies.push(...rows.map((r) => ({ id: r.id, code: r.code, shortName: r.short_name, level: r.level })));
@@ -93,20 +154,70 @@ export const catalogStep: SynthStep = {
         const key = `${a.id}:${year}`;
         const serial = (serials.get(key) ?? 0) + 1;
         serials.set(key, serial);
-        const docType = r() < 0.05 ? 'normative' : pick(r, DOC_TYPES.filter((t) => t !== 'rule' && t !== 'normative'));
+        const docType =
+          r() < 0.05
+            ? 'normative'
+            : pick(
+                r,
+                DOC_TYPES.filter((t) => t !== 'rule' && t !== 'normative'),
+              );
         const bodyHtml = body(r);
         const due = catalogDue(ctx.calendar, { formedOn: formed, special: null });
         items.push({
-          id: randomUUID(), agency_id: a.id, index_no: `${a.code}/${year}-${String(serial).padStart(5, '0')}`, index_year: year, index_serial: serial,
-          title: title(r, a.shortName, year), doc_number: '', publisher: a.shortName, statutory_item: pick(r, ARTICLE_20_ITEMS).key, category_id: null, doc_type: docType,
-          summary: '', body_html: bodyHtml, body_text: plainText(bodyHtml), formed_on: formed, special_days: null, special_basis: null,
-          due_on: due.due, due_explanation: due.explanation, due_provisional: due.provisional ? 1 : 0, status: 'published',
-          published_at: `${published}T01:00:00.000Z`, published_on: published, search_key: null, withdrawn_on: null, withdraw_reason: null,
-          effective_on: null, ended_as: null, ended_on: null, replaces_id: null, author_id: null, author_name: '合成数据', version: 1, created_at: now, updated_at: now,
+          id: randomUUID(),
+          agency_id: a.id,
+          index_no: `${a.code}/${year}-${String(serial).padStart(5, '0')}`,
+          index_year: year,
+          index_serial: serial,
+          title: title(r, a.shortName, year),
+          doc_number: '',
+          publisher: a.shortName,
+          statutory_item: pick(r, ARTICLE_20_ITEMS).key,
+          category_id: null,
+          doc_type: docType,
+          summary: '',
+          body_html: bodyHtml,
+          body_text: plainText(bodyHtml),
+          formed_on: formed,
+          special_days: null,
+          special_basis: null,
+          due_on: due.due,
+          due_explanation: due.explanation,
+          due_provisional: due.provisional ? 1 : 0,
+          status: 'published',
+          published_at: `${published}T01:00:00.000Z`,
+          published_on: published,
+          search_key: null,
+          withdrawn_on: null,
+          withdraw_reason: null,
+          effective_on: null,
+          ended_as: null,
+          ended_on: null,
+          replaces_id: null,
+          author_id: null,
+          author_name: '合成数据',
+          version: 1,
+          created_at: now,
+          updated_at: now,
         });
       }
-      const words = new Map(items.map((i) => [i.id, itemWords({ title: i.title, docNumber: i.doc_number, summary: i.summary, bodyText: i.body_text })]));
-      const events = items.map((i) => ({ item_id: i.id, step: 'import', result: 'done', opinion: '合成数据', actor_id: null, actor_name: '合成数据', at: now, before_json: null, version: 1 }));
+      const words = new Map(
+        items.map((i) => [
+          i.id,
+          itemWords({ title: i.title, docNumber: i.doc_number, summary: i.summary, bodyText: i.body_text }),
+        ]),
+      );
+      const events = items.map((i) => ({
+        item_id: i.id,
+        step: 'import',
+        result: 'done',
+        opinion: '合成数据',
+        actor_id: null,
+        actor_name: '合成数据',
+        at: now,
+        before_json: null,
+        version: 1,
+      }));
       await ctx.db.transaction().execute((tx) => insertBatch(tx, { items, events, attachments: [], words }));
       ctx.progress('catalog', done + items.length, total);
     }
@@ -124,7 +235,8 @@ export async function runSynth(ctx: Omit<SynthContext, 'agencies'>, only?: strin
     if (only && !only.includes(step.name)) continue;
     // A later step run on its own (`--only catalog`) works on the agencies already in the database.
     if (step !== agenciesStep && full.agencies.length === 0) full.agencies.push(...(await existingAgencies(ctx.db)));
-    if (step !== agenciesStep && full.agencies.length === 0) throw new DomainError('VALIDATION_FAILED', '数据库中还没有机构：先运行 synth 的 agencies 步骤');
+    if (step !== agenciesStep && full.agencies.length === 0)
+      throw new DomainError('VALIDATION_FAILED', '数据库中还没有机构：先运行 synth 的 agencies 步骤');
     await step.run(full);
   }
   return full;

@@ -15,7 +15,13 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
     app.log.warn('dist/admin is missing: run `npm run build`');
     return;
   }
-  await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', decorateReply: true, wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: ADMIN_DIST,
+    prefix: '/admin/',
+    decorateReply: true,
+    wildcard: false,
+    index: ['index.html'],
+  });
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
   app.get('/admin/*', async (_request, reply) => reply.sendFile('index.html', ADMIN_DIST, { maxAge: 0 }));
 };

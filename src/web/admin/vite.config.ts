@@ -32,7 +32,9 @@ export default defineConfig({
       output: {
         // React and the router change far less often than the console: their own chunk keeps caches warm.
         manualChunks(id) {
-          return /node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id) ? 'react' : undefined;
+          return /node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)
+            ? 'react'
+            : undefined;
         },
       },
     },

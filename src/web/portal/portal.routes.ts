@@ -14,7 +14,9 @@ import { reportPortalRoutes } from './pages/reports/reports.portal.ts';
 import { applicationsPortalRoutes } from './pages/applications/applications.portal.ts';
 
 function buildTree(agencies: Agency[]): AgencyNode[] {
-  const nodes = new Map(agencies.map((a) => [a.id, { name: a.name, code: a.code, level: a.level, children: [] as AgencyNode[] }]));
+  const nodes = new Map(
+    agencies.map((a) => [a.id, { name: a.name, code: a.code, level: a.level, children: [] as AgencyNode[] }]),
+  );
   const roots: AgencyNode[] = [];
   for (const a of agencies) {
     const node = nodes.get(a.id)!;
@@ -58,12 +60,27 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     const all = await publicAgencies(db);
     const byId = new Map(all.map((a) => [a.id, a]));
     const ancestors: Array<{ name: string; code: string }> = [];
-    for (let p = agency.parentId ? byId.get(agency.parentId) : undefined; p; p = p.parentId ? byId.get(p.parentId) : undefined) {
+    for (
+      let p = agency.parentId ? byId.get(agency.parentId) : undefined;
+      p;
+      p = p.parentId ? byId.get(p.parentId) : undefined
+    ) {
       ancestors.unshift({ name: p.name, code: p.code });
     }
-    const children = all.filter((a) => a.parentId === agency.id).map((a) => ({ name: a.name, code: a.code, level: a.level }));
-    return agencyPage({ name: agency.name, code: agency.code, level: agency.level, contact: agency.contact, ancestors, children });
+    const children = all
+      .filter((a) => a.parentId === agency.id)
+      .map((a) => ({ name: a.name, code: a.code, level: a.level }));
+    return agencyPage({
+      name: agency.name,
+      code: agency.code,
+      level: agency.level,
+      contact: agency.contact,
+      ancestors,
+      children,
+    });
   });
 
-  app.get<{ Params: { code: string } }>('/gk/:code', async (request, reply) => reply.redirect(`/gk/${encodeURIComponent(request.params.code)}/`, 301));
+  app.get<{ Params: { code: string } }>('/gk/:code', async (request, reply) =>
+    reply.redirect(`/gk/${encodeURIComponent(request.params.code)}/`, 301),
+  );
 };

@@ -80,7 +80,12 @@ export async function insertLetter(db: DbOrTx, l: Omit<LetterRecord, 'pdfFileId'
 
 /** An application's notices in the order their steps were taken. */
 export async function listLetters(db: DbOrTx, applicationId: string): Promise<LetterRecord[]> {
-  const rows = await db.selectFrom('application_letter').selectAll().where('application_id', '=', applicationId).orderBy('event_seq').execute();
+  const rows = await db
+    .selectFrom('application_letter')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('event_seq')
+    .execute();
   return rows.map(toLetter);
 }
 
@@ -93,9 +98,19 @@ export async function findLetter(db: DbOrTx, id: string): Promise<LetterRecord |
  * Links a rendition to its letter unless another request linked one first (a conditional
  * update only one writer wins); returns whether this one was linked.
  */
-export async function linkRendition(db: DbOrTx, letterId: string, format: 'pdf' | 'docx', fileId: string): Promise<boolean> {
+export async function linkRendition(
+  db: DbOrTx,
+  letterId: string,
+  format: 'pdf' | 'docx',
+  fileId: string,
+): Promise<boolean> {
   const column = format === 'pdf' ? 'pdf_file_id' : 'docx_file_id';
-  const r = await db.updateTable('application_letter').set({ [column]: fileId }).where('id', '=', letterId).where(column, 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('application_letter')
+    .set({ [column]: fileId })
+    .where('id', '=', letterId)
+    .where(column, 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -105,10 +120,25 @@ export async function linkRendition(db: DbOrTx, letterId: string, format: 'pdf' 
  * years it was read with, so two requests settling it at once write it once; returns whether
  * this one did. A provisional letter never has stored renditions (modules/applications/documents/documents.service.ts).
  */
-export async function settleLetter(db: DbOrTx, letterId: string, was: readonly number[], now: { title: string; content: OfficialDocument; values: Record<string, string>; provisionalYears: readonly number[] }): Promise<boolean> {
+export async function settleLetter(
+  db: DbOrTx,
+  letterId: string,
+  was: readonly number[],
+  now: {
+    title: string;
+    content: OfficialDocument;
+    values: Record<string, string>;
+    provisionalYears: readonly number[];
+  },
+): Promise<boolean> {
   const r = await db
     .updateTable('application_letter')
-    .set({ title: now.title, content: JSON.stringify(now.content), placeholder_values: JSON.stringify(now.values), provisional_years: yearsText(now.provisionalYears) })
+    .set({
+      title: now.title,
+      content: JSON.stringify(now.content),
+      placeholder_values: JSON.stringify(now.values),
+      provisional_years: yearsText(now.provisionalYears),
+    })
     .where('id', '=', letterId)
     .where('provisional_years', '=', yearsText(was))
     .executeTakeFirst();

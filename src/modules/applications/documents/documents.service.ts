@@ -8,14 +8,26 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { thirdPartyBlocker, thirdPartyNoticesMissing } from '../../../domain/applications/third-party.ts';
 import { ValidationError, DomainError } from '../../../domain/errors.ts';
-import { addressedToApplicant, DOCUMENT_KIND_LABELS, provisionalBanner, provisionalBlocker, type DocumentKind } from '../../../domain/letters/index.ts';
+import {
+  addressedToApplicant,
+  DOCUMENT_KIND_LABELS,
+  provisionalBanner,
+  provisionalBlocker,
+  type DocumentKind,
+} from '../../../domain/letters/index.ts';
 import { shanghaiDate } from '../../../domain/time.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { authorize, can, canSeeAgency } from '../../../policies/can.ts';
 import { findById as findAgency } from '../../agencies/agencies.repository.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { documentFileName, renderDocument, type DocumentFormat } from '../../documents/index.ts';
-import { enqueueMessage, listMessages, type Attachment, type OutboxChannel, type OutboxMessage } from '../../outbox/outbox.service.ts';
+import {
+  enqueueMessage,
+  listMessages,
+  type Attachment,
+  type OutboxChannel,
+  type OutboxMessage,
+} from '../../outbox/outbox.service.ts';
 import type { AppDeps } from '../applications.deps.ts';
 import * as letters from './documents.repository.ts';
 import * as events from '../applications.events.repository.ts';
@@ -73,15 +85,27 @@ function replyState(rec: repo.ApplicationRecord, f: events.FileRecord): Document
  * off, nothing unreviewed beside it, and — for a decision to disclose over a third party's
  * objection — that party told in writing first (第三十二条).
  */
-function replyBlocker(rec: repo.ApplicationRecord, f: events.FileRecord, files: readonly events.FileRecord[], stored: readonly events.EventRecord[]): string | null {
+function replyBlocker(
+  rec: repo.ApplicationRecord,
+  f: events.FileRecord,
+  files: readonly events.FileRecord[],
+  stored: readonly events.EventRecord[],
+): string | null {
   if (rec.decisionStatus !== 'signed' && rec.decisionStatus !== 'sent') return RELEASE_BLOCKER;
-  if (!f.reviewed || files.some((x) => (x.role === 'released' || x.role === 'reply_letter') && !x.reviewed)) return '有提供文件或答复书上传于保密审查之后，须重新审查后才能送达';
+  if (!f.reviewed || files.some((x) => (x.role === 'released' || x.role === 'reply_letter') && !x.reviewed))
+    return '有提供文件或答复书上传于保密审查之后，须重新审查后才能送达';
   if (rec.decisionStatus === 'signed') return thirdPartyBlocker(thirdPartyNoticesMissing(rec.decisionOutcome, stored));
   return null;
 }
 
 /** Every document of an application, oldest first, with its deliveries (for readers of the outbox). */
-export async function listDocuments(deps: AppDeps, actor: Actor, rec: repo.ApplicationRecord, files: readonly events.FileRecord[], stored: readonly events.EventRecord[]): Promise<ApplicationDocument[]> {
+export async function listDocuments(
+  deps: AppDeps,
+  actor: Actor,
+  rec: repo.ApplicationRecord,
+  files: readonly events.FileRecord[],
+  stored: readonly events.EventRecord[],
+): Promise<ApplicationDocument[]> {
   const issued = await currentLetters(deps, rec, await letters.listLetters(deps.db, rec.id));
   const docs: Array<Omit<ApplicationDocument, 'deliveries'> & { at: string }> = [
     ...issued.map((l) => ({
@@ -130,7 +154,11 @@ export async function listDocuments(deps: AppDeps, actor: Actor, rec: repo.Appli
   return Promise.all(
     docs.map(async ({ at: _at, ...d }) => ({
       ...d,
-      deliveries: readsOutbox ? (await listMessages(deps.db, actor, { agencyId: rec.agencyId, relatedId: d.id, limit: 20 })).items.filter((m) => m.relatedType === DOCUMENT_RELATED_TYPE) : [],
+      deliveries: readsOutbox
+        ? (await listMessages(deps.db, actor, { agencyId: rec.agencyId, relatedId: d.id, limit: 20 })).items.filter(
+            (m) => m.relatedType === DOCUMENT_RELATED_TYPE,
+          )
+        : [],
     })),
   );
 }
@@ -138,7 +166,9 @@ export async function listDocuments(deps: AppDeps, actor: Actor, rec: repo.Appli
 /** A rendition's file name: the title, and the application's number or (for a consulted party) the party. */
 export function fileNameOf(letter: letters.LetterRecord, rec: repo.ApplicationRecord, format: DocumentFormat): string {
   // A letter to a consulted party carries no reference to the application beyond its subject.
-  return letter.addressee === 'applicant' ? documentFileName(`${letter.title}（${rec.trackingNumber}）`, format) : documentFileName(`${letter.title}（${letter.recipientName}）`, format);
+  return letter.addressee === 'applicant'
+    ? documentFileName(`${letter.title}（${rec.trackingNumber}）`, format)
+    : documentFileName(`${letter.title}（${letter.recipientName}）`, format);
 }
 
 /**
@@ -149,7 +179,12 @@ export function fileNameOf(letter: letters.LetterRecord, rec: repo.ApplicationRe
  * A provisional letter (暂定) is rendered each time with a 暂定稿 line at its head and never
  * kept: its dates are settled once the calendar is loaded (modules/applications/documents/provisional.ts).
  */
-export async function rendition(deps: AppDeps, rec: repo.ApplicationRecord, letter: CurrentLetter, format: DocumentFormat): Promise<{ file: events.FileRecord; content: Buffer }> {
+export async function rendition(
+  deps: AppDeps,
+  rec: repo.ApplicationRecord,
+  letter: CurrentLetter,
+  format: DocumentFormat,
+): Promise<{ file: events.FileRecord; content: Buffer }> {
   if (letter.missingYears.length > 0) return provisionalRendition(deps, rec, letter, format);
   const linked = format === 'pdf' ? letter.pdfFileId : letter.docxFileId;
   const existing = linked ? await events.getFileContent(deps.db, linked) : null;
@@ -176,8 +211,18 @@ export async function rendition(deps: AppDeps, rec: repo.ApplicationRecord, lett
   return (await events.getFileContent(deps.db, (format === 'pdf' ? now.pdfFileId : now.docxFileId)!))!;
 }
 
-async function provisionalRendition(deps: AppDeps, rec: repo.ApplicationRecord, letter: CurrentLetter, format: DocumentFormat): Promise<{ file: events.FileRecord; content: Buffer }> {
-  const banner = { kind: 'paragraph' as const, text: provisionalBanner(letter.missingYears), bold: true, indent: false };
+async function provisionalRendition(
+  deps: AppDeps,
+  rec: repo.ApplicationRecord,
+  letter: CurrentLetter,
+  format: DocumentFormat,
+): Promise<{ file: events.FileRecord; content: Buffer }> {
+  const banner = {
+    kind: 'paragraph' as const,
+    text: provisionalBanner(letter.missingYears),
+    bold: true,
+    indent: false,
+  };
   const rendered = await renderDocument({ ...letter.content, body: [banner, ...letter.content.body] }, format);
   const file: events.FileRecord = {
     id: randomUUID(),
@@ -203,7 +248,13 @@ async function visible(deps: AppDeps, actor: Actor, id: string): Promise<repo.Ap
 }
 
 /** A notice of the application for staff download, in the format asked. */
-export async function readLetter(deps: AppDeps, actor: Actor, applicationId: string, letterId: string, format: DocumentFormat) {
+export async function readLetter(
+  deps: AppDeps,
+  actor: Actor,
+  applicationId: string,
+  letterId: string,
+  format: DocumentFormat,
+) {
   const rec = await visible(deps, actor, applicationId);
   const letter = await letters.findLetter(deps.db, letterId);
   if (!letter || letter.applicationId !== rec.id) throw new DomainError('NOT_FOUND', '文书不存在');
@@ -221,21 +272,45 @@ export interface SendInput {
  * Where a letter to a consulted party went before on this channel: the 决定公开告知书 (第三十二条)
  * goes to the party the consultation step recorded, so by default to where its 征求意见书 was sent.
  */
-async function consultedAddress(deps: AppDeps, actor: Actor, rec: repo.ApplicationRecord, letter: letters.LetterRecord | null, channel: OutboxChannel): Promise<string> {
-  if (!letter || letter.addressee !== 'party' || !letter.consultationId || !can(actor, 'outbox.read', { agencyId: rec.agencyId })) return '';
-  const consultation = (await letters.listLetters(deps.db, rec.id)).find((l) => l.kind === 'consultation_letter' && l.consultationId === letter.consultationId && l.id !== letter.id);
+async function consultedAddress(
+  deps: AppDeps,
+  actor: Actor,
+  rec: repo.ApplicationRecord,
+  letter: letters.LetterRecord | null,
+  channel: OutboxChannel,
+): Promise<string> {
+  if (
+    !letter ||
+    letter.addressee !== 'party' ||
+    !letter.consultationId ||
+    !can(actor, 'outbox.read', { agencyId: rec.agencyId })
+  )
+    return '';
+  const consultation = (await letters.listLetters(deps.db, rec.id)).find(
+    (l) => l.kind === 'consultation_letter' && l.consultationId === letter.consultationId && l.id !== letter.id,
+  );
   if (!consultation) return '';
-  const sent = (await listMessages(deps.db, actor, { agencyId: rec.agencyId, relatedId: consultation.id, limit: 20 })).items.filter((m) => m.relatedType === DOCUMENT_RELATED_TYPE && m.channel === channel);
+  const sent = (
+    await listMessages(deps.db, actor, { agencyId: rec.agencyId, relatedId: consultation.id, limit: 20 })
+  ).items.filter((m) => m.relatedType === DOCUMENT_RELATED_TYPE && m.channel === channel);
   return sent[0]?.recipientAddress ?? '';
 }
 
-function recipientAddress(deps: AppDeps, rec: repo.ApplicationRecord, toApplicant: boolean, input: SendInput, previous = ''): string {
+function recipientAddress(
+  deps: AppDeps,
+  rec: repo.ApplicationRecord,
+  toApplicant: boolean,
+  input: SendInput,
+  previous = '',
+): string {
   const given = (input.address ?? '').trim();
   if (given || input.channel === 'in_person') return given;
   if (previous) return previous;
-  if (!toApplicant) throw new ValidationError({ address: input.channel === 'email' ? '请填写对方的电子邮箱' : '请填写对方的邮寄地址' });
+  if (!toApplicant)
+    throw new ValidationError({ address: input.channel === 'email' ? '请填写对方的电子邮箱' : '请填写对方的邮寄地址' });
   if (input.channel === 'email') {
-    if (!rec.email) throw new ValidationError({ address: '申请人没有留电子邮箱，请填写收件邮箱，或改为邮寄、当面送达' });
+    if (!rec.email)
+      throw new ValidationError({ address: '申请人没有留电子邮箱，请填写收件邮箱，或改为邮寄、当面送达' });
     return rec.email;
   }
   const address = deps.cipher.decrypt(rec.addressEnc).trim();
@@ -249,7 +324,13 @@ function recipientAddress(deps: AppDeps, rec: repo.ApplicationRecord, toApplican
  * for staff to record the posting or hand-over. A reply letter goes only once it passed 保密审查
  * and was signed off (release control).
  */
-export async function sendDocument(deps: AppDeps, actor: Actor, applicationId: string, documentId: string, input: SendInput): Promise<OutboxMessage> {
+export async function sendDocument(
+  deps: AppDeps,
+  actor: Actor,
+  applicationId: string,
+  documentId: string,
+  input: SendInput,
+): Promise<OutboxMessage> {
   const rec = await visible(deps, actor, applicationId);
   authorize(actor, 'outbox.send', { agencyId: rec.agencyId });
   const found = await letters.findLetter(deps.db, documentId);
@@ -259,7 +340,10 @@ export async function sendDocument(deps: AppDeps, actor: Actor, applicationId: s
   let attachments: Attachment[];
   if (letter) {
     // 暂定: its dates were counted without the year's holidays; it waits for the calendar.
-    if (letter.missingYears.length > 0) throw new DomainError('CALENDAR_NOT_LOADED', provisionalBlocker(letter.missingYears), { year: letter.missingYears[0]! });
+    if (letter.missingYears.length > 0)
+      throw new DomainError('CALENDAR_NOT_LOADED', provisionalBlocker(letter.missingYears), {
+        year: letter.missingYears[0]!,
+      });
     const pdf = await rendition(deps, rec, letter, 'pdf');
     title = letter.title;
     toApplicant = letter.addressee === 'applicant';
@@ -274,9 +358,21 @@ export async function sendDocument(deps: AppDeps, actor: Actor, applicationId: s
     toApplicant = true;
     // Only the released (redacted, reviewed) versions ever leave; originals never do.
     const going = [reply, ...files.filter((f) => f.role === 'released' && f.reviewed)];
-    attachments = await Promise.all(going.map(async (f) => ({ fileName: f.filename, contentType: f.mime, data: (await events.getFileContent(deps.db, f.id))!.content })));
+    attachments = await Promise.all(
+      going.map(async (f) => ({
+        fileName: f.filename,
+        contentType: f.mime,
+        data: (await events.getFileContent(deps.db, f.id))!.content,
+      })),
+    );
   }
-  const address = recipientAddress(deps, rec, toApplicant, input, await consultedAddress(deps, actor, rec, letter, input.channel));
+  const address = recipientAddress(
+    deps,
+    rec,
+    toApplicant,
+    input,
+    await consultedAddress(deps, actor, rec, letter, input.channel),
+  );
   const name = toApplicant ? rec.applicantName : letter!.recipientName;
   const agencyName = (await findAgency(deps.db, rec.agencyId))?.name ?? '本机关';
   const subject = toApplicant ? `${title}（${rec.trackingNumber}）` : title;
@@ -285,8 +381,34 @@ export async function sendDocument(deps: AppDeps, actor: Actor, applicationId: s
     : `${name}：\n\n${agencyName}向你方送达《${title}》，见附件。${letter?.kind === 'consultation_letter' ? '请按文书所述期限书面提出意见。' : ''}`;
   try {
     return await deps.db.transaction().execute(async (tx) => {
-      const message = await enqueueMessage(tx, actor, { agencyId: rec.agencyId, channel: input.channel, recipientName: name, recipientAddress: address, subject, bodyText, related: { type: DOCUMENT_RELATED_TYPE, id: documentId }, attachments }, deps.clock);
-      await recordAudit(tx, actor, { agencyId: rec.agencyId, action: 'application.document_send', subjectType: 'application', subjectId: rec.id, summary: `${rec.trackingNumber}：${{ email: '电子邮件发送', post: '邮寄', in_person: '当面送达' }[input.channel]}《${title}》给${name}`, after: { documentId, messageId: message.id, channel: input.channel } }, deps.clock);
+      const message = await enqueueMessage(
+        tx,
+        actor,
+        {
+          agencyId: rec.agencyId,
+          channel: input.channel,
+          recipientName: name,
+          recipientAddress: address,
+          subject,
+          bodyText,
+          related: { type: DOCUMENT_RELATED_TYPE, id: documentId },
+          attachments,
+        },
+        deps.clock,
+      );
+      await recordAudit(
+        tx,
+        actor,
+        {
+          agencyId: rec.agencyId,
+          action: 'application.document_send',
+          subjectType: 'application',
+          subjectId: rec.id,
+          summary: `${rec.trackingNumber}：${{ email: '电子邮件发送', post: '邮寄', in_person: '当面送达' }[input.channel]}《${title}》给${name}`,
+          after: { documentId, messageId: message.id, channel: input.channel },
+        },
+        deps.clock,
+      );
       return message;
     });
   } catch (err) {
@@ -304,6 +426,8 @@ export async function sendDocument(deps: AppDeps, actor: Actor, applicationId: s
  * or a 决定公开告知书 to a third party), once their dates are final (not 暂定).
  */
 export async function applicantLetters(deps: AppDeps, rec: repo.ApplicationRecord): Promise<CurrentLetter[]> {
-  const mine = (await letters.listLetters(deps.db, rec.id)).filter((l) => l.addressee === 'applicant' && addressedToApplicant(l.kind));
+  const mine = (await letters.listLetters(deps.db, rec.id)).filter(
+    (l) => l.addressee === 'applicant' && addressedToApplicant(l.kind),
+  );
   return (await currentLetters(deps, rec, mine)).filter((l) => l.missingYears.length === 0);
 }

@@ -16,7 +16,16 @@ import type { FeeAssessment } from '../../../domain/applications/fees.ts';
 import type { Calendar } from '../../../domain/calendar/calendar.ts';
 import type { ClockResult } from '../../../domain/clock/types.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { consultationTemplate, DEFAULT_PAYMENT_METHOD, feeBasisText, missingYearsOf, type DateSpan, type DocumentKind, type LetterKey, type PlaceholderValues } from '../../../domain/letters/index.ts';
+import {
+  consultationTemplate,
+  DEFAULT_PAYMENT_METHOD,
+  feeBasisText,
+  missingYearsOf,
+  type DateSpan,
+  type DocumentKind,
+  type LetterKey,
+  type PlaceholderValues,
+} from '../../../domain/letters/index.ts';
 import { formatChineseDate } from '../../../domain/time.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { composeAgencyLetter } from '../../letters/letters.service.ts';
@@ -65,27 +74,52 @@ export interface NoticeRef {
  * settled after its calendar year was loaded, so both times the engine's dates are stated.
  * `step` is the notice's own event (a consultation's, with the party's receipt date).
  */
-export function noticeDates(n: NoticeRef, clock: ClockResult, step: Pick<EventRecord, 'payload'> | undefined): { values: PlaceholderValues; spans: DateSpan[] } {
+export function noticeDates(
+  n: NoticeRef,
+  clock: ClockResult,
+  step: Pick<EventRecord, 'payload'> | undefined,
+): { values: PlaceholderValues; spans: DateSpan[] } {
   const span = (from: string | null, to: string | null): DateSpan[] => (from && to ? [{ from, to }] : []);
   const received = { 收到申请日期: cn(clock.receivedDate, '收到申请之日') };
   switch (n.kind) {
     case 'correction_notice':
-      return { values: { ...received, 补正期限: cn(clock.correctionPeriodEnd, '补正期限') }, spans: span(clock.correctionRequestedDate, clock.correctionPeriodEnd) };
+      return {
+        values: { ...received, 补正期限: cn(clock.correctionPeriodEnd, '补正期限') },
+        spans: span(clock.correctionRequestedDate, clock.correctionPeriodEnd),
+      };
     case 'consultation_letter': {
       const party = n.templateKey === 'consultation_agency' ? 'agency' : 'third';
-      const partyReceived = typeof step?.payload.partyReceivedDate === 'string' ? step.payload.partyReceivedDate : n.date;
-      const k = clock.consultations.find((x) => x.party === party && x.sentDate === n.date && x.partyReceivedDate === partyReceived);
-      return { values: { ...received, 征求意见期限: cn(k?.partyDeadline ?? null, '对方提出意见的期限') }, spans: span(partyReceived, k?.partyDeadline ?? null) };
+      const partyReceived =
+        typeof step?.payload.partyReceivedDate === 'string' ? step.payload.partyReceivedDate : n.date;
+      const k = clock.consultations.find(
+        (x) => x.party === party && x.sentDate === n.date && x.partyReceivedDate === partyReceived,
+      );
+      return {
+        values: { ...received, 征求意见期限: cn(k?.partyDeadline ?? null, '对方提出意见的期限') },
+        spans: span(partyReceived, k?.partyDeadline ?? null),
+      };
     }
     case 'extension_notice':
-      return { values: { ...received, 答复期限: cn(clock.replyDue, '延长后的答复期限') }, spans: span(clock.correctionReceivedDate ?? clock.receivedDate, clock.replyDue) };
+      return {
+        values: { ...received, 答复期限: cn(clock.replyDue, '延长后的答复期限') },
+        spans: span(clock.correctionReceivedDate ?? clock.receivedDate, clock.replyDue),
+      };
     case 'fee_notice':
-      return { values: { ...received, 缴费期限: cn(clock.paymentDue, '缴费期限') }, spans: span(clock.feeNoticeDate, clock.paymentDue) };
+      return {
+        values: { ...received, 缴费期限: cn(clock.paymentDue, '缴费期限') },
+        spans: span(clock.feeNoticeDate, clock.paymentDue),
+      };
     case 'lapse_notice':
       // The lapsed period and the closure the day after it (lifecycle.md).
       return n.templateKey === 'other_no_fee'
-        ? { values: { ...received, 缴费期限: cn(clock.paymentDue, '缴费期限') }, spans: span(clock.feeNoticeDate, clock.closed) }
-        : { values: { ...received, 补正期限: cn(clock.correctionPeriodEnd, '补正期限') }, spans: span(clock.correctionRequestedDate, clock.closed) };
+        ? {
+            values: { ...received, 缴费期限: cn(clock.paymentDue, '缴费期限') },
+            spans: span(clock.feeNoticeDate, clock.closed),
+          }
+        : {
+            values: { ...received, 补正期限: cn(clock.correctionPeriodEnd, '补正期限') },
+            spans: span(clock.correctionRequestedDate, clock.closed),
+          };
     case 'third_party_notice':
     case 'reply_letter':
       return { values: {}, spans: [] };
@@ -94,7 +128,15 @@ export function noticeDates(n: NoticeRef, clock: ClockResult, step: Pick<EventRe
 
 /** 第三十条: every item to correct at once, and the period's end (the office's date or the engine's default). */
 export function correctionNotice(rec: ApplicationRecord, date: string, items: string): NoticeDraft {
-  return { kind: 'correction_notice', templateKey: 'correction_notice', addressee: 'applicant', recipientName: rec.applicantName, consultationId: null, date, values: { ...toApplicant(rec), 补正事项: items } };
+  return {
+    kind: 'correction_notice',
+    templateKey: 'correction_notice',
+    addressee: 'applicant',
+    recipientName: rec.applicantName,
+    consultationId: null,
+    date,
+    values: { ...toApplicant(rec), 补正事项: items },
+  };
 }
 
 /**
@@ -102,17 +144,41 @@ export function correctionNotice(rec: ApplicationRecord, date: string, items: st
  * from its own receipt. It never names the applicant; `subject` lets the handler describe the
  * information without what the applicant wrote about themselves.
  */
-export function consultationLetter(date: string, c: { party: 'third' | 'agency'; partyName: string; consultationId: string; subject: string }): NoticeDraft {
-  return { kind: 'consultation_letter', templateKey: consultationTemplate(c.party), addressee: 'party', recipientName: c.partyName, consultationId: c.consultationId, date, values: { 第三方: c.partyName, 信息名称: c.subject } };
+export function consultationLetter(
+  date: string,
+  c: { party: 'third' | 'agency'; partyName: string; consultationId: string; subject: string },
+): NoticeDraft {
+  return {
+    kind: 'consultation_letter',
+    templateKey: consultationTemplate(c.party),
+    addressee: 'party',
+    recipientName: c.partyName,
+    consultationId: c.consultationId,
+    date,
+    values: { 第三方: c.partyName, 信息名称: c.subject },
+  };
 }
 
 /** 第三十三条第二款: the extension the office head approved and the reply due date it gives. */
 export function extensionNotice(rec: ApplicationRecord, date: string, days: number, reason: string): NoticeDraft {
-  return { kind: 'extension_notice', templateKey: 'extension_notice', addressee: 'applicant', recipientName: rec.applicantName, consultationId: null, date, values: { ...toApplicant(rec), 延长天数: String(days), 延期理由: reason } };
+  return {
+    kind: 'extension_notice',
+    templateKey: 'extension_notice',
+    addressee: 'applicant',
+    recipientName: rec.applicantName,
+    consultationId: null,
+    date,
+    values: { ...toApplicant(rec), 延长天数: String(days), 延期理由: reason },
+  };
 }
 
 /** 国办函〔2020〕109号: the amount by its tiers, how it was computed, and the payment period. */
-export function feeNotice(rec: ApplicationRecord, date: string, fee: FeeAssessment, paymentMethod: string | undefined): NoticeDraft {
+export function feeNotice(
+  rec: ApplicationRecord,
+  date: string,
+  fee: FeeAssessment,
+  paymentMethod: string | undefined,
+): NoticeDraft {
   return {
     kind: 'fee_notice',
     templateKey: 'fee_notice',
@@ -120,7 +186,12 @@ export function feeNotice(rec: ApplicationRecord, date: string, fee: FeeAssessme
     recipientName: rec.applicantName,
     consultationId: null,
     date,
-    values: { ...toApplicant(rec), 收费金额: String(fee.amount), 收费依据: feeBasisText(fee), 缴费方式: paymentMethod?.trim() || DEFAULT_PAYMENT_METHOD },
+    values: {
+      ...toApplicant(rec),
+      收费金额: String(fee.amount),
+      收费依据: feeBasisText(fee),
+      缴费方式: paymentMethod?.trim() || DEFAULT_PAYMENT_METHOD,
+    },
   };
 }
 
@@ -129,7 +200,15 @@ export function feeNotice(rec: ApplicationRecord, date: string, fee: FeeAssessme
  * treated as abandoned, dated the day it closed (the lapsed period's end + 1 calendar day).
  */
 export function lapseNotice(rec: ApplicationRecord, closed: string, by: 'correctionLapsed' | 'feeLapsed'): NoticeDraft {
-  return { kind: 'lapse_notice', templateKey: by === 'feeLapsed' ? 'other_no_fee' : 'other_no_correction', addressee: 'applicant', recipientName: rec.applicantName, consultationId: null, date: closed, values: toApplicant(rec) };
+  return {
+    kind: 'lapse_notice',
+    templateKey: by === 'feeLapsed' ? 'other_no_fee' : 'other_no_correction',
+    addressee: 'applicant',
+    recipientName: rec.applicantName,
+    consultationId: null,
+    date: closed,
+    values: toApplicant(rec),
+  };
 }
 
 /**
@@ -137,8 +216,19 @@ export function lapseNotice(rec: ApplicationRecord, closed: string, by: 'correct
  * (不公开可能对公共利益造成重大影响). Addressed to the party the consultation step recorded and
  * worded, like the consultation letter, without the applicant.
  */
-export function thirdPartyNotice(date: string, c: { partyName: string; consultationId: string; subject: string; content: string; reasons: string }): NoticeDraft {
-  return { kind: 'third_party_notice', templateKey: 'third_party_disclosure', addressee: 'party', recipientName: c.partyName, consultationId: c.consultationId, date, values: { 第三方: c.partyName, 信息名称: c.subject, 公开内容: c.content, 公开理由: c.reasons } };
+export function thirdPartyNotice(
+  date: string,
+  c: { partyName: string; consultationId: string; subject: string; content: string; reasons: string },
+): NoticeDraft {
+  return {
+    kind: 'third_party_notice',
+    templateKey: 'third_party_disclosure',
+    addressee: 'party',
+    recipientName: c.partyName,
+    consultationId: c.consultationId,
+    date,
+    values: { 第三方: c.partyName, 信息名称: c.subject, 公开内容: c.content, 公开理由: c.reasons },
+  };
 }
 
 /**
@@ -152,11 +242,19 @@ export async function issueNotice(
   actor: Actor,
   rec: ApplicationRecord,
   draft: NoticeDraft,
-  ctx: { clock: ClockResult; calendar: Calendar; step: EventRecord; at: string; compose?: (values: PlaceholderValues) => Promise<OfficialDocument> },
+  ctx: {
+    clock: ClockResult;
+    calendar: Calendar;
+    step: EventRecord;
+    at: string;
+    compose?: (values: PlaceholderValues) => Promise<OfficialDocument>;
+  },
 ): Promise<letters.LetterRecord> {
   const dates = noticeDates(draft, ctx.clock, ctx.step);
   const values = { ...draft.values, ...dates.values };
-  const content = ctx.compose ? await ctx.compose(values) : await composeAgencyLetter(tx, rec.agencyId, draft.templateKey, { values, date: draft.date });
+  const content = ctx.compose
+    ? await ctx.compose(values)
+    : await composeAgencyLetter(tx, rec.agencyId, draft.templateKey, { values, date: draft.date });
   const letter = {
     id: randomUUID(),
     applicationId: rec.id,

@@ -29,7 +29,11 @@ import type { ApplicationRecord } from '../applications.repository.ts';
 export type CurrentLetter = letters.LetterRecord & { missingYears: number[] };
 
 /** The notices, with those whose years are now loaded settled first. */
-export async function currentLetters(deps: AppDeps, rec: ApplicationRecord, list: readonly letters.LetterRecord[]): Promise<CurrentLetter[]> {
+export async function currentLetters(
+  deps: AppDeps,
+  rec: ApplicationRecord,
+  list: readonly letters.LetterRecord[],
+): Promise<CurrentLetter[]> {
   if (!list.some((l) => l.provisionalYears.length > 0)) return list.map((l) => ({ ...l, missingYears: [] }));
   const calendar = await calendarFor(deps.db);
   let stored: events.EventRecord[] | null = null;
@@ -48,26 +52,50 @@ export async function currentLetters(deps: AppDeps, rec: ApplicationRecord, list
 }
 
 /** One notice of the application as read now. */
-export async function currentLetter(deps: AppDeps, rec: ApplicationRecord, letter: letters.LetterRecord): Promise<CurrentLetter> {
+export async function currentLetter(
+  deps: AppDeps,
+  rec: ApplicationRecord,
+  letter: letters.LetterRecord,
+): Promise<CurrentLetter> {
   return (await currentLetters(deps, rec, [letter]))[0]!;
 }
 
-async function settle(deps: AppDeps, rec: ApplicationRecord, l: letters.LetterRecord, stored: readonly events.EventRecord[], calendar: Calendar): Promise<letters.LetterRecord> {
+async function settle(
+  deps: AppDeps,
+  rec: ApplicationRecord,
+  l: letters.LetterRecord,
+  stored: readonly events.EventRecord[],
+  calendar: Calendar,
+): Promise<letters.LetterRecord> {
   // The clock after the notice's step, as computed that day, now with the loaded calendar.
   const clock = clockOf(
     stored.filter((e) => e.seq <= l.eventSeq),
     shanghaiDate(new Date(l.createdAt)),
     calendar,
   );
-  const dates = noticeDates(l, clock, stored.find((e) => e.seq === l.eventSeq));
+  const dates = noticeDates(
+    l,
+    clock,
+    stored.find((e) => e.seq === l.eventSeq),
+  );
   const values = { ...l.values, ...dates.values } as Record<string, string>;
   const changed = Object.keys(dates.values).filter((k) => l.values[k] !== values[k]);
   const content = changed.length ? await refill(deps, rec, l, values) : l.content;
   const still = missingYearsOf(calendar, dates.spans);
   const actor = systemActor('日历核定');
   await deps.db.transaction().execute(async (tx) => {
-    if (!(await letters.settleLetter(tx, l.id, l.provisionalYears, { title: content.title, content, values, provisionalYears: still }))) return;
-    const what = changed.length ? `，${changed.map((k) => `${k}由${l.values[k]}改为${values[k]}`).join('；')}` : '，日期不变';
+    if (
+      !(await letters.settleLetter(tx, l.id, l.provisionalYears, {
+        title: content.title,
+        content,
+        values,
+        provisionalYears: still,
+      }))
+    )
+      return;
+    const what = changed.length
+      ? `，${changed.map((k) => `${k}由${l.values[k]}改为${values[k]}`).join('；')}`
+      : '，日期不变';
     await recordAudit(
       tx,
       actor,

@@ -4,7 +4,12 @@
  * `reply_letter` file — which then needs 保密审查 and sign-off like any file that leaves.
  */
 import { randomUUID, createHash } from 'node:crypto';
-import { DELIVERY_FORM_LABELS, DELIVERY_METHOD_LABELS, type DeliveryForm, type DeliveryMethod } from '../../../domain/applications/kinds.ts';
+import {
+  DELIVERY_FORM_LABELS,
+  DELIVERY_METHOD_LABELS,
+  type DeliveryForm,
+  type DeliveryMethod,
+} from '../../../domain/applications/kinds.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { formatChineseDate, shanghaiDate } from '../../../domain/time.ts';
 import type { Actor } from '../../../policies/actor.ts';
@@ -17,16 +22,25 @@ import * as events from '../applications.events.repository.ts';
 import * as repo from '../applications.repository.ts';
 
 /** Renders and stores the reply letter; a decision must have been drafted. */
-export async function generateReplyLetter(deps: AppDeps, actor: Actor, id: string, format: 'pdf' | 'docx'): Promise<events.FileRecord> {
+export async function generateReplyLetter(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  format: 'pdf' | 'docx',
+): Promise<events.FileRecord> {
   const { db, clock } = deps;
   const rec = await repo.findById(db, id);
   if (!rec) throw new DomainError('NOT_FOUND', '申请不存在');
   authorize(actor, 'applications.handle', { agencyId: rec.agencyId });
-  if (!rec.decisionOutcome || rec.kind !== 'disclosure') throw new DomainError('STEP_NOT_ALLOWED', '请先拟定答复；更正申请的答复书请上传');
+  if (!rec.decisionOutcome || rec.kind !== 'disclosure')
+    throw new DomainError('STEP_NOT_ALLOWED', '请先拟定答复；更正申请的答复书请上传');
   if (rec.decisionStatus === 'sent') throw new DomainError('STEP_NOT_ALLOWED', '答复已送达');
   const agency = await findAgency(db, rec.agencyId);
   const today = shanghaiDate(clock.now());
-  const key = rec.decisionOutcome === 'unavailable_not_held' && rec.responsibleAgency ? 'unavailable_not_responsible' : rec.decisionOutcome;
+  const key =
+    rec.decisionOutcome === 'unavailable_not_held' && rec.responsibleAgency
+      ? 'unavailable_not_responsible'
+      : rec.decisionOutcome;
   const values = {
     申请人: rec.applicantName,
     申请编号: rec.trackingNumber,
@@ -40,11 +54,42 @@ export async function generateReplyLetter(deps: AppDeps, actor: Actor, id: strin
     联系电话: agency?.contact.phone || '（见本机关政府信息公开指南）',
   };
   const rendered = await renderLetter(db, rec.agencyId, key, { values, date: today }, format);
-  const file: events.FileRecord = { id: randomUUID(), applicationId: id, role: 'reply_letter', filename: `${rendered.title}（${rec.trackingNumber}）${rendered.extension}`, mime: rendered.contentType, size: rendered.data.length, sha256: createHash('sha256').update(rendered.data).digest('hex'), reviewed: false, sent: false, createdBy: actor.name, createdAt: clock.now().toISOString() };
+  const file: events.FileRecord = {
+    id: randomUUID(),
+    applicationId: id,
+    role: 'reply_letter',
+    filename: `${rendered.title}（${rec.trackingNumber}）${rendered.extension}`,
+    mime: rendered.contentType,
+    size: rendered.data.length,
+    sha256: createHash('sha256').update(rendered.data).digest('hex'),
+    reviewed: false,
+    sent: false,
+    createdBy: actor.name,
+    createdAt: clock.now().toISOString(),
+  };
   await db.transaction().execute(async (tx) => {
     await events.insertFile(tx, file, rendered.data);
-    if (rec.decisionStatus === 'reviewed' || rec.decisionStatus === 'signed') await repo.updateApplication(tx, id, { decisionStatus: 'draft', reviewedAt: null, reviewedBy: null, signedAt: null, signedBy: null });
-    await recordAudit(tx, actor, { agencyId: rec.agencyId, action: 'application.letter', subjectType: 'application', subjectId: id, summary: `${rec.trackingNumber}：生成答复书（${format.toUpperCase()}）`, after: { filename: file.filename, sha256: file.sha256 } }, clock);
+    if (rec.decisionStatus === 'reviewed' || rec.decisionStatus === 'signed')
+      await repo.updateApplication(tx, id, {
+        decisionStatus: 'draft',
+        reviewedAt: null,
+        reviewedBy: null,
+        signedAt: null,
+        signedBy: null,
+      });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId: rec.agencyId,
+        action: 'application.letter',
+        subjectType: 'application',
+        subjectId: id,
+        summary: `${rec.trackingNumber}：生成答复书（${format.toUpperCase()}）`,
+        after: { filename: file.filename, sha256: file.sha256 },
+      },
+      clock,
+    );
   });
   return file;
 }

@@ -10,7 +10,12 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
-import { checkLegacyRow, LEGACY_COLUMNS, type LegacyColumn, type LegacyRow } from '../../../domain/applications/legacy.ts';
+import {
+  checkLegacyRow,
+  LEGACY_COLUMNS,
+  type LegacyColumn,
+  type LegacyRow,
+} from '../../../domain/applications/legacy.ts';
 import { clockChannel } from '../../../domain/applications/kinds.ts';
 import { DEFAULT_TRACKING_PATTERN, formatTrackingNumber } from '../../../domain/applications/tracking.ts';
 import { parseDate } from '../../../domain/calendar/calendar.ts';
@@ -44,7 +49,15 @@ export async function readTable(content: Buffer): Promise<Array<Record<string, s
       const cells: string[] = [];
       for (let c = 1; c <= LEGACY_COLUMNS.length + 5; c++) {
         const v = row.getCell(c).value;
-        cells.push(v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v));
+        cells.push(
+          v instanceof Date
+            ? v.toISOString().slice(0, 10)
+            : v === null || v === undefined
+              ? ''
+              : typeof v === 'object' && 'text' in v
+                ? String(v.text)
+                : String(v),
+        );
       }
       grid.push(cells);
     });
@@ -62,7 +75,8 @@ export async function readTable(content: Buffer): Promise<Array<Record<string, s
   const [header, ...rows] = grid.filter((r) => r.some((c) => c.trim() !== ''));
   if (!header) throw new ValidationError({ file: '文件为空' });
   const names = header.map((h) => h.trim().replace(/\*$/, ''));
-  for (const required of ['申请人类型', '申请人', '收到申请之日']) if (!names.includes(required)) throw new ValidationError({ file: `缺少“${required}”列；列名见导入说明` });
+  for (const required of ['申请人类型', '申请人', '收到申请之日'])
+    if (!names.includes(required)) throw new ValidationError({ file: `缺少“${required}”列；列名见导入说明` });
   if (rows.length > MAX_ROWS) throw new ValidationError({ file: `一次最多导入${MAX_ROWS}行` });
   return rows.map((r) => Object.fromEntries(names.map((n, i) => [n, (r[i] ?? '').trim()])));
 }
@@ -103,16 +117,30 @@ export function parseCsv(text: string): string[][] {
 type Stored = Omit<events.EventRecord, 'seq'>;
 
 /** The events of one row, such that the clock derives the stated closure; null when it cannot. */
-function eventsOf(r: LegacyRow, cal: Calendar, today: string, stamp: (type: string, date: string, payload: Record<string, unknown>, summary: string) => Stored): Stored[] | null {
-  const out = [stamp('arrived', r.arrivalDate, { channel: clockChannel(r.channel) }, '收到申请（历史数据导入）'), stamp('received', r.receivedDate, {}, '收到申请（第三十一条）')];
+function eventsOf(
+  r: LegacyRow,
+  cal: Calendar,
+  today: string,
+  stamp: (type: string, date: string, payload: Record<string, unknown>, summary: string) => Stored,
+): Stored[] | null {
+  const out = [
+    stamp('arrived', r.arrivalDate, { channel: clockChannel(r.channel) }, '收到申请（历史数据导入）'),
+    stamp('received', r.receivedDate, {}, '收到申请（第三十一条）'),
+  ];
   if (!r.closedDate || !r.outcome) return out;
   const closedBefore = formatIsoDate(parseDate(r.closedDate) - 1);
-  if (r.outcome === 'other_no_correction') return [...out, stamp('correctionRequested', r.receivedDate, { periodEnd: closedBefore, items: '（历史数据）' }, '告知补正')];
+  if (r.outcome === 'other_no_correction')
+    return [
+      ...out,
+      stamp('correctionRequested', r.receivedDate, { periodEnd: closedBefore, items: '（历史数据）' }, '告知补正'),
+    ];
   if (r.outcome === 'other_no_fee') {
     // The fee notice whose payment period (the clock's setting, as computeClock counts it) ends the day before the closure.
     const days = DEFAULT_CLOCK_SETTINGS.feePaymentWorkingDays;
     const due = (f: string) => cal.addWorkingDays(f, days, { provisional: true }).value;
-    const candidates = r.feeNoticeDate ? [r.feeNoticeDate] : Array.from({ length: 3 * days }, (_, i) => formatIsoDate(parseDate(closedBefore) - days - i));
+    const candidates = r.feeNoticeDate
+      ? [r.feeNoticeDate]
+      : Array.from({ length: 3 * days }, (_, i) => formatIsoDate(parseDate(closedBefore) - days - i));
     const f = candidates.find((d) => d >= r.receivedDate && d <= today && due(d) === closedBefore);
     return f ? [...out, stamp('feeNotice', f, {}, '发出收费通知')] : null;
   }
@@ -144,7 +172,15 @@ async function checkFile(deps: AppDeps, actor: Actor, agencyId: string, content:
   const today = shanghaiDate(clock.now());
   const cal = await calendarFor(db);
   const at = clock.now().toISOString();
-  const stamp = (type: string, date: string, payload: Record<string, unknown>, summary: string): Stored => ({ type, date, payload, public: true, summary, actorName: actor.name, at });
+  const stamp = (type: string, date: string, payload: Record<string, unknown>, summary: string): Stored => ({
+    type,
+    date,
+    payload,
+    public: true,
+    summary,
+    actorName: actor.name,
+    at,
+  });
   const errors: CheckedFile['errors'] = [];
   const prepared: CheckedFile['prepared'] = [];
   const firstLineOf = new Map<string, number>();
@@ -170,11 +206,18 @@ async function checkFile(deps: AppDeps, actor: Actor, agencyId: string, content:
     }
     const stored = eventsOf(checked.row, cal, today, stamp);
     if (!stored) {
-      errors.push({ row: line, messages: ['逾期未缴费的办结日期应为缴费期限（收费通知后20个工作日）届满的次日，请填写或核对“收费通知日期”'] });
+      errors.push({
+        row: line,
+        messages: ['逾期未缴费的办结日期应为缴费期限（收费通知后20个工作日）届满的次日，请填写或核对“收费通知日期”'],
+      });
       continue;
     }
     try {
-      const c = clockOf(stored.map((e, k) => ({ ...e, seq: k + 1 })), today, cal);
+      const c = clockOf(
+        stored.map((e, k) => ({ ...e, seq: k + 1 })),
+        today,
+        cal,
+      );
       if (c.closed !== checked.row.closedDate || c.outcome !== checked.row.outcome) throw new Error('mismatch');
     } catch {
       errors.push({ row: line, messages: ['日期与办理结果不一致，无法按第三十条、第三十一条计算'] });
@@ -190,7 +233,13 @@ async function checkFile(deps: AppDeps, actor: Actor, agencyId: string, content:
  * the whole file while any row has a problem (ValidationError naming every row); `valid`
  * imports the rows without problems and lists the others.
  */
-export async function importLegacy(deps: AppDeps, actor: Actor, agencyId: string, content: Buffer, mode: LegacyImportMode = 'all'): Promise<LegacyImportReport> {
+export async function importLegacy(
+  deps: AppDeps,
+  actor: Actor,
+  agencyId: string,
+  content: Buffer,
+  mode: LegacyImportMode = 'all',
+): Promise<LegacyImportReport> {
   const { db, clock, cipher } = deps;
   authorize(actor, 'applications.register', { agencyId });
   const { rows, prepared, errors } = await checkFile(deps, actor, agencyId, content);
@@ -198,9 +247,16 @@ export async function importLegacy(deps: AppDeps, actor: Actor, agencyId: string
   const report = { rows, valid: prepared.length, imported: 0, errors };
   if (mode === 'check') return report;
   if (mode === 'all' && errors.length > 0) {
-    throw new ValidationError(Object.fromEntries(errors.map((e) => [`row${e.row}`, `第${e.row}行：${e.messages.join('；')}`])), `有${errors.length}行需要修改，未导入任何数据`);
+    throw new ValidationError(
+      Object.fromEntries(errors.map((e) => [`row${e.row}`, `第${e.row}行：${e.messages.join('；')}`])),
+      `有${errors.length}行需要修改，未导入任何数据`,
+    );
   }
-  if (prepared.length === 0) throw new ValidationError({ file: '没有可以导入的行：每一行都有需要修改的地方' }, '没有可以导入的行，未导入任何数据');
+  if (prepared.length === 0)
+    throw new ValidationError(
+      { file: '没有可以导入的行：每一行都有需要修改的地方' },
+      '没有可以导入的行，未导入任何数据',
+    );
   const today = shanghaiDate(clock.now());
   const cal = await calendarFor(db);
   const at = clock.now().toISOString();
@@ -210,24 +266,87 @@ export async function importLegacy(deps: AppDeps, actor: Actor, agencyId: string
       const year = Number(row.arrivalDate.slice(0, 4));
       const seq = await repo.nextSeq(tx, agencyId, year);
       const trackingNumber = row.trackingNumber ?? formatTrackingNumber(pattern, year, seq);
-      if (await repo.findByTracking(tx, agencyId, trackingNumber)) throw new DomainError('CONFLICT', `申请编号${trackingNumber}已存在，未导入任何数据`);
+      if (await repo.findByTracking(tx, agencyId, trackingNumber))
+        throw new DomainError('CONFLICT', `申请编号${trackingNumber}已存在，未导入任何数据`);
       const id = randomUUID();
       const empty = cipher.encrypt('');
       await repo.insertApplication(tx, {
-        id, agencyId, kind: 'disclosure', trackingNumber, year, seq, queryCodeHash: queryCodeHash(deps.secret, randomUUID()), channel: row.channel, oral: row.channel === 'oral', arrivalDate: row.arrivalDate,
+        id,
+        agencyId,
+        kind: 'disclosure',
+        trackingNumber,
+        year,
+        seq,
+        queryCodeHash: queryCodeHash(deps.secret, randomUUID()),
+        channel: row.channel,
+        oral: row.channel === 'oral',
+        arrivalDate: row.arrivalDate,
         recordsOutcome: null,
-        applicantKind: row.applicantKind, applicantName: row.applicantName, contactPerson: '', idDocType: 'other', idNumberEnc: empty,
+        applicantKind: row.applicantKind,
+        applicantName: row.applicantName,
+        contactPerson: '',
+        idDocType: 'other',
+        idNumberEnc: empty,
         // No identity number in old registers: the applicant is recognised by name within the agency.
-        idNumberHash: cipher.keyedHash(`LEGACY:${row.applicantName}`), idNumberMasked: '', phoneEnc: empty, phoneMasked: '', email: '', addressEnc: empty, addressMasked: '', postcode: '',
-        infoTitle: '', infoDocNumber: '', infoDescription: row.description, deliveryForm: 'paper', deliveryMethod: 'post', handlerId: null, idempotencyKey: null,
-        extensionRequestedDays: null, extensionReason: null, reasonsAsked: false, feeBasis: null, feeAmount: null, decisionOutcome: row.outcome, decisionBasis: null, decisionReasons: null, responsibleAgency: null,
-        decisionStatus: row.closedDate ? 'sent' : null, decidedBy: null, reviewedBy: null, reviewedAt: null, signedBy: null, signedAt: null, archivedAt: null, createdAt: at, updatedAt: at,
-        ...derivedColumns(clockOf(stored.map((e, k) => ({ ...e, seq: k + 1 })), today, cal), []),
+        idNumberHash: cipher.keyedHash(`LEGACY:${row.applicantName}`),
+        idNumberMasked: '',
+        phoneEnc: empty,
+        phoneMasked: '',
+        email: '',
+        addressEnc: empty,
+        addressMasked: '',
+        postcode: '',
+        infoTitle: '',
+        infoDocNumber: '',
+        infoDescription: row.description,
+        deliveryForm: 'paper',
+        deliveryMethod: 'post',
+        handlerId: null,
+        idempotencyKey: null,
+        extensionRequestedDays: null,
+        extensionReason: null,
+        reasonsAsked: false,
+        feeBasis: null,
+        feeAmount: null,
+        decisionOutcome: row.outcome,
+        decisionBasis: null,
+        decisionReasons: null,
+        responsibleAgency: null,
+        decisionStatus: row.closedDate ? 'sent' : null,
+        decidedBy: null,
+        reviewedBy: null,
+        reviewedAt: null,
+        signedBy: null,
+        signedAt: null,
+        archivedAt: null,
+        createdAt: at,
+        updatedAt: at,
+        ...derivedColumns(
+          clockOf(
+            stored.map((e, k) => ({ ...e, seq: k + 1 })),
+            today,
+            cal,
+          ),
+          [],
+        ),
       });
       for (const e of stored) await events.insertEvent(tx, id, e);
     }
-    const skipped = errors.length > 0 ? `，跳过有误的${errors.length}行（第${errors.map((e) => e.row).join('、')}行）` : '';
-    await recordAudit(tx, actor, { agencyId, action: 'application.import', subjectType: 'agency', subjectId: agencyId, summary: `导入历史政府信息公开申请${prepared.length}件${skipped}`, after: { imported: prepared.length, skippedRows: errors.map((e) => e.row) } }, clock);
+    const skipped =
+      errors.length > 0 ? `，跳过有误的${errors.length}行（第${errors.map((e) => e.row).join('、')}行）` : '';
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId,
+        action: 'application.import',
+        subjectType: 'agency',
+        subjectId: agencyId,
+        summary: `导入历史政府信息公开申请${prepared.length}件${skipped}`,
+        after: { imported: prepared.length, skippedRows: errors.map((e) => e.row) },
+      },
+      clock,
+    );
   });
   return { ...report, imported: prepared.length };
 }

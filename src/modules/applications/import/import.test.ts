@@ -32,7 +32,14 @@ describeEachDialect('legacy intake (XLSX/CSV)', (dialect) => {
   afterAll(async () => t.destroy());
 
   it('a bad file imports nothing and names every row and problem', async () => {
-    const bad = Buffer.from(['申请人类型,申请人,收到申请之日,办结日期,办理结果', '学生,甲,2022-13-01,,', '自然人,乙,2022-11-01,2022-11-05,', '自然人,丙,2022-11-01,2022-11-05,没听说过'].join('\n'));
+    const bad = Buffer.from(
+      [
+        '申请人类型,申请人,收到申请之日,办结日期,办理结果',
+        '学生,甲,2022-13-01,,',
+        '自然人,乙,2022-11-01,2022-11-05,',
+        '自然人,丙,2022-11-01,2022-11-05,没听说过',
+      ].join('\n'),
+    );
     const err = await importLegacy(deps, clerk, agencyId, bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     const fields = (err as ValidationError).fields;
@@ -47,7 +54,13 @@ describeEachDialect('legacy intake (XLSX/CSV)', (dialect) => {
     expect(await importLegacy(deps, clerk, agencyId, Buffer.from(`\uFEFF${CSV}`))).toMatchObject({ imported: 4 });
     const y2022 = await applicationFigures(t.db, [agencyId], 2022);
     const delta = (row: keyof typeof y2022, col: number) => y2022[row][col]! - before[row][col]!;
-    expect([delta('received', 6), delta('granted', 0), delta('other_no_correction', 0), delta('other_other', 4), delta('carried_out', 1)]).toEqual([4, 1, 1, 1, 1]);
+    expect([
+      delta('received', 6),
+      delta('granted', 0),
+      delta('other_no_correction', 0),
+      delta('other_other', 4),
+      delta('carried_out', 1),
+    ]).toEqual([4, 1, 1, 1, 1]);
     const y2023 = await applicationFigures(t.db, [agencyId], 2023);
     expect(y2023.carried_in).toEqual(y2022.carried_out);
   });
@@ -61,6 +74,8 @@ describeEachDialect('legacy intake (XLSX/CSV)', (dialect) => {
     expect(await importLegacy(deps, clerk, agencyId, xlsx)).toMatchObject({ imported: 1 });
     expect((await applicationFigures(t.db, [agencyId], 2022)).withheld_state_secret[2]).toBe(1);
     const again = Buffer.from(CSV);
-    await expect(importLegacy(deps, clerk, agencyId, again)).rejects.toMatchObject({ fields: { row2: '第2行：申请编号JX-2022-1已存在', row5: '第5行：申请编号JX-2022-4已存在' } });
+    await expect(importLegacy(deps, clerk, agencyId, again)).rejects.toMatchObject({
+      fields: { row2: '第2行：申请编号JX-2022-1已存在', row5: '第5行：申请编号JX-2022-4已存在' },
+    });
   });
 });

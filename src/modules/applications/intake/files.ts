@@ -33,7 +33,10 @@ const ALLOWED = new Map([
 
 /** A safe display name: no path, no control characters, at most 100 characters. */
 export function safeFilename(name: string, ext: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}<>:"|?*]/gu, '').trim().slice(0, 100);
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[\p{Cc}<>:"|?*]/gu, '')
+    .trim()
+    .slice(0, 100);
   const stem = base.replace(/\.[^.]*$/, '') || '附件';
   return `${stem}.${ext}`;
 }
@@ -46,7 +49,16 @@ export async function detectUpload(u: Upload, field: string, staff = false): Pro
   const ext = type ? ALLOWED.get(type.mime) : undefined;
   const applicantTypes = ['pdf', 'jpg', 'png'];
   if (!type || !ext || (!staff && !applicantTypes.includes(ext))) {
-    throw new ValidationError({ [field]: staff ? '只接受PDF、JPG、PNG、DOCX、DOC或XLSX文件（按文件内容识别）' : '只接受PDF、JPG或PNG文件（按文件内容识别，不看扩展名）' });
+    throw new ValidationError({
+      [field]: staff
+        ? '只接受PDF、JPG、PNG、DOCX、DOC或XLSX文件（按文件内容识别）'
+        : '只接受PDF、JPG或PNG文件（按文件内容识别，不看扩展名）',
+    });
   }
-  return { filename: safeFilename(u.filename, ext), content: u.content, mime: type.mime, sha256: createHash('sha256').update(u.content).digest('hex') };
+  return {
+    filename: safeFilename(u.filename, ext),
+    content: u.content,
+    mime: type.mime,
+    sha256: createHash('sha256').update(u.content).digest('hex'),
+  };
 }

@@ -4,9 +4,20 @@
  * its first events, its attachments and the audit event.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { canAnswerOnSpot, clockChannel, receivedOnArrival, REQUEST_KINDS, type IntakeChannel, type RequestKind } from '../../../domain/applications/kinds.ts';
+import {
+  canAnswerOnSpot,
+  clockChannel,
+  receivedOnArrival,
+  REQUEST_KINDS,
+  type IntakeChannel,
+  type RequestKind,
+} from '../../../domain/applications/kinds.ts';
 import { checkDecision, OUTCOME_LABELS } from '../../../domain/applications/decision.ts';
-import { DEFAULT_TRACKING_PATTERN, formatTrackingNumber, queryCodeFromBytes } from '../../../domain/applications/tracking.ts';
+import {
+  DEFAULT_TRACKING_PATTERN,
+  formatTrackingNumber,
+  queryCodeFromBytes,
+} from '../../../domain/applications/tracking.ts';
 import { validateApplicationFields, type ApplicationFields } from '../../../domain/applications/validate.ts';
 import { DomainError, ValidationError } from '../../../domain/errors.ts';
 import { shanghaiDate } from '../../../domain/time.ts';
@@ -53,7 +64,8 @@ function checkDates(input: IntakeInput, today: string): { arrival: string; confi
   const errors: Record<string, string> = {};
   if (!DATE.test(arrival) || arrival > today) errors.arrivalDate = '收到日期应为今天或以前的日期';
   const confirmed = input.confirmedDate ?? null;
-  if (confirmed !== null && (!DATE.test(confirmed) || confirmed < arrival || confirmed > today)) errors.confirmedDate = '确认日期应在收到日期和今天之间';
+  if (confirmed !== null && (!DATE.test(confirmed) || confirmed < arrival || confirmed > today))
+    errors.confirmedDate = '确认日期应在收到日期和今天之间';
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   return { arrival, confirmed };
 }
@@ -68,18 +80,28 @@ export async function createApplication(deps: AppDeps, actor: Actor | null, inpu
   const fields = validateApplicationFields(input);
   const today = shanghaiDate(clock.now());
   const { arrival, confirmed } = checkDates(input, today);
-  if (input.answeredOnSpot && !canAnswerOnSpot(input.channel)) throw new ValidationError({ answeredOnSpot: '只有当面或口头提出的申请才能当场答复' });
-  const onSpotOutcome = input.answeredOnSpot ? checkDecision(input.answeredOnSpot, { correctionReceived: false, reasonsAsked: false, consulted: false }) : null;
+  if (input.answeredOnSpot && !canAnswerOnSpot(input.channel))
+    throw new ValidationError({ answeredOnSpot: '只有当面或口头提出的申请才能当场答复' });
+  const onSpotOutcome = input.answeredOnSpot
+    ? checkDecision(input.answeredOnSpot, { correctionReceived: false, reasonsAsked: false, consulted: false })
+    : null;
   const uploads = await Promise.all((input.attachments ?? []).map((u) => detectUpload(u, 'attachments')));
 
   if (input.idempotencyKey) {
     const existing = await repo.findByIdempotencyKey(db, input.idempotencyKey);
-    if (existing) return { application: existing, queryCode: queryCodeForToken(deps.secret, input.idempotencyKey), duplicate: true };
+    if (existing)
+      return {
+        application: existing,
+        queryCode: queryCodeForToken(deps.secret, input.idempotencyKey),
+        duplicate: true,
+      };
   }
   const agency = await findAgency(db, input.agencyId);
   if (!agency) throw new DomainError('NOT_FOUND', '机构不存在');
   const calendar = await calendarFor(db);
-  const queryCode = input.idempotencyKey ? queryCodeForToken(deps.secret, input.idempotencyKey) : queryCodeFromBytes(randomBytes(16)) || queryCodeForToken(deps.secret, randomUUID());
+  const queryCode = input.idempotencyKey
+    ? queryCodeForToken(deps.secret, input.idempotencyKey)
+    : queryCodeFromBytes(randomBytes(16)) || queryCodeForToken(deps.secret, randomUUID());
   const actorName = actor?.name ?? '申请人（网上提交）';
   const at = clock.now().toISOString();
   const year = Number(arrival.slice(0, 4));
@@ -90,14 +112,24 @@ export async function createApplication(deps: AppDeps, actor: Actor | null, inpu
       const pattern = (await repo.findTrackingPattern(tx, agency.id)) ?? DEFAULT_TRACKING_PATTERN;
       const id = randomUUID();
       const stored: Array<Omit<events.EventRecord, 'seq'>> = [];
-      const push = (type: string, date: string, payload: Record<string, unknown>, summary: string) => stored.push({ type, date, payload, public: true, summary, actorName, at });
-      push('arrived', arrival, { channel: clockChannel(input.channel) }, input.channel === 'online' ? '网上提交申请' : '收到申请');
+      const push = (type: string, date: string, payload: Record<string, unknown>, summary: string) =>
+        stored.push({ type, date, payload, public: true, summary, actorName, at });
+      push(
+        'arrived',
+        arrival,
+        { channel: clockChannel(input.channel) },
+        input.channel === 'online' ? '网上提交申请' : '收到申请',
+      );
       if (receivedOnArrival(input.channel)) push('received', arrival, {}, '收到申请（第三十一条）');
       else if (confirmed) push('received', confirmed, {}, '确认收到申请（第三十一条）');
       if (onSpotOutcome && input.answeredOnSpot) {
         push('answeredOnSpot', arrival, { outcome: onSpotOutcome }, `当场答复：${OUTCOME_LABELS[onSpotOutcome]}`);
       }
-      const clockResult = clockOf(stored.map((e, i) => ({ ...e, seq: i + 1 })), today, calendar);
+      const clockResult = clockOf(
+        stored.map((e, i) => ({ ...e, seq: i + 1 })),
+        today,
+        calendar,
+      );
       const rec: repo.ApplicationRecord = {
         id,
         agencyId: agency.id,
@@ -148,17 +180,57 @@ export async function createApplication(deps: AppDeps, actor: Actor | null, inpu
         archivedAt: null,
         createdAt: at,
         updatedAt: at,
-        ...derivedColumns(clockResult, stored.map((e, i) => ({ ...e, seq: i + 1 }))),
+        ...derivedColumns(
+          clockResult,
+          stored.map((e, i) => ({ ...e, seq: i + 1 })),
+        ),
       };
       await repo.insertApplication(tx, rec);
       for (const e of stored) await events.insertEvent(tx, id, e);
       for (const u of uploads) {
-        await events.insertFile(tx, { id: randomUUID(), applicationId: id, role: 'attachment', filename: u.filename, mime: u.mime, size: u.content.length, sha256: u.sha256, reviewed: false, sent: false, createdBy: actorName, createdAt: at }, u.content);
+        await events.insertFile(
+          tx,
+          {
+            id: randomUUID(),
+            applicationId: id,
+            role: 'attachment',
+            filename: u.filename,
+            mime: u.mime,
+            size: u.content.length,
+            sha256: u.sha256,
+            reviewed: false,
+            sent: false,
+            createdBy: actorName,
+            createdAt: at,
+          },
+          u.content,
+        );
       }
       await recordAudit(
         tx,
-        actor ?? { kind: 'system', id: null, name: actorName, agencyId: agency.id, roles: [], visibleAgencies: 'all', scopes: null, clientIp: null },
-        { agencyId: agency.id, action: 'application.create', subjectType: 'application', subjectId: id, summary: `登记政府信息公开申请 ${rec.trackingNumber}（${input.channel}）`, after: { trackingNumber: rec.trackingNumber, channel: input.channel, applicantKind: rec.applicantKind, applicant: rec.applicantName } },
+        actor ?? {
+          kind: 'system',
+          id: null,
+          name: actorName,
+          agencyId: agency.id,
+          roles: [],
+          visibleAgencies: 'all',
+          scopes: null,
+          clientIp: null,
+        },
+        {
+          agencyId: agency.id,
+          action: 'application.create',
+          subjectType: 'application',
+          subjectId: id,
+          summary: `登记政府信息公开申请 ${rec.trackingNumber}（${input.channel}）`,
+          after: {
+            trackingNumber: rec.trackingNumber,
+            channel: input.channel,
+            applicantKind: rec.applicantKind,
+            applicant: rec.applicantName,
+          },
+        },
         clock,
       );
       return { application: rec, queryCode, duplicate: false };
@@ -167,7 +239,12 @@ export async function createApplication(deps: AppDeps, actor: Actor | null, inpu
     // Two submissions of the same form raced: the other one won; answer with it.
     if (input.idempotencyKey) {
       const existing = await repo.findByIdempotencyKey(db, input.idempotencyKey);
-      if (existing) return { application: existing, queryCode: queryCodeForToken(deps.secret, input.idempotencyKey), duplicate: true };
+      if (existing)
+        return {
+          application: existing,
+          queryCode: queryCodeForToken(deps.secret, input.idempotencyKey),
+          duplicate: true,
+        };
     }
     throw err;
   }

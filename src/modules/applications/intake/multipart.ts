@@ -15,21 +15,31 @@ export interface ParsedForm {
 
 /** Registers the parser on an (encapsulated) plugin instance. */
 export function registerMultipart(app: FastifyInstance, bodyLimit: number): void {
-  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit }, async (request: { headers: Record<string, unknown> }, body: Buffer) => {
-    const contentType = String(request.headers['content-type'] ?? '');
-    const form = await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData().catch(() => {
-      throw Object.assign(new Error('bad multipart'), { statusCode: 400 });
-    });
-    const parsed: ParsedForm = { fields: {}, files: {} };
-    for (const [name, value] of form.entries()) {
-      if (typeof value === 'string') {
-        parsed.fields[name] ??= value;
-      } else if (value.size > 0) {
-        (parsed.files[name] ??= []).push({ filename: value.name, content: Buffer.from(await value.arrayBuffer()) });
+  app.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer', bodyLimit },
+    async (request: { headers: Record<string, unknown> }, body: Buffer) => {
+      const contentType = String(request.headers['content-type'] ?? '');
+      const form = await new Request('http://localhost/', {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: new Uint8Array(body),
+      })
+        .formData()
+        .catch(() => {
+          throw Object.assign(new Error('bad multipart'), { statusCode: 400 });
+        });
+      const parsed: ParsedForm = { fields: {}, files: {} };
+      for (const [name, value] of form.entries()) {
+        if (typeof value === 'string') {
+          parsed.fields[name] ??= value;
+        } else if (value.size > 0) {
+          (parsed.files[name] ??= []).push({ filename: value.name, content: Buffer.from(await value.arrayBuffer()) });
+        }
       }
-    }
-    return parsed;
-  });
+      return parsed;
+    },
+  );
 }
 
 /** Whether a body is a parsed multipart form. */

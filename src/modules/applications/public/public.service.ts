@@ -8,7 +8,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { OUTCOME_LABELS } from '../../../domain/applications/decision.ts';
 import { RECORDS_OUTCOME_LABELS, type RecordsOutcome } from '../../../domain/applications/kinds.ts';
-import { isWellFormedQueryCode, normalizeQueryCode, normalizeTrackingNumber } from '../../../domain/applications/tracking.ts';
+import {
+  isWellFormedQueryCode,
+  normalizeQueryCode,
+  normalizeTrackingNumber,
+} from '../../../domain/applications/tracking.ts';
 import type { OutcomeKey } from '../../../domain/clock/outcomes.ts';
 import type { ClockResult } from '../../../domain/clock/types.ts';
 import { DomainError, ValidationError } from '../../../domain/errors.ts';
@@ -53,7 +57,12 @@ function sameHash(a: string, b: string): boolean {
 }
 
 /** Finds the application for a tracking number and query code, or throws the same NOT_FOUND for every failure. */
-export async function findForApplicant(deps: AppDeps, agencyId: string, trackingNumber: string, queryCode: string): Promise<repo.ApplicationRecord> {
+export async function findForApplicant(
+  deps: AppDeps,
+  agencyId: string,
+  trackingNumber: string,
+  queryCode: string,
+): Promise<repo.ApplicationRecord> {
   const code = normalizeQueryCode(queryCode);
   const expected = queryCodeHash(deps.secret, code);
   const rec = await repo.findByTracking(deps.db, agencyId, normalizeTrackingNumber(trackingNumber));
@@ -65,7 +74,8 @@ export async function findForApplicant(deps: AppDeps, agencyId: string, tracking
 
 function outcomeLabel(rec: repo.ApplicationRecord): string | null {
   if (rec.closedDate === null) return null;
-  if (rec.kind === 'records_correction' && rec.recordsOutcome) return RECORDS_OUTCOME_LABELS[rec.recordsOutcome as RecordsOutcome];
+  if (rec.kind === 'records_correction' && rec.recordsOutcome)
+    return RECORDS_OUTCOME_LABELS[rec.recordsOutcome as RecordsOutcome];
   if (rec.closedBy === 'withdrawn') return '申请人已撤回申请';
   return rec.outcome ? OUTCOME_LABELS[rec.outcome as OutcomeKey] : null;
 }
@@ -75,7 +85,9 @@ export async function trackingView(deps: AppDeps, rec: repo.ApplicationRecord): 
   const today = shanghaiDate(deps.clock.now());
   const stored = await events.listEvents(deps.db, rec.id);
   const clock = clockOf(stored, today, await calendarFor(deps.db));
-  const files = (await events.listFiles(deps.db, rec.id)).filter((f) => f.sent && (f.role === 'released' || f.role === 'reply_letter'));
+  const files = (await events.listFiles(deps.db, rec.id)).filter(
+    (f) => f.sent && (f.role === 'released' || f.role === 'reply_letter'),
+  );
   const notices = await applicantLetters(deps, rec);
   const asked = [...stored].reverse().find((e) => e.type === 'correctionRequested');
   return {
@@ -90,10 +102,27 @@ export async function trackingView(deps: AppDeps, rec: repo.ApplicationRecord): 
     outcomeLabel: outcomeLabel({ ...rec, closedDate: clock.closed, closedBy: clock.closedBy, outcome: clock.outcome }),
     explanation: clock.explanation.applicant,
     timeline: stored.filter((e) => e.public).map((e) => ({ date: e.date, summary: e.summary })),
-    correction: asked && clock.state === 'awaitingCorrection' ? { requested: asked.date, items: String(asked.payload.items ?? ''), periodEnd: clock.correctionPeriodEnd } : null,
+    correction:
+      asked && clock.state === 'awaitingCorrection'
+        ? { requested: asked.date, items: String(asked.payload.items ?? ''), periodEnd: clock.correctionPeriodEnd }
+        : null,
     files: [
-      ...notices.map((l) => ({ id: l.id, filename: fileNameOf(l, rec, 'pdf'), role: l.kind, label: DOCUMENT_KIND_LABELS[l.kind], date: l.date, size: null })),
-      ...files.map((f) => ({ id: f.id, filename: f.filename, role: f.role, label: f.role === 'reply_letter' ? DOCUMENT_KIND_LABELS.reply_letter : '提供的信息', date: shanghaiDate(new Date(f.createdAt)), size: f.size })),
+      ...notices.map((l) => ({
+        id: l.id,
+        filename: fileNameOf(l, rec, 'pdf'),
+        role: l.kind,
+        label: DOCUMENT_KIND_LABELS[l.kind],
+        date: l.date,
+        size: null,
+      })),
+      ...files.map((f) => ({
+        id: f.id,
+        filename: f.filename,
+        role: f.role,
+        label: f.role === 'reply_letter' ? DOCUMENT_KIND_LABELS.reply_letter : '提供的信息',
+        date: shanghaiDate(new Date(f.createdAt)),
+        size: f.size,
+      })),
     ],
   };
 }
@@ -107,14 +136,25 @@ export async function applicantFile(deps: AppDeps, rec: repo.ApplicationRecord, 
   const notice = (await applicantLetters(deps, rec)).find((l) => l.id === fileId);
   if (notice) return rendition(deps, rec, notice, 'pdf');
   const found = await events.getFileContent(deps.db, fileId);
-  if (!found || found.file.applicationId !== rec.id || !found.file.sent || !['released', 'reply_letter'].includes(found.file.role)) {
+  if (
+    !found ||
+    found.file.applicationId !== rec.id ||
+    !found.file.sent ||
+    !['released', 'reply_letter'].includes(found.file.role)
+  ) {
     throw new DomainError('NOT_FOUND', '文件不存在');
   }
   return found;
 }
 
 /** 第三十条: the applicant corrects online; the reply period restarts from today. */
-export async function correctOnline(deps: AppDeps, rec: repo.ApplicationRecord, text: string, uploads: Upload[], clientIp: string | null): Promise<void> {
+export async function correctOnline(
+  deps: AppDeps,
+  rec: repo.ApplicationRecord,
+  text: string,
+  uploads: Upload[],
+  clientIp: string | null,
+): Promise<void> {
   const today = shanghaiDate(deps.clock.now());
   const stored = await events.listEvents(deps.db, rec.id);
   const calendar = await calendarFor(deps.db);
@@ -126,13 +166,37 @@ export async function correctOnline(deps: AppDeps, rec: repo.ApplicationRecord, 
   const checked = await Promise.all(uploads.map((u) => detectUpload(u, 'correctionFiles')));
   const actor = applicantActor(rec.agencyId, clientIp);
   await applyChange(deps, actor, rec, calendar, {
-    events: [{ type: 'correctionReceived', date: today, payload: { text: body, by: 'applicant' }, public: true, summary: '申请人网上提交补正，答复期限自收到补正之日起重新计算（第三十条）' }],
+    events: [
+      {
+        type: 'correctionReceived',
+        date: today,
+        payload: { text: body, by: 'applicant' },
+        public: true,
+        summary: '申请人网上提交补正，答复期限自收到补正之日起重新计算（第三十条）',
+      },
+    ],
     action: 'application.correct_online',
     summary: '申请人网上补正',
     after: { text: body },
   });
   const at = deps.clock.now().toISOString();
   for (const u of checked) {
-    await events.insertFile(deps.db, { id: crypto.randomUUID(), applicationId: rec.id, role: 'attachment', filename: u.filename, mime: u.mime, size: u.content.length, sha256: u.sha256, reviewed: false, sent: false, createdBy: actor.name, createdAt: at }, u.content);
+    await events.insertFile(
+      deps.db,
+      {
+        id: crypto.randomUUID(),
+        applicationId: rec.id,
+        role: 'attachment',
+        filename: u.filename,
+        mime: u.mime,
+        size: u.content.length,
+        sha256: u.sha256,
+        reviewed: false,
+        sent: false,
+        createdBy: actor.name,
+        createdAt: at,
+      },
+      u.content,
+    );
   }
 }

@@ -12,7 +12,11 @@ import { assessFee, FEE_BASIS_LABELS, feeMonthOf } from '../../../domain/applica
 import { RECORDS_OUTCOMES, RECORDS_OUTCOME_LABELS, type RecordsOutcome } from '../../../domain/applications/kinds.ts';
 import { assertStep, STEP_LABELS, stepPermissions, type Step } from '../../../domain/applications/workflow.ts';
 import { DomainError, ValidationError } from '../../../domain/errors.ts';
-import { objectingThirdParties, thirdPartyNoticesMissing, THIRD_PARTY_NOTIFIED } from '../../../domain/applications/third-party.ts';
+import {
+  objectingThirdParties,
+  thirdPartyNoticesMissing,
+  THIRD_PARTY_NOTIFIED,
+} from '../../../domain/applications/third-party.ts';
 import { DOCUMENT_KIND_LABELS } from '../../../domain/letters/index.ts';
 import { formatChineseDate, shanghaiDate } from '../../../domain/time.ts';
 import type { Actor } from '../../../policies/actor.ts';
@@ -20,7 +24,16 @@ import { authorize, can } from '../../../policies/can.ts';
 import { calendarFor } from '../applications.calendar.ts';
 import { applyChange, situationOf, type NewEvent } from '../applications.apply.ts';
 import * as letters from '../documents/documents.repository.ts';
-import { consultationLetter, correctionNotice, extensionNotice, feeNotice, infoName, issueNotice, thirdPartyNotice, type NoticeDraft } from '../documents/notices.ts';
+import {
+  consultationLetter,
+  correctionNotice,
+  extensionNotice,
+  feeNotice,
+  infoName,
+  issueNotice,
+  thirdPartyNotice,
+  type NoticeDraft,
+} from '../documents/notices.ts';
 import { clockOf } from '../applications.clock.ts';
 import type { AppDeps } from '../applications.deps.ts';
 import * as events from '../applications.events.repository.ts';
@@ -81,7 +94,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function stepDate(value: string | undefined, field: string, rec: repo.ApplicationRecord, today: string): string {
   const d = value ?? today;
   if (!DATE.test(d) || d > today) throw new ValidationError({ [field]: '日期应为今天或以前的日期（YYYY-MM-DD）' });
-  if (d < rec.arrivalDate) throw new ValidationError({ [field]: `日期不能早于收到申请的日期${formatChineseDate(rec.arrivalDate)}` });
+  if (d < rec.arrivalDate)
+    throw new ValidationError({ [field]: `日期不能早于收到申请的日期${formatChineseDate(rec.arrivalDate)}` });
   return d;
 }
 
@@ -93,13 +107,20 @@ function required(value: string | undefined, field: string, message: string): st
 }
 
 /** Takes one workflow step on an application. */
-export async function performStep(deps: AppDeps, actor: Actor, id: string, step: Step, input: StepInput): Promise<repo.ApplicationRecord> {
+export async function performStep(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  step: Step,
+  input: StepInput,
+): Promise<repo.ApplicationRecord> {
   const { db, clock } = deps;
   const rec = await repo.findById(db, id);
   if (!rec) throw new DomainError('NOT_FOUND', '申请不存在');
   authorize(actor, 'applications.read', { agencyId: rec.agencyId });
   const allowed = stepPermissions(step);
-  if (!allowed.some((p) => can(actor, p, { agencyId: rec.agencyId }))) authorize(actor, allowed[0]!, { agencyId: rec.agencyId });
+  if (!allowed.some((p) => can(actor, p, { agencyId: rec.agencyId })))
+    authorize(actor, allowed[0]!, { agencyId: rec.agencyId });
   const today = shanghaiDate(clock.now());
   const calendar = await calendarFor(db);
   const stored = await events.listEvents(db, rec.id);
@@ -115,57 +136,131 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
 
   switch (step) {
     case 'confirmReceipt':
-      ev.push({ type: 'received', date: date(), public: true, summary: '双方确认收到申请（第三十一条），答复期限起算' });
+      ev.push({
+        type: 'received',
+        date: date(),
+        public: true,
+        summary: '双方确认收到申请（第三十一条），答复期限起算',
+      });
       break;
     case 'assign':
       await assertHandler(db, rec.agencyId, input.handlerId);
       patch = { handlerId: input.handlerId! };
-      ev.push({ type: 'assigned', date: today, payload: { handlerId: input.handlerId }, public: false, summary: '分派承办人' });
+      ev.push({
+        type: 'assigned',
+        date: today,
+        payload: { handlerId: input.handlerId },
+        public: false,
+        summary: '分派承办人',
+      });
       break;
     case 'requestCorrection': {
       const items = required(input.items, 'items', '请列明需要补正的全部事项（第三十条：一次性告知）');
-      if (input.periodEnd !== undefined && (!DATE.test(input.periodEnd) || input.periodEnd <= today)) throw new ValidationError({ periodEnd: '补正期限应为今天以后的日期' });
+      if (input.periodEnd !== undefined && (!DATE.test(input.periodEnd) || input.periodEnd <= today))
+        throw new ValidationError({ periodEnd: '补正期限应为今天以后的日期' });
       const d = date();
-      ev.push({ type: 'correctionRequested', date: d, payload: { items, ...(input.periodEnd ? { periodEnd: input.periodEnd } : {}) }, public: true, summary: `一次性告知补正：${items}` });
+      ev.push({
+        type: 'correctionRequested',
+        date: d,
+        payload: { items, ...(input.periodEnd ? { periodEnd: input.periodEnd } : {}) },
+        public: true,
+        summary: `一次性告知补正：${items}`,
+      });
       issue(correctionNotice(rec, d, items));
       break;
     }
     case 'recordCorrection':
-      ev.push({ type: 'correctionReceived', date: date(), payload: { text: (input.note ?? '').slice(0, 4000), by: 'staff' }, public: true, summary: '收到补正后的申请，答复期限重新起算（第三十条）' });
+      ev.push({
+        type: 'correctionReceived',
+        date: date(),
+        payload: { text: (input.note ?? '').slice(0, 4000), by: 'staff' },
+        public: true,
+        summary: '收到补正后的申请，答复期限重新起算（第三十条）',
+      });
       break;
     case 'sendConsultation': {
       const d = date();
       for (const c of consultationRows(input, d, infoName(rec))) {
         const consultationId = randomUUID();
-        ev.push({ type: 'consultationSent', date: d, payload: { party: c.party, partyReceivedDate: c.received, consultationId, partyName: c.partyName }, public: true, summary: c.party === 'third' ? '书面征求第三方意见（第三十二条）' : '征求相关行政机关意见（第三十四条）' });
-        notices.push({ draft: consultationLetter(d, { party: c.party, partyName: c.partyName, consultationId, subject: c.subject }), event: ev.length - 1 });
+        ev.push({
+          type: 'consultationSent',
+          date: d,
+          payload: { party: c.party, partyReceivedDate: c.received, consultationId, partyName: c.partyName },
+          public: true,
+          summary: c.party === 'third' ? '书面征求第三方意见（第三十二条）' : '征求相关行政机关意见（第三十四条）',
+        });
+        notices.push({
+          draft: consultationLetter(d, { party: c.party, partyName: c.partyName, consultationId, subject: c.subject }),
+          event: ev.length - 1,
+        });
       }
       break;
     }
     case 'recordConsultationAnswer': {
-      const sent = stored.filter((e) => e.type === 'consultationSent' && e.payload.consultationId === input.consultationId);
+      const sent = stored.filter(
+        (e) => e.type === 'consultationSent' && e.payload.consultationId === input.consultationId,
+      );
       const open = clockNow.consultations.filter((c) => c.open);
-      const target = sent[0] ?? (open.length === 1 ? stored.find((e) => e.type === 'consultationSent' && e.date === open[0]!.sentDate) : undefined);
+      const target =
+        sent[0] ??
+        (open.length === 1
+          ? stored.find((e) => e.type === 'consultationSent' && e.date === open[0]!.sentDate)
+          : undefined);
       if (!target) throw new ValidationError({ consultationId: '请选择要登记答复的征求意见' });
       const opinion = input.opinion ?? 'none';
-      ev.push({ type: 'consultationAnswered', date: date(), payload: { party: target.payload.party, consultationId: target.payload.consultationId, opinion, note: input.note ?? '' }, public: true, summary: '收到征求意见的答复' });
+      ev.push({
+        type: 'consultationAnswered',
+        date: date(),
+        payload: {
+          party: target.payload.party,
+          consultationId: target.payload.consultationId,
+          opinion,
+          note: input.note ?? '',
+        },
+        public: true,
+        summary: '收到征求意见的答复',
+      });
       break;
     }
     case 'requestExtension': {
       const days = input.days;
       const left = 20 - clockNow.extensionWorkingDays;
-      if (!Number.isInteger(days) || days! < 1 || days! > left) throw new ValidationError({ days: `延长的工作日数应在1至${left}之间（第三十三条第二款：合计不超过20个工作日）` });
+      if (!Number.isInteger(days) || days! < 1 || days! > left)
+        throw new ValidationError({
+          days: `延长的工作日数应在1至${left}之间（第三十三条第二款：合计不超过20个工作日）`,
+        });
       patch = { extensionRequestedDays: days!, extensionReason: required(input.reason, 'reason', '请说明延期理由') };
-      ev.push({ type: 'extensionRequested', date: today, payload: { days, reason: input.reason }, public: false, summary: `申请延期答复${days}个工作日` });
+      ev.push({
+        type: 'extensionRequested',
+        date: today,
+        payload: { days, reason: input.reason },
+        public: false,
+        summary: `申请延期答复${days}个工作日`,
+      });
       break;
     }
     case 'approveExtension': {
       const d = date();
-      if (clockNow.replyDue !== null && d > clockNow.replyDue) throw new ValidationError({ date: `批准日期不能晚于答复期限${formatChineseDate(clockNow.replyDue)}（第三十三条第二款）` });
+      if (clockNow.replyDue !== null && d > clockNow.replyDue)
+        throw new ValidationError({
+          date: `批准日期不能晚于答复期限${formatChineseDate(clockNow.replyDue)}（第三十三条第二款）`,
+        });
       const notified = input.notifiedDate ?? d;
-      if (!DATE.test(notified) || notified < d) throw new ValidationError({ notifiedDate: '告知申请人的日期不能早于批准日期' });
+      if (!DATE.test(notified) || notified < d)
+        throw new ValidationError({ notifiedDate: '告知申请人的日期不能早于批准日期' });
       if (notified > today) throw new ValidationError({ notifiedDate: '告知申请人的日期不能晚于今天' });
-      ev.push({ type: 'extensionApproved', date: d, payload: { workingDays: rec.extensionRequestedDays, approverRole: 'officeHead', approver: actor.name, applicantNotifiedDate: notified }, public: true, summary: `经政府信息公开工作机构负责人同意，延长答复期限${rec.extensionRequestedDays}个工作日（第三十三条第二款）` });
+      ev.push({
+        type: 'extensionApproved',
+        date: d,
+        payload: {
+          workingDays: rec.extensionRequestedDays,
+          approverRole: 'officeHead',
+          approver: actor.name,
+          applicantNotifiedDate: notified,
+        },
+        public: true,
+        summary: `经政府信息公开工作机构负责人同意，延长答复期限${rec.extensionRequestedDays}个工作日（第三十三条第二款）`,
+      });
       // The notice is dated the day the applicant is told (第三十三条第二款「告知申请人」).
       issue(extensionNotice(rec, notified, rec.extensionRequestedDays!, rec.extensionReason ?? ''));
       patch = { extensionRequestedDays: null, extensionReason: null };
@@ -173,25 +268,55 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
     }
     case 'askReasons':
       patch = { reasonsAsked: true };
-      ev.push({ type: 'reasonsAsked', date: date(), payload: { note: input.note ?? '' }, public: true, summary: '申请数量、频次明显超过合理范围，要求申请人说明理由（第三十五条）' });
+      ev.push({
+        type: 'reasonsAsked',
+        date: date(),
+        payload: { note: input.note ?? '' },
+        public: true,
+        summary: '申请数量、频次明显超过合理范围，要求申请人说明理由（第三十五条）',
+      });
       break;
     case 'setDelayedReply': {
       const d = date();
-      if (!input.until || !DATE.test(input.until) || input.until <= d) throw new ValidationError({ until: '延迟答复的期限应晚于今天' });
-      ev.push({ type: 'delayedReplySet', date: d, payload: { until: input.until }, public: true, summary: `确定延迟答复的合理期限至${formatChineseDate(input.until)}（第三十五条）` });
+      if (!input.until || !DATE.test(input.until) || input.until <= d)
+        throw new ValidationError({ until: '延迟答复的期限应晚于今天' });
+      ev.push({
+        type: 'delayedReplySet',
+        date: d,
+        payload: { until: input.until },
+        public: true,
+        summary: `确定延迟答复的合理期限至${formatChineseDate(input.until)}（第三十五条）`,
+      });
       break;
     }
     case 'issueFeeNotice': {
       const d = date();
       // 按件: the applicant's pieces filed with this agency earlier in the same calendar month (第四条).
       const month = feeMonthOf(rec.arrivalDate);
-      const earlier = input.basis === 'per_piece' ? await repo.countByApplicantSince(db, rec.agencyId, rec.idNumberHash, `${month}-01`, rec.id, { arrivalDate: rec.arrivalDate, createdAt: rec.createdAt }) : 0;
-      const fee = input.basis === 'per_piece' ? assessFee({ basis: 'per_piece', earlierPieces: earlier, pieces: input.pieces ?? 1 }, rec.feeBasis as never) : input.basis === 'per_page' ? assessFee({ basis: 'per_page', pages: input.pages ?? 0 }, rec.feeBasis as never) : null;
+      const earlier =
+        input.basis === 'per_piece'
+          ? await repo.countByApplicantSince(db, rec.agencyId, rec.idNumberHash, `${month}-01`, rec.id, {
+              arrivalDate: rec.arrivalDate,
+              createdAt: rec.createdAt,
+            })
+          : 0;
+      const fee =
+        input.basis === 'per_piece'
+          ? assessFee({ basis: 'per_piece', earlierPieces: earlier, pieces: input.pieces ?? 1 }, rec.feeBasis as never)
+          : input.basis === 'per_page'
+            ? assessFee({ basis: 'per_page', pages: input.pages ?? 0 }, rec.feeBasis as never)
+            : null;
       if (!fee) throw new ValidationError({ basis: '请选择按件计收或按量计收' });
       if (fee.amount === 0) throw new ValidationError({ basis: '按该标准本申请不收费，无需发出收费通知' });
       patch = { feeBasis: fee.basis, feeAmount: fee.amount };
       if ((input.paymentMethod ?? '').length > 400) throw new ValidationError({ paymentMethod: '不超过400个字' });
-      ev.push({ type: 'feeNotice', date: d, payload: { basis: fee.basis, units: fee.units, bands: fee.bands, amount: fee.amount }, public: true, summary: `发出收费通知：${FEE_BASIS_LABELS[fee.basis]}，${fee.amount}元（国办函〔2020〕109号）` });
+      ev.push({
+        type: 'feeNotice',
+        date: d,
+        payload: { basis: fee.basis, units: fee.units, bands: fee.bands, amount: fee.amount },
+        public: true,
+        summary: `发出收费通知：${FEE_BASIS_LABELS[fee.basis]}，${fee.amount}元（国办函〔2020〕109号）`,
+      });
       issue(feeNotice(rec, d, fee, input.paymentMethod));
       summary = `发出收费通知 ${fee.amount}元`;
       break;
@@ -204,42 +329,128 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
       const basis = (input.legalBasis ?? '').trim();
       const reasons = (input.reasons ?? '').trim();
       if (rec.kind === 'records_correction') {
-        if (!(RECORDS_OUTCOMES as readonly string[]).includes(input.outcome ?? '')) throw new ValidationError({ outcome: '请选择更正申请的处理结果（第四十一条）' });
-        patch = { decisionOutcome: 'other_other', recordsOutcome: input.outcome!, decisionBasis: basis || '第四十一条', decisionReasons: reasons, decisionStatus: 'draft', decidedBy: actor.name };
+        if (!(RECORDS_OUTCOMES as readonly string[]).includes(input.outcome ?? ''))
+          throw new ValidationError({ outcome: '请选择更正申请的处理结果（第四十一条）' });
+        patch = {
+          decisionOutcome: 'other_other',
+          recordsOutcome: input.outcome!,
+          decisionBasis: basis || '第四十一条',
+          decisionReasons: reasons,
+          decisionStatus: 'draft',
+          decidedBy: actor.name,
+        };
         summary = `拟定答复：${RECORDS_OUTCOME_LABELS[input.outcome as RecordsOutcome]}`;
       } else {
         const consulted = stored.some((e) => e.type === 'consultationSent' && e.payload.party === 'third');
-        const outcome = checkDecision({ outcome: input.outcome ?? '', legalBasis: basis, reasons, responsibleAgency: input.responsibleAgency ?? null }, { correctionReceived: clockNow.correctionReceivedDate !== null, reasonsAsked: rec.reasonsAsked, consulted });
+        const outcome = checkDecision(
+          {
+            outcome: input.outcome ?? '',
+            legalBasis: basis,
+            reasons,
+            responsibleAgency: input.responsibleAgency ?? null,
+          },
+          { correctionReceived: clockNow.correctionReceivedDate !== null, reasonsAsked: rec.reasonsAsked, consulted },
+        );
         // 第三十二条: only a 部分公开 can keep an objecting third party's information back.
-        if (input.thirdPartyWithheld === true && outcome !== 'partial') throw new ValidationError({ thirdPartyWithheld: '只有部分公开才能对第三方不同意公开的内容不予公开；予以公开的，须书面告知第三方（第三十二条）' });
-        withheld = outcome === 'partial' && input.thirdPartyWithheld === true && objectingThirdParties(stored).length > 0;
-        patch = { decisionOutcome: outcome, decisionBasis: basis, decisionReasons: reasons, responsibleAgency: (input.responsibleAgency ?? '').trim() || null, decisionStatus: 'draft', decidedBy: actor.name, reviewedAt: null, reviewedBy: null, signedAt: null, signedBy: null };
+        if (input.thirdPartyWithheld === true && outcome !== 'partial')
+          throw new ValidationError({
+            thirdPartyWithheld:
+              '只有部分公开才能对第三方不同意公开的内容不予公开；予以公开的，须书面告知第三方（第三十二条）',
+          });
+        withheld =
+          outcome === 'partial' && input.thirdPartyWithheld === true && objectingThirdParties(stored).length > 0;
+        patch = {
+          decisionOutcome: outcome,
+          decisionBasis: basis,
+          decisionReasons: reasons,
+          responsibleAgency: (input.responsibleAgency ?? '').trim() || null,
+          decisionStatus: 'draft',
+          decidedBy: actor.name,
+          reviewedAt: null,
+          reviewedBy: null,
+          signedAt: null,
+          signedBy: null,
+        };
         summary = `拟定答复：${OUTCOME_LABELS[outcome]}`;
       }
-      ev.push({ type: 'decisionDrafted', date: today, payload: { outcome: patch.decisionOutcome, recordsOutcome: patch.recordsOutcome ?? null, ...(withheld ? { thirdPartyWithheld: true } : {}) }, public: false, summary });
+      ev.push({
+        type: 'decisionDrafted',
+        date: today,
+        payload: {
+          outcome: patch.decisionOutcome,
+          recordsOutcome: patch.recordsOutcome ?? null,
+          ...(withheld ? { thirdPartyWithheld: true } : {}),
+        },
+        public: false,
+        summary,
+      });
       break;
     }
     case 'notifyThirdParty': {
       // 第三十二条: 「…可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方」.
       const missing = thirdPartyNoticesMissing(rec.decisionOutcome, stored);
-      const target = input.consultationId ? missing.find((p) => p.consultationId === input.consultationId) : missing.length === 1 ? missing[0] : undefined;
-      if (!target) throw new ValidationError({ consultationId: input.consultationId ? '该第三方未提出不同意公开的意见，或已就本次拟定的答复书面告知' : '请选择要书面告知的第三方' });
-      const disclosedContent = required(input.disclosedContent, 'disclosedContent', '请写明决定公开的政府信息内容（第三十二条）');
-      const reason = required(input.publicInterestReason, 'publicInterestReason', '请写明决定公开的理由：不公开可能对公共利益造成重大影响的情形（第三十二条）');
-      if (reason.length < 4) throw new ValidationError({ publicInterestReason: '请具体说明不公开可能对公共利益造成的重大影响（第三十二条）' });
+      const target = input.consultationId
+        ? missing.find((p) => p.consultationId === input.consultationId)
+        : missing.length === 1
+          ? missing[0]
+          : undefined;
+      if (!target)
+        throw new ValidationError({
+          consultationId: input.consultationId
+            ? '该第三方未提出不同意公开的意见，或已就本次拟定的答复书面告知'
+            : '请选择要书面告知的第三方',
+        });
+      const disclosedContent = required(
+        input.disclosedContent,
+        'disclosedContent',
+        '请写明决定公开的政府信息内容（第三十二条）',
+      );
+      const reason = required(
+        input.publicInterestReason,
+        'publicInterestReason',
+        '请写明决定公开的理由：不公开可能对公共利益造成重大影响的情形（第三十二条）',
+      );
+      if (reason.length < 4)
+        throw new ValidationError({
+          publicInterestReason: '请具体说明不公开可能对公共利益造成的重大影响（第三十二条）',
+        });
       // The information as the party was told it when consulted, never the applicant's own wording about themselves.
-      const consulted = (await letters.listLetters(db, rec.id)).find((l) => l.kind === 'consultation_letter' && l.consultationId === target.consultationId);
+      const consulted = (await letters.listLetters(db, rec.id)).find(
+        (l) => l.kind === 'consultation_letter' && l.consultationId === target.consultationId,
+      );
       const d = date();
-      ev.push({ type: THIRD_PARTY_NOTIFIED, date: d, payload: { consultationId: target.consultationId, partyName: target.partyName }, public: false, summary: `书面告知第三方决定公开的内容和理由（第三十二条）：${target.partyName}` });
-      issue(thirdPartyNotice(d, { partyName: target.partyName, consultationId: target.consultationId, subject: consulted?.values.信息名称 ?? infoName(rec), content: disclosedContent, reasons: reason }));
+      ev.push({
+        type: THIRD_PARTY_NOTIFIED,
+        date: d,
+        payload: { consultationId: target.consultationId, partyName: target.partyName },
+        public: false,
+        summary: `书面告知第三方决定公开的内容和理由（第三十二条）：${target.partyName}`,
+      });
+      issue(
+        thirdPartyNotice(d, {
+          partyName: target.partyName,
+          consultationId: target.consultationId,
+          subject: consulted?.values.信息名称 ?? infoName(rec),
+          content: disclosedContent,
+          reasons: reason,
+        }),
+      );
       summary = `书面告知第三方（第三十二条）：${target.partyName}`;
       break;
     }
     case 'reviewConfidentiality': {
       const passed = input.passed === true;
-      patch = passed ? { decisionStatus: 'reviewed', reviewedAt: clock.now().toISOString(), reviewedBy: actor.name } : { decisionStatus: 'draft' };
+      patch = passed
+        ? { decisionStatus: 'reviewed', reviewedAt: clock.now().toISOString(), reviewedBy: actor.name }
+        : { decisionStatus: 'draft' };
       if (passed) await events.markFiles(db, rec.id, ['released', 'reply_letter'], { reviewed: true });
-      ev.push({ type: 'confidentialityReviewed', date: today, payload: { passed, note: input.note ?? '' }, public: false, summary: passed ? '保密审查通过' : `保密审查未通过，退回修改：${input.note ?? ''}` });
+      ev.push({
+        type: 'confidentialityReviewed',
+        date: today,
+        payload: { passed, note: input.note ?? '' },
+        public: false,
+        summary: passed ? '保密审查通过' : `保密审查未通过，退回修改：${input.note ?? ''}`,
+      });
       summary = passed ? '保密审查通过' : '保密审查未通过';
       break;
     }
@@ -250,15 +461,31 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
     case 'reply': {
       // The letter may also go on paper and be filed later; whatever file does go must have been reviewed.
       const files = await events.listFiles(db, rec.id);
-      if (files.some((f) => (f.role === 'released' || f.role === 'reply_letter') && !f.reviewed)) throw new DomainError('STEP_NOT_ALLOWED', '有提供文件或答复书上传于保密审查之后，须重新审查后才能送达');
+      if (files.some((f) => (f.role === 'released' || f.role === 'reply_letter') && !f.reviewed))
+        throw new DomainError('STEP_NOT_ALLOWED', '有提供文件或答复书上传于保密审查之后，须重新审查后才能送达');
       const outcome = rec.decisionOutcome!;
       patch = { decisionStatus: 'sent' };
-      ev.push({ type: 'replied', date: date(), payload: { outcome }, public: true, summary: rec.kind === 'records_correction' ? `答复：${RECORDS_OUTCOME_LABELS[rec.recordsOutcome as RecordsOutcome]}` : `答复：${OUTCOME_LABELS[outcome as keyof typeof OUTCOME_LABELS]}` });
+      ev.push({
+        type: 'replied',
+        date: date(),
+        payload: { outcome },
+        public: true,
+        summary:
+          rec.kind === 'records_correction'
+            ? `答复：${RECORDS_OUTCOME_LABELS[rec.recordsOutcome as RecordsOutcome]}`
+            : `答复：${OUTCOME_LABELS[outcome as keyof typeof OUTCOME_LABELS]}`,
+      });
       await events.markFiles(db, rec.id, ['released', 'reply_letter'], { sent: true });
       break;
     }
     case 'withdraw':
-      ev.push({ type: 'withdrawn', date: date(), payload: { note: input.note ?? '' }, public: true, summary: '申请人撤回申请' });
+      ev.push({
+        type: 'withdrawn',
+        date: date(),
+        payload: { note: input.note ?? '' },
+        public: true,
+        summary: '申请人撤回申请',
+      });
       break;
     case 'archive':
       patch = { archivedAt: clock.now().toISOString() };
@@ -272,12 +499,15 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
     patch,
     action: `application.${step}`,
     summary: issued.length ? `${summary}，出具${issued.join('、')}` : summary,
-    after: issued.length ? { ...patch, notices: notices.map((n) => ({ kind: n.draft.kind, recipient: n.draft.recipientName })) } : undefined,
+    after: issued.length
+      ? { ...patch, notices: notices.map((n) => ({ kind: n.draft.kind, recipient: n.draft.recipientName })) }
+      : undefined,
     // The step's events are the last ones appended, in the order pushed.
     also: notices.length
       ? async (tx, after, stored) => {
           const first = stored.length - ev.length;
-          for (const n of notices) await issueNotice(tx, actor, rec, n.draft, { clock: after, calendar, step: stored[first + n.event]!, at });
+          for (const n of notices)
+            await issueNotice(tx, actor, rec, n.draft, { clock: after, calendar, step: stored[first + n.event]!, at });
         }
       : undefined,
   });
@@ -288,10 +518,24 @@ export async function performStep(deps: AppDeps, actor: Actor, id: string, step:
  * fields. Every row's problems are reported at once, by field (`parties.1.partyName`), so the
  * console shows each beside its row.
  */
-function consultationRows(input: StepInput, sent: string, defaultSubject: string): Array<{ party: 'third' | 'agency'; partyName: string; received: string; subject: string }> {
+function consultationRows(
+  input: StepInput,
+  sent: string,
+  defaultSubject: string,
+): Array<{ party: 'third' | 'agency'; partyName: string; received: string; subject: string }> {
   const several = Array.isArray(input.parties) && input.parties.length > 0;
-  const rows: ConsultationRow[] = several ? input.parties! : [{ party: input.party, partyName: input.partyName, partyReceivedDate: input.partyReceivedDate, partySubject: input.partySubject }];
-  if (rows.length > MAX_PARTIES_PER_STEP) throw new ValidationError({ parties: `一次最多征求${MAX_PARTIES_PER_STEP}方的意见` });
+  const rows: ConsultationRow[] = several
+    ? input.parties!
+    : [
+        {
+          party: input.party,
+          partyName: input.partyName,
+          partyReceivedDate: input.partyReceivedDate,
+          partySubject: input.partySubject,
+        },
+      ];
+  if (rows.length > MAX_PARTIES_PER_STEP)
+    throw new ValidationError({ parties: `一次最多征求${MAX_PARTIES_PER_STEP}方的意见` });
   const field = (i: number, name: string) => (several ? `parties.${i}.${name}` : name);
   const errors: Record<string, string> = {};
   const seen = new Map<string, number>();
@@ -300,7 +544,8 @@ function consultationRows(input: StepInput, sent: string, defaultSubject: string
     const partyName = (r.partyName ?? '').trim();
     if (!partyName) errors[field(i, 'partyName')] = '请填写被征求意见的第三方或者机关';
     else if (partyName.length > 200) errors[field(i, 'partyName')] = '不超过200个字';
-    else if (seen.has(`${party}:${partyName}`)) errors[field(i, 'partyName')] = `与第${seen.get(`${party}:${partyName}`)! + 1}行重复：同一方只需一份征求意见书`;
+    else if (seen.has(`${party}:${partyName}`))
+      errors[field(i, 'partyName')] = `与第${seen.get(`${party}:${partyName}`)! + 1}行重复：同一方只需一份征求意见书`;
     else seen.set(`${party}:${partyName}`, i);
     const received = r.partyReceivedDate || sent;
     if (!DATE.test(received) || received < sent) errors[field(i, 'partyReceivedDate')] = '对方收到日期不能早于发出日期';

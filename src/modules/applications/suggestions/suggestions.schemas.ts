@@ -1,7 +1,11 @@
 /** Request schemas of the 第四十四条 suggestion actions (TypeBox: validation, types and OpenAPI at once). */
 import { Type } from '@fastify/type-provider-typebox';
 
-const ApplicationIds = Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 500, description: '建议中的申请（用于识别建议；决定记在整组申请上）' });
+const ApplicationIds = Type.Array(Type.String({ maxLength: 64 }), {
+  minItems: 1,
+  maxItems: 500,
+  description: '建议中的申请（用于识别建议；决定记在整组申请上）',
+});
 
 export const DraftSuggestionBody = Type.Object(
   {

@@ -36,15 +36,26 @@ describeEachDialect('视为放弃申请告知书: the sweep tells the applicant 
     const s = await demoSetup(t.db, new TestClock('2023-06-01T02:00:00Z'));
     deps = { ...s.deps, clock };
     agencyId = s.agencyId;
-    [clerk, handler, head] = (await Promise.all(['gxj.clerk', 'gxj.handler', 'gxj.head'].map(s.actor))) as [Actor, Actor, Actor];
+    [clerk, handler, head] = (await Promise.all(['gxj.clerk', 'gxj.handler', 'gxj.head'].map(s.actor))) as [
+      Actor,
+      Actor,
+      Actor,
+    ];
   });
   afterAll(async () => t.destroy());
 
-  it('逾期不补正 (第三十条): after the sweep the applicant has the notice, dated the closure day, stating the engine\'s period; on the tracking page and through the outbox', async () => {
+  it("逾期不补正 (第三十条): after the sweep the applicant has the notice, dated the closure day, stating the engine's period; on the tracking page and through the outbox", async () => {
     clock.set('2025-05-06T02:00:00Z');
-    const { application: a, queryCode } = await createApplication(deps, clerk, citizen(agencyId, { applicantName: '张三', email: 'zhangsan@example.com' }));
+    const { application: a, queryCode } = await createApplication(
+      deps,
+      clerk,
+      citizen(agencyId, { applicantName: '张三', email: 'zhangsan@example.com' }),
+    );
     await performStep(deps, handler, a.id, 'requestCorrection', { items: '请写明所需文件的年度' });
-    const events: ClockEvent[] = [{ type: 'received', date: '2025-05-06' }, { type: 'correctionRequested', date: '2025-05-06' }];
+    const events: ClockEvent[] = [
+      { type: 'received', date: '2025-05-06' },
+      { type: 'correctionRequested', date: '2025-05-06' },
+    ];
     const periodEnd = computeClock({ events, today: '2025-05-06', calendar }).correctionPeriodEnd!;
     // Nothing while the period runs.
     clock.set(`${periodEnd}T02:00:00Z`);
@@ -56,9 +67,20 @@ describeEachDialect('视为放弃申请告知书: the sweep tells the applicant 
     const engine = computeClock({ events, today, calendar });
     expect((await sweepApplications(t.db, clock)).lapsed).toBe(1);
     const lapse = (await letters.listLetters(t.db, a.id)).find((l) => l.kind === 'lapse_notice')!;
-    expect(lapse).toMatchObject({ templateKey: 'other_no_correction', addressee: 'applicant', recipientName: '张三', date: engine.closed, title: '政府信息公开申请视为放弃告知书', provisionalYears: [] });
+    expect(lapse).toMatchObject({
+      templateKey: 'other_no_correction',
+      addressee: 'applicant',
+      recipientName: '张三',
+      date: engine.closed,
+      title: '政府信息公开申请视为放弃告知书',
+      provisionalYears: [],
+    });
     expect(engine.closed).toBe(dayAfter(periodEnd, 1));
-    expect(lapse.values).toMatchObject({ 补正期限: formatChineseDate(engine.correctionPeriodEnd!), 收到申请日期: '2025年5月6日', 申请编号: a.trackingNumber });
+    expect(lapse.values).toMatchObject({
+      补正期限: formatChineseDate(engine.correctionPeriodEnd!),
+      收到申请日期: '2025年5月6日',
+      申请编号: a.trackingNumber,
+    });
     const pdf = await readLetter(deps, handler, a.id, lapse.id, 'pdf');
     const text = await pdfText(pdf.content);
     expect(text).toContain(`补正期限已于${formatChineseDate(periodEnd)}届满，您无正当理由逾期未补正`);
@@ -73,24 +95,47 @@ describeEachDialect('视为放弃申请告知书: the sweep tells the applicant 
 
     // Sent through the outbox like any notice; listed in the console with its delivery.
     const m = await sendDocument(deps, clerk, a.id, lapse.id, { channel: 'email' });
-    expect(m).toMatchObject({ recipientAddress: 'zhangsan@example.com', subject: `政府信息公开申请视为放弃告知书（${a.trackingNumber}）`, relatedId: lapse.id });
+    expect(m).toMatchObject({
+      recipientAddress: 'zhangsan@example.com',
+      subject: `政府信息公开申请视为放弃告知书（${a.trackingNumber}）`,
+      relatedId: lapse.id,
+    });
     const doc = (await getApplication(deps, head, a.id)).documents.find((d) => d.id === lapse.id)!;
-    expect(doc).toMatchObject({ kindLabel: '视为放弃申请告知书', state: 'issued', provisional: false, sendBlocker: null });
+    expect(doc).toMatchObject({
+      kindLabel: '视为放弃申请告知书',
+      state: 'issued',
+      provisional: false,
+      sendBlocker: null,
+    });
     expect(doc.deliveries.map((d) => d.status)).toEqual(['queued']);
 
     // Exactly once: a later sweep issues nothing more.
     clock.set(`${dayAfter(today, 5)}T02:00:00Z`);
     await sweepApplications(t.db, clock);
     expect((await letters.listLetters(t.db, a.id)).filter((l) => l.kind === 'lapse_notice')).toHaveLength(1);
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'summary']).where('subject_id', '=', a.id).where('action', '=', 'application.lapse_notice').execute();
-    expect(audit).toEqual([{ action: 'application.lapse_notice', summary: `${a.trackingNumber}：出具视为放弃申请告知书（致张三）` }]);
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'summary'])
+      .where('subject_id', '=', a.id)
+      .where('action', '=', 'application.lapse_notice')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'application.lapse_notice', summary: `${a.trackingNumber}：出具视为放弃申请告知书（致张三）` },
+    ]);
   });
 
-  it('逾期未缴费 (国办函〔2020〕109号, a setting): the notice states the engine\'s payment period and is dated the day after it', async () => {
+  it("逾期未缴费 (国办函〔2020〕109号, a setting): the notice states the engine's payment period and is dated the day after it", async () => {
     clock.set('2025-06-03T02:00:00Z');
-    const { application: a, queryCode } = await createApplication(deps, clerk, citizen(agencyId, { applicantName: '王五', idNumber: '350504199001010029' }));
+    const { application: a, queryCode } = await createApplication(
+      deps,
+      clerk,
+      citizen(agencyId, { applicantName: '王五', idNumber: '350504199001010029' }),
+    );
     await performStep(deps, handler, a.id, 'issueFeeNotice', { basis: 'per_page', pages: 260 });
-    const events: ClockEvent[] = [{ type: 'received', date: '2025-06-03' }, { type: 'feeNotice', date: '2025-06-03' }];
+    const events: ClockEvent[] = [
+      { type: 'received', date: '2025-06-03' },
+      { type: 'feeNotice', date: '2025-06-03' },
+    ];
     const due = computeClock({ events, today: '2025-06-03', calendar }).paymentDue!;
     const today = dayAfter(due, 2);
     clock.set(`${today}T02:00:00Z`);
@@ -106,21 +151,39 @@ describeEachDialect('视为放弃申请告知书: the sweep tells the applicant 
     const view = await trackingView(deps, await findForApplicant(deps, agencyId, a.trackingNumber, queryCode));
     expect(view.files.map((f) => f.label)).toEqual(['收费通知书', '视为放弃申请告知书']);
     // The post goes to the address the applicant gave.
-    expect((await sendDocument(deps, clerk, a.id, lapse.id, { channel: 'post' })).recipientAddress).toBe('泉州市洛江区万安街道1号');
+    expect((await sendDocument(deps, clerk, a.id, lapse.id, { channel: 'post' })).recipientAddress).toBe(
+      '泉州市洛江区万安街道1号',
+    );
   });
 
   it('an agency wording saved before the placeholders were narrowed does not hold up the lapse: the platform wording is used and the audit trail says so', async () => {
     // Written past the service's check, as an older version could have saved it.
-    await templates.saveOverride(t.db, agencyId, { key: 'other_no_correction', title: '逾期不补正告知书', recipient: '{{申请人}}', body: '{{不予公开理由}}', updatedAt: clock.now().toISOString(), updatedBy: '旧版本' });
+    await templates.saveOverride(t.db, agencyId, {
+      key: 'other_no_correction',
+      title: '逾期不补正告知书',
+      recipient: '{{申请人}}',
+      body: '{{不予公开理由}}',
+      updatedAt: clock.now().toISOString(),
+      updatedBy: '旧版本',
+    });
     clock.set('2025-07-01T02:00:00Z');
-    const { application: a } = await createApplication(deps, clerk, citizen(agencyId, { applicantName: '赵六', idNumber: '350582199506112054' }));
+    const { application: a } = await createApplication(
+      deps,
+      clerk,
+      citizen(agencyId, { applicantName: '赵六', idNumber: '350582199506112054' }),
+    );
     await performStep(deps, handler, a.id, 'requestCorrection', { items: '请写明项目名称', periodEnd: '2025-07-10' });
     clock.set('2025-07-14T02:00:00Z');
     expect((await sweepApplications(t.db, clock)).lapsed).toBe(1);
     const lapse = (await letters.listLetters(t.db, a.id)).find((l) => l.kind === 'lapse_notice')!;
     expect(lapse.title).toBe('政府信息公开申请视为放弃告知书');
     expect(lapse.values.补正期限).toBe('2025年7月10日');
-    const audit = await t.db.selectFrom('audit_event').select('summary').where('subject_id', '=', a.id).where('action', '=', 'application.lapse_notice').executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select('summary')
+      .where('subject_id', '=', a.id)
+      .where('action', '=', 'application.lapse_notice')
+      .executeTakeFirstOrThrow();
     expect(audit.summary).toMatch(/按平台默认措辞生成$/);
     await templates.deleteOverride(t.db, agencyId, 'other_no_correction');
   });

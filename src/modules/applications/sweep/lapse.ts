@@ -26,7 +26,15 @@ import type { ApplicationRecord } from '../applications.repository.ts';
  * a lapse has no (e.g. {{不予公开理由}}); no person is there to fix it, so the platform's wording is
  * used and the audit event says so — the lapse is never held up by a letter.
  */
-export async function issueLapseNotice(tx: DbOrTx, actor: Actor, rec: ApplicationRecord, lapsed: ClockResult, calendar: Calendar, step: EventRecord, clock: Clock): Promise<void> {
+export async function issueLapseNotice(
+  tx: DbOrTx,
+  actor: Actor,
+  rec: ApplicationRecord,
+  lapsed: ClockResult,
+  calendar: Calendar,
+  step: EventRecord,
+  clock: Clock,
+): Promise<void> {
   if (lapsed.closedBy !== 'correctionLapsed' && lapsed.closedBy !== 'feeLapsed') return;
   const draft = lapseNotice(rec, lapsed.closed!, lapsed.closedBy);
   const used: { wording: 'agency' | 'default' } = { wording: 'agency' };

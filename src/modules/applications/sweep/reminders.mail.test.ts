@@ -56,8 +56,34 @@ describeEachDialect('reminder e-mails to the handler and the office heads, throu
     await updateUser(t.db, system, handler.id!, { email: 'chen@example.gov.cn' }, clock);
     await updateUser(t.db, system, head.id!, { email: 'huang@example.gov.cn' }, clock);
     // A second office head without an address, and a third who turned reminder e-mails off.
-    await createUser(t.db, system, { username: 'gxj.deputy', displayName: '刘副主任', agencyId, roles: ['office_head'], password: 'Deputy-Passw0rd!' }, policy, clock);
-    await createUser(t.db, system, { username: 'gxj.quiet', displayName: '周主任', agencyId, roles: ['office_head'], password: 'Quiet-Passw0rd!', email: 'zhou@example.gov.cn', reminderEmail: false }, policy, clock);
+    await createUser(
+      t.db,
+      system,
+      {
+        username: 'gxj.deputy',
+        displayName: '刘副主任',
+        agencyId,
+        roles: ['office_head'],
+        password: 'Deputy-Passw0rd!',
+      },
+      policy,
+      clock,
+    );
+    await createUser(
+      t.db,
+      system,
+      {
+        username: 'gxj.quiet',
+        displayName: '周主任',
+        agencyId,
+        roles: ['office_head'],
+        password: 'Quiet-Passw0rd!',
+        email: 'zhou@example.gov.cn',
+        reminderEmail: false,
+      },
+      policy,
+      clock,
+    );
     deputy = await s.actor('gxj.deputy');
 
     smtp = await startLoopbackSmtp();
@@ -68,9 +94,13 @@ describeEachDialect('reminder e-mails to the handler and the office heads, throu
     await t?.destroy();
   });
 
-  it('mails the handler and the office head once per reminder — across two racing sweeps and a third — and never the applicant\'s data', async () => {
+  it("mails the handler and the office head once per reminder — across two racing sweeps and a third — and never the applicant's data", async () => {
     clock.set('2025-05-06T02:00:00Z');
-    const { application: a } = await createApplication(deps, clerk, citizen(agencyId, { infoDescription: '洛阳镇工业园区2024年度招商引资协议' }));
+    const { application: a } = await createApplication(
+      deps,
+      clerk,
+      citizen(agencyId, { infoDescription: '洛阳镇工业园区2024年度招商引资协议' }),
+    );
     await performStep(deps, clerk, a.id, 'assign', { handlerId: handler.id! });
     expect(a.replyDue).toBe('2025-06-04');
 
@@ -88,18 +118,28 @@ describeEachDialect('reminder e-mails to the handler and the office heads, throu
     const toHandler = approaching.find((m) => m.to[0] === 'chen@example.gov.cn')!;
     expect(toHandler.subject).toBe(`【期限提醒】${a.trackingNumber}：答复期限（第三十三条）将于2025年6月4日届满`);
     expect(toHandler.text).toContain('陈承办（演示）：');
-    expect(toHandler.text).toContain(`泉州市洛江区工业和信息化局收到的政府信息公开申请 ${a.trackingNumber}，答复期限（第三十三条）将于2025年6月4日届满，还有3个工作日（不含今天）`);
+    expect(toHandler.text).toContain(
+      `泉州市洛江区工业和信息化局收到的政府信息公开申请 ${a.trackingNumber}，答复期限（第三十三条）将于2025年6月4日届满，还有3个工作日（不含今天）`,
+    );
     expect(toHandler.text).toContain(`${publicUrl}/admin/applications/${a.id}?agency=${agencyId}`);
     expect(toHandler.text).toContain('您是该申请的承办人');
     expect(approaching.find((m) => m.to[0] === 'huang@example.gov.cn')!.text).toContain('黄主任（演示）：');
     for (const m of approaching) {
-      for (const personal of ['张三', '13800138000', '350502198506123013', '万安街道', '招商引资协议']) expect(`${m.subject}\n${m.text}`).not.toContain(personal);
+      for (const personal of ['张三', '13800138000', '350502198506123013', '万安街道', '招商引资协议'])
+        expect(`${m.subject}\n${m.text}`).not.toContain(personal);
     }
 
     const recipients = await recipientsOf(t.db, a.id, 'reply:2025-06-04:approaching');
     const byUser = new Map(recipients.map((r) => [r.userId, r.outcome]));
     const quiet = (await findUserByUsername(t.db, 'gxj.quiet'))!;
-    expect(byUser).toEqual(new Map([[handler.id!, 'queued'], [head.id!, 'queued'], [deputy.id!, 'no_email'], [quiet.id, 'opted_out']]));
+    expect(byUser).toEqual(
+      new Map([
+        [handler.id!, 'queued'],
+        [head.id!, 'queued'],
+        [deputy.id!, 'no_email'],
+        [quiet.id, 'opted_out'],
+      ]),
+    );
 
     clock.set('2025-06-05T02:00:00Z');
     await sweep();
@@ -114,7 +154,11 @@ describeEachDialect('reminder e-mails to the handler and the office heads, throu
 
   it('a handler who turns reminder e-mails off gets none; the office head still does', async () => {
     clock.set('2025-05-06T02:00:00Z');
-    const { application: b } = await createApplication(deps, clerk, citizen(agencyId, { infoDescription: '另一份文件' }));
+    const { application: b } = await createApplication(
+      deps,
+      clerk,
+      citizen(agencyId, { infoDescription: '另一份文件' }),
+    );
     await performStep(deps, clerk, b.id, 'assign', { handlerId: handler.id! });
     await updateOwnAccount(t.db, handler, { reminderEmail: false }, clock);
     clock.set('2025-05-29T02:00:00Z');
@@ -127,12 +171,28 @@ describeEachDialect('reminder e-mails to the handler and the office heads, throu
   it('the dashboard counts the reminders and their e-mails, and names who has no address until one is set', async () => {
     clock.set('2025-06-05T02:00:00Z');
     const since = new Date(clock.now().getTime() - 7 * 86_400_000).toISOString();
-    const reminders = await t.db.selectFrom('application_reminder as r').innerJoin('application as x', 'x.id', 'r.application_id').select('r.key').where('x.agency_id', '=', agencyId).where('r.sent_at', '>=', since).execute();
-    const mails = await t.db.selectFrom('outbox_message').select('id').where('related_type', '=', 'application_reminder').where('created_at', '>=', since).execute();
+    const reminders = await t.db
+      .selectFrom('application_reminder as r')
+      .innerJoin('application as x', 'x.id', 'r.application_id')
+      .select('r.key')
+      .where('x.agency_id', '=', agencyId)
+      .where('r.sent_at', '>=', since)
+      .execute();
+    const mails = await t.db
+      .selectFrom('outbox_message')
+      .select('id')
+      .where('related_type', '=', 'application_reminder')
+      .where('created_at', '>=', since)
+      .execute();
     expect(reminders.length).toBeGreaterThanOrEqual(3);
     const card = (await dashboard(t.db, head, agencyId, clock)).cards.find((c) => c.key === 'reminders')!;
     // Every reminder went to 刘副主任 (no address) and 周主任 (opted out), and one to 陈承办 while he had opted out.
-    expect(card).toEqual({ key: 'reminders', label: '近7日期限提醒', value: reminders.length, hint: `已发邮件 ${mails.length} 封，未设置邮箱 ${reminders.length} 人次，已关闭提醒 ${reminders.length + 1} 人次` });
+    expect(card).toEqual({
+      key: 'reminders',
+      label: '近7日期限提醒',
+      value: reminders.length,
+      hint: `已发邮件 ${mails.length} 封，未设置邮箱 ${reminders.length} 人次，已关闭提醒 ${reminders.length + 1} 人次`,
+    });
 
     const warnings = await applicationWarnings(t.db, head, clock);
     const missing = warnings.filter((w) => w.code === 'REMINDER_EMAIL_MISSING');

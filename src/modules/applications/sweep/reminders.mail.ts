@@ -28,7 +28,10 @@ export const REMINDER_RELATED_TYPE = 'application_reminder';
 export type ReminderMailCounts = Record<RecipientOutcome, number>;
 
 /** Who is told: the handler if one is assigned and active, and every active office head of the agency, each once. */
-async function recipients(tx: Tx, application: ApplicationRecord): Promise<Array<{ user: UserRecord; role: ReminderRecipientRole }>> {
+async function recipients(
+  tx: Tx,
+  application: ApplicationRecord,
+): Promise<Array<{ user: UserRecord; role: ReminderRecipientRole }>> {
   const out: Array<{ user: UserRecord; role: ReminderRecipientRole }> = [];
   const handler = application.handlerId ? await findUserById(tx, application.handlerId) : null;
   if (handler && handler.status === 'active') out.push({ user: handler, role: 'handler' });
@@ -47,7 +50,12 @@ export function consoleLink(publicUrl: string, application: Pick<ApplicationReco
  * Queues the reminder's e-mails (or records why one was skipped) in the sweep's transaction `tx`.
  * Call it only for a reminder that `tx` has just recorded.
  */
-export async function mailReminder(tx: Tx, actor: Actor, input: { application: ApplicationRecord; reminder: Reminder; publicUrl: string }, clock: Clock): Promise<ReminderMailCounts> {
+export async function mailReminder(
+  tx: Tx,
+  actor: Actor,
+  input: { application: ApplicationRecord; reminder: Reminder; publicUrl: string },
+  clock: Clock,
+): Promise<ReminderMailCounts> {
   const { application, reminder } = input;
   const counts: ReminderMailCounts = { queued: 0, no_email: 0, opted_out: 0 };
   const agencyName = (await findAgency(tx, application.agencyId))?.name ?? '';
@@ -60,12 +68,40 @@ export async function mailReminder(tx: Tx, actor: Actor, input: { application: A
     // would refuse it, and the refusal would roll back the reminder itself.
     else if (!user.email || emailProblem(user.email)) outcome = 'no_email';
     else {
-      const mail = reminderMail({ trackingNumber: application.trackingNumber, agencyName, reminder, recipientName: user.displayName, recipientRole: role, handlerAssigned: application.handlerId !== null, link: consoleLink(input.publicUrl, application) });
-      const message = await enqueueMessage(tx, actor, { agencyId: application.agencyId, channel: 'email', recipientName: user.displayName, recipientAddress: user.email, subject: mail.subject, bodyText: mail.bodyText, related: { type: REMINDER_RELATED_TYPE, id: application.id } }, clock);
+      const mail = reminderMail({
+        trackingNumber: application.trackingNumber,
+        agencyName,
+        reminder,
+        recipientName: user.displayName,
+        recipientRole: role,
+        handlerAssigned: application.handlerId !== null,
+        link: consoleLink(input.publicUrl, application),
+      });
+      const message = await enqueueMessage(
+        tx,
+        actor,
+        {
+          agencyId: application.agencyId,
+          channel: 'email',
+          recipientName: user.displayName,
+          recipientAddress: user.email,
+          subject: mail.subject,
+          bodyText: mail.bodyText,
+          related: { type: REMINDER_RELATED_TYPE, id: application.id },
+        },
+        clock,
+      );
       outcome = 'queued';
       messageId = message.id;
     }
-    await insertRecipient(tx, { applicationId: application.id, key: reminder.key, userId: user.id, outcome, messageId, recordedAt });
+    await insertRecipient(tx, {
+      applicationId: application.id,
+      key: reminder.key,
+      userId: user.id,
+      outcome,
+      messageId,
+      recordedAt,
+    });
     counts[outcome]++;
   }
   return counts;

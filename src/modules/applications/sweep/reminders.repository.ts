@@ -23,21 +23,45 @@ export interface RecipientRow {
 export async function insertRecipient(db: DbOrTx, r: RecipientRow): Promise<void> {
   await db
     .insertInto('application_reminder_recipient')
-    .values({ application_id: r.applicationId, key: r.key, user_id: r.userId, outcome: r.outcome, message_id: r.messageId, recorded_at: r.recordedAt })
+    .values({
+      application_id: r.applicationId,
+      key: r.key,
+      user_id: r.userId,
+      outcome: r.outcome,
+      message_id: r.messageId,
+      recorded_at: r.recordedAt,
+    })
     .execute();
 }
 
 /** The recipients of one reminder, by user. */
 export async function recipientsOf(db: DbOrTx, applicationId: string, key: string): Promise<RecipientRow[]> {
-  const rows = await db.selectFrom('application_reminder_recipient').selectAll().where('application_id', '=', applicationId).where('key', '=', key).orderBy('user_id').execute();
-  return rows.map((r) => ({ applicationId: r.application_id, key: r.key, userId: r.user_id, outcome: r.outcome as RecipientOutcome, messageId: r.message_id, recordedAt: r.recorded_at }));
+  const rows = await db
+    .selectFrom('application_reminder_recipient')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('key', '=', key)
+    .orderBy('user_id')
+    .execute();
+  return rows.map((r) => ({
+    applicationId: r.application_id,
+    key: r.key,
+    userId: r.user_id,
+    outcome: r.outcome as RecipientOutcome,
+    messageId: r.message_id,
+    recordedAt: r.recorded_at,
+  }));
 }
 
 /**
  * Active staff of the agencies whose reminder e-mails were skipped since an instant because
  * they have no address — and still have none (once one is set, the warning goes away).
  */
-export async function recipientsStillWithoutEmail(db: DbOrTx, agencyIds: readonly string[], since: string): Promise<Array<{ userId: string; displayName: string; skipped: number }>> {
+export async function recipientsStillWithoutEmail(
+  db: DbOrTx,
+  agencyIds: readonly string[],
+  since: string,
+): Promise<Array<{ userId: string; displayName: string; skipped: number }>> {
   if (agencyIds.length === 0) return [];
   const rows = await db
     .selectFrom('application_reminder_recipient as r')
@@ -55,7 +79,11 @@ export async function recipientsStillWithoutEmail(db: DbOrTx, agencyIds: readonl
 }
 
 /** How the reminders' e-mails since an instant went, for an agency's dashboard. */
-export async function outcomeCountsSince(db: DbOrTx, agencyIds: readonly string[], since: string): Promise<Record<RecipientOutcome, number>> {
+export async function outcomeCountsSince(
+  db: DbOrTx,
+  agencyIds: readonly string[],
+  since: string,
+): Promise<Record<RecipientOutcome, number>> {
   const out: Record<RecipientOutcome, number> = { queued: 0, no_email: 0, opted_out: 0 };
   if (agencyIds.length === 0) return out;
   const rows = await db

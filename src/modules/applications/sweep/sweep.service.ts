@@ -51,7 +51,7 @@ export async function sweepApplications(db: Db, clock: Clock, options: SweepOpti
   const calendar = await calendarFor(db);
   const actor = systemActor('期限提醒');
   const result: SweepResult = { checked: 0, lapsed: 0, reminders: 0, mailsQueued: 0, mailsSkipped: 0 };
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const page = await repo.openAfter(db, after, pageSize);
     if (page.length === 0) break;
     after = page[page.length - 1]!.id;
@@ -62,11 +62,30 @@ export async function sweepApplications(db: Db, clock: Clock, options: SweepOpti
         const c = clockOf(stored, today, calendar);
         const at = clock.now().toISOString();
         if (c.closedBy === 'correctionLapsed' || c.closedBy === 'feeLapsed') {
-          const lapsed = { type: 'lapsed', date: c.closed!, payload: { by: c.closedBy }, public: true, summary: LAPSE_SUMMARY[c.closedBy]!, actorName: actor.name, at };
+          const lapsed = {
+            type: 'lapsed',
+            date: c.closed!,
+            payload: { by: c.closedBy },
+            public: true,
+            summary: LAPSE_SUMMARY[c.closedBy]!,
+            actorName: actor.name,
+            at,
+          };
           const seq = await events.insertEvent(tx, rec.id, lapsed);
           // The applicant is told in writing (视为放弃申请告知书, modules/applications/sweep/lapse.ts).
           await issueLapseNotice(tx, actor, rec, c, calendar, { ...lapsed, seq }, clock);
-          await recordAudit(tx, actor, { agencyId: rec.agencyId, action: 'application.lapsed', subjectType: 'application', subjectId: rec.id, summary: `${rec.trackingNumber}：${LAPSE_SUMMARY[c.closedBy]}，${formatChineseDate(c.closed!)}办结` }, clock);
+          await recordAudit(
+            tx,
+            actor,
+            {
+              agencyId: rec.agencyId,
+              action: 'application.lapsed',
+              subjectType: 'application',
+              subjectId: rec.id,
+              summary: `${rec.trackingNumber}：${LAPSE_SUMMARY[c.closedBy]}，${formatChineseDate(c.closed!)}办结`,
+            },
+            clock,
+          );
           result.lapsed++;
         }
         const derived = derivedColumns(c, stored);
@@ -88,7 +107,11 @@ export async function sweepApplications(db: Db, clock: Clock, options: SweepOpti
 
 /** The periodic job (every 15 minutes; the lock keeps it on one node). */
 export function applicationsSweepJob(db: Db, clock: Clock, publicUrl: string = DEFAULT_PUBLIC_URL): Job {
-  return { name: 'applications-sweep', everyMs: 15 * 60_000, run: async () => void (await sweepApplications(db, clock, { publicUrl })) };
+  return {
+    name: 'applications-sweep',
+    everyMs: 15 * 60_000,
+    run: async () => void (await sweepApplications(db, clock, { publicUrl })),
+  };
 }
 
 /** A reminder's text for the dashboard. */

@@ -44,9 +44,21 @@ describeEachDialect('applications sweep: lapses and reminders', (dialect) => {
 
   it('reminders: 3 working days before the reply due date, then when passed, each once; shown on the dashboard', async () => {
     clock.set('2025-05-06T02:00:00Z');
-    const { application: a } = await createApplication(deps, clerk, citizen(agencyId, { infoDescription: '另一份文件' }));
+    const { application: a } = await createApplication(
+      deps,
+      clerk,
+      citizen(agencyId, { infoDescription: '另一份文件' }),
+    );
     expect(a.replyDue).toBe('2025-06-04');
-    const keys = async () => (await t.db.selectFrom('application_reminder').select('key').where('application_id', '=', a.id).orderBy('key').execute()).map((r) => r.key);
+    const keys = async () =>
+      (
+        await t.db
+          .selectFrom('application_reminder')
+          .select('key')
+          .where('application_id', '=', a.id)
+          .orderBy('key')
+          .execute()
+      ).map((r) => r.key);
     clock.set('2025-05-28T02:00:00Z');
     await sweepApplications(t.db, clock);
     expect(await keys()).toEqual([]);
@@ -58,7 +70,9 @@ describeEachDialect('applications sweep: lapses and reminders', (dialect) => {
     await sweepApplications(t.db, clock);
     expect(await keys()).toEqual(['reply:2025-06-04:approaching', 'reply:2025-06-04:passed']);
     const warnings = await applicationWarnings(t.db, clerk, clock);
-    expect(warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['APPLICATIONS_OVERDUE', 'APPLICATION_REMINDER']));
+    expect(warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['APPLICATIONS_OVERDUE', 'APPLICATION_REMINDER']),
+    );
   });
 
   it('only one node runs the sweep at a time (the job lock)', async () => {
@@ -68,7 +82,15 @@ describeEachDialect('applications sweep: lapses and reminders', (dialect) => {
     let running = 0;
     let overlap = false;
     const job = applicationsSweepJob(t.db, clock);
-    const wrapped = { ...job, run: async () => { running++; if (running > 1) overlap = true; await job.run(); running--; } };
+    const wrapped = {
+      ...job,
+      run: async () => {
+        running++;
+        if (running > 1) overlap = true;
+        await job.run();
+        running--;
+      },
+    };
     const ran = await Promise.all([one.runOnce(wrapped), two.runOnce(wrapped)]);
     expect(overlap).toBe(false);
     expect(ran.filter(Boolean).length).toBeGreaterThanOrEqual(1);

@@ -16,19 +16,30 @@ function unzip(buf: Buffer): Map<string, string> {
     const local = buf.readUInt32LE(p + 42);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const raw = buf.subarray(start, start + size);
-    out.set(buf.subarray(p + 46, p + 46 + nameLen).toString('utf8'), (buf.readUInt16LE(p + 10) === 8 ? inflateRawSync(raw) : raw).toString('utf8'));
+    out.set(
+      buf.subarray(p + 46, p + 46 + nameLen).toString('utf8'),
+      (buf.readUInt16LE(p + 10) === 8 ? inflateRawSync(raw) : raw).toString('utf8'),
+    );
     p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
   return out;
 }
 
-const GXJ = { name: '泉州市洛江区工业和信息化局', shortName: '洛江区工信局', level: 'department' as const, phone: '0595-22630152' };
+const GXJ = {
+  name: '泉州市洛江区工业和信息化局',
+  shortName: '洛江区工信局',
+  level: 'department' as const,
+  phone: '0595-22630152',
+};
 
 function sample(): { report: AnnualReport; preamble: string } {
   const f = luojiang2020();
   const r = assembleReport({ agency: { name: GXJ.name }, year: 2020, figures: f, date: '2021-01-06' });
   const d = draftNarrative(r, { agency: GXJ, published: f.catalog.published });
-  return { report: { ...r, sections: { overview: d.overview, problems: d.problems, other: d.other } }, preamble: d.preamble };
+  return {
+    report: { ...r, sections: { overview: d.overview, problems: d.problems, other: d.other } },
+    preamble: d.preamble,
+  };
 }
 
 describe('report exports', () => {
@@ -36,7 +47,11 @@ describe('report exports', () => {
     const [t2, t3, t4] = reportTables(sample().report);
     expect(t2?.rows.filter((r) => r.length === 1)).toHaveLength(5);
     expect(t3?.rows).toHaveLength(23);
-    expect(t3?.head[0]?.[0]).toMatchObject({ rowSpan: 3, colSpan: 3, text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' });
+    expect(t3?.head[0]?.[0]).toMatchObject({
+      rowSpan: 3,
+      colSpan: 3,
+      text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+    });
     expect(t3?.rows[2]?.[0]).toMatchObject({ text: '三、本年度办理结果', rowSpan: 20 });
     expect(t4?.rows[0]).toHaveLength(15);
   });
@@ -51,7 +66,15 @@ describe('report exports', () => {
     expect(xml).toMatch(/<w:vMerge w:val="restart"\/>/);
     expect(xml).toContain('2021年1月6日');
     expect(xml).toContain('主动公开政府信息数16条');
-    for (const h of ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项']) expect(xml).toContain(h);
+    for (const h of [
+      '总体情况',
+      '主动公开政府信息情况',
+      '收到和处理政府信息公开申请情况',
+      '政府信息公开行政复议、行政诉讼情况',
+      '存在的主要问题及改进情况',
+      '其他需要报告的事项',
+    ])
+      expect(xml).toContain(h);
   });
 
   it('PDF embeds a Noto CJK font', async () => {

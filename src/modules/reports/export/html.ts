@@ -12,7 +12,8 @@ import { reportTables, type ReportTable } from './tables.ts';
 
 function tableHtml(table: ReportTable, caption: string): SafeHtml {
   const grid = layoutTable(table.head, table.rows);
-  const span = (c: { rowSpan: number; colSpan: number }) => html`${c.rowSpan > 1 ? html` rowspan="${c.rowSpan}"` : ''}${c.colSpan > 1 ? html` colspan="${c.colSpan}"` : ''}`;
+  const span = (c: { rowSpan: number; colSpan: number }) =>
+    html`${c.rowSpan > 1 ? html` rowspan="${c.rowSpan}"` : ''}${c.colSpan > 1 ? html` colspan="${c.colSpan}"` : ''}`;
   const rows = grid.byRow.map(
     (cells) =>
       html`<tr>${cells.map((c) =>
@@ -29,7 +30,11 @@ export function reportBodyHtml(input: ExportInput): SafeHtml {
   const { report } = input;
   const format = getFormat(report.format);
   const tables = new Map(reportTables(report).map((t) => [t.section, t]));
-  const text: Record<string, string | undefined> = { overview: report.sections?.overview, problems: report.sections?.problems, other: report.sections?.other };
+  const text: Record<string, string | undefined> = {
+    overview: report.sections?.overview,
+    problems: report.sections?.problems,
+    other: report.sections?.other,
+  };
   const sections = format.sections.map((s) => {
     const t = s.kind === 'table' ? tables.get(s.key as ReportTable['section']) : undefined;
     return html`<section><h2>${s.heading}</h2>${t ? tableHtml(t, s.heading.replace(/^[一二三四五六]、/, '')) : paragraphs(text[s.key]).map((p) => html`<p>${p}</p>`)}</section>`;

@@ -23,7 +23,10 @@ export function reportTitle(report: AnnualReport): string {
 
 /** Narrative text → paragraphs: one per non-empty line. */
 export function paragraphs(text: string | undefined): string[] {
-  return (text ?? '').split(/\n+/).map((p) => p.trim()).filter(Boolean);
+  return (text ?? '')
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** Heading text without its printed number: 「一、总体情况」 → 「总体情况」. */
@@ -34,7 +37,11 @@ export function reportDocument(input: ExportInput): OfficialDocument {
   const { report } = input;
   const format = getFormat(report.format);
   const tables = new Map(reportTables(report).map((t) => [t.section, t]));
-  const narrative: Record<string, string | undefined> = { overview: report.sections?.overview, problems: report.sections?.problems, other: report.sections?.other };
+  const narrative: Record<string, string | undefined> = {
+    overview: report.sections?.overview,
+    problems: report.sections?.problems,
+    other: report.sections?.other,
+  };
   const body: Block[] = paragraphs(input.preamble).map((text) => ({ kind: 'paragraph', text }));
   for (const s of format.sections) {
     body.push({ kind: 'heading', level: 1, text: bare(s.heading) });
@@ -46,12 +53,19 @@ export function reportDocument(input: ExportInput): OfficialDocument {
     }
   }
   if (input.version && input.version.number > 1) {
-    body.push({ kind: 'paragraph', text: `注：本报告为第${input.version.number}版${input.version.reason ? `，修订理由：${input.version.reason}` : ''}。` });
+    body.push({
+      kind: 'paragraph',
+      text: `注：本报告为第${input.version.number}版${input.version.reason ? `，修订理由：${input.version.reason}` : ''}。`,
+    });
   }
   return {
     title: reportTitle(report),
     body,
     signature: report.date ? { agency: report.agency.name, date: report.date } : undefined,
-    properties: { author: report.agency.name, subject: '政府信息公开工作年度报告', keywords: `${report.year} ${format.notice}` },
+    properties: {
+      author: report.agency.name,
+      subject: '政府信息公开工作年度报告',
+      keywords: `${report.year} ${format.notice}`,
+    },
   };
 }

@@ -11,9 +11,18 @@ import type { ReportTable } from './tables.ts';
 import { reportTables } from './tables.ts';
 import { reportTitle } from './report-document.ts';
 
-const SHEET_NAMES: Record<ReportTable['section'], string> = { proactive: '二、主动公开', applications: '三、依申请公开', appeals: '四、复议诉讼' };
+const SHEET_NAMES: Record<ReportTable['section'], string> = {
+  proactive: '二、主动公开',
+  applications: '三、依申请公开',
+  appeals: '四、复议诉讼',
+};
 const FONT = { name: '仿宋_GB2312', size: 11 };
-const BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
 
 function drawTable(ws: ExcelJS.Worksheet, table: ReportTable, firstRow: number): void {
   const grid = layoutTable(table.head, table.rows);
@@ -27,7 +36,8 @@ function drawTable(ws: ExcelJS.Worksheet, table: ReportTable, firstRow: number):
     cell.alignment = { horizontal: c.align === 'left' ? 'left' : 'center', vertical: 'middle', wrapText: true };
     if (c.rowSpan > 1 || c.colSpan > 1) ws.mergeCells(r, c.col + 1, r + c.rowSpan - 1, c.col + c.colSpan);
   }
-  for (let r = 0; r < grid.rows; r++) for (let col = 1; col <= grid.columns; col++) ws.getCell(firstRow + r, col).border = BORDER;
+  for (let r = 0; r < grid.rows; r++)
+    for (let col = 1; col <= grid.columns; col++) ws.getCell(firstRow + r, col).border = BORDER;
 }
 
 /** The workbook as a Buffer. */

@@ -21,7 +21,11 @@ export interface AgencyPageModel {
 export function agencyPage(m: AgencyPageModel): string {
   const c = m.contact;
   const contactRows = contactEntries(c).filter(([, v]) => v);
-  const crumbs: Crumb[] = [{ label: '首页', href: '/' }, ...m.ancestors.map((a) => ({ label: a.name, href: `/gk/${a.code}/` })), { label: m.name }];
+  const crumbs: Crumb[] = [
+    { label: '首页', href: '/' },
+    ...m.ancestors.map((a) => ({ label: a.name, href: `/gk/${a.code}/` })),
+    { label: m.name },
+  ];
   const children = m.children;
   return layout({
     title: `${m.name}政府信息公开专栏`,
@@ -44,7 +48,11 @@ ${
 }
 
 export function notFoundPage(message: string): string {
-  return layout({ title: '页面不存在', crumbs: [{ label: '首页', href: '/' }, { label: '页面不存在' }], body: html`<h1>页面不存在</h1><p>${message}</p><p><a href="/">返回首页</a></p>` });
+  return layout({
+    title: '页面不存在',
+    crumbs: [{ label: '首页', href: '/' }, { label: '页面不存在' }],
+    body: html`<h1>页面不存在</h1><p>${message}</p><p><a href="/">返回首页</a></p>`,
+  });
 }
 
 export function errorPage(message: string): string {

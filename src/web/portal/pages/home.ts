@@ -11,7 +11,8 @@ export interface AgencyNode {
 
 function tree(nodes: AgencyNode[]): SafeHtml {
   return html`<ul class="tree">${nodes.map(
-    (n) => html`<li><a href="/gk/${n.code}/">${n.name}</a><span class="tag">${AGENCY_LEVEL_LABELS[n.level]}</span>${n.children.length ? tree(n.children) : ''}</li>`,
+    (n) =>
+      html`<li><a href="/gk/${n.code}/">${n.name}</a><span class="tag">${AGENCY_LEVEL_LABELS[n.level]}</span>${n.children.length ? tree(n.children) : ''}</li>`,
   )}</ul>`;
 }
 

@@ -40,7 +40,16 @@ export interface Suggestion {
   applicants: number;
   proposedTitle: string;
   proposedSummary: string;
-  members: Array<{ id: string; trackingNumber: string; applicantKind: string; arrivalDate: string; receivedDate: string | null; outcome: string | null; information: string; decision: SuggestionDecision | null }>;
+  members: Array<{
+    id: string;
+    trackingNumber: string;
+    applicantKind: string;
+    arrivalDate: string;
+    receivedDate: string | null;
+    outcome: string | null;
+    information: string;
+    decision: SuggestionDecision | null;
+  }>;
 }
 
 export interface HandledSuggestion {
@@ -72,14 +81,25 @@ async function importFile(agencyId: string, file: File, mode: LegacyImportMode):
   form.set('file', file);
   let response: Response;
   try {
-    response = await fetch('/api/v1/applications-import', { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) } });
+    response = await fetch('/api/v1/applications-import', {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+    });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
   }
   const body: unknown = await response.json().catch(() => ({}));
   if (!response.ok) {
     const problem = body as Problem;
-    throw new ApiError(response.status, problem.code ?? `HTTP_${response.status}`, problem.detail ?? '导入失败', problem.errors ?? {}, problem);
+    throw new ApiError(
+      response.status,
+      problem.code ?? `HTTP_${response.status}`,
+      problem.detail ?? '导入失败',
+      problem.errors ?? {},
+      problem,
+    );
   }
   return body as LegacyImportReport;
 }
@@ -88,9 +108,21 @@ export const applicationToolsApi = {
   importLegacy: importFile,
   /** The column template, downloaded by a plain link (the session cookie goes with it). */
   templateUrl: (format: 'xlsx' | 'csv') => `/api/v1/applications-import/template?format=${format}`,
-  settings: (agencyId: string, signal?: AbortSignal) => request<TrackingSettings>('GET', `/application-settings/${encodeURIComponent(agencyId)}`, { signal }),
-  saveSettings: (agencyId: string, trackingPattern: string) => request<TrackingSettings>('PUT', `/application-settings/${encodeURIComponent(agencyId)}`, { body: { trackingPattern } }),
-  suggestions: (agencyId: string, signal?: AbortSignal) => request<{ items: Suggestion[]; handled: HandledSuggestion[] }>('GET', '/application-suggestions', { query: { agencyId }, signal }),
-  draft: (body: DraftFromSuggestion) => request<{ catalogItemId: string }>('POST', '/application-suggestions/draft', { body }),
-  dismiss: (agencyId: string, applicationIds: string[], reason: string) => request<{ dismissed: number }>('POST', '/application-suggestions/dismiss', { body: { agencyId, applicationIds, reason } }),
+  settings: (agencyId: string, signal?: AbortSignal) =>
+    request<TrackingSettings>('GET', `/application-settings/${encodeURIComponent(agencyId)}`, { signal }),
+  saveSettings: (agencyId: string, trackingPattern: string) =>
+    request<TrackingSettings>('PUT', `/application-settings/${encodeURIComponent(agencyId)}`, {
+      body: { trackingPattern },
+    }),
+  suggestions: (agencyId: string, signal?: AbortSignal) =>
+    request<{ items: Suggestion[]; handled: HandledSuggestion[] }>('GET', '/application-suggestions', {
+      query: { agencyId },
+      signal,
+    }),
+  draft: (body: DraftFromSuggestion) =>
+    request<{ catalogItemId: string }>('POST', '/application-suggestions/draft', { body }),
+  dismiss: (agencyId: string, applicationIds: string[], reason: string) =>
+    request<{ dismissed: number }>('POST', '/application-suggestions/dismiss', {
+      body: { agencyId, applicationIds, reason },
+    }),
 };

@@ -60,7 +60,14 @@ export interface ApplicationFile {
 export interface ApplicationDocument {
   id: string;
   source: 'letter' | 'file';
-  kind: 'reply_letter' | 'correction_notice' | 'consultation_letter' | 'extension_notice' | 'fee_notice' | 'lapse_notice' | 'third_party_notice';
+  kind:
+    | 'reply_letter'
+    | 'correction_notice'
+    | 'consultation_letter'
+    | 'extension_notice'
+    | 'fee_notice'
+    | 'lapse_notice'
+    | 'third_party_notice';
   kindLabel: string;
   title: string;
   addressee: 'applicant' | 'party';
@@ -110,7 +117,18 @@ export interface ApplicationDetail extends ApplicationRow {
   reasonsAsked: boolean;
   feeBasis: string | null;
   feeAmount: number | null;
-  decision: null | { outcome: string; legalBasis: string | null; reasons: string | null; responsibleAgency: string | null; status: string | null; decidedBy: string | null; reviewedBy: string | null; reviewedAt: string | null; signedBy: string | null; signedAt: string | null };
+  decision: null | {
+    outcome: string;
+    legalBasis: string | null;
+    reasons: string | null;
+    responsibleAgency: string | null;
+    status: string | null;
+    decidedBy: string | null;
+    reviewedBy: string | null;
+    reviewedAt: string | null;
+    signedBy: string | null;
+    signedAt: string | null;
+  };
   clock: {
     state: string;
     receivedDate: string | null;
@@ -122,7 +140,13 @@ export interface ApplicationDetail extends ApplicationRow {
     extensionWorkingDays: number;
     overdue: boolean;
     provisional: boolean;
-    consultations: Array<{ party: string; sentDate: string; partyDeadline: string; answeredDate: string | null; open: boolean }>;
+    consultations: Array<{
+      party: string;
+      sentDate: string;
+      partyDeadline: string;
+      answeredDate: string | null;
+      open: boolean;
+    }>;
     warnings: Array<{ code: string; message: string }>;
     explanation: string;
   };
@@ -147,30 +171,64 @@ export interface InboxPage {
 /** Sends a multipart form (file uploads) with the session's CSRF token, read from /auth/me. */
 async function upload<T>(path: string, form: FormData): Promise<T> {
   const csrf = (await request<{ csrfToken: string }>('GET', '/auth/me')).csrfToken;
-  const response = await fetch(`/api/v1${path}`, { method: 'POST', body: form, credentials: 'same-origin', headers: csrf ? { 'x-csrf-token': csrf, accept: 'application/json' } : { accept: 'application/json' } });
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: csrf ? { 'x-csrf-token': csrf, accept: 'application/json' } : { accept: 'application/json' },
+  });
   if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: Record<string, string> };
-    throw new ApiError(response.status, problem.code ?? `HTTP_${response.status}`, problem.detail ?? '上传失败', problem.errors ?? {});
+    const problem = (await response.json().catch(() => ({}))) as {
+      code?: string;
+      detail?: string;
+      errors?: Record<string, string>;
+    };
+    throw new ApiError(
+      response.status,
+      problem.code ?? `HTTP_${response.status}`,
+      problem.detail ?? '上传失败',
+      problem.errors ?? {},
+    );
   }
   return (await response.json()) as T;
 }
 
 export const applicationsApi = {
   inbox: (query: Query, signal?: AbortSignal) => request<InboxPage>('GET', '/applications', { query, signal }),
-  get: (id: string, signal?: AbortSignal) => request<ApplicationDetail>('GET', `/applications/${encodeURIComponent(id)}`, { signal }),
-  create: (body: Record<string, unknown>) => request<{ id: string; trackingNumber: string; queryCode: string }>('POST', '/applications', { body }),
-  step: (id: string, step: string, body: Record<string, unknown>) => request<ApplicationDetail>('POST', `/applications/${encodeURIComponent(id)}/steps/${step}`, { body }),
-  reveal: (id: string) => request<{ idNumber: string; phone: string; address: string }>('POST', `/applications/${encodeURIComponent(id)}/reveal`, { body: {} }),
-  handlers: (agencyId: string, signal?: AbortSignal) => request<{ items: Array<{ id: string; displayName: string }> }>('GET', '/application-handlers', { query: { agencyId }, signal }),
+  get: (id: string, signal?: AbortSignal) =>
+    request<ApplicationDetail>('GET', `/applications/${encodeURIComponent(id)}`, { signal }),
+  create: (body: Record<string, unknown>) =>
+    request<{ id: string; trackingNumber: string; queryCode: string }>('POST', '/applications', { body }),
+  step: (id: string, step: string, body: Record<string, unknown>) =>
+    request<ApplicationDetail>('POST', `/applications/${encodeURIComponent(id)}/steps/${step}`, { body }),
+  reveal: (id: string) =>
+    request<{ idNumber: string; phone: string; address: string }>(
+      'POST',
+      `/applications/${encodeURIComponent(id)}/reveal`,
+      { body: {} },
+    ),
+  handlers: (agencyId: string, signal?: AbortSignal) =>
+    request<{ items: Array<{ id: string; displayName: string }> }>('GET', '/application-handlers', {
+      query: { agencyId },
+      signal,
+    }),
   upload: (id: string, role: string, file: File) => {
     const form = new FormData();
     form.set('role', role);
     form.set('file', file);
     return upload<ApplicationFile>(`/applications/${encodeURIComponent(id)}/files`, form);
   },
-  replyLetter: (id: string, format: 'pdf' | 'docx') => request<ApplicationFile>('POST', `/applications/${encodeURIComponent(id)}/reply-letter`, { body: { format } }),
-  fileUrl: (id: string, fileId: string) => `/api/v1/applications/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
+  replyLetter: (id: string, format: 'pdf' | 'docx') =>
+    request<ApplicationFile>('POST', `/applications/${encodeURIComponent(id)}/reply-letter`, { body: { format } }),
+  fileUrl: (id: string, fileId: string) =>
+    `/api/v1/applications/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
   /** Where the browser downloads a notice as PDF or DOCX (rendered on first download). */
-  documentUrl: (id: string, documentId: string, format: 'pdf' | 'docx') => `/api/v1/applications/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}/${format}`,
-  sendDocument: (id: string, documentId: string, input: SendDocumentInput) => request<OutboxMessage>('POST', `/applications/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}/send`, { body: input }),
+  documentUrl: (id: string, documentId: string, format: 'pdf' | 'docx') =>
+    `/api/v1/applications/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}/${format}`,
+  sendDocument: (id: string, documentId: string, input: SendDocumentInput) =>
+    request<OutboxMessage>(
+      'POST',
+      `/applications/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}/send`,
+      { body: input },
+    ),
 };

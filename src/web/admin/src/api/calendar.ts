@@ -46,5 +46,6 @@ export interface CalendarIssue {
 
 export const calendarApi = {
   years: (signal?: AbortSignal) => request<ItemList<CalendarYearSummary>>('GET', '/calendar/years', { signal }),
-  importYear: (input: CalendarImportInput) => request<CalendarImportResult>('POST', '/calendar/import', { body: input }),
+  importYear: (input: CalendarImportInput) =>
+    request<CalendarImportResult>('POST', '/calendar/import', { body: input }),
 };

@@ -56,8 +56,12 @@ export interface CaseFiguresAnswer {
 }
 
 export const casesApi = {
-  list: (query: Query, signal?: AbortSignal) => request<{ items: DisclosureCase[]; total: number }>('GET', '/cases', { query, signal }),
-  create: (agencyId: string, input: CaseInput) => request<DisclosureCase>('POST', '/cases', { body: { agencyId, ...input } }),
-  update: (id: string, input: CaseInput) => request<DisclosureCase>('PATCH', `/cases/${encodeURIComponent(id)}`, { body: input }),
-  figures: (agencyId: string, year: number, signal?: AbortSignal) => request<CaseFiguresAnswer>('GET', '/cases/figures', { query: { agencyId, year }, signal }),
+  list: (query: Query, signal?: AbortSignal) =>
+    request<{ items: DisclosureCase[]; total: number }>('GET', '/cases', { query, signal }),
+  create: (agencyId: string, input: CaseInput) =>
+    request<DisclosureCase>('POST', '/cases', { body: { agencyId, ...input } }),
+  update: (id: string, input: CaseInput) =>
+    request<DisclosureCase>('PATCH', `/cases/${encodeURIComponent(id)}`, { body: input }),
+  figures: (agencyId: string, year: number, signal?: AbortSignal) =>
+    request<CaseFiguresAnswer>('GET', '/cases/figures', { query: { agencyId, year }, signal }),
 };

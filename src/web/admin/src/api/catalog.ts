@@ -44,8 +44,20 @@ export interface ValidityView {
   endedAs: Exclude<ValidityStatus, 'valid'> | null;
   endedOn: string | null;
   replaces: { id: string; title: string; state: CatalogItem['state'] } | null;
-  revisions: Array<{ id: string; title: string; state: CatalogItem['state']; effectiveOn: string | null; publishedOn: string | null }>;
-  history: Array<{ step: 'published' | Exclude<ValidityStatus, 'valid'>; on: string; text: string; actorName: string; at: string }>;
+  revisions: Array<{
+    id: string;
+    title: string;
+    state: CatalogItem['state'];
+    effectiveOn: string | null;
+    publishedOn: string | null;
+  }>;
+  history: Array<{
+    step: 'published' | Exclude<ValidityStatus, 'valid'>;
+    on: string;
+    text: string;
+    actorName: string;
+    at: string;
+  }>;
 }
 
 export interface CatalogDetail extends CatalogItem {
@@ -116,29 +128,68 @@ export interface YearAmount {
 /** Uploads a file as the raw request body (the server checks it by content). */
 async function upload<T>(path: string, file: File): Promise<T> {
   const csrf = (await request<{ csrfToken?: string }>('GET', '/auth/me')).csrfToken ?? null;
-  const response = await fetch(`/api/v1${path}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/octet-stream', ...(csrf ? { 'x-csrf-token': csrf } : {}) }, body: file });
-  const body = (await response.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: Record<string, string> };
-  if (!response.ok) throw new ApiError(response.status, body.code ?? `HTTP_${response.status}`, body.errors?.file ?? body.detail ?? '上传失败', body.errors ?? {}, body);
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/octet-stream', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+    body: file,
+  });
+  const body = (await response.json().catch(() => ({}))) as {
+    code?: string;
+    detail?: string;
+    errors?: Record<string, string>;
+  };
+  if (!response.ok)
+    throw new ApiError(
+      response.status,
+      body.code ?? `HTTP_${response.status}`,
+      body.errors?.file ?? body.detail ?? '上传失败',
+      body.errors ?? {},
+      body,
+    );
   return body as T;
 }
 
 export const catalogApi = {
-  meta: (agencyId: string, signal?: AbortSignal) => request<CatalogMeta>('GET', '/catalog/meta', { query: { agencyId }, signal }),
-  list: (query: Query, signal?: AbortSignal) => request<{ total: number; items: CatalogItem[] }>('GET', '/catalog/items', { query, signal }),
+  meta: (agencyId: string, signal?: AbortSignal) =>
+    request<CatalogMeta>('GET', '/catalog/meta', { query: { agencyId }, signal }),
+  list: (query: Query, signal?: AbortSignal) =>
+    request<{ total: number; items: CatalogItem[] }>('GET', '/catalog/items', { query, signal }),
   get: (id: string, signal?: AbortSignal) => request<CatalogDetail>('GET', `/catalog/items/${id}`, { signal }),
-  create: (agencyId: string, input: ItemInput) => request<CatalogDetail>('POST', '/catalog/items', { body: { agencyId, ...input } }),
+  create: (agencyId: string, input: ItemInput) =>
+    request<CatalogDetail>('POST', '/catalog/items', { body: { agencyId, ...input } }),
   update: (id: string, input: ItemInput) => request<CatalogDetail>('PUT', `/catalog/items/${id}`, { body: input }),
   discard: (id: string) => request<void>('DELETE', `/catalog/items/${id}`),
-  act: (id: string, action: ActionInput) => request<CatalogDetail>('POST', `/catalog/items/${id}/actions`, { body: action }),
-  endValidity: (id: string, change: ValidityChange) => request<{ id: string; endedAs: string; endedOn: string }>('POST', `/catalog/items/${id}/validity`, { body: change }),
-  attach: (id: string, file: File) => upload<{ id: string }>(`/catalog/items/${id}/attachments?name=${encodeURIComponent(file.name)}`, file),
-  detach: (id: string, attachmentId: string) => request<void>('DELETE', `/catalog/items/${id}/attachments/${attachmentId}`),
-  late: (agencyId: string, signal?: AbortSignal) => request<{ items: Array<{ agencyId: string; agencyName: string; overdue: number; publishedLateThisYear: number }> }>('GET', '/catalog/late', { query: { agencyId }, signal }),
-  figures: (agencyId: string, year: number, signal?: AbortSignal) => request<{ figures: PowerListFigure[]; amounts: YearAmount[] }>('GET', `/power-list/${agencyId}`, { query: { year }, signal }),
-  saveFigure: (agencyId: string, body: Omit<PowerListFigure, 'updatedBy' | 'updatedAt'>) => request<PowerListFigure>('PUT', `/power-list/${agencyId}/figures`, { body }),
-  saveAmounts: (agencyId: string, body: YearAmount) => request<YearAmount>('PUT', `/power-list/${agencyId}/amounts`, { body }),
+  act: (id: string, action: ActionInput) =>
+    request<CatalogDetail>('POST', `/catalog/items/${id}/actions`, { body: action }),
+  endValidity: (id: string, change: ValidityChange) =>
+    request<{ id: string; endedAs: string; endedOn: string }>('POST', `/catalog/items/${id}/validity`, {
+      body: change,
+    }),
+  attach: (id: string, file: File) =>
+    upload<{ id: string }>(`/catalog/items/${id}/attachments?name=${encodeURIComponent(file.name)}`, file),
+  detach: (id: string, attachmentId: string) =>
+    request<void>('DELETE', `/catalog/items/${id}/attachments/${attachmentId}`),
+  late: (agencyId: string, signal?: AbortSignal) =>
+    request<{ items: Array<{ agencyId: string; agencyName: string; overdue: number; publishedLateThisYear: number }> }>(
+      'GET',
+      '/catalog/late',
+      { query: { agencyId }, signal },
+    ),
+  figures: (agencyId: string, year: number, signal?: AbortSignal) =>
+    request<{ figures: PowerListFigure[]; amounts: YearAmount[] }>('GET', `/power-list/${agencyId}`, {
+      query: { year },
+      signal,
+    }),
+  saveFigure: (agencyId: string, body: Omit<PowerListFigure, 'updatedBy' | 'updatedAt'>) =>
+    request<PowerListFigure>('PUT', `/power-list/${agencyId}/figures`, { body }),
+  saveAmounts: (agencyId: string, body: YearAmount) =>
+    request<YearAmount>('PUT', `/power-list/${agencyId}/amounts`, { body }),
   importFigures: (agencyId: string, file: File, apply: boolean) =>
-    upload<{ rows: number; saved: number; errors: Array<{ row: number; messages: string[] }> }>(`/power-list/${agencyId}/import?name=${encodeURIComponent(file.name)}${apply ? '&apply=true' : ''}`, file),
+    upload<{ rows: number; saved: number; errors: Array<{ row: number; messages: string[] }> }>(
+      `/power-list/${agencyId}/import?name=${encodeURIComponent(file.name)}${apply ? '&apply=true' : ''}`,
+      file,
+    ),
 };
 
 export interface CatalogSettings {
@@ -150,7 +201,14 @@ export interface CatalogSettings {
 }
 
 export const settingsApi = {
-  get: (agencyId: string, signal?: AbortSignal) => request<{ settings: CatalogSettings; categories: CatalogMeta['categories'] }>('GET', `/catalog/settings/${agencyId}`, { signal }),
-  save: (agencyId: string, body: Partial<Omit<CatalogSettings, 'agencyId'>>) => request<{ settings: CatalogSettings }>('PUT', `/catalog/settings/${agencyId}`, { body }),
-  addCategory: (agencyId: string, body: { name: string; statutoryItem: string }) => request<unknown>('POST', `/catalog/settings/${agencyId}/categories`, { body }),
+  get: (agencyId: string, signal?: AbortSignal) =>
+    request<{ settings: CatalogSettings; categories: CatalogMeta['categories'] }>(
+      'GET',
+      `/catalog/settings/${agencyId}`,
+      { signal },
+    ),
+  save: (agencyId: string, body: Partial<Omit<CatalogSettings, 'agencyId'>>) =>
+    request<{ settings: CatalogSettings }>('PUT', `/catalog/settings/${agencyId}`, { body }),
+  addCategory: (agencyId: string, body: { name: string; statutoryItem: string }) =>
+    request<unknown>('POST', `/catalog/settings/${agencyId}/categories`, { body }),
 };

@@ -140,7 +140,8 @@ export const api = {
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('POST', '/auth/password', { body: { currentPassword, newPassword } }),
 
-  dashboard: (agencyId: string, signal?: Signal) => request<Dashboard>('GET', '/dashboard', { query: { agencyId }, signal }),
+  dashboard: (agencyId: string, signal?: Signal) =>
+    request<Dashboard>('GET', '/dashboard', { query: { agencyId }, signal }),
 
   agencies: (signal?: Signal) => request<ItemList<Agency>>('GET', '/agencies', { signal }),
   agency: (id: string, signal?: Signal) => request<Agency>('GET', `/agencies/${encodeURIComponent(id)}`, { signal }),
@@ -149,7 +150,8 @@ export const api = {
     request<Agency>('PATCH', `/agencies/${encodeURIComponent(id)}`, { body: input }),
 
   roles: (signal?: Signal) => request<ItemList<Role>>('GET', '/roles', { signal }),
-  users: (agencyId: string, signal?: Signal) => request<ItemList<User>>('GET', '/users', { query: { agencyId }, signal }),
+  users: (agencyId: string, signal?: Signal) =>
+    request<ItemList<User>>('GET', '/users', { query: { agencyId }, signal }),
   createUser: (input: UserCreateInput) => request<User>('POST', '/users', { body: input }),
   updateUser: (id: string, input: UserUpdateInput) =>
     request<User>('PATCH', `/users/${encodeURIComponent(id)}`, { body: input }),

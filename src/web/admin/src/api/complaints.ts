@@ -50,10 +50,15 @@ export interface ComplaintInput {
 }
 
 export const complaintsApi = {
-  list: (query: Query, signal?: AbortSignal) => request<{ items: Complaint[]; total: number }>('GET', '/complaints', { query, signal }),
-  get: (id: string, signal?: AbortSignal) => request<{ complaint: Complaint; steps: ComplaintStep[] }>('GET', `/complaints/${encodeURIComponent(id)}`, { signal }),
+  list: (query: Query, signal?: AbortSignal) =>
+    request<{ items: Complaint[]; total: number }>('GET', '/complaints', { query, signal }),
+  get: (id: string, signal?: AbortSignal) =>
+    request<{ complaint: Complaint; steps: ComplaintStep[] }>('GET', `/complaints/${encodeURIComponent(id)}`, {
+      signal,
+    }),
   register: (input: ComplaintInput) => request<Complaint>('POST', '/complaints', { body: input }),
-  addStep: (id: string, step: { date: string; action: string; note: string }) => request<ComplaintStep>('POST', `/complaints/${encodeURIComponent(id)}/steps`, { body: step }),
+  addStep: (id: string, step: { date: string; action: string; note: string }) =>
+    request<ComplaintStep>('POST', `/complaints/${encodeURIComponent(id)}/steps`, { body: step }),
   conclude: (id: string, c: { result: ComplaintResult; concludedDate: string; resultNote: string }) =>
     request<Complaint>('POST', `/complaints/${encodeURIComponent(id)}/conclusion`, { body: c }),
 };

@@ -44,9 +44,12 @@ export interface PreviewInput {
 
 export const lettersApi = {
   placeholders: (signal?: AbortSignal) => request<ItemList<Placeholder>>('GET', '/letters/placeholders', { signal }),
-  templates: (agencyId: string, signal?: AbortSignal) => request<ItemList<LetterTemplate>>('GET', '/letters/templates', { query: { agencyId }, signal }),
+  templates: (agencyId: string, signal?: AbortSignal) =>
+    request<ItemList<LetterTemplate>>('GET', '/letters/templates', { query: { agencyId }, signal }),
   save: (agencyId: string, key: string, input: TemplateInput) =>
     request<LetterTemplate>('PUT', `/letters/templates/${encodeURIComponent(key)}`, { body: { agencyId, ...input } }),
-  reset: (agencyId: string, key: string) => request<LetterTemplate>('DELETE', `/letters/templates/${encodeURIComponent(key)}`, { query: { agencyId } }),
-  preview: (agencyId: string, input: PreviewInput): Promise<FetchedFile> => fetchFile('POST', '/letters/preview', { agencyId, ...input }),
+  reset: (agencyId: string, key: string) =>
+    request<LetterTemplate>('DELETE', `/letters/templates/${encodeURIComponent(key)}`, { query: { agencyId } }),
+  preview: (agencyId: string, input: PreviewInput): Promise<FetchedFile> =>
+    fetchFile('POST', '/letters/preview', { agencyId, ...input }),
 };

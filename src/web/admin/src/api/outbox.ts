@@ -46,9 +46,14 @@ export interface DeliveryInput {
 export const outboxApi = {
   list: (query: Query, signal?: AbortSignal) =>
     request<{ items: OutboxMessage[]; total: number; smtpConfigured: boolean }>('GET', '/outbox', { query, signal }),
-  get: (id: string, signal?: AbortSignal) => request<{ message: OutboxMessage; attachments: OutboxAttachment[] }>('GET', `/outbox/${encodeURIComponent(id)}`, { signal }),
+  get: (id: string, signal?: AbortSignal) =>
+    request<{ message: OutboxMessage; attachments: OutboxAttachment[] }>('GET', `/outbox/${encodeURIComponent(id)}`, {
+      signal,
+    }),
   resend: (id: string) => request<OutboxMessage>('POST', `/outbox/${encodeURIComponent(id)}/resend`),
-  recordDelivery: (id: string, input: DeliveryInput) => request<OutboxMessage>('POST', `/outbox/${encodeURIComponent(id)}/delivery`, { body: input }),
+  recordDelivery: (id: string, input: DeliveryInput) =>
+    request<OutboxMessage>('POST', `/outbox/${encodeURIComponent(id)}/delivery`, { body: input }),
   /** Where the browser downloads an attachment (the session cookie authorizes it). */
-  attachmentUrl: (id: string, attachmentId: number) => `/api/v1/outbox/${encodeURIComponent(id)}/attachments/${attachmentId}`,
+  attachmentUrl: (id: string, attachmentId: number) =>
+    `/api/v1/outbox/${encodeURIComponent(id)}/attachments/${attachmentId}`,
 };

@@ -64,9 +64,12 @@ export interface Comparison {
 
 export const reportChecksApi = {
   list: (signal?: AbortSignal) => request<{ items: CheckSummary[] }>('GET', '/report-checks', { signal }),
-  get: (id: string, signal?: AbortSignal) => request<CheckDetail>('GET', `/report-checks/${encodeURIComponent(id)}`, { signal }),
-  compare: (id: string, signal?: AbortSignal) => request<Comparison>('GET', `/report-checks/${encodeURIComponent(id)}/comparison`, { signal }),
-  upload: (files: Array<{ name: string; content: string }>) => request<{ results: UploadResult[] }>('POST', '/report-checks/uploads', { body: { files } }),
+  get: (id: string, signal?: AbortSignal) =>
+    request<CheckDetail>('GET', `/report-checks/${encodeURIComponent(id)}`, { signal }),
+  compare: (id: string, signal?: AbortSignal) =>
+    request<Comparison>('GET', `/report-checks/${encodeURIComponent(id)}/comparison`, { signal }),
+  upload: (files: Array<{ name: string; content: string }>) =>
+    request<{ results: UploadResult[] }>('POST', '/report-checks/uploads', { body: { files } }),
   /** A download link for the findings workbook (the browser sends the session cookie). */
   exportUrl: (filter: { id?: string; year?: number } = {}) => {
     const q = new URLSearchParams();

@@ -87,15 +87,24 @@ export const EXPORT_FORMATS = [
 ] as const;
 
 export const reportsApi = {
-  list: (agencyId: string, signal?: AbortSignal) => request<{ items: ReportRecord[] }>('GET', '/reports', { query: { agencyId }, signal }),
-  view: (agencyId: string, year: number, signal?: AbortSignal) => request<ReportView>('GET', path(agencyId, year), { signal }),
+  list: (agencyId: string, signal?: AbortSignal) =>
+    request<{ items: ReportRecord[] }>('GET', '/reports', { query: { agencyId }, signal }),
+  view: (agencyId: string, year: number, signal?: AbortSignal) =>
+    request<ReportView>('GET', path(agencyId, year), { signal }),
   save: (agencyId: string, year: number, body: SaveInput) => request<ReportView>('PUT', path(agencyId, year), { body }),
   submit: (agencyId: string, year: number) => request<ReportRecord>('POST', `${path(agencyId, year)}/submit`),
-  returnToDraft: (agencyId: string, year: number, comment: string) => request<ReportRecord>('POST', `${path(agencyId, year)}/return`, { body: { comment } }),
+  returnToDraft: (agencyId: string, year: number, comment: string) =>
+    request<ReportRecord>('POST', `${path(agencyId, year)}/return`, { body: { comment } }),
   publish: (agencyId: string, year: number) => request<VersionSummary>('POST', `${path(agencyId, year)}/publish`),
-  revise: (agencyId: string, year: number, reason: string) => request<ReportRecord>('POST', `${path(agencyId, year)}/revise`, { body: { reason } }),
-  supervision: (rootId: string, year: number, signal?: AbortSignal) => request<{ year: number; rows: OverviewRow[] }>('GET', '/reports/supervision', { query: { rootId, year }, signal }),
-  aggregate: (rootId: string, year: number, signal?: AbortSignal) => request<{ report: AnnualReport; findings: Finding[] }>('GET', '/reports/aggregate', { query: { rootId, year }, signal }),
+  revise: (agencyId: string, year: number, reason: string) =>
+    request<ReportRecord>('POST', `${path(agencyId, year)}/revise`, { body: { reason } }),
+  supervision: (rootId: string, year: number, signal?: AbortSignal) =>
+    request<{ year: number; rows: OverviewRow[] }>('GET', '/reports/supervision', { query: { rootId, year }, signal }),
+  aggregate: (rootId: string, year: number, signal?: AbortSignal) =>
+    request<{ report: AnnualReport; findings: Finding[] }>('GET', '/reports/aggregate', {
+      query: { rootId, year },
+      signal,
+    }),
   /** A download link (the browser sends the session cookie). */
   exportUrl: (agencyId: string, year: number, format: string, version?: number) =>
     `/api/v1${path(agencyId, year)}/export?format=${format}${version ? `&version=${version}` : ''}`,

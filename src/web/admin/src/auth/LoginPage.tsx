@@ -21,7 +21,8 @@ function loginErrorText(error: unknown): { message: string; description?: string
   if (error instanceof ApiError && error.code === 'ACCOUNT_LOCKED') {
     const until = typeof error.problem.lockedUntil === 'string' ? formatDateTime(error.problem.lockedUntil) : null;
     // The server's message usually names the time already; say it only when it does not.
-    const description = until && !error.detail.includes(until) ? `账号锁定至 ${until}，届时可再次登录，或请管理员解锁。` : undefined;
+    const description =
+      until && !error.detail.includes(until) ? `账号锁定至 ${until}，届时可再次登录，或请管理员解锁。` : undefined;
     return { message: error.detail, description };
   }
   return { message: errorMessage(error) };
@@ -70,15 +71,37 @@ export default function LoginPage() {
           <Alert type="success" showIcon message="您已安全退出。" style={{ marginBottom: 16 }} />
         ) : null}
         {shown ? (
-          <Alert type="error" showIcon role="alert" message={shown.message} description={shown.description} style={{ marginBottom: 16 }} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            message={shown.message}
+            description={shown.description}
+            style={{ marginBottom: 16 }}
+          />
         ) : null}
         {/* No form name: antd then uses the field names as ids (#username, #password) for tests and labels. */}
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={submitting}>
-          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
-            <Input name="username" prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus size="large" />
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          >
+            <Input
+              name="username"
+              prefix={<UserOutlined aria-hidden />}
+              autoComplete="username"
+              autoFocus
+              size="large"
+            />
           </Form.Item>
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password name="password" prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
+            <Input.Password
+              name="password"
+              prefix={<LockOutlined aria-hidden />}
+              autoComplete="current-password"
+              size="large"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={busy(submitting)}>
             登录

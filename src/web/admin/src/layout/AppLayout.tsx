@@ -69,7 +69,13 @@ function SideMenu() {
     label: <Link to={{ pathname: `/${entry.path}`, search }}>{entry.label}</Link>,
   }));
   return (
-    <Layout.Sider theme="light" breakpoint="lg" collapsedWidth={0} width={200} style={{ borderRight: '1px solid #e8e8e8' }}>
+    <Layout.Sider
+      theme="light"
+      breakpoint="lg"
+      collapsedWidth={0}
+      width={200}
+      style={{ borderRight: '1px solid #e8e8e8' }}
+    >
       <nav aria-label="主菜单">
         <Menu mode="inline" items={items} selectedKeys={current ? [current.key] : []} style={{ borderInlineEnd: 0 }} />
       </nav>

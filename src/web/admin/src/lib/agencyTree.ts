@@ -27,7 +27,10 @@ export interface AgencyTreeNode {
  * supervisor's subtree shows with its top agency first. Siblings keep the server's order.
  * `disabledIds` marks nodes that may not be chosen (e.g. an agency and its own subtree as parent).
  */
-export function buildAgencyTree(agencies: readonly Agency[], disabledIds: ReadonlySet<string> = new Set()): AgencyTreeNode[] {
+export function buildAgencyTree(
+  agencies: readonly Agency[],
+  disabledIds: ReadonlySet<string> = new Set(),
+): AgencyTreeNode[] {
   const nodes = new Map<string, AgencyTreeNode>();
   for (const a of agencies) {
     nodes.set(a.id, { key: a.id, value: a.id, title: a.name, disabled: disabledIds.has(a.id), children: [] });

@@ -38,7 +38,13 @@ export async function fetchFile(method: string, path: string, body: unknown): Pr
   }
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as Problem;
-    throw new ApiError(response.status, problem.code ?? `HTTP_${response.status}`, problem.detail ?? `请求失败（${response.status}）`, problem.errors ?? {}, problem);
+    throw new ApiError(
+      response.status,
+      problem.code ?? `HTTP_${response.status}`,
+      problem.detail ?? `请求失败（${response.status}）`,
+      problem.errors ?? {},
+      problem,
+    );
   }
   return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
 }

@@ -24,7 +24,11 @@ export function PageHeading({ title, extra }: { title: string; extra?: ReactNode
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {title}
       </Typography.Title>
-      {extra ? <Flex gap={8} wrap>{extra}</Flex> : null}
+      {extra ? (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }
@@ -56,7 +60,13 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
       showIcon
       message="加载失败"
       description={errorMessage(error)}
-      action={onRetry ? <Button size="small" onClick={onRetry}>重试</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            重试
+          </Button>
+        ) : undefined
+      }
     />
   );
 }
@@ -64,5 +74,15 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
 /** The message above a form whose submission failed (field messages appear beside the fields). */
 export function FormError({ message, onClose }: { message: string | null; onClose?: () => void }) {
   if (!message) return null;
-  return <Alert type="error" showIcon message={message} closable={!!onClose} onClose={onClose} style={{ marginBottom: 16 }} role="alert" />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      message={message}
+      closable={!!onClose}
+      onClose={onClose}
+      style={{ marginBottom: 16 }}
+      role="alert"
+    />
+  );
 }

@@ -19,7 +19,11 @@ export interface ApiData<T> {
  * Calls `load` now and whenever one of `deps` changes. Pass `enabled = false` to wait
  * (e.g. until an agency is chosen).
  */
-export function useApiData<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[], enabled = true): ApiData<T> {
+export function useApiData<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: readonly unknown[],
+  enabled = true,
+): ApiData<T> {
   const [data, setDataState] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(enabled);

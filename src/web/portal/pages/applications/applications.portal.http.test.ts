@@ -5,11 +5,22 @@ import { describeEachDialect } from '../../../../../test/support/db.ts';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 /** A multipart body as a browser sends it. */
-function multipart(fields: Record<string, string>, files: Array<{ name: string; filename: string; content: Buffer; type?: string }> = []) {
+function multipart(
+  fields: Record<string, string>,
+  files: Array<{ name: string; filename: string; content: Buffer; type?: string }> = [],
+) {
   const boundary = '----gongkaitest' + Math.random().toString(16).slice(2);
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const f of files) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`), f.content, Buffer.from('\r\n'));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const f of files)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      f.content,
+      Buffer.from('\r\n'),
+    );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -42,9 +53,19 @@ describeEachDialect('portal: online application and tracking', (dialect) => {
     const submission = /name="submission" value="([^"]+)"/.exec(res.body)![1]!;
     return { cookie: `gk_form=${cookie.value}`, csrf, submission, body: res.body };
   }
-  const post = (path: string, cookie: string, fields: Record<string, string>, files: Parameters<typeof multipart>[1] = []) => {
+  const post = (
+    path: string,
+    cookie: string,
+    fields: Record<string, string>,
+    files: Parameters<typeof multipart>[1] = [],
+  ) => {
     const m = multipart(fields, files);
-    return t.app.inject({ method: 'POST', url: `${url}${path}`, payload: m.payload, headers: { ...m.headers, cookie } });
+    return t.app.inject({
+      method: 'POST',
+      url: `${url}${path}`,
+      payload: m.payload,
+      headers: { ...m.headers, cookie },
+    });
   };
 
   beforeAll(async () => {
@@ -64,9 +85,21 @@ describeEachDialect('portal: online application and tracking', (dialect) => {
   it('bad input: every field answered beside it in Chinese, nothing typed is lost, nothing created', async () => {
     const f = await openForm();
     const before = (await t.testDb.db.selectFrom('application').select('id').execute()).length;
-    const res = await post('/apply', f.cookie, { ...VALID, csrf: f.csrf, submission: f.submission, applicantName: '', idNumber: '350504199001010028', phone: '123', email: 'bad', infoDescription: '', deliveryMethod: 'post' });
+    const res = await post('/apply', f.cookie, {
+      ...VALID,
+      csrf: f.csrf,
+      submission: f.submission,
+      applicantName: '',
+      idNumber: '350504199001010028',
+      phone: '123',
+      email: 'bad',
+      infoDescription: '',
+      deliveryMethod: 'post',
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.body).toMatch(/id="applicantName-error"[^>]*><span class="visually-hidden">错误：<\/span>请填写申请人姓名/);
+    expect(res.body).toMatch(
+      /id="applicantName-error"[^>]*><span class="visually-hidden">错误：<\/span>请填写申请人姓名/,
+    );
     expect(res.body).toMatch(/id="idNumber-error"[^>]*>.*校验位不正确/);
     expect(res.body).toMatch(/id="phone-error"/);
     expect(res.body).toMatch(/id="email-error"[^>]*>.*电子邮箱格式不正确/);
@@ -79,10 +112,19 @@ describeEachDialect('portal: online application and tracking', (dialect) => {
 
   it('uploads are checked by content: a renamed executable is refused, a PDF accepted', async () => {
     const f = await openForm();
-    const bad = await post('/apply', f.cookie, { ...VALID, csrf: f.csrf, submission: f.submission }, [{ name: 'attachments', filename: 'id.pdf', content: Buffer.from('MZ\x90\x00 not a pdf at all'), type: 'application/pdf' }]);
+    const bad = await post('/apply', f.cookie, { ...VALID, csrf: f.csrf, submission: f.submission }, [
+      {
+        name: 'attachments',
+        filename: 'id.pdf',
+        content: Buffer.from('MZ\x90\x00 not a pdf at all'),
+        type: 'application/pdf',
+      },
+    ]);
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toMatch(/按文件内容识别/);
-    const ok = await post('/apply', f.cookie, { ...VALID, csrf: f.csrf, submission: f.submission }, [{ name: 'attachments', filename: 'id.pdf', content: PDF }]);
+    const ok = await post('/apply', f.cookie, { ...VALID, csrf: f.csrf, submission: f.submission }, [
+      { name: 'attachments', filename: 'id.pdf', content: PDF },
+    ]);
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toMatch(/申请已提交/);
   });
@@ -94,14 +136,29 @@ describeEachDialect('portal: online application and tracking', (dialect) => {
     const code = (body: string) => /class="query-code">([^<]+)</.exec(body)?.[1];
     expect(code(first.body)).toBeDefined();
     expect(code(second.body)).toBe(code(first.body));
-    const rows = await t.testDb.db.selectFrom('application').select('id').where('idempotency_key', '=', `portal:${f.submission}`).execute();
+    const rows = await t.testDb.db
+      .selectFrom('application')
+      .select('id')
+      .where('idempotency_key', '=', `portal:${f.submission}`)
+      .execute();
     expect(rows).toHaveLength(1);
     const forged = await post('/apply', f.cookie, { ...VALID, csrf: 'forged', submission: 'abcdefghijklmnopqrst' });
     expect(forged.statusCode).toBe(403);
     expect(forged.body).toContain('value="王五"');
-    const robot = await post('/apply', f.cookie, { ...VALID, csrf: f.csrf, submission: 'robotrobotrobotrobot', website: 'http://spam' });
+    const robot = await post('/apply', f.cookie, {
+      ...VALID,
+      csrf: f.csrf,
+      submission: 'robotrobotrobotrobot',
+      website: 'http://spam',
+    });
     expect(robot.statusCode).toBe(400);
-    expect(await t.testDb.db.selectFrom('application').select('id').where('idempotency_key', '=', 'portal:robotrobotrobotrobot').execute()).toHaveLength(0);
+    expect(
+      await t.testDb.db
+        .selectFrom('application')
+        .select('id')
+        .where('idempotency_key', '=', 'portal:robotrobotrobotrobot')
+        .execute(),
+    ).toHaveLength(0);
   });
 
   it('tracking: wrong and malformed numbers and codes get the same answer; the right pair shows the state and the 第三十一条 wait', async () => {
@@ -130,25 +187,44 @@ describeEachDialect('portal: online application and tracking', (dialect) => {
     const receipt = await post('/apply', f.cookie, { ...VALID, csrf: f.csrf, submission: 'noticenoticenotice01' });
     const trackingNumber = /class="tracking-number">([^<]+)</.exec(receipt.body)![1]!;
     const queryCode = /class="query-code">([^<]+)</.exec(receipt.body)![1]!;
-    const { id } = await t.testDb.db.selectFrom('application').select('id').where('tracking_number', '=', trackingNumber).executeTakeFirstOrThrow();
+    const { id } = await t.testDb.db
+      .selectFrom('application')
+      .select('id')
+      .where('tracking_number', '=', trackingNumber)
+      .executeTakeFirstOrThrow();
     const staff = async (user: string) => {
       const s = await t.login(user);
-      return (method: 'GET' | 'POST', path: string, payload?: Record<string, unknown>) => t.app.inject({ method, url: path, payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+      return (method: 'GET' | 'POST', path: string, payload?: Record<string, unknown>) =>
+        t.app.inject({ method, url: path, payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
     };
-    const [clerk, handler, reviewer] = await Promise.all(['gxj.clerk', 'gxj.handler', 'gxj.reviewer'].map(staff)) as [Awaited<ReturnType<typeof staff>>, Awaited<ReturnType<typeof staff>>, Awaited<ReturnType<typeof staff>>];
+    const [clerk, handler, reviewer] = (await Promise.all(['gxj.clerk', 'gxj.handler', 'gxj.reviewer'].map(staff))) as [
+      Awaited<ReturnType<typeof staff>>,
+      Awaited<ReturnType<typeof staff>>,
+      Awaited<ReturnType<typeof staff>>,
+    ];
     const steps = `/api/v1/applications/${id}/steps`;
     expect((await clerk('POST', `${steps}/confirmReceipt`, {})).statusCode).toBe(200);
-    expect((await clerk('POST', `${steps}/requestCorrection`, { items: '请写明所需补助资金的年度' })).statusCode).toBe(200);
+    expect((await clerk('POST', `${steps}/requestCorrection`, { items: '请写明所需补助资金的年度' })).statusCode).toBe(
+      200,
+    );
     expect((await clerk('POST', `${steps}/recordCorrection`, { note: '2024年度' })).statusCode).toBe(200);
-    const consulted = await handler('POST', `${steps}/sendConsultation`, { party: 'third', partyName: '某机械有限公司' });
+    const consulted = await handler('POST', `${steps}/sendConsultation`, {
+      party: 'third',
+      partyName: '某机械有限公司',
+    });
     const docs = consulted.json().documents as Array<{ id: string; kind: string; state: string; formats: string[] }>;
-    expect(docs.map((d) => [d.kind, d.state, d.formats])).toEqual([['correction_notice', 'issued', ['pdf', 'docx']], ['consultation_letter', 'issued', ['pdf', 'docx']]]);
+    expect(docs.map((d) => [d.kind, d.state, d.formats])).toEqual([
+      ['correction_notice', 'issued', ['pdf', 'docx']],
+      ['consultation_letter', 'issued', ['pdf', 'docx']],
+    ]);
     const [correction, consultation] = docs as [(typeof docs)[0], (typeof docs)[0]];
 
     const docx = await handler('GET', `/api/v1/applications/${id}/documents/${correction.id}/docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
-    expect(decodeURIComponent(String(docx.headers['content-disposition']))).toContain(`政府信息公开申请补正告知书（${trackingNumber}）.docx`);
+    expect(decodeURIComponent(String(docx.headers['content-disposition']))).toContain(
+      `政府信息公开申请补正告知书（${trackingNumber}）.docx`,
+    );
 
     const page = await post('/track', f.cookie, { csrf: f.csrf, trackingNumber, queryCode });
     expect(page.body).toContain(`下载 补正告知书：政府信息公开申请补正告知书（${trackingNumber}）.pdf`);
@@ -158,14 +234,26 @@ describeEachDialect('portal: online application and tracking', (dialect) => {
     const pdf = await post('/track/file', f.cookie, { csrf: f.csrf, trackingNumber, queryCode, fileId: correction.id });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const hidden = await post('/track/file', f.cookie, { csrf: f.csrf, trackingNumber, queryCode, fileId: consultation.id });
+    const hidden = await post('/track/file', f.cookie, {
+      csrf: f.csrf,
+      trackingNumber,
+      queryCode,
+      fileId: consultation.id,
+    });
     expect(hidden.statusCode).toBe(404);
     expect(hidden.rawPayload.subarray(0, 5).toString()).not.toBe('%PDF-');
 
-    expect((await reviewer('POST', `/api/v1/applications/${id}/documents/${correction.id}/send`, { channel: 'email' })).statusCode).toBe(403);
-    const noAddress = await handler('POST', `/api/v1/applications/${id}/documents/${consultation.id}/send`, { channel: 'post' });
+    expect(
+      (await reviewer('POST', `/api/v1/applications/${id}/documents/${correction.id}/send`, { channel: 'email' }))
+        .statusCode,
+    ).toBe(403);
+    const noAddress = await handler('POST', `/api/v1/applications/${id}/documents/${consultation.id}/send`, {
+      channel: 'post',
+    });
     expect(noAddress.json().errors).toEqual({ address: '请填写对方的邮寄地址' });
-    const sent = await clerk('POST', `/api/v1/applications/${id}/documents/${correction.id}/send`, { channel: 'email' });
+    const sent = await clerk('POST', `/api/v1/applications/${id}/documents/${correction.id}/send`, {
+      channel: 'email',
+    });
     expect(sent.statusCode).toBe(201);
     expect(sent.json()).toMatchObject({ channel: 'email', recipientAddress: 'wangwu@example.com', status: 'queued' });
     const detail = (await handler('GET', `/api/v1/applications/${id}`)).json();

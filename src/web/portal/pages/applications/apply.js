@@ -26,17 +26,36 @@
     box.appendChild(ul);
   }
   function query() {
-    var text = ['infoTitle', 'infoDescription'].map(function (id) { var el = document.getElementById(id); return el ? el.value : ''; }).join(' ').trim();
+    var text = ['infoTitle', 'infoDescription']
+      .map(function (id) {
+        var el = document.getElementById(id);
+        return el ? el.value : '';
+      })
+      .join(' ')
+      .trim();
     if (text.length < 2 || text === last) return;
     last = text;
-    fetch('/api/v1/public/suggest?q=' + encodeURIComponent(text.slice(0, 100)) + '&agency=' + encodeURIComponent(agency), { headers: { accept: 'application/json' } })
-      .then(function (r) { return r.ok ? r.json() : { items: [] }; })
-      .then(function (data) { show(data.items || []); })
-      .catch(function () { /* suggestions are optional */ });
+    fetch(
+      '/api/v1/public/suggest?q=' + encodeURIComponent(text.slice(0, 100)) + '&agency=' + encodeURIComponent(agency),
+      { headers: { accept: 'application/json' } },
+    )
+      .then(function (r) {
+        return r.ok ? r.json() : { items: [] };
+      })
+      .then(function (data) {
+        show(data.items || []);
+      })
+      .catch(function () {
+        /* suggestions are optional */
+      });
   }
   ['infoTitle', 'infoDescription'].forEach(function (id) {
     var el = document.getElementById(id);
-    if (el) el.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(query, 400); });
+    if (el)
+      el.addEventListener('input', function () {
+        clearTimeout(timer);
+        timer = setTimeout(query, 400);
+      });
   });
   var summary = document.querySelector('.error-summary');
   if (summary) summary.focus();

@@ -3,8 +3,18 @@
  * /gk-assets/applications/apply.js suggests already-published items while the applicant
  * describes the information (第三十六条第一项: published information only needs a pointer).
  */
-import { APPLICANT_KIND_LABELS, APPLICANT_KINDS, ID_DOC_LABELS, ID_DOC_TYPES } from '../../../../domain/applications/applicant.ts';
-import { DELIVERY_FORM_LABELS, DELIVERY_FORMS, DELIVERY_METHOD_LABELS, DELIVERY_METHODS } from '../../../../domain/applications/kinds.ts';
+import {
+  APPLICANT_KIND_LABELS,
+  APPLICANT_KINDS,
+  ID_DOC_LABELS,
+  ID_DOC_TYPES,
+} from '../../../../domain/applications/applicant.ts';
+import {
+  DELIVERY_FORM_LABELS,
+  DELIVERY_FORMS,
+  DELIVERY_METHOD_LABELS,
+  DELIVERY_METHODS,
+} from '../../../../domain/applications/kinds.ts';
 import { displayQueryCode } from '../../../../domain/applications/tracking.ts';
 import { formatChineseDate } from '../../../../domain/time.ts';
 import { html } from '../../../../http/html.ts';
@@ -79,11 +89,18 @@ ${state.errors.attachments ? html`<p class="field-error" id="attachments-error">
 <button type="submit" class="primary">提交申请</button>
 </form>
 <script src="/gk-assets/applications/apply.js" defer></script>`;
-  return layout({ title: '政府信息公开申请', crumbs: [{ label: '首页', href: '/' }, { label: agency.name, href: base }, { label: '在线申请' }], body });
+  return layout({
+    title: '政府信息公开申请',
+    crumbs: [{ label: '首页', href: '/' }, { label: agency.name, href: base }, { label: '在线申请' }],
+    body,
+  });
 }
 
 /** The receipt, printable: tracking number, query code and the 第三十一条 statement. */
-export function receiptPage(agency: FormAgency, r: { trackingNumber: string; queryCode: string; arrivalDate: string; applicantName: string; summary: string }): string {
+export function receiptPage(
+  agency: FormAgency,
+  r: { trackingNumber: string; queryCode: string; arrivalDate: string; applicantName: string; summary: string },
+): string {
   const base = `/gk/${encodeURIComponent(agency.code)}/`;
   const body = html`<h1>申请已提交</h1>
 <section class="receipt" aria-labelledby="receipt-title">
@@ -100,5 +117,9 @@ export function receiptPage(agency: FormAgency, r: { trackingNumber: string; que
 <p class="notice">依据《中华人民共和国政府信息公开条例》第三十一条第三项，通过互联网渠道提交的政府信息公开申请，以双方确认之日为收到申请之日。本机关确认收到申请后，答复期限自确认之日起计算，确认日期可在查询页面查看。</p>
 </section>
 <p><a href="${base}track">查询办理进度</a> · 打印本页：使用浏览器的打印功能（Ctrl+P）</p>`;
-  return layout({ title: '申请已提交', crumbs: [{ label: '首页', href: '/' }, { label: agency.name, href: base }, { label: '申请回执' }], body });
+  return layout({
+    title: '申请已提交',
+    crumbs: [{ label: '首页', href: '/' }, { label: agency.name, href: base }, { label: '申请回执' }],
+    body,
+  });
 }

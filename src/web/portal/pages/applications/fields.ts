@@ -22,7 +22,20 @@ function described(state: FormState, name: string, hint?: string): string {
 }
 
 /** A text input (or textarea when `rows` is given). */
-export function textField(state: FormState, f: { name: string; label: string; required?: boolean; hint?: string; type?: string; rows?: number; maxlength?: number; autocomplete?: string; inputmode?: string }): SafeHtml {
+export function textField(
+  state: FormState,
+  f: {
+    name: string;
+    label: string;
+    required?: boolean;
+    hint?: string;
+    type?: string;
+    rows?: number;
+    maxlength?: number;
+    autocomplete?: string;
+    inputmode?: string;
+  },
+): SafeHtml {
   const value = state.values[f.name] ?? '';
   const invalid = state.errors[f.name] ? 'true' : 'false';
   const by = described(state, f.name, f.hint);
@@ -38,7 +51,10 @@ ${control}
 }
 
 /** A group of radio buttons in a fieldset with a legend. */
-export function radioField(state: FormState, f: { name: string; legend: string; options: Array<[string, string]>; hint?: string }): SafeHtml {
+export function radioField(
+  state: FormState,
+  f: { name: string; legend: string; options: Array<[string, string]>; hint?: string },
+): SafeHtml {
   const value = state.values[f.name] ?? '';
   const by = described(state, f.name, f.hint);
   return html`<fieldset class="field${state.errors[f.name] ? ' has-error' : ''}" ${by ? html`aria-describedby="${by}"` : ''}>
@@ -50,7 +66,10 @@ ${errorOf(state, f.name)}
 }
 
 /** A select. */
-export function selectField(state: FormState, f: { name: string; label: string; options: Array<[string, string]>; hint?: string }): SafeHtml {
+export function selectField(
+  state: FormState,
+  f: { name: string; label: string; options: Array<[string, string]>; hint?: string },
+): SafeHtml {
   const value = state.values[f.name] ?? '';
   const by = described(state, f.name, f.hint);
   return html`<div class="field${state.errors[f.name] ? ' has-error' : ''}">

@@ -31,11 +31,21 @@ ${textField(state, { name: 'trackingNumber', label: '申请编号', required: tr
 ${textField(state, { name: 'queryCode', label: '查询码', required: true, maxlength: 12, autocomplete: 'off', hint: '回执上的8位查询码，如 ABCD-EFGH' })}
 <button type="submit" class="primary">查询</button>
 </form>`;
-  return layout({ title: '查询申请办理进度', crumbs: [{ label: '首页', href: '/' }, { label: agency.name, href: base }, { label: '查询进度' }], body });
+  return layout({
+    title: '查询申请办理进度',
+    crumbs: [{ label: '首页', href: '/' }, { label: agency.name, href: base }, { label: '查询进度' }],
+    body,
+  });
 }
 
 /** The application as the applicant sees it. */
-export function trackResultPage(agency: FormAgency, v: TrackingView, creds: { trackingNumber: string; queryCode: string; csrf: string }, correction: FormState, notice?: string): string {
+export function trackResultPage(
+  agency: FormAgency,
+  v: TrackingView,
+  creds: { trackingNumber: string; queryCode: string; csrf: string },
+  correction: FormState,
+  notice?: string,
+): string {
   const base = `/gk/${encodeURIComponent(agency.code)}/`;
   const hidden = html`<input type="hidden" name="csrf" value="${creds.csrf}"><input type="hidden" name="trackingNumber" value="${creds.trackingNumber}"><input type="hidden" name="queryCode" value="${creds.queryCode}">`;
   const body = html`<h1>申请 ${v.trackingNumber}</h1>
@@ -49,8 +59,9 @@ ${v.closedDate ? html`<dt>办结日期</dt><dd>${formatChineseDate(v.closedDate)
 </dl>
 <h2>期限说明</h2>
 <p class="explanation">${v.explanation}</p>
-${v.correction
-  ? html`<h2 id="correction-title">补正申请</h2>
+${
+  v.correction
+    ? html`<h2 id="correction-title">补正申请</h2>
 <p>本机关于${formatChineseDate(v.correction.requested)}告知您补正以下事项${v.correction.periodEnd ? html`，补正期限至${formatChineseDate(v.correction.periodEnd)}` : ''}：</p>
 <blockquote class="correction-items">${v.correction.items}</blockquote>
 <p class="hint">依据第三十条，答复期限自本机关收到补正后的申请之日起计算；无正当理由逾期不补正的，视为放弃申请。</p>
@@ -60,13 +71,20 @@ ${textField(correction, { name: 'correction', label: '补正后的申请内容',
 <div class="field"><label for="correctionFiles">补充材料（可选，PDF、JPG或PNG，每个不超过5MB）</label><input id="correctionFiles" name="correctionFiles" type="file" multiple accept=".pdf,.jpg,.jpeg,.png"></div>
 <button type="submit" class="primary">提交补正</button>
 </form>`
-  : ''}
+    : ''
+}
 <h2>办理过程</h2>
 <ol class="timeline">${v.timeline.map((e) => html`<li><time datetime="${e.date}">${formatChineseDate(e.date)}</time> ${e.summary}</li>`)}</ol>
 <h2>文书与提供的信息</h2>
-${v.files.length === 0
-  ? html`<p>暂无。</p>`
-  : html`<ul class="files">${v.files.map((f) => html`<li><form method="post" action="${base}track/file" class="inline">${hidden}<input type="hidden" name="fileId" value="${f.id}"><button type="submit" class="link">下载 ${f.label}：${f.filename}</button> <span class="tag"><time datetime="${f.date}">${formatChineseDate(f.date)}</time>${f.size === null ? '' : html`，${Math.ceil(f.size / 1024)} KB`}</span></form></li>`)}</ul>`}
+${
+  v.files.length === 0
+    ? html`<p>暂无。</p>`
+    : html`<ul class="files">${v.files.map((f) => html`<li><form method="post" action="${base}track/file" class="inline">${hidden}<input type="hidden" name="fileId" value="${f.id}"><button type="submit" class="link">下载 ${f.label}：${f.filename}</button> <span class="tag"><time datetime="${f.date}">${formatChineseDate(f.date)}</time>${f.size === null ? '' : html`，${Math.ceil(f.size / 1024)} KB`}</span></form></li>`)}</ul>`
+}
 <p><a href="${base}track">查询其他申请</a></p>`;
-  return layout({ title: `申请 ${v.trackingNumber}`, crumbs: [{ label: '首页', href: '/' }, { label: agency.name, href: base }, { label: '办理进度' }], body });
+  return layout({
+    title: `申请 ${v.trackingNumber}`,
+    crumbs: [{ label: '首页', href: '/' }, { label: agency.name, href: base }, { label: '办理进度' }],
+    body,
+  });
 }

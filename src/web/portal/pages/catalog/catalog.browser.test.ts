@@ -50,11 +50,15 @@ describe.skipIf(!browserAvailable)('publishing journey in Chromium', () => {
     await page.getByLabel(/成文日期/).fill('2026-02-26');
     // The body editor's HTML source view: what a clerk pastes from another system, script included.
     await page.getByRole('button', { name: 'HTML 源码' }).click();
-    await page.getByRole('textbox', { name: '正文（HTML 源码）' }).fill('<p>为方便企业申请行政复议，区工信局在一楼设立咨询窗口。</p><script>alert(1)</script>');
+    await page
+      .getByRole('textbox', { name: '正文（HTML 源码）' })
+      .fill('<p>为方便企业申请行政复议，区工信局在一楼设立咨询窗口。</p><script>alert(1)</script>');
     await page.getByRole('button', { name: /保存草稿/ }).click();
     await page.waitForURL(/\/admin\/catalog\/[0-9a-f-]{36}/, { timeout: 15_000 });
     itemId = /catalog\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-    await page.locator('input[type=file]').setInputFiles({ name: '咨询窗口安排.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '咨询窗口安排.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('link', { name: '咨询窗口安排.pdf' }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: /提交保密审查/ }).click();
     await page.getByText('待保密审查').first().waitFor({ timeout: 15_000 });
@@ -77,7 +81,10 @@ describe.skipIf(!browserAvailable)('publishing journey in Chromium', () => {
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     expect(await page.getByText('一楼设立咨询窗口').count()).toBe(1);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '咨询窗口安排.pdf' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '咨询窗口安排.pdf' }).click(),
+    ]);
     expect(readFileSync((await download.path())!).equals(PDF)).toBe(true);
     await context.close();
   }, 120_000);

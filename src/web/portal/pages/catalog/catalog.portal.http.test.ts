@@ -17,7 +17,19 @@ describeEachDialect('catalog portal and API', (dialect) => {
   it('the 指南 is generated with the elements of 第十二条', async () => {
     const res = await get('/gk/luojiang-gxj/guide');
     expect(res.statusCode).toBe(200);
-    for (const text of ['政府信息公开指南', '办公地址', '办公时间', '0595-22630152', '传真号码', '互联网联系方式', '安全生产', '第二十条第（十三）项', '{code}/{year}-{serial:5}', '/gk/luojiang-gxj/apply']) expect(res.body).toContain(text);
+    for (const text of [
+      '政府信息公开指南',
+      '办公地址',
+      '办公时间',
+      '0595-22630152',
+      '传真号码',
+      '互联网联系方式',
+      '安全生产',
+      '第二十条第（十三）项',
+      '{code}/{year}-{serial:5}',
+      '/gk/luojiang-gxj/apply',
+    ])
+      expect(res.body).toContain(text);
   });
 
   it('the landing page links the column; 制度 and 年报 pages render', async () => {
@@ -46,12 +58,18 @@ describeEachDialect('catalog portal and API', (dialect) => {
   });
 
   it('a withdrawn item keeps its page with the reason and history, without its text', async () => {
-    const withdrawn = await t.ctx.db.selectFrom('catalog_item').select('id').where('status', '=', 'withdrawn').executeTakeFirstOrThrow();
+    const withdrawn = await t.ctx.db
+      .selectFrom('catalog_item')
+      .select('id')
+      .where('status', '=', 'withdrawn')
+      .executeTakeFirstOrThrow();
     const page = await get(`/gk/items/${withdrawn.id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('本信息已于2025年5月14日撤回');
     expect(page.body).toContain('因场地调整，对接会延期举办');
-    expect(page.body).toMatch(/<ol class="history"><li>2025年5月9日 [\d:]+\u3000发布<\/li><li>2025年5月14日 [\d:]+\u3000撤回：因场地调整/);
+    expect(page.body).toMatch(
+      /<ol class="history"><li>2025年5月9日 [\d:]+\u3000发布<\/li><li>2025年5月14日 [\d:]+\u3000撤回：因场地调整/,
+    );
     expect(page.body).not.toContain('请有意参会的企业报名');
     expect((await get('/gk/luojiang-gxj/feed.atom')).body).not.toContain('供需对接会');
   });
@@ -69,19 +87,43 @@ describeEachDialect('catalog portal and API', (dialect) => {
   it('a clerk drafts with an attachment, the reviewer and approver pass it, the public finds it and downloads the file', async () => {
     const clerk = await t.login('gxj.clerk');
     const h = (s: { cookie: string; csrf: string }) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/items', headers: h(clerk), payload: { title: '关于公布2026年企业复议咨询窗口的公告<script>alert(1)</script>', statutoryItem: 'a20.15', docType: 'notice', formedOn: '2026-02-27', bodyHtml: '<p onmouseover="x()">咨询窗口设在一楼。</p>' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/items',
+      headers: h(clerk),
+      payload: {
+        title: '关于公布2026年企业复议咨询窗口的公告<script>alert(1)</script>',
+        statutoryItem: 'a20.15',
+        docType: 'notice',
+        formedOn: '2026-02-27',
+        bodyHtml: '<p onmouseover="x()">咨询窗口设在一楼。</p>',
+      },
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
     expect(created.json().bodyHtml).toBe('<p>咨询窗口设在一楼。</p>');
-    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/items/${id}/attachments?name=${encodeURIComponent('公告.docx')}`, headers: { ...h(clerk), 'content-type': 'application/octet-stream' }, payload: PDF });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/catalog/items/${id}/attachments?name=${encodeURIComponent('公告.docx')}`,
+      headers: { ...h(clerk), 'content-type': 'application/octet-stream' },
+      payload: PDF,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.file).toContain('扩展名与内容不符');
-    const up = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/items/${id}/attachments?name=${encodeURIComponent('公告.pdf')}`, headers: { ...h(clerk), 'content-type': 'application/octet-stream' }, payload: PDF });
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/catalog/items/${id}/attachments?name=${encodeURIComponent('公告.pdf')}`,
+      headers: { ...h(clerk), 'content-type': 'application/octet-stream' },
+      payload: PDF,
+    });
     expect(up.statusCode).toBe(201);
-    const act = (s: { cookie: string; csrf: string }, payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/catalog/items/${id}/actions`, headers: h(s), payload });
+    const act = (s: { cookie: string; csrf: string }, payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/catalog/items/${id}/actions`, headers: h(s), payload });
     expect((await act(clerk, { kind: 'submit' })).statusCode).toBe(200);
     expect((await act(clerk, { kind: 'confidentiality_pass', opinion: '自审' })).statusCode).toBe(403);
-    expect((await act(await t.login('gxj.reviewer'), { kind: 'confidentiality_pass', opinion: '不涉密' })).statusCode).toBe(200);
+    expect(
+      (await act(await t.login('gxj.reviewer'), { kind: 'confidentiality_pass', opinion: '不涉密' })).statusCode,
+    ).toBe(200);
     const approved = await act(await t.login('gxj.approver'), { kind: 'approve', opinion: '同意' });
     expect(approved.json().state).toBe('published');
     const found = await get(`/api/v1/public/search?q=${encodeURIComponent('复议')}`);
@@ -102,35 +144,87 @@ describeEachDialect('catalog portal and API', (dialect) => {
 
   it('power-list figures: import lists row errors and saves nothing unless asked', async () => {
     const head = await t.login('gxj.head');
-    const agency = (await get('/api/v1/public/search?agency=luojiang-gxj&pageSize=1')).json().hits[0].agencyId as string;
-    const csv = '年份,事项类别,年末项目数,新增,取消,处理决定数,数据来源\n2026,行政许可,3,0,0,1,区权责清单\n2026,行政审批,3,,,1,区权责清单\n2026,行政处罚,-1,,,0,\n';
+    const agency = (await get('/api/v1/public/search?agency=luojiang-gxj&pageSize=1')).json().hits[0]
+      .agencyId as string;
+    const csv =
+      '年份,事项类别,年末项目数,新增,取消,处理决定数,数据来源\n2026,行政许可,3,0,0,1,区权责清单\n2026,行政审批,3,,,1,区权责清单\n2026,行政处罚,-1,,,0,\n';
     const url = `/api/v1/power-list/${agency}/import?name=figures.csv`;
-    const dry = await t.app.inject({ method: 'POST', url, headers: { cookie: head.cookie, 'x-csrf-token': head.csrf, 'content-type': 'application/octet-stream' }, payload: Buffer.from(csv) });
+    const dry = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: head.cookie, 'x-csrf-token': head.csrf, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(csv),
+    });
     expect(dry.json()).toMatchObject({ rows: 3, saved: 0 });
     expect(dry.json().errors.map((e: { row: number }) => e.row)).toEqual([3, 4]);
     expect(dry.json().errors[0].messages[0]).toContain('事项类别');
-    const applied = await t.app.inject({ method: 'POST', url: `${url}&apply=true`, headers: { cookie: head.cookie, 'x-csrf-token': head.csrf, 'content-type': 'application/octet-stream' }, payload: Buffer.from(csv) });
+    const applied = await t.app.inject({
+      method: 'POST',
+      url: `${url}&apply=true`,
+      headers: { cookie: head.cookie, 'x-csrf-token': head.csrf, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(csv),
+    });
     expect(applied.json().saved).toBe(1);
-    const figures = await t.app.inject({ method: 'GET', url: `/api/v1/power-list/${agency}?year=2026`, headers: { cookie: head.cookie } });
-    expect(figures.json().figures.find((x: { year: number; kind: string }) => x.year === 2026 && x.kind === 'licensing')).toMatchObject({ itemCount: 3, decisions: 1, source: '区权责清单' });
+    const figures = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/power-list/${agency}?year=2026`,
+      headers: { cookie: head.cookie },
+    });
+    expect(
+      figures.json().figures.find((x: { year: number; kind: string }) => x.year === 2026 && x.kind === 'licensing'),
+    ).toMatchObject({ itemCount: 3, decisions: 1, source: '区权责清单' });
   });
 
   it('the 指南 is editable by the office head (sanitized), and categories and the 索引号 scheme are set in the settings', async () => {
     const head = await t.login('gxj.head');
     const headers = { cookie: head.cookie, 'x-csrf-token': head.csrf };
-    const agencyId = (await t.ctx.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()).id;
-    const saved = await t.app.inject({ method: 'PUT', url: `/api/v1/catalog/settings/${agencyId}`, headers, payload: { guide: { obtaining: '<p>也可以到区政务服务中心二楼查阅。</p><img src=x onerror=alert(1)>' }, indexScheme: '{code}-{year}-{serial:4}' } });
+    const agencyId = (
+      await t.ctx.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()
+    ).id;
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/catalog/settings/${agencyId}`,
+      headers,
+      payload: {
+        guide: { obtaining: '<p>也可以到区政务服务中心二楼查阅。</p><img src=x onerror=alert(1)>' },
+        indexScheme: '{code}-{year}-{serial:4}',
+      },
+    });
     expect(saved.statusCode).toBe(200);
     const guide = await get('/gk/luojiang-gxj/guide');
     expect(guide.body).toContain('也可以到区政务服务中心二楼查阅。');
     expect(guide.body).not.toContain('onerror');
-    const bad = await t.app.inject({ method: 'PUT', url: `/api/v1/catalog/settings/${agencyId}`, headers, payload: { indexScheme: '{code}' } });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/catalog/settings/${agencyId}`,
+      headers,
+      payload: { indexScheme: '{code}' },
+    });
     expect(bad.json().errors.indexScheme).toContain('{year}');
     const clerk = await t.login('gxj.clerk');
-    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/catalog/settings/${agencyId}`, headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf }, payload: { rulesHtml: 'x' } })).statusCode).toBe(403);
-    const cat = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/settings/${agencyId}/categories`, headers, payload: { name: '财政预决算', statutoryItem: 'a20.7' } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: `/api/v1/catalog/settings/${agencyId}`,
+          headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf },
+          payload: { rulesHtml: 'x' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const cat = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/catalog/settings/${agencyId}/categories`,
+      headers,
+      payload: { name: '财政预决算', statutoryItem: 'a20.7' },
+    });
     expect(cat.statusCode).toBe(201);
     expect((await get('/gk/luojiang-gxj/catalog')).body).toContain('财政预决算');
-    await t.app.inject({ method: 'PUT', url: `/api/v1/catalog/settings/${agencyId}`, headers, payload: { indexScheme: '{code}/{year}-{serial:5}' } });
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/catalog/settings/${agencyId}`,
+      headers,
+      payload: { indexScheme: '{code}/{year}-{serial:5}' },
+    });
   });
 });

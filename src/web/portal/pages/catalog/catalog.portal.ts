@@ -8,7 +8,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { statutoryItem } from '../../../../domain/catalog/index.ts';
 import { publicAgencies, publicAgencyByCode } from '../../../../modules/agencies/agencies.service.ts';
 import { findPublic } from '../../../../modules/search/search.repository.ts';
-import { agencyColumns, publicAttachment, publicItem, sitemapEntries } from '../../../../modules/catalog/public.service.ts';
+import {
+  agencyColumns,
+  publicAttachment,
+  publicItem,
+  sitemapEntries,
+} from '../../../../modules/catalog/public.service.ts';
 import { listCategories } from '../../../../modules/catalog/settings.repository.ts';
 import { settingsFor } from '../../../../modules/catalog/settings.service.ts';
 import { searchPublic, type SearchParams } from '../../../../modules/search/search.service.ts';
@@ -42,18 +47,30 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
 
   async function agencyOr404(request: CodeRequest, reply: FastifyReply) {
     const agency = await publicAgencyByCode(db, request.params.code);
-    if (!agency) void reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('没有找到该机关的政府信息公开专栏。'));
+    if (!agency)
+      void reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('没有找到该机关的政府信息公开专栏。'));
     return agency;
   }
 
-  app.get('/gk-assets/catalog.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS));
+  app.get('/gk-assets/catalog.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
+  );
 
   app.get<{ Params: { code: string } }>('/gk/:code/guide', opts, async (request, reply) => {
     const agency = await agencyOr404(request, reply);
     if (!agency) return reply;
     const [settings, columns] = await Promise.all([settingsFor(db, agency.id), agencyColumns(db, agency, clock)]);
     return reply.type('text/html; charset=utf-8').send(
-      guidePage({ agency, indexScheme: settings.indexScheme, edited: settings.guide, columns: columns.map((c) => ({ article: c.item.article, name: c.item.name, categories: c.categories.map((k) => k.name) })) }),
+      guidePage({
+        agency,
+        indexScheme: settings.indexScheme,
+        edited: settings.guide,
+        columns: columns.map((c) => ({
+          article: c.item.article,
+          name: c.item.name,
+          categories: c.categories.map((k) => k.name),
+        })),
+      }),
     );
   });
 
@@ -66,39 +83,101 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { code: string } }>('/gk/:code/reports', opts, async (request, reply) => {
     const agency = await agencyOr404(request, reply);
     if (!agency) return reply;
-    return reply.type('text/html; charset=utf-8').send(annualReportsPage(agency, await publishedAnnualReports(agency.id)));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(annualReportsPage(agency, await publishedAnnualReports(agency.id)));
   });
 
-  app.get<{ Params: { code: string }; Querystring: { item?: string; category?: string; page?: string } }>('/gk/:code/catalog', opts, async (request, reply) => {
-    const agency = await agencyOr404(request, reply);
-    if (!agency) return reply;
-    const q = request.query;
-    const columns = await agencyColumns(db, agency, clock);
-    const category = q.category ? (await listCategories(db, [agency.id])).find((c) => c.id === q.category) : undefined;
-    const item = q.item ? statutoryItem(q.item) : undefined;
-    if ((q.category && !category) || (q.item && !item)) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个公开事项或类别。'));
-    const page = toInt(q.page, 1, 10_000) ?? 1;
-    const now = clock.now();
-    const result = await findPublic(db, { words: [], agency: { id: agency.id, subtree: false }, statutoryItem: item?.key, categoryId: category?.id, order: 'date', nowIso: now.toISOString(), today: shanghaiDate(now), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-    const selected = category ? { category: category.id, label: category.name } : item ? { item: item.key, label: item.name } : null;
-    return reply.type('text/html; charset=utf-8').send(catalogPage({ agency, columns, selected, items: result.items, total: result.total, totalExact: result.totalExact, page, pageSize: PAGE_SIZE }));
-  });
+  app.get<{ Params: { code: string }; Querystring: { item?: string; category?: string; page?: string } }>(
+    '/gk/:code/catalog',
+    opts,
+    async (request, reply) => {
+      const agency = await agencyOr404(request, reply);
+      if (!agency) return reply;
+      const q = request.query;
+      const columns = await agencyColumns(db, agency, clock);
+      const category = q.category
+        ? (await listCategories(db, [agency.id])).find((c) => c.id === q.category)
+        : undefined;
+      const item = q.item ? statutoryItem(q.item) : undefined;
+      if ((q.category && !category) || (q.item && !item))
+        return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个公开事项或类别。'));
+      const page = toInt(q.page, 1, 10_000) ?? 1;
+      const now = clock.now();
+      const result = await findPublic(db, {
+        words: [],
+        agency: { id: agency.id, subtree: false },
+        statutoryItem: item?.key,
+        categoryId: category?.id,
+        order: 'date',
+        nowIso: now.toISOString(),
+        today: shanghaiDate(now),
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      });
+      const selected = category
+        ? { category: category.id, label: category.name }
+        : item
+          ? { item: item.key, label: item.name }
+          : null;
+      return reply.type('text/html; charset=utf-8').send(
+        catalogPage({
+          agency,
+          columns,
+          selected,
+          items: result.items,
+          total: result.total,
+          totalExact: result.totalExact,
+          page,
+          pageSize: PAGE_SIZE,
+        }),
+      );
+    },
+  );
 
-  app.get<{ Params: { code: string }; Querystring: { item?: string; category?: string } }>('/gk/:code/feed.atom', opts, async (request, reply) => {
-    const agency = await agencyOr404(request, reply);
-    if (!agency) return reply;
-    const now = clock.now();
-    const category = request.query.category ? (await listCategories(db, [agency.id])).find((c) => c.id === request.query.category) : undefined;
-    const item = request.query.item ? statutoryItem(request.query.item) : undefined;
-    const { items } = await findPublic(db, { words: [], agency: { id: agency.id, subtree: false }, statutoryItem: item?.key, categoryId: category?.id, order: 'date', nowIso: now.toISOString(), today: shanghaiDate(now), limit: 50, offset: 0 });
-    const qs = category ? `?category=${category.id}` : item ? `?item=${item.key}` : '';
-    const title = `${agency.name}政府信息公开${category ? ` · ${category.name}` : item ? ` · ${item.name}` : ''}`;
-    return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(origin(request), { id: `/gk/${agency.code}/catalog${qs}`, self: `/gk/${agency.code}/feed.atom${qs}`, title }, items));
-  });
+  app.get<{ Params: { code: string }; Querystring: { item?: string; category?: string } }>(
+    '/gk/:code/feed.atom',
+    opts,
+    async (request, reply) => {
+      const agency = await agencyOr404(request, reply);
+      if (!agency) return reply;
+      const now = clock.now();
+      const category = request.query.category
+        ? (await listCategories(db, [agency.id])).find((c) => c.id === request.query.category)
+        : undefined;
+      const item = request.query.item ? statutoryItem(request.query.item) : undefined;
+      const { items } = await findPublic(db, {
+        words: [],
+        agency: { id: agency.id, subtree: false },
+        statutoryItem: item?.key,
+        categoryId: category?.id,
+        order: 'date',
+        nowIso: now.toISOString(),
+        today: shanghaiDate(now),
+        limit: 50,
+        offset: 0,
+      });
+      const qs = category ? `?category=${category.id}` : item ? `?item=${item.key}` : '';
+      const title = `${agency.name}政府信息公开${category ? ` · ${category.name}` : item ? ` · ${item.name}` : ''}`;
+      return reply
+        .type('application/atom+xml; charset=utf-8')
+        .send(
+          atomFeed(
+            origin(request),
+            { id: `/gk/${agency.code}/catalog${qs}`, self: `/gk/${agency.code}/feed.atom${qs}`, title },
+            items,
+          ),
+        );
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/gk/items/:id', opts, async (request, reply) => {
     const page = await publicItem(db, request.params.id, clock);
-    if (!page) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('没有找到这条政府信息，它可能尚未公开。'));
+    if (!page)
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(notFoundPage('没有找到这条政府信息，它可能尚未公开。'));
     return reply.type('text/html; charset=utf-8').send(itemPage(page, clock.now()));
   });
 
@@ -106,7 +185,11 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
     const file = await publicAttachment(db, request.params.id, request.params.fileId, clock);
     if (!file) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('没有找到这个附件。'));
     // Content-checked on upload; served with its checked type, as a download, never sniffed.
-    return reply.type(file.mediaType).header('x-content-type-options', 'nosniff').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.content);
+    return reply
+      .type(file.mediaType)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .send(file.content);
   });
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/gk/search', opts, async (request, reply) => {
@@ -123,11 +206,19 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
     const agency = params.agency ? await publicAgencyByCode(db, params.agency) : null;
     const searching = Boolean(params.q?.trim()) || Boolean(params.type || params.year || params.validity);
     const result = searching ? await searchPublic(db, params, clock) : null;
-    return reply.type('text/html; charset=utf-8').send(searchPage({ params, agency: agency ? { name: agency.name, code: agency.code } : null, result }));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(searchPage({ params, agency: agency ? { name: agency.name, code: agency.code } : null, result }));
   });
 
   app.get('/sitemap.xml', opts, async (request, reply) => {
     const [agencies, items] = await Promise.all([publicAgencies(db), sitemapEntries(db, clock)]);
-    return reply.type('application/xml; charset=utf-8').send(sitemap(origin(request), agencies.map((a) => a.code), items));
+    return reply.type('application/xml; charset=utf-8').send(
+      sitemap(
+        origin(request),
+        agencies.map((a) => a.code),
+        items,
+      ),
+    );
   });
 };

@@ -27,11 +27,22 @@ export function columnNav(agency: ColumnAgency, current: ColumnPage | null): Saf
 }
 
 /** A column page: breadcrumb 首页 › agency › page, the column navigation, then `body`. */
-export function columnPage(agency: ColumnAgency, current: ColumnPage, title: string, body: SafeHtml, extraCrumbs: Crumb[] = []): string {
+export function columnPage(
+  agency: ColumnAgency,
+  current: ColumnPage,
+  title: string,
+  body: SafeHtml,
+  extraCrumbs: Crumb[] = [],
+): string {
   return layout({
     title,
     siteName: agency.name,
-    crumbs: [{ label: '首页', href: '/' }, { label: agency.name, href: `/gk/${agency.code}/` }, ...extraCrumbs, { label: title }],
+    crumbs: [
+      { label: '首页', href: '/' },
+      { label: agency.name, href: `/gk/${agency.code}/` },
+      ...extraCrumbs,
+      { label: title },
+    ],
     body: html`${columnNav(agency, current)}${body}`,
   });
 }

@@ -34,8 +34,12 @@ ${items
 export function sitemap(base: string, agencyCodes: string[], items: Array<{ id: string; updatedAt: string }>): string {
   const urls = [
     `<url><loc>${x(base)}/</loc></url>`,
-    ...agencyCodes.flatMap((c) => ['/', '/guide', '/rules', '/catalog', '/reports'].map((p) => `<url><loc>${x(`${base}/gk/${c}${p}`)}</loc></url>`)),
-    ...items.map((i) => `<url><loc>${x(`${base}/gk/items/${i.id}`)}</loc><lastmod>${x(i.updatedAt.slice(0, 10))}</lastmod></url>`),
+    ...agencyCodes.flatMap((c) =>
+      ['/', '/guide', '/rules', '/catalog', '/reports'].map((p) => `<url><loc>${x(`${base}/gk/${c}${p}`)}</loc></url>`),
+    ),
+    ...items.map(
+      (i) => `<url><loc>${x(`${base}/gk/items/${i.id}`)}</loc><lastmod>${x(i.updatedAt.slice(0, 10))}</lastmod></url>`,
+    ),
   ];
   return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>`;
 }

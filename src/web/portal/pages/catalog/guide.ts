@@ -47,6 +47,8 @@ ${section('remedies', '六、监督和救济', m.edited.remedies, html`<p>公民
 
 /** `/gk/:code/rules`: the 政府信息公开制度 the agency wrote (sanitized HTML). */
 export function rulesPage(agency: { name: string; code: string }, rulesHtml: string): string {
-  const body = rulesHtml ? html`<h1>政府信息公开制度</h1><div class="body">${raw(rulesHtml)}</div>` : html`<h1>政府信息公开制度</h1><p>本机关尚未在本专栏登载政府信息公开工作制度。</p>`;
+  const body = rulesHtml
+    ? html`<h1>政府信息公开制度</h1><div class="body">${raw(rulesHtml)}</div>`
+    : html`<h1>政府信息公开制度</h1><p>本机关尚未在本专栏登载政府信息公开工作制度。</p>`;
   return columnPage(agency, 'rules', '政府信息公开制度', body);
 }

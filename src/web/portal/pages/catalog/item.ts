@@ -4,16 +4,33 @@
  * the sanitized text; attachments; and its history (publication, corrections with reasons,
  * withdrawal with its reason). A withdrawn item shows its history, not its text.
  */
-import { DOC_TYPE_LABELS, hasValidity, statutoryItem, VALIDITY_LABELS, validityOn, type DocType } from '../../../../domain/catalog/index.ts';
+import {
+  DOC_TYPE_LABELS,
+  hasValidity,
+  statutoryItem,
+  VALIDITY_LABELS,
+  validityOn,
+  type DocType,
+} from '../../../../domain/catalog/index.ts';
 import { formatChineseDate, formatChineseDateTime, shanghaiDate } from '../../../../domain/time.ts';
 import type { PublicItemPage } from '../../../../modules/catalog/public.service.ts';
 import { html, raw } from '../../../../http/html.ts';
 import { columnPage } from './column.ts';
 
-const STEP_LABELS = { approve: '发布', import: '发布（自原公开目录导入）', correct: '更正', withdraw: '撤回', repealed: '废止', lapsed: '失效', revised: '已修订' } as const;
+const STEP_LABELS = {
+  approve: '发布',
+  import: '发布（自原公开目录导入）',
+  correct: '更正',
+  withdraw: '撤回',
+  repealed: '废止',
+  lapsed: '失效',
+  revised: '已修订',
+} as const;
 
 function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** `/gk/items/:id`. */
@@ -24,13 +41,19 @@ export function itemPage(p: PublicItemPage, now: Date): string {
   const rows: Array<[string, string]> = [
     ['索引号', i.indexNo ?? ''],
     ['发布机构', i.publisher],
-    ['公开事项', `${statutoryItem(i.statutoryItem)?.article ?? ''} ${statutoryItem(i.statutoryItem)?.name ?? ''}${p.category ? ` · ${p.category.name}` : ''}`],
+    [
+      '公开事项',
+      `${statutoryItem(i.statutoryItem)?.article ?? ''} ${statutoryItem(i.statutoryItem)?.name ?? ''}${p.category ? ` · ${p.category.name}` : ''}`,
+    ],
     ['文件类型', DOC_TYPE_LABELS[i.docType as DocType] ?? ''],
     ['文号', i.docNumber],
     ['成文日期', formatChineseDate(i.formedOn)],
     ['发布日期', i.publishedOn ? formatChineseDate(i.publishedOn) : ''],
     ['施行日期', i.effectiveOn ? formatChineseDate(i.effectiveOn) : ''],
-    ['有效性', validity ? `${validity}${i.endedOn && i.endedOn <= today ? `（${formatChineseDate(i.endedOn)}起）` : ''}` : ''],
+    [
+      '有效性',
+      validity ? `${validity}${i.endedOn && i.endedOn <= today ? `（${formatChineseDate(i.endedOn)}起）` : ''}` : '',
+    ],
   ];
   const withdrawn = i.state === 'withdrawn';
   const body = html`<article>
@@ -46,5 +69,7 @@ ${p.attachments.length ? html`<section aria-labelledby="files"><h2 id="files">�
 <ol class="history">${p.history.map((h) => html`<li>${formatChineseDateTime(new Date(h.at))}\u3000${STEP_LABELS[h.step]}${h.reason ? html`：${h.reason}` : ''}${h.before && h.before.title !== i.title ? html`（更正前标题：${h.before.title}）` : ''}</li>`)}</ol>
 </section>
 </article>`;
-  return columnPage({ name: p.agency.name, code: p.agency.code }, 'item', i.title, body, [{ label: '法定主动公开内容', href: `/gk/${p.agency.code}/catalog` }]);
+  return columnPage({ name: p.agency.name, code: p.agency.code }, 'item', i.title, body, [
+    { label: '法定主动公开内容', href: `/gk/${p.agency.code}/catalog` },
+  ]);
 }

@@ -15,7 +15,8 @@ export interface SearchPageModel {
   result: SearchResult | null;
 }
 
-const opt = (value: string, label: string, selected: string | undefined) => html`<option value="${value}"${value === (selected ?? '') ? html` selected` : ''}>${label}</option>`;
+const opt = (value: string, label: string, selected: string | undefined) =>
+  html`<option value="${value}"${value === (selected ?? '') ? html` selected` : ''}>${label}</option>`;
 
 /** `/gk/search?q=…&agency=…&type=…&year=…&validity=…&order=…`. */
 export function searchPage(m: SearchPageModel): string {
@@ -40,5 +41,13 @@ ${
 ${r.total > r.pageSize || r.page > 1 ? pager('/gk/search', { q: p.q, agency: p.agency, type: p.type, year: p.year, validity: p.validity, order: p.order }, r.page, r.total, r.pageSize, r.totalExact) : ''}`
     : ''
 }`;
-  return layout({ title: p.q ? `检索：${p.q}` : '检索', crumbs: [{ label: '首页', href: '/' }, ...(m.agency ? [{ label: m.agency.name, href: `/gk/${m.agency.code}/` }] : []), { label: '检索' }], body: m.agency ? body : html`<link rel="stylesheet" href="/gk-assets/catalog.css">${body}` });
+  return layout({
+    title: p.q ? `检索：${p.q}` : '检索',
+    crumbs: [
+      { label: '首页', href: '/' },
+      ...(m.agency ? [{ label: m.agency.name, href: `/gk/${m.agency.code}/` }] : []),
+      { label: '检索' },
+    ],
+    body: m.agency ? body : html`<link rel="stylesheet" href="/gk-assets/catalog.css">${body}`,
+  });
 }

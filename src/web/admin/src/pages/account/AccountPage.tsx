@@ -24,7 +24,10 @@ function ReminderForm({ account, onSaved }: { account: OwnAccount; onSaved: (a: 
   const { message } = App.useApp();
   const action = useCallback(
     async (values: Values) => {
-      const saved = await accountApi.update({ email: values.email.trim() || null, reminderEmail: values.reminderEmail });
+      const saved = await accountApi.update({
+        email: values.email.trim() || null,
+        reminderEmail: values.reminderEmail,
+      });
       message.success('已保存');
       onSaved(saved);
     },
@@ -32,10 +35,20 @@ function ReminderForm({ account, onSaved }: { account: OwnAccount; onSaved: (a: 
   );
   const submit = useFormSubmit(form, action);
   return (
-    <Form form={form} name="my-account" layout="vertical" onFinish={submit.onFinish} style={{ maxWidth: 480 }}
-      initialValues={{ email: account.email ?? '', reminderEmail: account.reminderEmail }}>
+    <Form
+      form={form}
+      name="my-account"
+      layout="vertical"
+      onFinish={submit.onFinish}
+      style={{ maxWidth: 480 }}
+      initialValues={{ email: account.email ?? '', reminderEmail: account.reminderEmail }}
+    >
       <FormError message={submit.error} />
-      <Form.Item label="电子邮箱" name="email" extra="申请的答复、补正等期限到期前3个工作日和到期后，系统向承办人和负责人发送提醒邮件">
+      <Form.Item
+        label="电子邮箱"
+        name="email"
+        extra="申请的答复、补正等期限到期前3个工作日和到期后，系统向承办人和负责人发送提醒邮件"
+      >
         <Input type="email" autoComplete="email" maxLength={254} placeholder="例如 zhangsan@example.gov.cn" />
       </Form.Item>
       <Form.Item label="期限提醒邮件" name="reminderEmail" valuePropName="checked">
@@ -75,13 +88,29 @@ export default function AccountPage() {
                 { key: 'username', label: '用户名', children: a.username },
                 { key: 'name', label: '姓名', children: a.displayName },
                 { key: 'agency', label: '所属机构', children: a.agencyName },
-                { key: 'roles', label: '角色', children: <Flex gap={4} wrap>{a.roles.map((r) => <Tag key={r} color="blue">{roleLabel(r)}</Tag>)}</Flex> },
+                {
+                  key: 'roles',
+                  label: '角色',
+                  children: (
+                    <Flex gap={4} wrap>
+                      {a.roles.map((r) => (
+                        <Tag key={r} color="blue">
+                          {roleLabel(r)}
+                        </Tag>
+                      ))}
+                    </Flex>
+                  ),
+                },
                 { key: 'login', label: '最近登录', children: formatDateTime(a.lastLoginAt) },
               ]}
             />
           </Card>
           <Card title="邮箱与期限提醒" size="small">
-            <ReminderForm key={`${a.email ?? ''}|${a.reminderEmail}`} account={a} onSaved={(saved) => account.setData(() => saved)} />
+            <ReminderForm
+              key={`${a.email ?? ''}|${a.reminderEmail}`}
+              account={a}
+              onSaved={(saved) => account.setData(() => saved)}
+            />
           </Card>
         </Flex>
       ) : null}

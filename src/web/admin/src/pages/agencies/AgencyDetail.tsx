@@ -79,25 +79,45 @@ export function AgencyDetail({ agencyId }: { agencyId: string }) {
   );
 
   if (detail.error) return <LoadError error={detail.error} onRetry={detail.reload} />;
-  if (!agency) return <Card><Skeleton active /></Card>;
+  if (!agency)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
 
   if (mode === 'edit') {
     return (
       <Card title={`编辑：${agency.name}`}>
-        <AgencyForm formName="agency-edit" initialValues={toInput(agency)} agencies={agencies} editingId={agency.id}
-          submitLabel="保存" onSubmit={save} onCancel={() => setMode('view')} />
+        <AgencyForm
+          formName="agency-edit"
+          initialValues={toInput(agency)}
+          agencies={agencies}
+          editingId={agency.id}
+          submitLabel="保存"
+          onSubmit={save}
+          onCancel={() => setMode('view')}
+        />
       </Card>
     );
   }
   if (mode === 'create') {
     return (
       <Card title={`新建下级机构（上级：${agency.name}）`}>
-        <AgencyForm formName="agency-create" initialValues={newAgencyValues(agency)} agencies={agencies}
-          submitLabel="新建" onSubmit={create} onCancel={() => setMode('view')} />
+        <AgencyForm
+          formName="agency-create"
+          initialValues={newAgencyValues(agency)}
+          agencies={agencies}
+          submitLabel="新建"
+          onSubmit={create}
+          onCancel={() => setMode('view')}
+        />
       </Card>
     );
   }
-  const parentName = agency.parentId ? (agencies.find((a) => a.id === agency.parentId)?.name ?? EMPTY) : '无（顶级机构）';
+  const parentName = agency.parentId
+    ? (agencies.find((a) => a.id === agency.parentId)?.name ?? EMPTY)
+    : '无（顶级机构）';
   return (
     <Card
       title={agency.name}

@@ -15,7 +15,12 @@ type InputMode = 'text' | 'tel' | 'email' | 'numeric';
 
 // inputMode, not type=email: the browser's own validation would block the submit in English
 // before the server's Chinese message could be shown.
-const CONTACT_FIELDS: Array<{ name: keyof AgencyInput['contact']; label: string; autoComplete?: string; inputMode?: InputMode }> = [
+const CONTACT_FIELDS: Array<{
+  name: keyof AgencyInput['contact'];
+  label: string;
+  autoComplete?: string;
+  inputMode?: InputMode;
+}> = [
   { name: 'address', label: '地址', autoComplete: 'street-address' },
   { name: 'postcode', label: '邮编', autoComplete: 'postal-code', inputMode: 'numeric' },
   { name: 'hours', label: '办公时间' },
@@ -27,7 +32,8 @@ const CONTACT_FIELDS: Array<{ name: keyof AgencyInput['contact']; label: string;
 /** Empty values for a new agency under `parent`. */
 export function newAgencyValues(parent: Agency | undefined): AgencyInput {
   // Below a government (省/市/区县) the usual new node is a department; below a department, too.
-  const level: AgencyInput['level'] = parent?.level === 'province' ? 'city' : parent?.level === 'city' ? 'county' : 'department';
+  const level: AgencyInput['level'] =
+    parent?.level === 'province' ? 'city' : parent?.level === 'city' ? 'county' : 'department';
   return {
     parentId: parent?.id ?? null,
     name: '',
@@ -53,7 +59,15 @@ interface AgencyFormProps {
 }
 
 /** The form; `onSubmit` throws the server's ApiError to show it on the fields. */
-export function AgencyForm({ formName, initialValues, agencies, editingId, submitLabel, onSubmit, onCancel }: AgencyFormProps) {
+export function AgencyForm({
+  formName,
+  initialValues,
+  agencies,
+  editingId,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: AgencyFormProps) {
   const [form] = Form.useForm<AgencyInput>();
   const parentTree = useMemo(
     () => buildAgencyTree(agencies, editingId ? subtreeIds(agencies, editingId) : new Set()),
@@ -61,7 +75,12 @@ export function AgencyForm({ formName, initialValues, agencies, editingId, submi
   );
   const action = useCallback(
     async (values: AgencyInput) =>
-      onSubmit({ ...values, parentId: values.parentId ?? null, shortName: values.shortName ?? '', makesRules: !!values.makesRules }),
+      onSubmit({
+        ...values,
+        parentId: values.parentId ?? null,
+        shortName: values.shortName ?? '',
+        makesRules: !!values.makesRules,
+      }),
     [onSubmit],
   );
   const submit = useFormSubmit(form, action);
@@ -71,12 +90,20 @@ export function AgencyForm({ formName, initialValues, agencies, editingId, submi
       <FormError message={submit.error} onClose={submit.clearError} />
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入机构名称' }]}>
+          <Form.Item
+            label="机构名称"
+            name="name"
+            rules={[{ required: true, whitespace: true, message: '请输入机构名称' }]}
+          >
             <Input maxLength={100} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label="简称" name="shortName" rules={[{ required: true, whitespace: true, message: '请输入简称' }]}>
+          <Form.Item
+            label="简称"
+            name="shortName"
+            rules={[{ required: true, whitespace: true, message: '请输入简称' }]}
+          >
             <Input maxLength={50} />
           </Form.Item>
         </Col>
@@ -108,7 +135,12 @@ export function AgencyForm({ formName, initialValues, agencies, editingId, submi
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label="可制定规章" name="makesRules" valuePropName="checked" tooltip="有规章制定权的机关在年报表二中统计规章">
+          <Form.Item
+            label="可制定规章"
+            name="makesRules"
+            valuePropName="checked"
+            tooltip="有规章制定权的机关在年报表二中统计规章"
+          >
             <Switch checkedChildren="是" unCheckedChildren="否" />
           </Form.Item>
         </Col>

@@ -13,7 +13,15 @@ export default function ApplicationToolsPage() {
   const { agencyId, agency } = useAgencySelection();
   const { can } = useAuth();
   const tabs = [
-    ...(can('applications.register') ? [{ key: 'import', label: '历史数据导入', children: <ImportPanel agencyId={agencyId} agencyName={agency?.name ?? ''} /> }] : []),
+    ...(can('applications.register')
+      ? [
+          {
+            key: 'import',
+            label: '历史数据导入',
+            children: <ImportPanel agencyId={agencyId} agencyName={agency?.name ?? ''} />,
+          },
+        ]
+      : []),
     { key: 'pattern', label: '申请编号格式', children: <TrackingPatternPanel agencyId={agencyId} /> },
   ];
   return (

@@ -31,24 +31,47 @@ export function TrackingPatternPanel({ agencyId }: { agencyId: string }) {
   return (
     <Card title="申请编号格式">
       <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label="当前格式">{s.trackingPattern}{s.isDefault ? '（平台默认，尚未设置）' : ''}</Descriptions.Item>
+        <Descriptions.Item label="当前格式">
+          {s.trackingPattern}
+          {s.isDefault ? '（平台默认，尚未设置）' : ''}
+        </Descriptions.Item>
         <Descriptions.Item label="下一个申请编号">{s.nextNumber}</Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary">
-        {'{year}'} 为收到申请的年份，{'{seq}'} 为当年的序号（{'{seq:4}'} 补零至4位，如 0012）。已有的申请编号不变；修改后新收到的申请按新格式编号，序号接续。
+        {'{year}'} 为收到申请的年份，{'{seq}'} 为当年的序号（{'{seq:4}'} 补零至4位，如
+        0012）。已有的申请编号不变；修改后新收到的申请按新格式编号，序号接续。
       </Typography.Paragraph>
-      {!s.canEdit ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message="只有负责人可以修改申请编号格式。" /> : null}
-      <Form form={form} name="tracking" layout="vertical" onFinish={submit.onFinish} initialValues={{ trackingPattern: s.trackingPattern }} style={{ maxWidth: 560 }} disabled={!s.canEdit}>
+      {!s.canEdit ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message="只有负责人可以修改申请编号格式。" />
+      ) : null}
+      <Form
+        form={form}
+        name="tracking"
+        layout="vertical"
+        onFinish={submit.onFinish}
+        initialValues={{ trackingPattern: s.trackingPattern }}
+        style={{ maxWidth: 560 }}
+        disabled={!s.canEdit}
+      >
         <FormError message={submit.error} onClose={submit.clearError} />
         <Form.Item
           name="trackingPattern"
           label="申请编号格式"
           extra={next ? `预览：下一个申请编号为 ${next}` : undefined}
-          rules={[{ validator: async (_, v: string | undefined) => { const problem = checkTrackingPattern((v ?? '').trim()); if (problem) throw new Error(problem); } }]}
+          rules={[
+            {
+              validator: async (_, v: string | undefined) => {
+                const problem = checkTrackingPattern((v ?? '').trim());
+                if (problem) throw new Error(problem);
+              },
+            },
+          ]}
         >
           <Input maxLength={60} placeholder="如：洛工信依申〔{year}〕{seq}号" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy(submit.submitting)}>保存</Button>
+        <Button type="primary" htmlType="submit" loading={busy(submit.submitting)}>
+          保存
+        </Button>
       </Form>
     </Card>
   );

@@ -8,7 +8,22 @@ import { LoadError, PageHeading, errorMessage } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { StepDialog } from './StepDialog.tsx';
-import { APPLICANT_KIND_LABELS, CHANNEL_LABELS, cnDate, DECISION_STATUS_LABELS, DELIVERY_FORM_LABELS, DELIVERY_METHOD_LABELS, dueColour, FILE_ROLE_LABELS, ID_DOC_LABELS, OUTCOME_LABELS, RECORDS_OUTCOME_LABELS, REQUEST_KIND_LABELS, STATE_LABELS, STEP_LABELS } from './labels.ts';
+import {
+  APPLICANT_KIND_LABELS,
+  CHANNEL_LABELS,
+  cnDate,
+  DECISION_STATUS_LABELS,
+  DELIVERY_FORM_LABELS,
+  DELIVERY_METHOD_LABELS,
+  dueColour,
+  FILE_ROLE_LABELS,
+  ID_DOC_LABELS,
+  OUTCOME_LABELS,
+  RECORDS_OUTCOME_LABELS,
+  REQUEST_KIND_LABELS,
+  STATE_LABELS,
+  STEP_LABELS,
+} from './labels.ts';
 
 const label = (table: Record<string, string>, key: string | null | undefined) => (key ? (table[key] ?? key) : '—');
 
@@ -26,73 +41,242 @@ export default function ApplicationPage() {
   if (!a) return <Card loading />;
   const fileColumns = [
     { title: '类别', key: 'role', render: (_: unknown, f: ApplicationFile) => label(FILE_ROLE_LABELS, f.role) },
-    { title: '文件', key: 'filename', render: (_: unknown, f: ApplicationFile) => <a href={applicationsApi.fileUrl(a.id, f.id)}>{f.filename}</a> },
-    { title: '保密审查', key: 'reviewed', render: (_: unknown, f: ApplicationFile) => (f.role === 'released' || f.role === 'reply_letter' ? (f.reviewed ? '已审查' : '未审查') : '—') },
+    {
+      title: '文件',
+      key: 'filename',
+      render: (_: unknown, f: ApplicationFile) => <a href={applicationsApi.fileUrl(a.id, f.id)}>{f.filename}</a>,
+    },
+    {
+      title: '保密审查',
+      key: 'reviewed',
+      render: (_: unknown, f: ApplicationFile) =>
+        f.role === 'released' || f.role === 'reply_letter' ? (f.reviewed ? '已审查' : '未审查') : '—',
+    },
     { title: '已送达', key: 'sent', render: (_: unknown, f: ApplicationFile) => (f.sent ? '是' : '否') },
   ];
   return (
     <>
-      <PageHeading title={`申请 ${a.trackingNumber}`} extra={<Button onClick={() => navigate(`/applications${search}`)}>返回收件箱</Button>} />
-      {notice ? <Alert type="error" showIcon closable onClose={() => setNotice(null)} message={notice} style={{ marginBottom: 12 }} /> : null}
-      {a.hints.repeatOf.length > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`同一申请人曾就相同信息提出申请并已答复：${a.hints.repeatOf.join('、')}（可依第三十六条第六项不予重复处理）`} /> : null}
-      {a.thirdPartyNoticesMissing.length > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`第三方不同意公开而拟定公开：须先将决定公开的内容和理由书面告知${a.thirdPartyNoticesMissing.map((p) => p.partyName).join('、')}（第三十二条），之后答复书才能送达`} /> : null}
-      {a.hints.massRequest ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`该申请人近30日提出${a.hints.requestsInWindow}件申请，可依第三十五条要求说明理由`} /> : null}
+      <PageHeading
+        title={`申请 ${a.trackingNumber}`}
+        extra={<Button onClick={() => navigate(`/applications${search}`)}>返回收件箱</Button>}
+      />
+      {notice ? (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setNotice(null)}
+          message={notice}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      {a.hints.repeatOf.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`同一申请人曾就相同信息提出申请并已答复：${a.hints.repeatOf.join('、')}（可依第三十六条第六项不予重复处理）`}
+        />
+      ) : null}
+      {a.thirdPartyNoticesMissing.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`第三方不同意公开而拟定公开：须先将决定公开的内容和理由书面告知${a.thirdPartyNoticesMissing.map((p) => p.partyName).join('、')}（第三十二条），之后答复书才能送达`}
+        />
+      ) : null}
+      {a.hints.massRequest ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`该申请人近30日提出${a.hints.requestsInWindow}件申请，可依第三十五条要求说明理由`}
+        />
+      ) : null}
       <Card title="办理步骤" size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
           {a.steps.length === 0 ? <Typography.Text type="secondary">当前没有可由您办理的步骤</Typography.Text> : null}
-          {a.steps.map((s) => (s === 'signOff' || s === 'archive' ? (
-            <Button key={s} onClick={() => applicationsApi.step(a.id, s, {}).then((d) => detail.setData(() => d), (e: unknown) => setNotice(errorMessage(e)))}>{STEP_LABELS[s as keyof typeof STEP_LABELS]}</Button>
-          ) : (
-            <Button key={s} type={s === 'reply' || s === 'decide' ? 'primary' : 'default'} onClick={() => setStep(s)}>{STEP_LABELS[s as keyof typeof STEP_LABELS]}</Button>
-          )))}
+          {a.steps.map((s) =>
+            s === 'signOff' || s === 'archive' ? (
+              <Button
+                key={s}
+                onClick={() =>
+                  applicationsApi.step(a.id, s, {}).then(
+                    (d) => detail.setData(() => d),
+                    (e: unknown) => setNotice(errorMessage(e)),
+                  )
+                }
+              >
+                {STEP_LABELS[s as keyof typeof STEP_LABELS]}
+              </Button>
+            ) : (
+              <Button key={s} type={s === 'reply' || s === 'decide' ? 'primary' : 'default'} onClick={() => setStep(s)}>
+                {STEP_LABELS[s as keyof typeof STEP_LABELS]}
+              </Button>
+            ),
+          )}
         </Space>
       </Card>
       <Card title="期限" size="small" style={{ marginBottom: 16 }}>
-        <Descriptions size="small" column={2} items={[
-          { key: 'state', label: '状态', children: a.state === 'closed' ? `已办结（${cnDate(a.closedDate)}）` : label(STATE_LABELS, a.state) },
-          { key: 'received', label: '收到申请之日', children: cnDate(a.clock.receivedDate) },
-          { key: 'due', label: '答复期限', children: a.clock.replyDue ? <Tag className="reply-due" data-date={a.clock.replyDue} color={dueColour(a.clock.replyDue, a.clock.overdue)}>{cnDate(a.clock.replyDue)}</Tag> : '—' },
-          { key: 'rule', label: '依据', children: a.dueRule ?? '—' },
-          { key: 'correction', label: '补正告知期限', children: cnDate(a.clock.correctionNoticeDue) },
-          { key: 'payment', label: '缴费期限', children: cnDate(a.clock.paymentDue) },
-        ]} />
-        <Typography.Paragraph className="clock-explanation" style={{ marginTop: 8 }}>{a.clock.explanation}</Typography.Paragraph>
-        {a.clock.provisional ? <Alert type="warning" message="部分日期所在年度的节假日安排尚未导入，期限为暂定" /> : null}
-        {a.clock.warnings.map((w) => <Alert key={w.code} type="warning" message={w.message} style={{ marginTop: 4 }} />)}
+        <Descriptions
+          size="small"
+          column={2}
+          items={[
+            {
+              key: 'state',
+              label: '状态',
+              children: a.state === 'closed' ? `已办结（${cnDate(a.closedDate)}）` : label(STATE_LABELS, a.state),
+            },
+            { key: 'received', label: '收到申请之日', children: cnDate(a.clock.receivedDate) },
+            {
+              key: 'due',
+              label: '答复期限',
+              children: a.clock.replyDue ? (
+                <Tag
+                  className="reply-due"
+                  data-date={a.clock.replyDue}
+                  color={dueColour(a.clock.replyDue, a.clock.overdue)}
+                >
+                  {cnDate(a.clock.replyDue)}
+                </Tag>
+              ) : (
+                '—'
+              ),
+            },
+            { key: 'rule', label: '依据', children: a.dueRule ?? '—' },
+            { key: 'correction', label: '补正告知期限', children: cnDate(a.clock.correctionNoticeDue) },
+            { key: 'payment', label: '缴费期限', children: cnDate(a.clock.paymentDue) },
+          ]}
+        />
+        <Typography.Paragraph className="clock-explanation" style={{ marginTop: 8 }}>
+          {a.clock.explanation}
+        </Typography.Paragraph>
+        {a.clock.provisional ? (
+          <Alert type="warning" message="部分日期所在年度的节假日安排尚未导入，期限为暂定" />
+        ) : null}
+        {a.clock.warnings.map((w) => (
+          <Alert key={w.code} type="warning" message={w.message} style={{ marginTop: 4 }} />
+        ))}
       </Card>
       <Flex gap={16} wrap>
         <Card title="申请" size="small" style={{ flex: '1 1 420px' }}>
-          <Descriptions size="small" column={1} items={[
-            { key: 'kind', label: '类型', children: label(REQUEST_KIND_LABELS, a.kind) },
-            { key: 'channel', label: '渠道', children: `${label(CHANNEL_LABELS, a.channel)}，${cnDate(a.arrivalDate)}收到` },
-            { key: 'applicant', label: '申请人', children: `${a.applicantName}（${label(APPLICANT_KIND_LABELS, a.applicantKind)}）${a.contactPerson ? `，联系人${a.contactPerson}` : ''}` },
-            { key: 'id', label: label(ID_DOC_LABELS, a.idDocType), children: personal?.idNumber ?? a.idNumberMasked },
-            { key: 'phone', label: '电话', children: personal?.phone ?? a.phoneMasked },
-            { key: 'address', label: '地址', children: personal?.address ?? a.addressMasked },
-            { key: 'info', label: '所需信息', children: [a.infoTitle, a.infoDocNumber, a.infoDescription].filter(Boolean).join('；') },
-            { key: 'delivery', label: '获取方式', children: `${label(DELIVERY_FORM_LABELS, a.deliveryForm)}，${label(DELIVERY_METHOD_LABELS, a.deliveryMethod)}` },
-            { key: 'fee', label: '信息处理费', children: a.feeAmount ? `${a.feeAmount}元（${a.feeBasis === 'per_piece' ? '按件' : '按量'}）` : '—' },
-            { key: 'decision', label: '答复', children: a.decision ? `${a.kind === 'records_correction' ? label(RECORDS_OUTCOME_LABELS, a.recordsOutcome) : label(OUTCOME_LABELS, a.decision.outcome)}；${a.decision.legalBasis ?? ''}；${label(DECISION_STATUS_LABELS, a.decision.status)}` : '—' },
-          ]} />
-          {personal ? null : <Button size="small" onClick={() => applicationsApi.reveal(a.id).then(setPersonal, (e: unknown) => setNotice(errorMessage(e)))}>查看完整证件号码和联系方式（留痕）</Button>}
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              { key: 'kind', label: '类型', children: label(REQUEST_KIND_LABELS, a.kind) },
+              {
+                key: 'channel',
+                label: '渠道',
+                children: `${label(CHANNEL_LABELS, a.channel)}，${cnDate(a.arrivalDate)}收到`,
+              },
+              {
+                key: 'applicant',
+                label: '申请人',
+                children: `${a.applicantName}（${label(APPLICANT_KIND_LABELS, a.applicantKind)}）${a.contactPerson ? `，联系人${a.contactPerson}` : ''}`,
+              },
+              { key: 'id', label: label(ID_DOC_LABELS, a.idDocType), children: personal?.idNumber ?? a.idNumberMasked },
+              { key: 'phone', label: '电话', children: personal?.phone ?? a.phoneMasked },
+              { key: 'address', label: '地址', children: personal?.address ?? a.addressMasked },
+              {
+                key: 'info',
+                label: '所需信息',
+                children: [a.infoTitle, a.infoDocNumber, a.infoDescription].filter(Boolean).join('；'),
+              },
+              {
+                key: 'delivery',
+                label: '获取方式',
+                children: `${label(DELIVERY_FORM_LABELS, a.deliveryForm)}，${label(DELIVERY_METHOD_LABELS, a.deliveryMethod)}`,
+              },
+              {
+                key: 'fee',
+                label: '信息处理费',
+                children: a.feeAmount ? `${a.feeAmount}元（${a.feeBasis === 'per_piece' ? '按件' : '按量'}）` : '—',
+              },
+              {
+                key: 'decision',
+                label: '答复',
+                children: a.decision
+                  ? `${a.kind === 'records_correction' ? label(RECORDS_OUTCOME_LABELS, a.recordsOutcome) : label(OUTCOME_LABELS, a.decision.outcome)}；${a.decision.legalBasis ?? ''}；${label(DECISION_STATUS_LABELS, a.decision.status)}`
+                  : '—',
+              },
+            ]}
+          />
+          {personal ? null : (
+            <Button
+              size="small"
+              onClick={() => applicationsApi.reveal(a.id).then(setPersonal, (e: unknown) => setNotice(errorMessage(e)))}
+            >
+              查看完整证件号码和联系方式（留痕）
+            </Button>
+          )}
         </Card>
         <Card title="办理过程" size="small" style={{ flex: '1 1 420px' }}>
-          <Timeline items={a.events.map((e) => ({ key: e.seq, color: e.public ? 'blue' : 'gray', children: <span>{cnDate(e.date)} {e.summary}<Typography.Text type="secondary">（{e.actorName}{e.public ? '' : '，内部'}）</Typography.Text></span> }))} />
+          <Timeline
+            items={a.events.map((e) => ({
+              key: e.seq,
+              color: e.public ? 'blue' : 'gray',
+              children: (
+                <span>
+                  {cnDate(e.date)} {e.summary}
+                  <Typography.Text type="secondary">
+                    （{e.actorName}
+                    {e.public ? '' : '，内部'}）
+                  </Typography.Text>
+                </span>
+              ),
+            }))}
+          />
         </Card>
       </Flex>
       <DocumentsCard app={a} onChanged={detail.reload} onError={setNotice} />
-      <Card title="文件（原件与提供文件分开保存；申请人只会收到经保密审查的提供文件和答复书）" size="small" style={{ marginTop: 16 }}>
+      <Card
+        title="文件（原件与提供文件分开保存；申请人只会收到经保密审查的提供文件和答复书）"
+        size="small"
+        style={{ marginTop: 16 }}
+      >
         <Space style={{ marginBottom: 8 }}>
-          <Select value={role} onChange={setRole} style={{ width: 220 }} aria-label="文件类别" options={[{ value: 'reply_letter', label: '答复书' }, { value: 'released', label: '提供文件（对外版本）' }, { value: 'original', label: '原件（不对外）' }]} />
-          <Upload showUploadList={false} customRequest={({ file, onSuccess, onError }) => {
-            applicationsApi.upload(a.id, role, file as File).then(() => { onSuccess?.(null); detail.reload(); }, (e: unknown) => { setNotice(errorMessage(e)); onError?.(e as Error); });
-          }}>
+          <Select
+            value={role}
+            onChange={setRole}
+            style={{ width: 220 }}
+            aria-label="文件类别"
+            options={[
+              { value: 'reply_letter', label: '答复书' },
+              { value: 'released', label: '提供文件（对外版本）' },
+              { value: 'original', label: '原件（不对外）' },
+            ]}
+          />
+          <Upload
+            showUploadList={false}
+            customRequest={({ file, onSuccess, onError }) => {
+              applicationsApi.upload(a.id, role, file as File).then(
+                () => {
+                  onSuccess?.(null);
+                  detail.reload();
+                },
+                (e: unknown) => {
+                  setNotice(errorMessage(e));
+                  onError?.(e as Error);
+                },
+              );
+            }}
+          >
             <Button>上传文件</Button>
           </Upload>
         </Space>
         <Table rowKey="id" size="small" pagination={false} columns={fileColumns} dataSource={a.files} />
       </Card>
-      <StepDialog app={a} step={step} onClose={() => setStep(null)} onDone={(d) => { setStep(null); detail.setData(() => d); }} />
+      <StepDialog
+        app={a}
+        step={step}
+        onClose={() => setStep(null)}
+        onDone={(d) => {
+          setStep(null);
+          detail.setData(() => d);
+        }}
+      />
     </>
   );
 }

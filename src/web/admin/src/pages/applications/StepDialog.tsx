@@ -12,7 +12,21 @@ import { useApiData } from '../../lib/useApiData.ts';
 import { OUTCOME_BASIS, OUTCOME_LABELS, RECORDS_OUTCOME_LABELS, STEP_LABELS } from './labels.ts';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
-const DATED = new Set(['confirmReceipt', 'requestCorrection', 'recordCorrection', 'sendConsultation', 'recordConsultationAnswer', 'approveExtension', 'askReasons', 'setDelayedReply', 'issueFeeNotice', 'recordFeePaid', 'notifyThirdParty', 'reply', 'withdraw']);
+const DATED = new Set([
+  'confirmReceipt',
+  'requestCorrection',
+  'recordCorrection',
+  'sendConsultation',
+  'recordConsultationAnswer',
+  'approveExtension',
+  'askReasons',
+  'setDelayedReply',
+  'issueFeeNotice',
+  'recordFeePaid',
+  'notifyThirdParty',
+  'reply',
+  'withdraw',
+]);
 const DATE_FIELDS = ['date', 'periodEnd', 'partyReceivedDate', 'notifiedDate', 'until'];
 
 /** Dates as the API takes them (YYYY-MM-DD), blanks left out, in each party row too. */
@@ -32,29 +46,76 @@ function ConsultationRows() {
     <Form.List name="parties" initialValue={[{ party: 'third' }]}>
       {(fields, { add, remove }) => (
         <>
-          <Typography.Paragraph type="secondary">每一方出具一份征求意见书，期限各自自对方收到之日起计算15个工作日。征求意见书不写申请人，请勿在其中写入申请人的个人信息。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            每一方出具一份征求意见书，期限各自自对方收到之日起计算15个工作日。征求意见书不写申请人，请勿在其中写入申请人的个人信息。
+          </Typography.Paragraph>
           {fields.map(({ key, name }, i) => (
-            <fieldset key={key} aria-label={`第${i + 1}方`} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px 0', marginBottom: 12 }}>
+            <fieldset
+              key={key}
+              aria-label={`第${i + 1}方`}
+              style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px 0', marginBottom: 12 }}
+            >
               <Flex justify="space-between" align="center">
                 <Typography.Text strong>第{i + 1}方</Typography.Text>
-                {fields.length > 1 ? <Button size="small" type="link" danger onClick={() => remove(name)} aria-label={`删除第${i + 1}方`}>删除</Button> : null}
+                {fields.length > 1 ? (
+                  <Button size="small" type="link" danger onClick={() => remove(name)} aria-label={`删除第${i + 1}方`}>
+                    删除
+                  </Button>
+                ) : null}
               </Flex>
-              <Form.Item name={[name, 'party']} label="征求对象" initialValue="third"><Radio.Group options={[{ value: 'third', label: '第三方（第三十二条）' }, { value: 'agency', label: '其他机关（第三十四条）' }]} /></Form.Item>
-              <Form.Item name={[name, 'partyName']} label="名称" rules={[{ required: true, whitespace: true, message: '请填写被征求意见的第三方或者机关' }]}><Input maxLength={200} /></Form.Item>
-              <Form.Item name={[name, 'partyReceivedDate']} label="对方收到征求意见书之日" extra="不填为发出之日"><DatePicker /></Form.Item>
-              <Form.Item name={[name, 'partySubject']} label="征求意见书中所述的信息（可选）" extra="不填为申请所述的信息"><Input.TextArea rows={2} /></Form.Item>
+              <Form.Item name={[name, 'party']} label="征求对象" initialValue="third">
+                <Radio.Group
+                  options={[
+                    { value: 'third', label: '第三方（第三十二条）' },
+                    { value: 'agency', label: '其他机关（第三十四条）' },
+                  ]}
+                />
+              </Form.Item>
+              <Form.Item
+                name={[name, 'partyName']}
+                label="名称"
+                rules={[{ required: true, whitespace: true, message: '请填写被征求意见的第三方或者机关' }]}
+              >
+                <Input maxLength={200} />
+              </Form.Item>
+              <Form.Item name={[name, 'partyReceivedDate']} label="对方收到征求意见书之日" extra="不填为发出之日">
+                <DatePicker />
+              </Form.Item>
+              <Form.Item
+                name={[name, 'partySubject']}
+                label="征求意见书中所述的信息（可选）"
+                extra="不填为申请所述的信息"
+              >
+                <Input.TextArea rows={2} />
+              </Form.Item>
             </fieldset>
           ))}
-          <Button type="dashed" block onClick={() => add({ party: 'third' })} disabled={fields.length >= 20}>添加一方</Button>
+          <Button type="dashed" block onClick={() => add({ party: 'third' })} disabled={fields.length >= 20}>
+            添加一方
+          </Button>
         </>
       )}
     </Form.List>
   );
 }
 
-export function StepDialog({ app, step, onClose, onDone }: { app: ApplicationDetail; step: string | null; onClose: () => void; onDone: (d: ApplicationDetail) => void }) {
+export function StepDialog({
+  app,
+  step,
+  onClose,
+  onDone,
+}: {
+  app: ApplicationDetail;
+  step: string | null;
+  onClose: () => void;
+  onDone: (d: ApplicationDetail) => void;
+}) {
   const [form] = Form.useForm<Record<string, unknown>>();
-  const handlers = useApiData((signal) => applicationsApi.handlers(app.agencyId, signal), [app.agencyId], step === 'assign');
+  const handlers = useApiData(
+    (signal) => applicationsApi.handlers(app.agencyId, signal),
+    [app.agencyId],
+    step === 'assign',
+  );
   const submit = useFormSubmit(form, async (values: Record<string, unknown>) => {
     onDone(await applicationsApi.step(app.id, step!, toBody(values)));
     form.resetFields();
@@ -62,59 +123,173 @@ export function StepDialog({ app, step, onClose, onDone }: { app: ApplicationDet
   const outcome = Form.useWatch('outcome', form) as string | undefined;
   if (!step) return null;
   const answered = new Set(app.events.filter((e) => e.type === 'consultationAnswered').map((e) => e.consultationId));
-  const openConsultations = app.events.filter((e) => e.type === 'consultationSent' && e.consultationId && !answered.has(e.consultationId));
+  const openConsultations = app.events.filter(
+    (e) => e.type === 'consultationSent' && e.consultationId && !answered.has(e.consultationId),
+  );
   return (
-    <Modal title={STEP_LABELS[step as keyof typeof STEP_LABELS] ?? step} open onCancel={onClose} onOk={() => form.submit()} okText="确定" confirmLoading={submit.submitting} destroyOnHidden>
+    <Modal
+      title={STEP_LABELS[step as keyof typeof STEP_LABELS] ?? step}
+      open
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="确定"
+      confirmLoading={submit.submitting}
+      destroyOnHidden
+    >
       <FormError message={submit.error} onClose={submit.clearError} />
-      <Form form={form} layout="vertical" onFinish={submit.onFinish} initialValues={step === 'decide' ? { legalBasis: app.decision?.legalBasis ?? '', outcome: app.decision?.outcome } : {}}>
-        {DATED.has(step) ? <Form.Item name="date" label="日期" extra="不填为今天"><DatePicker /></Form.Item> : null}
-        {step === 'assign' ? <Form.Item name="handlerId" label="承办人" rules={[{ required: true, message: '请选择' }]}><Select options={(handlers.data?.items ?? []).map((h) => ({ value: h.id, label: h.displayName }))} /></Form.Item> : null}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit.onFinish}
+        initialValues={
+          step === 'decide' ? { legalBasis: app.decision?.legalBasis ?? '', outcome: app.decision?.outcome } : {}
+        }
+      >
+        {DATED.has(step) ? (
+          <Form.Item name="date" label="日期" extra="不填为今天">
+            <DatePicker />
+          </Form.Item>
+        ) : null}
+        {step === 'assign' ? (
+          <Form.Item name="handlerId" label="承办人" rules={[{ required: true, message: '请选择' }]}>
+            <Select options={(handlers.data?.items ?? []).map((h) => ({ value: h.id, label: h.displayName }))} />
+          </Form.Item>
+        ) : null}
         {step === 'requestCorrection' ? (
           <>
-            <Form.Item name="items" label="需要补正的全部事项（第三十条：一次性告知）" extra="写入补正告知书，每行一项" rules={[{ required: true, message: '请填写' }]}><Input.TextArea rows={4} /></Form.Item>
-            <Form.Item name="periodEnd" label="补正期限" extra="不填为15个工作日（设置）"><DatePicker /></Form.Item>
+            <Form.Item
+              name="items"
+              label="需要补正的全部事项（第三十条：一次性告知）"
+              extra="写入补正告知书，每行一项"
+              rules={[{ required: true, message: '请填写' }]}
+            >
+              <Input.TextArea rows={4} />
+            </Form.Item>
+            <Form.Item name="periodEnd" label="补正期限" extra="不填为15个工作日（设置）">
+              <DatePicker />
+            </Form.Item>
           </>
         ) : null}
-        {step === 'recordCorrection' || step === 'askReasons' || step === 'withdraw' ? <Form.Item name="note" label="说明"><Input.TextArea rows={3} /></Form.Item> : null}
+        {step === 'recordCorrection' || step === 'askReasons' || step === 'withdraw' ? (
+          <Form.Item name="note" label="说明">
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        ) : null}
         {step === 'sendConsultation' ? <ConsultationRows /> : null}
         {step === 'recordConsultationAnswer' ? (
           <>
-            <Form.Item name="consultationId" label="征求意见" rules={[{ required: true, message: '请选择' }]}><Select options={openConsultations.map((e) => ({ value: e.consultationId!, label: `${e.date} ${e.partyName ?? e.summary}` }))} /></Form.Item>
-            <Form.Item name="opinion" label="意见" initialValue="agree"><Radio.Group options={[{ value: 'agree', label: '同意公开' }, { value: 'object', label: '不同意公开' }, { value: 'none', label: '未明确' }]} /></Form.Item>
-            <Form.Item name="note" label="理由摘要"><Input.TextArea rows={2} /></Form.Item>
+            <Form.Item name="consultationId" label="征求意见" rules={[{ required: true, message: '请选择' }]}>
+              <Select
+                options={openConsultations.map((e) => ({
+                  value: e.consultationId!,
+                  label: `${e.date} ${e.partyName ?? e.summary}`,
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="opinion" label="意见" initialValue="agree">
+              <Radio.Group
+                options={[
+                  { value: 'agree', label: '同意公开' },
+                  { value: 'object', label: '不同意公开' },
+                  { value: 'none', label: '未明确' },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="note" label="理由摘要">
+              <Input.TextArea rows={2} />
+            </Form.Item>
           </>
         ) : null}
         {step === 'requestExtension' ? (
           <>
-            <Form.Item name="days" label="延长工作日数（合计不超过20）" rules={[{ required: true, message: '请填写' }]}><InputNumber min={1} max={20} /></Form.Item>
-            <Form.Item name="reason" label="理由" extra="批准后写入延期答复告知书" rules={[{ required: true, message: '请填写' }]}><Input.TextArea rows={2} /></Form.Item>
+            <Form.Item name="days" label="延长工作日数（合计不超过20）" rules={[{ required: true, message: '请填写' }]}>
+              <InputNumber min={1} max={20} />
+            </Form.Item>
+            <Form.Item
+              name="reason"
+              label="理由"
+              extra="批准后写入延期答复告知书"
+              rules={[{ required: true, message: '请填写' }]}
+            >
+              <Input.TextArea rows={2} />
+            </Form.Item>
           </>
         ) : null}
-        {step === 'approveExtension' ? <Form.Item name="notifiedDate" label="告知申请人之日" extra="延期答复告知书的日期；不填为批准之日"><DatePicker /></Form.Item> : null}
-        {step === 'setDelayedReply' ? <Form.Item name="until" label="延迟答复的期限（第三十五条）" rules={[{ required: true, message: '请选择' }]}><DatePicker /></Form.Item> : null}
+        {step === 'approveExtension' ? (
+          <Form.Item name="notifiedDate" label="告知申请人之日" extra="延期答复告知书的日期；不填为批准之日">
+            <DatePicker />
+          </Form.Item>
+        ) : null}
+        {step === 'setDelayedReply' ? (
+          <Form.Item name="until" label="延迟答复的期限（第三十五条）" rules={[{ required: true, message: '请选择' }]}>
+            <DatePicker />
+          </Form.Item>
+        ) : null}
         {step === 'issueFeeNotice' ? (
           <>
-            <Form.Item name="basis" label="计收方式（国办函〔2020〕109号，二者不得同时适用）" rules={[{ required: true, message: '请选择' }]}><Radio.Group options={[{ value: 'per_piece', label: '按件计收' }, { value: 'per_page', label: '按量计收' }]} /></Form.Item>
-            <Form.Item name="pieces" label="件数（按件）"><InputNumber min={1} /></Form.Item>
-            <Form.Item name="pages" label="页数（按量）"><InputNumber min={1} /></Form.Item>
-            <Form.Item name="paymentMethod" label="缴费方式" extra="写入收费通知书，如非税收入缴款账户；不填为请到本机关政府信息公开工作机构办理"><Input maxLength={400} /></Form.Item>
+            <Form.Item
+              name="basis"
+              label="计收方式（国办函〔2020〕109号，二者不得同时适用）"
+              rules={[{ required: true, message: '请选择' }]}
+            >
+              <Radio.Group
+                options={[
+                  { value: 'per_piece', label: '按件计收' },
+                  { value: 'per_page', label: '按量计收' },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="pieces" label="件数（按件）">
+              <InputNumber min={1} />
+            </Form.Item>
+            <Form.Item name="pages" label="页数（按量）">
+              <InputNumber min={1} />
+            </Form.Item>
+            <Form.Item
+              name="paymentMethod"
+              label="缴费方式"
+              extra="写入收费通知书，如非税收入缴款账户；不填为请到本机关政府信息公开工作机构办理"
+            >
+              <Input maxLength={400} />
+            </Form.Item>
           </>
         ) : null}
         {step === 'decide' ? (
           <>
             <Form.Item name="outcome" label="办理结果" rules={[{ required: true, message: '请选择' }]}>
-              <Select options={app.kind === 'records_correction' ? options(RECORDS_OUTCOME_LABELS) : options(OUTCOME_LABELS).filter((o) => !o.value.startsWith('other_no'))} onChange={(v: string) => form.setFieldValue('legalBasis', OUTCOME_BASIS[v as keyof typeof OUTCOME_BASIS] ?? '')} />
+              <Select
+                options={
+                  app.kind === 'records_correction'
+                    ? options(RECORDS_OUTCOME_LABELS)
+                    : options(OUTCOME_LABELS).filter((o) => !o.value.startsWith('other_no'))
+                }
+                onChange={(v: string) =>
+                  form.setFieldValue('legalBasis', OUTCOME_BASIS[v as keyof typeof OUTCOME_BASIS] ?? '')
+                }
+              />
             </Form.Item>
-            <Form.Item name="legalBasis" label="法律依据" rules={[{ required: true, message: '请填写' }]}><Input /></Form.Item>
-            <Form.Item name="reasons" label="理由（部分公开的，对不予公开的内容说明理由）"><Input.TextArea rows={4} /></Form.Item>
-            <Form.Item name="responsibleAgency" label="负责公开的机关（第三十六条第五项，能够确定的）"><Input /></Form.Item>
+            <Form.Item name="legalBasis" label="法律依据" rules={[{ required: true, message: '请填写' }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="reasons" label="理由（部分公开的，对不予公开的内容说明理由）">
+              <Input.TextArea rows={4} />
+            </Form.Item>
+            <Form.Item name="responsibleAgency" label="负责公开的机关（第三十六条第五项，能够确定的）">
+              <Input />
+            </Form.Item>
             {app.objectingThirdParties.length > 0 && (outcome === 'granted' || outcome === 'partial') ? (
               <Typography.Paragraph type="warning">
-                {app.objectingThirdParties.map((p) => p.partyName).join('、')}不同意公开。决定公开的，须在答复前将决定公开的内容和理由书面告知第三方（第三十二条）。
+                {app.objectingThirdParties.map((p) => p.partyName).join('、')}
+                不同意公开。决定公开的，须在答复前将决定公开的内容和理由书面告知第三方（第三十二条）。
               </Typography.Paragraph>
             ) : null}
             {app.objectingThirdParties.length > 0 && outcome === 'partial' ? (
-              <Form.Item name="thirdPartyWithheld" valuePropName="checked" preserve={false} extra="勾选后无需书面告知第三方；否则须先办理“书面告知第三方”">
+              <Form.Item
+                name="thirdPartyWithheld"
+                valuePropName="checked"
+                preserve={false}
+                extra="勾选后无需书面告知第三方；否则须先办理“书面告知第三方”"
+              >
                 <Checkbox>第三方不同意公开的内容已作区分处理，不予公开</Checkbox>
               </Form.Item>
             ) : null}
@@ -122,18 +297,50 @@ export function StepDialog({ app, step, onClose, onDone }: { app: ApplicationDet
         ) : null}
         {step === 'notifyThirdParty' ? (
           <>
-            <Typography.Paragraph type="secondary">第三十二条：行政机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。此处填写的内容写入决定公开告知书，送达该第三方，申请人看不到。</Typography.Paragraph>
-            <Form.Item name="consultationId" label="告知的第三方" initialValue={app.thirdPartyNoticesMissing.length === 1 ? app.thirdPartyNoticesMissing[0]!.consultationId : undefined} rules={[{ required: true, message: '请选择' }]}>
-              <Select options={app.thirdPartyNoticesMissing.map((p) => ({ value: p.consultationId, label: p.partyName }))} />
+            <Typography.Paragraph type="secondary">
+              第三十二条：行政机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。此处填写的内容写入决定公开告知书，送达该第三方，申请人看不到。
+            </Typography.Paragraph>
+            <Form.Item
+              name="consultationId"
+              label="告知的第三方"
+              initialValue={
+                app.thirdPartyNoticesMissing.length === 1 ? app.thirdPartyNoticesMissing[0]!.consultationId : undefined
+              }
+              rules={[{ required: true, message: '请选择' }]}
+            >
+              <Select
+                options={app.thirdPartyNoticesMissing.map((p) => ({ value: p.consultationId, label: p.partyName }))}
+              />
             </Form.Item>
-            <Form.Item name="disclosedContent" label="决定公开的政府信息内容" rules={[{ required: true, whitespace: true, message: '请填写' }]}><Input.TextArea rows={3} /></Form.Item>
-            <Form.Item name="publicInterestReason" label="决定公开的理由（不公开可能对公共利益造成的重大影响）" rules={[{ required: true, whitespace: true, message: '请填写' }]}><Input.TextArea rows={3} /></Form.Item>
+            <Form.Item
+              name="disclosedContent"
+              label="决定公开的政府信息内容"
+              rules={[{ required: true, whitespace: true, message: '请填写' }]}
+            >
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item
+              name="publicInterestReason"
+              label="决定公开的理由（不公开可能对公共利益造成的重大影响）"
+              rules={[{ required: true, whitespace: true, message: '请填写' }]}
+            >
+              <Input.TextArea rows={3} />
+            </Form.Item>
           </>
         ) : null}
         {step === 'reviewConfidentiality' ? (
           <>
-            <Form.Item name="passed" label="审查结论" rules={[{ required: true, message: '请选择' }]}><Radio.Group options={[{ value: true, label: '通过' }, { value: false, label: '不通过，退回修改' }]} /></Form.Item>
-            <Form.Item name="note" label="意见"><Input.TextArea rows={2} /></Form.Item>
+            <Form.Item name="passed" label="审查结论" rules={[{ required: true, message: '请选择' }]}>
+              <Radio.Group
+                options={[
+                  { value: true, label: '通过' },
+                  { value: false, label: '不通过，退回修改' },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="note" label="意见">
+              <Input.TextArea rows={2} />
+            </Form.Item>
           </>
         ) : null}
       </Form>

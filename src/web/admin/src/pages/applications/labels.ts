@@ -1,7 +1,13 @@
 /** Chinese labels of the application fields and states, shared by the screens (the domain's own tables). */
 export { APPLICANT_KIND_LABELS, ID_DOC_LABELS } from '../../../../../domain/applications/applicant.ts';
 export { OUTCOME_LABELS, OUTCOME_BASIS } from '../../../../../domain/applications/decision.ts';
-export { CHANNEL_LABELS, DELIVERY_FORM_LABELS, DELIVERY_METHOD_LABELS, RECORDS_OUTCOME_LABELS, REQUEST_KIND_LABELS } from '../../../../../domain/applications/kinds.ts';
+export {
+  CHANNEL_LABELS,
+  DELIVERY_FORM_LABELS,
+  DELIVERY_METHOD_LABELS,
+  RECORDS_OUTCOME_LABELS,
+  REQUEST_KIND_LABELS,
+} from '../../../../../domain/applications/kinds.ts';
 export { STEP_LABELS } from '../../../../../domain/applications/workflow.ts';
 
 export const STATE_LABELS: Record<string, string> = {
@@ -13,9 +19,19 @@ export const STATE_LABELS: Record<string, string> = {
   closed: '已办结',
 };
 
-export const DECISION_STATUS_LABELS: Record<string, string> = { draft: '待保密审查', reviewed: '待负责人签发', signed: '已签发待送达', sent: '已送达' };
+export const DECISION_STATUS_LABELS: Record<string, string> = {
+  draft: '待保密审查',
+  reviewed: '待负责人签发',
+  signed: '已签发待送达',
+  sent: '已送达',
+};
 
-export const FILE_ROLE_LABELS: Record<string, string> = { attachment: '申请人材料', original: '原件（不对外）', released: '提供文件（经审查的对外版本）', reply_letter: '答复书' };
+export const FILE_ROLE_LABELS: Record<string, string> = {
+  attachment: '申请人材料',
+  original: '原件（不对外）',
+  released: '提供文件（经审查的对外版本）',
+  reply_letter: '答复书',
+};
 
 /** Days until a due date (calendar days), for colouring. */
 export function daysUntil(date: string, today: Date = new Date()): number {

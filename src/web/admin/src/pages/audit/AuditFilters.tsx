@@ -34,7 +34,11 @@ export function auditQuery(values: AuditFilterValues): Query {
 }
 
 /** The filter form; `onSearch` gets the values when 查询 is pressed or the form is reset. */
-export function AuditFilters(props: { agencies: readonly Agency[]; initialValues: AuditFilterValues; onSearch: (v: AuditFilterValues) => void }) {
+export function AuditFilters(props: {
+  agencies: readonly Agency[];
+  initialValues: AuditFilterValues;
+  onSearch: (v: AuditFilterValues) => void;
+}) {
   const { agencies, initialValues, onSearch } = props;
   const [form] = Form.useForm<AuditFilterValues>();
   const tree = useMemo(() => buildAgencyTree(agencies), [agencies]);
@@ -44,7 +48,14 @@ export function AuditFilters(props: { agencies: readonly Agency[]; initialValues
         {agencies.length > 1 ? (
           <Col xs={24} md={12} xl={8}>
             <Form.Item label="机构" name="agencyId">
-              <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" treeDefaultExpandAll allowClear placeholder="全部机构" />
+              <TreeSelect
+                treeData={tree}
+                showSearch
+                treeNodeFilterProp="title"
+                treeDefaultExpandAll
+                allowClear
+                placeholder="全部机构"
+              />
             </Form.Item>
           </Col>
         ) : null}
@@ -76,7 +87,13 @@ export function AuditFilters(props: { agencies: readonly Agency[]; initialValues
               </Button>
               <Button
                 onClick={() => {
-                  form.setFieldsValue({ agencyId: undefined, actor: undefined, action: undefined, subjectType: undefined, range: undefined });
+                  form.setFieldsValue({
+                    agencyId: undefined,
+                    actor: undefined,
+                    action: undefined,
+                    subjectType: undefined,
+                    range: undefined,
+                  });
                   onSearch({});
                 }}
               >

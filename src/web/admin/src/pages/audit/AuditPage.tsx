@@ -35,7 +35,10 @@ export default function AuditPage() {
   const { agencies } = useAgencySelection();
   const [params] = useSearchParams();
   // An agency chosen in the top bar narrows the first view; otherwise the whole reach is shown.
-  const initialFilters = useMemo<AuditFilterValues>(() => ({ agencyId: params.get(AGENCY_PARAM) ?? undefined }), [params]);
+  const initialFilters = useMemo<AuditFilterValues>(
+    () => ({ agencyId: params.get(AGENCY_PARAM) ?? undefined }),
+    [params],
+  );
   const [filters, setFilters] = useState<AuditFilterValues>(initialFilters);
   const [limit, setLimit] = useState(PAGE_SIZES[0] as number);
   // Cursor of each page seen so far; the first page has none. Going back pops the stack.

@@ -7,7 +7,12 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, List, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/client.ts';
-import { calendarApi, type CalendarImportInput, type CalendarImportResult, type CalendarIssue } from '../../api/calendar.ts';
+import {
+  calendarApi,
+  type CalendarImportInput,
+  type CalendarImportResult,
+  type CalendarIssue,
+} from '../../api/calendar.ts';
 import { errorMessage } from '../../lib/ui.tsx';
 
 interface Fields {
@@ -57,7 +62,8 @@ export function CalendarImportCard({ onImported }: { onImported: () => void }) {
     } catch (err) {
       setChecked(null);
       setProblem(errorMessage(err).split('\n')[0] ?? '导入失败');
-      if (err instanceof ApiError && Array.isArray(err.problem.issues)) setIssues(err.problem.issues as CalendarIssue[]);
+      if (err instanceof ApiError && Array.isArray(err.problem.issues))
+        setIssues(err.problem.issues as CalendarIssue[]);
     } finally {
       setBusy(false);
     }
@@ -66,7 +72,8 @@ export function CalendarImportCard({ onImported }: { onImported: () => void }) {
   return (
     <Card title="导入节假日安排" style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">
-        国务院办公厅每年发布下一年部分节假日安排的通知后，在此导入。文件可为 JSON、CSV（表头 date,kind,name；kind 为 off 或 work，也可写“休”“班”）或 .ics 日历。导入会重新计算所有跨入该年的办理期限。
+        国务院办公厅每年发布下一年部分节假日安排的通知后，在此导入。文件可为 JSON、CSV（表头 date,kind,name；kind 为 off
+        或 work，也可写“休”“班”）或 .ics 日历。导入会重新计算所有跨入该年的办理期限。
       </Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item label="文件">
@@ -101,7 +108,11 @@ export function CalendarImportCard({ onImported }: { onImported: () => void }) {
           <Form.Item label="发文字号" name="documentNo">
             <Input placeholder="国办发明电〔2026〕7号" maxLength={100} />
           </Form.Item>
-          <Form.Item label="成文日期" name="noticeDate" rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式为 YYYY-MM-DD' }]}>
+          <Form.Item
+            label="成文日期"
+            name="noticeDate"
+            rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式为 YYYY-MM-DD' }]}
+          >
             <Input placeholder="YYYY-MM-DD" maxLength={10} style={{ width: 140 }} />
           </Form.Item>
         </Flex>
@@ -113,13 +124,24 @@ export function CalendarImportCard({ onImported }: { onImported: () => void }) {
             message={problem}
             description={
               issues.length > 0 ? (
-                <List size="small" dataSource={issues} renderItem={(i) => <List.Item>{[i.where, i.message].filter(Boolean).join('：')}</List.Item>} />
+                <List
+                  size="small"
+                  dataSource={issues}
+                  renderItem={(i) => <List.Item>{[i.where, i.message].filter(Boolean).join('：')}</List.Item>}
+                />
               ) : undefined
             }
             style={{ marginBottom: 16 }}
           />
         ) : null}
-        {checked ? <Alert type="success" showIcon message={`文件无误：${checked.year}年，共${checked.days}天。确认后点击“导入”。`} style={{ marginBottom: 16 }} /> : null}
+        {checked ? (
+          <Alert
+            type="success"
+            showIcon
+            message={`文件无误：${checked.year}年，共${checked.days}天。确认后点击“导入”。`}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
         <Flex gap={8}>
           <Button onClick={() => submit(true)} loading={busy} disabled={!file}>
             校验

@@ -29,9 +29,17 @@ const columns: TableColumnsType<CalendarYearSummary> = [
     title: '来源',
     key: 'source',
     render: (_, y) =>
-      y.source === 'bundled' ? <Tag>内置</Tag> : <Tag color="blue">{y.overridesBundled ? '导入（替换内置）' : '导入'}</Tag>,
+      y.source === 'bundled' ? (
+        <Tag>内置</Tag>
+      ) : (
+        <Tag color="blue">{y.overridesBundled ? '导入（替换内置）' : '导入'}</Tag>
+      ),
   },
-  { title: '导入', key: 'imported', render: (_, y) => (y.importedAt ? `${formatDateTime(y.importedAt)} ${y.importedBy ?? ''}` : EMPTY) },
+  {
+    title: '导入',
+    key: 'imported',
+    render: (_, y) => (y.importedAt ? `${formatDateTime(y.importedAt)} ${y.importedBy ?? ''}` : EMPTY),
+  },
 ];
 
 /** The calendar screen. */

@@ -52,7 +52,14 @@ function toValues(c: DisclosureCase): Values {
  * The case form in a dialog: a new case when `editing` is null, else the case to change (the
  * caller keeps `editing` while the dialog closes). `trackingNumber` labels the linked application.
  */
-export function CaseDialog(props: { open: boolean; editing: DisclosureCase | null; agencyId: string; trackingNumber?: string; onClose: () => void; onSaved: (saved: DisclosureCase) => void }) {
+export function CaseDialog(props: {
+  open: boolean;
+  editing: DisclosureCase | null;
+  agencyId: string;
+  trackingNumber?: string;
+  onClose: () => void;
+  onSaved: (saved: DisclosureCase) => void;
+}) {
   const { open, editing, agencyId, trackingNumber, onClose, onSaved } = props;
   const isEdit = !!editing;
   const [form] = Form.useForm<Values>();
@@ -70,11 +77,28 @@ export function CaseDialog(props: { open: boolean; editing: DisclosureCase | nul
   );
   const submit = useFormSubmit(form, action);
   return (
-    <Modal title={isEdit ? '修改案件' : '登记案件'} open={open} onCancel={onClose} onOk={() => form.submit()} okText={isEdit ? '保存' : '登记'}
-      confirmLoading={submit.submitting} destroyOnHidden afterClose={submit.clearError} width={720}>
+    <Modal
+      title={isEdit ? '修改案件' : '登记案件'}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={isEdit ? '保存' : '登记'}
+      confirmLoading={submit.submitting}
+      destroyOnHidden
+      afterClose={submit.clearError}
+      width={720}
+    >
       <FormError message={submit.error} />
-      <Form form={form} name="case" layout="vertical" onFinish={submit.onFinish} preserve={false}
-        initialValues={editing ? toValues(editing) : { kind: 'reconsideration', result: 'pending', applicationId: null }}>
+      <Form
+        form={form}
+        name="case"
+        layout="vertical"
+        onFinish={submit.onFinish}
+        preserve={false}
+        initialValues={
+          editing ? toValues(editing) : { kind: 'reconsideration', result: 'pending', applicationId: null }
+        }
+      >
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item label="案件类型" name="kind" rules={[{ required: true, message: '请选择案件类型' }]}>
@@ -82,22 +106,38 @@ export function CaseDialog(props: { open: boolean; editing: DisclosureCase | nul
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="案号" name="caseNumber" extra="如 泉洛政复〔2025〕3号、（2025）闽0504行初12号；尚未知道可以先不填">
+            <Form.Item
+              label="案号"
+              name="caseNumber"
+              extra="如 泉洛政复〔2025〕3号、（2025）闽0504行初12号；尚未知道可以先不填"
+            >
               <Input maxLength={60} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={words.party} name="party" rules={[{ required: true, whitespace: true, message: `请填写${words.party}` }]}>
+            <Form.Item
+              label={words.party}
+              name="party"
+              rules={[{ required: true, whitespace: true, message: `请填写${words.party}` }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={words.organ} name="organ" rules={[{ required: true, whitespace: true, message: `请填写${words.organ}` }]}>
+            <Form.Item
+              label={words.organ}
+              name="organ"
+              rules={[{ required: true, whitespace: true, message: `请填写${words.organ}` }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item label="关联申请" name="applicationId" extra="案件针对某件政府信息公开申请的答复时选择；针对信息公开工作总体情况的留空">
+            <Form.Item
+              label="关联申请"
+              name="applicationId"
+              extra="案件针对某件政府信息公开申请的答复时选择；针对信息公开工作总体情况的留空"
+            >
               <ApplicationSelect agencyId={editing?.agencyId ?? agencyId} currentLabel={trackingNumber} />
             </Form.Item>
           </Col>
@@ -107,7 +147,11 @@ export function CaseDialog(props: { open: boolean; editing: DisclosureCase | nul
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item label="受理（立案）日期" name="filedDate" rules={[{ required: true, message: '请选择受理（立案）日期' }]}>
+            <Form.Item
+              label="受理（立案）日期"
+              name="filedDate"
+              rules={[{ required: true, message: '请选择受理（立案）日期' }]}
+            >
               <DatePicker format={DATE_INPUT_FORMAT} style={{ width: '100%' }} />
             </Form.Item>
           </Col>

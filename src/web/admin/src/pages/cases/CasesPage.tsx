@@ -29,9 +29,19 @@ export default function CasesPage() {
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [filters, setFilters] = useState<{ kind?: string; result?: string; inYear?: boolean }>({});
   const [page, setPage] = useState(1);
-  const [dialog, setDialog] = useState<{ open: boolean; editing: DisclosureCase | null }>({ open: false, editing: null });
+  const [dialog, setDialog] = useState<{ open: boolean; editing: DisclosureCase | null }>({
+    open: false,
+    editing: null,
+  });
   const query = useMemo(
-    () => ({ agencyId, kind: filters.kind, result: filters.result, year: filters.inYear ? year : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    () => ({
+      agencyId,
+      kind: filters.kind,
+      result: filters.result,
+      year: filters.inYear ? year : undefined,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    }),
     [agencyId, filters, year, page],
   );
   const cases = useApiData((signal) => casesApi.list(query, signal), [JSON.stringify(query)], Boolean(agencyId));
@@ -56,10 +66,21 @@ export default function CasesPage() {
     {
       title: '关联申请',
       key: 'application',
-      render: (_, c) => (c.applicationId ? <Link to={`/applications/${c.applicationId}${search}`}>{trackingNumbers.get(c.applicationId) || '查看申请'}</Link> : EMPTY),
+      render: (_, c) =>
+        c.applicationId ? (
+          <Link to={`/applications/${c.applicationId}${search}`}>
+            {trackingNumbers.get(c.applicationId) || '查看申请'}
+          </Link>
+        ) : (
+          EMPTY
+        ),
     },
     { title: '受理（立案）日期', key: 'filedDate', render: (_, c) => formatDate(c.filedDate) },
-    { title: '结果', key: 'result', render: (_, c) => <Tag color={RESULT_COLOURS[c.result]}>{CASE_RESULT_LABELS[c.result]}</Tag> },
+    {
+      title: '结果',
+      key: 'result',
+      render: (_, c) => <Tag color={RESULT_COLOURS[c.result]}>{CASE_RESULT_LABELS[c.result]}</Tag>,
+    },
     { title: '审结日期', key: 'concludedDate', render: (_, c) => formatDate(c.concludedDate) },
   ];
   if (canManage) {
@@ -67,7 +88,12 @@ export default function CasesPage() {
       title: '操作',
       key: 'actions',
       render: (_, c) => (
-        <Button size="small" type="link" onClick={() => setDialog({ open: true, editing: c })} aria-label={`修改案件 ${c.caseNumber || c.party}`}>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => setDialog({ open: true, editing: c })}
+          aria-label={`修改案件 ${c.caseNumber || c.party}`}
+        >
           修改
         </Button>
       ),
@@ -78,19 +104,45 @@ export default function CasesPage() {
     <>
       <PageHeading
         title="复议诉讼"
-        extra={canManage ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ open: true, editing: null })}>登记案件</Button> : null}
+        extra={
+          canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ open: true, editing: null })}>
+              登记案件
+            </Button>
+          ) : null
+        }
       />
-      <Typography.Paragraph type="secondary">{agency ? <Typography.Text strong>{agency.name}：</Typography.Text> : null}因政府信息公开工作被申请行政复议、提起行政诉讼的案件（第五十一条），计入年度报告表四。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {agency ? <Typography.Text strong>{agency.name}：</Typography.Text> : null}
+        因政府信息公开工作被申请行政复议、提起行政诉讼的案件（第五十一条），计入年度报告表四。
+      </Typography.Paragraph>
       <CaseFiguresCard agencyId={agencyId} year={year} onYearChange={setYear} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={8}>
-          <Select allowClear placeholder="案件类型" aria-label="案件类型" style={{ width: 240 }} options={options(CASE_KIND_LABELS)} onChange={set('kind')} />
-          <Select allowClear placeholder="结果" aria-label="结果" style={{ width: 140 }} options={options(CASE_RESULT_LABELS)} onChange={set('result')} />
+          <Select
+            allowClear
+            placeholder="案件类型"
+            aria-label="案件类型"
+            style={{ width: 240 }}
+            options={options(CASE_KIND_LABELS)}
+            onChange={set('kind')}
+          />
+          <Select
+            allowClear
+            placeholder="结果"
+            aria-label="结果"
+            style={{ width: 140 }}
+            options={options(CASE_RESULT_LABELS)}
+            onChange={set('result')}
+          />
           <Select
             aria-label="范围"
             style={{ width: 220 }}
             value={filters.inYear ? 'year' : 'all'}
-            options={[{ value: 'all', label: '全部案件' }, { value: 'year', label: `计入${year}年报告的案件` }]}
+            options={[
+              { value: 'all', label: '全部案件' },
+              { value: 'year', label: `计入${year}年报告的案件` },
+            ]}
             onChange={(v) => {
               setFilters((f) => ({ ...f, inYear: v === 'year' }));
               setPage(1);
@@ -107,8 +159,18 @@ export default function CasesPage() {
           columns={columns}
           dataSource={items}
           loading={cases.loading}
-          expandable={{ rowExpandable: (c) => !!(c.subject || c.resultNote), expandedRowRender: (c) => <CaseNotes c={c} /> }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: cases.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 件` }}
+          expandable={{
+            rowExpandable: (c) => !!(c.subject || c.resultNote),
+            expandedRowRender: (c) => <CaseNotes c={c} />,
+          }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: cases.data?.total ?? 0,
+            onChange: setPage,
+            hideOnSinglePage: true,
+            showTotal: (n) => `共 ${n} 件`,
+          }}
           scroll={{ x: 'max-content' }}
         />
       )}
@@ -128,7 +190,9 @@ function CaseNotes({ c }: { c: DisclosureCase }) {
   return (
     <>
       {c.subject ? <Typography.Paragraph style={{ margin: 0 }}>案由：{c.subject}</Typography.Paragraph> : null}
-      {c.resultNote ? <Typography.Paragraph style={{ margin: 0 }}>结果说明：{c.resultNote}</Typography.Paragraph> : null}
+      {c.resultNote ? (
+        <Typography.Paragraph style={{ margin: 0 }}>结果说明：{c.resultNote}</Typography.Paragraph>
+      ) : null}
     </>
   );
 }

@@ -34,7 +34,13 @@ export function useTrackingNumbers(ids: readonly (string | null)[]): ReadonlyMap
  * Chooses the application a case is about by its 申请编号; empty = a case about the agency's
  * disclosure work in general. `value` is the application's id, as the API stores it.
  */
-export function ApplicationSelect(props: { id?: string; agencyId: string; value?: string | null; onChange?: (id: string | null) => void; currentLabel?: string }) {
+export function ApplicationSelect(props: {
+  id?: string;
+  agencyId: string;
+  value?: string | null;
+  onChange?: (id: string | null) => void;
+  currentLabel?: string;
+}) {
   const { id, agencyId, value, onChange, currentLabel } = props;
   const [query, setQuery] = useState('');
   const [options, setOptions] = useState<Array<{ value: string; label: string }>>([]);
@@ -45,7 +51,9 @@ export function ApplicationSelect(props: { id?: string; agencyId: string; value?
       setLoading(true);
       applicationsApi
         .inbox({ agencyId, q: query.trim() || undefined, pageSize: 20 }, controller.signal)
-        .then((page) => setOptions(page.items.map((a) => ({ value: a.id, label: `${a.trackingNumber}（${a.applicantName}）` }))))
+        .then((page) =>
+          setOptions(page.items.map((a) => ({ value: a.id, label: `${a.trackingNumber}（${a.applicantName}）` }))),
+        )
         .catch(() => setOptions([]))
         .finally(() => {
           if (!controller.signal.aborted) setLoading(false);
@@ -56,7 +64,10 @@ export function ApplicationSelect(props: { id?: string; agencyId: string; value?
       controller.abort();
     };
   }, [agencyId, query]);
-  const all = value && !options.some((o) => o.value === value) ? [{ value, label: currentLabel || '已关联的申请' }, ...options] : options;
+  const all =
+    value && !options.some((o) => o.value === value)
+      ? [{ value, label: currentLabel || '已关联的申请' }, ...options]
+      : options;
   return (
     <Select
       id={id}

@@ -9,4 +9,9 @@ export const PARTY_LABELS: Record<string, { party: string; organ: string }> = {
 };
 
 /** Tag colours of the results. */
-export const RESULT_COLOURS: Record<string, string> = { upheld: 'green', corrected: 'orange', other: 'default', pending: 'blue' };
+export const RESULT_COLOURS: Record<string, string> = {
+  upheld: 'green',
+  corrected: 'orange',
+  other: 'default',
+  pending: 'blue',
+};

@@ -33,41 +33,137 @@ function List() {
   const { can } = useAuth();
   const search = useAgencySearch();
   const navigate = useNavigate();
-  const initialTab = can('catalog.review') && !can('catalog.edit') ? 'review' : can('catalog.approve') && !can('catalog.edit') ? 'approval' : 'all';
+  const initialTab =
+    can('catalog.review') && !can('catalog.edit')
+      ? 'review'
+      : can('catalog.approve') && !can('catalog.edit')
+        ? 'approval'
+        : 'all';
   const [tab, setTab] = useState(initialTab);
   const [text, setText] = useState('');
   const [subtree, setSubtree] = useState(false);
   const [page, setPage] = useState(1);
   const t = TABS.find((x) => x.key === tab)!;
-  const query = useMemo(() => ({ agencyId, state: t.states?.[0], attention: t.attention, text, subtree, page, pageSize: 20 }), [agencyId, t, text, subtree, page]);
+  const query = useMemo(
+    () => ({ agencyId, state: t.states?.[0], attention: t.attention, text, subtree, page, pageSize: 20 }),
+    [agencyId, t, text, subtree, page],
+  );
   const searching = tab === 'search';
-  const list = useApiData((signal) => catalogApi.list(query, signal), [JSON.stringify(query)], Boolean(agencyId) && !searching);
-  const late = useApiData((signal) => catalogApi.late(agencyId, signal), [agencyId, subtree], Boolean(agencyId) && subtree);
+  const list = useApiData(
+    (signal) => catalogApi.list(query, signal),
+    [JSON.stringify(query)],
+    Boolean(agencyId) && !searching,
+  );
+  const late = useApiData(
+    (signal) => catalogApi.late(agencyId, signal),
+    [agencyId, subtree],
+    Boolean(agencyId) && subtree,
+  );
   const columns: TableColumnsType<CatalogItem> = [
-    { title: '标题', key: 'title', render: (_, r) => <a href={`/admin/catalog/${r.id}${search}`} onClick={(e) => { e.preventDefault(); navigate(`/catalog/${r.id}${search}`); }}>{r.title}</a> },
+    {
+      title: '标题',
+      key: 'title',
+      render: (_, r) => (
+        <a
+          href={`/admin/catalog/${r.id}${search}`}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(`/catalog/${r.id}${search}`);
+          }}
+        >
+          {r.title}
+        </a>
+      ),
+    },
     { title: '索引号', dataIndex: 'indexNo', key: 'indexNo', render: (v: string | null) => v ?? '—' },
     { title: '状态', key: 'state', render: (_, r) => STATE_LABELS[r.state] },
     { title: '成文日期', key: 'formedOn', render: (_, r) => cnDate(r.formedOn) },
-    { title: '公开期限', key: 'due', render: (_, r) => <Tag color={TIMELINESS[r.timeliness].color} title={r.dueExplanation}>{cnDate(r.dueOn)} {TIMELINESS[r.timeliness].label}</Tag> },
+    {
+      title: '公开期限',
+      key: 'due',
+      render: (_, r) => (
+        <Tag color={TIMELINESS[r.timeliness].color} title={r.dueExplanation}>
+          {cnDate(r.dueOn)} {TIMELINESS[r.timeliness].label}
+        </Tag>
+      ),
+    },
     { title: '发布日期', key: 'publishedOn', render: (_, r) => cnDate(r.publishedOn) },
   ];
   return (
     <>
-      <PageHeading title="主动公开" extra={can('catalog.edit') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/catalog/new${search}`)}>起草信息</Button> : null} />
-      <Tabs activeKey={tab} onChange={(k) => { setTab(k); setPage(1); }} items={TABS.map((x) => ({ key: x.key, label: x.label }))} />
-      {searching ? <FullTextSearch /> : <>
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder="标题、索引号或文号" style={{ width: 280, marginRight: 16 }} onSearch={(v) => { setText(v); setPage(1); }} aria-label="搜索" />
-        <Checkbox checked={subtree} onChange={(e) => setSubtree(e.target.checked)}>包括下级机构</Checkbox>
-      </Card>
-      {subtree && late.data ? (
-        <Card size="small" title="所辖机构第二十六条执行情况" style={{ marginBottom: 16 }}>
-          <Table size="small" rowKey="agencyId" pagination={false} dataSource={late.data.items} columns={[{ title: '机构', dataIndex: 'agencyName' }, { title: '逾期未公开', dataIndex: 'overdue', render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) }, { title: '本年逾期公开', dataIndex: 'publishedLateThisYear' }]} />
-        </Card>
-      ) : null}
-      {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
-      <Table<CatalogItem> rowKey="id" size="middle" loading={list.loading} columns={columns} dataSource={list.data?.items ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 条` }} />
-      </>}
+      <PageHeading
+        title="主动公开"
+        extra={
+          can('catalog.edit') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/catalog/new${search}`)}>
+              起草信息
+            </Button>
+          ) : null
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => {
+          setTab(k);
+          setPage(1);
+        }}
+        items={TABS.map((x) => ({ key: x.key, label: x.label }))}
+      />
+      {searching ? (
+        <FullTextSearch />
+      ) : (
+        <>
+          <Card size="small" style={{ marginBottom: 16 }}>
+            <Input.Search
+              allowClear
+              placeholder="标题、索引号或文号"
+              style={{ width: 280, marginRight: 16 }}
+              onSearch={(v) => {
+                setText(v);
+                setPage(1);
+              }}
+              aria-label="搜索"
+            />
+            <Checkbox checked={subtree} onChange={(e) => setSubtree(e.target.checked)}>
+              包括下级机构
+            </Checkbox>
+          </Card>
+          {subtree && late.data ? (
+            <Card size="small" title="所辖机构第二十六条执行情况" style={{ marginBottom: 16 }}>
+              <Table
+                size="small"
+                rowKey="agencyId"
+                pagination={false}
+                dataSource={late.data.items}
+                columns={[
+                  { title: '机构', dataIndex: 'agencyName' },
+                  {
+                    title: '逾期未公开',
+                    dataIndex: 'overdue',
+                    render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0),
+                  },
+                  { title: '本年逾期公开', dataIndex: 'publishedLateThisYear' },
+                ]}
+              />
+            </Card>
+          ) : null}
+          {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
+          <Table<CatalogItem>
+            rowKey="id"
+            size="middle"
+            loading={list.loading}
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            pagination={{
+              current: page,
+              pageSize: 20,
+              total: list.data?.total ?? 0,
+              onChange: setPage,
+              showTotal: (n) => `共 ${n} 条`,
+            }}
+          />
+        </>
+      )}
     </>
   );
 }
@@ -80,15 +176,49 @@ function NewItem() {
   const revises = useSearchParams()[0].get('revises');
   const old = useApiData((signal) => catalogApi.get(revises!, signal), [revises], Boolean(revises));
   const target = old.data?.agencyId ?? agencyId;
-  const meta = useApiData((signal) => catalogApi.meta(target, signal), [target], Boolean(target) && (!revises || Boolean(old.data)));
+  const meta = useApiData(
+    (signal) => catalogApi.meta(target, signal),
+    [target],
+    Boolean(target) && (!revises || Boolean(old.data)),
+  );
   const start: EditorStart | undefined = old.data
-    ? { title: `${old.data.title}（修订）`, docType: old.data.docType, statutoryItem: old.data.statutoryItem, categoryId: old.data.categoryId, summary: old.data.summary, bodyHtml: old.data.bodyHtml, replacesId: old.data.id, replaces: { id: old.data.id, title: old.data.title } }
+    ? {
+        title: `${old.data.title}（修订）`,
+        docType: old.data.docType,
+        statutoryItem: old.data.statutoryItem,
+        categoryId: old.data.categoryId,
+        summary: old.data.summary,
+        bodyHtml: old.data.bodyHtml,
+        replacesId: old.data.id,
+        replaces: { id: old.data.id, title: old.data.title },
+      }
     : undefined;
   return (
     <>
-      <PageHeading title={revises ? '起草修订文件' : '起草主动公开信息'} extra={<Button onClick={() => navigate(`/catalog${search}`)}>返回列表</Button>} />
-      {meta.error || old.error ? <LoadError error={meta.error ?? old.error} onRetry={() => { old.reload(); meta.reload(); }} /> : null}
-      {meta.data && (!revises || start) ? <ItemEditor meta={meta.data} initial={start} submitLabel="保存草稿" onSave={async (input) => { const created = await catalogApi.create(target, input); navigate(`/catalog/${created.id}${search}`); }} /> : null}
+      <PageHeading
+        title={revises ? '起草修订文件' : '起草主动公开信息'}
+        extra={<Button onClick={() => navigate(`/catalog${search}`)}>返回列表</Button>}
+      />
+      {meta.error || old.error ? (
+        <LoadError
+          error={meta.error ?? old.error}
+          onRetry={() => {
+            old.reload();
+            meta.reload();
+          }}
+        />
+      ) : null}
+      {meta.data && (!revises || start) ? (
+        <ItemEditor
+          meta={meta.data}
+          initial={start}
+          submitLabel="保存草稿"
+          onSave={async (input) => {
+            const created = await catalogApi.create(target, input);
+            navigate(`/catalog/${created.id}${search}`);
+          }}
+        />
+      ) : null}
     </>
   );
 }

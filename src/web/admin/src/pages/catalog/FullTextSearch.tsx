@@ -38,7 +38,11 @@ export function FullTextSearch() {
   const [page, setPage] = useState(1);
   const enabled = Boolean(agency && q.trim());
   const result = useApiData(
-    (signal) => request<SearchAnswer>('GET', '/public/search', { query: { q, agency: agency?.code, order, page, pageSize: 20 }, signal }),
+    (signal) =>
+      request<SearchAnswer>('GET', '/public/search', {
+        query: { q, agency: agency?.code, order, page, pageSize: 20 },
+        signal,
+      }),
     [q, agency?.code, order, page],
     enabled,
   );
@@ -55,19 +59,46 @@ export function FullTextSearch() {
           setPage(1);
         }}
       />
-      <Radio.Group value={order} onChange={(e) => setOrder(e.target.value)} optionType="button" options={[{ label: '相关度', value: 'relevance' }, { label: '发布日期', value: 'date' }]} />
+      <Radio.Group
+        value={order}
+        onChange={(e) => setOrder(e.target.value)}
+        optionType="button"
+        options={[
+          { label: '相关度', value: 'relevance' },
+          { label: '发布日期', value: 'date' },
+        ]}
+      />
       {result.error ? <LoadError error={result.error} onRetry={result.reload} /> : null}
       {enabled ? (
         <List<Hit>
           loading={result.loading}
           dataSource={result.data?.hits ?? []}
           locale={{ emptyText: <Empty description="没有找到匹配的已公开信息" /> }}
-          header={result.data ? <Typography.Text type="secondary">共 {result.data.total} 条{result.data.totalExact ? '' : '以上'}；检索词：{result.data.words.join('、')}</Typography.Text> : null}
-          pagination={{ current: page, pageSize: 20, total: result.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
+          header={
+            result.data ? (
+              <Typography.Text type="secondary">
+                共 {result.data.total} 条{result.data.totalExact ? '' : '以上'}；检索词：{result.data.words.join('、')}
+              </Typography.Text>
+            ) : null
+          }
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: result.data?.total ?? 0,
+            onChange: setPage,
+            hideOnSinglePage: true,
+          }}
           renderItem={(hit) => (
             <List.Item key={hit.id}>
               <List.Item.Meta
-                title={<a href={`/gk/items/${hit.id}`} target="_blank" rel="noreferrer" dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />}
+                title={
+                  <a
+                    href={`/gk/items/${hit.id}`}
+                    target="_blank"
+                    rel="noreferrer"
+                    dangerouslySetInnerHTML={{ __html: hit.titleHtml }}
+                  />
+                }
                 description={`${hit.indexNo ?? ''} · 发布于 ${cnDate(hit.publishedOn)}`}
               />
               <div dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />

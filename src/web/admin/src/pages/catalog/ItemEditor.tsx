@@ -25,9 +25,26 @@ function BodyField(props: { id?: string; value?: string; onChange?: (html: strin
 /** What the form starts from: an item being edited, or a new draft's prefilled fields. */
 export type EditorStart = Partial<CatalogDetail> & { replaces?: { id: string; title: string } | null };
 
-export function ItemEditor({ meta, initial, submitLabel, onSave }: { meta: CatalogMeta; initial?: EditorStart; submitLabel: string; onSave: (input: ItemInput) => Promise<void> }) {
+export function ItemEditor({
+  meta,
+  initial,
+  submitLabel,
+  onSave,
+}: {
+  meta: CatalogMeta;
+  initial?: EditorStart;
+  submitLabel: string;
+  onSave: (input: ItemInput) => Promise<void>;
+}) {
   const [form] = Form.useForm<ItemInput>();
-  const submit = useFormSubmit(form, async (values: ItemInput) => onSave({ ...values, categoryId: values.categoryId ?? null, effectiveOn: values.effectiveOn || null, replacesId: values.replacesId ?? null }));
+  const submit = useFormSubmit(form, async (values: ItemInput) =>
+    onSave({
+      ...values,
+      categoryId: values.categoryId ?? null,
+      effectiveOn: values.effectiveOn || null,
+      replacesId: values.replacesId ?? null,
+    }),
+  );
   const docType = Form.useWatch('docType', form);
   const onCategory = (id: string | undefined) => {
     const cat = meta.categories.find((c) => c.id === id);
@@ -35,22 +52,80 @@ export function ItemEditor({ meta, initial, submitLabel, onSave }: { meta: Catal
   };
   const hasValidity = docType === 'rule' || docType === 'normative';
   return (
-    <Form form={form} layout="vertical" onFinish={submit.onFinish} initialValues={{ docType: 'notice', statutoryItem: 'a20.15', ...initial }} style={{ maxWidth: 980 }}>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit.onFinish}
+      initialValues={{ docType: 'notice', statutoryItem: 'a20.15', ...initial }}
+      style={{ maxWidth: 980 }}
+    >
       <FormError message={submit.error} onClose={submit.clearError} />
-      {initial?.replaces ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`本文件是“${initial.replaces.title}”的修订。审核发布后，原文件自施行日期（未填写时为发布日期）起标为“已修订”。`} /> : null}
-      <Form.Item name="replacesId" hidden><Input /></Form.Item>
-      <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={200} /></Form.Item>
-      <Form.Item name="categoryId" label="本机关类别"><Select allowClear options={meta.categories.map((c) => ({ value: c.id, label: c.name }))} onChange={onCategory} /></Form.Item>
-      <Form.Item name="statutoryItem" label="公开事项（第二十条、第二十一条）" rules={[{ required: true, message: '请选择' }]}><Select showSearch optionFilterProp="label" options={meta.statutoryItems.map((i) => ({ value: i.key, label: `${i.article} ${i.name}` }))} /></Form.Item>
-      <Form.Item name="docType" label="文件类型" rules={[{ required: true, message: '请选择' }]}><Select options={meta.docTypes.map((d) => ({ value: d.key, label: d.label }))} disabled={Boolean(initial?.replaces)} /></Form.Item>
-      <Form.Item name="docNumber" label="文号"><Input maxLength={60} placeholder="如：洛工信〔2025〕3号" /></Form.Item>
-      <Form.Item name="formedOn" label="成文日期（信息形成或者变更之日，第二十六条起算）" rules={[{ required: true, message: '请填写成文日期' }]}><Input type="date" /></Form.Item>
-      {hasValidity ? <Form.Item name="effectiveOn" label="施行日期"><Input type="date" /></Form.Item> : null}
-      <Form.Item name="summary" label="内容概述"><Input.TextArea rows={2} maxLength={500} /></Form.Item>
-      <Form.Item name="bodyHtml" label="正文" extra="可使用标题、段落、加粗、列表、表格、链接和对齐；保存时服务器按白名单净化，脚本、样式（对齐除外）和事件属性会被清除。">
+      {initial?.replaces ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`本文件是“${initial.replaces.title}”的修订。审核发布后，原文件自施行日期（未填写时为发布日期）起标为“已修订”。`}
+        />
+      ) : null}
+      <Form.Item name="replacesId" hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="categoryId" label="本机关类别">
+        <Select
+          allowClear
+          options={meta.categories.map((c) => ({ value: c.id, label: c.name }))}
+          onChange={onCategory}
+        />
+      </Form.Item>
+      <Form.Item
+        name="statutoryItem"
+        label="公开事项（第二十条、第二十一条）"
+        rules={[{ required: true, message: '请选择' }]}
+      >
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={meta.statutoryItems.map((i) => ({ value: i.key, label: `${i.article} ${i.name}` }))}
+        />
+      </Form.Item>
+      <Form.Item name="docType" label="文件类型" rules={[{ required: true, message: '请选择' }]}>
+        <Select
+          options={meta.docTypes.map((d) => ({ value: d.key, label: d.label }))}
+          disabled={Boolean(initial?.replaces)}
+        />
+      </Form.Item>
+      <Form.Item name="docNumber" label="文号">
+        <Input maxLength={60} placeholder="如：洛工信〔2025〕3号" />
+      </Form.Item>
+      <Form.Item
+        name="formedOn"
+        label="成文日期（信息形成或者变更之日，第二十六条起算）"
+        rules={[{ required: true, message: '请填写成文日期' }]}
+      >
+        <Input type="date" />
+      </Form.Item>
+      {hasValidity ? (
+        <Form.Item name="effectiveOn" label="施行日期">
+          <Input type="date" />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="summary" label="内容概述">
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+      <Form.Item
+        name="bodyHtml"
+        label="正文"
+        extra="可使用标题、段落、加粗、列表、表格、链接和对齐；保存时服务器按白名单净化，脚本、样式（对齐除外）和事件属性会被清除。"
+      >
         <BodyField />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy(submit.submitting)}>{submitLabel}</Button>
+      <Button type="primary" htmlType="submit" loading={busy(submit.submitting)}>
+        {submitLabel}
+      </Button>
     </Form>
   );
 }

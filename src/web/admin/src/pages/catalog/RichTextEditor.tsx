@@ -49,7 +49,19 @@ export interface RichTextEditorProps {
 
 type Block = 'paragraph' | 'h2' | 'h3' | 'h4';
 
-function ToolButton({ label, icon, active, disabled, onClick }: { label: string; icon: ReactNode; active?: boolean; disabled?: boolean; onClick: () => void }) {
+function ToolButton({
+  label,
+  icon,
+  active,
+  disabled,
+  onClick,
+}: {
+  label: string;
+  icon: ReactNode;
+  active?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
   return (
     <Tooltip title={label} mouseEnterDelay={0.6}>
       <Button
@@ -72,7 +84,13 @@ function useToolbarState(editor: Editor) {
   return useEditorState({
     editor,
     selector: ({ editor: e }) => ({
-      block: (e.isActive('heading', { level: 2 }) ? 'h2' : e.isActive('heading', { level: 3 }) ? 'h3' : e.isActive('heading', { level: 4 }) ? 'h4' : 'paragraph') as Block,
+      block: (e.isActive('heading', { level: 2 })
+        ? 'h2'
+        : e.isActive('heading', { level: 3 })
+          ? 'h3'
+          : e.isActive('heading', { level: 4 })
+            ? 'h4'
+            : 'paragraph') as Block,
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
       underline: e.isActive('underline'),
@@ -90,48 +108,193 @@ function useToolbarState(editor: Editor) {
   });
 }
 
-function Toolbar({ editor, source, onSource, onLink }: { editor: Editor; source: boolean; onSource: () => void; onLink: () => void }) {
+function Toolbar({
+  editor,
+  source,
+  onSource,
+  onLink,
+}: {
+  editor: Editor;
+  source: boolean;
+  onSource: () => void;
+  onLink: () => void;
+}) {
   const s = useToolbarState(editor);
   const chain = () => editor.chain().focus();
-  const setBlock = (b: Block) => (b === 'paragraph' ? chain().setParagraph().run() : chain().setHeading({ level: Number(b.slice(1)) as 2 | 3 | 4 }).run());
+  const setBlock = (b: Block) =>
+    b === 'paragraph'
+      ? chain().setParagraph().run()
+      : chain()
+          .setHeading({ level: Number(b.slice(1)) as 2 | 3 | 4 })
+          .run();
   const off = source;
   return (
     <div className="rich-text-toolbar" role="toolbar" aria-label="正文格式">
-      <Select<Block> size="small" value={s.block} onChange={setBlock} disabled={off} style={{ width: 96 }} aria-label="段落格式" options={[{ value: 'paragraph', label: '正文' }, { value: 'h2', label: '标题一' }, { value: 'h3', label: '标题二' }, { value: 'h4', label: '标题三' }]} />
+      <Select<Block>
+        size="small"
+        value={s.block}
+        onChange={setBlock}
+        disabled={off}
+        style={{ width: 96 }}
+        aria-label="段落格式"
+        options={[
+          { value: 'paragraph', label: '正文' },
+          { value: 'h2', label: '标题一' },
+          { value: 'h3', label: '标题二' },
+          { value: 'h4', label: '标题三' },
+        ]}
+      />
       <span className="divider" />
-      <ToolButton label="加粗" icon={<BoldOutlined />} active={s.bold} disabled={off} onClick={() => chain().toggleBold().run()} />
-      <ToolButton label="倾斜" icon={<ItalicOutlined />} active={s.italic} disabled={off} onClick={() => chain().toggleItalic().run()} />
-      <ToolButton label="下划线" icon={<UnderlineOutlined />} active={s.underline} disabled={off} onClick={() => chain().toggleUnderline().run()} />
+      <ToolButton
+        label="加粗"
+        icon={<BoldOutlined />}
+        active={s.bold}
+        disabled={off}
+        onClick={() => chain().toggleBold().run()}
+      />
+      <ToolButton
+        label="倾斜"
+        icon={<ItalicOutlined />}
+        active={s.italic}
+        disabled={off}
+        onClick={() => chain().toggleItalic().run()}
+      />
+      <ToolButton
+        label="下划线"
+        icon={<UnderlineOutlined />}
+        active={s.underline}
+        disabled={off}
+        onClick={() => chain().toggleUnderline().run()}
+      />
       <span className="divider" />
-      <ToolButton label="项目符号列表" icon={<UnorderedListOutlined />} active={s.bulletList} disabled={off} onClick={() => chain().toggleBulletList().run()} />
-      <ToolButton label="编号列表" icon={<OrderedListOutlined />} active={s.orderedList} disabled={off} onClick={() => chain().toggleOrderedList().run()} />
-      <ToolButton label="引用" icon={<MenuOutlined />} active={s.blockquote} disabled={off} onClick={() => chain().toggleBlockquote().run()} />
+      <ToolButton
+        label="项目符号列表"
+        icon={<UnorderedListOutlined />}
+        active={s.bulletList}
+        disabled={off}
+        onClick={() => chain().toggleBulletList().run()}
+      />
+      <ToolButton
+        label="编号列表"
+        icon={<OrderedListOutlined />}
+        active={s.orderedList}
+        disabled={off}
+        onClick={() => chain().toggleOrderedList().run()}
+      />
+      <ToolButton
+        label="引用"
+        icon={<MenuOutlined />}
+        active={s.blockquote}
+        disabled={off}
+        onClick={() => chain().toggleBlockquote().run()}
+      />
       <span className="divider" />
-      <ToolButton label="左对齐" icon={<AlignLeftOutlined />} active={s.align === 'left'} disabled={off} onClick={() => chain().unsetTextAlign().run()} />
-      <ToolButton label="居中" icon={<AlignCenterOutlined />} active={s.align === 'center'} disabled={off} onClick={() => chain().setTextAlign('center').run()} />
-      <ToolButton label="右对齐" icon={<AlignRightOutlined />} active={s.align === 'right'} disabled={off} onClick={() => chain().setTextAlign('right').run()} />
-      <ToolButton label="两端对齐" icon={<MenuOutlined rotate={90} />} active={s.align === 'justify'} disabled={off} onClick={() => chain().setTextAlign('justify').run()} />
+      <ToolButton
+        label="左对齐"
+        icon={<AlignLeftOutlined />}
+        active={s.align === 'left'}
+        disabled={off}
+        onClick={() => chain().unsetTextAlign().run()}
+      />
+      <ToolButton
+        label="居中"
+        icon={<AlignCenterOutlined />}
+        active={s.align === 'center'}
+        disabled={off}
+        onClick={() => chain().setTextAlign('center').run()}
+      />
+      <ToolButton
+        label="右对齐"
+        icon={<AlignRightOutlined />}
+        active={s.align === 'right'}
+        disabled={off}
+        onClick={() => chain().setTextAlign('right').run()}
+      />
+      <ToolButton
+        label="两端对齐"
+        icon={<MenuOutlined rotate={90} />}
+        active={s.align === 'justify'}
+        disabled={off}
+        onClick={() => chain().setTextAlign('justify').run()}
+      />
       <span className="divider" />
-      <ToolButton label={s.link ? '修改链接' : '插入链接'} icon={<LinkOutlined />} active={s.link} disabled={off} onClick={onLink} />
-      {s.link ? <ToolButton label="取消链接" icon={<DisconnectOutlined />} disabled={off} onClick={() => chain().extendMarkRange('link').unsetLink().run()} /> : null}
-      <ToolButton label="分隔线" icon={<LineOutlined />} disabled={off} onClick={() => chain().setHorizontalRule().run()} />
-      <ToolButton label="插入表格" icon={<TableOutlined />} disabled={off || s.inTable} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} />
+      <ToolButton
+        label={s.link ? '修改链接' : '插入链接'}
+        icon={<LinkOutlined />}
+        active={s.link}
+        disabled={off}
+        onClick={onLink}
+      />
+      {s.link ? (
+        <ToolButton
+          label="取消链接"
+          icon={<DisconnectOutlined />}
+          disabled={off}
+          onClick={() => chain().extendMarkRange('link').unsetLink().run()}
+        />
+      ) : null}
+      <ToolButton
+        label="分隔线"
+        icon={<LineOutlined />}
+        disabled={off}
+        onClick={() => chain().setHorizontalRule().run()}
+      />
+      <ToolButton
+        label="插入表格"
+        icon={<TableOutlined />}
+        disabled={off || s.inTable}
+        onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+      />
       {s.inTable && !off ? (
         <>
-          <ToolButton label="在下方插入行" icon={<InsertRowBelowOutlined />} onClick={() => chain().addRowAfter().run()} />
-          <ToolButton label="在右侧插入列" icon={<InsertRowRightOutlined />} onClick={() => chain().addColumnAfter().run()} />
+          <ToolButton
+            label="在下方插入行"
+            icon={<InsertRowBelowOutlined />}
+            onClick={() => chain().addRowAfter().run()}
+          />
+          <ToolButton
+            label="在右侧插入列"
+            icon={<InsertRowRightOutlined />}
+            onClick={() => chain().addColumnAfter().run()}
+          />
           <ToolButton label="删除行" icon={<DeleteRowOutlined />} onClick={() => chain().deleteRow().run()} />
           <ToolButton label="删除列" icon={<DeleteColumnOutlined />} onClick={() => chain().deleteColumn().run()} />
-          <ToolButton label="合并单元格" icon={<MergeCellsOutlined />} disabled={!s.canMerge} onClick={() => chain().mergeCells().run()} />
-          <ToolButton label="拆分单元格" icon={<SplitCellsOutlined />} disabled={!s.canSplit} onClick={() => chain().splitCell().run()} />
+          <ToolButton
+            label="合并单元格"
+            icon={<MergeCellsOutlined />}
+            disabled={!s.canMerge}
+            onClick={() => chain().mergeCells().run()}
+          />
+          <ToolButton
+            label="拆分单元格"
+            icon={<SplitCellsOutlined />}
+            disabled={!s.canSplit}
+            onClick={() => chain().splitCell().run()}
+          />
           <ToolButton label="删除表格" icon={<DeleteOutlined />} onClick={() => chain().deleteTable().run()} />
         </>
       ) : null}
       <span className="divider" />
-      <ToolButton label="撤销" icon={<UndoOutlined />} disabled={off || !s.canUndo} onClick={() => chain().undo().run()} />
-      <ToolButton label="重做" icon={<RedoOutlined />} disabled={off || !s.canRedo} onClick={() => chain().redo().run()} />
+      <ToolButton
+        label="撤销"
+        icon={<UndoOutlined />}
+        disabled={off || !s.canUndo}
+        onClick={() => chain().undo().run()}
+      />
+      <ToolButton
+        label="重做"
+        icon={<RedoOutlined />}
+        disabled={off || !s.canRedo}
+        onClick={() => chain().redo().run()}
+      />
       <span style={{ flex: 1 }} />
-      <Button size="small" type={source ? 'primary' : 'default'} icon={<CodeOutlined />} aria-pressed={source} onClick={onSource}>
+      <Button
+        size="small"
+        type={source ? 'primary' : 'default'}
+        icon={<CodeOutlined />}
+        aria-pressed={source}
+        onClick={onSource}
+      >
         HTML 源码
       </Button>
     </div>
@@ -148,7 +311,9 @@ export default function RichTextEditor({ id, value = '', onChange, label }: Rich
   const editor = useEditor({
     extensions: richTextExtensions(),
     content: value,
-    editorProps: { attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', ...(id ? { id } : {}) } },
+    editorProps: {
+      attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', ...(id ? { id } : {}) },
+    },
     onUpdate: ({ editor: e }) => {
       // The editor keeps an empty paragraph after a closing list or table so the caret can get there; it is not content.
       const html = e.isEmpty ? '' : e.getHTML().replace(/(?:<p><\/p>)+$/, '');
@@ -190,13 +355,28 @@ export default function RichTextEditor({ id, value = '', onChange, label }: Rich
       ) : null}
       {/* Stays mounted in the source view, so undo history and the selection survive the switch. */}
       <EditorContent editor={editor} hidden={source} />
-      <Modal title="链接" open={linkOpen} onCancel={() => setLinkOpen(false)} onOk={() => linkForm.submit()} okText="确定" destroyOnHidden forceRender>
+      <Modal
+        title="链接"
+        open={linkOpen}
+        onCancel={() => setLinkOpen(false)}
+        onOk={() => linkForm.submit()}
+        okText="确定"
+        destroyOnHidden
+        forceRender
+      >
         <Form form={linkForm} layout="vertical" onFinish={saveLink}>
           <Form.Item
             name="href"
             label="链接地址"
             extra="以 http://、https:// 或 mailto: 开头；留空则取消链接。"
-            rules={[{ validator: async (_, v: string | undefined) => { if (v && v.trim() && !LINK_SCHEMES.test(v.trim())) throw new Error('链接须以 http://、https:// 或 mailto: 开头'); } }]}
+            rules={[
+              {
+                validator: async (_, v: string | undefined) => {
+                  if (v && v.trim() && !LINK_SCHEMES.test(v.trim()))
+                    throw new Error('链接须以 http://、https:// 或 mailto: 开头');
+                },
+              },
+            ]}
           >
             <Input autoFocus />
           </Form.Item>

@@ -9,7 +9,13 @@ import { useFormSubmit } from '../../lib/forms.ts';
 import { FormError, LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 
-const SECTIONS: Array<[keyof CatalogSettings['guide'], string]> = [['intro', '一、总则'], ['classification', '二、分类和编排体系'], ['obtaining', '三、获取方式'], ['applications', '四、依申请公开'], ['remedies', '六、监督和救济']];
+const SECTIONS: Array<[keyof CatalogSettings['guide'], string]> = [
+  ['intro', '一、总则'],
+  ['classification', '二、分类和编排体系'],
+  ['obtaining', '三、获取方式'],
+  ['applications', '四、依申请公开'],
+  ['remedies', '六、监督和救济'],
+];
 
 export default function SettingsPage() {
   const { agencyId } = useAgencySelection();
@@ -18,7 +24,12 @@ export default function SettingsPage() {
   const [form] = Form.useForm<CatalogSettings>();
   const [catForm] = Form.useForm<{ name: string; statutoryItem: string }>();
   const submit = useFormSubmit(form, async (v: CatalogSettings) => {
-    await settingsApi.save(agencyId, { indexScheme: v.indexScheme, orgCode: v.orgCode, rulesHtml: v.rulesHtml, guide: Object.fromEntries(SECTIONS.map(([k]) => [k, v.guide?.[k] ?? ''])) });
+    await settingsApi.save(agencyId, {
+      indexScheme: v.indexScheme,
+      orgCode: v.orgCode,
+      rulesHtml: v.rulesHtml,
+      guide: Object.fromEntries(SECTIONS.map(([k]) => [k, v.guide?.[k] ?? ''])),
+    });
     void message.success('已保存');
     data.reload();
   });
@@ -33,24 +44,61 @@ export default function SettingsPage() {
     <>
       <PageHeading title="专栏设置" />
       <Card title="本机关类别（主动公开目录）" style={{ marginBottom: 16 }}>
-        <List size="small" dataSource={data.data.categories} renderItem={(c) => <List.Item>{c.name}（{meta.data!.statutoryItems.find((i) => i.key === c.statutoryItem)?.article ?? c.statutoryItem}）</List.Item>} />
+        <List
+          size="small"
+          dataSource={data.data.categories}
+          renderItem={(c) => (
+            <List.Item>
+              {c.name}（{meta.data!.statutoryItems.find((i) => i.key === c.statutoryItem)?.article ?? c.statutoryItem}）
+            </List.Item>
+          )}
+        />
         <FormError message={addCat.error} onClose={addCat.clearError} />
         <Form form={catForm} layout="inline" onFinish={addCat.onFinish} style={{ marginTop: 8 }}>
-          <Form.Item name="name" label="类别名称" rules={[{ required: true, message: '请填写' }]}><Input maxLength={30} /></Form.Item>
-          <Form.Item name="statutoryItem" label="对应事项" rules={[{ required: true, message: '请选择' }]}><Select style={{ width: 320 }} options={meta.data.statutoryItems.map((i) => ({ value: i.key, label: `${i.article} ${i.name}` }))} /></Form.Item>
-          <Button htmlType="submit" loading={addCat.submitting}>新增类别</Button>
+          <Form.Item name="name" label="类别名称" rules={[{ required: true, message: '请填写' }]}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="statutoryItem" label="对应事项" rules={[{ required: true, message: '请选择' }]}>
+            <Select
+              style={{ width: 320 }}
+              options={meta.data.statutoryItems.map((i) => ({ value: i.key, label: `${i.article} ${i.name}` }))}
+            />
+          </Form.Item>
+          <Button htmlType="submit" loading={addCat.submitting}>
+            新增类别
+          </Button>
         </Form>
       </Card>
       <Card title="索引号、指南和制度">
         <FormError message={submit.error} onClose={submit.clearError} />
-        <Form form={form} layout="vertical" initialValues={data.data.settings} onFinish={submit.onFinish} style={{ maxWidth: 860 }}>
-          <Form.Item name="indexScheme" label="索引号规则" extra="可用 {code}、{year}、{item}、{serial:N}；须含 {year} 和 {serial}"><Input /></Form.Item>
-          <Form.Item name="orgCode" label="机构代码（用于索引号）"><Input /></Form.Item>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={data.data.settings}
+          onFinish={submit.onFinish}
+          style={{ maxWidth: 860 }}
+        >
+          <Form.Item
+            name="indexScheme"
+            label="索引号规则"
+            extra="可用 {code}、{year}、{item}、{serial:N}；须含 {year} 和 {serial}"
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="orgCode" label="机构代码（用于索引号）">
+            <Input />
+          </Form.Item>
           {SECTIONS.map(([k, label]) => (
-            <Form.Item key={k} name={['guide', k]} label={`指南 ${label}`} extra="留空则按本机关信息自动生成"><Input.TextArea rows={3} /></Form.Item>
+            <Form.Item key={k} name={['guide', k]} label={`指南 ${label}`} extra="留空则按本机关信息自动生成">
+              <Input.TextArea rows={3} />
+            </Form.Item>
           ))}
-          <Form.Item name="rulesHtml" label="政府信息公开制度（HTML，保存时净化）"><Input.TextArea rows={8} /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={submit.submitting}>保存</Button>
+          <Form.Item name="rulesHtml" label="政府信息公开制度（HTML，保存时净化）">
+            <Input.TextArea rows={8} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={submit.submitting}>
+            保存
+          </Button>
         </Form>
       </Card>
     </>

@@ -13,7 +13,15 @@ import { ConclusionForm, StepForm } from './HandlingForms.tsx';
 import { COMPLAINT_KIND_LABELS, COMPLAINT_RESULT_LABELS, COMPLAINT_STATUS_LABELS, STATUS_COLOURS } from './labels.ts';
 
 /** The drawer of complaint `id` (null = closed); `onChanged` reloads the list after a change. */
-export function ComplaintDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
+export function ComplaintDrawer({
+  id,
+  onClose,
+  onChanged,
+}: {
+  id: string | null;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { can } = useAuth();
   const detail = useApiData((signal) => complaintsApi.get(id!, signal), [id], id !== null);
   const d = id !== null && detail.data?.complaint.id === id ? detail.data : undefined;
@@ -24,7 +32,13 @@ export function ComplaintDrawer({ id, onClose, onChanged }: { id: string | null;
   const c = d?.complaint;
   const canHandle = can('complaints.manage') && c && c.status !== 'concluded';
   return (
-    <Drawer open={id !== null} onClose={onClose} width={640} title={c ? `${COMPLAINT_KIND_LABELS[c.kind]}：${c.agencyName}` : '投诉举报'} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width={640}
+      title={c ? `${COMPLAINT_KIND_LABELS[c.kind]}：${c.agencyName}` : '投诉举报'}
+      destroyOnHidden
+    >
       {detail.error ? <LoadError error={detail.error} onRetry={detail.reload} /> : null}
       {c && d ? (
         <>
@@ -33,13 +47,27 @@ export function ComplaintDrawer({ id, onClose, onChanged }: { id: string | null;
             column={1}
             bordered
             items={[
-              { key: 'status', label: '状态', children: <Tag color={STATUS_COLOURS[c.status]}>{COMPLAINT_STATUS_LABELS[c.status]}</Tag> },
+              {
+                key: 'status',
+                label: '状态',
+                children: <Tag color={STATUS_COLOURS[c.status]}>{COMPLAINT_STATUS_LABELS[c.status]}</Tag>,
+              },
               { key: 'agency', label: '被投诉（举报）机构', children: c.agencyName },
               { key: 'receiving', label: '受理机关', children: c.receivingAgencyName },
               { key: 'received', label: '收到日期', children: formatDate(c.receivedDate) },
               { key: 'complainant', label: '投诉（举报）人', children: c.complainant },
-              { key: 'contact', label: '联系方式', children: c.contact ? `${c.contact}${c.contactMasked ? '（已隐去部分号码）' : ''}` : EMPTY },
-              { key: 'subject', label: '事项', children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{c.subject}</Typography.Paragraph> },
+              {
+                key: 'contact',
+                label: '联系方式',
+                children: c.contact ? `${c.contact}${c.contactMasked ? '（已隐去部分号码）' : ''}` : EMPTY,
+              },
+              {
+                key: 'subject',
+                label: '事项',
+                children: (
+                  <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{c.subject}</Typography.Paragraph>
+                ),
+              },
             ]}
           />
           <Divider orientation="left">办理环节</Divider>
@@ -51,7 +79,9 @@ export function ComplaintDrawer({ id, onClose, onChanged }: { id: string | null;
                 key: s.id,
                 children: (
                   <>
-                    <Typography.Text strong>{formatDate(s.date)} {s.action}</Typography.Text>
+                    <Typography.Text strong>
+                      {formatDate(s.date)} {s.action}
+                    </Typography.Text>
                     <Typography.Text type="secondary">（{s.actorName}）</Typography.Text>
                     {s.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{s.note}</div> : null}
                   </>

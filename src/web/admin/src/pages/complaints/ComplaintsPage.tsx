@@ -34,7 +34,10 @@ export default function ComplaintsPage() {
   const [registering, setRegistering] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const tree = useMemo(() => buildAgencyTree(agencies), [agencies]);
-  const query = useMemo(() => ({ agencyId, status, year: year ?? undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), [agencyId, status, year, page]);
+  const query = useMemo(
+    () => ({ agencyId, status, year: year ?? undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    [agencyId, status, year, page],
+  );
   const list = useApiData((signal) => complaintsApi.list(query, signal), [JSON.stringify(query)]);
   const canManage = can('complaints.manage');
   const registered = useCallback(
@@ -45,10 +48,12 @@ export default function ComplaintsPage() {
     },
     [list],
   );
-  const filter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
 
   const columns: TableColumnsType<Complaint> = [
     { title: '收到日期', key: 'receivedDate', render: (_, c) => formatDate(c.receivedDate) },
@@ -57,13 +62,26 @@ export default function ComplaintsPage() {
     { title: '投诉（举报）人', dataIndex: 'complainant', key: 'complainant' },
     { title: '联系方式', key: 'contact', render: (_, c) => c.contact || '—' },
     { title: '事项', dataIndex: 'subject', key: 'subject', ellipsis: true, width: 260 },
-    { title: '状态', key: 'status', render: (_, c) => <Tag color={STATUS_COLOURS[c.status]}>{COMPLAINT_STATUS_LABELS[c.status]}</Tag> },
-    { title: '结果', key: 'result', render: (_, c) => (c.result ? `${COMPLAINT_RESULT_LABELS[c.result]}（${formatDate(c.concludedDate)}）` : '—') },
+    {
+      title: '状态',
+      key: 'status',
+      render: (_, c) => <Tag color={STATUS_COLOURS[c.status]}>{COMPLAINT_STATUS_LABELS[c.status]}</Tag>,
+    },
+    {
+      title: '结果',
+      key: 'result',
+      render: (_, c) => (c.result ? `${COMPLAINT_RESULT_LABELS[c.result]}（${formatDate(c.concludedDate)}）` : '—'),
+    },
     {
       title: '操作',
       key: 'actions',
       render: (_, c) => (
-        <Button size="small" type="link" onClick={() => setOpenId(c.id)} aria-label={`查看 ${c.complainant} 的${COMPLAINT_KIND_LABELS[c.kind]}`}>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => setOpenId(c.id)}
+          aria-label={`查看 ${c.complainant} 的${COMPLAINT_KIND_LABELS[c.kind]}`}
+        >
           {canManage && c.status !== 'concluded' ? '办理' : '查看'}
         </Button>
       ),
@@ -74,17 +92,48 @@ export default function ComplaintsPage() {
     <>
       <PageHeading
         title="投诉举报"
-        extra={canManage ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>登记投诉举报</Button> : null}
+        extra={
+          canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+              登记投诉举报
+            </Button>
+          ) : null
+        }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={8} align="center">
           {canSwitch ? (
-            <TreeSelect aria-label="被投诉机构" style={{ width: 280 }} treeData={tree} value={agencyId} onChange={filter(setAgencyId)}
-              showSearch treeNodeFilterProp="title" treeDefaultExpandAll allowClear placeholder="全部所辖机构" />
+            <TreeSelect
+              aria-label="被投诉机构"
+              style={{ width: 280 }}
+              treeData={tree}
+              value={agencyId}
+              onChange={filter(setAgencyId)}
+              showSearch
+              treeNodeFilterProp="title"
+              treeDefaultExpandAll
+              allowClear
+              placeholder="全部所辖机构"
+            />
           ) : null}
-          <Select aria-label="状态" allowClear placeholder="状态" style={{ width: 140 }} value={status} onChange={filter(setStatus)}
-            options={Object.entries(COMPLAINT_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
-          <InputNumber aria-label="收到年度" placeholder="收到年度" min={2008} max={2100} value={year} onChange={filter(setYear)} style={{ width: 120 }} />
+          <Select
+            aria-label="状态"
+            allowClear
+            placeholder="状态"
+            style={{ width: 140 }}
+            value={status}
+            onChange={filter(setStatus)}
+            options={Object.entries(COMPLAINT_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+          <InputNumber
+            aria-label="收到年度"
+            placeholder="收到年度"
+            min={2008}
+            max={2100}
+            value={year}
+            onChange={filter(setYear)}
+            style={{ width: 120 }}
+          />
         </Flex>
       </Card>
       {list.error ? (
@@ -97,11 +146,24 @@ export default function ComplaintsPage() {
           dataSource={list.data?.items ?? []}
           loading={list.loading}
           locale={{ emptyText: '没有投诉、举报' }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 件` }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            onChange: setPage,
+            hideOnSinglePage: true,
+            showTotal: (n) => `共 ${n} 件`,
+          }}
           scroll={{ x: 'max-content' }}
         />
       )}
-      <RegisterComplaintDialog open={registering} agencies={agencies} ownAgencyId={me.agencyId} onClose={() => setRegistering(false)} onRegistered={registered} />
+      <RegisterComplaintDialog
+        open={registering}
+        agencies={agencies}
+        ownAgencyId={me.agencyId}
+        onClose={() => setRegistering(false)}
+        onRegistered={registered}
+      />
       <ComplaintDrawer id={openId} onClose={() => setOpenId(null)} onChanged={list.reload} />
     </>
   );

@@ -29,7 +29,13 @@ export function StepForm({ id, onSaved }: { id: string; onSaved: () => void }) {
   );
   const submit = useFormSubmit(form, action);
   return (
-    <Form form={form} name="complaint-step" layout="vertical" onFinish={submit.onFinish} initialValues={{ date: dayjs() }}>
+    <Form
+      form={form}
+      name="complaint-step"
+      layout="vertical"
+      onFinish={submit.onFinish}
+      initialValues={{ date: dayjs() }}
+    >
       <FormError message={submit.error} onClose={submit.clearError} />
       <Row gutter={12}>
         <Col xs={24} md={10}>
@@ -38,8 +44,17 @@ export function StepForm({ id, onSaved }: { id: string; onSaved: () => void }) {
           </Form.Item>
         </Col>
         <Col xs={24} md={14}>
-          <Form.Item label="办理环节" name="action" rules={[{ required: true, whitespace: true, message: '请填写办理环节' }]}>
-            <AutoComplete options={STEP_SUGGESTIONS.map((value) => ({ value }))} placeholder="如 调查核实" filterOption={(input, o) => (o?.value ?? '').includes(input)} maxLength={60} />
+          <Form.Item
+            label="办理环节"
+            name="action"
+            rules={[{ required: true, whitespace: true, message: '请填写办理环节' }]}
+          >
+            <AutoComplete
+              options={STEP_SUGGESTIONS.map((value) => ({ value }))}
+              placeholder="如 调查核实"
+              filterOption={(input, o) => (o?.value ?? '').includes(input)}
+              maxLength={60}
+            />
           </Form.Item>
         </Col>
         <Col span={24}>
@@ -48,7 +63,9 @@ export function StepForm({ id, onSaved }: { id: string; onSaved: () => void }) {
           </Form.Item>
         </Col>
       </Row>
-      <Button htmlType="submit" loading={submit.submitting}>记录环节</Button>
+      <Button htmlType="submit" loading={submit.submitting}>
+        记录环节
+      </Button>
     </Form>
   );
 }
@@ -65,7 +82,11 @@ export function ConclusionForm({ id, onSaved }: { id: string; onSaved: () => voi
   const { message } = App.useApp();
   const action = useCallback(
     async (v: ConclusionValues) => {
-      await complaintsApi.conclude(id, { result: v.result as ComplaintResult, concludedDate: day(v.concludedDate), resultNote: v.resultNote ?? '' });
+      await complaintsApi.conclude(id, {
+        result: v.result as ComplaintResult,
+        concludedDate: day(v.concludedDate),
+        resultNote: v.resultNote ?? '',
+      });
       message.success('已办结');
       onSaved();
     },
@@ -73,7 +94,13 @@ export function ConclusionForm({ id, onSaved }: { id: string; onSaved: () => voi
   );
   const submit = useFormSubmit(form, action);
   return (
-    <Form form={form} name="complaint-conclusion" layout="vertical" onFinish={submit.onFinish} initialValues={{ concludedDate: dayjs() }}>
+    <Form
+      form={form}
+      name="complaint-conclusion"
+      layout="vertical"
+      onFinish={submit.onFinish}
+      initialValues={{ concludedDate: dayjs() }}
+    >
       <FormError message={submit.error} onClose={submit.clearError} />
       <Row gutter={12}>
         <Col xs={24} md={14}>
@@ -92,7 +119,9 @@ export function ConclusionForm({ id, onSaved }: { id: string; onSaved: () => voi
           </Form.Item>
         </Col>
       </Row>
-      <Button type="primary" htmlType="submit" loading={submit.submitting}>办结</Button>
+      <Button type="primary" htmlType="submit" loading={submit.submitting}>
+        办结
+      </Button>
     </Form>
   );
 }

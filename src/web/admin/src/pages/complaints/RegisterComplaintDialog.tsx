@@ -23,7 +23,13 @@ interface Values {
 }
 
 /** The dialog; `ownAgencyId` (the supervising office itself) cannot be chosen as the agency complained about. */
-export function RegisterComplaintDialog(props: { open: boolean; agencies: readonly Agency[]; ownAgencyId: string; onClose: () => void; onRegistered: (c: Complaint) => void }) {
+export function RegisterComplaintDialog(props: {
+  open: boolean;
+  agencies: readonly Agency[];
+  ownAgencyId: string;
+  onClose: () => void;
+  onRegistered: (c: Complaint) => void;
+}) {
   const { open, agencies, ownAgencyId, onClose, onRegistered } = props;
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
@@ -45,19 +51,48 @@ export function RegisterComplaintDialog(props: { open: boolean; agencies: readon
   );
   const submit = useFormSubmit(form, action);
   return (
-    <Modal title="登记投诉举报" open={open} onCancel={onClose} onOk={() => form.submit()} okText="登记" confirmLoading={submit.submitting}
-      destroyOnHidden afterClose={submit.clearError} width={680}>
+    <Modal
+      title="登记投诉举报"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="登记"
+      confirmLoading={submit.submitting}
+      destroyOnHidden
+      afterClose={submit.clearError}
+      width={680}
+    >
       <FormError message={submit.error} />
-      <Form form={form} name="complaint" layout="vertical" onFinish={submit.onFinish} preserve={false} initialValues={{ kind: 'complaint', receivedDate: dayjs() }}>
+      <Form
+        form={form}
+        name="complaint"
+        layout="vertical"
+        onFinish={submit.onFinish}
+        preserve={false}
+        initialValues={{ kind: 'complaint', receivedDate: dayjs() }}
+      >
         <Row gutter={16}>
           <Col span={24}>
-            <Form.Item label="被投诉（举报）机构" name="agencyId" rules={[{ required: true, message: '请选择被投诉（举报）的机构' }]}>
-              <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" treeDefaultExpandAll placeholder="选择所辖机构" />
+            <Form.Item
+              label="被投诉（举报）机构"
+              name="agencyId"
+              rules={[{ required: true, message: '请选择被投诉（举报）的机构' }]}
+            >
+              <TreeSelect
+                treeData={tree}
+                showSearch
+                treeNodeFilterProp="title"
+                treeDefaultExpandAll
+                placeholder="选择所辖机构"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="类型" name="kind">
-              <Radio.Group optionType="button" options={Object.entries(COMPLAINT_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+              <Radio.Group
+                optionType="button"
+                options={Object.entries(COMPLAINT_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -66,7 +101,12 @@ export function RegisterComplaintDialog(props: { open: boolean; agencies: readon
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="投诉（举报）人" name="complainant" extra="匿名举报请填写“匿名”" rules={[{ required: true, whitespace: true, message: '请填写投诉（举报）人' }]}>
+            <Form.Item
+              label="投诉（举报）人"
+              name="complainant"
+              extra="匿名举报请填写“匿名”"
+              rules={[{ required: true, whitespace: true, message: '请填写投诉（举报）人' }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
@@ -76,7 +116,11 @@ export function RegisterComplaintDialog(props: { open: boolean; agencies: readon
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item label="投诉（举报）事项" name="subject" rules={[{ required: true, whitespace: true, message: '请填写投诉（举报）的事项' }]}>
+            <Form.Item
+              label="投诉（举报）事项"
+              name="subject"
+              rules={[{ required: true, whitespace: true, message: '请填写投诉（举报）的事项' }]}
+            >
               <Input.TextArea rows={4} maxLength={2000} />
             </Form.Item>
           </Col>

@@ -1,5 +1,9 @@
 /** Chinese labels of the 投诉、举报 register, from the module's own rules (complaints.rules.ts). */
-export { COMPLAINT_KIND_LABELS, COMPLAINT_RESULT_LABELS, COMPLAINT_STATUS_LABELS } from '../../../../../modules/complaints/complaints.rules.ts';
+export {
+  COMPLAINT_KIND_LABELS,
+  COMPLAINT_RESULT_LABELS,
+  COMPLAINT_STATUS_LABELS,
+} from '../../../../../modules/complaints/complaints.rules.ts';
 
 /** Tag colours of the statuses. */
 export const STATUS_COLOURS: Record<string, string> = { received: 'blue', handling: 'orange', concluded: 'green' };

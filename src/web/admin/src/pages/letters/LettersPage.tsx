@@ -14,7 +14,16 @@ import { PreviewDialog } from './PreviewDialog.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
 
 /** The notices of the procedure and the 视为放弃申请告知书 of the two lapses; every other key is a reply letter for an outcome. */
-const NOTICE_KEYS = new Set(['correction_notice', 'consultation_third_party', 'consultation_agency', 'extension_notice', 'fee_notice', 'third_party_disclosure', 'other_no_correction', 'other_no_fee']);
+const NOTICE_KEYS = new Set([
+  'correction_notice',
+  'consultation_third_party',
+  'consultation_agency',
+  'extension_notice',
+  'fee_notice',
+  'third_party_disclosure',
+  'other_no_correction',
+  'other_no_fee',
+]);
 
 /** The templates screen. */
 export default function LettersPage() {
@@ -27,18 +36,32 @@ export default function LettersPage() {
   const items = useMemo(() => templates.data?.items ?? [], [templates.data]);
   const current = items.find((t) => t.key === selected) ?? items[0];
   const { setData } = templates;
-  const saved = useCallback((t: LetterTemplate) => setData((d) => d && { items: d.items.map((x) => (x.key === t.key ? t : x)) }), [setData]);
+  const saved = useCallback(
+    (t: LetterTemplate) => setData((d) => d && { items: d.items.map((x) => (x.key === t.key ? t : x)) }),
+    [setData],
+  );
   const entry = (t: LetterTemplate) => ({ key: t.key, label: `${t.name}${t.overridden ? '（已修改）' : ''}` });
   const menu = [
-    { type: 'group' as const, key: 'notices', label: '告知书、征求意见书', children: items.filter((t) => NOTICE_KEYS.has(t.key)).map(entry) },
-    { type: 'group' as const, key: 'replies', label: '答复书（按办理结果）', children: items.filter((t) => !NOTICE_KEYS.has(t.key)).map(entry) },
+    {
+      type: 'group' as const,
+      key: 'notices',
+      label: '告知书、征求意见书',
+      children: items.filter((t) => NOTICE_KEYS.has(t.key)).map(entry),
+    },
+    {
+      type: 'group' as const,
+      key: 'replies',
+      label: '答复书（按办理结果）',
+      children: items.filter((t) => !NOTICE_KEYS.has(t.key)).map(entry),
+    },
   ];
 
   return (
     <>
       <PageHeading title="答复模板" />
       <Typography.Paragraph type="secondary">
-        {agency ? <Typography.Text strong>{agency.name}：</Typography.Text> : null}生成答复书和告知书时使用的措辞。未修改的模板使用平台默认措辞；修改后仅对本机关生效。
+        {agency ? <Typography.Text strong>{agency.name}：</Typography.Text> : null}
+        生成答复书和告知书时使用的措辞。未修改的模板使用平台默认措辞；修改后仅对本机关生效。
       </Typography.Paragraph>
       {templates.error ? <LoadError error={templates.error} onRetry={templates.reload} /> : null}
       {templates.loading && !templates.data ? <Spin /> : null}
@@ -46,7 +69,13 @@ export default function LettersPage() {
         <Row gutter={16}>
           <Col xs={24} lg={8} xl={7}>
             <nav aria-label="模板列表">
-              <Menu mode="inline" selectedKeys={[current.key]} items={menu} onClick={({ key }) => setSelected(key)} style={{ borderInlineEnd: 'none', marginBottom: 16 }} />
+              <Menu
+                mode="inline"
+                selectedKeys={[current.key]}
+                items={menu}
+                onClick={({ key }) => setSelected(key)}
+                style={{ borderInlineEnd: 'none', marginBottom: 16 }}
+              />
             </nav>
           </Col>
           <Col xs={24} lg={16} xl={17}>
@@ -63,7 +92,12 @@ export default function LettersPage() {
       ) : templates.data ? (
         <Empty description="没有模板" />
       ) : null}
-      <PreviewDialog template={previewing} agencyId={agencyId} placeholders={placeholders.data?.items ?? []} onClose={() => setPreviewing(null)} />
+      <PreviewDialog
+        template={previewing}
+        agencyId={agencyId}
+        placeholders={placeholders.data?.items ?? []}
+        onClose={() => setPreviewing(null)}
+      />
     </>
   );
 }

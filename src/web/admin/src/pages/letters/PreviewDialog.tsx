@@ -23,19 +23,34 @@ interface Values {
 }
 
 /** The dialog for `template` (null = closed) of `agencyId`. */
-export function PreviewDialog(props: { template: LetterTemplate | null; agencyId: string; placeholders: readonly Placeholder[]; onClose: () => void }) {
+export function PreviewDialog(props: {
+  template: LetterTemplate | null;
+  agencyId: string;
+  placeholders: readonly Placeholder[];
+  onClose: () => void;
+}) {
   const { template, agencyId, placeholders, onClose } = props;
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const described = useMemo(() => new Map(placeholders.map((p) => [p.name, p.description])), [placeholders]);
   const used = useMemo(
-    () => (template ? placeholdersIn([template.title, template.recipient, template.body].join('\n')).filter((n) => !AUTOMATIC.has(n)) : []),
+    () =>
+      template
+        ? placeholdersIn([template.title, template.recipient, template.body].join('\n')).filter(
+            (n) => !AUTOMATIC.has(n),
+          )
+        : [],
     [template],
   );
   const action = useCallback(
     async (v: Values) => {
       if (!template) return;
-      const file = await lettersApi.preview(agencyId, { key: template.key, format: v.format, date: v.date.format('YYYY-MM-DD'), values: v.values ?? {} });
+      const file = await lettersApi.preview(agencyId, {
+        key: template.key,
+        format: v.format,
+        date: v.date.format('YYYY-MM-DD'),
+        values: v.values ?? {},
+      });
       saveFile(file);
       message.success(`已生成“${file.fileName}”`);
     },
@@ -43,19 +58,49 @@ export function PreviewDialog(props: { template: LetterTemplate | null; agencyId
   );
   const submit = useFormSubmit(form, action);
   return (
-    <Modal title={template ? `预览：${template.name}` : '预览'} open={!!template} onCancel={onClose} onOk={() => form.submit()} okText="生成并下载"
-      confirmLoading={submit.submitting} destroyOnHidden afterClose={submit.clearError} width={640}>
-      <Typography.Paragraph type="secondary">按本机关已保存的措辞生成文书。请为模板中的占位符填写示例内容。</Typography.Paragraph>
+    <Modal
+      title={template ? `预览：${template.name}` : '预览'}
+      open={!!template}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="生成并下载"
+      confirmLoading={submit.submitting}
+      destroyOnHidden
+      afterClose={submit.clearError}
+      width={640}
+    >
+      <Typography.Paragraph type="secondary">
+        按本机关已保存的措辞生成文书。请为模板中的占位符填写示例内容。
+      </Typography.Paragraph>
       <FormError message={submit.error} />
-      <Form form={form} name="letter-preview" layout="vertical" onFinish={submit.onFinish} preserve={false} initialValues={{ format: 'pdf', date: dayjs() }}>
+      <Form
+        form={form}
+        name="letter-preview"
+        layout="vertical"
+        onFinish={submit.onFinish}
+        preserve={false}
+        initialValues={{ format: 'pdf', date: dayjs() }}
+      >
         <Form.Item label="格式" name="format">
-          <Radio.Group optionType="button" options={[{ value: 'pdf', label: 'PDF' }, { value: 'docx', label: 'Word（DOCX）' }]} />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'pdf', label: 'PDF' },
+              { value: 'docx', label: 'Word（DOCX）' },
+            ]}
+          />
         </Form.Item>
         <Form.Item label="文书日期" name="date" rules={[{ required: true, message: '请选择文书日期' }]}>
           <DatePicker format={DATE_INPUT_FORMAT} />
         </Form.Item>
         {used.map((name) => (
-          <Form.Item key={name} label={name} name={['values', name]} extra={described.get(name)} rules={[{ required: true, whitespace: true, message: `请填写“${name}”的示例内容` }]}>
+          <Form.Item
+            key={name}
+            label={name}
+            name={['values', name]}
+            extra={described.get(name)}
+            rules={[{ required: true, whitespace: true, message: `请填写“${name}”的示例内容` }]}
+          >
             <Input maxLength={500} />
           </Form.Item>
         ))}

@@ -14,7 +14,14 @@ import { errorMessage, FormError } from '../../lib/ui.tsx';
 import { PlaceholderHelp } from './PlaceholderHelp.tsx';
 
 /** The editor of `template`; `onSaved` gets the template as the server now has it. */
-export function TemplateEditor(props: { template: LetterTemplate; agencyId: string; placeholders: readonly Placeholder[]; canEdit: boolean; onSaved: (t: LetterTemplate) => void; onPreview: () => void }) {
+export function TemplateEditor(props: {
+  template: LetterTemplate;
+  agencyId: string;
+  placeholders: readonly Placeholder[];
+  canEdit: boolean;
+  onSaved: (t: LetterTemplate) => void;
+  onPreview: () => void;
+}) {
   const { template, agencyId, placeholders, canEdit, onSaved, onPreview } = props;
   const [form] = Form.useForm<TemplateInput>();
   const { message } = App.useApp();
@@ -79,21 +86,50 @@ export function TemplateEditor(props: { template: LetterTemplate; agencyId: stri
           </Typography.Paragraph>
         ) : null}
         <FormError message={submit.error} onClose={submit.clearError} />
-        <Form form={form} name="letter-template" layout="vertical" onFinish={submit.onFinish} disabled={!canEdit}
-          initialValues={{ title: template.title, recipient: template.recipient, body: template.body }}>
-          <Form.Item label="文书标题" name="title" rules={[{ required: true, whitespace: true, message: '请填写文书标题' }]}>
+        <Form
+          form={form}
+          name="letter-template"
+          layout="vertical"
+          onFinish={submit.onFinish}
+          disabled={!canEdit}
+          initialValues={{ title: template.title, recipient: template.recipient, body: template.body }}
+        >
+          <Form.Item
+            label="文书标题"
+            name="title"
+            rules={[{ required: true, whitespace: true, message: '请填写文书标题' }]}
+          >
             <Input maxLength={60} />
           </Form.Item>
-          <Form.Item label="称谓（收件人）" name="recipient" extra="如 {{申请人}}；生成时在后面加冒号" rules={[{ required: true, whitespace: true, message: '请填写收件人（如 {{申请人}}）' }]}>
+          <Form.Item
+            label="称谓（收件人）"
+            name="recipient"
+            extra="如 {{申请人}}；生成时在后面加冒号"
+            rules={[{ required: true, whitespace: true, message: '请填写收件人（如 {{申请人}}）' }]}
+          >
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item label="正文" name="body" extra="每行一段" rules={[{ required: true, whitespace: true, message: '请填写正文' }]}>
+          <Form.Item
+            label="正文"
+            name="body"
+            extra="每行一段"
+            rules={[{ required: true, whitespace: true, message: '请填写正文' }]}
+          >
             <Input.TextArea ref={bodyRef} autoSize={{ minRows: 8, maxRows: 20 }} maxLength={5000} />
           </Form.Item>
           {canEdit ? (
             <Flex gap={8}>
-              <Button type="primary" htmlType="submit" loading={submit.submitting}>保存</Button>
-              <Popconfirm title="恢复默认模板？" description="本机关对此模板的修改将被删除。" okText="恢复默认" cancelText="取消" onConfirm={reset} disabled={!template.overridden}>
+              <Button type="primary" htmlType="submit" loading={submit.submitting}>
+                保存
+              </Button>
+              <Popconfirm
+                title="恢复默认模板？"
+                description="本机关对此模板的修改将被删除。"
+                okText="恢复默认"
+                cancelText="取消"
+                onConfirm={reset}
+                disabled={!template.overridden}
+              >
                 <Button disabled={!template.overridden}>恢复默认</Button>
               </Popconfirm>
             </Flex>

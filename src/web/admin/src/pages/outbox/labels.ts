@@ -12,7 +12,14 @@ export const STATUS_LABELS: Record<string, string> = {
   handed_over: '已当面送达',
 };
 
-export const STATUS_COLOURS: Record<string, string> = { queued: 'blue', sending: 'processing', sent: 'green', failed: 'red', posted: 'green', handed_over: 'green' };
+export const STATUS_COLOURS: Record<string, string> = {
+  queued: 'blue',
+  sending: 'processing',
+  sent: 'green',
+  failed: 'red',
+  posted: 'green',
+  handed_over: 'green',
+};
 
 /** 12.3 KB, 1.2 MB. */
 export function fileSize(bytes: number): string {

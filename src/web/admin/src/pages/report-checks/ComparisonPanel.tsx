@@ -27,14 +27,33 @@ export function ComparisonPanel({ detail }: { detail: CheckDetail }) {
   return (
     <>
       <Typography.Paragraph type="secondary">
-        与平台按{c.agency.name}的业务记录（主动公开目录、依申请公开办理记录、复议诉讼登记）计算生成的{c.year}年度报告逐格比对，按公布报告的格式计算。
+        与平台按{c.agency.name}的业务记录（主动公开目录、依申请公开办理记录、复议诉讼登记）计算生成的{c.year}
+        年度报告逐格比对，按公布报告的格式计算。
       </Typography.Paragraph>
       {c.differences.length === 0 ? (
-        <Alert type="success" showIcon message="表格完全一致" description="公布的报告与平台生成的报告三张表格的每个单元格都相同。" style={{ marginBottom: 16 }} />
+        <Alert
+          type="success"
+          showIcon
+          message="表格完全一致"
+          description="公布的报告与平台生成的报告三张表格的每个单元格都相同。"
+          style={{ marginBottom: 16 }}
+        />
       ) : (
         <>
-          <Alert type="warning" showIcon message={`有${c.differences.length}个单元格不一致`} style={{ marginBottom: 16 }} />
-          <Table rowKey="where" size="small" columns={columns} dataSource={c.differences} pagination={false} style={{ marginBottom: 16 }} />
+          <Alert
+            type="warning"
+            showIcon
+            message={`有${c.differences.length}个单元格不一致`}
+            style={{ marginBottom: 16 }}
+          />
+          <Table
+            rowKey="where"
+            size="small"
+            columns={columns}
+            dataSource={c.differences}
+            pagination={false}
+            style={{ marginBottom: 16 }}
+          />
         </>
       )}
       <ReportTables

@@ -23,7 +23,10 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
 /** Cell path → the findings on it (a row finding covers every cell of the row). */
 function marksOf(detail: CheckDetail): (path: string) => CellMark | undefined {
   const byCell = new Map<string, LabelledFinding[]>();
-  const width = (table: string, row: string) => (table === 'table2' || table === 'table3' || table === 'table4' ? ((detail.report[table] as Record<string, unknown[]>)[row]?.length ?? 0) : 0);
+  const width = (table: string, row: string) =>
+    table === 'table2' || table === 'table3' || table === 'table4'
+      ? ((detail.report[table] as Record<string, unknown[]>)[row]?.length ?? 0)
+      : 0;
   for (const f of detail.findings) {
     if (f.severity === 'info') continue;
     for (const cell of cellsOfWhere(f.where, width)) byCell.set(cell, [...(byCell.get(cell) ?? []), f]);
@@ -32,7 +35,10 @@ function marksOf(detail: CheckDetail): (path: string) => CellMark | undefined {
     const fs = byCell.get(path);
     if (!fs) return undefined;
     const worst = fs.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a));
-    return { style: CELL_MARKS[worst.severity], title: fs.map((f) => `${SEVERITY_LABELS[f.severity]?.text}（${f.rule}）：${f.message}`).join('\n') };
+    return {
+      style: CELL_MARKS[worst.severity],
+      title: fs.map((f) => `${SEVERITY_LABELS[f.severity]?.text}（${f.rule}）：${f.message}`).join('\n'),
+    };
   };
 }
 
@@ -47,7 +53,10 @@ function showCell(where: string): void {
 
 function Findings({ findings }: { findings: LabelledFinding[] }) {
   const sorted = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-  if (!sorted.length) return <Typography.Paragraph>未发现问题：表格的算术关系成立，没有空白单元格，正文与表格一致。</Typography.Paragraph>;
+  if (!sorted.length)
+    return (
+      <Typography.Paragraph>未发现问题：表格的算术关系成立，没有空白单元格，正文与表格一致。</Typography.Paragraph>
+    );
   return (
     <List
       size="small"
@@ -59,7 +68,18 @@ function Findings({ findings }: { findings: LabelledFinding[] }) {
           <Flex gap={8} align="baseline" wrap>
             <Tag color={SEVERITY_LABELS[f.severity]?.color}>{SEVERITY_LABELS[f.severity]?.text}</Tag>
             <Typography.Text type="secondary">{f.rule}</Typography.Text>
-            {f.where.startsWith('table') ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => showCell(cellsOfWhere(f.where, () => 1)[0] ?? f.where)}>{f.label}</Button> : <Typography.Text strong>{f.label}</Typography.Text>}
+            {f.where.startsWith('table') ? (
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                onClick={() => showCell(cellsOfWhere(f.where, () => 1)[0] ?? f.where)}
+              >
+                {f.label}
+              </Button>
+            ) : (
+              <Typography.Text strong>{f.label}</Typography.Text>
+            )}
             <Typography.Text>{f.message}</Typography.Text>
           </Flex>
         </List.Item>
@@ -84,17 +104,30 @@ export default function ReportCheckView() {
         title={`${agency}${d.year}年政府信息公开工作年度报告（体检）`}
         extra={
           <>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/report-checks${search}`)}>返回列表</Button>
-            <Button icon={<DownloadOutlined />} href={reportChecksApi.exportUrl({ id: d.id })}>导出检查结果（XLSX）</Button>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/report-checks${search}`)}>
+              返回列表
+            </Button>
+            <Button icon={<DownloadOutlined />} href={reportChecksApi.exportUrl({ id: d.id })}>
+              导出检查结果（XLSX）
+            </Button>
           </>
         }
       />
-      <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }} items={[
-        { key: 'format', label: '格式', children: FORMAT_NAMES[d.format] ?? d.format },
-        { key: 'file', label: '来源文件', children: d.sourceFile },
-        { key: 'at', label: '导入时间', children: `${formatDateTime(d.importedAt)}（${d.importedBy ?? '—'}）` },
-        { key: 'counts', label: '检查结果', children: `错误${d.counts.error}条，警告${d.counts.warning}条，提示${d.counts.info}条` },
-      ]} />
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'format', label: '格式', children: FORMAT_NAMES[d.format] ?? d.format },
+          { key: 'file', label: '来源文件', children: d.sourceFile },
+          { key: 'at', label: '导入时间', children: `${formatDateTime(d.importedAt)}（${d.importedBy ?? '—'}）` },
+          {
+            key: 'counts',
+            label: '检查结果',
+            children: `错误${d.counts.error}条，警告${d.counts.warning}条，提示${d.counts.info}条`,
+          },
+        ]}
+      />
       <Tabs
         activeKey={tab}
         onChange={setTab}
@@ -104,14 +137,22 @@ export default function ReportCheckView() {
             label: '表格与检查结果',
             children: (
               <>
-                <Typography.Title level={2} style={{ fontSize: 16 }}>检查结果</Typography.Title>
+                <Typography.Title level={2} style={{ fontSize: 16 }}>
+                  检查结果
+                </Typography.Title>
                 <Findings findings={d.findings} />
-                <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>表格（红框为错误，黄框为警告，鼠标悬停可见说明）</Typography.Title>
+                <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
+                  表格（红框为错误，黄框为警告，鼠标悬停可见说明）
+                </Typography.Title>
                 <ReportTables report={d.report} mark={marksOf(d)} />
               </>
             ),
           },
-          { key: 'compare', label: '与平台生成的报告比对', children: tab === 'compare' ? <ComparisonPanel detail={d} /> : null },
+          {
+            key: 'compare',
+            label: '与平台生成的报告比对',
+            children: tab === 'compare' ? <ComparisonPanel detail={d} /> : null,
+          },
         ]}
       />
     </>

@@ -44,7 +44,14 @@ function CountsCell({ item, onOpen }: { item: CheckSummary | undefined; onOpen: 
   const { error, warning } = item.counts;
   const label = `${item.agencyName || '（未识别机关）'}${item.year}年：错误${error}条，警告${warning}条`;
   return (
-    <a href={`/admin/report-checks/${item.id}`} aria-label={label} onClick={(e) => { e.preventDefault(); onOpen(item.id); }}>
+    <a
+      href={`/admin/report-checks/${item.id}`}
+      aria-label={label}
+      onClick={(e) => {
+        e.preventDefault();
+        onOpen(item.id);
+      }}
+    >
       <Flex gap={4} wrap>
         {error ? <Tag color="error">错误 {error}</Tag> : null}
         {warning ? <Tag color="warning">警告 {warning}</Tag> : null}
@@ -65,18 +72,48 @@ function ChecksList() {
   const open = (id: string) => navigate(`/report-checks/${id}${search}`);
   const columns: TableColumnsType<MatrixRow> = [
     { title: '机关', dataIndex: 'agency', key: 'agency', fixed: 'left', width: 260 },
-    ...years.map((y) => ({ title: `${y}年`, key: String(y), render: (_: unknown, r: MatrixRow) => <CountsCell item={r.byYear.get(y)} onOpen={open} /> })),
+    ...years.map((y) => ({
+      title: `${y}年`,
+      key: String(y),
+      render: (_: unknown, r: MatrixRow) => <CountsCell item={r.byYear.get(y)} onOpen={open} />,
+    })),
   ];
   return (
     <>
-      <PageHeading title="年报体检" extra={<Button icon={<DownloadOutlined />} href={reportChecksApi.exportUrl()} disabled={!rows.length}>导出检查结果（XLSX）</Button>} />
+      <PageHeading
+        title="年报体检"
+        extra={
+          <Button icon={<DownloadOutlined />} href={reportChecksApi.exportUrl()} disabled={!rows.length}>
+            导出检查结果（XLSX）
+          </Button>
+        }
+      />
       {can('report_checks.manage' as Permission) ? <UploadPanel onUploaded={list.reload} /> : null}
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
-        <Typography.Text type="secondary">已导入{list.data?.items.length ?? 0}份报告。错误为表格自身的算术关系不成立（R1–R4），警告为跨年度衔接、正文与表格不一致、空白单元格等（R5–R11）。</Typography.Text>
-        <Input.Search aria-label="按机关名称筛选" placeholder="按机关名称筛选" allowClear style={{ width: 240 }} value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <Typography.Text type="secondary">
+          已导入{list.data?.items.length ?? 0}
+          份报告。错误为表格自身的算术关系不成立（R1–R4），警告为跨年度衔接、正文与表格不一致、空白单元格等（R5–R11）。
+        </Typography.Text>
+        <Input.Search
+          aria-label="按机关名称筛选"
+          placeholder="按机关名称筛选"
+          allowClear
+          style={{ width: 240 }}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
       </Flex>
-      <Table rowKey="agency" size="middle" loading={list.loading} columns={columns} dataSource={shown} pagination={shown.length > 50 ? { pageSize: 50 } : false} scroll={{ x: 'max-content' }} locale={{ emptyText: '尚未导入年度报告' }} />
+      <Table
+        rowKey="agency"
+        size="middle"
+        loading={list.loading}
+        columns={columns}
+        dataSource={shown}
+        pagination={shown.length > 50 ? { pageSize: 50 } : false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: '尚未导入年度报告' }}
+      />
     </>
   );
 }

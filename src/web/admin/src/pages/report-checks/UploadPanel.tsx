@@ -49,7 +49,14 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
 
   const upload = async (list: FileList | null) => {
     // Hidden files (.DS_Store and the like) in a folder are not reports.
-    const files = [...(list ?? [])].filter((f) => !nameOf(f).split('/').some((part) => part.startsWith('.'))).sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+    const files = [...(list ?? [])]
+      .filter(
+        (f) =>
+          !nameOf(f)
+            .split('/')
+            .some((part) => part.startsWith('.')),
+      )
+      .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
     if (files.length === 0) return;
     setResults([]);
     setError(null);
@@ -75,9 +82,28 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
 
   const columns: TableColumnsType<UploadResult> = [
     { title: '文件', dataIndex: 'file', key: 'file' },
-    { title: '结果', key: 'status', width: 110, render: (_, r) => <Tag color={UPLOAD_STATUS[r.status]?.color}>{UPLOAD_STATUS[r.status]?.text}</Tag> },
-    { title: '机关与年度', key: 'agency', render: (_, r) => (r.error ? <Typography.Text type="danger">{r.error}</Typography.Text> : `${r.agencyName || '（未识别机关）'} ${r.year}年`) },
-    { title: '检查结果', key: 'counts', width: 180, render: (_, r) => (r.error ? '—' : `错误${r.counts.error}条，警告${r.counts.warning}条`) },
+    {
+      title: '结果',
+      key: 'status',
+      width: 110,
+      render: (_, r) => <Tag color={UPLOAD_STATUS[r.status]?.color}>{UPLOAD_STATUS[r.status]?.text}</Tag>,
+    },
+    {
+      title: '机关与年度',
+      key: 'agency',
+      render: (_, r) =>
+        r.error ? (
+          <Typography.Text type="danger">{r.error}</Typography.Text>
+        ) : (
+          `${r.agencyName || '（未识别机关）'} ${r.year}年`
+        ),
+    },
+    {
+      title: '检查结果',
+      key: 'counts',
+      width: 180,
+      render: (_, r) => (r.error ? '—' : `错误${r.counts.error}条，警告${r.counts.warning}条`),
+    },
   ];
 
   return (
@@ -86,14 +112,53 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
         可上传各机关已公布的年度报告：网页（HTML）、Word（DOCX）、PDF（须有文字层）或文本，可一次选择多个文件或整个文件夹。系统按文件内容识别格式、读取表格并检查（规则R1–R11），结果保存在本平台；同一文件只保存一次。
       </Typography.Paragraph>
       <Flex gap={8} wrap>
-        <input ref={filesInput} id="report-files" type="file" multiple hidden onChange={(e) => void upload(e.target.files)} />
-        <input ref={folderInput} id="report-folder" type="file" multiple hidden onChange={(e) => void upload(e.target.files)} {...({ webkitdirectory: '', directory: '' } as Record<string, string>)} />
-        <Button type="primary" icon={<UploadOutlined />} disabled={progress !== null} onClick={() => filesInput.current?.click()}>选择文件</Button>
-        <Button icon={<FolderOpenOutlined />} disabled={progress !== null} onClick={() => folderInput.current?.click()}>选择文件夹</Button>
+        <input
+          ref={filesInput}
+          id="report-files"
+          type="file"
+          multiple
+          hidden
+          onChange={(e) => void upload(e.target.files)}
+        />
+        <input
+          ref={folderInput}
+          id="report-folder"
+          type="file"
+          multiple
+          hidden
+          onChange={(e) => void upload(e.target.files)}
+          {...({ webkitdirectory: '', directory: '' } as Record<string, string>)}
+        />
+        <Button
+          type="primary"
+          icon={<UploadOutlined />}
+          disabled={progress !== null}
+          onClick={() => filesInput.current?.click()}
+        >
+          选择文件
+        </Button>
+        <Button icon={<FolderOpenOutlined />} disabled={progress !== null} onClick={() => folderInput.current?.click()}>
+          选择文件夹
+        </Button>
       </Flex>
-      {progress ? <Progress percent={Math.round((progress.done / progress.total) * 100)} format={() => `${progress.done}/${progress.total}`} style={{ marginTop: 12 }} /> : null}
+      {progress ? (
+        <Progress
+          percent={Math.round((progress.done / progress.total) * 100)}
+          format={() => `${progress.done}/${progress.total}`}
+          style={{ marginTop: 12 }}
+        />
+      ) : null}
       {error ? <Alert type="error" showIcon message={error} role="alert" style={{ marginTop: 12 }} /> : null}
-      {results.length ? <Table style={{ marginTop: 12 }} rowKey={(r) => `${r.file}|${r.id ?? r.error ?? ''}`} size="small" columns={columns} dataSource={results} pagination={results.length > 10 ? { pageSize: 10 } : false} /> : null}
+      {results.length ? (
+        <Table
+          style={{ marginTop: 12 }}
+          rowKey={(r) => `${r.file}|${r.id ?? r.error ?? ''}`}
+          size="small"
+          columns={columns}
+          dataSource={results}
+          pagination={results.length > 10 ? { pageSize: 10 } : false}
+        />
+      ) : null}
     </Card>
   );
 }

@@ -22,4 +22,7 @@ export const CELL_MARKS: Record<'error' | 'warning' | 'info' | 'difference', CSS
 };
 
 /** 「V2019」 → the format's name as a supervisor knows it. */
-export const FORMAT_NAMES: Record<string, string> = { V2019: '2019年格式（国办公开办函〔2019〕60号）', V2021: '2021年格式（国办公开办函〔2021〕30号）' };
+export const FORMAT_NAMES: Record<string, string> = {
+  V2019: '2019年格式（国办公开办函〔2019〕60号）',
+  V2021: '2021年格式（国办公开办函〔2021〕30号）',
+};

@@ -10,7 +10,11 @@ import { layoutTable } from '../../../../../modules/documents/table-grid.ts';
 import { reportTables, type ReportTable } from '../../../../../modules/reports/export/tables.ts';
 import type { AnnualReport } from '../../api/reports.ts';
 
-const CAPTIONS = { proactive: '二、主动公开政府信息情况', applications: '三、收到和处理政府信息公开申请情况', appeals: '四、政府信息公开行政复议、行政诉讼情况' };
+const CAPTIONS = {
+  proactive: '二、主动公开政府信息情况',
+  applications: '三、收到和处理政府信息公开申请情况',
+  appeals: '四、政府信息公开行政复议、行政诉讼情况',
+};
 const cellStyle = { border: '1px solid #bfbfbf', padding: '2px 6px', fontSize: 12 } as const;
 
 /** How a screen marks one data cell. */
@@ -38,7 +42,13 @@ function cellPath(report: AnnualReport, section: ReportTable['section'], key: st
 }
 
 /** The tables of `report`, read-only; `mark` may style a data cell by its path. */
-export function ReportTables({ report, mark }: { report: AnnualReport; mark?: (path: string) => CellMark | undefined }) {
+export function ReportTables({
+  report,
+  mark,
+}: {
+  report: AnnualReport;
+  mark?: (path: string) => CellMark | undefined;
+}) {
   return (
     <>
       {reportTables(report).map((t) => {
@@ -56,7 +66,13 @@ export function ReportTables({ report, mark }: { report: AnnualReport; mark?: (p
                     {cells.map((c) => {
                       if (c.header || c.bold) {
                         return (
-                          <th key={c.col} rowSpan={c.rowSpan} colSpan={c.colSpan} scope="col" style={{ ...cellStyle, background: '#fafafa' }}>
+                          <th
+                            key={c.col}
+                            rowSpan={c.rowSpan}
+                            colSpan={c.colSpan}
+                            scope="col"
+                            style={{ ...cellStyle, background: '#fafafa' }}
+                          >
                             {c.text}
                           </th>
                         );
@@ -64,7 +80,14 @@ export function ReportTables({ report, mark }: { report: AnnualReport; mark?: (p
                       const path = key && c.align !== 'left' ? cellPath(report, t.section, key, dataIndex++) : null;
                       const m = path && mark ? mark(path) : undefined;
                       return (
-                        <td key={c.col} rowSpan={c.rowSpan} colSpan={c.colSpan} data-where={path ?? undefined} title={m?.title} style={{ ...cellStyle, textAlign: c.align === 'left' ? 'left' : 'center', ...m?.style }}>
+                        <td
+                          key={c.col}
+                          rowSpan={c.rowSpan}
+                          colSpan={c.colSpan}
+                          data-where={path ?? undefined}
+                          title={m?.title}
+                          style={{ ...cellStyle, textAlign: c.align === 'left' ? 'left' : 'center', ...m?.style }}
+                        >
                           {c.text}
                         </td>
                       );

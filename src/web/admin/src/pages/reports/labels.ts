@@ -12,7 +12,11 @@ export const DUE_LABELS: Record<string, { text: string; color: string }> = {
   overdue: { text: '逾期未发布', color: 'error' },
 };
 
-export const SECTION_LABELS: Array<{ key: 'preamble' | 'overview' | 'problems' | 'other'; label: string; rows: number }> = [
+export const SECTION_LABELS: Array<{
+  key: 'preamble' | 'overview' | 'problems' | 'other';
+  label: string;
+  rows: number;
+}> = [
   { key: 'preamble', label: '引言', rows: 4 },
   { key: 'overview', label: '一、总体情况', rows: 14 },
   { key: 'problems', label: '五、存在的主要问题及改进情况', rows: 6 },

@@ -39,17 +39,44 @@ export function CreateTokenDialog(props: {
   );
   const submit = useFormSubmit(form, action);
   return (
-    <Modal title="新建 API 令牌" open={open} onCancel={onClose} onOk={() => form.submit()} okText="新建"
-      okButtonProps={{ loading: busy(submit.submitting) }} destroyOnHidden afterClose={submit.clearError}>
+    <Modal
+      title="新建 API 令牌"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="新建"
+      okButtonProps={{ loading: busy(submit.submitting) }}
+      destroyOnHidden
+      afterClose={submit.clearError}
+    >
       <FormError message={submit.error} />
-      <Form form={form} name="token-create" layout="vertical" onFinish={submit.onFinish} preserve={false} initialValues={{ scopes: [] }}>
-        <Form.Item label="名称" name="name" tooltip="写明使用方，如“省政务公开平台数据同步”"
-          rules={[{ required: true, whitespace: true, message: '请输入令牌名称' }]}>
+      <Form
+        form={form}
+        name="token-create"
+        layout="vertical"
+        onFinish={submit.onFinish}
+        preserve={false}
+        initialValues={{ scopes: [] }}
+      >
+        <Form.Item
+          label="名称"
+          name="name"
+          tooltip="写明使用方，如“省政务公开平台数据同步”"
+          rules={[{ required: true, whitespace: true, message: '请输入令牌名称' }]}
+        >
           <Input maxLength={100} autoComplete="off" />
         </Form.Item>
-        <Form.Item label="权限范围" name="scopes" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一项权限' }]}>
-          <Select mode="multiple" options={scopes.map((s) => ({ value: s.key, label: s.name }))} optionFilterProp="label"
-            placeholder="选择令牌可以做的事" />
+        <Form.Item
+          label="权限范围"
+          name="scopes"
+          rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一项权限' }]}
+        >
+          <Select
+            mode="multiple"
+            options={scopes.map((s) => ({ value: s.key, label: s.name }))}
+            optionFilterProp="label"
+            placeholder="选择令牌可以做的事"
+          />
         </Form.Item>
         <Form.Item label="有效期至" name="expiresAt" extra="不填则长期有效，直至吊销。">
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
@@ -84,9 +111,7 @@ export function TokenSecretDialog(props: { created: CreatedToken | null; onClose
             description="请立即复制并保存到使用方系统的安全配置中。关闭此窗口后无法再次查看；遗失后只能吊销并新建。"
             style={{ marginBottom: 16 }}
           />
-          <Typography.Paragraph>
-            令牌“{created.item.name}”：
-          </Typography.Paragraph>
+          <Typography.Paragraph>令牌“{created.item.name}”：</Typography.Paragraph>
           <Typography.Paragraph
             copyable={{ text: created.token, tooltips: ['复制令牌', '已复制'] }}
             code

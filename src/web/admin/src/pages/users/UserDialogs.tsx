@@ -53,7 +53,11 @@ export function CreateUserDialog(props: {
   const tree = useMemo(() => buildAgencyTree(agencies), [agencies]);
   const action = useCallback(
     async ({ confirmPassword: _confirm, ...values }: CreateValues) => {
-      const user = await api.createUser({ ...values, username: values.username.trim(), email: values.email?.trim() || null });
+      const user = await api.createUser({
+        ...values,
+        username: values.username.trim(),
+        email: values.email?.trim() || null,
+      });
       message.success(`已新建用户“${user.displayName}”`);
       onCreated(user);
     },
@@ -61,16 +65,39 @@ export function CreateUserDialog(props: {
   );
   const submit = useFormSubmit(form, action);
   return (
-    <Modal title="新建用户" open={open} onCancel={onClose} onOk={() => form.submit()} okText="新建"
-      okButtonProps={{ loading: busy(submit.submitting) }} destroyOnHidden afterClose={submit.clearError} width={560}>
+    <Modal
+      title="新建用户"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="新建"
+      okButtonProps={{ loading: busy(submit.submitting) }}
+      destroyOnHidden
+      afterClose={submit.clearError}
+      width={560}
+    >
       <FormError message={submit.error} />
-      <Form form={form} name="user-create" layout="vertical" onFinish={submit.onFinish} preserve={false}
-        initialValues={{ agencyId: defaultAgencyId, roles: [], reminderEmail: true }}>
-        <Form.Item label="用户名" name="username" tooltip="登录用，创建后不能修改"
-          rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+      <Form
+        form={form}
+        name="user-create"
+        layout="vertical"
+        onFinish={submit.onFinish}
+        preserve={false}
+        initialValues={{ agencyId: defaultAgencyId, roles: [], reminderEmail: true }}
+      >
+        <Form.Item
+          label="用户名"
+          name="username"
+          tooltip="登录用，创建后不能修改"
+          rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+        >
           <Input autoComplete="off" maxLength={64} />
         </Form.Item>
-        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+        >
           <Input autoComplete="off" maxLength={64} />
         </Form.Item>
         <Form.Item label="所属机构" name="agencyId" rules={[{ required: true, message: '请选择所属机构' }]}>
@@ -99,7 +126,12 @@ interface EditValues {
 }
 
 /** 编辑用户: name, roles and status of `user` (null = closed). */
-export function EditUserDialog(props: { user: User | null; roles: readonly Role[]; onClose: () => void; onSaved: (user: User) => void }) {
+export function EditUserDialog(props: {
+  user: User | null;
+  roles: readonly Role[];
+  onClose: () => void;
+  onSaved: (user: User) => void;
+}) {
   const { roles, onClose, onSaved } = props;
   const user = useRetained(props.user);
   const [form] = Form.useForm<EditValues>();
@@ -109,7 +141,10 @@ export function EditUserDialog(props: { user: User | null; roles: readonly Role[
       if (!user) return;
       // An address this console may not see (email null, emailMasked set) is left as it is.
       const hidden = user.email === null && user.emailMasked !== null;
-      const saved = await api.updateUser(user.id, { ...values, email: hidden ? undefined : values.email?.trim() || null });
+      const saved = await api.updateUser(user.id, {
+        ...values,
+        email: hidden ? undefined : values.email?.trim() || null,
+      });
       message.success('用户信息已保存');
       onSaved(saved);
     },
@@ -117,19 +152,48 @@ export function EditUserDialog(props: { user: User | null; roles: readonly Role[
   );
   const submit = useFormSubmit(form, action);
   return (
-    <Modal title="编辑用户" open={!!props.user} onCancel={onClose} onOk={() => form.submit()} okText="保存"
-      okButtonProps={{ loading: busy(submit.submitting) }} destroyOnHidden afterClose={submit.clearError} width={560}>
+    <Modal
+      title="编辑用户"
+      open={!!props.user}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      okButtonProps={{ loading: busy(submit.submitting) }}
+      destroyOnHidden
+      afterClose={submit.clearError}
+      width={560}
+    >
       <FormError message={submit.error} />
       {user ? (
         <>
-          <Descriptions size="small" column={1} style={{ marginBottom: 16 }}
+          <Descriptions
+            size="small"
+            column={1}
+            style={{ marginBottom: 16 }}
             items={[
               { key: 'username', label: '用户名', children: user.username },
               { key: 'agency', label: '所属机构', children: user.agencyName },
-            ]} />
-          <Form form={form} name="user-edit" layout="vertical" onFinish={submit.onFinish} preserve={false}
-            initialValues={{ displayName: user.displayName, roles: user.roles, status: user.status, email: user.email ?? '', reminderEmail: user.reminderEmail }}>
-            <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+            ]}
+          />
+          <Form
+            form={form}
+            name="user-edit"
+            layout="vertical"
+            onFinish={submit.onFinish}
+            preserve={false}
+            initialValues={{
+              displayName: user.displayName,
+              roles: user.roles,
+              status: user.status,
+              email: user.email ?? '',
+              reminderEmail: user.reminderEmail,
+            }}
+          >
+            <Form.Item
+              label="姓名"
+              name="displayName"
+              rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+            >
               <Input autoComplete="off" maxLength={64} />
             </Form.Item>
             <Form.Item label="角色" name="roles" rules={roleRules}>
@@ -169,8 +233,16 @@ export function ResetPasswordDialog(props: { user: User | null; onClose: () => v
   );
   const submit = useFormSubmit(form, action);
   return (
-    <Modal title={user ? `重置密码：${user.displayName}（${user.username}）` : '重置密码'} open={!!props.user} onCancel={onClose}
-      onOk={() => form.submit()} okText="重置" okButtonProps={{ loading: busy(submit.submitting) }} destroyOnHidden afterClose={submit.clearError}>
+    <Modal
+      title={user ? `重置密码：${user.displayName}（${user.username}）` : '重置密码'}
+      open={!!props.user}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="重置"
+      okButtonProps={{ loading: busy(submit.submitting) }}
+      destroyOnHidden
+      afterClose={submit.clearError}
+    >
       <FormError message={submit.error} />
       <Form form={form} name="user-password" layout="vertical" onFinish={submit.onFinish} preserve={false}>
         <PasswordFields label="新密码" />

@@ -35,7 +35,10 @@ export default function UsersPage() {
   // 安全管理员 may unlock accounts without managing them.
   const canUnlock = canManage || can('users.unlock');
 
-  const roleNames = useMemo(() => new Map((roles.data?.items ?? []).map((r) => [r.key as string, r.name])), [roles.data]);
+  const roleNames = useMemo(
+    () => new Map((roles.data?.items ?? []).map((r) => [r.key as string, r.name])),
+    [roles.data],
+  );
   const replaceRow = useCallback(
     (saved: User) => users.setData((d) => d && { items: d.items.map((u) => (u.id === saved.id ? saved : u)) }),
     [users],
@@ -65,7 +68,9 @@ export default function UsersPage() {
       title: '角色',
       key: 'roles',
       render: (_, u) =>
-        u.roles.length === 0 ? EMPTY : (
+        u.roles.length === 0 ? (
+          EMPTY
+        ) : (
           <Flex gap={4} wrap>
             {u.roles.map((r) => (
               <Tag key={r} color={SYSTEM_ROLES.includes(r) ? 'purple' : 'blue'} style={{ marginInlineEnd: 0 }}>
@@ -83,7 +88,12 @@ export default function UsersPage() {
     {
       title: '锁定至',
       key: 'lockedUntil',
-      render: (_, u) => (isFuture(u.lockedUntil) ? <Typography.Text type="danger">{formatDateTime(u.lockedUntil)}</Typography.Text> : EMPTY),
+      render: (_, u) =>
+        isFuture(u.lockedUntil) ? (
+          <Typography.Text type="danger">{formatDateTime(u.lockedUntil)}</Typography.Text>
+        ) : (
+          EMPTY
+        ),
     },
     {
       title: '邮箱',
@@ -93,7 +103,9 @@ export default function UsersPage() {
           {u.emailMasked ? (
             <span>{u.emailMasked}</span>
           ) : REMINDED_ROLES.some((r) => u.roles.includes(r)) ? (
-            <Tag color="orange" title="收不到期限提醒邮件">未设置邮箱</Tag>
+            <Tag color="orange" title="收不到期限提醒邮件">
+              未设置邮箱
+            </Tag>
           ) : (
             <Typography.Text type="secondary">未设置</Typography.Text>
           )}
@@ -120,7 +132,12 @@ export default function UsersPage() {
             </Button>
           ) : null}
           {canManage ? (
-            <Button size="small" type="link" onClick={() => setResetting(u)} aria-label={`重置 ${u.displayName} 的密码`}>
+            <Button
+              size="small"
+              type="link"
+              onClick={() => setResetting(u)}
+              aria-label={`重置 ${u.displayName} 的密码`}
+            >
               重置密码
             </Button>
           ) : null}

@@ -19,7 +19,9 @@ export function PasswordFields({ label }: { label: string }) {
           { required: true, message: '请再次输入密码' },
           ({ getFieldValue }) => ({
             validator: (_, value) =>
-              !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
+              !value || value === getFieldValue('password')
+                ? Promise.resolve()
+                : Promise.reject(new Error('两次输入的密码不一致')),
           }),
         ]}
       >
