@@ -2,6 +2,50 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
+
+/**
+ * The layers (docs/architecture.md). A layer imports only the layers listed for it; tests,
+ * benchmarks and tools may import anything. `import type` counts too: a type is a dependency.
+ */
+const LAYERS = [
+  { type: 'domain', pattern: 'src/domain/**', allow: ['domain'] },
+  { type: 'config', pattern: 'src/config/**', allow: ['domain', 'config'] },
+  { type: 'db', pattern: 'src/db/**', allow: ['domain', 'config', 'db'] },
+  { type: 'policies', pattern: 'src/policies/**', allow: ['domain', 'policies'] },
+  { type: 'http', pattern: 'src/http/**', allow: ['domain', 'config', 'policies', 'http'] },
+  // Pure code of a feature that the console bundles as well (the document model, report tables).
+  {
+    type: 'shared',
+    pattern: [
+      'src/modules/documents/document.ts',
+      'src/modules/documents/table-grid.ts',
+      'src/modules/reports/export/tables.ts',
+    ],
+    allow: ['domain', 'shared'],
+  },
+  {
+    type: 'modules',
+    pattern: 'src/modules/**',
+    allow: ['domain', 'config', 'db', 'policies', 'http', 'shared', 'modules'],
+  },
+  { type: 'console', pattern: 'src/web/admin/src/**', allow: ['console', 'domain', 'shared'] },
+  {
+    type: 'web',
+    pattern: 'src/web/**',
+    allow: ['domain', 'config', 'db', 'policies', 'http', 'shared', 'modules', 'web'],
+  },
+  {
+    type: 'server',
+    pattern: 'src/server/**',
+    allow: ['domain', 'config', 'db', 'policies', 'http', 'shared', 'modules', 'web', 'server'],
+  },
+  {
+    type: 'cli',
+    pattern: 'src/cli/**',
+    allow: ['domain', 'config', 'db', 'policies', 'http', 'shared', 'modules', 'web', 'server', 'cli'],
+  },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**'] },
@@ -18,6 +62,28 @@ export default tseslint.config(
   {
     files: ['src/web/admin/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Layers: a wrong-way import fails `npm test` (eslint-plugin-boundaries).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': LAYERS.map(({ type, pattern }) => ({ type, pattern, mode: 'full' })),
+      'boundaries/include': ['src/**/*'],
+      'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import'],
+    },
+    rules: {
+      'boundaries/element-types': [
+        'error',
+        {
+          default: 'disallow',
+          message: '${file.type} must not import ${dependency.type} (layers: docs/architecture.md)',
+          rules: LAYERS.map(({ type, allow }) => ({ from: type, allow })),
+        },
+      ],
+      'boundaries/no-unknown-files': 'error',
+    },
   },
   {
     // A command file only registers its command; what it runs is imported inside the action,

@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import type { ComplaintStepTable, ComplaintTable } from '../../db/tables/complaints.ts';
-import type { ComplaintKind, ComplaintResult, ComplaintStatus } from './complaints.rules.ts';
+import type { ComplaintKind, ComplaintResult, ComplaintStatus } from '../../domain/complaints/rules.ts';
 
 export interface ComplaintRecord {
   id: string;

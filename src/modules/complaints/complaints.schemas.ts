@@ -7,7 +7,7 @@ import {
   type ComplaintKind,
   type ComplaintResult,
   type ComplaintStatus,
-} from './complaints.rules.ts';
+} from '../../domain/complaints/rules.ts';
 
 const KindSchema = Type.Unsafe<ComplaintKind>({
   type: 'string',

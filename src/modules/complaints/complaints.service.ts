@@ -23,7 +23,7 @@ import {
   type ComplaintKind,
   type ComplaintResult,
   type ComplaintStatus,
-} from './complaints.rules.ts';
+} from '../../domain/complaints/rules.ts';
 import * as repo from './complaints.repository.ts';
 
 export type { ComplaintStep } from './complaints.repository.ts';

@@ -16,7 +16,7 @@ import {
 } from './report-checks.schemas.ts';
 import { getReportCheck, importsForExport, listReportChecks, uploadReports } from './report-checks.service.ts';
 import { findingsWorkbook } from './report-checks.xlsx.ts';
-import { UPLOAD_BODY_LIMIT } from './upload-limits.ts';
+import { UPLOAD_BODY_LIMIT } from '../../domain/report/upload-limits.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

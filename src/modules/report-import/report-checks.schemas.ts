@@ -1,7 +1,7 @@
 /** Request and response schemas of the 年报体检 API (TypeBox: validation, types, OpenAPI). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { AnnualReportSchema } from '../reports/reports.schemas.ts';
-import { UPLOAD_MAX_FILES } from './upload-limits.ts';
+import { UPLOAD_MAX_FILES } from '../../domain/report/upload-limits.ts';
 
 const CellValue = Type.Union([Type.Number(), Type.Null()]);
 

@@ -12,7 +12,7 @@ import {
   type Cell as ReportCell,
   type ReportFormat,
 } from '../../../domain/report/index.ts';
-import type { Cell } from '../../documents/index.ts';
+import type { Cell } from '../../documents/document.ts';
 
 export interface ReportTable {
   /** The section heading the table belongs to (二、三、四). */

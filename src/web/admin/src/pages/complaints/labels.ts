@@ -3,7 +3,7 @@ export {
   COMPLAINT_KIND_LABELS,
   COMPLAINT_RESULT_LABELS,
   COMPLAINT_STATUS_LABELS,
-} from '../../../../../modules/complaints/complaints.rules.ts';
+} from '../../../../../domain/complaints/rules.ts';
 
 /** Tag colours of the statuses. */
 export const STATUS_COLOURS: Record<string, string> = { received: 'blue', handling: 'orange', concluded: 'green' };

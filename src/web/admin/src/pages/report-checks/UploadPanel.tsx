@@ -6,7 +6,7 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Card, Flex, Progress, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FolderOpenOutlined, UploadOutlined } from '@ant-design/icons';
-import { UPLOAD_BATCH_BYTES, UPLOAD_MAX_FILES } from '../../../../../modules/report-import/upload-limits.ts';
+import { UPLOAD_BATCH_BYTES, UPLOAD_MAX_FILES } from '../../../../../domain/report/upload-limits.ts';
 import { reportChecksApi, type UploadResult } from '../../api/report-checks.ts';
 import { errorMessage } from '../../lib/ui.tsx';
 import { UPLOAD_STATUS } from './labels.ts';

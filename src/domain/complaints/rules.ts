@@ -2,8 +2,8 @@
  * 投诉、举报 about disclosure work: 第四十七条 (to the 政府信息公开工作主管部门, which checks and
  * 督促整改或者通报批评) and 第五十一条 (to the 上一级行政机关 or the 主管部门). Pure rules.
  */
-import { isIsoDate } from '../../domain/cases/index.ts';
-import { ValidationError } from '../../domain/errors.ts';
+import { isIsoDate } from '../cases/index.ts';
+import { ValidationError } from '../errors.ts';
 
 export const COMPLAINT_KINDS = ['complaint', 'report'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
