@@ -15,6 +15,20 @@ import { SESSION_COOKIE } from '../modules/auth/session-cookie.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * What a session whose password must be changed (set by someone else: init, a reset) may still
+ * do: read who it is, change the password, log out. Matched on the route pattern, not the URL.
+ */
+const WHILE_PASSWORD_MUST_CHANGE = new Set([
+  'GET /api/v1/auth/me',
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/logout',
+]);
+
+function allowedBeforePasswordChange(request: FastifyRequest): boolean {
+  return WHILE_PASSWORD_MUST_CHANGE.has(`${request.method} ${request.routeOptions.url ?? ''}`);
+}
+
 function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (!origin) return true;
@@ -56,6 +70,9 @@ export function registerAuthentication(app: FastifyInstance): void {
       if (typeof header !== 'string' || !equalTokens(header, session.csrfToken)) {
         throw new DomainError('CSRF_FAILED', '页面已过期或请求来源不可信，请刷新后重试');
       }
+    }
+    if (session.user.mustChangePassword && !allowedBeforePasswordChange(request)) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED', '请先修改密码：本账号的密码由他人设置，须在首次登录时修改');
     }
     request.session = session;
     request.actor = session.actor;

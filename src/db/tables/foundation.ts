@@ -46,6 +46,8 @@ export interface AppUserTable {
   email: Generated<string | null>;
   /** 1: send reminder e-mails (default), 0: the user opted out. */
   reminder_email: Generated<number>;
+  /** 1: the password was set by someone else (init, a reset) and must be changed at next login. */
+  must_change_password: Generated<number>;
 }
 
 export interface UserRoleTable {

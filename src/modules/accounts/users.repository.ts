@@ -17,6 +17,8 @@ export interface UserRecord {
   email: string | null;
   /** Whether the user receives reminder e-mails (their preference, default on). */
   reminderEmail: boolean;
+  /** The password was set by someone else (init, a reset): only changing it is allowed until then. */
+  mustChangePassword: boolean;
   roles: Role[];
   reach: string[];
 }
@@ -39,6 +41,7 @@ function baseQuery(db: DbOrTx) {
       'u.created_at',
       'u.email',
       'u.reminder_email',
+      'u.must_change_password',
     ]);
 }
 
@@ -72,6 +75,7 @@ async function withRoles(db: DbOrTx, rows: BaseRow[]): Promise<UserRecord[]> {
     createdAt: r.created_at,
     email: r.email,
     reminderEmail: Number(r.reminder_email) === 1,
+    mustChangePassword: Number(r.must_change_password) === 1,
     roles: roles.filter((x) => x.user_id === r.id).map((x) => x.role as Role),
     reach: reach.filter((x) => x.user_id === r.id).map((x) => x.agency_id),
   }));
@@ -101,6 +105,8 @@ export interface NewUser {
   passwordHash: string;
   email: string | null;
   reminderEmail: boolean;
+  /** Set for accounts whose first password someone else chose (gongkai init). */
+  mustChangePassword?: boolean;
   roles: Role[];
   reach: string[];
 }
@@ -123,6 +129,7 @@ export async function insertUser(db: DbOrTx, u: NewUser, now: string): Promise<v
       updated_at: now,
       email: u.email,
       reminder_email: u.reminderEmail ? 1 : 0,
+      must_change_password: u.mustChangePassword ? 1 : 0,
     })
     .execute();
   await replaceRoles(db, u.id, u.roles);
@@ -160,6 +167,7 @@ export async function updateUser(
     last_login_at: string;
     email: string | null;
     reminder_email: number;
+    must_change_password: number;
   }>,
   now: string,
 ): Promise<void> {

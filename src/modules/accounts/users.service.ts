@@ -263,13 +263,17 @@ export async function unlockUser(db: Db, actor: Actor, id: string, clock: Clock)
   });
 }
 
-async function setPassword(
+/**
+ * Stores a new password (and audits it). `mustChange`: the password was chosen by someone other
+ * than the holder (a reset), who then may do nothing but change it at next login; a holder's own
+ * change clears the flag.
+ */
+export async function setPassword(
   db: Db,
   actor: Actor,
   user: repo.UserRecord,
   password: string,
-  action: string,
-  summary: string,
+  audit: { action: string; summary: string; mustChange: boolean },
   clock: Clock,
 ) {
   const hash = await hashPassword(password);
@@ -278,13 +282,26 @@ async function setPassword(
     await repo.updateUser(
       tx,
       user.id,
-      { password_hash: hash, password_changed_at: now, failed_logins: 0, locked_until: null },
+      {
+        password_hash: hash,
+        password_changed_at: now,
+        failed_logins: 0,
+        locked_until: null,
+        must_change_password: audit.mustChange ? 1 : 0,
+      },
       now,
     );
     await recordAudit(
       tx,
       actor,
-      { agencyId: user.agencyId, action, subjectType: 'user', subjectId: user.id, summary },
+      {
+        agencyId: user.agencyId,
+        action: audit.action,
+        subjectType: 'user',
+        subjectId: user.id,
+        summary: audit.summary,
+        ...(audit.mustChange ? { after: { mustChangePassword: true } } : {}),
+      },
       clock,
     );
   });
@@ -302,7 +319,14 @@ export async function resetPassword(
   authorize(actor, 'users.manage', { agencyId: user.agencyId, roles: user.roles });
   const problem = passwordProblem(password, user.username, { minLength: policy.passwordMinLength });
   if (problem) throw new ValidationError({ password: problem });
-  await setPassword(db, actor, user, password, 'user.password_reset', `重置账号 ${user.username} 的密码`, clock);
+  await setPassword(
+    db,
+    actor,
+    user,
+    password,
+    { action: 'user.password_reset', summary: `重置账号 ${user.username} 的密码`, mustChange: false },
+    clock,
+  );
   await deleteUserSessions(db, id);
 }
 
@@ -321,7 +345,14 @@ export async function changeOwnPassword(
   const problem = passwordProblem(next, user.username, { minLength: policy.passwordMinLength });
   if (problem) throw new ValidationError({ newPassword: problem });
   if (current === next) throw new ValidationError({ newPassword: '新密码不能与当前密码相同' });
-  await setPassword(db, actor, user, next, 'user.password_change', `${user.username} 修改了自己的密码`, clock);
+  await setPassword(
+    db,
+    actor,
+    user,
+    next,
+    { action: 'user.password_change', summary: `${user.username} 修改了自己的密码`, mustChange: false },
+    clock,
+  );
 }
 
 /** The signed-in user's own account (我的账号). API tokens have none: they act for a user but are not that user. */

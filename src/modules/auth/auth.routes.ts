@@ -19,6 +19,7 @@ function presentMe(user: UserRecord, actor: Actor) {
     agencyName: user.agencyName,
     roles: user.roles,
     permissions: [...permissionsOf(actor)].sort(),
+    mustChangePassword: user.mustChangePassword,
   };
 }
 

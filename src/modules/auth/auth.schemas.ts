@@ -11,6 +11,8 @@ export const Me = Type.Object({
   agencyName: Type.String(),
   roles: Type.Array(RoleKey),
   permissions: Type.Array(Type.String()),
+  /** The password was set by someone else: the API refuses everything but changing it (and me, logout). */
+  mustChangePassword: Type.Boolean(),
 });
 
 export const SessionView = Type.Object({ user: Me, csrfToken: Type.String() });

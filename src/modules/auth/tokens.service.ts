@@ -98,6 +98,9 @@ export async function resolveToken(db: Db, token: string, clientIp: string, cloc
   if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) return null;
   const user = await findUserById(db, record.userId);
   if (!user || user.status !== 'active') return null;
+  // A token acts for its user: while the user's password must be changed, it does nothing either.
+  if (user.mustChangePassword)
+    throw new DomainError('PASSWORD_CHANGE_REQUIRED', '令牌所属账号须先登录控制台修改密码，之后令牌方可使用');
   if (!record.lastUsedAt || Date.parse(now) - Date.parse(record.lastUsedAt) > 60_000)
     await repo.markTokenUsed(db, record.id, now);
   const actor = await actorForUser(db, user, { kind: 'token', scopes: record.scopes, clientIp });

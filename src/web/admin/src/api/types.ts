@@ -45,6 +45,8 @@ export interface Me {
   roles: RoleKey[];
   /** May hold permissions this console does not know yet; unknown ones are ignored. */
   permissions: string[];
+  /** The password was set by someone else: the console shows only the password change until it is changed. */
+  mustChangePassword: boolean;
 }
 
 /** Answer of login and of /auth/me. */

@@ -7,6 +7,7 @@ import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { Flex, Spin } from 'antd';
 import { api, ApiError, onUnauthenticated, setCsrfToken } from '../api/client.ts';
 import type { Me, Permission } from '../api/types.ts';
+import { ForcedPasswordChange } from './ForcedPasswordChange.tsx';
 
 /** Router location state of the login page. */
 export interface LoginState {
@@ -25,6 +26,8 @@ interface AuthValue {
   /** Throws the server's ApiError (wrong password, locked account, rate limit). */
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** Reads the session again (after a forced password change). */
+  refresh: () => Promise<void>;
   can: (permission: Permission) => boolean;
 }
 
@@ -86,6 +89,12 @@ export function AuthProvider({ children }: { children?: ReactNode }) {
     setStatus('authenticated');
   }, []);
 
+  const refresh = useCallback(async () => {
+    const session = await api.me();
+    setCsrfToken(session.csrfToken);
+    setMe(session.user);
+  }, []);
+
   const logout = useCallback(async () => {
     try {
       await api.logout();
@@ -95,8 +104,8 @@ export function AuthProvider({ children }: { children?: ReactNode }) {
   }, [end]);
 
   const value = useMemo<AuthValue>(
-    () => ({ status, me, ended, login, logout, can: (p) => !!me && me.permissions.includes(p) }),
-    [status, me, ended, login, logout],
+    () => ({ status, me, ended, login, logout, refresh, can: (p) => !!me && me.permissions.includes(p) }),
+    [status, me, ended, login, logout, refresh],
   );
   return <AuthContext.Provider value={value}>{children ?? <Outlet />}</AuthContext.Provider>;
 }
@@ -114,7 +123,7 @@ export function FullPageSpin() {
 
 /** Shows its routes only to a signed-in user; anyone else goes to the login page. */
 export function RequireAuth() {
-  const { status, ended } = useAuth();
+  const { status, ended, me } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <FullPageSpin />;
   if (status === 'anonymous') {
@@ -122,5 +131,7 @@ export function RequireAuth() {
     const state: LoginState = ended === 'logout' ? {} : { from: location.pathname + location.search };
     return <Navigate to="/login" replace state={state} />;
   }
+  // The server refuses everything else until then; the page stays where it was asked for.
+  if (me?.mustChangePassword) return <ForcedPasswordChange />;
   return <Outlet />;
 }
