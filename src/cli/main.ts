@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { DomainError, ValidationError } from '../domain/errors.ts';
 import { commands } from './commands/index.ts';
 import { ExitCode, CliExit } from './exit.ts';
+import { operatorProblem } from './operator-errors.ts';
 
 /** Domain error codes that mean "the data does not cover this", mapped to exit code 3. */
 const DATA_PROBLEM_CODES = new Set(['CALENDAR_NOT_LOADED', 'NOT_A_REPORT', 'DATA_INVALID', 'NOT_FOUND']);
@@ -46,6 +47,11 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof DomainError) {
       process.stderr.write(`错误：${err.message}\n`);
       return DATA_PROBLEM_CODES.has(err.code) ? ExitCode.Data : ExitCode.Failure;
+    }
+    const problem = operatorProblem(err);
+    if (problem) {
+      process.stderr.write(`错误：${problem}\n`);
+      return ExitCode.Failure;
     }
     process.stderr.write(`错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return ExitCode.Failure;

@@ -34,6 +34,11 @@ export async function serve(
       for (const a of anchored) app.log.info({ auditAnchor: a }, 'audit chain head anchored');
     },
   };
+  // Listen first: a node that cannot listen starts no jobs either.
+  const url = await app.listen({ host: rt.config.host, port: rt.config.port }).catch(async (err: unknown) => {
+    await app.close();
+    throw err;
+  });
   scheduler.start([
     anchorJob,
     {
@@ -45,7 +50,6 @@ export async function serve(
     outboxDeliveryJob(rt.db, rt.config.smtp ? createSmtpMailer(rt.config.smtp) : null, rt.clock),
     applicationsSweepJob(rt.db, rt.clock, rt.config.publicUrl),
   ]);
-  const url = await app.listen({ host: rt.config.host, port: rt.config.port });
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {

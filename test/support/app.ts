@@ -13,6 +13,7 @@ import { buildApp, type BuildOptions } from '../../src/server/app.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { TestClock } from './clock.ts';
 import { createTestDb, type TestDb } from './db.ts';
+import { TEST_KEYS } from './keys.ts';
 
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
 
@@ -43,8 +44,12 @@ export async function createTestApp(
     ...env,
   });
   const clock = new TestClock();
-  const ctx: AppContext = { db: testDb.db, config, secret: 'x'.repeat(64), encryptionKey: 'ab'.repeat(32), clock };
-  const demo = await loadDemo(testDb.db, clock, { passwordMinLength: 10, password: () => DEMO_PASSWORD });
+  const ctx: AppContext = { db: testDb.db, config, ...TEST_KEYS, clock };
+  const demo = await loadDemo(testDb.db, clock, {
+    keys: TEST_KEYS,
+    passwordMinLength: 10,
+    password: () => DEMO_PASSWORD,
+  });
   const app = await buildApp(ctx, options);
   return {
     app,
