@@ -16,12 +16,12 @@ interface SystemError {
 const DB = 'GONGKAI_DATABASE_URL';
 
 /** Why `listen` failed, in Chinese, or null when the error is something else. */
-export function listenProblem(err: unknown, host: string, port: number): string | null {
+export function listenProblem(err: unknown, host: string, port: number, variable = 'GONGKAI_PORT'): string | null {
   const code = (err as SystemError | null)?.code;
   if (code === 'EADDRINUSE')
-    return `端口 ${port} 已被占用（GONGKAI_PORT）：请先停止占用它的程序（如另一个 Gongkai），或设置其他端口`;
+    return `端口 ${port} 已被占用（${variable}）：请先停止占用它的程序（如另一个 Gongkai），或设置其他端口`;
   if (code === 'EACCES')
-    return `没有权限监听端口 ${port}（GONGKAI_PORT）：1024 以下的端口需要特权，请改用 3000 等端口并由 nginx 转发`;
+    return `没有权限监听端口 ${port}（${variable}）：1024 以下的端口需要特权，请改用 3000 等端口并由 nginx 转发`;
   if (code === 'EADDRNOTAVAIL') return `本机没有地址 ${host}（GONGKAI_HOST）：请改为本机的地址，或 127.0.0.1、0.0.0.0`;
   return null;
 }
@@ -66,12 +66,14 @@ export function operatorProblem(err: unknown): string | null {
 }
 
 /** Fails fast, before anything is loaded or printed, when the port cannot be listened on. */
-export async function assertCanListen(host: string, port: number): Promise<string | null> {
+export async function assertCanListen(host: string, port: number, variable = 'GONGKAI_PORT'): Promise<string | null> {
   if (port === 0) return null;
   const { createServer } = await import('node:net');
   return new Promise((resolve) => {
     const probe = createServer();
-    probe.once('error', (err) => resolve(listenProblem(err, host, port) ?? `无法监听 ${host}:${port}：${String(err)}`));
+    probe.once('error', (err) =>
+      resolve(listenProblem(err, host, port, variable) ?? `无法监听 ${host}:${port}：${String(err)}`),
+    );
     probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve(null)));
   });
 }

@@ -21,6 +21,14 @@ export interface Config {
   /** `sqlite:<path>` or `postgres://…` */
   databaseUrl: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** PostgreSQL connections per node (GONGKAI_DB_POOL_SIZE). */
+  databasePoolSize: number;
+  /**
+   * /metrics is never public: served on the main port only with `Authorization: Bearer <token>`
+   * (GONGKAI_METRICS_TOKEN), and/or without a token on a listener bound to 127.0.0.1
+   * (GONGKAI_METRICS_PORT). Neither set: no /metrics.
+   */
+  metrics: { token: string | null; port: number | null };
   host: string;
   port: number;
   /** Signs cookies and CSRF tokens. Null in embedded mode until generated and kept (see secrets.ts). */
@@ -225,10 +233,17 @@ export function loadConfig(env: Env = process.env): Config {
     if (!encryptionKey) throw new ConfigError('GONGKAI_ENCRYPTION_KEY', '生产模式必须设置，用于加密个人信息');
     if (new Set(secret).size < 10) throw new ConfigError('GONGKAI_SECRET', '过于简单，请使用随机生成的值');
   }
+  const metricsToken = env.GONGKAI_METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && (metricsToken.length < 24 || /\s/.test(metricsToken))) {
+    throw new ConfigError('GONGKAI_METRICS_TOKEN', '至少 24 个字符且不含空白（建议用 openssl rand -hex 24 生成）');
+  }
+  const metricsPort = int(env, 'GONGKAI_METRICS_PORT', 0, 0, 65535);
   const config: Config = {
     env: environment,
     databaseUrl,
     database,
+    databasePoolSize: int(env, 'GONGKAI_DB_POOL_SIZE', 10, 1, 500),
+    metrics: { token: metricsToken, port: metricsPort === 0 ? null : metricsPort },
     host: env.GONGKAI_HOST || '0.0.0.0',
     port,
     secret,

@@ -2,6 +2,7 @@
  * The application as a Fastify instance built from explicit dependencies. Tests build it and
  * call `inject()`; src/server/server.ts only adds listening, jobs and shutdown.
  */
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyCookie from '@fastify/cookie';
@@ -37,6 +38,7 @@ import { portalRoutes } from '../web/portal/portal.routes.ts';
 import { adminRoutes } from '../web/admin/admin.routes.ts';
 import { registerAuthentication } from './authenticate.ts';
 import type { AppContext } from './context.ts';
+import { createTelemetry, registerTelemetry, type Telemetry } from './telemetry.ts';
 import type { TrustProxy } from '../config/config.ts';
 import { toProblem } from '../http/problem.ts';
 
@@ -45,7 +47,12 @@ export interface BuildOptions {
   /** Serve the built console from dist/admin (off in most tests). */
   serveAdmin?: boolean;
   dashboardWarnings?: WarningSource[];
+  /** The node's metrics registry (serve passes one shared with the job scheduler). */
+  telemetry?: Telemetry;
 }
+
+/** A request id a client or proxy may hand us: short and harmless in a log line. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * GONGKAI_TRUST_PROXY in Fastify's terms. A hop count trusts that many addresses from the socket
@@ -63,10 +70,21 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     logger: options.logger ?? false,
     trustProxy: fastifyTrustProxy(ctx.config.security.trustProxy),
     bodyLimit: 1024 * 1024,
+    // X-Request-Id from the client or nginx is honoured when well-formed; otherwise a UUID, unique
+    // across nodes (Fastify's default is a per-process counter). Echoed on every answer.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerTelemetry(app, options.telemetry ?? createTelemetry(ctx));
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -118,7 +136,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    if (request.url.startsWith('/api/') || request.url === '/healthz' || request.url === '/readyz') {
+    if (request.url.startsWith('/api/') || ['/healthz', '/readyz', '/metrics'].includes(request.url)) {
       return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
     }
     return reply.code(problem.status).type('text/html; charset=utf-8').send(errorPage(problem.detail));

@@ -20,7 +20,7 @@ export interface Runtime extends AppContext {
 
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
   const secrets = resolveSecrets(config);
-  const db: Db = openDatabase(config.database);
+  const db: Db = openDatabase(config.database, { poolSize: config.databasePoolSize });
   return { db, config, secret: secrets.secret, encryptionKey: secrets.encryptionKey, clock, close: () => db.destroy() };
 }
 

@@ -12,7 +12,9 @@ export function register(program: Command): void {
       const config = loadConfig(opts.port ? { ...process.env, GONGKAI_PORT: opts.port } : process.env);
       // A busy port is said before anything is loaded, migrated or printed (the demo passwords).
       const { assertCanListen, listenProblem } = await import('../operator-errors.ts');
-      const portProblem = await assertCanListen(config.host, config.port);
+      const portProblem =
+        (await assertCanListen(config.host, config.port)) ??
+        (config.metrics.port ? await assertCanListen('127.0.0.1', config.metrics.port, 'GONGKAI_METRICS_PORT') : null);
       if (portProblem) throw new CliExit(ExitCode.Failure, `错误：${portProblem}`);
       const { formatDemoCredentials, openRuntime, prepareDatabase } = await import('../../server/runtime.ts');
       const { serve } = await import('../../server/server.ts');
@@ -32,9 +34,10 @@ export function register(program: Command): void {
         if (problem) throw new CliExit(ExitCode.Failure, `错误：${problem}`);
         throw err;
       }
-      const { url, stop } = served;
+      const { url, metricsUrl, stop } = served;
       const shown = url.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
       process.stdout.write(`Gongkai 已启动：门户 ${shown}/  控制台 ${shown}/admin/  API 文档 ${shown}/api/docs\n`);
+      if (metricsUrl) process.stdout.write(`监控指标（仅本机）：${metricsUrl}\n`);
       await new Promise<void>((resolve) => {
         const onSignal = () => {
           process.off('SIGINT', onSignal);
