@@ -85,7 +85,7 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
     if (!agency) return reply;
     return reply
       .type('text/html; charset=utf-8')
-      .send(annualReportsPage(agency, await publishedAnnualReports(agency.id)));
+      .send(annualReportsPage(agency, await publishedAnnualReports(db, agency.id)));
   });
 
   app.get<{ Params: { code: string }; Querystring: { item?: string; category?: string; page?: string } }>(
