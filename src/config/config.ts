@@ -44,12 +44,19 @@ export interface Config {
     loginRateLimit: number;
     /** Serve cookies with `Secure`; on by default in production (behind TLS). */
     secureCookies: boolean;
-    trustProxy: boolean;
+    /**
+     * The reverse proxies whose X-Forwarded-For/-Host/-Proto are believed: false (none, the
+     * default), a hop count, or their addresses/CIDRs. Never "everyone": then any client could
+     * name its own address and walk around the rate limits.
+     */
+    trustProxy: TrustProxy;
   };
   logLevel: string;
 }
 
 type Env = Record<string, string | undefined>;
+
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends DomainError {
   constructor(
@@ -93,6 +100,49 @@ function parseDatabaseUrl(url: string): Config['database'] {
     return { kind: 'postgres', url };
   }
   throw new ConfigError('GONGKAI_DATABASE_URL', '应以 sqlite: 或 postgres:// 开头');
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+function isAddressOrCidr(value: string): boolean {
+  const [address, bits, extra] = value.split('/');
+  if (extra !== undefined || !address) return false;
+  const v4 = IPV4.test(address);
+  const v6 = !v4 && /^[0-9a-fA-F:.]+$/.test(address) && address.includes(':');
+  if (!v4 && !v6) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (v4 ? 32 : 128);
+}
+
+/**
+ * GONGKAI_TRUST_PROXY: empty/false = trust no proxy; a number = that many proxy hops in front
+ * (nginx alone: 1); otherwise a comma-separated list of proxy addresses or CIDRs
+ * (e.g. 127.0.0.1,10.0.0.0/8). "true" or "*" (trust everyone) is refused.
+ */
+function parseTrustProxy(env: Env): TrustProxy {
+  const name = 'GONGKAI_TRUST_PROXY';
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '' || ['false', 'no', 'off', '0'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes', 'on', '*', 'all'].includes(raw.toLowerCase())) {
+    throw new ConfigError(
+      name,
+      '不能信任所有来源（伪造的 X-Forwarded-For 会绕过限流）；请写代理层数（如 1）或代理的地址/网段（如 127.0.0.1,10.0.0.0/8）',
+    );
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError(name, `代理层数应在 1 到 10 之间，实际为 ${hops}`);
+    return hops;
+  }
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = list.filter((s) => !isAddressOrCidr(s));
+  if (bad.length) {
+    throw new ConfigError(name, `“${bad.join('、')}”不是 IP 地址或网段；应为代理层数（如 1）或以逗号分隔的地址/网段`);
+  }
+  return list;
 }
 
 /** 32 bytes, as 64 hex digits or base64. */
@@ -196,7 +246,7 @@ export function loadConfig(env: Env = process.env): Config {
       publicRateLimit: int(env, 'GONGKAI_PUBLIC_RATE_LIMIT', 120, 1, 1_000_000),
       loginRateLimit: int(env, 'GONGKAI_LOGIN_RATE_LIMIT', 20, 1, 1_000_000),
       secureCookies: bool(env, 'GONGKAI_SECURE_COOKIES', production),
-      trustProxy: bool(env, 'GONGKAI_TRUST_PROXY', false),
+      trustProxy: parseTrustProxy(env),
     },
     logLevel: env.GONGKAI_LOG_LEVEL || (environment === 'test' ? 'silent' : 'info'),
   };

@@ -37,6 +37,7 @@ import { portalRoutes } from '../web/portal/portal.routes.ts';
 import { adminRoutes } from '../web/admin/admin.routes.ts';
 import { registerAuthentication } from './authenticate.ts';
 import type { AppContext } from './context.ts';
+import type { TrustProxy } from '../config/config.ts';
 import { toProblem } from '../http/problem.ts';
 
 export interface BuildOptions {
@@ -46,10 +47,21 @@ export interface BuildOptions {
   dashboardWarnings?: WarningSource[];
 }
 
+/**
+ * GONGKAI_TRUST_PROXY in Fastify's terms. A hop count trusts that many addresses from the socket
+ * backwards (Fastify's own rule for a number, which its types do not admit), so the client address
+ * is the one the nearest trusted proxy appended, and whatever a client wrote into
+ * X-Forwarded-For itself is ignored.
+ */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: ctx.config.security.trustProxy,
+    trustProxy: fastifyTrustProxy(ctx.config.security.trustProxy),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

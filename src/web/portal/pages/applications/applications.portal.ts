@@ -25,6 +25,7 @@ import {
   trackingView,
 } from '../../../../modules/applications/public/public.service.ts';
 import { isParsedForm, registerMultipart, type ParsedForm } from '../../../../modules/applications/intake/multipart.ts';
+import { secureCookie } from '../../../../http/secure.ts';
 
 const FORM_COOKIE = 'gk_form';
 const ASSETS = new URL('./', import.meta.url);
@@ -80,7 +81,7 @@ export const applicationsPortalRoutes: FastifyPluginAsync = async (app) => {
         path: '/gk/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: config.security.secureCookies,
+        secure: secureCookie(request, config),
       });
     }
     return csrfFor(nonce);
