@@ -39,6 +39,7 @@ import { registerAuthentication } from './authenticate.ts';
 import type { AppContext } from './context.ts';
 import type { TrustProxy } from '../config/config.ts';
 import { toProblem } from '../http/problem.ts';
+import { nameOperations, swaggerOptions } from './openapi.ts';
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -89,28 +90,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     global: false,
     errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' }),
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Gongkai 公开 API',
-        version: '1',
-        description: '政府信息公开平台 JSON API。错误以 application/problem+json 返回，含稳定的 code 和中文 detail。',
-      },
-      components: {
-        securitySchemes: {
-          session: {
-            type: 'apiKey',
-            in: 'cookie',
-            name: 'gk_session',
-            description: '控制台会话；非 GET 请求须带 x-csrf-token',
-          },
-          token: { type: 'http', scheme: 'bearer', description: 'API 令牌（gk_…）' },
-        },
-      },
-      security: [{ session: [] }, { token: [] }],
-    },
-  });
+  nameOperations(app);
+  await app.register(fastifySwagger, swaggerOptions);
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuthentication(app);
