@@ -36,6 +36,7 @@ import { errorPage } from '../web/portal/pages/agency.ts';
 import { portalRoutes } from '../web/portal/portal.routes.ts';
 import { adminRoutes } from '../web/admin/admin.routes.ts';
 import { registerAuthentication } from './authenticate.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { isApiRequest, routedPath } from './routed-path.ts';
 import type { AppContext } from './context.ts';
 import { toProblem } from '../http/problem.ts';
@@ -103,6 +104,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuthentication(app);
+  registerInputGuard(app);
 
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);
