@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   // Records
   NOT_FOUND: '要找的对象不存在或不可见',
   CONFLICT: '与已有数据冲突（例如重复）',
+  ALREADY_INITIALISED: '数据库已初始化（`gongkai init` 只在空库上运行）',
   // Workflows
   STEP_NOT_ALLOWED: '申请当前状态下不能办理这一步',
   CLOCK_EVENT_INVALID: '办理事实与法定期限规则不符（带 `index`、`type`、`date`）',

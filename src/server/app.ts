@@ -36,6 +36,8 @@ import { errorPage } from '../web/portal/pages/agency.ts';
 import { portalRoutes } from '../web/portal/portal.routes.ts';
 import { adminRoutes } from '../web/admin/admin.routes.ts';
 import { registerAuthentication } from './authenticate.ts';
+import { registerInputGuard } from './input-guard.ts';
+import { isApiRequest, routedPath } from './routed-path.ts';
 import type { AppContext } from './context.ts';
 import type { TrustProxy } from '../config/config.ts';
 import { toProblem } from '../http/problem.ts';
@@ -95,19 +97,20 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuthentication(app);
+  registerInputGuard(app);
 
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    if (request.url.startsWith('/api/') || request.url === '/healthz' || request.url === '/readyz') {
+    const path = routedPath(request);
+    if (isApiRequest(request) || path === '/healthz' || path === '/readyz') {
       return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
     }
     return reply.code(problem.status).type('text/html; charset=utf-8').send(errorPage(problem.detail));
   });
   app.setNotFoundHandler((request, reply) => {
     const problem = toProblem(Object.assign(new Error('not found'), { statusCode: 404 }));
-    if (request.url.startsWith('/api/'))
-      return reply.code(404).type('application/problem+json; charset=utf-8').send(problem);
+    if (isApiRequest(request)) return reply.code(404).type('application/problem+json; charset=utf-8').send(problem);
     return reply.code(404).type('text/html; charset=utf-8').send(errorPage('请求的页面不存在。'));
   });
 
