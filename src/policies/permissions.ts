@@ -42,6 +42,7 @@ export const PERMISSIONS = [
   ] as const),
   ...(['reports.read', 'reports.edit', 'reports.publish', 'reports.supervise'] as const),
   ...(['report_checks.read', 'report_checks.manage'] as const),
+  ...(['supervision.read', 'supervision.manage'] as const),
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -146,6 +147,14 @@ Object.entries({
   supervisor: ['report_checks.read', 'report_checks.manage'],
   office_head: ['report_checks.read', 'report_checks.manage'],
   system_admin: ['report_checks.read', 'report_checks.manage'],
+} satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) =>
+  ROLE_PERMISSIONS[role as Role].push(...granted),
+);
+
+// 监督 (docs/supervision.md): the 主管部门's statistics, aggregate report and scorecard over its subtree; auditors read them.
+Object.entries({
+  supervisor: ['supervision.read', 'supervision.manage'],
+  audit_admin: ['supervision.read'],
 } satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) =>
   ROLE_PERMISSIONS[role as Role].push(...granted),
 );
