@@ -140,4 +140,27 @@ describeEachDialect('supervision API', (dialect) => {
     const part = (await get('zfb.supervisor', `/api/v1/supervision/statistics?year=2024&agencyId=${gxj}`)).json();
     expect(part.agencies).toHaveLength(1);
   });
+  it('serves the aggregate report as a file in each format, to supervisors and auditors', async () => {
+    const json = await get('zfb.supervisor', `/api/v1/supervision/aggregate/export?year=2024&format=json`);
+    expect(json.statusCode).toBe(200);
+    expect(json.json().includedAgencies.map((a: { name: string }) => a.name)).toContain('泉州市洛江区河市镇人民政府');
+    expect(decodeURIComponent(String(json.headers['content-disposition']))).toContain(
+      '泉州市洛江区人民政府2024年政府信息公开工作年度报告汇总表（含下级机关）.json',
+    );
+    for (const format of ['docx', 'xlsx', 'pdf']) {
+      const res = await get(
+        'audit.admin',
+        `/api/v1/supervision/aggregate/export?agencyId=${lj}&year=2024&format=${format}`,
+      );
+      expect(res.statusCode, format).toBe(200);
+      expect(res.rawPayload.length).toBeGreaterThan(1000);
+    }
+    expect((await get('zfb.supervisor', `/api/v1/supervision/aggregate/export?year=2024&format=html`)).statusCode).toBe(
+      400,
+    );
+    const badYear = await get('zfb.supervisor', `/api/v1/supervision/aggregate?year=2018`);
+    expect(badYear.statusCode).toBe(400);
+    expect(badYear.json().detail).toContain('year');
+    expect((await get('gxj.head', `/api/v1/supervision/aggregate?year=2024`)).statusCode).toBe(403);
+  });
 });

@@ -7,10 +7,20 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { requireActor } from '../../http/actor.ts';
 import { errorResponses } from '../../http/schemas.ts';
+import { aggregateOfSubtree, exportAggregate, type AggregateFormat } from './aggregate.service.ts';
 import { drillDown } from './records.service.ts';
 import { subtreeStatistics } from './statistics.service.ts';
 import { statisticsXlsx } from './statistics.xlsx.ts';
-import { BinaryFile, RecordsQuery, RecordsSchema, StatisticsQuery, StatisticsSchema } from './supervision.schemas.ts';
+import {
+  AggregateExportQuery,
+  AggregateQuery,
+  AggregateSchema,
+  BinaryFile,
+  RecordsQuery,
+  RecordsSchema,
+  StatisticsQuery,
+  StatisticsSchema,
+} from './supervision.schemas.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -73,6 +83,48 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { agencyId, metric, scope, ...period } = request.query;
       return drillDown(db, requireActor(request), { agencyId, metric, scope, period }, clock);
+    },
+  );
+
+  app.get(
+    '/api/v1/supervision/aggregate',
+    {
+      schema: {
+        tags,
+        summary: '本级及下级机关年度报告汇总（表二、表三、表四）',
+        querystring: AggregateQuery,
+        response: { 200: AggregateSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      aggregateOfSubtree(
+        db,
+        requireActor(request),
+        { rootId: request.query.agencyId, year: request.query.year },
+        clock,
+      ),
+  );
+
+  app.get(
+    '/api/v1/supervision/aggregate/export',
+    {
+      schema: {
+        tags,
+        summary: '导出汇总报告（JSON、DOCX、XLSX、PDF）',
+        querystring: AggregateExportQuery,
+        response: { 200: BinaryFile, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const a = await aggregateOfSubtree(
+        db,
+        requireActor(request),
+        { rootId: request.query.agencyId, year: request.query.year },
+        clock,
+      );
+      const format = request.query.format as AggregateFormat;
+      const file = await exportAggregate(a, format);
+      return sendFile(reply, file.data, file.contentType, file.fileName, `aggregate.${format}`);
     },
   );
 };

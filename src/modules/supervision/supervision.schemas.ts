@@ -1,5 +1,6 @@
 /** Request and response schemas of the supervision API (TypeBox: validation, types, OpenAPI). */
 import { Type } from '@fastify/type-provider-typebox';
+import { AnnualReportSchema, FindingSchema } from '../reports/reports.schemas.ts';
 
 const Count = Type.Number();
 const MaybeNumber = Type.Union([Type.Number(), Type.Null()]);
@@ -143,3 +144,23 @@ export const RecordsSchema = Type.Object({
 });
 
 export const BinaryFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '文件' });
+
+export const AggregateQuery = Type.Object({
+  agencyId: Type.Optional(Type.String({ description: '汇总的上级机关（默认：本人监督范围的最上级）' })),
+  year: Type.String({ description: '报告年度' }),
+});
+
+export const AggregateExportQuery = Type.Object({
+  agencyId: Type.Optional(Type.String()),
+  year: Type.String({ description: '报告年度' }),
+  format: Type.Union(
+    ['json', 'docx', 'xlsx', 'pdf'].map((f) => Type.Literal(f)),
+    { description: '导出格式' },
+  ),
+});
+
+export const AggregateSchema = Type.Object({
+  report: AnnualReportSchema,
+  findings: Type.Array(FindingSchema),
+  asOf: Type.String(),
+});
