@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   ACCOUNT_LOCKED: '账号已暂时锁定（带 `lockedUntil`）',
   PASSWORD_CHANGE_REQUIRED: '须先修改密码',
   FORBIDDEN: '没有权限',
+  OUTSIDE_SUBTREE: '所选机构不在本人监督的范围内',
   CSRF_FAILED: '来源校验失败（跨站请求）',
   RATE_LIMITED: '请求过于频繁',
   // Records

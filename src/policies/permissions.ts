@@ -69,6 +69,8 @@ const MATRIX = {
   'reports.supervise':      [_,  _,  _,  _,  _,  _,  X,  _,  _,  _],
   'report_checks.read':     [_,  _,  X,  _,  _,  _,  X,  X,  _,  _],
   'report_checks.manage':   [_,  _,  X,  _,  _,  _,  X,  X,  _,  _],
+  'supervision.read':       [_,  _,  _,  _,  _,  _,  X,  _,  _,  X],
+  'supervision.manage':     [_,  _,  _,  _,  _,  _,  X,  _,  _,  _],
 } as const satisfies Record<string, Row>;
 
 export type Permission = keyof typeof MATRIX;

@@ -27,6 +27,7 @@ import { searchRoutes } from '../modules/search/search.routes.ts';
 import { powerListRoutes } from '../modules/power-list/power-list.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import { reportWarnings } from '../modules/reports/reports.supervision.ts';
+import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
 import { reportCheckRoutes } from '../modules/report-import/report-checks.routes.ts';
 import { caseRoutes } from '../modules/cases/cases.routes.ts';
 import { complaintRoutes } from '../modules/complaints/complaints.routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(applicationRoutes);
   await app.register(reportRoutes);
   await app.register(reportCheckRoutes);
+  await app.register(supervisionRoutes);
   await app.register(portalRoutes);
   if (options.serveAdmin) await app.register(adminRoutes);
   return app;
