@@ -36,6 +36,11 @@ function origin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
+/** The site's address for the public: GONGKAI_PUBLIC_URL, or the request's own when that was left at localhost. */
+function siteUrlOf(publicUrl: string, request: FastifyRequest): string {
+  return /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(publicUrl) ? origin(request) : publicUrl;
+}
+
 function toInt(v: unknown, min: number, max: number): number | undefined {
   const n = Number(v);
   return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
@@ -44,6 +49,7 @@ function toInt(v: unknown, min: number, max: number): number | undefined {
 export const catalogPortal: FastifyPluginAsync = async (app) => {
   const { db, clock, config } = app.ctx;
   const limits = portalLimits(config);
+  const siteUrl = (request: FastifyRequest) => siteUrlOf(config.publicUrl, request);
   const opts = { config: { rateLimit: limits.page } };
 
   async function agencyOr404(request: CodeRequest, reply: FastifyReply) {
@@ -64,7 +70,8 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
     return reply.type('text/html; charset=utf-8').send(
       guidePage({
         agency,
-        indexScheme: settings.indexScheme,
+        indexRule: settings.indexRule,
+        columnUrl: `${siteUrl(request)}/gk/${encodeURIComponent(agency.code)}/`,
         edited: settings.guide,
         columns: columns.map((c) => ({
           article: c.item.article,
