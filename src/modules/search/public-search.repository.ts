@@ -300,7 +300,10 @@ export async function publicQueryStatement(db: DbOrTx, q: PublicQuery): Promise<
       ? opts.ranked
         ? sql`select k, ts_rank(title_tsv, to_tsquery('simple', ${p.words.join(' | ')})) as r from g order by r desc, k desc limit ${need}`
         : sql`select k, 0 as r from g order by k desc limit ${need}`
-      : tierKeys(db, p, 'all', need, { ...opts, plan: plans.all });
+      : opts.ranked && pg
+        ? // Runs only when there are at most rankLimit matches: the newest rankLimit are all of them.
+          sql`select k, ts_rank(title_tsv, to_tsquery('simple', ${p.words.join(' | ')})) as r from (select s.search_key as k, s.title_tsv from catalog_search s${p.validity ? sql` cross join catalog_item i` : sql``} where ${pgWhere(p, 'all')} order by s.search_key desc limit ${rankLimit}) w order by r desc, k desc limit ${need}`
+        : tierKeys(db, p, 'all', need, { ...opts, plan: plans.all });
   let pageKeys: RawBuilder<unknown>;
   if (ranked) {
     // The text-only group is needed only when the title group ends within this page.
