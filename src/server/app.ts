@@ -21,6 +21,7 @@ import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import type { WarningSource } from '../modules/dashboard/dashboard.service.ts';
 import { applicationRoutes } from '../modules/applications/applications.routes.ts';
 import { applicationWarnings } from '../modules/applications/applications.dashboard.ts';
+import { databaseWarnings } from '../modules/health/database-health.warnings.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
@@ -123,7 +124,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
   await app.register(
-    dashboardRoutes([calendarWarnings, applicationWarnings, reportWarnings(), ...(options.dashboardWarnings ?? [])]),
+    dashboardRoutes([
+      calendarWarnings,
+      applicationWarnings,
+      reportWarnings(),
+      databaseWarnings,
+      ...(options.dashboardWarnings ?? []),
+    ]),
   );
   await app.register(caseRoutes);
   await app.register(complaintRoutes);

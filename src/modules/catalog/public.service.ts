@@ -10,7 +10,7 @@ import type { Clock } from '../../domain/time.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import * as repo from './catalog.repository.ts';
 import {
-  countPublicByColumn,
+  columnFigures,
   findPublishedReplacement,
   latestPublicPerAgency,
   listPublicForSitemap,
@@ -23,10 +23,9 @@ export interface Column {
   categories: Array<AgencyCategory & { count: number }>;
 }
 
-/** The statutory columns of an agency with public item counts, and its categories under them. */
+/** The statutory columns of an agency with public item counts, and its categories under them (one statement). */
 export async function agencyColumns(db: DbOrTx, agency: agencies.Agency, clock: Clock): Promise<Column[]> {
-  const counts = await countPublicByColumn(db, agency.id, clock.now().toISOString());
-  const cats = await listCategories(db, [agency.id]);
+  const { counts, categories: cats } = await columnFigures(db, agency.id, clock.now().toISOString());
   return statutoryItemsFor(agency.level).map((item) => ({
     item,
     count: counts.filter((c) => c.statutoryItem === item.key).reduce((s, c) => s + c.count, 0),

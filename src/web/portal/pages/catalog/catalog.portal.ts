@@ -103,26 +103,31 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
       const agency = await agencyOr404(request, reply);
       if (!agency) return reply;
       const q = request.query;
-      const columns = await agencyColumns(db, agency, clock);
-      const category = q.category
-        ? (await listCategories(db, [agency.id])).find((c) => c.id === q.category)
-        : undefined;
       const item = q.item ? statutoryItem(q.item) : undefined;
-      if ((q.category && !category) || (q.item && !item))
+      if (q.item && !item)
         return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个公开事项或类别。'));
       const page = toInt(q.page, 1, 10_000) ?? 1;
       const now = clock.now();
-      const result = await findPublic(db, {
-        words: [],
-        agency: { id: agency.id, subtree: false },
-        statutoryItem: item?.key,
-        categoryId: category?.id,
-        order: 'date',
-        nowIso: now.toISOString(),
-        today: shanghaiDate(now),
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-      });
+      // Two statements, side by side: the columns (counts and categories) and the page with its
+      // count. A category that is not the agency's matches nothing and is a 404 below.
+      const [columns, result] = await Promise.all([
+        agencyColumns(db, agency, clock),
+        findPublic(db, {
+          words: [],
+          agency: { id: agency.id, subtree: false },
+          statutoryItem: item?.key,
+          categoryId: q.category || undefined,
+          order: 'date',
+          nowIso: now.toISOString(),
+          today: shanghaiDate(now),
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+          text: 'none',
+        }),
+      ]);
+      const category = q.category ? columns.flatMap((c) => c.categories).find((c) => c.id === q.category) : undefined;
+      if (q.category && !category)
+        return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个公开事项或类别。'));
       const selected = category
         ? { category: category.id, label: category.name }
         : item
@@ -164,6 +169,7 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
         today: shanghaiDate(now),
         limit: 50,
         offset: 0,
+        text: 'head',
       });
       const qs = category ? `?category=${category.id}` : item ? `?item=${item.key}` : '';
       const title = `${agency.name}政府信息公开${category ? ` · ${category.name}` : item ? ` · ${item.name}` : ''}`;
