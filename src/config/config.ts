@@ -41,14 +41,32 @@ export interface Config {
   smtp: SmtpConfig | null;
   /** Where people reach this server (no trailing slash): links in e-mails, e.g. a reminder's link to the console. */
   publicUrl: string;
+  /**
+   * What the portal's footer shows (国办发〔2017〕47号《政府网站发展指引》: 网站标识码, 主办单位,
+   * ICP备案编号 and 公安机关备案号). Null = not shown.
+   */
+  site: {
+    /** 网站标识码 (10 characters, issued by the 全国政府网站信息报送系统). */
+    identifier: string | null;
+    /** ICP备案编号, e.g. 闽ICP备12345678号. */
+    icp: string | null;
+    /** 公安机关备案号, e.g. 闽公网安备 35050302000123号. */
+    psb: string | null;
+    /** 主办单位, e.g. 泉州市洛江区人民政府办公室. */
+    sponsor: string | null;
+  };
   security: {
     lockoutThreshold: number;
     lockoutMinutes: number;
     sessionIdleMinutes: number;
     sessionMaxHours: number;
     passwordMinLength: number;
-    /** Requests per minute per client address on public endpoints. */
+    /** Page views per minute per client address on the portal (high: a NAT puts a whole office behind one address). */
     publicRateLimit: number;
+    /** Searches per minute per client address (each one queries the index). */
+    searchRateLimit: number;
+    /** Form submissions and tracking look-ups per minute per client address (against floods and code guessing). */
+    formRateLimit: number;
     loginRateLimit: number;
     /** Serve cookies with `Secure`; on by default in production (behind TLS). */
     secureCookies: boolean;
@@ -210,6 +228,32 @@ function parseSmtp(env: Env): SmtpConfig | null {
   };
 }
 
+function optionalText(env: Env, name: string, check: RegExp, why: string): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  if (!check.test(raw)) throw new ConfigError(name, `${why}，实际为“${raw}”`);
+  return raw;
+}
+
+function parseSite(env: Env): Config['site'] {
+  return {
+    identifier: optionalText(env, 'GONGKAI_SITE_IDENTIFIER', /^[0-9A-Za-z]{10}$/, '网站标识码应为10位数字或字母'),
+    icp: optionalText(
+      env,
+      'GONGKAI_SITE_ICP',
+      /^.{0,10}ICP备[0-9]{6,10}号(-[0-9]{1,3})?$/,
+      '应为ICP备案编号，如“闽ICP备12345678号”',
+    ),
+    psb: optionalText(
+      env,
+      'GONGKAI_SITE_PSB',
+      /^.{0,10}公网安备\s?[0-9]{10,16}号$/,
+      '应为公安机关备案号，如“闽公网安备 35050302000123号”',
+    ),
+    sponsor: optionalText(env, 'GONGKAI_SITE_SPONSOR', /^[^<>]{2,60}$/, '主办单位名称应为2至60个字'),
+  };
+}
+
 /** Reads and validates the configuration. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const rawEnv = env.GONGKAI_ENV ?? 'development';
@@ -252,13 +296,16 @@ export function loadConfig(env: Env = process.env): Config {
     auditAnchorDir: env.GONGKAI_AUDIT_ANCHOR_DIR || `${env.GONGKAI_DATA_DIR || './data'}/audit-anchors`,
     smtp: parseSmtp(env),
     publicUrl: parsePublicUrl(env, port),
+    site: parseSite(env),
     security: {
       lockoutThreshold: int(env, 'GONGKAI_LOCKOUT_THRESHOLD', 5, 1, 100),
       lockoutMinutes: int(env, 'GONGKAI_LOCKOUT_MINUTES', 15, 1, 24 * 60),
       sessionIdleMinutes: int(env, 'GONGKAI_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
       sessionMaxHours: int(env, 'GONGKAI_SESSION_MAX_HOURS', 12, 1, 24 * 30),
       passwordMinLength: int(env, 'GONGKAI_PASSWORD_MIN_LENGTH', 10, 8, 128),
-      publicRateLimit: int(env, 'GONGKAI_PUBLIC_RATE_LIMIT', 120, 1, 1_000_000),
+      publicRateLimit: int(env, 'GONGKAI_PUBLIC_RATE_LIMIT', 1200, 1, 1_000_000),
+      searchRateLimit: int(env, 'GONGKAI_SEARCH_RATE_LIMIT', 300, 1, 1_000_000),
+      formRateLimit: int(env, 'GONGKAI_FORM_RATE_LIMIT', 30, 1, 1_000_000),
       loginRateLimit: int(env, 'GONGKAI_LOGIN_RATE_LIMIT', 20, 1, 1_000_000),
       secureCookies: bool(env, 'GONGKAI_SECURE_COOKIES', production),
       trustProxy: parseTrustProxy(env),

@@ -4,6 +4,7 @@ import { register as buildAdmin } from './build-admin.ts';
 import { register as calendar } from './calendar.ts';
 import { register as catalog } from './catalog.ts';
 import { register as demo } from './demo.ts';
+import { register as doctor } from './doctor.ts';
 import { register as init } from './init.ts';
 import { register as importReport } from './import-report.ts';
 import { register as migrate } from './migrate.ts';
@@ -28,4 +29,5 @@ export const commands: Array<(program: Command) => void> = [
   report,
   catalog,
   synth,
+  doctor,
 ];
