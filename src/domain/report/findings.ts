@@ -47,6 +47,8 @@ export interface Finding {
   severity: Severity;
   /** A cell path such as `table3.total[6]`, a row path `table2.normative_docs`, `sections.overview`, `format` or `document`. */
   where: string;
+  /** The cells a finding covers when they are not one cell or one whole row (grouped blanks, a cut). */
+  cells?: string[];
   message: string;
 }
 
