@@ -253,13 +253,12 @@ function markCut(
   matches.forEach((m, i) => {
     if (m) last = i;
   });
-  if (last < 0 || last === rows.length - 1) return;
+  if (last < 0) return;
   // The row at the cut counts only if all seven cells were printed apart and add up (R1): its
   // last number may itself have been cut short ("32" → "3").
   const atCut = results.get(rows[last]!.key)!;
   const whole = atCut.status === 'read' && atCut.values.every((v) => v !== null) && rowTotalHolds(atCut.values);
-  const from = whole ? last + 1 : last;
-  for (let i = from; i < rows.length; i++) {
+  for (let i = whole ? last + 1 : last; i < rows.length; i++) {
     r.cut.add(`table3.${rows[i]!.key}`);
     results.set(rows[i]!.key, { status: 'missing' });
   }
@@ -267,23 +266,36 @@ function markCut(
 }
 
 /** One finding for a partial copy: the table 三 rows and the table 四 cells that are not in the file. */
-function cutFinding(r: Reader): Finding | null {
+function cutFinding(r: Reader, sectionsFollow: boolean): Finding | null {
+  if (!r.cut.has('table4')) return null;
   const rows = r.format.table3.rows.filter((row) => r.cut.has(`table3.${row.key}`));
-  if (rows.length === 0) return null;
+  const table4Cells = r.format.table4.groups.flatMap((g) =>
+    Array.from({ length: 5 }, (_, c) => `table4.${g.key}[${c}]`),
+  );
+  const cells = [
+    ...rows.flatMap((row) => Array.from({ length: 7 }, (_, c) => `table3.${row.key}[${c}]`)),
+    ...table4Cells,
+  ];
+  const rest = sectionsFollow ? '' : '以及其后的第五、六部分';
+  if (rows.length === 0) {
+    return {
+      rule: 'missing',
+      severity: 'warning',
+      where: 'table4',
+      cells,
+      message: `文件中没有表四（政府信息公开行政复议、行政诉讼情况）：表四全部15格${rest}都不在文件中，已留空，未作推测；应取得完整的报告后重新导入。`,
+    };
+  }
   const firstRow = rows[0]!;
   const lastRow = rows[rows.length - 1]!;
   const span =
     rows.length === 1 ? `「${firstRow.label}」1行` : `「${firstRow.label}」至「${lastRow.label}」共${rows.length}行`;
-  const cells = [
-    ...rows.flatMap((row) => Array.from({ length: 7 }, (_, c) => `table3.${row.key}[${c}]`)),
-    ...r.format.table4.groups.flatMap((g) => Array.from({ length: 5 }, (_, c) => `table4.${g.key}[${c}]`)),
-  ];
   return {
     rule: 'missing',
     severity: 'warning',
     where: 'table3',
     cells,
-    message: `文件在表三中途结束（不完整的转载或截断的文件）：表三${span}（${rows.length * 7}格）、表四全部15格以及其后的第五、六部分都不在文件中。这些单元格已留空，未作推测；应取得完整的报告后重新导入。`,
+    message: `文件在表三中途结束（不完整的转载或截断的文件）：表三${span}（${rows.length * 7}格）、表四全部15格${rest}都不在文件中。这些单元格已留空，未作推测；应取得完整的报告后重新导入。`,
   };
 }
 
@@ -311,7 +323,7 @@ function readTable4(r: Reader, from: number): AnnualReport['table4'] {
   const cells = start ? rowCells(r.stream, start.token, end, columns) : [];
   if (r.cut.has('table4')) r.cut.add('table4.all');
   const values = r.settle('table4', 'all', '表四', 15, readRow(cells, 15, appealTotalsHold), '各项总计');
-  const cut = cutFinding(r);
+  const cut = cutFinding(r, findLabel(r.stream, TABLE4_END, from) !== null);
   if (cut) r.findings.push(cut);
   const table4 = {} as AnnualReport['table4'];
   r.format.table4.groups.forEach((g, i) => {

@@ -66,6 +66,7 @@ export const LabelledFindingSchema = Type.Object({
   ruleName: Type.String({ description: '规则的中文名称，如「行合计（R1）」' }),
   severity: Type.String(),
   where: Type.String(),
+  cells: Type.Optional(Type.Array(Type.String(), { description: '分组的检查结果涉及的单元格' })),
   label: Type.String(),
   message: Type.String(),
 });
