@@ -252,4 +252,54 @@ describeEachDialect('年报体检 API', (dialect) => {
     });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('pairs the library by agency and year and compares two years, as JSON, XLSX and DOCX', async () => {
+    const up = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', {
+      files: [file('chain/2021.txt'), file('chain/2022.html')],
+    });
+    const [y2021, y2022] = (up.json().results as Array<{ id: string; agencyName: string }>).map((r) => r.id);
+    const agency = up.json().results[0].agencyName as string;
+    const library = (await call('zfb.supervisor', 'GET', '/api/v1/report-checks/library')).json().items as Array<{
+      agencyName: string;
+      years: Array<{ year: number }>;
+      pairs: Array<{ before: string; after: string; years: number[] }>;
+    }>;
+    const mine = library.find((g) => g.agencyName === agency)!;
+    expect(mine.years.map((y) => y.year)).toEqual([2021, 2022]);
+    expect(mine.pairs).toEqual([{ before: y2021, after: y2022, years: [2021, 2022] }]);
+
+    // Either order: the earlier year comes first.
+    const res = await call('zfb.supervisor', 'GET', `/api/v1/report-checks/compare?a=${y2022}&b=${y2021}`);
+    expect(res.statusCode).toBe(200);
+    const c = res.json();
+    expect([c.before.year, c.after.year]).toEqual([2021, 2022]);
+    expect(c.cells.length).toBeGreaterThan(0);
+    expect(c.cells[0].label).toMatch(/^表[二三四]/);
+    expect(c.movers.length).toBeGreaterThan(0);
+    expect(c.crossYear.map((f: { rule: string }) => f.rule)).toEqual(['R5', 'R5', 'R6']);
+
+    const xlsx = await call('zfb.supervisor', 'GET', `/api/v1/report-checks/compare.xlsx?a=${y2021}&b=${y2022}`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['表格变化', '关键数字', '正文变化', '跨年度检查']);
+    expect(wb.getWorksheet('表格变化')!.rowCount).toBe(1 + c.cells.length);
+    expect(wb.getWorksheet('跨年度检查')!.getRow(2).getCell(1).value).toBe('上年结转衔接（R5）');
+
+    const docx = await call('zfb.supervisor', 'GET', `/api/v1/report-checks/compare.docx?a=${y2021}&b=${y2022}`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
+    const other = await call(
+      'zfb.supervisor',
+      'GET',
+      `/api/v1/report-checks/compare?a=${y2021}&b=${ids['2021-pingtan-zhsyq.txt']}`,
+    );
+    expect(other.statusCode).toBe(422);
+    expect(other.json()).toMatchObject({ code: 'REPORT_COMPARE_AGENCY' });
+    expect((await call('gxj.clerk', 'GET', `/api/v1/report-checks/compare?a=${y2021}&b=${y2022}`)).statusCode).toBe(
+      403,
+    );
+  });
 });
