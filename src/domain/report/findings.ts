@@ -37,8 +37,11 @@ export const RULE_NAMES: Record<FindingRule, string> = {
 
 /** 「行合计（R1）」 — the name a person reads for a rule code; unknown codes pass through. */
 export function ruleName(rule: string): string {
-  return (RULE_NAMES as Record<string, string>)[rule] ?? rule;
+  return (RULE_NAMES as Record<string, string>)[rule] ?? OTHER_RULE_NAMES[rule] ?? rule;
 }
+
+/** Codes of the report editor's own findings (reports.compute.ts). */
+const OTHER_RULE_NAMES: Record<string, string> = { unentered: '外部数据未录入' };
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -47,6 +50,8 @@ export interface Finding {
   severity: Severity;
   /** A cell path such as `table3.total[6]`, a row path `table2.normative_docs`, `sections.overview`, `format` or `document`. */
   where: string;
+  /** The cells a finding covers when they are not one cell or one whole row (grouped blanks, a cut). */
+  cells?: string[];
   message: string;
 }
 

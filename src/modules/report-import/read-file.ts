@@ -10,7 +10,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { SourceDocument } from './document.ts';
 import { readDocx } from './read-docx.ts';
 import { readHtml } from './read-html.ts';
-import { DEFAULT_PDF_LIMITS, readPdf, type PdfLimits } from './read-pdf.ts';
+import { DEFAULT_PDF_LIMITS, pdfDocument, readPdf, type PdfItem, type PdfLimits } from './read-pdf.ts';
 import { notAReport, readReportDocument, type ReadResult, type StatedFacts } from './read-report.ts';
 import { readText } from './read-text.ts';
 
@@ -22,6 +22,8 @@ export interface ReadOptions {
   pdf?: PdfLimits;
   /** Year and agency stated by a person for files that do not say them (--year, --agency). */
   stated?: StatedFacts;
+  /** The text items of a PDF already extracted (read-off-thread.ts extracts them before handing over). */
+  pdfPages?: PdfItem[][];
 }
 
 export type DocumentKind = 'html' | 'docx' | 'pdf' | 'text';
@@ -61,7 +63,9 @@ export function decodeText(data: Uint8Array, partial = false): string {
 async function toDocument(kind: DocumentKind, data: Buffer, options: ReadOptions): Promise<SourceDocument> {
   switch (kind) {
     case 'pdf':
-      return readPdf(new Uint8Array(data), options.pdf ?? DEFAULT_PDF_LIMITS);
+      return options.pdfPages
+        ? pdfDocument(options.pdfPages)
+        : readPdf(new Uint8Array(data), options.pdf ?? DEFAULT_PDF_LIMITS);
     case 'docx':
       return readDocx(data);
     case 'html':

@@ -66,6 +66,7 @@ export const LabelledFindingSchema = Type.Object({
   ruleName: Type.String({ description: '规则的中文名称，如「行合计（R1）」' }),
   severity: Type.String(),
   where: Type.String(),
+  cells: Type.Optional(Type.Array(Type.String(), { description: '分组的检查结果涉及的单元格' })),
   label: Type.String(),
   message: Type.String(),
 });
@@ -84,5 +85,53 @@ export const ComparisonSchema = Type.Object({
   generated: AnnualReportSchema,
   differences: Type.Array(
     Type.Object({ where: Type.String(), label: Type.String(), imported: CellValue, generated: CellValue }),
+  ),
+});
+
+export const CompareQuery = Type.Object({
+  a: Type.String({ minLength: 1, maxLength: 100, description: '一份导入的年度报告' }),
+  b: Type.String({ minLength: 1, maxLength: 100, description: '同一机关的另一份年度报告（先后不限）' }),
+});
+
+const YearCellChangeSchema = Type.Object({
+  where: Type.String(),
+  label: Type.String(),
+  before: CellValue,
+  after: CellValue,
+  change: Type.Union([Type.Number(), Type.Null()]),
+  ratio: Type.Union([Type.Number(), Type.Null()]),
+});
+
+export const YearComparisonSchema = Type.Object({
+  agency: Type.String(),
+  before: Type.Object({ year: Type.Integer(), format: Type.String() }),
+  after: Type.Object({ year: Type.Integer(), format: Type.String() }),
+  sameFormat: Type.Boolean(),
+  cells: Type.Array(YearCellChangeSchema),
+  movers: Type.Array(YearCellChangeSchema),
+  paragraphs: Type.Array(
+    Type.Object({
+      section: Type.String(),
+      kind: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]),
+      before: Type.Union([Type.String(), Type.Null()]),
+      after: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  crossYear: Type.Array(
+    Type.Object({ rule: Type.String(), severity: Type.String(), where: Type.String(), message: Type.String() }),
+  ),
+});
+
+export const LibrarySchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      agencyName: Type.String(),
+      years: Type.Array(
+        Type.Object({ year: Type.Integer(), id: Type.String(), sourceFile: Type.String(), format: Type.String() }),
+      ),
+      pairs: Type.Array(
+        Type.Object({ before: Type.String(), after: Type.String(), years: Type.Array(Type.Integer()) }),
+      ),
+    }),
   ),
 });

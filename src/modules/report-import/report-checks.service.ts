@@ -20,7 +20,7 @@ import type { Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize } from '../../policies/can.ts';
 import { checkYearChains, type ImportEntry } from './import-batch.ts';
-import { readReportBytes } from './read-file.ts';
+import { readReportBytesOffThread } from './read-off-thread.ts';
 import * as repo from './report-import.repository.ts';
 import { saveImportedReports, type SaveOutcome } from './report-import.service.ts';
 
@@ -111,7 +111,8 @@ export async function uploadReports(
   for (const f of files) {
     const stated = { ...(f.year ? { year: f.year } : {}), ...(f.agency?.trim() ? { agency: f.agency.trim() } : {}) };
     const options = Object.keys(stated).length > 0 ? { stated } : {};
-    entries.push({ file: f.name, ...(await readReportBytes(f.data, f.name, options)) });
+    // Parsed in a worker thread: the server keeps answering while a large file is read.
+    entries.push({ file: f.name, ...(await readReportBytesOffThread(f.data, f.name, options)) });
   }
   checkYearChains(entries);
   const outcomes = await saveImportedReports(db, actor, entries, clock);

@@ -26,6 +26,8 @@ export interface LabelledFinding {
   rule: string;
   /** 「行合计（R1）」: what people see instead of the code. */
   ruleName: string;
+  /** The cells a grouped finding covers (blank cells, a partial copy). */
+  cells?: string[];
   severity: 'error' | 'warning' | 'info';
   where: string;
   label: string;

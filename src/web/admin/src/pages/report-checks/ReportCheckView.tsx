@@ -29,7 +29,7 @@ function marksOf(detail: CheckDetail): (path: string) => CellMark | undefined {
       : 0;
   for (const f of detail.findings) {
     if (f.severity === 'info') continue;
-    for (const cell of cellsOfWhere(f.where, width)) byCell.set(cell, [...(byCell.get(cell) ?? []), f]);
+    for (const cell of f.cells ?? cellsOfWhere(f.where, width)) byCell.set(cell, [...(byCell.get(cell) ?? []), f]);
   }
   return (path) => {
     const fs = byCell.get(path);
@@ -73,7 +73,7 @@ function Findings({ findings }: { findings: LabelledFinding[] }) {
                 type="link"
                 size="small"
                 style={{ padding: 0 }}
-                onClick={() => showCell(cellsOfWhere(f.where, () => 1)[0] ?? f.where)}
+                onClick={() => showCell(f.cells?.[0] ?? cellsOfWhere(f.where, () => 1)[0] ?? f.where)}
               >
                 {f.label}
               </Button>
