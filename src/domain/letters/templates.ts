@@ -34,9 +34,9 @@ export interface LetterTemplate {
 const REPLY = '政府信息公开申请答复书';
 const OPENING =
   '本机关于{{收到申请日期}}收到您提出的政府信息公开申请（{{申请编号}}），申请获取“{{信息名称}}”。经审查，现答复如下：';
-// 行政复议法 第二十条（六十日）; 行政诉讼法 第四十六条（六个月）.
+// 行政复议法 第二十条（六十日）; 行政诉讼法 第四十六条（六个月）; the bodies named per remedy.ts.
 const REMEDY =
-  '如对本答复不服，您可以自收到本答复书之日起六十日内依法申请行政复议，或者自收到本答复书之日起六个月内依法向人民法院提起行政诉讼。';
+  '如对本答复不服，您可以自收到本答复书之日起六十日内向{{复议机关}}申请行政复议，或者自收到本答复书之日起六个月内向{{管辖法院}}提起行政诉讼。';
 const CONTACT = '联系电话：{{联系电话}}。';
 const TIAOLI = '《中华人民共和国政府信息公开条例》';
 
@@ -46,7 +46,7 @@ function reply(name: string, ...middle: string[]): LetterTemplate {
 
 // The remedy of a 告知书 that ends the application without a reply.
 const LAPSE_REMEDY =
-  '如对本告知不服，您可以自收到本告知书之日起六十日内依法申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。';
+  '如对本告知不服，您可以自收到本告知书之日起六十日内向{{复议机关}}申请行政复议，或者自收到本告知书之日起六个月内向{{管辖法院}}提起行政诉讼。';
 
 /**
  * 视为放弃申请告知书: the written notice that an application lapsed and is treated as abandoned
@@ -215,7 +215,7 @@ export const DEFAULT_TEMPLATES: Record<LetterKey, LetterTemplate> = {
       '本机关就“{{信息名称}}”的公开书面征求了你方意见，你方不同意公开。经审查，本机关认为不公开可能对公共利益造成重大影响，根据《中华人民共和国政府信息公开条例》第十五条、第三十二条的规定，决定予以公开。现将决定公开的政府信息内容和理由书面告知如下：',
       '决定公开的内容：{{公开内容}}',
       '决定公开的理由：{{公开理由}}',
-      '你方如认为本决定侵犯你方合法权益，可以自收到本告知书之日起六十日内依法申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。',
+      '你方如认为本决定侵犯你方合法权益，可以自收到本告知书之日起六十日内向{{复议机关}}申请行政复议，或者自收到本告知书之日起六个月内向{{管辖法院}}提起行政诉讼。',
       CONTACT,
     ].join('\n'),
   },
@@ -238,7 +238,7 @@ export function letterOutcome(key: LetterKey): OutcomeKey | null {
 }
 
 /** Filled for every letter from the agency and the letter's date (letters.compose.ts). */
-const AUTOMATIC: readonly PlaceholderName[] = ['机关名称', '答复日期', '联系电话'];
+const AUTOMATIC: readonly PlaceholderName[] = ['机关名称', '答复日期', '联系电话', '复议机关', '管辖法院'];
 /** What every letter to the applicant can name about the application. */
 const ABOUT_APPLICATION: readonly PlaceholderName[] = ['申请人', '申请编号', '收到申请日期', '信息名称'];
 const REPLY_PLACEHOLDERS: readonly PlaceholderName[] = [
