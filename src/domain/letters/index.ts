@@ -4,3 +4,4 @@ export * from './placeholders.ts';
 export * from './provisional.ts';
 export * from './templates.ts';
 export * from './remedy.ts';
+export * from './citation.ts';

@@ -28,8 +28,9 @@ describe('letter templates', () => {
     for (const key of LETTER_KEYS) {
       const t = DEFAULT_TEMPLATES[key];
       expect(placeholderProblem(t.title + t.recipient + t.body), key).toBeNull();
+      // Replies cite the handler's legal basis ({{法律依据}}, citation.ts); notices and lapses their articles.
       if (key !== 'other_other' && key !== 'rejected_confirm')
-        expect(t.body, key).toMatch(/第[一二三四五六七八九十]+条|国办函〔2020〕109号/);
+        expect(t.body, key).toMatch(/第[一二三四五六七八九十]+条|国办函〔2020〕109号|根据\{\{法律依据\}\}的规定/);
     }
     expect(DEFAULT_TEMPLATES.correction_notice.body).toContain('{{补正事项}}');
     expect(DEFAULT_TEMPLATES.extension_notice.body).toContain('第三十三条');
