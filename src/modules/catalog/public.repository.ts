@@ -81,3 +81,34 @@ export async function listPublicForSitemap(
     .execute();
   return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
 }
+
+/**
+ * The newest public item of each agency that has one, agencies with the most recent publication
+ * first, for the platform's home page. Reads the newest `scan` public items (published_at index)
+ * and keeps the first of each agency, so the cost does not grow with the number of agencies.
+ */
+export async function latestPublicPerAgency(
+  db: DbOrTx,
+  nowIso: string,
+  agencies: number,
+  scan = 500,
+): Promise<Array<{ id: string; agencyId: string; title: string; publishedOn: string }>> {
+  const rows = await db
+    .selectFrom('catalog_item')
+    .select(['id', 'agency_id', 'title', 'published_on'])
+    .where('status', '=', 'published')
+    .where('published_at', '<=', nowIso)
+    .orderBy('published_at', 'desc')
+    .orderBy('id')
+    .limit(scan)
+    .execute();
+  const seen = new Set<string>();
+  const out: Array<{ id: string; agencyId: string; title: string; publishedOn: string }> = [];
+  for (const r of rows) {
+    if (seen.has(r.agency_id)) continue;
+    seen.add(r.agency_id);
+    out.push({ id: r.id, agencyId: r.agency_id, title: r.title, publishedOn: r.published_on ?? '' });
+    if (out.length >= agencies) break;
+  }
+  return out;
+}

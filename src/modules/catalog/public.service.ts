@@ -9,7 +9,12 @@ import { isPublic, statutoryItemsFor, type AgencyCategory, type StatutoryItem } 
 import type { Clock } from '../../domain/time.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import * as repo from './catalog.repository.ts';
-import { columnFigures, findPublishedReplacement, listPublicForSitemap } from './public.repository.ts';
+import {
+  columnFigures,
+  findPublishedReplacement,
+  latestPublicPerAgency,
+  listPublicForSitemap,
+} from './public.repository.ts';
 import { listCategories } from './settings.repository.ts';
 
 export interface Column {
@@ -94,4 +99,13 @@ export async function sitemapEntries(
   limit = 50_000,
 ): Promise<Array<{ id: string; updatedAt: string }>> {
   return listPublicForSitemap(db, clock.now().toISOString(), limit);
+}
+
+/** The platform home page's 各机关最新公开: each agency's newest public item, most recent first. */
+export async function latestPerAgency(
+  db: DbOrTx,
+  clock: Clock,
+  limit = 20,
+): Promise<Array<{ id: string; title: string; publishedOn: string; agencyId: string }>> {
+  return latestPublicPerAgency(db, clock.now().toISOString(), limit);
 }
