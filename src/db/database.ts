@@ -32,3 +32,11 @@ export type Tx = Transaction<Database>;
 /** Either a database handle or an open transaction: repositories accept both. */
 export type DbOrTx = Db | Tx;
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * Runs `work` in a transaction: the caller's, when it passes one (a bulk caller publishing many
+ * items in one transaction), or a new one.
+ */
+export function inTransaction<T>(db: DbOrTx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Tx) : (db as Db).transaction().execute(work);
+}

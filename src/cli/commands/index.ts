@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as audit } from './audit.ts';
+import { register as bench } from './bench.ts';
 import { register as buildAdmin } from './build-admin.ts';
 import { register as calendar } from './calendar.ts';
 import { register as catalog } from './catalog.ts';
@@ -30,4 +31,5 @@ export const commands: Array<(program: Command) => void> = [
   catalog,
   synth,
   doctor,
+  bench,
 ];

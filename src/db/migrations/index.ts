@@ -24,6 +24,7 @@ import * as loginThrottle from './2026-12-07-i15-01-login-throttle.ts';
 import * as compactSearchVectors from './2026-12-07-i19-01-compact-search-vectors.ts';
 import * as jobLease from './2026-12-07-i11-02-job-lease.ts';
 import * as agencyRemedy from './2026-12-07-i14-01-agency-remedy.ts';
+import * as catalogSerialIndex from './2026-12-07-i19-02-catalog-serial-index.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-i19-01-compact-search-vectors': compactSearchVectors,
   '2026-12-07-i11-02-job-lease': jobLease,
   '2026-12-07-i14-01-agency-remedy': agencyRemedy,
+  '2026-12-07-i19-02-catalog-serial-index': catalogSerialIndex,
 };

@@ -5,7 +5,7 @@
  * at approval and hidden by its publication instant until then).
  */
 import { randomUUID } from 'node:crypto';
-import type { Db, Tx } from '../../db/database.ts';
+import { inTransaction, type Db, type DbOrTx, type Tx } from '../../db/database.ts';
 import {
   formatIndexNumber,
   hasValidity,
@@ -73,9 +73,10 @@ async function assignIndexNumber(tx: Tx, item: repo.CatalogItem, today: string):
 /**
  * Applies one workflow action. `correction` carries the corrected fields of a 更正.
  * Throws DomainError when the rules refuse it (wrong state, same person, missing reason).
+ * Runs in the caller's transaction when given one (bulk publishing), else in its own.
  */
 export async function act(
-  db: Db,
+  db: DbOrTx,
   actor: Actor,
   id: string,
   action: WorkflowAction,
@@ -100,7 +101,7 @@ export async function act(
   }
   const nowIso = clock.now().toISOString();
   const today = shanghaiDate(clock.now());
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Re-read inside the transaction: a concurrent step must not be applied twice.
     const current = (await repo.findItem(tx, id))!;
     if (current.state !== item.state)

@@ -295,28 +295,39 @@ export async function publicQueryStatement(db: DbOrTx, q: PublicQuery): Promise<
       : sql`c as materialized (${countQuery(db, p, cap)})`,
   ];
   const n = sql`(select n from c)`;
-  const allKeys = (opts: { ranked?: boolean }) =>
+  // Each relevance branch runs only when the count says it applies. PostgreSQL turns the
+  // conditions into one-time filters (the branch never starts); SQLite would still run a branch
+  // behind them, so there the condition is the branch's LIMIT (a LIMIT of 0 stops it at once).
+  // PostgreSQL keeps constant limits, which its choice between walk and sort depends on.
+  const gate = (cond: RawBuilder<unknown>) =>
+    pg
+      ? { limit: need, where: sql` where ${cond}` }
+      : { limit: sql`(case when ${cond} then ${need} else 0 end)`, where: sql`` };
+  const allKeys = (limit: number | RawBuilder<unknown>, opts: { ranked?: boolean }) =>
     shared
       ? opts.ranked
-        ? sql`select k, ts_rank(title_tsv, to_tsquery('simple', ${p.words.join(' | ')})) as r from g order by r desc, k desc limit ${need}`
-        : sql`select k, 0 as r from g order by k desc limit ${need}`
+        ? sql`select k, ts_rank(title_tsv, to_tsquery('simple', ${p.words.join(' | ')})) as r from g order by r desc, k desc limit ${limit}`
+        : sql`select k, 0 as r from g order by k desc limit ${limit}`
       : opts.ranked && pg
         ? // Runs only when there are at most rankLimit matches: the newest rankLimit are all of them.
-          sql`select k, ts_rank(title_tsv, to_tsquery('simple', ${p.words.join(' | ')})) as r from (select s.search_key as k, s.title_tsv from catalog_search s${p.validity ? sql` cross join catalog_item i` : sql``} where ${pgWhere(p, 'all')} order by s.search_key desc limit ${rankLimit}) w order by r desc, k desc limit ${need}`
-        : tierKeys(db, p, 'all', need, { ...opts, plan: plans.all });
+          sql`select k, ts_rank(title_tsv, to_tsquery('simple', ${p.words.join(' | ')})) as r from (select s.search_key as k, s.title_tsv from catalog_search s${p.validity ? sql` cross join catalog_item i` : sql``} where ${pgWhere(p, 'all')} order by s.search_key desc limit ${rankLimit}) w order by r desc, k desc limit ${limit}`
+        : tierKeys(db, p, 'all', limit, { ...opts, plan: plans.all });
   let pageKeys: RawBuilder<unknown>;
   if (ranked) {
+    const best = gate(sql`${n} <= ${rankLimit}`);
+    const title = gate(sql`${n} > ${rankLimit}`);
     // The text-only group is needed only when the title group ends within this page.
+    const text = gate(sql`${n} > ${rankLimit} and (select count(*) from tt) < ${need}`);
     ctes.push(
-      sql`tt as materialized (select k, 0 as r, 1 as t from (${tierKeys(db, p, 'title', need, { plan: plans.title })}) b where ${n} > ${rankLimit})`,
+      sql`tt as materialized (select k, 0 as r, 1 as t from (${tierKeys(db, p, 'title', title.limit, { plan: plans.title })}) b${title.where})`,
     );
     pageKeys = sql`select k, r, t from (
-        select k, r, 0 as t from (${allKeys({ ranked: true })}) a where ${n} <= ${rankLimit}
+        select k, r, 0 as t from (${allKeys(best.limit, { ranked: true })}) a${best.where}
         union all select k, r, t from tt
-        union all select k, 0 as r, 2 as t from (${tierKeys(db, p, 'bodyOnly', need, { plan: plans.bodyOnly })}) d where ${n} > ${rankLimit} and (select count(*) from tt) < ${need}
+        union all select k, 0 as r, 2 as t from (${tierKeys(db, p, 'bodyOnly', text.limit, { plan: plans.bodyOnly })}) d${text.where}
       ) u order by t, r desc, k desc limit ${q.limit} offset ${q.offset}`;
   } else
-    pageKeys = sql`select k, r, 0 as t from (${allKeys({})}) a order by k desc limit ${q.limit} offset ${q.offset}`;
+    pageKeys = sql`select k, r, 0 as t from (${allKeys(need, {})}) a order by k desc limit ${q.limit} offset ${q.offset}`;
   return sql<PageRow>`with ${sql.join(ctes)}
     select c.n as gk_total, p.* from c left join (
       select ${LISTED_COLUMNS}, ${TEXT_COLUMN[q.text ?? 'full']}, m.k as gk_k, m.r as gk_r, m.t as gk_t

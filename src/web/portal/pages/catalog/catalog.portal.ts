@@ -222,7 +222,7 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
       };
       const agency = params.agency ? await publicAgencyByCode(db, params.agency) : null;
       const searching = Boolean(params.q?.trim()) || Boolean(params.type || params.year || params.validity);
-      const result = searching ? await searchPublic(db, params, clock) : null;
+      const result = searching ? await searchPublic(db, params, clock, agency ?? undefined) : null;
       return reply
         .type('text/html; charset=utf-8')
         .send(searchPage({ params, agency: agency ? { name: agency.name, code: agency.code } : null, result }));
