@@ -7,6 +7,7 @@ import { register as demo } from './demo.ts';
 import { register as importReport } from './import-report.ts';
 import { register as migrate } from './migrate.ts';
 import { register as report } from './report.ts';
+import { register as scorecard } from './scorecard.ts';
 import { register as serve } from './serve.ts';
 import { register as synth } from './synth.ts';
 import { register as workdays } from './workdays.ts';
@@ -24,4 +25,5 @@ export const commands: Array<(program: Command) => void> = [
   report,
   catalog,
   synth,
+  scorecard,
 ];
