@@ -16,6 +16,8 @@ import { ValidationError } from '../../domain/errors.ts';
 import { DEFAULT_INDICATOR_SET, type Indicator } from '../../domain/supervision/scorecard.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { findByCodeOrName } from '../agencies/agencies.repository.ts';
+import { moduleFigureSources } from '../reports/figure-sources.ts';
+import { reportView } from '../reports/reports.service.ts';
 import { indicatorSets, saveIndicatorSet, subtreeScorecard } from './scorecard.service.ts';
 
 describeEachDialect('assessment scorecard', (dialect) => {
@@ -156,5 +158,16 @@ describeEachDialect('assessment scorecard', (dialect) => {
       (await runCli(['scorecard', '--agency', 'luojiang', '--year', '2025', '--format', 'xlsx', '--out', out])).code,
     ).toBe(0);
     expect((await runCli(['scorecard', '--agency', 'luojiang', '--year', '2025', '--format', 'pdf'])).code).toBe(2);
+  });
+  it("feeds the 本级人民政府 report draft's 「工作考核」 (第五十条第四项), not a department's", async () => {
+    const lj = (await findByCodeOrName(t.db, 'luojiang'))!.id;
+    const gov = await reportView(t.db, supervisor, lj, 2025, clock, moduleFigureSources);
+    const card = await subtreeScorecard(t.db, supervisor, { rootId: lj, year: 2025 }, clock);
+    expect(gov.draft.overview).toContain('工作考核情况。将政务公开工作纳入绩效考核');
+    expect(gov.draft.overview).toContain(`对${card.agencies.length - 1}个下级机关2025年政府信息公开工作进行考核`);
+    const top = card.agencies.find((a) => a.agency.id !== lj)!;
+    expect(gov.draft.overview).toContain(`${top.agency.name}（${top.total}分）`);
+    const dept = await reportView(t.db, supervisor, gxj, 2025, clock, moduleFigureSources);
+    expect(dept.draft.overview).not.toContain('工作考核情况');
   });
 });
