@@ -43,14 +43,19 @@ describe.skipIf(!browserAvailable)('supervision in Chromium', () => {
     const header = table.getByRole('columnheader', { name: /新收申请/ });
     await header.click();
     await header.click();
-    await expect(table.locator('tbody tr.ant-table-row').first().textContent()).resolves.toContain('泉州市洛江区工业和信息化局');
+    await expect(table.locator('tbody tr.ant-table-row').first().textContent()).resolves.toContain(
+      '泉州市洛江区工业和信息化局',
+    );
     await page.screenshot({ path: `${shots}/supervision-agencies.png`, fullPage: false });
     await page.getByRole('button', { name: /泉州市洛江区工业和信息化局新收申请\d+，查看记录/ }).click();
     const drawer = page.locator('.ant-drawer');
     await drawer.getByText(/^共\d+条/).waitFor({ timeout: 15_000 });
     await drawer.locator('tbody tr a').first().click();
     await page.waitForURL(/\/admin\/applications\/[^/?]+\?agency=/, { timeout: 15_000 });
-    await page.getByRole('heading', { name: /政府信息公开申请|申请/ }).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('heading', { name: /政府信息公开申请|申请/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.goto(`${base}/admin/supervision`);
     await page.getByText(/泉州市洛江区人民政府及下级机关（6个）/).waitFor({ timeout: 20_000 });
 
@@ -59,7 +64,10 @@ describe.skipIf(!browserAvailable)('supervision in Chromium', () => {
     const row = page.getByRole('row', { name: /泉州市洛江区工业和信息化局/ }).first();
     await row.getByRole('button', { name: /展开行|Expand row/ }).click();
     await page.getByRole('cell', { name: '依申请公开按期答复率' }).first().waitFor();
-    await page.getByText(/在法定期限前发布年度报告（可再得10分）/).first().waitFor();
+    await page
+      .getByText(/在法定期限前发布年度报告（可再得10分）/)
+      .first()
+      .waitFor();
     await page.screenshot({ path: `${shots}/supervision-scorecard.png`, fullPage: false });
 
     await page.getByRole('tab', { name: '汇总报告' }).click();
