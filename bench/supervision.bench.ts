@@ -24,6 +24,7 @@ import { aggregateOfSubtree } from '../src/modules/supervision/aggregate.service
 import { subtreeScorecard } from '../src/modules/supervision/scorecard.service.ts';
 import { subtreeStatistics } from '../src/modules/supervision/statistics.service.ts';
 import { rng, runSynth } from '../src/modules/synth/synth.service.ts';
+import { SYNTH_STEPS } from '../src/modules/synth/synth.steps.ts';
 
 const clock = { now: () => new Date('2026-02-10T02:00:00Z') };
 const FROM = '2025-01-01';
@@ -100,14 +101,17 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(db);
     const t0 = Date.now();
-    await runSynth({
-      db,
-      clock,
-      calendar: await loadCalendar(db),
-      random: rng(1),
-      counts: { agencies: 5000, items: 200_000, applications: 200_000 },
-      progress: () => undefined,
-    });
+    await runSynth(
+      {
+        db,
+        clock,
+        calendar: await loadCalendar(db),
+        random: rng(1),
+        counts: { agencies: 5000, items: 200_000, applications: 200_000 },
+        progress: () => undefined,
+      },
+      SYNTH_STEPS,
+    );
     if (label === 'PostgreSQL') await sql`analyze`.execute(db);
     console.error(`${label}: synth ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     const root = (await findRoots(db))[0]!;
