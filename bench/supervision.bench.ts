@@ -6,6 +6,7 @@
  * same per-agency figures (applications, outcomes, 主动公开 by item and timeliness). Target:
  * each under 2 s on SQLite and PostgreSQL, within 2× of the hand-written query.
  *
+ * Sizes: GONGKAI_BENCH_AGENCIES, GONGKAI_BENCH_ITEMS, GONGKAI_BENCH_APPLICATIONS (defaults above).
  * Run: `npx tsx bench/supervision.bench.ts` (SQLite in a temporary file), or with
  * `GONGKAI_BENCH_PG_URL=postgres://…` (a fresh schema, dropped afterwards). Asserts nothing.
  */
@@ -107,7 +108,11 @@ async function main(): Promise<void> {
         clock,
         calendar: await loadCalendar(db),
         random: rng(1),
-        counts: { agencies: 5000, items: 200_000, applications: 200_000 },
+        counts: {
+          agencies: Number(process.env.GONGKAI_BENCH_AGENCIES ?? 5000),
+          items: Number(process.env.GONGKAI_BENCH_ITEMS ?? 200_000),
+          applications: Number(process.env.GONGKAI_BENCH_APPLICATIONS ?? 200_000),
+        },
         progress: () => undefined,
       },
       SYNTH_STEPS,
