@@ -48,8 +48,8 @@ export const ERROR_CODES = {
   REPORT_FORMAT_REASON_REQUIRED: '选用非本年度格式需说明理由',
   REPORT_AGGREGATE_MIXED: '汇总的报告格式不一',
   REPORT_CHECK_NO_AGENCY: '体检需指明机构',
-  REPORT_COMPARE_SAME: '比较的两份年报是同一份',
-  REPORT_COMPARE_AGENCY: '比较的两份年报不属于同一机关',
+  REPORT_COMPARE_SAME: '比较需选择两份不同的报告',
+  REPORT_COMPARE_AGENCY: '只能比较同一机关的报告',
   // Last resort
   INTERNAL: '服务器内部错误',
 } as const;
