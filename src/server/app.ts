@@ -105,6 +105,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       },
     },
     hsts: ctx.config.security.secureCookies,
+    // Same-origin requests carry their origin (a form post's Origin header, checked against CSRF
+    // in authenticate.ts); other sites get no referrer, so tracking links never leak.
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(fastifyCookie, { secret: ctx.secret });
   await app.register(fastifyFormbody);
