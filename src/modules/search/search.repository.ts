@@ -356,6 +356,9 @@ function matchingKeys(db: DbOrTx, p: Probe, tier: Tier, ranked = false): RawBuil
 
 /** Every item column but body_html (lists never show it; real bodies run to tens of kilobytes). The Record makes the compiler insist on each new column. */
 const LISTED: Record<Exclude<keyof ItemRow, 'body_html'>, true> = {
+  interprets_id: true,
+  video_url: true,
+  qa_json: true,
   id: true,
   agency_id: true,
   index_no: true,
