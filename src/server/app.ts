@@ -46,6 +46,18 @@ export interface BuildOptions {
   dashboardWarnings?: WarningSource[];
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+const routeLists = new WeakMap<object, RouteEntry[]>();
+
+/** Every route the app registered (method + URL pattern, e.g. `GET /gk/:code/guide`). */
+export function routeList(app: FastifyInstance): readonly RouteEntry[] {
+  return routeLists.get(app) ?? [];
+}
+
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -55,6 +67,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
+  // The route list (method + URL pattern) as registered, for the accessibility suite and docs.
+  const routes: RouteEntry[] = [];
+  routeLists.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method: String(method), url: r.url });
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
