@@ -41,6 +41,8 @@ export interface Config {
   smtp: SmtpConfig | null;
   /** Where people reach this server (no trailing slash): links in e-mails, e.g. a reminder's link to the console. */
   publicUrl: string;
+  /** SMS to applicants: 'off' (default) or 'log' (the logging gateway, src/modules/outbox/sms.ts). */
+  smsGateway: 'off' | 'log';
   /**
    * What the portal's footer shows (国办发〔2017〕47号《政府网站发展指引》: 网站标识码, 主办单位,
    * ICP备案编号 and 公安机关备案号). Null = not shown.
@@ -235,6 +237,12 @@ function optionalText(env: Env, name: string, check: RegExp, why: string): strin
   return raw;
 }
 
+function parseSmsGateway(env: Env): Config['smsGateway'] {
+  const raw = env.GONGKAI_SMS_GATEWAY?.trim() || 'off';
+  if (raw !== 'off' && raw !== 'log') throw new ConfigError('GONGKAI_SMS_GATEWAY', `应为 off 或 log，实际为“${raw}”`);
+  return raw;
+}
+
 function parseSite(env: Env): Config['site'] {
   return {
     identifier: optionalText(env, 'GONGKAI_SITE_IDENTIFIER', /^[0-9A-Za-z]{10}$/, '网站标识码应为10位数字或字母'),
@@ -297,6 +305,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtp: parseSmtp(env),
     publicUrl: parsePublicUrl(env, port),
     site: parseSite(env),
+    smsGateway: parseSmsGateway(env),
     security: {
       lockoutThreshold: int(env, 'GONGKAI_LOCKOUT_THRESHOLD', 5, 1, 100),
       lockoutMinutes: int(env, 'GONGKAI_LOCKOUT_MINUTES', 15, 1, 24 * 60),

@@ -70,6 +70,18 @@ function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: s
   return trust;
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+const routeLists = new WeakMap<object, RouteEntry[]>();
+
+/** Every route the app registered (method + URL pattern, e.g. `GET /gk/:code/guide`). */
+export function routeList(app: FastifyInstance): readonly RouteEntry[] {
+  return routeLists.get(app) ?? [];
+}
+
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -90,6 +102,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     reply.header('x-request-id', request.id);
   });
   registerTelemetry(app, options.telemetry ?? createTelemetry(ctx));
+  // The route list (method + URL pattern) as registered, for the accessibility suite and docs.
+  const routes: RouteEntry[] = [];
+  routeLists.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method: String(method), url: r.url });
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

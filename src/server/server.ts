@@ -2,6 +2,7 @@
  * The server: builds the app, starts the periodic jobs, listens, and shuts down gracefully on
  * SIGTERM/SIGINT (stop accepting, finish requests and jobs, anchor the audit heads, close the DB).
  */
+import { loggingSmsGateway } from '../modules/outbox/sms.ts';
 import type { Config } from '../config/config.ts';
 import { anchorAuditHeads } from '../modules/audit/audit.service.ts';
 import { purgeExpiredSessions } from '../modules/auth/auth.service.ts';
@@ -88,7 +89,14 @@ export async function serve(
       run: async () => void (await purgeExpiredSessions(rt.db, rt.config.security, rt.clock)),
     },
     // Without SMTP settings messages stay in the outbox, which the console shows (embedded mode).
-    outboxDeliveryJob(rt.db, rt.config.smtp ? createSmtpMailer(rt.config.smtp) : null, rt.clock),
+    // SMS to applicants go through the gateway configured (GONGKAI_SMS_GATEWAY; 'log' writes them to the log).
+    outboxDeliveryJob(
+      rt.db,
+      rt.config.smtp ? createSmtpMailer(rt.config.smtp) : null,
+      rt.clock,
+      60_000,
+      rt.config.smsGateway === 'log' ? loggingSmsGateway(app.log) : null,
+    ),
     applicationsSweepJob(rt.db, rt.clock, rt.config.publicUrl),
     statisticsJob(rt.db),
   ]);

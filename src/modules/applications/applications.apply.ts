@@ -16,6 +16,7 @@ import { clockOf, derivedColumns } from './applications.clock.ts';
 import type { AppDeps } from './applications.deps.ts';
 import * as events from './applications.events.repository.ts';
 import * as repo from './applications.repository.ts';
+import { noticeForEvent, notifyApplicant } from './notify/notify.service.ts';
 
 /** The actor of the public pages (the applicant on the tracking page). */
 export function applicantActor(agencyId: string, clientIp: string | null = null): Actor {
@@ -102,6 +103,19 @@ export async function applyChange(
     const patch = { ...change.patch, ...derived, updatedAt: at };
     await repo.updateApplication(tx, rec.id, patch);
     if (change.also) await change.also(tx, after, stored);
+    // The applicant hears of the steps that concern them (one notice per kind per step).
+    const notices = new Map(
+      change.events.flatMap((e) => {
+        const n = noticeForEvent(e.type);
+        return n ? [[n.kind, n] as const] : [];
+      }),
+    );
+    for (const n of notices.values())
+      await notifyApplicant(tx, deps, { ...rec, ...patch }, n.kind, {
+        replyDue: after.replyDue,
+        correctionDue: after.correctionPeriodEnd,
+        documentKind: n.documentKind,
+      });
     await recordAudit(
       tx,
       actor,

@@ -11,11 +11,28 @@ export interface AppDeps {
   cipher: PersonalDataCipher;
   /** The app secret (query codes derived from a form's idempotency token, their keyed hashes). */
   secret: string;
+  /** Where the public reaches this server (the tracking link in the applicant's e-mails). */
+  publicUrl?: string;
+  /** Whether an SMS gateway is configured (GONGKAI_SMS_GATEWAY): SMS notices are queued only then. */
+  smsEnabled?: boolean;
 }
 
 /** Builds the dependencies from the app context. */
-export function appDeps(ctx: { db: Db; clock: Clock; encryptionKey: string; secret: string }): AppDeps {
-  return { db: ctx.db, clock: ctx.clock, cipher: createPersonalDataCipher(ctx.encryptionKey), secret: ctx.secret };
+export function appDeps(ctx: {
+  db: Db;
+  clock: Clock;
+  encryptionKey: string;
+  secret: string;
+  config?: { publicUrl: string; smsGateway: string };
+}): AppDeps {
+  return {
+    db: ctx.db,
+    clock: ctx.clock,
+    cipher: createPersonalDataCipher(ctx.encryptionKey),
+    secret: ctx.secret,
+    publicUrl: ctx.config?.publicUrl ?? 'http://localhost:3000',
+    smsEnabled: (ctx.config?.smsGateway ?? 'off') !== 'off',
+  };
 }
 
 /** The stored keyed hash of a query code (the code itself is never stored). */

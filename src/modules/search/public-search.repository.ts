@@ -196,6 +196,9 @@ function countQuery(db: DbOrTx, p: Probe, cap: number): RawBuilder<unknown> {
 
 /** Every item column but body_html (lists never show it); body_text as the page needs it. The Record makes the compiler insist on each new column. */
 const LISTED: Record<Exclude<keyof ItemRow, 'body_html' | 'body_text'>, true> = {
+  interprets_id: true,
+  video_url: true,
+  qa_json: true,
   id: true,
   agency_id: true,
   index_no: true,

@@ -404,7 +404,7 @@ export async function sendDocument(
           action: 'application.document_send',
           subjectType: 'application',
           subjectId: rec.id,
-          summary: `${rec.trackingNumber}：${{ email: '电子邮件发送', post: '邮寄', in_person: '当面送达' }[input.channel]}《${title}》给${name}`,
+          summary: `${rec.trackingNumber}：${{ email: '电子邮件发送', post: '邮寄', in_person: '当面送达', sms: '短信' }[input.channel]}《${title}》给${name}`,
           after: { documentId, messageId: message.id, channel: input.channel },
         },
         deps.clock,

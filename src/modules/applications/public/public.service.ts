@@ -162,7 +162,8 @@ export async function correctOnline(
   if (clock.state !== 'awaitingCorrection') throw new DomainError('STEP_NOT_ALLOWED', '本申请当前不需要补正');
   const body = text.trim();
   if (body.length < 2) throw new ValidationError({ correction: '请填写补正后的申请内容' });
-  if (body.length > 4000) throw new ValidationError({ correction: '不超过4000个字' });
+  if ([...body].length > 4000)
+    throw new ValidationError({ correction: `不超过4000个字（现有${[...body].length}个字，请删减后再提交）` });
   const checked = await Promise.all(uploads.map((u) => detectUpload(u, 'correctionFiles')));
   const actor = applicantActor(rec.agencyId, clientIp);
   await applyChange(deps, actor, rec, calendar, {

@@ -38,6 +38,29 @@ ${textField(state, { name: 'queryCode', label: '查询码', required: true, maxl
   });
 }
 
+/**
+ * The one plain sentence the tracking page leads with (「我们将在2026年12月23日前答复您」);
+ * the legal explanation follows under 期限说明.
+ */
+export function plainStatus(v: TrackingView): string {
+  const due = v.replyDue ? formatChineseDate(v.replyDue) : null;
+  switch (v.state) {
+    case 'closed':
+      return `您的申请已于${formatChineseDate(v.closedDate ?? v.arrivalDate)}办结${v.outcomeLabel ? `：${v.outcomeLabel}` : ''}。`;
+    case 'awaitingConfirmation':
+      return '我们正在确认收到您的申请，确认后会告诉您答复期限。';
+    case 'awaitingCorrection':
+      return v.correction?.periodEnd
+        ? `请在${formatChineseDate(v.correction.periodEnd)}前补正您的申请，补正后我们重新计算答复期限。`
+        : '请补正您的申请，补正后我们重新计算答复期限。';
+    case 'awaitingFee':
+      return '请缴纳信息处理费，缴费后我们继续办理您的申请。';
+    default:
+      if (!due) return '我们正在办理您的申请。';
+      return v.overdue ? `我们本应在${due}前答复您，现已超过期限，我们会尽快答复。` : `我们将在${due}前答复您。`;
+  }
+}
+
 /** The application as the applicant sees it. */
 export function trackResultPage(
   agency: FormAgency,
@@ -49,6 +72,7 @@ export function trackResultPage(
   const base = `/gk/${encodeURIComponent(agency.code)}/`;
   const hidden = html`<input type="hidden" name="csrf" value="${creds.csrf}"><input type="hidden" name="trackingNumber" value="${creds.trackingNumber}"><input type="hidden" name="queryCode" value="${creds.queryCode}">`;
   const body = html`<h1>申请 ${v.trackingNumber}</h1>
+<p class="lead">${plainStatus(v)}</p>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 <dl class="contact">
 <dt>办理状态</dt><dd class="state">${STATE_LABELS[v.state]}${v.outcomeLabel ? html`：${v.outcomeLabel}` : ''}</dd>
@@ -67,7 +91,7 @@ ${
 <p class="hint">依据第三十条，答复期限自本机关收到补正后的申请之日起计算；无正当理由逾期不补正的，视为放弃申请。</p>
 <form method="post" action="${base}track/correct" enctype="multipart/form-data" class="apply" aria-labelledby="correction-title">
 ${hidden}
-${textField(correction, { name: 'correction', label: '补正后的申请内容', required: true, rows: 6, maxlength: 4000 })}
+${textField(correction, { name: 'correction', label: '补正后的申请内容', required: true, rows: 6, hint: '不超过4000个字；超出时会提示，已填写的内容不会丢失' })}
 <div class="field"><label for="correctionFiles">补充材料（可选，PDF、JPG或PNG，每个不超过5MB）</label><input id="correctionFiles" name="correctionFiles" type="file" multiple accept=".pdf,.jpg,.jpeg,.png"></div>
 <button type="submit" class="primary">提交补正</button>
 </form>`
