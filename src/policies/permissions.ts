@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'users.read',
   'users.manage',
   'users.unlock',
+  'account_changes.read',
+  'account_changes.approve',
   'tokens.manage',
   'audit.read',
   'calendar.read',
@@ -146,6 +148,17 @@ Object.entries({
   supervisor: ['report_checks.read', 'report_checks.manage'],
   office_head: ['report_checks.read', 'report_checks.manage'],
   system_admin: ['report_checks.read', 'report_checks.manage'],
+} satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) =>
+  ROLE_PERMISSIONS[role as Role].push(...granted),
+);
+
+// 三员分立 (docs/security.md): the security administrator approves role grants and password resets;
+// the audit administrator and whoever asks for them see them.
+Object.entries({
+  security_admin: ['account_changes.read', 'account_changes.approve'],
+  audit_admin: ['account_changes.read'],
+  system_admin: ['account_changes.read'],
+  agency_admin: ['account_changes.read'],
 } satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) =>
   ROLE_PERMISSIONS[role as Role].push(...granted),
 );
