@@ -6,10 +6,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Dialect as KyselyDialect,
+  type SqliteDatabase,
+} from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/config.ts';
 import type { Database, DbOrTx, Dialect } from './database.ts';
+import { watchCommits, type CommitListener } from './commit-watch.ts';
 
 // COUNT(*) and BIGINT come back from pg as strings; our counts fit in a double.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -18,6 +27,8 @@ export interface OpenOptions {
   /** PostgreSQL only: the schema to use (tests give every run its own). */
   schema?: string;
   poolSize?: number;
+  /** Told of every committed audit event (src/db/commit-watch.ts): the server anchors the chain heads. */
+  onAuditCommitted?: CommitListener;
 }
 
 /**
@@ -57,15 +68,20 @@ export function openDatabase(database: Config['database'], options: OpenOptions 
     // 32 MiB of page cache instead of SQLite's 2 MiB: the indexes of a catalog of a million items
     // are far larger than 2 MiB (the server's memory budget is 512 MB, docs/benchmarks.md).
     sqlite.pragma('cache_size = -32768');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    return new Kysely<Database>({
+      dialect: watched(new SqliteDialect({ database: withStatementCache(sqlite) }), options),
+    });
   }
   const pool = new pg.Pool({
     connectionString: database.url,
     max: options.poolSize ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: watched(new PostgresDialect({ pool }), options) });
 }
+
+const watched = (dialect: KyselyDialect, options: OpenOptions) =>
+  options.onAuditCommitted ? watchCommits(dialect, 'audit_event', options.onAuditCommitted) : dialect;
 
 /** Which SQL dialect a handle speaks, for the few queries that must differ. */
 export function dialectOf(db: DbOrTx | Kysely<unknown>): Dialect {

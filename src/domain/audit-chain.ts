@@ -46,9 +46,16 @@ export function hashEvent(e: ChainedEvent): string {
   return createHash('sha256').update(payload).digest('hex');
 }
 
+/** "5" or "5–14". */
+export function rangeText(r: { from: number; to: number }): string {
+  return r.from === r.to ? String(r.from) : `${r.from}–${r.to}`;
+}
+
 export interface ChainBreak {
   seq: number;
   reason: string;
+  /** For deleted events: the seqs that are missing, first and last. */
+  missing?: { from: number; to: number };
 }
 
 /**
@@ -62,7 +69,10 @@ export function findChainBreak(
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   for (const e of events) {
-    if (e.seq !== expectedSeq) return { seq: expectedSeq, reason: `缺少第 ${expectedSeq} 条事件（记录被删除）` };
+    if (e.seq !== expectedSeq) {
+      const missing = { from: expectedSeq, to: e.seq - 1 };
+      return { seq: expectedSeq, reason: `缺少第 ${rangeText(missing)} 条事件（记录被删除）`, missing };
+    }
     if (e.prevHash !== prev) return { seq: e.seq, reason: '前一事件的哈希不符（链被改动）' };
     if (hashEvent(e) !== e.hash) return { seq: e.seq, reason: '事件内容与其哈希不符（记录被修改）' };
     prev = e.hash;
@@ -70,7 +80,14 @@ export function findChainBreak(
   }
   if (anchor) {
     const anchored = events[anchor.seq - 1];
-    if (!anchored) return { seq: anchor.seq, reason: `链尾被截断：外部锚定的第 ${anchor.seq} 条事件已不存在` };
+    if (!anchored) {
+      const missing = { from: events.length + 1, to: anchor.seq };
+      return {
+        seq: missing.from,
+        reason: `链尾被截断：第 ${rangeText(missing)} 条事件已不存在（外部锚定到第 ${anchor.seq} 条）`,
+        missing,
+      };
+    }
     if (anchored.hash !== anchor.hash) return { seq: anchor.seq, reason: '与外部锚定的哈希不符（链被重写）' };
   }
   return null;

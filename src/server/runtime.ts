@@ -12,15 +12,34 @@ import type { Clock } from '../domain/time.ts';
 import { countAgencies } from '../modules/agencies/agencies.repository.ts';
 import { loadDemo, type DemoCredentials } from '../modules/demo/demo.service.ts';
 import type { AppContext } from './context.ts';
+import { hostname } from 'node:os';
+import { AnchorWriter, anchorsOfRows } from '../modules/audit/audit.anchors.ts';
 
 export interface Runtime extends AppContext {
+  /** Anchors the audit chain head of every committed change (src/modules/audit/audit.anchors.ts). */
+  anchors: AnchorWriter;
   close(): Promise<void>;
 }
 
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
   const secrets = resolveSecrets(config);
-  const db: Db = openDatabase(config.database);
-  return { db, config, secret: secrets.secret, encryptionKey: secrets.encryptionKey, clock, close: () => db.destroy() };
+  // Each process is a node with its own anchor file; `audit verify` merges them.
+  const anchors = new AnchorWriter(config.auditAnchorDir, `${hostname()}-${process.pid}`);
+  const db: Db = openDatabase(config.database, {
+    onAuditCommitted: (rows) => anchors.write(anchorsOfRows(rows)),
+  });
+  return {
+    db,
+    config,
+    secret: secrets.secret,
+    encryptionKey: secrets.encryptionKey,
+    clock,
+    anchors,
+    close: async () => {
+      await db.destroy();
+      await anchors.close();
+    },
+  };
 }
 
 /** `npm start`: migrate, then load the demo platform if the database has no agency yet (never in production). */

@@ -5,7 +5,7 @@ export function register(program: Command): void {
   const audit = program.command('audit').description('审计日志');
   audit
     .command('verify')
-    .description('校验每条哈希链与外部锚定；有断裂时以状态 3 退出并指出第一条被破坏的事件')
+    .description('校验每条哈希链与各节点的外部锚定；有断裂时以状态 3 退出，指出第一条被破坏的事件和缺失的范围')
     .action(async () => {
       const { verifyAudit } = await import('../../modules/audit/audit.service.ts');
       const { withRuntime } = await import('../runtime.ts');
