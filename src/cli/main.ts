@@ -6,7 +6,7 @@
  * (e.g. a calendar year not loaded, a file that is not a report).
  */
 import { Command, CommanderError } from 'commander';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, ValidationError } from '../domain/errors.ts';
 import { commands } from './commands/index.ts';
 import { ExitCode, CliExit } from './exit.ts';
 
@@ -37,6 +37,11 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) {
       // --help and --version end through here with exit code 0.
       return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    }
+    if (err instanceof ValidationError && Object.keys(err.fields).length > 1) {
+      // Every problem at once, so the operator fixes them in one go.
+      process.stderr.write(`错误：${Object.values(err.fields).join('；')}\n`);
+      return ExitCode.Failure;
     }
     if (err instanceof DomainError) {
       process.stderr.write(`错误：${err.message}\n`);

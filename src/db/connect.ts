@@ -72,10 +72,14 @@ export function openDatabase(database: Config['database'], options: OpenOptions 
       dialect: watched(new SqliteDialect({ database: withStatementCache(sqlite) }), options),
     });
   }
+  // No JIT: the product's statements are short, and JIT compiles whenever the planner's cost of
+  // a branch crosses jit_above_cost — even a branch behind a one-time filter that never runs
+  // (140 ms of compilation for a 2 ms search, docs/benchmarks.md).
+  const settings = ['-c jit=off', ...(options.schema ? [`-c search_path=${options.schema}`] : [])];
   const pool = new pg.Pool({
     connectionString: database.url,
     max: options.poolSize ?? 10,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    options: settings.join(' '),
   });
   return new Kysely<Database>({ dialect: watched(new PostgresDialect({ pool }), options) });
 }

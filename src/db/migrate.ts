@@ -31,6 +31,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'schema_migration',
     migrationLockTableName: 'schema_migration_lock',
+    // Migrations are named by issue (2026-12-07-iNN-XX) and land in whatever order their
+    // branches merge: a database that ran i19-01 must still run a later-merged i15-02.
+    allowUnorderedMigrations: true,
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {

@@ -30,11 +30,18 @@ function allowedBeforePasswordChange(request: FastifyRequest): boolean {
   return WHILE_PASSWORD_MUST_CHANGE.has(`${request.method} ${request.routeOptions.url ?? ''}`);
 }
 
-function sameOrigin(request: FastifyRequest): boolean {
+/**
+ * Whether an unsafe request comes from this site: its Origin is the configured public address
+ * (GONGKAI_PUBLIC_URL), or names the host the request was sent to. Behind a trusted proxy
+ * (GONGKAI_TRUST_PROXY) that host is X-Forwarded-Host, since nginx by default passes its own
+ * upstream address as Host; from anyone else the forwarded headers are ignored.
+ */
+function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {
   const origin = request.headers.origin;
   if (!origin) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    const url = new URL(origin);
+    return url.origin === new URL(publicUrl).origin || url.host === request.host;
   } catch {
     return false;
   }
@@ -52,7 +59,7 @@ export function registerAuthentication(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     // One decision for every path (API, portal forms, console): an unsafe request from another
     // site is refused before anything else looks at it, however its URL is spelled.
-    if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+    if (!SAFE_METHODS.has(request.method) && !sameOrigin(request, app.ctx.config.publicUrl)) {
       throw new DomainError('CSRF_FAILED', '请求来源不可信，已拒绝');
     }
     if (!isApiRequest(request)) return;

@@ -6,6 +6,7 @@ import type { Config } from '../config/config.ts';
 import { anchorAuditHeads } from '../modules/audit/audit.service.ts';
 import { purgeExpiredSessions } from '../modules/auth/auth.service.ts';
 import { applicationsSweepJob } from '../modules/applications/sweep/sweep.service.ts';
+import { keepStatistics, statisticsJob } from '../modules/health/database-health.service.ts';
 import { Scheduler } from '../modules/jobs/scheduler.ts';
 import { createSmtpMailer } from '../modules/outbox/mailer.ts';
 import { outboxDeliveryJob } from '../modules/outbox/outbox.delivery.ts';
@@ -46,7 +47,11 @@ export async function serve(
     // Without SMTP settings messages stay in the outbox, which the console shows (embedded mode).
     outboxDeliveryJob(rt.db, rt.config.smtp ? createSmtpMailer(rt.config.smtp) : null, rt.clock),
     applicationsSweepJob(rt.db, rt.clock, rt.config.publicUrl),
+    statisticsJob(rt.db),
   ]);
+  // SQLite's statistics at start (PRAGMA optimize; a database grown by publishing may have none),
+  // beside the first requests rather than before them.
+  const statistics = keepStatistics(rt.db).catch((err: unknown) => app.log.error({ err }, 'statistics upkeep failed'));
   const url = await app.listen({ host: rt.config.host, port: rt.config.port });
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -54,6 +59,7 @@ export async function serve(
       app.log.info('shutting down');
       await app.close();
       await scheduler.stop();
+      await statistics;
       await scheduler.runOnce(anchorJob).catch((err: unknown) => app.log.error({ err }, 'final audit anchor failed'));
       await rt.close();
     })());

@@ -46,6 +46,8 @@ export async function createTestApp(
     GONGKAI_DATABASE_URL: testDb.url.startsWith('sqlite:') ? testDb.url : 'postgres://unused',
     GONGKAI_LOGIN_RATE_LIMIT: '10000',
     GONGKAI_PUBLIC_RATE_LIMIT: '10000',
+    GONGKAI_SEARCH_RATE_LIMIT: '10000',
+    GONGKAI_FORM_RATE_LIMIT: '10000',
     ...env,
   });
   const clock = new TestClock();

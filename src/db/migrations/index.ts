@@ -21,6 +21,7 @@ import * as catalogAgencyKeyIndex from './2026-11-28-07-catalog-agency-key-index
 import * as catalogAgencyListIndex from './2026-11-28-08-catalog-agency-list-index.ts';
 import * as mustChangePassword from './2026-12-07-i11-01-must-change-password.ts';
 import * as loginThrottle from './2026-12-07-i15-01-login-throttle.ts';
+import * as compactSearchVectors from './2026-12-07-i19-01-compact-search-vectors.ts';
 import * as accountChanges from './2026-12-07-i15-02-account-changes.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-08-catalog-agency-list-index': catalogAgencyListIndex,
   '2026-12-07-i11-01-must-change-password': mustChangePassword,
   '2026-12-07-i15-01-login-throttle': loginThrottle,
+  '2026-12-07-i19-01-compact-search-vectors': compactSearchVectors,
   '2026-12-07-i15-02-account-changes': accountChanges,
 };

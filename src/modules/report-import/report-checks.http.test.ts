@@ -222,4 +222,34 @@ describeEachDialect('年报体检 API', (dialect) => {
     expect(elsewhere.json()).toMatchObject({ code: 'REPORT_CHECK_NO_AGENCY' });
     expect(elsewhere.json().detail).toContain('平潭综合实验区');
   });
+
+  it('takes the year and agency a person states for a file that does not say them, and shows the evidence', async () => {
+    const bare = readFileSync(`${FIXTURES}/samples/2020-luojiang-gxj.txt`, 'utf8')
+      .replace(/^.*年度报告\s*$/m, '')
+      .replace(/^根据《中华人民共和国政府信息公开条例》.*$/m, '')
+      .replace(/2021\s*年\s*1\s*月\s*6\s*日\s*$/, '');
+    const content = Buffer.from(bare).toString('base64');
+    const unstated = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', {
+      files: [{ name: 'bare.txt', content }],
+    });
+    expect(unstated.json().results[0]).toMatchObject({
+      status: 'skipped',
+      error: expect.stringMatching(/^无法确定报告所属年度/),
+    });
+    const stated = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', {
+      files: [{ name: 'bare.txt', content, year: 2020, agency: '泉州市洛江区工业和信息化局' }],
+    });
+    expect(stated.json().results[0]).toMatchObject({
+      status: 'inserted',
+      year: 2020,
+      agencyName: '泉州市洛江区工业和信息化局',
+      detection: '年度：2020，依据：人工指定；格式：V2019，依据：表格栏目',
+    });
+    const detail = await call('zfb.supervisor', 'GET', `/api/v1/report-checks/${stated.json().results[0].id}`);
+    expect(detail.json().detection).toBe('年度：2020，依据：人工指定；格式：V2019，依据：表格栏目');
+    const bad = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', {
+      files: [{ name: 'bare.txt', content, year: 19 }],
+    });
+    expect(bad.statusCode).toBe(400);
+  });
 });

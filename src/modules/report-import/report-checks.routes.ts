@@ -39,7 +39,12 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
       results: await uploadReports(
         db,
         requireActor(request),
-        request.body.files.map((f) => ({ name: f.name, data: Buffer.from(f.content, 'base64') })),
+        request.body.files.map((f) => ({
+          name: f.name,
+          data: Buffer.from(f.content, 'base64'),
+          ...(f.year !== undefined ? { year: f.year } : {}),
+          ...(f.agency !== undefined ? { agency: f.agency } : {}),
+        })),
         clock,
       ),
     }),

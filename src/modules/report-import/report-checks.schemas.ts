@@ -12,6 +12,12 @@ export const UploadBody = Type.Object(
         {
           name: Type.String({ minLength: 1, maxLength: 500, description: '文件名（可含文件夹中的相对路径）' }),
           content: Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$', description: '文件内容，Base64 编码' }),
+          year: Type.Optional(
+            Type.Integer({ minimum: 2008, maximum: 2099, description: '报告所属年度（文件本身没有写明时填写）' }),
+          ),
+          agency: Type.Optional(
+            Type.String({ minLength: 1, maxLength: 100, description: '发布机关全称（文件本身没有写明时填写）' }),
+          ),
         },
         { additionalProperties: false },
       ),
@@ -38,6 +44,8 @@ export const UploadResultSchema = Type.Object({
   agencyName: Type.Union([Type.String(), Type.Null()]),
   year: Type.Union([Type.Integer(), Type.Null()]),
   format: Type.Union([Type.String(), Type.Null()]),
+  /** «年度：2019，依据：标题» */
+  detection: Type.Union([Type.String(), Type.Null()]),
   counts: Counts,
 });
 
@@ -55,6 +63,7 @@ export const SummarySchema = Type.Object({
 
 export const LabelledFindingSchema = Type.Object({
   rule: Type.String(),
+  ruleName: Type.String({ description: '规则的中文名称，如「行合计（R1）」' }),
   severity: Type.String(),
   where: Type.String(),
   label: Type.String(),
@@ -64,6 +73,7 @@ export const LabelledFindingSchema = Type.Object({
 export const DetailSchema = Type.Object({
   ...SummarySchema.properties,
   report: AnnualReportSchema,
+  detection: Type.Union([Type.String(), Type.Null()]),
   findings: Type.Array(LabelledFindingSchema),
 });
 

@@ -14,6 +14,7 @@ import { publicAgencyByCode } from '../../../../modules/agencies/agencies.servic
 import { applyPage, receiptPage, type FormAgency } from './apply.ts';
 import { emptyForm, type FormState } from './fields.ts';
 import { trackFormPage, trackResultPage } from './track.ts';
+import { portalLimits } from '../../limits.ts';
 import { errorPage, notFoundPage } from '../agency.ts';
 import { appDeps } from '../../../../modules/applications/applications.deps.ts';
 import { MAX_UPLOAD_BYTES } from '../../../../modules/applications/intake/files.ts';
@@ -26,6 +27,7 @@ import {
   trackingView,
 } from '../../../../modules/applications/public/public.service.ts';
 import { isParsedForm, registerMultipart, type ParsedForm } from '../../../../modules/applications/intake/multipart.ts';
+import { secureCookie } from '../../../../http/secure.ts';
 
 const FORM_COOKIE = 'gk_form';
 const ASSETS = new URL('./', import.meta.url);
@@ -72,8 +74,8 @@ export const applicationsPortalRoutes: FastifyPluginAsync = async (app) => {
   const deps = appDeps(app.ctx);
   const { config, secret } = app.ctx;
   // Submissions and lookups are limited harder than reading pages (against floods and code guessing).
-  const pageLimit = { max: config.security.publicRateLimit, timeWindow: '1 minute' };
-  const postLimit = { max: Math.max(5, Math.floor(config.security.publicRateLimit / 6)), timeWindow: '1 minute' };
+  const pageLimit = portalLimits(config).page;
+  const postLimit = portalLimits(config).form;
   registerMultipart(app, 4 * MAX_UPLOAD_BYTES);
   const csrfFor = (nonce: string) =>
     createHmac('sha256', secret).update(`gongkai form csrf\0${nonce}`).digest('base64url');
@@ -87,7 +89,7 @@ export const applicationsPortalRoutes: FastifyPluginAsync = async (app) => {
         path: '/gk/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: config.security.secureCookies,
+        secure: secureCookie(request, config),
       });
     }
     return csrfFor(nonce);
