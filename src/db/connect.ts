@@ -59,7 +59,7 @@ function withStatementCache(sqlite: SQLite.Database, size = 500): SqliteDatabase
 /** Opens a connection pool (or the SQLite file) for the configured database. */
 export function openDatabase(database: Config['database'], options: OpenOptions = {}): Kysely<Database> {
   if (database.kind === 'sqlite') {
-    if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+    if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true, mode: 0o700 });
     const sqlite = new SQLite(database.file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
