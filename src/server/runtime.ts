@@ -5,6 +5,7 @@
 import type { Config } from '../config/config.ts';
 import { resolveSecrets } from '../config/secrets.ts';
 import { restrictDataFiles } from '../config/file-modes.ts';
+import { setChainAlgorithm } from '../domain/audit-chain.ts';
 import { systemClock } from '../config/clock.ts';
 import { openDatabase } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
@@ -24,6 +25,7 @@ export interface Runtime extends AppContext {
 
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
   restrictDataFiles(config);
+  setChainAlgorithm(config.cryptoSuite === 'gm' ? 'sm3' : 'sha256');
   const secrets = resolveSecrets(config);
   // Each process is a node with its own anchor file; `audit verify` merges them.
   const anchors = new AnchorWriter(config.auditAnchorDir, `${hostname()}-${process.pid}`);

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { queryCodeFromBytes } from '../../domain/applications/tracking.ts';
 import type { Clock } from '../../domain/time.ts';
-import { createPersonalDataCipher, type PersonalDataCipher } from '../privacy/personal-data.ts';
+import { createPersonalDataCipher, type CryptoSuite, type PersonalDataCipher } from '../privacy/personal-data.ts';
 
 export interface AppDeps {
   db: Db;
@@ -14,8 +14,19 @@ export interface AppDeps {
 }
 
 /** Builds the dependencies from the app context. */
-export function appDeps(ctx: { db: Db; clock: Clock; encryptionKey: string; secret: string }): AppDeps {
-  return { db: ctx.db, clock: ctx.clock, cipher: createPersonalDataCipher(ctx.encryptionKey), secret: ctx.secret };
+export function appDeps(ctx: {
+  db: Db;
+  clock: Clock;
+  encryptionKey: string;
+  secret: string;
+  config?: { cryptoSuite: CryptoSuite };
+}): AppDeps {
+  return {
+    db: ctx.db,
+    clock: ctx.clock,
+    cipher: createPersonalDataCipher(ctx.encryptionKey, ctx.config?.cryptoSuite ?? 'international'),
+    secret: ctx.secret,
+  };
 }
 
 /** The stored keyed hash of a query code (the code itself is never stored). */
