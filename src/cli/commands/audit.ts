@@ -30,7 +30,7 @@ export function register(program: Command): void {
     });
   audit
     .command('anchor')
-    .description('把每条哈希链的当前链头写入外部锚定文件（服务运行时每5分钟自动执行）')
+    .description('把每条哈希链的当前链头写入外部锚定文件（服务运行时每次提交变更都会锚定）')
     .action(async () => {
       const { anchorAuditHeads } = await import('../../modules/audit/audit.service.ts');
       const { withRuntime } = await import('../runtime.ts');
