@@ -38,6 +38,12 @@ export interface Config {
   dataDir: string;
   /** Where the audit chain heads are anchored, outside the database (docs/operations.md). */
   auditAnchorDir: string;
+  /**
+   * Cryptographic suite for new values (GONGKAI_CRYPTO): 'international' (AES-256-GCM personal
+   * data, SHA-256 audit chain) or 'gm' (国密: SM4 personal data, SM3 audit chain; GB/T 39786-2021).
+   * Every stored value records its algorithm, so both stay readable after a switch.
+   */
+  cryptoSuite: 'international' | 'gm';
   smtp: SmtpConfig | null;
   /** Where people reach this server (no trailing slash): links in e-mails, e.g. a reminder's link to the console. */
   publicUrl: string;
@@ -263,6 +269,13 @@ function parseSite(env: Env): Config['site'] {
 }
 
 /** Reads and validates the configuration. Throws ConfigError naming the first bad variable. */
+function parseCryptoSuite(env: Record<string, string | undefined>): Config['cryptoSuite'] {
+  const value = (env.GONGKAI_CRYPTO ?? 'international').trim().toLowerCase();
+  if (value === 'international' || value === '') return 'international';
+  if (value === 'gm' || value === 'sm') return 'gm';
+  throw new ConfigError('GONGKAI_CRYPTO', '应为 international（AES/SHA-256，默认）或 gm（国密 SM4/SM3）');
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const rawEnv = env.GONGKAI_ENV ?? 'development';
   if (!['development', 'production', 'test'].includes(rawEnv)) {
@@ -302,6 +315,7 @@ export function loadConfig(env: Env = process.env): Config {
     encryptionKey,
     dataDir: env.GONGKAI_DATA_DIR || './data',
     auditAnchorDir: env.GONGKAI_AUDIT_ANCHOR_DIR || `${env.GONGKAI_DATA_DIR || './data'}/audit-anchors`,
+    cryptoSuite: parseCryptoSuite(env),
     smtp: parseSmtp(env),
     publicUrl: parsePublicUrl(env, port),
     site: parseSite(env),

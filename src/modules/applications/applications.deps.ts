@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { queryCodeFromBytes } from '../../domain/applications/tracking.ts';
 import type { Clock } from '../../domain/time.ts';
-import { createPersonalDataCipher, type PersonalDataCipher } from '../privacy/personal-data.ts';
+import { createPersonalDataCipher, type CryptoSuite, type PersonalDataCipher } from '../privacy/personal-data.ts';
 
 export interface AppDeps {
   db: Db;
@@ -23,12 +23,12 @@ export function appDeps(ctx: {
   clock: Clock;
   encryptionKey: string;
   secret: string;
-  config?: { publicUrl: string; smsGateway: string };
+  config?: { publicUrl?: string; smsGateway?: string; cryptoSuite?: CryptoSuite };
 }): AppDeps {
   return {
     db: ctx.db,
     clock: ctx.clock,
-    cipher: createPersonalDataCipher(ctx.encryptionKey),
+    cipher: createPersonalDataCipher(ctx.encryptionKey, ctx.config?.cryptoSuite ?? 'international'),
     secret: ctx.secret,
     publicUrl: ctx.config?.publicUrl ?? 'http://localhost:3000',
     smsEnabled: (ctx.config?.smsGateway ?? 'off') !== 'off',

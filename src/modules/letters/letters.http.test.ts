@@ -159,12 +159,11 @@ describeEachDialect('letter templates and the outbox over HTTP', (dialect) => {
             displayName: '财政登记员',
             agencyId: czj,
             roles: ['clerk'],
-            password: 'Clerk-Passw0rd',
           },
         })
       ).statusCode,
     ).toBe(201);
-    const other = await t.login('czj.clerk', 'Clerk-Passw0rd');
+    const other = await t.approvedLogin('czj.clerk');
     expect((await t.app.inject({ url: `/api/v1/outbox/${m.id}`, headers: { cookie: other.cookie } })).statusCode).toBe(
       404,
     );

@@ -94,6 +94,14 @@ export const navigation: readonly NavEntry[] = [
     component: lazy(() => import('./pages/users/UsersPage.tsx')),
   },
   {
+    key: 'account-changes',
+    label: '账号变更审批',
+    icon: <SafetyCertificateOutlined />,
+    path: 'account-changes',
+    permission: 'account_changes.read',
+    component: lazy(() => import('./pages/account-changes/AccountChangesPage.tsx')),
+  },
+  {
     key: 'tokens',
     label: 'API 令牌',
     icon: <KeyOutlined />,
