@@ -103,6 +103,13 @@ export function computeClock(input: ClockInput): ClockResult {
   const missingYears = [...wd.needs.missing].sort((a, b) => a - b);
   const fee = facts.fees[facts.fees.length - 1] ?? null;
   const c = facts.correction;
+  // A date is 暂定 when a day counted toward it, or the date itself, lies in a year not loaded.
+  const provisionalSpan = (from: number | null, to: number | null): boolean => {
+    if (from === null || to === null || missingYears.length === 0) return false;
+    for (let y = yearOf(Math.min(from + 1, to)); y <= yearOf(to); y++) if (!input.calendar.hasYear(y)) return true;
+    return false;
+  };
+  const delayedInForce = facts.delayed !== null && replyDue === facts.delayed.until;
 
   return {
     state: stateOf(facts, closure !== null, today),
@@ -136,6 +143,9 @@ export function computeClock(input: ClockInput): ClockResult {
     overdue,
     closedLate,
     provisional: missingYears.length > 0,
+    replyDueProvisional: !delayedInForce && provisionalSpan(c?.received ?? received, replyDue),
+    correctionPeriodEndProvisional: c !== null && !c.officeSetEnd && provisionalSpan(c.requested, c.periodEnd),
+    paymentDueProvisional: fee !== null && provisionalSpan(fee.notice, fee.due),
     missingYears,
     warnings,
     explanation,

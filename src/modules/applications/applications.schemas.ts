@@ -141,6 +141,7 @@ export const ApplicationSummary = Type.Object({
   receivedDate: Type.Union([Type.String(), Type.Null()]),
   state: Type.String(),
   replyDue: Type.Union([Type.String(), Type.Null()]),
+  replyDueProvisional: Type.Boolean({ description: '答复期限为暂定（所在年度的节假日安排尚未导入）' }),
   dueRule: Type.Union([Type.String(), Type.Null()]),
   overdue: Type.Boolean(),
   closedDate: Type.Union([Type.String(), Type.Null()]),

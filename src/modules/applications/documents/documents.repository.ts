@@ -149,3 +149,14 @@ export async function settleLetter(
 export async function deleteFile(db: DbOrTx, fileId: string): Promise<void> {
   await db.deleteFrom('application_file').where('id', '=', fileId).execute();
 }
+
+/** Applications with a notice still provisional for some year (the calendar import settles them). */
+export async function applicationsWithProvisionalLetters(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .selectFrom('application_letter')
+    .select('application_id')
+    .distinct()
+    .where('provisional_years', 'is not', null)
+    .execute();
+  return rows.map((r) => r.application_id);
+}
