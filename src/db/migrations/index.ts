@@ -20,6 +20,7 @@ import * as inboxOrder from './2026-11-28-06-inbox-order.ts';
 import * as catalogAgencyKeyIndex from './2026-11-28-07-catalog-agency-key-index.ts';
 import * as catalogAgencyListIndex from './2026-11-28-08-catalog-agency-list-index.ts';
 import * as mustChangePassword from './2026-12-07-i11-01-must-change-password.ts';
+import * as letterVoid from './2026-12-07-i13-01-letter-void.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-07-catalog-agency-key-index': catalogAgencyKeyIndex,
   '2026-11-28-08-catalog-agency-list-index': catalogAgencyListIndex,
   '2026-12-07-i11-01-must-change-password': mustChangePassword,
+  '2026-12-07-i13-01-letter-void': letterVoid,
 };

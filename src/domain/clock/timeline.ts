@@ -138,6 +138,8 @@ function applyEvent(
       const c = facts.correction;
       if (c === null) throw invalidEvent(ref, '尚未告知补正，不能记录收到补正（第三十条）');
       if (c.received !== null) throw invalidEvent(ref, `已于${cn(c.received)}收到补正（第三十条）`);
+      if (day < c.requested)
+        throw invalidEvent(ref, `收到补正的日期${cn(day)}早于告知补正之日${cn(c.requested)}（第三十条）`);
       c.received = day;
       c.receivedLate = day > c.periodEnd;
       return;
@@ -170,6 +172,8 @@ function applyEvent(
           ? open.find((c) => event.party === undefined || c.party === event.party)
           : undefined);
       if (!match) throw invalidEvent(ref, '没有与之对应、尚未答复的征求意见（第三十二条、第三十四条）');
+      if (day < match.sent)
+        throw invalidEvent(ref, `答复日期${cn(day)}早于发出征求意见之日${cn(match.sent)}（第三十二条、第三十四条）`);
       match.answered = day;
       return;
     }
@@ -186,6 +190,8 @@ function applyEvent(
     case 'feePaid': {
       const fee = facts.fees.find((f) => f.paid === null);
       if (!fee) throw invalidEvent(ref, '没有待缴费的收费通知，不能记录缴费（国办函〔2020〕109号）');
+      if (day < fee.notice)
+        throw invalidEvent(ref, `缴费日期${cn(day)}早于发出收费通知之日${cn(fee.notice)}（国办函〔2020〕109号）`);
       fee.paid = day;
       fee.paidLate = day > fee.due;
       return;

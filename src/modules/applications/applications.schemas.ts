@@ -57,7 +57,24 @@ export const SendBody = Type.Object(
 
 export const StepBody = Type.Object(
   {
-    date: Type.Optional(Type.String()),
+    date: Type.Optional(
+      Type.String({
+        description:
+          '事实发生的日期（YYYY-MM-DD，默认今天）：补录的答复、补正、缴费、批准、审查、签发、送达按发生之日计算期限',
+      }),
+    ),
+    lateReason: Type.Optional(
+      Str(400, '登记补正或缴费晚于其期限时，本机关接受的正当理由（第三十条；缴费仅在设置允许时）'),
+    ),
+    paper: Type.Optional(
+      Type.Object(
+        {
+          signedBy: Str(50, '在纸质审签单上审查或签发的人员'),
+          scanFileId: Type.String({ description: '纸质审签单扫描件（文件类别 signoff_scan）的文件 id' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     note: Type.Optional(Str(4000)),
     handlerId: Type.Optional(Type.String()),
     items: Type.Optional(Str(4000)),

@@ -66,6 +66,8 @@ export interface ApplicationDocument {
    */
   provisional: boolean;
   missingYears: number[];
+  /** Made void (a lapse reversed by a fact entered late): kept in the file, never sent again. */
+  voided: boolean;
   deliveries: OutboxMessage[];
 }
 
@@ -118,7 +120,8 @@ export async function listDocuments(
       stateLabel: DOCUMENT_STATE_LABELS.issued,
       formats: ['pdf', 'docx'] as DocumentFormat[],
       fileId: null,
-      sendBlocker: null,
+      sendBlocker: l.voidedAt ? `已作废，不再送达：${l.voidReason ?? ''}` : null,
+      voided: l.voidedAt !== null,
       provisional: l.missingYears.length > 0,
       missingYears: l.missingYears,
       at: l.createdAt,
@@ -143,6 +146,7 @@ export async function listDocuments(
           sendBlocker: replyBlocker(rec, f, files, stored),
           provisional: false,
           missingYears: [],
+          voided: false,
           at: f.createdAt,
         };
       }),
@@ -331,6 +335,8 @@ export async function sendDocument(
   let toApplicant: boolean;
   let attachments: Attachment[];
   if (letter) {
+    if (letter.voidedAt)
+      throw new DomainError('STEP_NOT_ALLOWED', `该文书已作废，不再送达：${letter.voidReason ?? ''}`);
     const pdf = await rendition(deps, rec, letter, 'pdf');
     title = letter.title;
     toApplicant = letter.addressee === 'applicant';

@@ -318,5 +318,5 @@ export async function issueNotice(
     createdAt: ctx.at,
   };
   await letters.insertLetter(tx, letter);
-  return { ...letter, pdfFileId: null, docxFileId: null };
+  return { ...letter, pdfFileId: null, docxFileId: null, voidedAt: null, voidReason: null };
 }

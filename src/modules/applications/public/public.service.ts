@@ -119,7 +119,7 @@ export async function trackingView(deps: AppDeps, rec: repo.ApplicationRecord): 
         id: l.id,
         filename: fileNameOf(l, rec, 'pdf'),
         role: l.kind,
-        label: DOCUMENT_KIND_LABELS[l.kind],
+        label: `${DOCUMENT_KIND_LABELS[l.kind]}${l.voidedAt ? '（已作废）' : ''}`,
         date: l.date,
         size: null,
       })),

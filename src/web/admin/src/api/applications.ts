@@ -84,6 +84,8 @@ export interface ApplicationDocument {
   /** 暂定: its dates depend on calendar years not loaded (`missingYears`); it states them as 暂定 and may be sent. */
   provisional: boolean;
   missingYears: number[];
+  /** Made void (a lapse reversed by a fact entered late): kept, never sent again. */
+  voided: boolean;
   deliveries: OutboxMessage[];
 }
 

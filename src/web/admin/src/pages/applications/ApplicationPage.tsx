@@ -278,6 +278,7 @@ export default function ApplicationPage() {
               { value: 'reply_letter', label: '答复书' },
               { value: 'released', label: '提供文件（对外版本）' },
               { value: 'original', label: '原件（不对外）' },
+              { value: 'signoff_scan', label: '审签单扫描件（纸质审查、签发）' },
             ]}
           />
           <Upload
