@@ -13,6 +13,7 @@ import type { FoundationTables } from './tables/foundation.ts';
 import type { LetterTables } from './tables/letters.ts';
 import type { OutboxTables } from './tables/outbox.ts';
 import type { ReminderTables } from './tables/reminders.ts';
+import type { SecurityTables } from './tables/security.ts';
 
 export type Database = FoundationTables &
   CalendarTables &
@@ -23,6 +24,7 @@ export type Database = FoundationTables &
   LetterTables &
   OutboxTables &
   ReminderTables &
+  SecurityTables &
   ApplicationSuggestionTables;
 
 export type Db = Kysely<Database>;

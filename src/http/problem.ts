@@ -3,26 +3,62 @@
  * `application/problem+json` with a stable `code` and a Chinese `detail`.
  */
 import type { FastifyError } from 'fastify';
-import { DomainError, ValidationError } from '../domain/errors.ts';
+import { DomainError, ValidationError, type ErrorCode } from '../domain/errors.ts';
 
-const STATUS: Record<string, number> = {
+/**
+ * Every code's HTTP status: exhaustive, so a new code must be given one here (no silent default).
+ * 422 is "understood, but a rule refuses it" (a workflow state, a statutory date, a report check).
+ */
+const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   BAD_REQUEST: 400,
+  INVALID_DATE: 422,
+  INVALID_WORKING_DAYS: 422,
+  DATA_INVALID: 422,
+  DOCUMENT_INVALID: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  CONFIG_INVALID: 422,
+  FONTS_MISSING: 422,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   ACCOUNT_DISABLED: 403,
-  FORBIDDEN: 403,
-  CSRF_FAILED: 403,
+  ACCOUNT_LOCKED: 423,
   PASSWORD_CHANGE_REQUIRED: 403,
+  FORBIDDEN: 403,
+  OUTSIDE_SUBTREE: 403,
+  CSRF_FAILED: 403,
+  RATE_LIMITED: 429,
   NOT_FOUND: 404,
   CONFLICT: 409,
-  ACCOUNT_LOCKED: 423,
-  RATE_LIMITED: 429,
+  ALREADY_INITIALISED: 409,
+  STEP_NOT_ALLOWED: 422,
+  CLOCK_EVENT_INVALID: 422,
   CALENDAR_NOT_LOADED: 422,
   CALENDAR_HOLIDAYS_MISSING: 422,
   FILE_ENCODING: 422,
-  DATA_INVALID: 422,
+  CATALOG_STATE: 422,
+  CATALOG_SAME_PERSON: 422,
+  REPORT_STATE: 422,
+  REPORT_NOT_EDITABLE: 422,
+  REPORT_NOT_PUBLISHABLE: 422,
+  REPORT_YEAR_NOT_ENDED: 422,
+  REPORT_YEAR_UNSUPPORTED: 422,
+  REPORT_FIGURES_INVALID: 422,
+  REPORT_FIGURES_INCONSISTENT: 422,
+  REPORT_REASON_REQUIRED: 422,
+  REPORT_FORMAT_REASON_REQUIRED: 422,
+  REPORT_AGGREGATE_MIXED: 422,
+  REPORT_CHECK_NO_AGENCY: 422,
+  REPORT_COMPARE_SAME: 422,
+  REPORT_COMPARE_AGENCY: 422,
+  INTERNAL: 500,
 };
+
+/** The HTTP status of an error code (docs/api.md lists them). */
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}
 
 const TITLES: Record<number, string> = {
   400: '请求有误',
@@ -42,7 +78,7 @@ export interface Problem {
   type: string;
   title: string;
   status: number;
-  code: string;
+  code: ErrorCode;
   detail: string;
   errors?: Record<string, string>;
   [extra: string]: unknown;
@@ -100,7 +136,7 @@ export function toProblem(error: unknown): Problem {
     };
   }
   if (error instanceof DomainError) {
-    const status = STATUS[error.code] ?? 422;
+    const status = STATUS[error.code];
     const extra: Record<string, unknown> = {};
     if (typeof error.details.lockedUntil === 'string') extra.lockedUntil = error.details.lockedUntil;
     if (typeof error.details.year === 'number') extra.year = error.details.year;

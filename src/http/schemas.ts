@@ -10,7 +10,7 @@ export const ProblemSchema = Type.Object(
     detail: Type.String({ description: '中文说明' }),
     errors: Type.Optional(Type.Record(Type.String(), Type.String(), { description: '字段 → 中文错误' })),
   },
-  { additionalProperties: true },
+  { $id: 'Problem', additionalProperties: true },
 );
 
 /** Standard error responses for an authenticated route. */

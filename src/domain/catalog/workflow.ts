@@ -6,7 +6,7 @@
  * at once or at a scheduled instant. Any review step may send it back with comments. A published
  * item may be withdrawn or corrected, each with a reason; both stay in its public history.
  */
-import { DomainError } from '../errors.ts';
+import { DomainError, type ErrorCode } from '../errors.ts';
 
 export const CATALOG_STATES = ['draft', 'confidentiality_review', 'approval', 'published', 'withdrawn'] as const;
 export type CatalogState = (typeof CATALOG_STATES)[number];
@@ -60,7 +60,7 @@ export interface Transition {
   readonly record: { step: WorkflowAction['kind']; result: 'pass' | 'return' | 'done'; opinion: string };
 }
 
-function refuse(code: string, message: string): never {
+function refuse(code: ErrorCode, message: string): never {
   throw new DomainError(code, message);
 }
 

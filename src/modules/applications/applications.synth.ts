@@ -13,7 +13,7 @@ import { APPLICANT_KINDS } from '../../domain/applications/applicant.ts';
 import { OUTCOME_KEYS } from '../../domain/clock/outcomes.ts';
 import { DEFAULT_CLOCK_SETTINGS } from '../../domain/clock/settings.ts';
 import { maskAddress, maskIdentity, maskPhone, createPersonalDataCipher } from '../privacy/personal-data.ts';
-import type { SynthStep } from '../synth/synth.service.ts';
+import type { SynthStep } from '../synth/synth.types.ts';
 import type { EventRecord } from './applications.events.repository.ts';
 import {
   analyzeApplications,

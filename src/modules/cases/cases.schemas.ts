@@ -15,22 +15,25 @@ export const CaseResultSchema = Type.Unsafe<CaseResult>({
 });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
-export const CaseSchema = Type.Object({
-  id: Type.String(),
-  agencyId: Type.String(),
-  applicationId: Type.Union([Type.String(), Type.Null()]),
-  kind: CaseKindSchema,
-  caseNumber: Type.String(),
-  party: Type.String(),
-  organ: Type.String(),
-  subject: Type.String(),
-  filedDate: Type.String(),
-  concludedDate: Type.Union([Type.String(), Type.Null()]),
-  result: CaseResultSchema,
-  resultNote: Type.String(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
+export const CaseSchema = Type.Object(
+  {
+    id: Type.String(),
+    agencyId: Type.String(),
+    applicationId: Type.Union([Type.String(), Type.Null()]),
+    kind: CaseKindSchema,
+    caseNumber: Type.String(),
+    party: Type.String(),
+    organ: Type.String(),
+    subject: Type.String(),
+    filedDate: Type.String(),
+    concludedDate: Type.Union([Type.String(), Type.Null()]),
+    result: CaseResultSchema,
+    resultNote: Type.String(),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { $id: 'Case' },
+);
 export type CaseView = Static<typeof CaseSchema>;
 
 const CaseFieldsBody = {

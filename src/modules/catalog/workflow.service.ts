@@ -49,18 +49,25 @@ export async function reindex(tx: Tx, item: repo.CatalogItem): Promise<void> {
   });
 }
 
+/**
+ * Gives an item its 索引号 once, at its first submission; it never changes afterwards. Should a
+ * changed scheme or code produce a number the agency already gave (an old number is never
+ * rewritten), the next serial is taken instead.
+ */
 async function assignIndexNumber(tx: Tx, item: repo.CatalogItem, today: string): Promise<string> {
   const s = await settingsFor(tx, item.agencyId);
   const year = Number(today.slice(0, 4));
-  const serial = await repo.nextSerial(tx, item.agencyId, year);
-  const indexNo = formatIndexNumber(s.indexScheme, {
-    code: s.orgCode,
-    year,
-    serial,
-    item: item.statutoryItem.replace(/^a2[01]\./, ''),
-  });
-  await repo.updateItem(tx, item.id, { index_no: indexNo, index_year: year, index_serial: serial });
-  return indexNo;
+  for (let serial = await repo.nextSerial(tx, item.agencyId, year); ; serial++) {
+    const indexNo = formatIndexNumber(s.indexScheme, {
+      code: s.indexCode,
+      year,
+      serial,
+      item: item.statutoryItem.replace(/^a2[01]\./, ''),
+    });
+    if (await repo.indexNumberTaken(tx, item.agencyId, indexNo)) continue;
+    await repo.updateItem(tx, item.id, { index_no: indexNo, index_year: year, index_serial: serial });
+    return indexNo;
+  }
 }
 
 /**

@@ -174,15 +174,9 @@ async function checkFile(deps: AppDeps, actor: Actor, agencyId: string, content:
       });
       continue;
     }
-    try {
-      const c = clockOf(
-        stored.map((e, k) => ({ ...e, seq: k + 1 })),
-        today,
-        cal,
-      );
-      if (c.closed !== checked.row.closedDate || c.outcome !== checked.row.outcome) throw new Error('mismatch');
-    } catch {
-      errors.push({ row: line, messages: ['日期与办理结果不一致，无法按第三十条、第三十一条计算'] });
+    const mismatch = clockMismatch(stored, checked.row, today, cal);
+    if (mismatch) {
+      errors.push({ row: line, messages: [mismatch] });
       continue;
     }
     prepared.push({ line, row: checked.row, stored });
@@ -311,4 +305,29 @@ export async function importLegacy(
     );
   });
   return { ...report, imported: prepared.length };
+}
+
+/**
+ * Why the row's dates cannot produce its stated closing date and outcome under the statute, or
+ * null when they do. A rule the dates break (e.g. a reply before receipt) is said in the clock's
+ * own words; any other error is a bug and propagates.
+ */
+function clockMismatch(
+  stored: NonNullable<ReturnType<typeof eventsOf>>,
+  row: { closedDate: string | null; outcome: string | null },
+  today: string,
+  cal: Calendar,
+): string | null {
+  try {
+    const c = clockOf(
+      stored.map((e, k) => ({ ...e, seq: k + 1 })),
+      today,
+      cal,
+    );
+    if (c.closed === row.closedDate && c.outcome === row.outcome) return null;
+    return `日期与办理结果不一致：按第三十条、第三十一条计算，办结日期应为${c.closed ?? '（尚未办结）'}`;
+  } catch (error) {
+    if (error instanceof DomainError) return `日期与办理结果不一致：${error.message}`;
+    throw error;
+  }
 }

@@ -196,6 +196,10 @@ export interface CatalogSettings {
   agencyId: string;
   indexScheme: string;
   orgCode: string;
+  /** Read only: the code new 索引号 use, what it is, and the rule in words as the 指南 states it. */
+  indexCode?: string;
+  indexCodeLabel?: string;
+  indexRule?: string;
   guide: Partial<Record<'intro' | 'classification' | 'obtaining' | 'applications' | 'remedies', string>>;
   rulesHtml: string;
 }

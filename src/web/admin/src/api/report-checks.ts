@@ -24,6 +24,10 @@ export interface CheckSummary {
 /** A finding with the official label of its cell (表三「（七）总计」行「总计」列). */
 export interface LabelledFinding {
   rule: string;
+  /** 「行合计（R1）」: what people see instead of the code. */
+  ruleName: string;
+  /** The cells a grouped finding covers (blank cells, a partial copy). */
+  cells?: string[];
   severity: 'error' | 'warning' | 'info';
   where: string;
   label: string;
@@ -32,6 +36,7 @@ export interface LabelledFinding {
 
 export interface CheckDetail extends CheckSummary {
   report: AnnualReport;
+  detection: string | null;
   findings: LabelledFinding[];
 }
 
@@ -44,6 +49,8 @@ export interface UploadResult {
   agencyName: string | null;
   year: number | null;
   format: string | null;
+  /** «年度：2019，依据：标题；格式：V2019，依据：表格栏目» */
+  detection: string | null;
   counts: FindingCounts;
 }
 
@@ -68,7 +75,7 @@ export const reportChecksApi = {
     request<CheckDetail>('GET', `/report-checks/${encodeURIComponent(id)}`, { signal }),
   compare: (id: string, signal?: AbortSignal) =>
     request<Comparison>('GET', `/report-checks/${encodeURIComponent(id)}/comparison`, { signal }),
-  upload: (files: Array<{ name: string; content: string }>) =>
+  upload: (files: Array<{ name: string; content: string; year?: number; agency?: string }>) =>
     request<{ results: UploadResult[] }>('POST', '/report-checks/uploads', { body: { files } }),
   /** A download link for the findings workbook (the browser sends the session cookie). */
   exportUrl: (filter: { id?: string; year?: number } = {}) => {

@@ -1,13 +1,15 @@
 /**
- * EXTENSION POINT for the annual reports feature: `/gk/:code/reports` (政府信息公开年报) lists
- * the agency's published 政府信息公开工作年度报告 (第四十九条、第五十条). This page does not know
- * where reports are stored: the reports feature registers a lister with
- * `registerAnnualReportLister` (one line where it registers its routes), and the page shows what
- * the listers return. Until one is registered the page says that no report is published.
+ * `/gk/:code/reports` (政府信息公开年报) lists the agency's published 政府信息公开工作年度报告
+ * (第四十九条、第五十条), newest first, read from the reports feature's records of the app's own
+ * database (no process-wide state: two apps in one process each see their own).
  */
 import { html } from '../../../../http/html.ts';
 import { formatChineseDate } from '../../../../domain/time.ts';
 import { columnPage } from '../catalog/column.ts';
+import type { Db } from '../../../../db/database.ts';
+import { findById } from '../../../../modules/agencies/agencies.repository.ts';
+import { reportTitle } from '../../../../modules/reports/export/index.ts';
+import * as repo from '../../../../modules/reports/reports.repository.ts';
 
 export interface PublishedAnnualReport {
   year: number;
@@ -18,19 +20,16 @@ export interface PublishedAnnualReport {
   publishedOn: string;
 }
 
-/** Lists an agency's published annual reports, newest first. */
-export type AnnualReportLister = (agencyId: string) => Promise<PublishedAnnualReport[]>;
-
-const listers: AnnualReportLister[] = [];
-
-/** Registers a source of published annual reports (the reports feature calls this once). */
-export function registerAnnualReportLister(lister: AnnualReportLister): void {
-  if (!listers.includes(lister)) listers.push(lister);
-}
-
-/** Every published report of the agency from the registered listers, newest first. */
-export async function publishedAnnualReports(agencyId: string): Promise<PublishedAnnualReport[]> {
-  const all = (await Promise.all(listers.map((l) => l(agencyId)))).flat();
+/** Every published report of the agency, newest first, each linked to its portal page. */
+export async function publishedAnnualReports(db: Db, agencyId: string): Promise<PublishedAnnualReport[]> {
+  const list = await repo.latestPublished(db, agencyId);
+  const code = (await findById(db, agencyId))?.code;
+  const all = list.map(({ record, version }) => ({
+    year: record.year,
+    title: reportTitle(version.report),
+    href: `/gk/${code}/reports/${record.year}`,
+    publishedOn: version.publishedOn,
+  }));
   return all.sort((a, b) => b.year - a.year || b.publishedOn.localeCompare(a.publishedOn));
 }
 

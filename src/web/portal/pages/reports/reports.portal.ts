@@ -1,47 +1,22 @@
 /**
  * The portal side of annual reports (第四十九条: 向社会公布): the 政府信息公开年报 page of each
- * agency lists its published reports (through the catalog column's lister extension point), and
+ * agency lists its published reports (annual-reports.ts), and
  * `/gk/:code/reports/:year` shows the latest published version as HTML — the same sections and
  * tables as the DOCX, readable without JavaScript — with links to earlier versions and files.
  */
+import { portalLimits } from '../../limits.ts';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Db } from '../../../../db/database.ts';
 import { formatChineseDate } from '../../../../domain/time.ts';
 import { html } from '../../../../http/html.ts';
 import { notFoundPage } from '../agency.ts';
-import { registerAnnualReportLister, type PublishedAnnualReport } from './annual-reports.ts';
 import { columnPage } from '../catalog/column.ts';
-import { findById } from '../../../../modules/agencies/agencies.repository.ts';
 import { publicAgencyByCode } from '../../../../modules/agencies/agencies.service.ts';
-import { exportReport, reportBodyHtml, reportTitle } from '../../../../modules/reports/export/index.ts';
+import { exportReport, reportBodyHtml } from '../../../../modules/reports/export/index.ts';
 import * as repo from '../../../../modules/reports/reports.repository.ts';
-
-/**
- * The lister is registered once per process, but apps (and their databases) come and go in
- * tests: it reads the database of the app that registered the portal most recently.
- */
-let portalDb: Db | null = null;
-
-async function listPublished(agencyId: string): Promise<PublishedAnnualReport[]> {
-  if (!portalDb) return [];
-  const list = await repo.latestPublished(portalDb, agencyId);
-  const code = (await findById(portalDb, agencyId))?.code;
-  return list.map(({ record, version }) => ({
-    year: record.year,
-    title: reportTitle(version.report),
-    href: `/gk/${code}/reports/${record.year}`,
-    publishedOn: version.publishedOn,
-  }));
-}
 
 export const reportPortalRoutes: FastifyPluginAsync = async (app) => {
   const { db, config } = app.ctx;
-  portalDb = db;
-  app.addHook('onClose', async () => {
-    if (portalDb === db) portalDb = null;
-  });
-  registerAnnualReportLister(listPublished);
-  const opts = { config: { rateLimit: { max: config.security.publicRateLimit, timeWindow: '1 minute' } } };
+  const opts = { config: { rateLimit: portalLimits(config).page } };
 
   app.get<{ Params: { code: string; year: string }; Querystring: { version?: string; format?: string } }>(
     '/gk/:code/reports/:year',
