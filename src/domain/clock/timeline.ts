@@ -33,7 +33,28 @@ function dayOf(value: string, ref: EventRef, field: string): number {
   return day;
 }
 
-/** Builds the facts from the events, validating each (events are read in date order, ties in the given order). */
+/**
+ * The order of facts of the same day: what a fact depends on first. With it the clock does not
+ * depend on the order the events were entered in (lifecycle.md "Facts entered late"): a fact
+ * back-entered after a later one of the same day is read in its place.
+ */
+const SAME_DAY_RANK: Record<string, number> = {
+  arrived: 0,
+  received: 1,
+  answeredOnSpot: 1,
+  correctionRequested: 2,
+  correctionReceived: 3,
+  consultationSent: 4,
+  feeNotice: 4,
+  consultationAnswered: 5,
+  feePaid: 5,
+  extensionApproved: 6,
+  delayedReplySet: 6,
+  replied: 9,
+  withdrawn: 9,
+};
+
+/** Builds the facts from the events, validating each (events are read in date order, same-day ones by what depends on what, then as given). */
 export function buildFacts(
   events: readonly ClockEvent[],
   wd: WorkingDays,
@@ -44,7 +65,12 @@ export function buildFacts(
   const ordered = events
     .map((event, index) => ({ event, ref: { index, type: String(event.type), date: String(event.date) } }))
     .map((e) => ({ ...e, day: dayOf(e.event.date, e.ref, '日期') }))
-    .sort((a, b) => a.day - b.day || a.ref.index - b.ref.index);
+    .sort(
+      (a, b) =>
+        a.day - b.day ||
+        (SAME_DAY_RANK[a.ref.type] ?? 5) - (SAME_DAY_RANK[b.ref.type] ?? 5) ||
+        a.ref.index - b.ref.index,
+    );
   for (const { event, ref, day } of ordered) {
     if (day > today) throw invalidEvent(ref, `事件日期${cn(day)}晚于今天，不能记录尚未发生的事件`);
     checkStillOpen(facts, ref, day, event);
