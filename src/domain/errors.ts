@@ -34,6 +34,9 @@ export const ERROR_CODES = {
   STEP_NOT_ALLOWED: '申请当前状态下不能办理这一步',
   CLOCK_EVENT_INVALID: '办理事实与法定期限规则不符（带 `index`、`type`、`date`）',
   CALENDAR_NOT_LOADED: '该年度工作日历尚未导入（带 `year`）',
+  CALENDAR_HOLIDAYS_MISSING:
+    '日历文件缺少《全国年节及纪念日放假办法》规定的法定节假日，未经确认不导入（带 `missingHolidays`）',
+  FILE_ENCODING: '文本文件的编码无法识别（应为 UTF-8 或 GB18030）',
   CATALOG_STATE: '主动公开信息当前状态下不能办理这一步',
   CATALOG_SAME_PERSON: '同一人不能既撰写又审核',
   // Annual reports

@@ -5,7 +5,7 @@
  */
 import { thirdPartyNoticesMissing } from '../../domain/applications/third-party.ts';
 import type { Situation } from '../../domain/applications/workflow.ts';
-import { DEFAULT_CLOCK_SETTINGS } from '../../domain/clock/settings.ts';
+import { DEFAULT_CLOCK_SETTINGS, type ClockSettings } from '../../domain/clock/settings.ts';
 import type { ClockResult } from '../../domain/clock/types.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Calendar } from '../../domain/calendar/calendar.ts';
@@ -38,14 +38,17 @@ export function situationOf(
   stored: readonly events.EventRecord[],
   clock: ClockResult,
   today: string,
+  settings: ClockSettings = DEFAULT_CLOCK_SETTINGS,
 ): Situation {
   return {
     clockState: clock.state,
     correctionRequested: clock.correctionRequestedDate !== null,
     openConsultations: clock.consultations.filter((c) => c.open).length,
+    unansweredConsultations: clock.consultations.filter((c) => c.answeredDate === null).length,
+    closedBy: clock.closedBy,
     extensionRequested: rec.extensionRequestedDays !== null,
     extensionDaysUsed: clock.extensionWorkingDays,
-    maxExtensionDays: DEFAULT_CLOCK_SETTINGS.maxExtensionWorkingDays,
+    maxExtensionDays: settings.maxExtensionWorkingDays,
     replyDue: clock.replyDue,
     today,
     reasonsAsked: rec.reasonsAsked,

@@ -2,6 +2,7 @@
 import { createHmac } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { queryCodeFromBytes } from '../../domain/applications/tracking.ts';
+import { resolveClockSettings, type ClockSettings } from '../../domain/clock/settings.ts';
 import type { Clock } from '../../domain/time.ts';
 import { createPersonalDataCipher, type CryptoSuite, type PersonalDataCipher } from '../privacy/personal-data.ts';
 
@@ -15,6 +16,13 @@ export interface AppDeps {
   publicUrl?: string;
   /** Whether an SMS gateway is configured (GONGKAI_SMS_GATEWAY): SMS notices are queued only then. */
   smsEnabled?: boolean;
+  /** Overrides of the clock settings' defaults (src/domain/clock/settings.ts), e.g. an [INTERPRETATION] one. */
+  clockSettings?: Partial<ClockSettings>;
+}
+
+/** The clock settings in force: the one place steps, guards and synth read periods and ceilings from. */
+export function clockSettingsOf(deps: Pick<AppDeps, 'clockSettings'>): ClockSettings {
+  return resolveClockSettings(deps.clockSettings);
 }
 
 /** Builds the dependencies from the app context. */

@@ -11,6 +11,9 @@ import { layout } from '../../layout.ts';
 import { textField, type FormState } from './fields.ts';
 import type { FormAgency } from './apply.ts';
 
+/** lifecycle.md "Provisional years": beside every date counted on a provisional calendar. */
+const PROVISIONAL = html`<span class="provisional">（暂定，以国务院办公厅公布的节假日安排为准）</span>`;
+
 const STATE_LABELS: Record<TrackingView['state'], string> = {
   awaitingConfirmation: '待确认收到申请',
   running: '办理中',
@@ -78,7 +81,7 @@ ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 <dt>办理状态</dt><dd class="state">${STATE_LABELS[v.state]}${v.outcomeLabel ? html`：${v.outcomeLabel}` : ''}</dd>
 <dt>提交日期</dt><dd>${formatChineseDate(v.arrivalDate)}</dd>
 <dt>收到申请之日</dt><dd>${v.receivedDate ? formatChineseDate(v.receivedDate) : '尚待确认（第三十一条）'}</dd>
-${v.replyDue && v.state !== 'closed' ? html`<dt>答复期限</dt><dd class="reply-due" data-date="${v.replyDue}">${formatChineseDate(v.replyDue)}${v.overdue ? '（已超过期限）' : ''}</dd>` : ''}
+${v.replyDue && v.state !== 'closed' ? html`<dt>答复期限</dt><dd class="reply-due" data-date="${v.replyDue}">${formatChineseDate(v.replyDue)}${v.replyDueProvisional ? PROVISIONAL : ''}${v.overdue ? '（已超过期限）' : ''}</dd>` : ''}
 ${v.closedDate ? html`<dt>办结日期</dt><dd>${formatChineseDate(v.closedDate)}</dd>` : ''}
 </dl>
 <h2>期限说明</h2>
@@ -86,7 +89,7 @@ ${v.closedDate ? html`<dt>办结日期</dt><dd>${formatChineseDate(v.closedDate)
 ${
   v.correction
     ? html`<h2 id="correction-title">补正申请</h2>
-<p>本机关于${formatChineseDate(v.correction.requested)}告知您补正以下事项${v.correction.periodEnd ? html`，补正期限至${formatChineseDate(v.correction.periodEnd)}` : ''}：</p>
+<p>本机关于${formatChineseDate(v.correction.requested)}告知您补正以下事项${v.correction.periodEnd ? html`，补正期限至${formatChineseDate(v.correction.periodEnd)}${v.correction.periodEndProvisional ? PROVISIONAL : ''}` : ''}：</p>
 <blockquote class="correction-items">${v.correction.items}</blockquote>
 <p class="hint">依据第三十条，答复期限自本机关收到补正后的申请之日起计算；无正当理由逾期不补正的，视为放弃申请。</p>
 <form method="post" action="${base}track/correct" enctype="multipart/form-data" class="apply" aria-labelledby="correction-title">
