@@ -76,7 +76,12 @@ describeEachDialect('audit tail after kill -9 under load (real server)', (dialec
     const agencyId = agencies.items.find((a) => a.code === 'luojiang-gxj')!.id;
 
     eventsBeforeLoad = Number(
-      (await db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+      (
+        await db
+          .selectFrom('audit_event')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
 
     // Load: concurrent submissions until the kill; only answered ones count as acknowledged.
@@ -111,7 +116,9 @@ describeEachDialect('audit tail after kill -9 under load (real server)', (dialec
     server.kill('SIGKILL');
     killed = true;
     await Promise.all(workers);
-    await new Promise((r) => server.exitCode !== null || server.signalCode !== null ? r(null) : server.once('exit', r));
+    await new Promise((r) =>
+      server.exitCode !== null || server.signalCode !== null ? r(null) : server.once('exit', r),
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -147,11 +154,23 @@ describeEachDialect('audit tail after kill -9 under load (real server)', (dialec
       .groupBy('chain')
       .orderBy('n', 'desc')
       .executeTakeFirstOrThrow();
-    const all = await db.selectFrom('audit_event').selectAll().where('chain', '=', chain).orderBy('seq', 'desc').execute();
+    const all = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('chain', '=', chain)
+      .orderBy('seq', 'desc')
+      .execute();
     const ids = await db.selectFrom('audit_event').select('id').orderBy('id').execute();
     const firstLoadId = ids[eventsBeforeLoad]!.id;
     const doomed = n === 'since-load' ? all.filter((e) => e.id >= firstLoadId) : all.slice(0, n);
-    await db.deleteFrom('audit_event').where('id', 'in', doomed.map((e) => e.id)).execute();
+    await db
+      .deleteFrom('audit_event')
+      .where(
+        'id',
+        'in',
+        doomed.map((e) => e.id),
+      )
+      .execute();
     try {
       return { result: await verify(), from: doomed.at(-1)!.seq, to: doomed[0]!.seq, chain };
     } finally {
@@ -159,13 +178,16 @@ describeEachDialect('audit tail after kill -9 under load (real server)', (dialec
     }
   }
 
-  it.each([1, 10, 'since-load'] as const)('deleting the newest %s event(s) fails verify, naming the range', async (n) => {
-    const { result, from, to, chain } = await withoutNewest(n);
-    expect(result.code).not.toBe(0);
-    const range = from === to ? `第 ${from} 条` : `第 ${from}–${to} 条`;
-    expect(result.stdout + result.stderr).toContain(range);
-    expect(result.stdout + result.stderr).toContain(chain);
-    if (n === 'since-load') expect(to - from + 1).toBeGreaterThan(20);
-    expect((await verify()).code).toBe(0);
-  });
+  it.each([1, 10, 'since-load'] as const)(
+    'deleting the newest %s event(s) fails verify, naming the range',
+    async (n) => {
+      const { result, from, to, chain } = await withoutNewest(n);
+      expect(result.code).not.toBe(0);
+      const range = from === to ? `第 ${from} 条` : `第 ${from}–${to} 条`;
+      expect(result.stdout + result.stderr).toContain(range);
+      expect(result.stdout + result.stderr).toContain(chain);
+      if (n === 'since-load') expect(to - from + 1).toBeGreaterThan(20);
+      expect((await verify()).code).toBe(0);
+    },
+  );
 });
