@@ -6,7 +6,8 @@ import { requireActor } from '../../http/actor.ts';
 import { findAll } from '../agencies/agencies.repository.ts';
 import { searchAudit, verifyAudit } from './audit.service.ts';
 
-const Json = Type.Unknown();
+/** A snapshot of the record's fields, as recorded (field → value). */
+const Snapshot = Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]);
 const EventSchema = Type.Object({
   id: Type.Integer(),
   seq: Type.Integer(),
@@ -18,8 +19,8 @@ const EventSchema = Type.Object({
   subjectType: Type.String(),
   subjectId: Type.Union([Type.String(), Type.Null()]),
   summary: Type.String(),
-  before: Json,
-  after: Json,
+  before: Snapshot,
+  after: Snapshot,
   at: Type.String(),
   clientIp: Type.Union([Type.String(), Type.Null()]),
   hash: Type.String(),

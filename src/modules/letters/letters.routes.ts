@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { LETTER_KEYS, PLACEHOLDERS } from '../../domain/letters/index.ts';
 import { requireActor } from '../../http/actor.ts';
-import { errorResponses } from '../../http/schemas.ts';
+import { documentResponse, errorResponses } from '../../http/schemas.ts';
 import { DOCUMENT_FORMATS, documentFileName, type DocumentFormat } from '../documents/index.ts';
 import { listTemplates, previewLetter, resetTemplate, saveTemplate } from './letters.service.ts';
 
@@ -113,6 +113,7 @@ export const letterRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: documentResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
