@@ -3,7 +3,6 @@
  * validate (TypeBox) → one service call → presenter.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import { shanghaiDate } from '../../domain/time.ts';
 import { authorize } from '../../policies/can.ts';

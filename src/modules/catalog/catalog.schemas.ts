@@ -1,9 +1,16 @@
 /** Request and response schemas of the catalog API (TypeBox: validation, types and OpenAPI at once). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { CATALOG_STATES, GUIDE_SECTIONS, type CatalogState } from '../../domain/catalog/index.ts';
+import {
+  CATALOG_STATES,
+  GUIDE_SECTIONS,
+  TIMELINESS_LABELS,
+  type CatalogState,
+  type Timeliness,
+} from '../../domain/catalog/index.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const DateString = Type.String({ format: 'date' });
+const StateSchema = Type.Unsafe<CatalogState>({ type: 'string', enum: [...CATALOG_STATES] });
 
 export const ItemInputSchema = Type.Object({
   title: Type.String({ maxLength: 300 }),
@@ -28,9 +35,14 @@ export const CreateBody = Type.Intersect([
 ]);
 
 export const ActionBody = Type.Object({
-  kind: Type.Union(
-    ['submit', 'confidentiality_pass', 'approve', 'send_back', 'withdraw', 'correct'].map((k) => Type.Literal(k)),
-  ),
+  kind: Type.Union([
+    Type.Literal('submit'),
+    Type.Literal('confidentiality_pass'),
+    Type.Literal('approve'),
+    Type.Literal('send_back'),
+    Type.Literal('withdraw'),
+    Type.Literal('correct'),
+  ]),
   opinion: Type.Optional(Type.String({ maxLength: 2000 })),
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
   reason: Type.Optional(Type.String({ maxLength: 2000 })),
@@ -73,10 +85,12 @@ export const ItemSchema = Type.Object({
   dueOn: Type.String(),
   dueExplanation: Type.String(),
   dueProvisional: Type.Boolean(),
-  timeliness: Type.String({
+  timeliness: Type.Unsafe<Timeliness>({
+    type: 'string',
+    enum: Object.keys(TIMELINESS_LABELS),
     description: 'on_time 按时公开 · late 逾期公开 · soon_due 即将到期 · pending 未到期 · overdue 已逾期未公开',
   }),
-  state: Type.String(),
+  state: StateSchema,
   publishedAt: Nullable(Type.String()),
   publishedOn: Nullable(Type.String()),
   withdrawnOn: Nullable(Type.String()),
@@ -100,12 +114,12 @@ export const ValiditySchema = Type.Object({
   effectiveOn: Nullable(Type.String()),
   endedAs: Type.Union([ValidityEndSchema, Type.Null()]),
   endedOn: Nullable(Type.String()),
-  replaces: Type.Union([Type.Object({ id: Type.String(), title: Type.String(), state: Type.String() }), Type.Null()]),
+  replaces: Type.Union([Type.Object({ id: Type.String(), title: Type.String(), state: StateSchema }), Type.Null()]),
   revisions: Type.Array(
     Type.Object({
       id: Type.String(),
       title: Type.String(),
-      state: Type.String(),
+      state: StateSchema,
       effectiveOn: Nullable(Type.String()),
       publishedOn: Nullable(Type.String()),
     }),
@@ -220,7 +234,10 @@ export const CategoryBody = Type.Object({
   sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
 });
 export const AgencyParams = Type.Object({ agencyId: Type.String({ maxLength: 64 }) });
-export const CategoryParams = Type.Object({ agencyId: Type.String({ maxLength: 64 }), id: Type.String({ maxLength: 64 }) });
+export const CategoryParams = Type.Object({
+  agencyId: Type.String({ maxLength: 64 }),
+  id: Type.String({ maxLength: 64 }),
+});
 
 /** 废止、失效 or 已修订 (naming the published revision). */
 export const ValidityChangeBody = Type.Object({
