@@ -118,16 +118,26 @@ describe('the OpenAPI document', () => {
         }
         for (const [type, media] of content) {
           const schema = media.schema!;
-          if (/json/.test(type)) {
+          // A download (any content type, JSON included) is a binary body: fileResponse(...).
+          if (schema.type === 'string' && schema.format === 'binary') {
+            if (type === '*/*') problems.push(`${route}: ${status} download must name its content type (${HOW})`);
+          } else if (/json/.test(type)) {
             if (typeof schema.$ref !== 'string' || !schema.$ref.startsWith('#/components/schemas/')) {
               problems.push(`${route}: ${status} ${type} schema is not named in components (${HOW})`);
               continue;
             }
+            const target = doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')];
+            if (target?.format === 'binary') {
+              problems.push(
+                `${route}: ${status} is a file but says ${type} — use fileResponse('<its content type>') (${HOW})`,
+              );
+              continue;
+            }
             const w = weakness(schema, doc);
             if (w) problems.push(`${route}: ${status} response schema ${w} — describe its fields (${HOW})`);
-          } else if (type === '*/*' || !(schema.type === 'string' && schema.format === 'binary')) {
+          } else {
             problems.push(
-              `${route}: ${status} ${type} must name its content type and use { type: 'string', format: 'binary' } (${HOW})`,
+              `${route}: ${status} ${type} is neither JSON nor a file — use fileResponse('${type}') (${HOW})`,
             );
           }
         }

@@ -1,6 +1,6 @@
 /** Request and response schemas of the 年报体检 API (TypeBox: validation, types, OpenAPI). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { AnnualReportSchema } from '../reports/reports.schemas.ts';
+import { AnnualReportSchema, SeveritySchema } from '../reports/reports.schemas.ts';
 import { UPLOAD_MAX_FILES } from '../../domain/report/upload-limits.ts';
 
 const CellValue = Type.Union([Type.Number(), Type.Null()]);
@@ -55,7 +55,7 @@ export const SummarySchema = Type.Object({
 
 export const LabelledFindingSchema = Type.Object({
   rule: Type.String(),
-  severity: Type.String(),
+  severity: SeveritySchema,
   where: Type.String(),
   label: Type.String(),
   message: Type.String(),
