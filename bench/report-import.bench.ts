@@ -12,6 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ANNUAL_REPORT_SCHEMA, emptyReport, getFormat, type AnnualReport } from '../src/domain/report/index.ts';
 import { importFiles } from '../src/modules/report-import/import-batch.ts';
+import { renderHazard } from '../tools/report-fixtures/hazard-variants.ts';
 import { renderHtml } from '../tools/report-fixtures/render-html.ts';
 import { renderPdf } from '../tools/report-fixtures/render-pdf.ts';
 import { renderText } from '../tools/report-fixtures/render-text.ts';
@@ -64,6 +65,24 @@ function randomReport(seed: number): AnnualReport {
   return r;
 }
 
+/** A long PDF about something else (a statistical yearbook). */
+async function yearbookPdf(pages: number): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const { CJK_FONT } = await import('../tools/report-fixtures/render-pdf.ts');
+  const doc = new PDFDocument({ size: 'A4' });
+  doc.registerFont('cjk', CJK_FONT, 'NotoSansCJKsc-Regular');
+  doc.font('cjk');
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((r) => doc.on('end', () => r(Buffer.concat(chunks))));
+  for (let p = 0; p < pages; p++) {
+    if (p > 0) doc.addPage();
+    for (let l = 0; l < 30; l++) doc.fontSize(10).text(`第${p + 1}章 统计资料 表${l} 地区生产总值 ${p * 100 + l}`);
+  }
+  doc.end();
+  return done;
+}
+
 /** Times `gongkai import-report DIR --json` in a child process; peak RSS from the child itself. */
 function timeCli(dir: string): { ms: number; rssMb: number; lines: number } {
   const script = `import { importFiles } from ${JSON.stringify(join(ROOT, 'src/modules/report-import/import-batch.ts'))};
@@ -92,11 +111,29 @@ function timeWholeCli(dir: string): number {
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
 try {
-  const styles = ['html', 'html', 'html', 'html', 'tab', 'tab', 'tab', 'markdown', 'markdown', 'crawler'] as const;
+  // Issue 16 adds the hazards of published reports: HTML flattened with 「 | 」 and span notes,
+  // labels broken over lines, markdown with mismatched columns.
+  const styles = [
+    'html',
+    'html',
+    'html',
+    'tab',
+    'tab',
+    'markdown',
+    'crawler',
+    'flat-html-annotated',
+    'broken-labels',
+    'markdown-mismatch',
+  ] as const;
   for (let i = 0; i < 1000; i++) {
     const style = styles[i % styles.length]!;
     const report = randomReport(i + 1);
-    const body = style === 'html' ? renderHtml({ report }) : renderText({ report }, style);
+    const body =
+      style === 'html'
+        ? renderHtml({ report })
+        : style === 'tab' || style === 'markdown' || style === 'crawler'
+          ? renderText({ report }, style)
+          : await renderHazard({ report }, style, i);
     writeFileSync(join(dir, `r${String(i).padStart(4, '0')}.${style === 'html' ? 'html' : 'txt'}`), body);
   }
   const text = timeCli(dir);
@@ -106,6 +143,11 @@ try {
   for (let i = 0; i < 50; i++)
     writeFileSync(join(pdfDir, `r${i}.pdf`), await renderPdf({ report: randomReport(5000 + i) }));
   const pdf = timeCli(pdfDir);
+  // A 200-page PDF that is not a report: stopped after its first pages.
+  const otherDir = join(dir, 'other');
+  spawnSync('mkdir', ['-p', otherDir]);
+  writeFileSync(join(otherDir, 'yearbook.pdf'), await yearbookPdf(200));
+  const other = timeCli(otherDir);
   // A crawler-text report: rows whose digits run together several ways stay null (ambiguous), never a false R1–R4.
   const sample = await importFiles([join(dir, 'r0009.txt')]);
   const falseAlarms = sample[0]?.findings.filter((f) => f.severity === 'error').length;
@@ -115,13 +157,16 @@ try {
   );
   process.stdout.write('| benchmark | total | per report | peak RSS | note |\n|---|---|---|---|---|\n');
   process.stdout.write(
-    `| 1,000 reports: 400 HTML, 300 tab text, 200 markdown, 100 crawler text | ${(text.ms / 1000).toFixed(1)} s | ${(text.ms / 1000).toFixed(1)} ms | ${text.rssMb.toFixed(0)} MB | importFiles in a fresh process (${text.lines} files) |\n`,
+    `| 1,000 reports: 300 HTML, 200 tab text, 100 markdown, 100 crawler text, 100 flattened HTML with span notes, 100 broken labels, 100 mismatched markdown | ${(text.ms / 1000).toFixed(1)} s | ${(text.ms / 1000).toFixed(1)} ms | ${text.rssMb.toFixed(0)} MB | importFiles in a fresh process (${text.lines} files) |\n`,
   );
   process.stdout.write(
     `| the same through \`gongkai import-report DIR --json\` | ${(whole / 1000).toFixed(1)} s | ${(whole / 1000).toFixed(1)} ms | — | wall clock, process start and JSON output included |\n`,
   );
   process.stdout.write(
     `| 50 PDF reports (pdfkit, Noto Sans CJK, 2–3 pages) | ${(pdf.ms / 1000).toFixed(1)} s | ${(pdf.ms / 50).toFixed(0)} ms | ${pdf.rssMb.toFixed(0)} MB | one worker thread per PDF |\n`,
+  );
+  process.stdout.write(
+    `| a 200-page PDF that is not a report | ${(other.ms / 1000).toFixed(2)} s | — | ${other.rssMb.toFixed(0)} MB | recognised on its first 3 pages |\n`,
   );
   process.stdout.write(
     `\n(crawler-text sample r0009: ${sample[0]?.error ?? 'read'}, ${sample[0]?.findings.filter((f) => f.rule === 'ambiguous').length} ambiguous rows, ${falseAlarms} errors)\n`,

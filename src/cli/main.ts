@@ -6,9 +6,10 @@
  * (e.g. a calendar year not loaded, a file that is not a report).
  */
 import { Command, CommanderError } from 'commander';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, ValidationError } from '../domain/errors.ts';
 import { commands } from './commands/index.ts';
 import { ExitCode, CliExit } from './exit.ts';
+import { operatorProblem } from './operator-errors.ts';
 
 /** Domain error codes that mean "the data does not cover this", mapped to exit code 3. */
 const DATA_PROBLEM_CODES = new Set(['CALENDAR_NOT_LOADED', 'NOT_A_REPORT', 'DATA_INVALID', 'NOT_FOUND']);
@@ -38,9 +39,19 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end through here with exit code 0.
       return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
     }
+    if (err instanceof ValidationError && Object.keys(err.fields).length > 1) {
+      // Every problem at once, so the operator fixes them in one go.
+      process.stderr.write(`错误：${Object.values(err.fields).join('；')}\n`);
+      return ExitCode.Failure;
+    }
     if (err instanceof DomainError) {
       process.stderr.write(`错误：${err.message}\n`);
       return DATA_PROBLEM_CODES.has(err.code) ? ExitCode.Data : ExitCode.Failure;
+    }
+    const problem = operatorProblem(err);
+    if (problem) {
+      process.stderr.write(`错误：${problem}\n`);
+      return ExitCode.Failure;
     }
     process.stderr.write(`错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return ExitCode.Failure;

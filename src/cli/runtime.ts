@@ -9,7 +9,11 @@ export async function withRuntime<T>(
 ): Promise<T> {
   const rt = await openRuntime(loadConfig());
   try {
-    if (options.migrate !== false) await migrateToLatest(rt.db);
+    if (options.migrate !== false) {
+      await migrateToLatest(rt.db);
+      const { checkKeyFingerprint } = await import('../modules/privacy/key-fingerprint.ts');
+      await checkKeyFingerprint(rt.db, rt.encryptionKey, rt.clock);
+    }
     return await fn(rt);
   } finally {
     await rt.close();

@@ -14,6 +14,24 @@ describe('configuration', () => {
     expect(c.security.lockoutMinutes).toBe(15);
   });
 
+  it('GONGKAI_TRUST_PROXY: none, a hop count or addresses/CIDRs, never everyone', () => {
+    expect(loadConfig({}).security.trustProxy).toBe(false);
+    expect(loadConfig({ GONGKAI_TRUST_PROXY: 'false' }).security.trustProxy).toBe(false);
+    expect(loadConfig({ GONGKAI_TRUST_PROXY: '1' }).security.trustProxy).toBe(1);
+    expect(loadConfig({ GONGKAI_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).security.trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+    ]);
+    for (const bad of ['true', '*', 'all']) {
+      expect(() => loadConfig({ GONGKAI_TRUST_PROXY: bad })).toThrow(/GONGKAI_TRUST_PROXY.*不能信任所有来源/);
+    }
+    expect(() => loadConfig({ GONGKAI_TRUST_PROXY: '11' })).toThrow(/1 到 10/);
+    expect(() => loadConfig({ GONGKAI_TRUST_PROXY: '10.0.0.0/33' })).toThrow(/不是 IP 地址或网段/);
+    expect(() => loadConfig({ GONGKAI_TRUST_PROXY: 'nginx.local' })).toThrow(/nginx\.local/);
+  });
+
   it('reads PostgreSQL URLs', () => {
     expect(loadConfig({ GONGKAI_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/gk' }).database).toEqual({
       kind: 'postgres',

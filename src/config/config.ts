@@ -21,6 +21,14 @@ export interface Config {
   /** `sqlite:<path>` or `postgres://…` */
   databaseUrl: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** PostgreSQL connections per node (GONGKAI_DB_POOL_SIZE). */
+  databasePoolSize: number;
+  /**
+   * /metrics is never public: served on the main port only with `Authorization: Bearer <token>`
+   * (GONGKAI_METRICS_TOKEN), and/or without a token on a listener bound to 127.0.0.1
+   * (GONGKAI_METRICS_PORT). Neither set: no /metrics.
+   */
+  metrics: { token: string | null; port: number | null };
   host: string;
   port: number;
   /** Signs cookies and CSRF tokens. Null in embedded mode until generated and kept (see secrets.ts). */
@@ -33,23 +41,48 @@ export interface Config {
   smtp: SmtpConfig | null;
   /** Where people reach this server (no trailing slash): links in e-mails, e.g. a reminder's link to the console. */
   publicUrl: string;
+  /**
+   * What the portal's footer shows (国办发〔2017〕47号《政府网站发展指引》: 网站标识码, 主办单位,
+   * ICP备案编号 and 公安机关备案号). Null = not shown.
+   */
+  site: {
+    /** 网站标识码 (10 characters, issued by the 全国政府网站信息报送系统). */
+    identifier: string | null;
+    /** ICP备案编号, e.g. 闽ICP备12345678号. */
+    icp: string | null;
+    /** 公安机关备案号, e.g. 闽公网安备 35050302000123号. */
+    psb: string | null;
+    /** 主办单位, e.g. 泉州市洛江区人民政府办公室. */
+    sponsor: string | null;
+  };
   security: {
     lockoutThreshold: number;
     lockoutMinutes: number;
     sessionIdleMinutes: number;
     sessionMaxHours: number;
     passwordMinLength: number;
-    /** Requests per minute per client address on public endpoints. */
+    /** Page views per minute per client address on the portal (high: a NAT puts a whole office behind one address). */
     publicRateLimit: number;
+    /** Searches per minute per client address (each one queries the index). */
+    searchRateLimit: number;
+    /** Form submissions and tracking look-ups per minute per client address (against floods and code guessing). */
+    formRateLimit: number;
     loginRateLimit: number;
     /** Serve cookies with `Secure`; on by default in production (behind TLS). */
     secureCookies: boolean;
-    trustProxy: boolean;
+    /**
+     * The reverse proxies whose X-Forwarded-For/-Host/-Proto are believed: false (none, the
+     * default), a hop count, or their addresses/CIDRs. Never "everyone": then any client could
+     * name its own address and walk around the rate limits.
+     */
+    trustProxy: TrustProxy;
   };
   logLevel: string;
 }
 
 type Env = Record<string, string | undefined>;
+
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends DomainError {
   constructor(
@@ -93,6 +126,49 @@ function parseDatabaseUrl(url: string): Config['database'] {
     return { kind: 'postgres', url };
   }
   throw new ConfigError('GONGKAI_DATABASE_URL', '应以 sqlite: 或 postgres:// 开头');
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+function isAddressOrCidr(value: string): boolean {
+  const [address, bits, extra] = value.split('/');
+  if (extra !== undefined || !address) return false;
+  const v4 = IPV4.test(address);
+  const v6 = !v4 && /^[0-9a-fA-F:.]+$/.test(address) && address.includes(':');
+  if (!v4 && !v6) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (v4 ? 32 : 128);
+}
+
+/**
+ * GONGKAI_TRUST_PROXY: empty/false = trust no proxy; a number = that many proxy hops in front
+ * (nginx alone: 1); otherwise a comma-separated list of proxy addresses or CIDRs
+ * (e.g. 127.0.0.1,10.0.0.0/8). "true" or "*" (trust everyone) is refused.
+ */
+function parseTrustProxy(env: Env): TrustProxy {
+  const name = 'GONGKAI_TRUST_PROXY';
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '' || ['false', 'no', 'off', '0'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes', 'on', '*', 'all'].includes(raw.toLowerCase())) {
+    throw new ConfigError(
+      name,
+      '不能信任所有来源（伪造的 X-Forwarded-For 会绕过限流）；请写代理层数（如 1）或代理的地址/网段（如 127.0.0.1,10.0.0.0/8）',
+    );
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError(name, `代理层数应在 1 到 10 之间，实际为 ${hops}`);
+    return hops;
+  }
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = list.filter((s) => !isAddressOrCidr(s));
+  if (bad.length) {
+    throw new ConfigError(name, `“${bad.join('、')}”不是 IP 地址或网段；应为代理层数（如 1）或以逗号分隔的地址/网段`);
+  }
+  return list;
 }
 
 /** 32 bytes, as 64 hex digits or base64. */
@@ -152,6 +228,32 @@ function parseSmtp(env: Env): SmtpConfig | null {
   };
 }
 
+function optionalText(env: Env, name: string, check: RegExp, why: string): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  if (!check.test(raw)) throw new ConfigError(name, `${why}，实际为“${raw}”`);
+  return raw;
+}
+
+function parseSite(env: Env): Config['site'] {
+  return {
+    identifier: optionalText(env, 'GONGKAI_SITE_IDENTIFIER', /^[0-9A-Za-z]{10}$/, '网站标识码应为10位数字或字母'),
+    icp: optionalText(
+      env,
+      'GONGKAI_SITE_ICP',
+      /^.{0,10}ICP备[0-9]{6,10}号(-[0-9]{1,3})?$/,
+      '应为ICP备案编号，如“闽ICP备12345678号”',
+    ),
+    psb: optionalText(
+      env,
+      'GONGKAI_SITE_PSB',
+      /^.{0,10}公网安备\s?[0-9]{10,16}号$/,
+      '应为公安机关备案号，如“闽公网安备 35050302000123号”',
+    ),
+    sponsor: optionalText(env, 'GONGKAI_SITE_SPONSOR', /^[^<>]{2,60}$/, '主办单位名称应为2至60个字'),
+  };
+}
+
 /** Reads and validates the configuration. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const rawEnv = env.GONGKAI_ENV ?? 'development';
@@ -175,10 +277,17 @@ export function loadConfig(env: Env = process.env): Config {
     if (!encryptionKey) throw new ConfigError('GONGKAI_ENCRYPTION_KEY', '生产模式必须设置，用于加密个人信息');
     if (new Set(secret).size < 10) throw new ConfigError('GONGKAI_SECRET', '过于简单，请使用随机生成的值');
   }
+  const metricsToken = env.GONGKAI_METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && (metricsToken.length < 24 || /\s/.test(metricsToken))) {
+    throw new ConfigError('GONGKAI_METRICS_TOKEN', '至少 24 个字符且不含空白（建议用 openssl rand -hex 24 生成）');
+  }
+  const metricsPort = int(env, 'GONGKAI_METRICS_PORT', 0, 0, 65535);
   const config: Config = {
     env: environment,
     databaseUrl,
     database,
+    databasePoolSize: int(env, 'GONGKAI_DB_POOL_SIZE', 10, 1, 500),
+    metrics: { token: metricsToken, port: metricsPort === 0 ? null : metricsPort },
     host: env.GONGKAI_HOST || '0.0.0.0',
     port,
     secret,
@@ -187,16 +296,19 @@ export function loadConfig(env: Env = process.env): Config {
     auditAnchorDir: env.GONGKAI_AUDIT_ANCHOR_DIR || `${env.GONGKAI_DATA_DIR || './data'}/audit-anchors`,
     smtp: parseSmtp(env),
     publicUrl: parsePublicUrl(env, port),
+    site: parseSite(env),
     security: {
       lockoutThreshold: int(env, 'GONGKAI_LOCKOUT_THRESHOLD', 5, 1, 100),
       lockoutMinutes: int(env, 'GONGKAI_LOCKOUT_MINUTES', 15, 1, 24 * 60),
       sessionIdleMinutes: int(env, 'GONGKAI_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
       sessionMaxHours: int(env, 'GONGKAI_SESSION_MAX_HOURS', 12, 1, 24 * 30),
       passwordMinLength: int(env, 'GONGKAI_PASSWORD_MIN_LENGTH', 10, 8, 128),
-      publicRateLimit: int(env, 'GONGKAI_PUBLIC_RATE_LIMIT', 120, 1, 1_000_000),
+      publicRateLimit: int(env, 'GONGKAI_PUBLIC_RATE_LIMIT', 1200, 1, 1_000_000),
+      searchRateLimit: int(env, 'GONGKAI_SEARCH_RATE_LIMIT', 300, 1, 1_000_000),
+      formRateLimit: int(env, 'GONGKAI_FORM_RATE_LIMIT', 30, 1, 1_000_000),
       loginRateLimit: int(env, 'GONGKAI_LOGIN_RATE_LIMIT', 20, 1, 1_000_000),
       secureCookies: bool(env, 'GONGKAI_SECURE_COOKIES', production),
-      trustProxy: bool(env, 'GONGKAI_TRUST_PROXY', false),
+      trustProxy: parseTrustProxy(env),
     },
     logLevel: env.GONGKAI_LOG_LEVEL || (environment === 'test' ? 'silent' : 'info'),
   };

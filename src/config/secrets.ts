@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 
 export interface ResolvedSecrets {
   secret: string;
@@ -24,7 +24,13 @@ export function resolveSecrets(config: Config): ResolvedSecrets {
   }
   const file = join(config.dataDir, 'secrets.json');
   let stored: { secret?: string; encryptionKey?: string } = {};
-  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+  if (existsSync(file)) {
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+    } catch {
+      throw new ConfigError('GONGKAI_DATA_DIR', `${file} 不是有效的 JSON；请从备份恢复（其中的密钥用于解密个人信息）`);
+    }
+  }
   let generated = false;
   if (!stored.secret || !stored.encryptionKey) {
     stored = {

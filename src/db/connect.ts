@@ -59,12 +59,28 @@ export function openDatabase(database: Config['database'], options: OpenOptions 
     sqlite.pragma('cache_size = -32768');
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
+  // No JIT: the product's statements are short, and JIT compiles whenever the planner's cost of
+  // a branch crosses jit_above_cost — even a branch behind a one-time filter that never runs
+  // (140 ms of compilation for a 2 ms search, docs/benchmarks.md).
+  const settings = ['-c jit=off', ...(options.schema ? [`-c search_path=${options.schema}`] : [])];
+  const max = options.poolSize ?? 10;
   const pool = new pg.Pool({
     connectionString: database.url,
-    max: options.poolSize ?? 10,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    max,
+    options: settings.join(' '),
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, { pool, max });
+  return db;
+}
+
+const pools = new WeakMap<object, { pool: pg.Pool; max: number }>();
+
+/** The state of a PostgreSQL connection pool (for /metrics); null for SQLite (one connection). */
+export function poolStats(db: Kysely<Database>): { max: number; total: number; idle: number; waiting: number } | null {
+  const entry = pools.get(db);
+  if (!entry) return null;
+  return { max: entry.max, total: entry.pool.totalCount, idle: entry.pool.idleCount, waiting: entry.pool.waitingCount };
 }
 
 /** Which SQL dialect a handle speaks, for the few queries that must differ. */

@@ -13,6 +13,7 @@ import type { FoundationTables } from './tables/foundation.ts';
 import type { LetterTables } from './tables/letters.ts';
 import type { OutboxTables } from './tables/outbox.ts';
 import type { ReminderTables } from './tables/reminders.ts';
+import type { SecurityTables } from './tables/security.ts';
 
 export type Database = FoundationTables &
   CalendarTables &
@@ -23,6 +24,7 @@ export type Database = FoundationTables &
   LetterTables &
   OutboxTables &
   ReminderTables &
+  SecurityTables &
   ApplicationSuggestionTables;
 
 export type Db = Kysely<Database>;
@@ -30,3 +32,11 @@ export type Tx = Transaction<Database>;
 /** Either a database handle or an open transaction: repositories accept both. */
 export type DbOrTx = Db | Tx;
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * Runs `work` in a transaction: the caller's, when it passes one (a bulk caller publishing many
+ * items in one transaction), or a new one.
+ */
+export function inTransaction<T>(db: DbOrTx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Tx) : (db as Db).transaction().execute(work);
+}

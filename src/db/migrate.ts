@@ -31,6 +31,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'schema_migration',
     migrationLockTableName: 'schema_migration_lock',
+    // Migrations are named by date and issue (2026-12-07-i11-02-…) and land in the order the
+    // issues are merged, not the order of their names: a database migrated at one point may
+    // later receive a migration whose name sorts before its last one. They are independent of
+    // each other, so pending ones run (in name order) instead of being refused.
+    allowUnorderedMigrations: true,
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {

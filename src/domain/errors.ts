@@ -23,11 +23,13 @@ export const ERROR_CODES = {
   ACCOUNT_LOCKED: '账号已暂时锁定（带 `lockedUntil`）',
   PASSWORD_CHANGE_REQUIRED: '须先修改密码',
   FORBIDDEN: '没有权限',
+  OUTSIDE_SUBTREE: '所选机构不在本人监督的范围内',
   CSRF_FAILED: '来源校验失败（跨站请求）',
   RATE_LIMITED: '请求过于频繁',
   // Records
   NOT_FOUND: '要找的对象不存在或不可见',
   CONFLICT: '与已有数据冲突（例如重复）',
+  ALREADY_INITIALISED: '数据库已初始化（`gongkai init` 只在空库上运行）',
   // Workflows
   STEP_NOT_ALLOWED: '申请当前状态下不能办理这一步',
   CLOCK_EVENT_INVALID: '办理事实与法定期限规则不符（带 `index`、`type`、`date`）',
@@ -46,6 +48,8 @@ export const ERROR_CODES = {
   REPORT_FORMAT_REASON_REQUIRED: '选用非本年度格式需说明理由',
   REPORT_AGGREGATE_MIXED: '汇总的报告格式不一',
   REPORT_CHECK_NO_AGENCY: '体检需指明机构',
+  REPORT_COMPARE_SAME: '比较的两份年报是同一份',
+  REPORT_COMPARE_AGENCY: '比较的两份年报不属于同一机关',
   // Last resort
   INTERNAL: '服务器内部错误',
 } as const;

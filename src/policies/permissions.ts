@@ -1,51 +1,11 @@
 /**
- * Which role may do what. One table for the whole product (STYLE.md rule 11); feature issues add
- * their permissions here.
+ * Which role may do what: one literal matrix for the whole product (STYLE.md rule 11). A feature
+ * adds its permissions as rows here.
  */
-import type { Role } from '../domain/accounts.ts';
+import { SYSTEM_ROLES, type Role } from '../domain/accounts.ts';
 
-export const PERMISSIONS = [
-  'dashboard.read',
-  'agencies.read',
-  'agencies.manage',
-  'users.read',
-  'users.manage',
-  'users.unlock',
-  'tokens.manage',
-  'audit.read',
-  'calendar.read',
-  'calendar.manage',
-  ...([
-    'catalog.read',
-    'catalog.edit',
-    'catalog.review',
-    'catalog.approve',
-    'catalog.figures',
-    'catalog.settings',
-  ] as const),
-  ...([
-    'applications.read',
-    'applications.register',
-    'applications.handle',
-    'applications.approve',
-    'applications.review',
-  ] as const),
-  ...([
-    'cases.read',
-    'cases.manage',
-    'complaints.read',
-    'complaints.manage',
-    'letters.read',
-    'letters.manage',
-    'outbox.read',
-    'outbox.send',
-  ] as const),
-  ...(['reports.read', 'reports.edit', 'reports.publish', 'reports.supervise'] as const),
-  ...(['report_checks.read', 'report_checks.manage'] as const),
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-const ALL_STAFF: Role[] = [
+/** The roles in the matrix's column order. */
+const COLUMNS = [
   'clerk',
   'handler',
   'office_head',
@@ -53,102 +13,75 @@ const ALL_STAFF: Role[] = [
   'approver',
   'agency_admin',
   'supervisor',
-];
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+] as const satisfies readonly Role[];
 
-export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
-  clerk: ['dashboard.read', 'agencies.read', 'calendar.read'],
-  handler: ['dashboard.read', 'agencies.read', 'calendar.read'],
-  office_head: ['dashboard.read', 'agencies.read', 'calendar.read'],
-  confidentiality_reviewer: ['dashboard.read', 'agencies.read', 'calendar.read'],
-  approver: ['dashboard.read', 'agencies.read', 'calendar.read'],
-  agency_admin: [
-    'dashboard.read',
-    'agencies.read',
-    'agencies.manage',
-    'users.read',
-    'users.manage',
-    'users.unlock',
-    'calendar.read',
-  ],
-  supervisor: ['dashboard.read', 'agencies.read', 'calendar.read'],
-  system_admin: [
-    'dashboard.read',
-    'agencies.read',
-    'agencies.manage',
-    'users.read',
-    'users.manage',
-    'users.unlock',
-    'tokens.manage',
-    'calendar.read',
-    'calendar.manage',
-  ],
-  security_admin: ['dashboard.read', 'agencies.read', 'users.read', 'users.unlock', 'calendar.read'],
-  audit_admin: ['dashboard.read', 'agencies.read', 'audit.read', 'calendar.read'],
-};
-// 主动公开 (docs/catalog.md): drafting, 保密审查, 发布审核, the 第二十条 figures and the column's settings.
-Object.entries({
-  clerk: ['catalog.read', 'catalog.edit'],
-  handler: ['catalog.read', 'catalog.edit'],
-  office_head: ['catalog.read', 'catalog.edit', 'catalog.approve', 'catalog.figures', 'catalog.settings'],
-  confidentiality_reviewer: ['catalog.read', 'catalog.review'],
-  approver: ['catalog.read', 'catalog.approve'],
-  agency_admin: ['catalog.read', 'catalog.figures', 'catalog.settings'],
-  supervisor: ['catalog.read'],
-} satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) =>
-  ROLE_PERMISSIONS[role as Role].push(...granted),
-);
+const X = true;
+const _ = false;
+/** Fails to compile when a role is added to ROLES but not given a column here. */
+type EveryRoleHasAColumn = [Exclude<Role, (typeof COLUMNS)[number]>] extends [never] ? true : never;
+const _everyRoleHasAColumn: EveryRoleHasAColumn = true;
+type Row = readonly [boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean];
 
-// 依申请公开 (docs/applications.md): 登记员 registers, 承办人 handles, the office head approves and signs off, 保密审查员 reviews before release.
-Object.entries({
-  clerk: ['applications.read', 'applications.register'],
-  handler: ['applications.read', 'applications.handle'],
-  office_head: ['applications.read', 'applications.register', 'applications.handle', 'applications.approve'],
-  confidentiality_reviewer: ['applications.read', 'applications.review'],
-  supervisor: ['applications.read'],
-} satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) =>
-  ROLE_PERMISSIONS[role as Role].push(...granted),
-);
+/**
+ * THE MATRIX: one row per permission, one column per role (X = granted). 三员分立: the three
+ * system roles (right) hold no business permission (docs/security.md). Read with docs/catalog.md
+ * (主动公开), docs/applications.md (依申请公开), docs/cases.md, docs/letters.md, docs/reports.md and
+ * docs/report-import.md (年报体检).
+ */
+// prettier-ignore
+const MATRIX = {
+  //                        clerk handler head review approver admin supervisor | system security audit
+  'dashboard.read':         [X,  X,  X,  X,  X,  X,  X,  X,  X,  X],
+  'agencies.read':          [X,  X,  X,  X,  X,  X,  X,  X,  X,  X],
+  'agencies.manage':        [_,  _,  _,  _,  _,  X,  _,  X,  _,  _],
+  'users.read':             [_,  _,  _,  _,  _,  X,  _,  X,  X,  _],
+  'users.manage':           [_,  _,  _,  _,  _,  X,  _,  X,  _,  _],
+  'users.unlock':           [_,  _,  _,  _,  _,  X,  _,  X,  X,  _],
+  'tokens.manage':          [_,  _,  _,  _,  _,  _,  _,  X,  _,  _],
+  'audit.read':             [_,  _,  _,  _,  _,  _,  _,  _,  _,  X],
+  'calendar.read':          [X,  X,  X,  X,  X,  X,  X,  X,  X,  X],
+  'calendar.manage':        [_,  _,  _,  _,  _,  _,  _,  X,  _,  _],
+  'catalog.read':           [X,  X,  X,  X,  X,  X,  X,  _,  _,  _],
+  'catalog.edit':           [X,  X,  X,  _,  _,  _,  _,  _,  _,  _],
+  'catalog.review':         [_,  _,  _,  X,  _,  _,  _,  _,  _,  _],
+  'catalog.approve':        [_,  _,  X,  _,  X,  _,  _,  _,  _,  _],
+  'catalog.figures':        [_,  _,  X,  _,  _,  X,  _,  _,  _,  _],
+  'catalog.settings':       [_,  _,  X,  _,  _,  X,  _,  _,  _,  _],
+  'applications.read':      [X,  X,  X,  X,  _,  _,  X,  _,  _,  _],
+  'applications.register':  [X,  _,  X,  _,  _,  _,  _,  _,  _,  _],
+  'applications.handle':    [_,  X,  X,  _,  _,  _,  _,  _,  _,  _],
+  'applications.approve':   [_,  _,  X,  _,  _,  _,  _,  _,  _,  _],
+  'applications.review':    [_,  _,  _,  X,  _,  _,  _,  _,  _,  _],
+  'cases.read':             [X,  X,  X,  _,  _,  _,  X,  _,  _,  _],
+  'cases.manage':           [X,  X,  X,  _,  _,  _,  _,  _,  _,  _],
+  'complaints.read':        [X,  X,  X,  _,  _,  _,  X,  _,  _,  _],
+  'complaints.manage':      [_,  _,  _,  _,  _,  _,  X,  _,  _,  _],
+  'letters.read':           [X,  X,  X,  _,  _,  X,  X,  _,  _,  _],
+  'letters.manage':         [_,  _,  X,  _,  _,  X,  _,  _,  _,  _],
+  'outbox.read':            [X,  X,  X,  _,  _,  _,  X,  _,  _,  _],
+  'outbox.send':            [X,  X,  X,  _,  _,  _,  _,  _,  _,  _],
+  'reports.read':           [X,  X,  X,  X,  X,  X,  X,  _,  _,  _],
+  'reports.edit':           [_,  _,  X,  _,  _,  _,  _,  _,  _,  _],
+  'reports.publish':        [_,  _,  _,  _,  X,  _,  _,  _,  _,  _],
+  'reports.supervise':      [_,  _,  _,  _,  _,  _,  X,  _,  _,  _],
+  'report_checks.read':     [_,  _,  X,  _,  _,  _,  X,  X,  _,  _],
+  'report_checks.manage':   [_,  _,  X,  _,  _,  _,  X,  X,  _,  _],
+  'supervision.read':       [_,  _,  _,  _,  _,  _,  X,  _,  _,  X],
+  'supervision.manage':     [_,  _,  _,  _,  _,  _,  X,  _,  _,  _],
+} as const satisfies Record<string, Row>;
 
-// 复议/诉讼 register and 投诉、举报 (docs/cases.md: the supervisor handles complaints, the agency reads its own), letter templates and the outbox (docs/letters.md).
-Object.entries({
-  clerk: ['cases.read', 'cases.manage', 'complaints.read', 'letters.read', 'outbox.read', 'outbox.send'],
-  handler: ['cases.read', 'cases.manage', 'complaints.read', 'letters.read', 'outbox.read', 'outbox.send'],
-  office_head: [
-    'cases.read',
-    'cases.manage',
-    'complaints.read',
-    'letters.read',
-    'letters.manage',
-    'outbox.read',
-    'outbox.send',
-  ],
-  agency_admin: ['letters.read', 'letters.manage'],
-  supervisor: ['cases.read', 'complaints.read', 'complaints.manage', 'letters.read', 'outbox.read'],
-} satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) =>
-  ROLE_PERMISSIONS[role as Role].push(...granted),
-);
+export type Permission = keyof typeof MATRIX;
+export const PERMISSIONS = Object.keys(MATRIX) as Permission[];
 
-// 年度报告 (docs/reports.md): the office head edits and submits, the approver publishes (发布审核), the supervisor oversees its subtree.
-Object.entries({
-  clerk: ['reports.read'],
-  handler: ['reports.read'],
-  office_head: ['reports.read', 'reports.edit'],
-  confidentiality_reviewer: ['reports.read'],
-  approver: ['reports.read', 'reports.publish'],
-  agency_admin: ['reports.read'],
-  supervisor: ['reports.read', 'reports.supervise'],
-} satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) =>
-  ROLE_PERMISSIONS[role as Role].push(...granted),
-);
+const ALL_STAFF: Role[] = COLUMNS.filter((r) => !SYSTEM_ROLES.includes(r));
 
-// 年报体检 (docs/report-import.md): supervising offices, office heads and the system administrator import published reports and check them.
-Object.entries({
-  supervisor: ['report_checks.read', 'report_checks.manage'],
-  office_head: ['report_checks.read', 'report_checks.manage'],
-  system_admin: ['report_checks.read', 'report_checks.manage'],
-} satisfies Partial<Record<Role, Permission[]>>).forEach(([role, granted]) =>
-  ROLE_PERMISSIONS[role as Role].push(...granted),
-);
+/** Each role's permissions, read off the matrix. */
+export const ROLE_PERMISSIONS: Record<Role, Permission[]> = Object.fromEntries(
+  COLUMNS.map((role, column) => [role, PERMISSIONS.filter((p) => MATRIX[p][column])]),
+) as Record<Role, Permission[]>;
 
 /** Scopes an API token may carry: read-only access for machine clients. */
 export const TOKEN_SCOPES: Array<{ key: Permission; name: string }> = [

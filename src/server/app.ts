@@ -2,6 +2,7 @@
  * The application as a Fastify instance built from explicit dependencies. Tests build it and
  * call `inject()`; src/server/server.ts only adds listening, jobs and shutdown.
  */
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyCookie from '@fastify/cookie';
@@ -21,12 +22,14 @@ import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import type { WarningSource } from '../modules/dashboard/dashboard.service.ts';
 import { applicationRoutes } from '../modules/applications/applications.routes.ts';
 import { applicationWarnings } from '../modules/applications/applications.dashboard.ts';
+import { databaseWarnings } from '../modules/health/database-health.warnings.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
 import { powerListRoutes } from '../modules/power-list/power-list.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import { reportWarnings } from '../modules/reports/reports.supervision.ts';
+import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
 import { reportCheckRoutes } from '../modules/report-import/report-checks.routes.ts';
 import { caseRoutes } from '../modules/cases/cases.routes.ts';
 import { complaintRoutes } from '../modules/complaints/complaints.routes.ts';
@@ -36,7 +39,11 @@ import { errorPage } from '../web/portal/pages/agency.ts';
 import { portalRoutes } from '../web/portal/portal.routes.ts';
 import { adminRoutes } from '../web/admin/admin.routes.ts';
 import { registerAuthentication } from './authenticate.ts';
+import { registerInputGuard } from './input-guard.ts';
+import { isApiRequest, routedPath } from './routed-path.ts';
 import type { AppContext } from './context.ts';
+import { createTelemetry, registerTelemetry, type Telemetry } from './telemetry.ts';
+import type { TrustProxy } from '../config/config.ts';
 import { toProblem } from '../http/problem.ts';
 import { nameOperations, swaggerOptions } from './openapi.ts';
 
@@ -45,17 +52,44 @@ export interface BuildOptions {
   /** Serve the built console from dist/admin (off in most tests). */
   serveAdmin?: boolean;
   dashboardWarnings?: WarningSource[];
+  /** The node's metrics registry (serve passes one shared with the job scheduler). */
+  telemetry?: Telemetry;
+}
+
+/** A request id a client or proxy may hand us: short and harmless in a log line. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * GONGKAI_TRUST_PROXY in Fastify's terms. A hop count trusts that many addresses from the socket
+ * backwards (Fastify's own rule for a number, which its types do not admit), so the client address
+ * is the one the nearest trusted proxy appended, and whatever a client wrote into
+ * X-Forwarded-For itself is ignored.
+ */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: ctx.config.security.trustProxy,
+    trustProxy: fastifyTrustProxy(ctx.config.security.trustProxy),
     bodyLimit: 1024 * 1024,
+    // X-Request-Id from the client or nginx is honoured when well-formed; otherwise a UUID, unique
+    // across nodes (Fastify's default is a per-process counter). Echoed on every answer.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerTelemetry(app, options.telemetry ?? createTelemetry(ctx));
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -83,19 +117,20 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuthentication(app);
+  registerInputGuard(app);
 
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    if (request.url.startsWith('/api/') || request.url === '/healthz' || request.url === '/readyz') {
+    const path = routedPath(request);
+    if (isApiRequest(request) || path === '/healthz' || path === '/readyz' || path === '/metrics') {
       return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
     }
     return reply.code(problem.status).type('text/html; charset=utf-8').send(errorPage(problem.detail));
   });
   app.setNotFoundHandler((request, reply) => {
     const problem = toProblem(Object.assign(new Error('not found'), { statusCode: 404 }));
-    if (request.url.startsWith('/api/'))
-      return reply.code(404).type('application/problem+json; charset=utf-8').send(problem);
+    if (isApiRequest(request)) return reply.code(404).type('application/problem+json; charset=utf-8').send(problem);
     return reply.code(404).type('text/html; charset=utf-8').send(errorPage('请求的页面不存在。'));
   });
 
@@ -107,7 +142,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
   await app.register(
-    dashboardRoutes([calendarWarnings, applicationWarnings, reportWarnings(), ...(options.dashboardWarnings ?? [])]),
+    dashboardRoutes([
+      calendarWarnings,
+      applicationWarnings,
+      reportWarnings(),
+      databaseWarnings,
+      ...(options.dashboardWarnings ?? []),
+    ]),
   );
   await app.register(caseRoutes);
   await app.register(complaintRoutes);
@@ -119,6 +160,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(applicationRoutes);
   await app.register(reportRoutes);
   await app.register(reportCheckRoutes);
+  await app.register(supervisionRoutes);
   await app.register(portalRoutes);
   if (options.serveAdmin) await app.register(adminRoutes);
   return app;

@@ -3,7 +3,7 @@
  * session cookie. Cookie-authenticated requests that change something must carry the session's
  * CSRF token in `x-csrf-token` (the console reads it from /auth/me), and any unsafe request
  * whose Origin is another site is refused: a page elsewhere can neither read the token nor
- * forge the header.
+ * forge the header. Both decisions read the routed path (./routed-path.ts), never the raw URL.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
@@ -12,6 +12,7 @@ import { resolveSession } from '../modules/auth/auth.service.ts';
 import { resolveToken } from '../modules/auth/tokens.service.ts';
 
 import { SESSION_COOKIE } from '../modules/auth/session-cookie.ts';
+import { isApiRequest } from './routed-path.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -29,11 +30,18 @@ function allowedBeforePasswordChange(request: FastifyRequest): boolean {
   return WHILE_PASSWORD_MUST_CHANGE.has(`${request.method} ${request.routeOptions.url ?? ''}`);
 }
 
-function sameOrigin(request: FastifyRequest): boolean {
+/**
+ * Whether an unsafe request comes from this site: its Origin is the configured public address
+ * (GONGKAI_PUBLIC_URL), or names the host the request was sent to. Behind a trusted proxy
+ * (GONGKAI_TRUST_PROXY) that host is X-Forwarded-Host, since nginx by default passes its own
+ * upstream address as Host; from anyone else the forwarded headers are ignored.
+ */
+function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {
   const origin = request.headers.origin;
   if (!origin) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    const url = new URL(origin);
+    return url.origin === new URL(publicUrl).origin || url.host === request.host;
   } catch {
     return false;
   }
@@ -49,11 +57,13 @@ export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    const { db, config, clock } = app.ctx;
-    if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+    // One decision for every path (API, portal forms, console): an unsafe request from another
+    // site is refused before anything else looks at it, however its URL is spelled.
+    if (!SAFE_METHODS.has(request.method) && !sameOrigin(request, app.ctx.config.publicUrl)) {
       throw new DomainError('CSRF_FAILED', '请求来源不可信，已拒绝');
     }
+    if (!isApiRequest(request)) return;
+    const { db, config, clock } = app.ctx;
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       const actor = await resolveToken(db, auth.slice(7).trim(), request.ip, clock);

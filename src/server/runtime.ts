@@ -11,6 +11,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import type { Clock } from '../domain/time.ts';
 import { countAgencies } from '../modules/agencies/agencies.repository.ts';
 import { loadDemo, type DemoCredentials } from '../modules/demo/demo.service.ts';
+import { checkKeyFingerprint } from '../modules/privacy/key-fingerprint.ts';
 import type { AppContext } from './context.ts';
 
 export interface Runtime extends AppContext {
@@ -19,16 +20,21 @@ export interface Runtime extends AppContext {
 
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
   const secrets = resolveSecrets(config);
-  const db: Db = openDatabase(config.database);
+  const db: Db = openDatabase(config.database, { poolSize: config.databasePoolSize });
   return { db, config, secret: secrets.secret, encryptionKey: secrets.encryptionKey, clock, close: () => db.destroy() };
 }
 
-/** `npm start`: migrate, then load the demo platform if the database has no agency yet (never in production). */
+/** `npm start`: migrate, check the key's fingerprint, then load the demo platform if the database has no agency yet (never in production). */
 export async function prepareDatabase(rt: Runtime): Promise<{ migrated: string[]; demo: DemoCredentials[] | null }> {
   const migrated = await migrateToLatest(rt.db);
+  // Before anything is written with it: a node with another key refuses to start.
+  await checkKeyFingerprint(rt.db, rt.encryptionKey, rt.clock);
   let demo: DemoCredentials[] | null = null;
   if (rt.config.env !== 'production' && (await countAgencies(rt.db)) === 0) {
-    demo = await loadDemo(rt.db, rt.clock, { passwordMinLength: rt.config.security.passwordMinLength });
+    demo = await loadDemo(rt.db, rt.clock, {
+      passwordMinLength: rt.config.security.passwordMinLength,
+      keys: { secret: rt.secret, encryptionKey: rt.encryptionKey },
+    });
   }
   return { migrated, demo };
 }

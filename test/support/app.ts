@@ -13,6 +13,7 @@ import { buildApp, type BuildOptions } from '../../src/server/app.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { TestClock } from './clock.ts';
 import { createTestDb, type TestDb } from './db.ts';
+import { TEST_KEYS } from './keys.ts';
 
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
 
@@ -40,11 +41,17 @@ export async function createTestApp(
     GONGKAI_DATABASE_URL: testDb.url.startsWith('sqlite:') ? testDb.url : 'postgres://unused',
     GONGKAI_LOGIN_RATE_LIMIT: '10000',
     GONGKAI_PUBLIC_RATE_LIMIT: '10000',
+    GONGKAI_SEARCH_RATE_LIMIT: '10000',
+    GONGKAI_FORM_RATE_LIMIT: '10000',
     ...env,
   });
   const clock = new TestClock();
-  const ctx: AppContext = { db: testDb.db, config, secret: 'x'.repeat(64), encryptionKey: 'ab'.repeat(32), clock };
-  const demo = await loadDemo(testDb.db, clock, { passwordMinLength: 10, password: () => DEMO_PASSWORD });
+  const ctx: AppContext = { db: testDb.db, config, ...TEST_KEYS, clock };
+  const demo = await loadDemo(testDb.db, clock, {
+    keys: TEST_KEYS,
+    passwordMinLength: 10,
+    password: () => DEMO_PASSWORD,
+  });
   const app = await buildApp(ctx, options);
   return {
     app,

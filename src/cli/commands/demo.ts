@@ -10,7 +10,10 @@ export function register(program: Command): void {
       const { withRuntime } = await import('../runtime.ts');
       await withRuntime(async (rt) => {
         if (rt.config.env === 'production') throw new Error('生产模式下不能载入演示数据');
-        const creds = await loadDemo(rt.db, rt.clock, { passwordMinLength: rt.config.security.passwordMinLength });
+        const creds = await loadDemo(rt.db, rt.clock, {
+          passwordMinLength: rt.config.security.passwordMinLength,
+          keys: { secret: rt.secret, encryptionKey: rt.encryptionKey },
+        });
         process.stdout.write(formatDemoCredentials(creds) + '\n');
       });
     });

@@ -21,6 +21,7 @@ export function register(program: Command): void {
       const { countAgencies } = await import('../../modules/agencies/agencies.repository.ts');
       const { loadCalendar } = await import('../../modules/calendar/calendar.service.ts');
       const { runSynth, rng } = await import('../../modules/synth/synth.service.ts');
+      const { SYNTH_STEPS } = await import('../../modules/synth/synth.steps.ts');
       const counts = { agencies: Number(flags.agencies), items: Number(flags.items) };
       if (
         !Number.isInteger(counts.agencies) ||
@@ -46,6 +47,7 @@ export function register(program: Command): void {
               process.stderr.write(`${tty ? '\r' : ''}${step}: ${done}/${total}（${rate} 条/秒）${tty ? '' : '\n'}`);
             },
           },
+          SYNTH_STEPS,
           flags.only?.split(',').map((s) => s.trim()),
         );
         process.stderr.write(`\n完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒\n`);

@@ -20,6 +20,12 @@ import * as inboxOrder from './2026-11-28-06-inbox-order.ts';
 import * as catalogAgencyKeyIndex from './2026-11-28-07-catalog-agency-key-index.ts';
 import * as catalogAgencyListIndex from './2026-11-28-08-catalog-agency-list-index.ts';
 import * as mustChangePassword from './2026-12-07-i11-01-must-change-password.ts';
+import * as loginThrottle from './2026-12-07-i15-01-login-throttle.ts';
+import * as compactSearchVectors from './2026-12-07-i19-01-compact-search-vectors.ts';
+import * as jobLease from './2026-12-07-i11-02-job-lease.ts';
+import * as agencyRemedy from './2026-12-07-i14-01-agency-remedy.ts';
+import * as catalogSerialIndex from './2026-12-07-i19-02-catalog-serial-index.ts';
+import * as scorecardSets from './2026-12-07-i17-01-scorecard-sets.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -39,4 +45,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-07-catalog-agency-key-index': catalogAgencyKeyIndex,
   '2026-11-28-08-catalog-agency-list-index': catalogAgencyListIndex,
   '2026-12-07-i11-01-must-change-password': mustChangePassword,
+  '2026-12-07-i15-01-login-throttle': loginThrottle,
+  '2026-12-07-i19-01-compact-search-vectors': compactSearchVectors,
+  '2026-12-07-i11-02-job-lease': jobLease,
+  '2026-12-07-i14-01-agency-remedy': agencyRemedy,
+  '2026-12-07-i19-02-catalog-serial-index': catalogSerialIndex,
+  '2026-12-07-i17-01-scorecard-sets': scorecardSets,
 };

@@ -111,10 +111,12 @@ export interface CatalogSettingsTable {
  * whose rowid is the key and whose columns are title_words, body_words and facets — it is
  * written and read only with SQL in search.repository.ts, never through this type.
  */
+/** PostgreSQL's search index (SQLite's is an FTS5 table written in SQL only): migration 2026-12-07-i19-01. */
 export interface CatalogSearchTable {
   search_key: number;
   item_id: string;
-  tsv: string;
+  title_tsv: string;
+  all_tsv: string;
 }
 
 /** 权责清单 figures of one kind in one year, with their source. */

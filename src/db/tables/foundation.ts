@@ -113,11 +113,17 @@ export interface SystemStateTable {
   updated_at: string;
 }
 
-/** A named lock so that only one app node runs a sweep at a time (STYLE.md rule 14). */
-export interface JobLockTable {
+/**
+ * Per job: who holds it and until when — while running a short lease renewed during the run,
+ * afterwards until the job is next due — so each job runs once per interval across all nodes.
+ */
+export interface JobLeaseTable {
   name: string;
   holder: string;
-  expires_at: string;
+  lease_until: string;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_error: string | null;
 }
 
 export interface FoundationTables {
@@ -130,5 +136,5 @@ export interface FoundationTables {
   api_token: ApiTokenTable;
   audit_event: AuditEventTable;
   system_state: SystemStateTable;
-  job_lock: JobLockTable;
+  job_lease: JobLeaseTable;
 }

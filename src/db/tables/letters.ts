@@ -9,6 +9,16 @@ export interface LetterTemplateTable {
   updated_by: string;
 }
 
+/** The 复议机关 and court an agency's letters name, when set (blank: derived from the tree). */
+export interface AgencyRemedyTable {
+  agency_id: string;
+  review_organ: string;
+  court: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface LetterTables {
   letter_template: LetterTemplateTable;
+  agency_remedy: AgencyRemedyTable;
 }

@@ -4,6 +4,7 @@
  * Every message is Chinese and keyed by the form field it belongs beside.
  */
 import { ValidationError } from '../errors.ts';
+import { CONTROL_CHARACTER_MESSAGE, hasForbiddenCharacters } from '../text.ts';
 import {
   checkEmail,
   checkIdNumber,
@@ -97,6 +98,9 @@ export function fieldErrors(f: ApplicationFields): Record<string, string> {
     e.infoDescription = '请填写所需政府信息的名称、文号或者便于查询的其他特征性描述（第二十九条）';
   }
   for (const [key, max] of LIMITS) if (t(f[key]).length > max && !e[key]) e[key] = `不超过${max}个字`;
+  // Control characters (NUL …) are refused beside the field they were typed into (../text.ts).
+  for (const [key, value] of Object.entries(f))
+    if (typeof value === 'string' && hasForbiddenCharacters(value)) e[key] = CONTROL_CHARACTER_MESSAGE;
   return e;
 }
 

@@ -3,3 +3,5 @@ export * from './notices.ts';
 export * from './placeholders.ts';
 export * from './provisional.ts';
 export * from './templates.ts';
+export * from './remedy.ts';
+export * from './citation.ts';

@@ -28,8 +28,9 @@ describe('letter templates', () => {
     for (const key of LETTER_KEYS) {
       const t = DEFAULT_TEMPLATES[key];
       expect(placeholderProblem(t.title + t.recipient + t.body), key).toBeNull();
+      // Replies cite the handler's legal basis ({{法律依据}}, citation.ts); notices and lapses their articles.
       if (key !== 'other_other' && key !== 'rejected_confirm')
-        expect(t.body, key).toMatch(/第[一二三四五六七八九十]+条|国办函〔2020〕109号/);
+        expect(t.body, key).toMatch(/第[一二三四五六七八九十]+条|国办函〔2020〕109号|根据\{\{法律依据\}\}的规定/);
     }
     expect(DEFAULT_TEMPLATES.correction_notice.body).toContain('{{补正事项}}');
     expect(DEFAULT_TEMPLATES.extension_notice.body).toContain('第三十三条');
@@ -78,12 +79,15 @@ describe('letter templates', () => {
       '机关名称',
       '答复日期',
       '联系电话',
+      '复议机关',
+      '管辖法院',
       '申请人',
       '申请编号',
       '收到申请日期',
       '信息名称',
       '补正期限',
     ]);
+    expect(DEFAULT_TEMPLATES.other_no_correction.body).toContain('六十日内向{{复议机关}}申请行政复议');
     expect(TEMPLATE_PLACEHOLDERS.other_no_fee.at(-1)).toBe('缴费期限');
     expect(DEFAULT_TEMPLATES.other_no_correction.body).toMatch(/第三十条的规定，视为您放弃申请/);
     expect(DEFAULT_TEMPLATES.other_no_fee.body).toMatch(/国办函〔2020〕109号）的规定，视为您放弃申请/);

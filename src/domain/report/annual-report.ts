@@ -22,6 +22,10 @@ export interface ReportSource {
   file: string;
   sha256: string;
   url?: string | null;
+  /** What the importer took the year from: 标题, 统计期限, 标题行, 发布日期, 落款日期, 文件名 or 人工指定. */
+  yearBasis?: string;
+  /** What decided the format version: 表格栏目 (the tables' own labels) or 适用年度. */
+  formatBasis?: string;
 }
 
 /** The narrative parts kept in JSON (report-json.md): 一、总体情况, 五 and 六. */

@@ -9,9 +9,39 @@ export type ValidationRule = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R
 
 /**
  * `ambiguous`: the importer could not read a cell one way only; `read`: how the importer
- * read something (a label variant, a unique reading of run-together digits, a unit converted).
+ * read something (a label variant, a unique reading of run-together digits, a unit converted);
+ * `year`: the report's year as stated contradicts itself or was inferred; `missing`: part of
+ * the report is not in the file (a partial copy). These codes are stable identifiers for
+ * programs; people see `RULE_NAMES`.
  */
-export type FindingRule = ValidationRule | 'ambiguous' | 'read';
+export type FindingRule = ValidationRule | 'ambiguous' | 'read' | 'year' | 'missing';
+
+/** The Chinese name of each rule, as findings are shown to people (never the code alone). */
+export const RULE_NAMES: Record<FindingRule, string> = {
+  R1: '行合计（R1）',
+  R2: '办理结果合计（R2）',
+  R3: '勾稽关系（R3）',
+  R4: '复议诉讼合计（R4）',
+  R5: '上年结转衔接（R5）',
+  R6: '现行有效件数衔接（R6）',
+  R7: '项目数量衔接（R7）',
+  R8: '正文与表格一致（R8）',
+  R9: '空白单元格（R9）',
+  R10: '格式版本与职权（R10）',
+  R11: '数值类型（R11）',
+  ambiguous: '无法确定的数字',
+  read: '读取说明',
+  year: '报告年度',
+  missing: '缺失内容',
+};
+
+/** 「行合计（R1）」 — the name a person reads for a rule code; unknown codes pass through. */
+export function ruleName(rule: string): string {
+  return (RULE_NAMES as Record<string, string>)[rule] ?? OTHER_RULE_NAMES[rule] ?? rule;
+}
+
+/** Codes of the report editor's own findings (reports.compute.ts). */
+const OTHER_RULE_NAMES: Record<string, string> = { unentered: '外部数据未录入' };
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -20,6 +50,8 @@ export interface Finding {
   severity: Severity;
   /** A cell path such as `table3.total[6]`, a row path `table2.normative_docs`, `sections.overview`, `format` or `document`. */
   where: string;
+  /** The cells a finding covers when they are not one cell or one whole row (grouped blanks, a cut). */
+  cells?: string[];
   message: string;
 }
 

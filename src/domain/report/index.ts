@@ -21,3 +21,4 @@ export * from './narrative-check.ts';
 export * from './published-changes.ts';
 export * from './deadlines.ts';
 export * from './from-sources.ts';
+export * from './compare-years.ts';

@@ -7,7 +7,15 @@
  */
 import type { AnnualReport, Cell } from './annual-report.ts';
 import type { ReportFormat, Table2Key, Table3Key, Table4Key } from './format-types.ts';
-import { cellPath, describeCell, finding, table3ColumnName, type Finding } from './findings.ts';
+import {
+  cellPath,
+  describeCell,
+  finding,
+  table2CellName,
+  table3ColumnName,
+  table4GroupName,
+  type Finding,
+} from './findings.ts';
 import { TABLE3_TOTAL_COLUMN } from './table3-rows.ts';
 
 export interface ArithmeticContext {
@@ -113,25 +121,98 @@ export function checkAppealTotals(report: AnnualReport, format: ReportFormat, ct
   return out;
 }
 
-/** R9: a blank cell is incomplete even where it counts as 0. */
+/**
+ * R9: blank cells (report-formats.md §5: count as 0, flag "incomplete"). One finding per table,
+ * listing the rows and their blank columns (沭阳 2023 leaves 125 cells blank: one finding, not
+ * 125); a table with a single blank cell points at that cell.
+ */
 export function checkBlanks(report: AnnualReport, format: ReportFormat, ctx: ArithmeticContext): Finding[] {
   const out: Finding[] = [];
-  const visit = (table: 'table2' | 'table3' | 'table4', row: string, cells: Cell[] | undefined) => {
-    cells?.forEach((c, i) => {
-      if (c !== null || ctx.unreadable?.has(cellPath(table, row, i))) return;
+  const visit = (table: 'table2' | 'table3' | 'table4', rows: Array<{ key: string; cells: Cell[] | undefined }>) => {
+    const blanks: Array<{ row: string; columns: number[] }> = [];
+    for (const { key, cells } of rows) {
+      const columns: number[] = [];
+      cells?.forEach((c, i) => {
+        if (c === null && !ctx.unreadable?.has(cellPath(table, key, i))) columns.push(i);
+      });
+      if (columns.length > 0) blanks.push({ row: key, columns });
+    }
+    const cells = blanks.flatMap((b) => b.columns.map((c) => cellPath(table, b.row, c)));
+    if (cells.length === 0) return;
+    if (cells.length === 1) {
+      const b = blanks[0]!;
       out.push(
         finding(
           'R9',
-          cellPath(table, row, i),
-          `${describeCell(format, table, row, i)}为空白，按0计算；应填写数字（没有的填0）。`,
+          cells[0]!,
+          `${describeCell(format, table, b.row, b.columns[0]!)}为空白，按0计算；应填写数字（没有的填0）。`,
         ),
       );
+      return;
+    }
+    out.push({
+      ...finding(
+        'R9',
+        table,
+        `${TABLE_NAMES[table]}有${cells.length}个空白单元格，按0计算；应填写数字（没有的填0）：${describeBlankGroups(format, table, blanks)}。`,
+      ),
+      cells,
     });
   };
-  for (const g of format.table2.groups) for (const r of g.rows) visit('table2', r.key, report.table2[r.key]);
-  for (const r of format.table3.rows) visit('table3', r.key, report.table3[r.key]);
-  for (const g of format.table4.groups) visit('table4', g.key, report.table4[g.key]);
+  visit(
+    'table2',
+    format.table2.groups.flatMap((g) => g.rows.map((r) => ({ key: r.key, cells: report.table2[r.key] }))),
+  );
+  visit(
+    'table3',
+    format.table3.rows.map((r) => ({ key: r.key, cells: report.table3[r.key] })),
+  );
+  visit(
+    'table4',
+    format.table4.groups.map((g) => ({ key: g.key, cells: report.table4[g.key] })),
+  );
   return out;
+}
+
+const TABLE_NAMES = { table2: '表二', table3: '表三', table4: '表四' } as const;
+
+/**
+ * 「「一、本年新收…」至「四、结转下年度继续办理」共25行的「商业企业」「科研机构」列；…」: runs of
+ * consecutive rows with the same blank columns are named once.
+ */
+function describeBlankGroups(
+  format: ReportFormat,
+  table: 'table2' | 'table3' | 'table4',
+  blanks: Array<{ row: string; columns: number[] }>,
+): string {
+  const runs: Array<{ first: string; last: string; count: number; columns: number[] }> = [];
+  for (const b of blanks) {
+    const run = runs[runs.length - 1];
+    if (run && run.columns.join() === b.columns.join()) {
+      run.last = b.row;
+      run.count++;
+    } else runs.push({ first: b.row, last: b.row, count: 1, columns: b.columns });
+  }
+  const rowName = (row: string) => rowLabel(format, table, row);
+  const columnName = (row: string, c: number) => columnLabel(format, table, row, c);
+  return runs
+    .map((run) => {
+      const rows = run.count === 1 ? rowName(run.first) : `${rowName(run.first)}至${rowName(run.last)}共${run.count}行`;
+      return `${rows}的${run.columns.map((c) => columnName(run.first, c)).join('')}`;
+    })
+    .join('；');
+}
+
+function rowLabel(format: ReportFormat, table: 'table2' | 'table3' | 'table4', row: string): string {
+  if (table === 'table3') return `「${format.table3.rows.find((r) => r.key === row)?.label ?? row}」`;
+  if (table === 'table2') return `「${table2CellName(format, row as Table2Key, 0).row}」`;
+  return `「${table4GroupName(format, row as Table4Key)}」`;
+}
+
+function columnLabel(format: ReportFormat, table: 'table2' | 'table3' | 'table4', row: string, c: number): string {
+  if (table === 'table3') return `「${table3ColumnName(format, c)}」列`;
+  if (table === 'table2') return `「${table2CellName(format, row as Table2Key, c).column}」列`;
+  return `「${format.table4.columns[c] ?? c + 1}」`;
 }
 
 /**

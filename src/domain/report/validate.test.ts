@@ -21,16 +21,29 @@ describe('validateReport on correct reports', () => {
     expect(validateReport(report(PINGTAN_2021), { unreadable })).toEqual([]);
   });
 
-  it('gives 沭阳 2023 only R9 for its 125 blank 法人或其他组织 cells', () => {
+  it('gives 沭阳 2023 one R9 finding for its 125 blank 法人或其他组织 cells, naming every cell', () => {
     const fs = validateReport(report(SHUYANG_2023));
-    expect(fs).toHaveLength(125);
-    expect(new Set(fs.map((f) => f.rule))).toEqual(new Set(['R9']));
-    expect(fs[0]).toEqual({
-      rule: 'R9',
-      severity: 'warning',
-      where: 'table3.received[1]',
-      message: '表三「一、本年新收政府信息公开申请数量」行「商业企业」列为空白，按0计算；应填写数字（没有的填0）。',
-    });
+    expect(fs).toHaveLength(1);
+    const [r9] = fs;
+    expect(r9).toMatchObject({ rule: 'R9', severity: 'warning', where: 'table3' });
+    expect(r9!.cells).toHaveLength(125);
+    expect(r9!.cells).toContain('table3.carried_out[5]');
+    expect(r9!.message).toBe(
+      '表三有125个空白单元格，按0计算；应填写数字（没有的填0）：「一、本年新收政府信息公开申请数量」至「四、结转下年度继续办理」共25行的「商业企业」列「科研机构」列「社会公益组织」列「法律服务机构」列「其他」列。',
+    );
+  });
+
+  it('points a single blank cell out by itself', () => {
+    const r = report(LUOJIANG_2020);
+    r.table4.reconsideration = [0, 0, 0, 0, null];
+    expect(validateReport(r)).toEqual([
+      {
+        rule: 'R9',
+        severity: 'warning',
+        where: 'table4.reconsideration[4]',
+        message: '表四「行政复议」的「总计」为空白，按0计算；应填写数字（没有的填0）。',
+      },
+    ]);
   });
 });
 

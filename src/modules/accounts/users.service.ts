@@ -14,6 +14,8 @@ import { authorize, can } from '../../policies/can.ts';
 import { findById as findAgency } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { deleteUserSessions } from '../auth/sessions.repository.ts';
+import { clearUsername } from '../auth/login-throttle.repository.ts';
+import { usernameHash } from '../auth/login-throttle.keys.ts';
 import { maskEmail } from '../privacy/personal-data.ts';
 import { readEmail } from './email.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -245,7 +247,10 @@ export async function unlockUser(db: Db, actor: Actor, id: string, clock: Clock)
   const user = await getUser(db, id);
   authorize(actor, 'users.unlock', { agencyId: user.agencyId });
   return db.transaction().execute(async (tx) => {
-    await repo.updateUser(tx, id, { failed_logins: 0, locked_until: null }, clock.now().toISOString());
+    const now = clock.now().toISOString();
+    await repo.updateUser(tx, id, { failed_logins: 0, locked_until: null }, now);
+    // Every block on the username, from every address (src/domain/login-throttle.ts).
+    await clearUsername(tx, usernameHash(user.username), now);
     await recordAudit(
       tx,
       actor,

@@ -523,6 +523,29 @@ export async function dueCounts(db: DbOrTx, agencyIds: readonly string[], soon: 
   return { open: Number(row.open ?? 0), dueSoon: Number(row.dueSoon ?? 0), overdue: Number(row.overdue ?? 0) };
 }
 
+/** dueCounts per agency (only agencies with an open application appear). */
+export async function dueCountsByAgency(db: DbOrTx, agencyIds: readonly string[], soon: string, today: string) {
+  if (agencyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('application')
+    .select([
+      'agency_id',
+      sql<number>`count(*)`.as('open'),
+      sql<number>`sum(case when reply_due >= ${today} and reply_due <= ${soon} then 1 else 0 end)`.as('dueSoon'),
+      sql<number>`sum(case when reply_due < ${today} then 1 else 0 end)`.as('overdue'),
+    ])
+    .where('agency_id', 'in', agencyIds as string[])
+    .where('state', '!=', 'closed')
+    .groupBy('agency_id')
+    .execute();
+  return rows.map((r) => ({
+    agencyId: r.agency_id,
+    open: Number(r.open ?? 0),
+    dueSoon: Number(r.dueSoon ?? 0),
+    overdue: Number(r.overdue ?? 0),
+  }));
+}
+
 export async function findTrackingPattern(db: DbOrTx, agencyId: string): Promise<string | null> {
   const row = await db
     .selectFrom('application_settings')

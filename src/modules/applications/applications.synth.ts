@@ -12,7 +12,7 @@ import type { ApplicationEventTable, ApplicationTable } from '../../db/tables/ap
 import { APPLICANT_KINDS } from '../../domain/applications/applicant.ts';
 import { OUTCOME_KEYS } from '../../domain/clock/outcomes.ts';
 import { maskAddress, maskIdentity, maskPhone, createPersonalDataCipher } from '../privacy/personal-data.ts';
-import type { SynthStep } from '../synth/synth.service.ts';
+import type { SynthStep } from '../synth/synth.types.ts';
 import type { EventRecord } from './applications.events.repository.ts';
 import {
   analyzeApplications,

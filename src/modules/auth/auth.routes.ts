@@ -9,6 +9,7 @@ import type { UserRecord } from '../accounts/users.repository.ts';
 import { changeOwnPassword } from '../accounts/users.service.ts';
 import { login, logout } from './auth.service.ts';
 import { LoginBody, PasswordChangeBody, SessionView } from './auth.schemas.ts';
+import { secureCookie } from '../../http/secure.ts';
 
 function presentMe(user: UserRecord, actor: Actor) {
   return {
@@ -28,7 +29,6 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'strict' as const,
-    secure: config.security.secureCookies,
     path: '/',
   };
 
@@ -52,6 +52,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       reply.setCookie(SESSION_COOKIE, result.sessionToken, {
         ...cookieOptions,
+        secure: secureCookie(request, config),
         maxAge: config.security.sessionMaxHours * 3600,
       });
       return { user: presentMe(result.user, result.actor), csrfToken: result.csrfToken };

@@ -13,6 +13,9 @@ import { DUMMY_HASH, verifyPassword } from '../accounts/password.ts';
 import * as users from '../accounts/users.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as sessions from './sessions.repository.ts';
+import { purgeThrottles, readThrottles, saveThrottle } from './login-throttle.repository.ts';
+import { throttleKeys } from './login-throttle.keys.ts';
+import { afterFailure, afterSuccess, refusal } from '../../domain/login-throttle.ts';
 
 export interface AuthSettings {
   lockoutThreshold: number;
@@ -32,9 +35,20 @@ export interface LoginResult {
   actor: Actor;
 }
 
+function lockedError(until: string): DomainError {
+  return new DomainError(
+    'ACCOUNT_LOCKED',
+    `登录失败次数过多，已锁定至 ${formatChineseDateTime(new Date(until))}，届时再试，或联系安全管理员解锁`,
+    { lockedUntil: until },
+  );
+}
+
 /**
- * Checks a username and password. Five wrong passwords in a row (setting) lock the account
- * for 15 minutes (setting); a locked account is refused even with the right password.
+ * Checks a username and password. The answer and the time it takes are the same whether the
+ * username exists or not: a password hash is always computed (a dummy one for unknown names and
+ * for attempts refused while blocked), and failures are counted per username × address, per
+ * username and per address with growing blocks (src/domain/login-throttle.ts), for unknown
+ * usernames exactly as for known ones. A blocked attempt is refused even with the right password.
  */
 export async function login(
   db: Db,
@@ -43,66 +57,64 @@ export async function login(
   clock: Clock,
 ): Promise<LoginResult> {
   const now = clock.now();
-  const user = await users.findUserByUsername(db, input.username.trim().toLowerCase());
-  if (!user) {
-    await verifyPassword(input.password, DUMMY_HASH); // same time as a real check
-    throw new DomainError('INVALID_CREDENTIALS', '用户名或密码不正确');
-  }
-  const actor = { ...systemActor(`登录（${user.username}）`), clientIp: input.clientIp };
-  if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-    throw new DomainError(
-      'ACCOUNT_LOCKED',
-      `账号因多次输入错误密码已被锁定，请于 ${formatChineseDateTime(new Date(user.lockedUntil))} 后再试，或联系安全管理员解锁`,
-      { lockedUntil: user.lockedUntil },
-    );
-  }
-  const ok = await verifyPassword(input.password, user.passwordHash);
-  if (!ok) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= settings.lockoutThreshold;
-    const lockedUntil = lock ? new Date(now.getTime() + settings.lockoutMinutes * 60_000).toISOString() : null;
+  const iso = now.toISOString();
+  const username = input.username.trim().toLowerCase();
+  const keys = throttleKeys(username, input.clientIp);
+  const [userAddress, userWide, address] = await readThrottles(db, keys);
+  const user = await users.findUserByUsername(db, username);
+  const blocked = refusal({ userAddress: userAddress!, user: userWide!, address: address! }, now);
+  // Always one scrypt, so neither a block nor an unknown name answers faster.
+  const ok = (await verifyPassword(input.password, user && !blocked ? user.passwordHash : DUMMY_HASH)) && !!user;
+  if (blocked) throw lockedError(blocked);
+  const actor = { ...systemActor(`登录（${user?.username ?? '未知用户名'}）`), clientIp: input.clientIp };
+  if (!ok || !user) {
+    const states = [userAddress!, userWide!, address!].map((st, i) => afterFailure(keys[i]!.scope, st, settings, now));
+    const lockedUntil = states.find((st) => st.locked)?.blockedUntil ?? null;
     await db.transaction().execute(async (tx) => {
-      await users.updateUser(
-        tx,
-        user.id,
-        lock ? { failed_logins: 0, locked_until: lockedUntil } : { failed_logins: failures },
-        now.toISOString(),
-      );
+      for (const [i, st] of states.entries()) await saveThrottle(tx, keys[i]!, st, iso);
+      if (user) {
+        // Shown to the security administrator, who may lift it (users.unlock).
+        await users.updateUser(
+          tx,
+          user.id,
+          { failed_logins: user.failedLogins + 1, ...(lockedUntil ? { locked_until: lockedUntil } : {}) },
+          iso,
+        );
+      }
       await recordAudit(
         tx,
         actor,
-        lock
+        lockedUntil
           ? {
-              agencyId: user.agencyId,
+              agencyId: user?.agencyId ?? null,
               action: 'auth.locked',
               subjectType: 'user',
-              subjectId: user.id,
-              summary: `账号 ${user.username} 连续 ${failures} 次密码错误，锁定至 ${formatChineseDateTime(new Date(lockedUntil!))}`,
+              subjectId: user?.id ?? null,
+              summary: `${user ? `账号 ${user.username}` : '未知用户名'}登录失败次数过多（来自 ${input.clientIp}），锁定至 ${formatChineseDateTime(new Date(lockedUntil))}`,
             }
           : {
-              agencyId: user.agencyId,
+              agencyId: user?.agencyId ?? null,
               action: 'auth.login_failed',
               subjectType: 'user',
-              subjectId: user.id,
-              summary: `账号 ${user.username} 密码错误（第 ${failures} 次）`,
+              subjectId: user?.id ?? null,
+              summary: user
+                ? `账号 ${user.username} 密码错误（来自 ${input.clientIp}）`
+                : `未知用户名登录失败（来自 ${input.clientIp}）`,
             },
         clock,
       );
     });
-    if (lock) {
-      throw new DomainError(
-        'ACCOUNT_LOCKED',
-        `密码连续错误 ${failures} 次，账号已锁定至 ${formatChineseDateTime(new Date(lockedUntil!))}`,
-        { lockedUntil },
-      );
-    }
+    if (lockedUntil) throw lockedError(lockedUntil);
     throw new DomainError('INVALID_CREDENTIALS', '用户名或密码不正确');
   }
   if (user.status !== 'active') throw new DomainError('ACCOUNT_DISABLED', '账号已停用，请联系本机关管理员');
   const sessionToken = randomToken();
   const csrfToken = randomToken();
-  const iso = now.toISOString();
   await db.transaction().execute(async (tx) => {
+    // The pair and the username start afresh; the address's count stands (one good account
+    // must not wipe the trace of spraying over others).
+    await saveThrottle(tx, keys[0]!, afterSuccess('user_address', userAddress!, now), iso);
+    await saveThrottle(tx, keys[1]!, afterSuccess('user', userWide!, now), iso);
     await sessions.insertSession(tx, {
       id: sha256(sessionToken),
       userId: user.id,
@@ -113,7 +125,7 @@ export async function login(
       clientIp: input.clientIp,
       userAgent: input.userAgent,
     });
-    await users.updateUser(tx, user.id, { failed_logins: 0, last_login_at: iso }, iso);
+    await users.updateUser(tx, user.id, { failed_logins: 0, locked_until: null, last_login_at: iso }, iso);
     await recordAudit(
       tx,
       { ...actor, id: user.id, name: user.displayName },
@@ -195,6 +207,8 @@ export async function logout(db: Db, ctx: SessionContext, clock: Clock): Promise
 
 export async function purgeExpiredSessions(db: Db, settings: AuthSettings, clock: Clock): Promise<number> {
   const now = clock.now();
+  // Throttle rows a day old with no block and no trust say nothing any more (login-throttle.ts).
+  await purgeThrottles(db, new Date(now.getTime() - 24 * 3_600_000).toISOString());
   return sessions.deleteExpiredSessions(
     db,
     now.toISOString(),

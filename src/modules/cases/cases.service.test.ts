@@ -6,6 +6,7 @@ import { createTestDb, describeEachDialect, type TestDb } from '../../../test/su
 import { createAgency } from '../agencies/agencies.service.ts';
 import { loadDemo } from '../demo/demo.service.ts';
 import { caseFigures, createCase, listCases, updateCase } from './cases.service.ts';
+import { TEST_KEYS } from '../../../test/support/keys.ts';
 
 describeEachDialect('case register and table 四 figures', (dialect) => {
   let t: TestDb;
@@ -15,7 +16,7 @@ describeEachDialect('case register and table 四 figures', (dialect) => {
   let czj: string;
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    await loadDemo(t.db, clock, { passwordMinLength: 10, password: () => 'Demo-Passw0rd!' });
+    await loadDemo(t.db, clock, { keys: TEST_KEYS, passwordMinLength: 10, password: () => 'Demo-Passw0rd!' });
     // Two departments of their own, so the demo's cases never mix into the counts below.
     const county = (
       await t.db.selectFrom('agency').select('id').where('code', '=', 'luojiang').executeTakeFirstOrThrow()

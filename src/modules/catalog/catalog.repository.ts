@@ -123,6 +123,17 @@ export async function nextSerial(db: DbOrTx, agencyId: string, year: number): Pr
   return Number(r?.max ?? 0) + 1;
 }
 
+/** Whether the agency already gave this 索引号. */
+export async function indexNumberTaken(db: DbOrTx, agencyId: string, indexNo: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('catalog_item')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('index_no', '=', indexNo)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 export interface ConsoleFilter {
   agencyIds: readonly string[];
   states?: readonly CatalogState[];

@@ -43,7 +43,7 @@ describeEachDialect('catalog workflow', (dialect) => {
     expect((await searchPublic(f.t.db, { q: '梳理' }, f.clock)).total).toBe(0);
 
     const submitted = await act(f.t.db, f.clerk, draft.id, { kind: 'submit' }, f.clock);
-    expect(submitted.indexNo).toMatch(/^luojiang-gxj\/2025-\d{5}$/);
+    expect(submitted.indexNo).toMatch(/^113505040032051248\/2025-\d{5}$/);
     // The author holds no review role; another clerk cannot review either.
     expect(
       await codeOf(act(f.t.db, f.clerk, draft.id, { kind: 'confidentiality_pass', opinion: '不涉密' }, f.clock)),

@@ -4,7 +4,7 @@
  * public.service.ts. Services take explicit inputs and never see HTTP.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db, DbOrTx } from '../../db/database.ts';
+import { inTransaction, type Db, type DbOrTx } from '../../db/database.ts';
 import type { CatalogItemTable } from '../../db/tables/catalog.ts';
 import type { Calendar } from '../../domain/calendar/calendar.ts';
 import { parseDate } from '../../domain/calendar/calendar.ts';
@@ -143,9 +143,9 @@ function dueFields(calendar: Calendar, formedOn: string, special: ItemInput['spe
   return { due_on: due.due, due_explanation: due.explanation, due_provisional: due.provisional ? 1 : 0 };
 }
 
-/** Creates a draft in the actor's agency (or `agencyId`, which must be visible), audited. */
+/** Creates a draft in the actor's agency (or `agencyId`, which must be visible), audited; in the caller's transaction if given one. */
 export async function createDraft(
-  db: Db,
+  db: DbOrTx,
   actor: Actor,
   agencyId: string,
   input: ItemInput,
@@ -181,7 +181,7 @@ export async function createDraft(
     created_at: now,
     updated_at: now,
   };
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await repo.insertItem(tx, row);
     await recordAudit(
       tx,

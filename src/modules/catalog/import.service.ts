@@ -278,7 +278,7 @@ export async function importCatalog(
         serial = (serials.get(year) ?? 0) + 1;
         serials.set(year, serial);
         indexNo = formatIndexNumber(settings.indexScheme, {
-          code: settings.orgCode,
+          code: settings.indexCode,
           year,
           serial,
           item: p.item.statutory_item.replace(/^a2[01]\./, ''),

@@ -9,7 +9,12 @@ import { isPublic, statutoryItemsFor, type AgencyCategory, type StatutoryItem } 
 import type { Clock } from '../../domain/time.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import * as repo from './catalog.repository.ts';
-import { countPublicByColumn, findPublishedReplacement, listPublicForSitemap } from './public.repository.ts';
+import {
+  columnFigures,
+  findPublishedReplacement,
+  latestPublicPerAgency,
+  listPublicForSitemap,
+} from './public.repository.ts';
 import { listCategories } from './settings.repository.ts';
 
 export interface Column {
@@ -18,10 +23,9 @@ export interface Column {
   categories: Array<AgencyCategory & { count: number }>;
 }
 
-/** The statutory columns of an agency with public item counts, and its categories under them. */
+/** The statutory columns of an agency with public item counts, and its categories under them (one statement). */
 export async function agencyColumns(db: DbOrTx, agency: agencies.Agency, clock: Clock): Promise<Column[]> {
-  const counts = await countPublicByColumn(db, agency.id, clock.now().toISOString());
-  const cats = await listCategories(db, [agency.id]);
+  const { counts, categories: cats } = await columnFigures(db, agency.id, clock.now().toISOString());
   return statutoryItemsFor(agency.level).map((item) => ({
     item,
     count: counts.filter((c) => c.statutoryItem === item.key).reduce((s, c) => s + c.count, 0),
@@ -95,4 +99,13 @@ export async function sitemapEntries(
   limit = 50_000,
 ): Promise<Array<{ id: string; updatedAt: string }>> {
   return listPublicForSitemap(db, clock.now().toISOString(), limit);
+}
+
+/** The platform home page's 各机关最新公开: each agency's newest public item, most recent first. */
+export async function latestPerAgency(
+  db: DbOrTx,
+  clock: Clock,
+  limit = 20,
+): Promise<Array<{ id: string; title: string; publishedOn: string; agencyId: string }>> {
+  return latestPublicPerAgency(db, clock.now().toISOString(), limit);
 }

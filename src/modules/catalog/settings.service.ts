@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/database.ts';
 import {
   DEFAULT_INDEX_SCHEME,
+  describeIndexScheme,
+  parseAgencyCode,
   statutoryItem,
   validateIndexScheme,
   type AgencyCategory,
@@ -25,7 +27,14 @@ export { GUIDE_SECTIONS, type GuideSection };
 export interface CatalogSettings {
   agencyId: string;
   indexScheme: string;
+  /** The agency's 统一社会信用代码 or 组织机构代码 for its 索引号; '' = not set yet. */
   orgCode: string;
+  /** What {code} stands for in new 索引号: orgCode, or the platform code until one is set. */
+  indexCode: string;
+  /** What indexCode is, in words: 统一社会信用代码 / 组织机构代码 / 在本平台的机构代码. */
+  indexCodeLabel: string;
+  /** The 索引号 rule in words, as the 指南 states it. */
+  indexRule: string;
   guide: Partial<Record<GuideSection, string>>;
   rulesHtml: string;
 }
@@ -33,16 +42,29 @@ export interface CatalogSettings {
 /** The settings in force for an agency (defaults when none were saved). */
 export async function settingsFor(db: DbOrTx, agencyId: string): Promise<CatalogSettings> {
   const saved = await repo.findSettings(db, agencyId);
-  if (saved)
-    return {
-      agencyId,
-      indexScheme: saved.indexScheme,
-      orgCode: saved.orgCode,
-      guide: saved.guide,
-      rulesHtml: saved.rulesHtml,
-    };
   const agency = await agencies.findById(db, agencyId);
-  return { agencyId, indexScheme: DEFAULT_INDEX_SCHEME, orgCode: agency?.code ?? agencyId, guide: {}, rulesHtml: '' };
+  const indexScheme = saved?.indexScheme ?? DEFAULT_INDEX_SCHEME;
+  return {
+    agencyId,
+    indexScheme,
+    orgCode: saved?.orgCode ?? '',
+    ...indexCodeOf(saved?.orgCode ?? '', agency?.code ?? agencyId, indexScheme),
+    guide: saved?.guide ?? {},
+    rulesHtml: saved?.rulesHtml ?? '',
+  };
+}
+
+/**
+ * The code in new 索引号 and the rule in words. A checked 统一社会信用代码 or 组织机构代码 when
+ * set; until then (and for a code saved before codes were checked) the platform code, so an
+ * agency can publish from its first day.
+ */
+function indexCodeOf(orgCode: string, platformCode: string, scheme: string) {
+  const parsed = orgCode ? parseAgencyCode(orgCode) : null;
+  const code = parsed && typeof parsed !== 'string' ? parsed : null;
+  const indexCode = code?.value ?? (orgCode || platformCode);
+  const indexCodeLabel = code?.label ?? '在本平台的机构代码';
+  return { indexCode, indexCodeLabel, indexRule: describeIndexScheme(scheme, indexCode, indexCodeLabel) };
 }
 
 export interface SettingsInput {
@@ -62,10 +84,22 @@ export async function saveSettings(
 ): Promise<CatalogSettings> {
   authorize(actor, 'catalog.settings', { agencyId });
   const before = await settingsFor(db, agencyId);
+  const indexScheme = input.indexScheme?.trim() ?? before.indexScheme;
+  const problem = validateIndexScheme(indexScheme);
+  if (problem) throw new ValidationError({ indexScheme: problem });
+  let orgCode = before.orgCode;
+  if (input.orgCode !== undefined && cleanText(input.orgCode) !== before.orgCode) {
+    const text = cleanText(input.orgCode);
+    const parsed = text ? parseAgencyCode(text) : '';
+    if (typeof parsed === 'string' && parsed) throw new ValidationError({ orgCode: `机构代码${parsed}` });
+    orgCode = typeof parsed === 'string' ? '' : parsed.value;
+  }
+  const agency = await agencies.findById(db, agencyId);
   const next: CatalogSettings = {
     agencyId,
-    indexScheme: input.indexScheme?.trim() ?? before.indexScheme,
-    orgCode: input.orgCode !== undefined ? cleanText(input.orgCode) : before.orgCode,
+    indexScheme,
+    orgCode,
+    ...indexCodeOf(orgCode, agency?.code ?? agencyId, indexScheme),
     guide: { ...before.guide },
     rulesHtml: input.rulesHtml !== undefined ? sanitizeBody(input.rulesHtml) : before.rulesHtml,
   };
@@ -75,10 +109,6 @@ export async function saveSettings(
     if (v.trim()) next.guide[k as GuideSection] = sanitizeBody(v);
     else delete next.guide[k as GuideSection];
   }
-  const problem = validateIndexScheme(next.indexScheme);
-  if (problem) throw new ValidationError({ indexScheme: problem });
-  if (!/^[A-Za-z0-9._-]{1,40}$/.test(next.orgCode))
-    throw new ValidationError({ orgCode: '机构代码只能包含字母、数字、点、横线和下划线，不超过40个字符' });
   return db.transaction().execute(async (tx) => {
     const now = clock.now().toISOString();
     await repo.saveSettings(tx, {

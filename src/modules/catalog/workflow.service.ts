@@ -5,7 +5,7 @@
  * at approval and hidden by its publication instant until then).
  */
 import { randomUUID } from 'node:crypto';
-import type { Db, Tx } from '../../db/database.ts';
+import { inTransaction, type Db, type DbOrTx, type Tx } from '../../db/database.ts';
 import {
   formatIndexNumber,
   hasValidity,
@@ -49,26 +49,34 @@ export async function reindex(tx: Tx, item: repo.CatalogItem): Promise<void> {
   });
 }
 
+/**
+ * Gives an item its 索引号 once, at its first submission; it never changes afterwards. Should a
+ * changed scheme or code produce a number the agency already gave (an old number is never
+ * rewritten), the next serial is taken instead.
+ */
 async function assignIndexNumber(tx: Tx, item: repo.CatalogItem, today: string): Promise<string> {
   const s = await settingsFor(tx, item.agencyId);
   const year = Number(today.slice(0, 4));
-  const serial = await repo.nextSerial(tx, item.agencyId, year);
-  const indexNo = formatIndexNumber(s.indexScheme, {
-    code: s.orgCode,
-    year,
-    serial,
-    item: item.statutoryItem.replace(/^a2[01]\./, ''),
-  });
-  await repo.updateItem(tx, item.id, { index_no: indexNo, index_year: year, index_serial: serial });
-  return indexNo;
+  for (let serial = await repo.nextSerial(tx, item.agencyId, year); ; serial++) {
+    const indexNo = formatIndexNumber(s.indexScheme, {
+      code: s.indexCode,
+      year,
+      serial,
+      item: item.statutoryItem.replace(/^a2[01]\./, ''),
+    });
+    if (await repo.indexNumberTaken(tx, item.agencyId, indexNo)) continue;
+    await repo.updateItem(tx, item.id, { index_no: indexNo, index_year: year, index_serial: serial });
+    return indexNo;
+  }
 }
 
 /**
  * Applies one workflow action. `correction` carries the corrected fields of a 更正.
  * Throws DomainError when the rules refuse it (wrong state, same person, missing reason).
+ * Runs in the caller's transaction when given one (bulk publishing), else in its own.
  */
 export async function act(
-  db: Db,
+  db: DbOrTx,
   actor: Actor,
   id: string,
   action: WorkflowAction,
@@ -93,7 +101,7 @@ export async function act(
   }
   const nowIso = clock.now().toISOString();
   const today = shanghaiDate(clock.now());
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Re-read inside the transaction: a concurrent step must not be applied twice.
     const current = (await repo.findItem(tx, id))!;
     if (current.state !== item.state)

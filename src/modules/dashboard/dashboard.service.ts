@@ -24,8 +24,18 @@ export interface DashboardWarning {
   message: string;
 }
 
+/**
+ * What the dashboard looks at: the chosen agency and the agencies its figures cover — for a
+ * supervisor on its own agency, the whole reach it supervises (第四十六条); otherwise the chosen
+ * agency's subtree, as far as the actor may see it.
+ */
+export interface DashboardScope {
+  agencyId: string;
+  agencyIds: readonly string[];
+}
+
 /** Extra warnings contributed by features (e.g. the calendar's "next year not loaded"). */
-export type WarningSource = (db: Db, actor: Actor, clock: Clock) => Promise<DashboardWarning[]>;
+export type WarningSource = (db: Db, actor: Actor, clock: Clock, scope?: DashboardScope) => Promise<DashboardWarning[]>;
 
 export async function dashboard(
   db: Db,
@@ -44,6 +54,13 @@ export async function dashboard(
     actor.visibleAgencies === 'all'
       ? subtree
       : subtree.filter((x) => (actor.visibleAgencies as ReadonlySet<string>).has(x));
+  // A supervisor sits in the government's office (区政府办) but supervises the government's whole
+  // subtree: on its own agency the warnings cover every agency it can see, not the office alone.
+  const scopeIds =
+    id === actor.agencyId && actor.roles.includes('supervisor') && actor.visibleAgencies !== 'all'
+      ? [...actor.visibleAgencies]
+      : visibleSubtree;
+  const scope: DashboardScope = { agencyId: id, agencyIds: scopeIds };
   // Midnight Asia/Shanghai today, as an instant.
   const todayStart = new Date(`${shanghaiDate(clock.now())}T00:00:00+08:00`).toISOString();
   const cards: DashboardCard[] = [
@@ -62,7 +79,7 @@ export async function dashboard(
     { key: 'auditToday', label: '今日操作记录', value: await countEventsSince(db, id, todayStart) },
   ];
   if (can(actor, 'applications.read', { agencyId: id })) cards.push(await reminderCard(db, id, clock));
-  const warnings = (await Promise.all(warningSources.map((source) => source(db, actor, clock)))).flat();
+  const warnings = (await Promise.all(warningSources.map((source) => source(db, actor, clock, scope)))).flat();
   return { agency, cards, warnings };
 }
 

@@ -8,6 +8,7 @@ import { validateReport, validateYearChain } from '../../domain/report/validate.
 import { findByCodeOrName } from '../agencies/agencies.repository.ts';
 import { applicationFigures } from '../applications/applications.service.ts';
 import { loadDemo } from './demo.service.ts';
+import { TEST_KEYS } from '../../../test/support/keys.ts';
 
 describeEachDialect('demo applications (洛江区工信局, 2024 and 2025)', (dialect) => {
   let t: TestDb;
@@ -15,6 +16,7 @@ describeEachDialect('demo applications (洛江区工信局, 2024 and 2025)', (di
   beforeAll(async () => {
     t = await createTestDb(dialect);
     await loadDemo(t.db, new TestClock('2026-03-02T02:00:00Z'), {
+      keys: TEST_KEYS,
       passwordMinLength: 10,
       password: () => 'Demo-Passw0rd!',
     });

@@ -25,8 +25,11 @@ import { createPersonalDataCipher } from '../privacy/personal-data.ts';
 import { createCase } from '../cases/cases.service.ts';
 import { DEMO_APPLICANTS, DEMO_APPLICATIONS, type DemoApplication } from './applications.demo.data.ts';
 
-/** The demo's secrets are its own: demo query codes are not meant to be kept. */
-const DEMO_KEY = 'd'.repeat(64);
+/** The instance's keys: the demo's personal data is sealed like any other, so 查看完整信息 opens it. */
+export interface DemoKeys {
+  secret: string;
+  encryptionKey: string;
+}
 
 class SimClock implements Clock {
   date = '2024-01-01';
@@ -147,13 +150,13 @@ function scriptOf(a: DemoApplication, received: string, cal: Calendar): Script {
 }
 
 /** Loads the demo applications of 泉州市洛江区工业和信息化局; returns how many were created. */
-export async function loadApplicationsDemo(db: Db, clock: Clock): Promise<number> {
+export async function loadApplicationsDemo(db: Db, clock: Clock, keys: DemoKeys): Promise<number> {
   const agency = await findByCodeOrName(db, 'luojiang-gxj');
   if (!agency) return 0;
   const today = shanghaiDate(clock.now());
   const cal = Calendar.fromYears(loadBundledYears());
   const sim = new SimClock();
-  const deps = { db, clock: sim, cipher: createPersonalDataCipher(DEMO_KEY), secret: DEMO_KEY };
+  const deps = { db, clock: sim, cipher: createPersonalDataCipher(keys.encryptionKey), secret: keys.secret };
   const users = new Map<string, Actor>();
   for (const u of ['gxj.clerk', 'gxj.handler', 'gxj.head', 'gxj.reviewer']) {
     const user = await findUserByUsername(db, u);

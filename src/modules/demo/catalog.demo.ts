@@ -25,6 +25,9 @@ import {
 } from './catalog.demo.data.ts';
 
 /** A clock fixed at 09:30 Beijing time on `date` (01:30 UTC). */
+/** The demo bureau's 统一社会信用代码 (fictional, check character correct). */
+export const DEMO_ORG_CODE = '113505040032051248';
+
 const at = (date: string): Clock => ({ now: () => new Date(`${date}T01:30:00Z`) });
 
 /** Loads the bureau's demo catalog; `agencyIds` maps demo agency keys to ids. */
@@ -39,7 +42,8 @@ export async function loadCatalogDemo(db: Db, clock: Clock, agencyIds: ReadonlyM
     await actor('gxj.admin'),
   ];
   const system = systemActor('演示数据');
-  await saveSettings(db, admin, agencyId, { rulesHtml: DEMO_RULES_HTML }, clock);
+  // A fictional 统一社会信用代码 with a correct GB 32100 check character: 索引号 read 113505040032051248/2025-00001.
+  await saveSettings(db, admin, agencyId, { rulesHtml: DEMO_RULES_HTML, orgCode: DEMO_ORG_CODE }, clock);
   const categories = new Map<string, string>();
   for (const c of DEMO_CATEGORIES) categories.set(c.name, (await saveCategory(db, admin, agencyId, null, c, clock)).id);
   const calendar = await loadCalendar(db);

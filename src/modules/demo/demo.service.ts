@@ -11,7 +11,7 @@ import { systemActor } from '../../policies/actor.ts';
 import { createUser } from '../accounts/users.service.ts';
 import { countAgencies } from '../agencies/agencies.repository.ts';
 import { createAgency } from '../agencies/agencies.service.ts';
-import { loadApplicationsDemo } from './applications.demo.ts';
+import { loadApplicationsDemo, type DemoKeys } from './applications.demo.ts';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES } from './demo.data.ts';
 import { loadCatalogDemo } from './catalog.demo.ts';
 
@@ -41,7 +41,7 @@ export interface DemoCredentials {
 export async function loadDemo(
   db: Db,
   clock: Clock,
-  options: { passwordMinLength: number; password?: () => string },
+  options: { passwordMinLength: number; password?: () => string; keys: DemoKeys },
 ): Promise<DemoCredentials[]> {
   if ((await countAgencies(db)) > 0) {
     throw new DomainError('DATA_INVALID', '数据库中已有机构，演示数据只能载入空数据库');
@@ -80,6 +80,6 @@ export async function loadDemo(
     });
   }
   await loadCatalogDemo(db, clock, ids);
-  await loadApplicationsDemo(db, clock);
+  await loadApplicationsDemo(db, clock, options.keys);
   return credentials;
 }

@@ -22,11 +22,16 @@ function faceOf(cell: PlacedCell): string {
   return cell.header ? PDF_FACES.tableHead : cell.bold ? 'serifBold' : PDF_FACES.table;
 }
 
-/** Draws a table from the current position, adding pages as needed; leaves `pdf.y` under it. */
-export function drawPdfTable(pdf: PDFKit.PDFDocument, block: Extract<Block, { kind: 'table' }>, frame: Frame): void {
+interface TableLayout {
+  grid: ReturnType<typeof layoutTable>;
+  widths: number[];
+  heights: number[];
+  spanWidth: (c: PlacedCell) => number;
+}
+
+function measure(pdf: PDFKit.PDFDocument, block: Extract<Block, { kind: 'table' }>, frame: Frame): TableLayout {
   const grid = layoutTable(block.head, block.rows);
   const widths = scaleWidths(grid.columns, frame.width, block.columnWidths);
-  const x = widths.map((_, i) => frame.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
   const spanWidth = (c: PlacedCell) => widths.slice(c.col, c.col + c.colSpan).reduce((s, w) => s + w, 0);
 
   const textHeight = (c: PlacedCell) => {
@@ -44,18 +49,45 @@ export function drawPdfTable(pdf: PDFKit.PDFDocument, block: Extract<Block, { ki
     const need = textHeight(c) + 2 * PAD_Y;
     if (need > have) heights[c.row + c.rowSpan - 1]! += need - have;
   }
+  return { grid, widths, heights, spanWidth };
+}
+
+function captionHeight(pdf: PDFKit.PDFDocument, block: Extract<Block, { kind: 'table' }>, frame: Frame): number {
+  if (!block.caption) return 0;
+  pdf.font(PDF_FACES.heading1).fontSize(SIZE.tableCaption);
+  return pdf.heightOfString(block.caption, { width: frame.width }) + 6;
+}
+
+/**
+ * The height of what must start on one page: the caption, the header rows and the first body
+ * row. A title placed just above the table is kept with this much (render-pdf.ts), so a
+ * sub-table's title never stays alone at the bottom of a page.
+ */
+export function tableLeadHeight(
+  pdf: PDFKit.PDFDocument,
+  block: Extract<Block, { kind: 'table' }>,
+  frame: Frame,
+): number {
+  const { grid, heights } = measure(pdf, block, frame);
+  return captionHeight(pdf, block, frame) + heights.slice(0, grid.headRows + 1).reduce((s, h) => s + h, 0);
+}
+
+/** Draws a table from the current position, adding pages as needed; leaves `pdf.y` under it. */
+export function drawPdfTable(pdf: PDFKit.PDFDocument, block: Extract<Block, { kind: 'table' }>, frame: Frame): void {
+  const { grid, widths, heights, spanWidth } = measure(pdf, block, frame);
+  const x = widths.map((_, i) => frame.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
 
   let y = pdf.y;
   if (block.caption) {
-    pdf.font(PDF_FACES.heading1).fontSize(SIZE.tableCaption);
-    const captionHeight = pdf.heightOfString(block.caption, { width: frame.width }) + 6;
-    const firstBlock = captionHeight + heights.slice(0, grid.headRows + 1).reduce((s, h) => s + h, 0);
+    const caption = captionHeight(pdf, block, frame);
+    const firstBlock = caption + heights.slice(0, grid.headRows + 1).reduce((s, h) => s + h, 0);
     if (y + firstBlock > frame.bottom) {
       pdf.addPage();
       y = frame.top;
     }
+    pdf.font(PDF_FACES.heading1).fontSize(SIZE.tableCaption);
     pdf.text(block.caption, frame.left, y, { width: frame.width, align: 'center' });
-    y += captionHeight;
+    y += caption;
   }
 
   const headRows = [...Array(grid.headRows).keys()];

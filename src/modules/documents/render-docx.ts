@@ -69,7 +69,12 @@ function textRuns(text: string, role: FontRole, size: number, extra: Partial<IRu
   return text.split('\n').map((line, i) => run(line, role, size, { ...extra, break: i > 0 ? 1 : 0 }));
 }
 
-function blockParagraphs(block: Block, headings: Map<Block, string>): Array<Paragraph | Table> {
+/**
+ * `keep`: the paragraph stays on the page of what follows it (Word's keep with next and keep
+ * lines together) — set for a title right above a table and for the last paragraph before the
+ * signature, so neither a sub-table's title nor the 落款 is left alone on a page.
+ */
+function blockParagraphs(block: Block, headings: Map<Block, string>, keep = false): Array<Paragraph | Table> {
   switch (block.kind) {
     case 'heading': {
       const role: FontRole = block.level === 1 ? 'heading1' : block.level === 2 ? 'heading2' : 'heading3';
@@ -79,6 +84,7 @@ function blockParagraphs(block: Block, headings: Map<Block, string>): Array<Para
           indent: { firstLine: 2 * CHAR },
           spacing: EXACT_LINE,
           keepNext: true,
+          keepLines: keep,
           outlineLevel: block.level - 1,
         }),
       ];
@@ -90,6 +96,7 @@ function blockParagraphs(block: Block, headings: Map<Block, string>): Array<Para
           alignment: ALIGN[block.align ?? 'justify'],
           indent: block.indent === false ? undefined : { firstLine: 2 * CHAR },
           spacing: EXACT_LINE,
+          ...(keep ? { keepNext: true, keepLines: true } : {}),
         }),
       ];
     case 'table':
@@ -223,7 +230,11 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
   children.push(new Paragraph({ spacing: EXACT_LINE, children: [] }));
   if (doc.recipient)
     children.push(new Paragraph({ spacing: EXACT_LINE, children: [run(doc.recipient, 'body', SIZE.body)] }));
-  for (const block of doc.body) children.push(...blockParagraphs(block, headings));
+  doc.body.forEach((block, i) => {
+    const next = doc.body[i + 1];
+    const keep = next ? next.kind === 'table' : doc.signature !== undefined;
+    children.push(...blockParagraphs(block, headings, keep));
+  });
   if (doc.signature) children.push(...signatureParagraphs(doc.signature.agency, doc.signature.date));
 
   const numbered = doc.pageNumbers !== false;

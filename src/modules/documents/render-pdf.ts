@@ -19,7 +19,7 @@ import {
 } from './gbt9704.ts';
 import { headingTexts } from './numbering.ts';
 import { findPdfFonts, type PdfFontFiles } from './pdf-fonts.ts';
-import { drawPdfTable, type Frame } from './pdf-table.ts';
+import { drawPdfTable, tableLeadHeight, type Frame } from './pdf-table.ts';
 
 const CHAR = SIZE.body;
 
@@ -33,28 +33,72 @@ function ensureRoom(pdf: PDFKit.PDFDocument, frame: Frame, height: number): void
   if (pdf.y + height > frame.bottom) pdf.addPage();
 }
 
+/** Options a heading or paragraph is drawn with (also used to measure it). */
+function textStyle(pdf: PDFKit.PDFDocument, frame: Frame, block: Extract<Block, { kind: 'heading' | 'paragraph' }>) {
+  if (block.kind === 'heading') {
+    const role: FontRole =
+      block.level === 1 ? 'heading1' : block.level === 2 ? 'heading2' : block.level === 3 ? 'heading3' : 'body';
+    const lineGap = useRole(pdf, role, SIZE.body);
+    return { width: frame.width, indent: 2 * CHAR, lineGap };
+  }
+  const lineGap = useRole(pdf, 'body', SIZE.body);
+  if (block.bold) pdf.font('serifBold');
+  return {
+    width: frame.width,
+    indent: block.indent === false ? 0 : 2 * CHAR,
+    lineGap,
+    align: block.align === 'justify' || !block.align ? ('left' as const) : block.align,
+  };
+}
+
+/** The height a heading or paragraph takes when drawn. */
+function textHeight(
+  pdf: PDFKit.PDFDocument,
+  frame: Frame,
+  block: Extract<Block, { kind: 'heading' | 'paragraph' }>,
+  headings: Map<Block, string>,
+): number {
+  const text = block.kind === 'heading' ? (headings.get(block) ?? block.text) : block.text;
+  return pdf.heightOfString(text, textStyle(pdf, frame, block));
+}
+
+/**
+ * Keeps blocks together across a page break, as Word's "keep with next" does: a heading or
+ * paragraph right above a table starts on the page where the table's caption, header and first
+ * row fit (a sub-table's title never stays alone at the bottom), and the last paragraph goes
+ * with the signature block (落款 never alone on a page: GB/T 9704 §7.3.5).
+ */
+function keepTogether(
+  pdf: PDFKit.PDFDocument,
+  frame: Frame,
+  blocks: readonly Block[],
+  i: number,
+  headings: Map<Block, string>,
+  signatureFollows: boolean,
+): void {
+  const block = blocks[i]!;
+  if (block.kind !== 'heading' && block.kind !== 'paragraph') return;
+  const next = blocks[i + 1];
+  const own = textHeight(pdf, frame, block, headings);
+  const page = frame.bottom - frame.top;
+  let need = 0;
+  if (next?.kind === 'table') need = own + tableLeadHeight(pdf, next, frame);
+  else if (next === undefined && signatureFollows) need = own + SIGNATURE_HEIGHT;
+  if (need > 0 && need <= page) ensureRoom(pdf, frame, need);
+}
+
 function drawBlock(pdf: PDFKit.PDFDocument, frame: Frame, block: Block, headings: Map<Block, string>): void {
-  const { left, width } = frame;
+  const { left } = frame;
   switch (block.kind) {
     case 'heading': {
-      const role: FontRole =
-        block.level === 1 ? 'heading1' : block.level === 2 ? 'heading2' : block.level === 3 ? 'heading3' : 'body';
       // Keep a heading with at least one line of what follows it.
       ensureRoom(pdf, frame, 2 * LINE_PITCH_PT);
-      const lineGap = useRole(pdf, role, SIZE.body);
-      pdf.text(headings.get(block) ?? block.text, left, pdf.y, { width, indent: 2 * CHAR, lineGap });
+      pdf.text(headings.get(block) ?? block.text, left, pdf.y, textStyle(pdf, frame, block));
       return;
     }
     case 'paragraph': {
       ensureRoom(pdf, frame, LINE_PITCH_PT);
-      const lineGap = useRole(pdf, 'body', SIZE.body);
-      if (block.bold) pdf.font('serifBold');
-      pdf.text(block.text, left, pdf.y, {
-        width,
-        indent: block.indent === false ? 0 : 2 * CHAR,
-        lineGap,
-        align: block.align === 'justify' || !block.align ? 'left' : block.align,
-      });
+      pdf.text(block.text, left, pdf.y, textStyle(pdf, frame, block));
       return;
     }
     case 'table':
@@ -67,9 +111,12 @@ function drawBlock(pdf: PDFKit.PDFDocument, frame: Frame, block: Block, headings
   }
 }
 
+/** The signature block: one blank line, the agency, the date. */
+const SIGNATURE_HEIGHT = 3 * LINE_PITCH_PT;
+
 /** 发文机关署名 centred over 成文日期, the date four characters in from the right (GB/T 9704 §7.3.5.2). */
 function drawSignature(pdf: PDFKit.PDFDocument, frame: Frame, agency: string, isoDate: string): void {
-  ensureRoom(pdf, frame, 3 * LINE_PITCH_PT);
+  ensureRoom(pdf, frame, SIGNATURE_HEIGHT);
   useRole(pdf, 'body', SIZE.body);
   const right = frame.left + frame.width;
   const date = formatChineseDate(isoDate);
@@ -151,7 +198,10 @@ export function renderPdf(doc: OfficialDocument, fonts: PdfFontFiles = findPdfFo
     pdf.text(doc.recipient, frame.left, pdf.y, { width: frame.width, lineGap });
   }
   const headings = headingTexts(doc.body);
-  for (const block of doc.body) drawBlock(pdf, frame, block, headings);
+  doc.body.forEach((block, i) => {
+    keepTogether(pdf, frame, doc.body, i, headings, doc.signature !== undefined);
+    drawBlock(pdf, frame, block, headings);
+  });
   if (doc.signature) drawSignature(pdf, frame, doc.signature.agency, doc.signature.date);
   if (doc.pageNumbers !== false) drawPageNumbers(pdf, frame);
   pdf.end();

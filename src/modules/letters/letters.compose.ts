@@ -1,5 +1,10 @@
 /** A filled letter template becomes a document of the document module (src/modules/documents). */
-import { fillPlaceholders, type LetterTemplate, type PlaceholderValues } from '../../domain/letters/index.ts';
+import {
+  fillPlaceholders,
+  tidyPunctuation,
+  type LetterTemplate,
+  type PlaceholderValues,
+} from '../../domain/letters/index.ts';
 import { formatChineseDate } from '../../domain/time.ts';
 import type { OfficialDocument } from '../documents/index.ts';
 
@@ -13,8 +18,9 @@ export interface LetterContext {
 
 /**
  * The letter as a document: title, 文号 line from {{申请编号}} when given, the addressee, the
- * paragraphs, and the agency's signature with the date. Throws ValidationError naming every
- * placeholder left without a value.
+ * paragraphs (doubled punctuation where a value meets the template's own removed), and the
+ * agency's signature with the date. Throws ValidationError naming every placeholder left
+ * without a value.
  */
 export function composeLetter(t: LetterTemplate, ctx: LetterContext): OfficialDocument {
   const values: PlaceholderValues = { 机关名称: ctx.agencyName, 答复日期: formatChineseDate(ctx.date), ...ctx.values };
@@ -22,7 +28,7 @@ export function composeLetter(t: LetterTemplate, ctx: LetterContext): OfficialDo
   fillPlaceholders(all, values); // reports every missing value at once
   const body = fillPlaceholders(t.body, values)
     .split('\n')
-    .map((line) => line.trim())
+    .map((line) => tidyPunctuation(line.trim()))
     .filter(Boolean);
   return {
     title: fillPlaceholders(t.title, values),

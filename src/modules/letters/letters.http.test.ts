@@ -171,3 +171,97 @@ describeEachDialect('letter templates and the outbox over HTTP', (dialect) => {
     expect((await t.app.inject({ url: '/api/v1/outbox', headers: { cookie: other.cookie } })).json().total).toBe(0);
   });
 });
+
+describeEachDialect('救济途径 of letters over HTTP', (dialect) => {
+  let t: TestApp;
+  let gxj: string;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    gxj = (
+      await t.ctx.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()
+    ).id;
+  });
+  afterAll(async () => t.close());
+
+  async function letterText(h: Record<string, string>): Promise<string> {
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/letters/preview',
+      headers: h,
+      payload: {
+        agencyId: gxj,
+        key: 'granted',
+        format: 'pdf',
+        date: '2026-03-20',
+        values: {
+          申请人: '张三',
+          申请编号: '洛工信依申〔2026〕1号',
+          收到申请日期: '2026年3月2日',
+          信息名称: '某文件',
+          获取方式: '电子邮件',
+          法律依据: '《中华人民共和国政府信息公开条例》第三十六条第一项',
+        },
+      },
+    });
+    expect(r.statusCode).toBe(200);
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdf = await pdfjs.getDocument({ data: new Uint8Array(r.rawPayload), isEvalSupported: false }).promise;
+    let text = '';
+    for (let i = 1; i <= pdf.numPages; i++)
+      text += (await (await pdf.getPage(i)).getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join('');
+    await pdf.destroy();
+    return text;
+  }
+
+  it('derived from the tree, named in the letter; the office head sets a court (集中管辖), audited; bad input refused', async () => {
+    const head = await t.login('gxj.head');
+    const h = { cookie: head.cookie, 'x-csrf-token': head.csrf };
+    const derived = await t.app.inject({ url: `/api/v1/letters/remedy?agencyId=${gxj}`, headers: h });
+    expect(derived.json()).toMatchObject({
+      reviewOrgan: '泉州市洛江区人民政府',
+      court: '泉州市洛江区人民法院',
+      reviewOrganCertain: true,
+    });
+    expect(await letterText(h)).toMatch(
+      /六十日内向泉州市洛江区人民政府申请行政复议.*六个月内向泉州市洛江区人民法院提起行政诉讼/,
+    );
+
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/letters/remedy?agencyId=${gxj}`,
+      headers: h,
+      payload: { reviewOrgan: '', court: '泉州市丰泽区' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.court).toMatch(/人民法院的全称/);
+
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/letters/remedy?agencyId=${gxj}`,
+      headers: h,
+      payload: { reviewOrgan: '', court: '泉州市丰泽区人民法院' },
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({
+      court: '泉州市丰泽区人民法院',
+      courtBasis: '本机关设置',
+      reviewOrgan: '泉州市洛江区人民政府',
+    });
+    expect(await letterText(h)).toContain('六个月内向泉州市丰泽区人民法院提起行政诉讼');
+    const audit = await t.ctx.db
+      .selectFrom('audit_event')
+      .select('summary')
+      .where('action', '=', 'letter_remedy.save')
+      .execute();
+    expect(audit.map((a) => a.summary).join()).toContain('泉州市丰泽区人民法院');
+
+    const clerk = await t.login('gxj.clerk');
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/letters/remedy?agencyId=${gxj}`,
+      headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf },
+      payload: { reviewOrgan: '', court: '' },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+});

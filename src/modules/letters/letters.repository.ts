@@ -46,3 +46,25 @@ export async function deleteOverride(db: DbOrTx, agencyId: string, key: string):
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** The agency's 救济途径 setting (blank fields: derived). */
+export interface RemedySetting {
+  reviewOrgan: string;
+  court: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export async function findRemedySetting(db: DbOrTx, agencyId: string): Promise<RemedySetting | null> {
+  const r = await db.selectFrom('agency_remedy').selectAll().where('agency_id', '=', agencyId).executeTakeFirst();
+  return r ? { reviewOrgan: r.review_organ, court: r.court, updatedAt: r.updated_at, updatedBy: r.updated_by } : null;
+}
+
+export async function saveRemedySetting(db: DbOrTx, agencyId: string, s: RemedySetting): Promise<void> {
+  const values = { review_organ: s.reviewOrgan, court: s.court, updated_at: s.updatedAt, updated_by: s.updatedBy };
+  await db
+    .insertInto('agency_remedy')
+    .values({ agency_id: agencyId, ...values })
+    .onConflict((oc) => oc.column('agency_id').doUpdateSet(values))
+    .execute();
+}

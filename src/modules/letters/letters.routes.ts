@@ -13,6 +13,29 @@ import {
   TemplateSchema,
 } from './letters.schemas.ts';
 import { listTemplates, previewLetter, resetTemplate, saveTemplate } from './letters.service.ts';
+import { getRemedy, saveRemedy } from './remedy.service.ts';
+
+const RemedySchema = Type.Object(
+  {
+    agencyId: Type.String(),
+    reviewOrgan: Type.String({ description: '文书写明的行政复议机关' }),
+    court: Type.String({ description: '文书写明的管辖法院' }),
+    reviewOrganBasis: Type.String({ description: '复议机关的来源：本机关设置或推定所依据的条款' }),
+    courtBasis: Type.String({ description: '管辖法院的来源' }),
+    reviewOrganCertain: Type.Boolean({ description: 'false：无法确定，请设置' }),
+    courtCertain: Type.Boolean(),
+    setting: Type.Object(
+      {
+        reviewOrgan: Type.String(),
+        court: Type.String(),
+        updatedAt: Type.Union([Type.String(), Type.Null()]),
+        updatedBy: Type.Union([Type.String(), Type.Null()]),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
 
 const KeyParams = Type.Object({ key: Type.Unsafe<string>({ type: 'string', enum: [...LETTER_KEYS] }) });
 const AgencyQuery = Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -37,6 +60,36 @@ export const letterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       requireActor(request);
       return { items: Object.entries(PLACEHOLDERS).map(([name, description]) => ({ name, description })) };
     },
+  );
+
+  app.get(
+    '/api/v1/letters/remedy',
+    {
+      schema: {
+        tags,
+        summary: '本机关文书的救济途径（复议机关、管辖法院）',
+        querystring: AgencyQuery,
+        response: { 200: RemedySchema, ...errorResponses },
+      },
+    },
+    async (request) => getRemedy(db, requireActor(request), request.query.agencyId),
+  );
+
+  app.put(
+    '/api/v1/letters/remedy',
+    {
+      schema: {
+        tags,
+        summary: '设置救济途径（留空则按机构层级和所在地推定）',
+        querystring: AgencyQuery,
+        body: Type.Object(
+          { reviewOrgan: Type.String({ maxLength: 200 }), court: Type.String({ maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: RemedySchema, ...errorResponses },
+      },
+    },
+    async (request) => saveRemedy(db, requireActor(request), request.query.agencyId, request.body, clock),
   );
 
   app.get(

@@ -27,6 +27,7 @@ import {
 } from '../documents/index.ts';
 import { composeLetter, type LetterContext } from './letters.compose.ts';
 import * as repo from './letters.repository.ts';
+import { agencyRemedy } from './remedy.service.ts';
 
 /** A template as an agency uses it: its own wording or the default. */
 export interface EffectiveTemplate extends LetterTemplate {
@@ -185,8 +186,15 @@ export async function composeAgencyLetter(
   if (!agency) throw new DomainError('NOT_FOUND', '机构不存在');
   const template =
     wording === 'default' ? DEFAULT_TEMPLATES[k] : (await effectiveTemplates(db, agencyId)).find((e) => e.key === k)!;
-  // The office's phone from the agency's contact details (第十二条 指南) unless the caller gives one.
-  const values = { 联系电话: agency.contact.phone || '（见本机关政府信息公开指南）', ...ctx.values };
+  // The office's phone from the agency's contact details (第十二条 指南) and the 救济途径 from its
+  // place in the tree or its setting (remedy.service.ts), unless the caller gives them.
+  const remedy = await agencyRemedy(db, agencyId);
+  const values = {
+    联系电话: agency.contact.phone || '（见本机关政府信息公开指南）',
+    复议机关: remedy.reviewOrgan,
+    管辖法院: remedy.court,
+    ...ctx.values,
+  };
   return composeLetter(template, { ...ctx, values, agencyName: agency.name });
 }
 

@@ -10,6 +10,7 @@ import type { Mailer } from './mailer.ts';
 import { deliverOutbox, outboxDeliveryJob } from './outbox.delivery.ts';
 import { enqueueMessage, listMessages, recordDelivery, resendMessage } from './outbox.service.ts';
 import { Scheduler } from '../jobs/scheduler.ts';
+import { TEST_KEYS } from '../../../test/support/keys.ts';
 
 /** A received mail, split into its decoded parts (nodemailer writes base64 parts). */
 function parseMail(raw: string) {
@@ -41,7 +42,7 @@ describeEachDialect('outbox delivery to a real SMTP server on loopback', (dialec
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    await loadDemo(t.db, clock, { passwordMinLength: 10, password: () => 'Demo-Passw0rd!' });
+    await loadDemo(t.db, clock, { keys: TEST_KEYS, passwordMinLength: 10, password: () => 'Demo-Passw0rd!' });
     gxj = (await t.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow())
       .id;
     smtp = await startLoopbackSmtp({ refuse: () => refuse });

@@ -72,7 +72,9 @@ describe('files that are not reports', () => {
       Buffer.from('第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n'),
       'x.txt',
     );
-    expect(res.error).toBe('无法确定报告所属年度：标题和正文中都没有找到“××××年度报告”或统计期限。');
+    expect(res.error).toBe(
+      '无法确定报告所属年度：标题、统计期限、发布日期、落款日期和文件名中都没有找到年度。请指定年度后重新导入（命令行 --year 2019，控制台上传时填写“年度”）。',
+    );
   });
 
   it('a zip bomb posing as a DOCX is refused before it is unpacked', async () => {

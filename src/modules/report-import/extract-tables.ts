@@ -15,9 +15,9 @@ import type {
 import { TABLE3_TOTAL_COLUMN } from '../../domain/report/index.ts';
 import type { Reading, RowCell } from './digits.ts';
 import { TABLE2_PATTERNS, TABLE2_START, TABLE3_PATTERNS, TABLE3_START, TABLE4_END, TABLE4_START } from './labels.ts';
-import { findLabel, headerColumns, rowCells, type LabelMatch } from './segments.ts';
+import { extendToLabelStart, findLabel, headerColumns, rowCells, type LabelMatch } from './segments.ts';
 import { readRow, resolveAcrossRows, trimBlanks, type RowResult } from './solve.ts';
-import type { TokenStream } from './tokens.ts';
+import { labelForm, type TokenStream } from './tokens.ts';
 
 export interface ExtractedTables {
   table2: AnnualReport['table2'];
@@ -56,6 +56,8 @@ const appealTotalsHold = (r: Reading) => [0, 5, 10].every((g) => sum(r, g, g + 4
 class Reader {
   readonly findings: Finding[] = [];
   readonly unreadable = new Set<string>();
+  /** Rows (`table3.total`, `table4`) missing because the file ends before them. */
+  readonly cut = new Set<string>();
   constructor(
     readonly stream: TokenStream,
     readonly format: ReportFormat,
@@ -82,6 +84,8 @@ class Reader {
       return result.values;
     }
     for (let i = 0; i < width; i++) this.unreadable.add(`${where}[${i}]`);
+    // Rows lost at the end of a partial copy are reported once, for the whole cut (see cutFinding).
+    if (this.cut.has(where)) return new Array<Cell>(width).fill(null);
     const message =
       result.status === 'missing'
         ? `未能读到${label}的数字，已留空。`
@@ -90,15 +94,32 @@ class Reader {
     return new Array<Cell>(width).fill(null);
   }
 
-  /** The start of each pattern, searched in order from `from`; null where a row is not found. */
-  locate(patterns: RegExp[], from: number): { matches: Array<LabelMatch | null>; cursor: number } {
+  /**
+   * The start of each row's label, searched in order from `from` (and before `limit`); null
+   * where a row is not found. A row whose label comes only after the label of a later row
+   * (PDF text that lost the reading order: 「… 11 （七）总计 3.其他 80 95 …」) is `disordered`,
+   * together with that later row: which numbers belong to which of them cannot be known.
+   */
+  locate(
+    rows: Array<{ re: RegExp; label: string }>,
+    from: number,
+    limit?: number,
+  ): { matches: Array<LabelMatch | null>; cursor: number; disordered: Set<number> } {
     let cursor = from;
-    const matches = patterns.map((re) => {
-      const m = findLabel(this.stream, re, cursor);
-      if (m) cursor = m.end;
+    const official = rows.map((row) => labelForm(row.label));
+    const disordered = new Set<number>();
+    const matches = rows.map((row, i) => {
+      const found = findLabel(this.stream, row.re, cursor, limit);
+      if (!found) return null;
+      const m = extendToLabelStart(this.stream, found, official[i]!, row.re, cursor);
+      const gap = this.stream.labels.slice(cursor, m.start);
+      for (let j = i + 1; j < rows.length; j++) {
+        if (official[j]!.length >= 4 && gap.includes(official[j]!)) disordered.add(i).add(j);
+      }
+      cursor = m.end;
       return m;
     });
-    return { matches, cursor };
+    return { matches, cursor, disordered };
   }
 
   /** The token where the row after `i` starts, or `fallback`. */
@@ -121,7 +142,7 @@ function readTable2(r: Reader): { table2: AnnualReport['table2']; cursor: number
   const rows = r.format.table2.groups.flatMap((g) => g.rows.map((row) => ({ ...row, columns: g.columns })));
   const start = findLabel(r.stream, TABLE2_START, 0);
   const { matches, cursor } = r.locate(
-    rows.map((row) => TABLE2_PATTERNS[row.key]),
+    rows.map((row) => ({ re: TABLE2_PATTERNS[row.key], label: row.label })),
     start?.end ?? 0,
   );
   const end = findLabel(r.stream, TABLE3_START, cursor)?.token ?? r.stream.tokens.length;
@@ -173,9 +194,13 @@ function convertUnits(
 function readTable3(r: Reader, after2: { cursor: number }): { table3: AnnualReport['table3']; cursor: number } {
   const rows = r.format.table3.rows;
   const start = findLabel(r.stream, TABLE3_START, after2.cursor);
-  const { matches, cursor } = r.locate(
-    rows.map((row) => TABLE3_PATTERNS[row.key]),
-    start?.start ?? after2.cursor,
+  const from = start?.start ?? after2.cursor;
+  // Table 三's rows are not searched for past the start of table 四.
+  const limit = findLabel(r.stream, TABLE4_START, start?.end ?? after2.cursor)?.start;
+  const { matches, cursor, disordered } = r.locate(
+    rows.map((row) => ({ re: TABLE3_PATTERNS[row.key], label: row.label })),
+    from,
+    limit,
   );
   const end = findLabel(r.stream, TABLE4_START, cursor)?.token ?? r.stream.tokens.length;
   const first = matches.find((m) => m !== null)?.token ?? end;
@@ -183,9 +208,19 @@ function readTable3(r: Reader, after2: { cursor: number }): { table3: AnnualRepo
   const results = new Map<Table3Key, RowResult>();
   rows.forEach((row, i) => {
     const m = start ? matches[i] : null;
+    if (m && disordered.has(i)) {
+      results.set(row.key, {
+        status: 'ambiguous',
+        printed: '',
+        reason: '表格文字的先后顺序错乱，行名与数字无法确定对应',
+        candidates: [],
+      });
+      return;
+    }
     const cells = m ? rowCells(r.stream, m.token, r.nextStart(matches, i, end), columns) : [];
     results.set(row.key, readRow(cells, 7, rowTotalHolds));
   });
+  markCut(r, matches, results, limit === undefined);
   resolveAcrossRows(results, (values) => table3RulesHold(r.format, values));
   const table3: AnnualReport['table3'] = {};
   for (const row of rows) {
@@ -199,6 +234,69 @@ function readTable3(r: Reader, after2: { cursor: number }): { table3: AnnualRepo
     );
   }
   return { table3, cursor: start ? cursor : after2.cursor };
+}
+
+/**
+ * A partial copy that ends inside table 三: no row after the last one found, no table 四. The
+ * rows from the cut on (the row at the cut too, unless it was read whole) are marked cut; they
+ * are reported once, by cutFinding, with exactly what is missing.
+ */
+function markCut(
+  r: Reader,
+  matches: Array<LabelMatch | null>,
+  results: Map<Table3Key, RowResult>,
+  noTable4: boolean,
+): void {
+  if (!noTable4) return;
+  const rows = r.format.table3.rows;
+  let last = -1;
+  matches.forEach((m, i) => {
+    if (m) last = i;
+  });
+  if (last < 0) return;
+  // The row at the cut counts only if all seven cells were printed apart and add up (R1): its
+  // last number may itself have been cut short ("32" → "3").
+  const atCut = results.get(rows[last]!.key)!;
+  const whole = atCut.status === 'read' && atCut.values.every((v) => v !== null) && rowTotalHolds(atCut.values);
+  for (let i = whole ? last + 1 : last; i < rows.length; i++) {
+    r.cut.add(`table3.${rows[i]!.key}`);
+    results.set(rows[i]!.key, { status: 'missing' });
+  }
+  r.cut.add('table4');
+}
+
+/** One finding for a partial copy: the table 三 rows and the table 四 cells that are not in the file. */
+function cutFinding(r: Reader, sectionsFollow: boolean): Finding | null {
+  if (!r.cut.has('table4')) return null;
+  const rows = r.format.table3.rows.filter((row) => r.cut.has(`table3.${row.key}`));
+  const table4Cells = r.format.table4.groups.flatMap((g) =>
+    Array.from({ length: 5 }, (_, c) => `table4.${g.key}[${c}]`),
+  );
+  const cells = [
+    ...rows.flatMap((row) => Array.from({ length: 7 }, (_, c) => `table3.${row.key}[${c}]`)),
+    ...table4Cells,
+  ];
+  const rest = sectionsFollow ? '' : '以及其后的第五、六部分';
+  if (rows.length === 0) {
+    return {
+      rule: 'missing',
+      severity: 'warning',
+      where: 'table4',
+      cells,
+      message: `文件中没有表四（政府信息公开行政复议、行政诉讼情况）：表四全部15格${rest}都不在文件中，已留空，未作推测；应取得完整的报告后重新导入。`,
+    };
+  }
+  const firstRow = rows[0]!;
+  const lastRow = rows[rows.length - 1]!;
+  const span =
+    rows.length === 1 ? `「${firstRow.label}」1行` : `「${firstRow.label}」至「${lastRow.label}」共${rows.length}行`;
+  return {
+    rule: 'missing',
+    severity: 'warning',
+    where: 'table3',
+    cells,
+    message: `文件在表三中途结束（不完整的转载或截断的文件）：表三${span}（${rows.length * 7}格）、表四全部15格${rest}都不在文件中。这些单元格已留空，未作推测；应取得完整的报告后重新导入。`,
+  };
 }
 
 /** R2 and R3 for every column where all the rows involved are known. */
@@ -223,7 +321,10 @@ function readTable4(r: Reader, from: number): AnnualReport['table4'] {
   const end = start ? (findLabel(r.stream, TABLE4_END, start.end)?.token ?? r.stream.tokens.length) : 0;
   const columns = start ? headerColumns(r.stream, start.token, end, TABLE4_HEADERS) : undefined;
   const cells = start ? rowCells(r.stream, start.token, end, columns) : [];
+  if (r.cut.has('table4')) r.cut.add('table4.all');
   const values = r.settle('table4', 'all', '表四', 15, readRow(cells, 15, appealTotalsHold), '各项总计');
+  const cut = cutFinding(r, findLabel(r.stream, TABLE4_END, from) !== null);
+  if (cut) r.findings.push(cut);
   const table4 = {} as AnnualReport['table4'];
   r.format.table4.groups.forEach((g, i) => {
     table4[g.key as Table4Key] = values.slice(i * 5, i * 5 + 5);

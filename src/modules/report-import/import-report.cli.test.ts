@@ -1,6 +1,8 @@
 /** `gongkai import-report`: output shape and exit codes, through main() and one real process. */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { LUOJIANG_2020 } from '../../../test/fixtures/reports/expected.ts';
@@ -67,12 +69,32 @@ describe('gongkai import-report', () => {
   it('prints a Chinese summary without --json', async () => {
     expect(await main(['import-report', LUOJIANG, `${FIXTURES}/planted/r4-appeals.txt`])).toBe(0);
     expect(out).toContain(
-      '泉州市洛江区工业和信息化局 2020年度报告，格式 V2019（国办公开办函〔2019〕60号），落款日期 2021-01-06\n  未发现问题。',
+      '泉州市洛江区工业和信息化局 2020年度报告，格式 V2019（国办公开办函〔2019〕60号），落款日期 2021-01-06\n  年度：2020，依据：标题；格式：V2019，依据：表格栏目\n  未发现问题。',
     );
+    expect(out).toContain('  年度：2020，依据：标题；格式：V2019，依据：表格栏目');
     expect(out).toContain(
-      '[错误] R4 表四「行政复议」的「总计」为2，但结果维持、结果纠正、其他结果、尚未审结之和为1。（table4.reconsideration[4]）',
+      '[错误] 复议诉讼合计（R4）：表四「行政复议」的「总计」为2，但结果维持、结果纠正、其他结果、尚未审结之和为1。',
     );
     expect(out).toContain('共 2 个文件：读取 2 个，无法读取 0 个。');
+  });
+
+  it('takes --year and --agency for a file that does not state them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-year-'));
+    const bare = join(dir, 'report.txt');
+    // The sample without its title line, its first paragraph (which names the year twice) and its signature date.
+    const text = readFileSync(LUOJIANG, 'utf8')
+      .replace(/^.*年度报告\s*$/m, '')
+      .replace(/^根据《中华人民共和国政府信息公开条例》.*$/m, '')
+      .replace(/2021\s*年\s*1\s*月\s*6\s*日\s*$/, '');
+    writeFileSync(bare, text);
+    expect(await main(['import-report', bare, '--json'])).toBe(3);
+    expect(lines()[0]!.error).toMatch(/^无法确定报告所属年度/);
+    out = '';
+    expect(await main(['import-report', bare, '--year', '2020', '--agency', '泉州市洛江区工业和信息化局'])).toBe(0);
+    expect(out).toContain('泉州市洛江区工业和信息化局 2020年度报告');
+    expect(out).toContain('年度：2020，依据：人工指定');
+    expect(await main(['import-report', bare, '--year', '20x0'])).toBe(2);
+    expect(err).toContain('--year 应为报告所属的四位年度');
   });
 
   it('exits 2 for usage errors', async () => {

@@ -49,7 +49,8 @@ export const TABLE3_PATTERNS: Record<Table3Key, RegExp> = {
   other: /其他处理/,
   other_no_correction: /逾期不补正|不补正/,
   other_no_fee: /收费通知|缴纳费用/,
-  other_other: /其他/,
+  // 「3.其他」: a bare 「其他」 would also match 「不计其他情形」 in the row （二）.
+  other_other: /3[.、]?其他|^其他/,
   total: /\(七\)总计|总计/,
   carried_out: /结转下年/,
 };

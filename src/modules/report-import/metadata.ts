@@ -5,28 +5,20 @@
  */
 import type { ReportSections } from '../../domain/report/index.ts';
 import { SECTION_HEADINGS } from './labels.ts';
+import { findYearEvidence, type YearEvidence } from './report-year.ts';
 import { normalize } from './tokens.ts';
 
 export interface ReportMeta {
   agencyName: string | null;
   year: number | null;
+  /** Every piece of evidence for the year, strongest first (report-year.ts). */
+  yearEvidence: YearEvidence[];
   /** ISO date printed under the signature. */
   date: string | null;
   sections: ReportSections;
 }
 
-const TITLE = /((?:19|20)\d{2})\s*年\s*度?\s*(?:的)?\s*(?:政府信息公开|政务公开|信息公开)[^。\n]{0,12}?报告/u;
-const NAME_BEFORE = /[\p{Script=Han}()]{2,40}$/u;
 const DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
-
-/** Agency name and year from a title line. */
-function fromTitle(text: string): { name: string | null; year: number } | null {
-  const m = TITLE.exec(text);
-  if (!m) return null;
-  const before = text.slice(0, m.index).trimEnd();
-  const name = NAME_BEFORE.exec(before)?.[0] ?? null;
-  return { name: name && !/^(关于|本|我)/.test(name) ? name : null, year: Number(m[1]) };
-}
 
 /** The date standing at the end of the report, under the signature; null if there is none. */
 function signatureDate(text: string): { date: string; index: number } | null {
@@ -61,19 +53,14 @@ function between(text: string, start: RegExp, ends: RegExp[], from = 0): { text:
 }
 
 /** Title facts, signature date and narrative sections of a report's plain text. */
-export function extractMeta(plain: string, title?: string): ReportMeta {
+export function extractMeta(plain: string, title?: string, fileName?: string): ReportMeta {
   // Titles and dates are matched on normalised text; sections are cut from the text as printed.
   const printedText = plain.replace(/[\u00a0\u3000]/g, ' ');
   const text = normalize(plain);
-  const head = text.split('\n').slice(0, 40).join('\n');
-  const fromHead = (title ? fromTitle(normalize(title)) : null) ?? fromTitle(head);
-  let year = fromHead?.year ?? null;
-  if (year === null) {
-    const period = /自?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*至/.exec(text);
-    if (period) year = Number(period[1]);
-  }
+  const facts = findYearEvidence(plain, { ...(title ? { title } : {}), ...(fileName ? { fileName } : {}) });
+  const year = facts.evidence[0]?.year ?? null;
   const signed = signatureDate(text);
-  let agencyName = fromHead?.name ?? null;
+  let agencyName = facts.titleAgency;
   if (!agencyName && signed) {
     const lines = text.slice(0, signed.index).trimEnd().split('\n');
     const candidate = lines[lines.length - 1]?.trim() ?? '';
@@ -94,5 +81,5 @@ export function extractMeta(plain: string, title?: string): ReportMeta {
     }
     if (body) sections.other = body;
   }
-  return { agencyName, year, date: signed?.date ?? null, sections };
+  return { agencyName, year, yearEvidence: facts.evidence, date: signed?.date ?? null, sections };
 }

@@ -6,6 +6,11 @@ import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
+
+// A report says what it is on its first pages (title, 一、总体情况, table 二); a long PDF that
+// does not is some other document, and is not read to its end (issue 16: a 200-page PDF took 30 s).
+const FIRST_PAGES = 3;
+const REPORT_CUES = /政府信息公开|政务公开|信息公开|年度报告|年报|第二十条|本年新收|申请人情况/;
 const root = dirname(require.resolve('pdfjs-dist/package.json'));
 
 try {
@@ -21,6 +26,7 @@ try {
     verbosity: 0,
   }).promise;
   const pages = [];
+  let stopped = null;
   const count = Math.min(doc.numPages, maxPages);
   for (let p = 1; p <= count; p++) {
     const page = await doc.getPage(p);
@@ -37,8 +43,20 @@ try {
         })),
     );
     page.cleanup();
+    if (p === FIRST_PAGES && doc.numPages > FIRST_PAGES) {
+      const text = pages
+        .flat()
+        .map((i) => i.str)
+        .join('')
+        .replace(/\s+/g, '');
+      if (text === '' || !REPORT_CUES.test(text)) {
+        stopped = text === '' ? 'NoText' : 'NotAReport';
+        break;
+      }
+    }
   }
-  parentPort.postMessage({ ok: true, pages, numPages: doc.numPages });
+  if (stopped) parentPort.postMessage({ ok: false, name: stopped, message: String(doc.numPages) });
+  else parentPort.postMessage({ ok: true, pages, numPages: doc.numPages });
   await doc.destroy();
 } catch (err) {
   parentPort.postMessage({ ok: false, name: err?.name ?? 'Error', message: String(err?.message ?? err) });

@@ -10,8 +10,8 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { SourceDocument } from './document.ts';
 import { readDocx } from './read-docx.ts';
 import { readHtml } from './read-html.ts';
-import { DEFAULT_PDF_LIMITS, readPdf, type PdfLimits } from './read-pdf.ts';
-import { notAReport, readReportDocument, type ReadResult } from './read-report.ts';
+import { DEFAULT_PDF_LIMITS, pdfDocument, readPdf, type PdfItem, type PdfLimits } from './read-pdf.ts';
+import { notAReport, readReportDocument, type ReadResult, type StatedFacts } from './read-report.ts';
 import { readText } from './read-text.ts';
 
 /** Largest file read (20 MiB): a published report is far smaller, even as a PDF with images. */
@@ -20,6 +20,10 @@ export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 export interface ReadOptions {
   maxBytes?: number;
   pdf?: PdfLimits;
+  /** Year and agency stated by a person for files that do not say them (--year, --agency). */
+  stated?: StatedFacts;
+  /** The text items of a PDF already extracted (read-off-thread.ts extracts them before handing over). */
+  pdfPages?: PdfItem[][];
 }
 
 export type DocumentKind = 'html' | 'docx' | 'pdf' | 'text';
@@ -59,7 +63,9 @@ export function decodeText(data: Uint8Array, partial = false): string {
 async function toDocument(kind: DocumentKind, data: Buffer, options: ReadOptions): Promise<SourceDocument> {
   switch (kind) {
     case 'pdf':
-      return readPdf(new Uint8Array(data), options.pdf ?? DEFAULT_PDF_LIMITS);
+      return options.pdfPages
+        ? pdfDocument(options.pdfPages)
+        : readPdf(new Uint8Array(data), options.pdf ?? DEFAULT_PDF_LIMITS);
     case 'docx':
       return readDocx(data);
     case 'html':
@@ -79,7 +85,11 @@ export async function readReportBytes(data: Buffer, file: string, options: ReadO
     const kind = await detectKind(data);
     const doc = await toDocument(kind, data, options);
     if (doc.lines.every((l) => l.cells.every((c) => c.trim() === ''))) return notAReport('文件中没有文字内容。');
-    return readReportDocument(doc, { file, sha256 });
+    return readReportDocument(
+      doc,
+      { file, sha256 },
+      { fileName: file, ...(options.stated ? { stated: options.stated } : {}) },
+    );
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     // Our own errors are already Chinese sentences; a library's gets a Chinese lead.

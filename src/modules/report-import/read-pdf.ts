@@ -50,6 +50,16 @@ export function extractPdfItems(data: Uint8Array, limits: PdfLimits = DEFAULT_PD
     worker.on('message', (m: { ok: true; pages: PdfItem[][] } | { ok: false; name: string; message: string }) => {
       if (m.ok) finish(() => resolve(m.pages));
       else if (m.name === 'PasswordException') finish(() => reject(new PdfReadError('PDF 有密码保护，无法读取。')));
+      else if (m.name === 'NoText')
+        finish(() => reject(new PdfReadError('PDF 中没有文字层（可能是扫描件），无法读取。')));
+      else if (m.name === 'NotAReport')
+        finish(() =>
+          reject(
+            new PdfReadError(
+              `文件不是政府信息公开工作年度报告：PDF 前3页中没有年度报告的内容（全文共${m.message}页），已停止读取。`,
+            ),
+          ),
+        );
       else finish(() => reject(new PdfReadError(`PDF 文件已损坏或格式无效，无法读取（${m.message}）。`)));
     });
     worker.on('error', (e) => finish(() => reject(new PdfReadError(`PDF 解析失败：${e.message}`))));
@@ -98,7 +108,11 @@ export function pageLines(items: PdfItem[]): DocLine[] {
 
 /** Reads a PDF report into lines of cells. */
 export async function readPdf(data: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<SourceDocument> {
-  const pages = await extractPdfItems(data, limits);
+  return pdfDocument(await extractPdfItems(data, limits));
+}
+
+/** Lines of cells from the text items of a PDF's pages (extracted by extractPdfItems). */
+export function pdfDocument(pages: PdfItem[][]): SourceDocument {
   const lines = pages.flatMap(pageLines);
   if (lines.length === 0) throw new PdfReadError('PDF 中没有文字层（可能是扫描件），无法读取。');
   return { lines };

@@ -80,7 +80,7 @@ describeEachDialect('年报体检 API', (dialect) => {
     expect(results.map((r) => r.counts)).toEqual([
       { error: 0, warning: 0, info: 0 },
       { error: 0, warning: 1, info: 5 },
-      { error: 0, warning: 125, info: 1 },
+      { error: 0, warning: 1, info: 1 },
       { error: 2, warning: 0, info: 0 },
       { error: 0, warning: 0, info: 0 },
     ]);
@@ -113,7 +113,7 @@ describeEachDialect('年报体检 API', (dialect) => {
       expect.arrayContaining([
         ['泉州市洛江区工业和信息化局', 2020, 'V2019', 0, 0],
         ['平潭综合实验区', 2021, 'V2021', 0, 1],
-        ['沭阳县发展和改革局', 2023, 'V2021', 0, 125],
+        ['沭阳县发展和改革局', 2023, 'V2021', 0, 1],
         ['泉州市某某区示例局', 2020, 'V2019', 2, 0],
       ]),
     );
@@ -149,11 +149,11 @@ describeEachDialect('年报体检 API', (dialect) => {
       .filter(Boolean)
       .map((r) => (r as unknown[]).slice(1));
     expect(rows[0]).toEqual(['机关', '年度', '规则', '级别', '位置', '单元格（行、列）', '说明', '来源文件']);
-    expect(rows).toHaveLength(1 + 6 + 126 + 2);
+    expect(rows).toHaveLength(1 + 6 + 2 + 2);
     expect(rows).toContainEqual([
       '泉州市某某区示例局',
       2020,
-      'R1',
+      '行合计（R1）',
       '错误',
       'table3.granted[6]',
       '表三「（一）予以公开」行「总计」列',
@@ -163,11 +163,11 @@ describeEachDialect('年报体检 API', (dialect) => {
     expect(rows).toContainEqual([
       '沭阳县发展和改革局',
       2023,
-      'R9',
+      '空白单元格（R9）',
       '警告',
-      'table3.carried_out[5]',
-      '表三「四、结转下年度继续办理」行「其他」列',
-      expect.any(String),
+      'table3',
+      '表三',
+      expect.stringMatching(/^表三有125个空白单元格/),
       '2023-shuyang-fgj.html',
     ]);
     expect(ws.autoFilter).toBe(`A1:H${ws.rowCount}`);
@@ -221,5 +221,85 @@ describeEachDialect('年报体检 API', (dialect) => {
     expect(elsewhere.statusCode).toBe(422);
     expect(elsewhere.json()).toMatchObject({ code: 'REPORT_CHECK_NO_AGENCY' });
     expect(elsewhere.json().detail).toContain('平潭综合实验区');
+  });
+
+  it('takes the year and agency a person states for a file that does not say them, and shows the evidence', async () => {
+    const bare = readFileSync(`${FIXTURES}/samples/2020-luojiang-gxj.txt`, 'utf8')
+      .replace(/^.*年度报告\s*$/m, '')
+      .replace(/^根据《中华人民共和国政府信息公开条例》.*$/m, '')
+      .replace(/2021\s*年\s*1\s*月\s*6\s*日\s*$/, '');
+    const content = Buffer.from(bare).toString('base64');
+    const unstated = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', {
+      files: [{ name: 'bare.txt', content }],
+    });
+    expect(unstated.json().results[0]).toMatchObject({
+      status: 'skipped',
+      error: expect.stringMatching(/^无法确定报告所属年度/),
+    });
+    const stated = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', {
+      files: [{ name: 'bare.txt', content, year: 2020, agency: '泉州市洛江区工业和信息化局' }],
+    });
+    expect(stated.json().results[0]).toMatchObject({
+      status: 'inserted',
+      year: 2020,
+      agencyName: '泉州市洛江区工业和信息化局',
+      detection: '年度：2020，依据：人工指定；格式：V2019，依据：表格栏目',
+    });
+    const detail = await call('zfb.supervisor', 'GET', `/api/v1/report-checks/${stated.json().results[0].id}`);
+    expect(detail.json().detection).toBe('年度：2020，依据：人工指定；格式：V2019，依据：表格栏目');
+    const bad = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', {
+      files: [{ name: 'bare.txt', content, year: 19 }],
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('pairs the library by agency and year and compares two years, as JSON, XLSX and DOCX', async () => {
+    const up = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', {
+      files: [file('chain/2021.txt'), file('chain/2022.html')],
+    });
+    const [y2021, y2022] = (up.json().results as Array<{ id: string; agencyName: string }>).map((r) => r.id);
+    const agency = up.json().results[0].agencyName as string;
+    const library = (await call('zfb.supervisor', 'GET', '/api/v1/report-checks/library')).json().items as Array<{
+      agencyName: string;
+      years: Array<{ year: number }>;
+      pairs: Array<{ before: string; after: string; years: number[] }>;
+    }>;
+    const mine = library.find((g) => g.agencyName === agency)!;
+    expect(mine.years.map((y) => y.year)).toEqual([2021, 2022]);
+    expect(mine.pairs).toEqual([{ before: y2021, after: y2022, years: [2021, 2022] }]);
+
+    // Either order: the earlier year comes first.
+    const res = await call('zfb.supervisor', 'GET', `/api/v1/report-checks/compare?a=${y2022}&b=${y2021}`);
+    expect(res.statusCode).toBe(200);
+    const c = res.json();
+    expect([c.before.year, c.after.year]).toEqual([2021, 2022]);
+    expect(c.cells.length).toBeGreaterThan(0);
+    expect(c.cells[0].label).toMatch(/^表[二三四]/);
+    expect(c.movers.length).toBeGreaterThan(0);
+    expect(c.crossYear.map((f: { rule: string }) => f.rule)).toEqual(['R5', 'R5', 'R6']);
+
+    const xlsx = await call('zfb.supervisor', 'GET', `/api/v1/report-checks/compare.xlsx?a=${y2021}&b=${y2022}`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['表格变化', '关键数字', '正文变化', '跨年度检查']);
+    expect(wb.getWorksheet('表格变化')!.rowCount).toBe(1 + c.cells.length);
+    expect(wb.getWorksheet('跨年度检查')!.getRow(2).getCell(1).value).toBe('上年结转衔接（R5）');
+
+    const docx = await call('zfb.supervisor', 'GET', `/api/v1/report-checks/compare.docx?a=${y2021}&b=${y2022}`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
+    const other = await call(
+      'zfb.supervisor',
+      'GET',
+      `/api/v1/report-checks/compare?a=${y2021}&b=${ids['2021-pingtan-zhsyq.txt']}`,
+    );
+    expect(other.statusCode).toBe(422);
+    expect(other.json()).toMatchObject({ code: 'REPORT_COMPARE_AGENCY' });
+    expect((await call('gxj.clerk', 'GET', `/api/v1/report-checks/compare?a=${y2021}&b=${y2022}`)).statusCode).toBe(
+      403,
+    );
   });
 });

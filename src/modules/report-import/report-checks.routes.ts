@@ -5,8 +5,12 @@ import { requireActor } from '../../http/actor.ts';
 import { errorResponses, fileResponse } from '../../http/schemas.ts';
 import { moduleFigureSources } from '../reports/figure-sources.ts';
 import { compareWithGenerated } from './report-checks.compare.ts';
+import { compareStoredReports, comparisonDocx, comparisonWorkbook, reportLibrary } from './report-compare.service.ts';
 import {
+  CompareQuery,
   ComparisonSchema,
+  LibrarySchema,
+  YearComparisonSchema,
   DetailSchema,
   ExportQuery,
   IdParams,
@@ -19,6 +23,11 @@ import { findingsWorkbook } from './report-checks.xlsx.ts';
 import { UPLOAD_BODY_LIMIT } from '../../domain/report/upload-limits.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** content-disposition with an ASCII fallback and the Chinese name (RFC 6266). */
+const attachment = (ascii: string, name: string) =>
+  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
@@ -39,7 +48,12 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
       results: await uploadReports(
         db,
         requireActor(request),
-        request.body.files.map((f) => ({ name: f.name, data: Buffer.from(f.content, 'base64') })),
+        request.body.files.map((f) => ({
+          name: f.name,
+          data: Buffer.from(f.content, 'base64'),
+          ...(f.year !== undefined ? { year: f.year } : {}),
+          ...(f.agency !== undefined ? { agency: f.agency } : {}),
+        })),
         clock,
       ),
     }),
@@ -82,6 +96,77 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
           `attachment; filename="report-checks.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
         )
         .send(data);
+    },
+  );
+
+  app.get(
+    '/api/v1/report-checks/library',
+    {
+      schema: {
+        tags,
+        summary: '年报库：已导入的报告按机关和年度配对（同一文件只保存一次）',
+        response: { 200: LibrarySchema, ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await reportLibrary(db, requireActor(request)) }),
+  );
+
+  app.get(
+    '/api/v1/report-checks/compare',
+    {
+      schema: {
+        tags,
+        summary: '同一机关两份年度报告逐年比较：表格每格变化、正文段落增删改、变化最大的数字、跨年度检查（R5–R7）',
+        querystring: CompareQuery,
+        response: { 200: YearComparisonSchema, ...errorResponses },
+      },
+    },
+    async (request) => compareStoredReports(db, requireActor(request), request.query.a, request.query.b),
+  );
+
+  app.get(
+    '/api/v1/report-checks/compare.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '逐年比较导出（XLSX）',
+        querystring: CompareQuery,
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'XLSX 文件' }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const c = await compareStoredReports(db, requireActor(request), request.query.a, request.query.b);
+      const name = `${c.agency}${c.before.year}-${c.after.year}年度报告比较.xlsx`;
+      return reply
+        .type(XLSX)
+        .header('content-disposition', attachment('comparison.xlsx', name))
+        .send(await comparisonWorkbook(c));
+    },
+  );
+
+  app.get(
+    '/api/v1/report-checks/compare.docx',
+    {
+      schema: {
+        tags,
+        summary: '逐年比较导出（DOCX）',
+        querystring: CompareQuery,
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'DOCX 文件' }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const c = await compareStoredReports(db, requireActor(request), request.query.a, request.query.b);
+      const name = `${c.agency}${c.before.year}-${c.after.year}年度报告比较.docx`;
+      return reply
+        .type(DOCX)
+        .header('content-disposition', attachment('comparison.docx', name))
+        .send(await comparisonDocx(c));
     },
   );
 

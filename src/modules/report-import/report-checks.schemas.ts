@@ -12,6 +12,12 @@ export const UploadBody = Type.Object(
         {
           name: Type.String({ minLength: 1, maxLength: 500, description: '文件名（可含文件夹中的相对路径）' }),
           content: Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$', description: '文件内容，Base64 编码' }),
+          year: Type.Optional(
+            Type.Integer({ minimum: 2008, maximum: 2099, description: '报告所属年度（文件本身没有写明时填写）' }),
+          ),
+          agency: Type.Optional(
+            Type.String({ minLength: 1, maxLength: 100, description: '发布机关全称（文件本身没有写明时填写）' }),
+          ),
         },
         { additionalProperties: false },
       ),
@@ -38,6 +44,8 @@ export const UploadResultSchema = Type.Object({
   agencyName: Type.Union([Type.String(), Type.Null()]),
   year: Type.Union([Type.Integer(), Type.Null()]),
   format: Type.Union([Type.String(), Type.Null()]),
+  /** «年度：2019，依据：标题» */
+  detection: Type.Union([Type.String(), Type.Null()]),
   counts: Counts,
 });
 
@@ -55,8 +63,10 @@ export const SummarySchema = Type.Object({
 
 export const LabelledFindingSchema = Type.Object({
   rule: Type.String(),
+  ruleName: Type.String({ description: '规则的中文名称，如「行合计（R1）」' }),
   severity: SeveritySchema,
   where: Type.String(),
+  cells: Type.Optional(Type.Array(Type.String(), { description: '分组的检查结果涉及的单元格' })),
   label: Type.String(),
   message: Type.String(),
 });
@@ -64,6 +74,7 @@ export const LabelledFindingSchema = Type.Object({
 export const DetailSchema = Type.Object({
   ...SummarySchema.properties,
   report: AnnualReportSchema,
+  detection: Type.Union([Type.String(), Type.Null()]),
   findings: Type.Array(LabelledFindingSchema),
 });
 
@@ -74,5 +85,53 @@ export const ComparisonSchema = Type.Object({
   generated: AnnualReportSchema,
   differences: Type.Array(
     Type.Object({ where: Type.String(), label: Type.String(), imported: CellValue, generated: CellValue }),
+  ),
+});
+
+export const CompareQuery = Type.Object({
+  a: Type.String({ minLength: 1, maxLength: 100, description: '一份导入的年度报告' }),
+  b: Type.String({ minLength: 1, maxLength: 100, description: '同一机关的另一份年度报告（先后不限）' }),
+});
+
+const YearCellChangeSchema = Type.Object({
+  where: Type.String(),
+  label: Type.String(),
+  before: CellValue,
+  after: CellValue,
+  change: Type.Union([Type.Number(), Type.Null()]),
+  ratio: Type.Union([Type.Number(), Type.Null()]),
+});
+
+export const YearComparisonSchema = Type.Object({
+  agency: Type.String(),
+  before: Type.Object({ year: Type.Integer(), format: Type.String() }),
+  after: Type.Object({ year: Type.Integer(), format: Type.String() }),
+  sameFormat: Type.Boolean(),
+  cells: Type.Array(YearCellChangeSchema),
+  movers: Type.Array(YearCellChangeSchema),
+  paragraphs: Type.Array(
+    Type.Object({
+      section: Type.String(),
+      kind: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]),
+      before: Type.Union([Type.String(), Type.Null()]),
+      after: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  crossYear: Type.Array(
+    Type.Object({ rule: Type.String(), severity: Type.String(), where: Type.String(), message: Type.String() }),
+  ),
+});
+
+export const LibrarySchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      agencyName: Type.String(),
+      years: Type.Array(
+        Type.Object({ year: Type.Integer(), id: Type.String(), sourceFile: Type.String(), format: Type.String() }),
+      ),
+      pairs: Type.Array(
+        Type.Object({ before: Type.String(), after: Type.String(), years: Type.Array(Type.Integer()) }),
+      ),
+    }),
   ),
 });

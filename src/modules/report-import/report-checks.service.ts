@@ -8,13 +8,19 @@
  */
 import type { Db } from '../../db/database.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { getFormat, type Finding, type ReportFormatId } from '../../domain/report/index.ts';
+import {
+  getFormat,
+  ruleName,
+  type AnnualReport,
+  type Finding,
+  type ReportFormatId,
+} from '../../domain/report/index.ts';
 import { describeWhere } from '../../domain/report/where.ts';
 import type { Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize } from '../../policies/can.ts';
 import { checkYearChains, type ImportEntry } from './import-batch.ts';
-import { readReportBytes } from './read-file.ts';
+import { readReportBytesOffThread } from './read-off-thread.ts';
 import * as repo from './report-import.repository.ts';
 import { saveImportedReports, type SaveOutcome } from './report-import.service.ts';
 
@@ -29,6 +35,15 @@ export interface FindingCounts {
 export interface LabelledFinding extends Finding {
   /** 表三「（七）总计」行「自然人」列 */
   label: string;
+  /** 「行合计（R1）」 */
+  ruleName: string;
+}
+
+/** «年度：2019，依据：标题；格式：V2021，依据：表格栏目», or null for reports stored before the basis was kept. */
+export function describeDetection(report: AnnualReport | null | undefined): string | null {
+  const basis = report?.source?.yearBasis;
+  if (!report || !basis) return null;
+  return `年度：${report.year}，依据：${basis}；格式：${report.format}，依据：${report.source?.formatBasis ?? '表格栏目'}`;
 }
 
 /** One uploaded file: what was read and what was stored. */
@@ -37,6 +52,7 @@ export interface UploadResult extends SaveOutcome {
   agencyName: string | null;
   year: number | null;
   format: ReportFormatId | null;
+  detection: string | null;
   counts: FindingCounts;
 }
 
@@ -48,6 +64,7 @@ export interface CheckSummary extends Omit<repo.ImportedSummary, 'findings' | 's
 /** A stored import with its report and labelled findings. */
 export interface CheckDetail extends CheckSummary {
   report: repo.ImportedReport['report'];
+  detection: string | null;
   findings: LabelledFinding[];
 }
 
@@ -61,7 +78,7 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
 /** Adds the official label to each finding (表三「…」行「…」列). */
 export function labelFindings(format: ReportFormatId, findings: readonly Finding[]): LabelledFinding[] {
   const f = getFormat(format);
-  return findings.map((x) => ({ ...x, label: describeWhere(f, x.where) }));
+  return findings.map((x) => ({ ...x, label: describeWhere(f, x.where), ruleName: ruleName(x.rule) }));
 }
 
 function summarize(s: repo.ImportedSummary): CheckSummary {
@@ -86,12 +103,17 @@ function summarize(s: repo.ImportedSummary): CheckSummary {
 export async function uploadReports(
   db: Db,
   actor: Actor,
-  files: ReadonlyArray<{ name: string; data: Buffer }>,
+  files: ReadonlyArray<{ name: string; data: Buffer; year?: number; agency?: string }>,
   clock: Clock,
 ): Promise<UploadResult[]> {
   authorize(actor, 'report_checks.manage');
   const entries: ImportEntry[] = [];
-  for (const f of files) entries.push({ file: f.name, ...(await readReportBytes(f.data, f.name)) });
+  for (const f of files) {
+    const stated = { ...(f.year ? { year: f.year } : {}), ...(f.agency?.trim() ? { agency: f.agency.trim() } : {}) };
+    const options = Object.keys(stated).length > 0 ? { stated } : {};
+    // Parsed in a worker thread: the server keeps answering while a large file is read.
+    entries.push({ file: f.name, ...(await readReportBytesOffThread(f.data, f.name, options)) });
+  }
   checkYearChains(entries);
   const outcomes = await saveImportedReports(db, actor, entries, clock);
   return outcomes.map((o, i) => {
@@ -102,6 +124,7 @@ export async function uploadReports(
       agencyName: e.report?.agency.name ?? null,
       year: e.report?.year ?? null,
       format: e.report?.format ?? null,
+      detection: describeDetection(e.report),
       counts: countFindings(e.findings),
     };
   });
@@ -118,7 +141,12 @@ export async function getReportCheck(db: Db, actor: Actor, id: string): Promise<
   authorize(actor, 'report_checks.read');
   const r = await repo.findImportedReport(db, id);
   if (!r) throw new DomainError('NOT_FOUND', '该导入的年度报告不存在');
-  return { ...summarize(r), report: r.report, findings: labelFindings(r.format, r.findings) };
+  return {
+    ...summarize(r),
+    report: r.report,
+    detection: describeDetection(r.report),
+    findings: labelFindings(r.format, r.findings),
+  };
 }
 
 /** The imports whose findings an export covers: one report, one year, or all. */

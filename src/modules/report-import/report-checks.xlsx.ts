@@ -5,7 +5,7 @@
  * hundreds of reports in WPS or Excel.
  */
 import ExcelJS from 'exceljs';
-import type { Severity } from '../../domain/report/index.ts';
+import { ruleName, type Severity } from '../../domain/report/index.ts';
 import type { ImportedSummary } from './report-import.repository.ts';
 import { labelFindings } from './report-checks.service.ts';
 
@@ -15,7 +15,7 @@ export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warni
 const COLUMNS = [
   { header: '机关', key: 'agency', width: 36 },
   { header: '年度', key: 'year', width: 8 },
-  { header: '规则', key: 'rule', width: 10 },
+  { header: '规则', key: 'rule', width: 20 },
   { header: '级别', key: 'severity', width: 8 },
   { header: '位置', key: 'where', width: 30 },
   { header: '单元格（行、列）', key: 'label', width: 48 },
@@ -39,7 +39,7 @@ export async function findingsWorkbook(imports: readonly ImportedSummary[]): Pro
       ws.addRow({
         agency: imp.agencyName || '（未识别机关）',
         year: imp.year,
-        rule: f.rule,
+        rule: ruleName(f.rule),
         severity: SEVERITY_NAMES[f.severity],
         where: f.where,
         label: f.label,

@@ -14,17 +14,56 @@ export interface LabelMatch {
   token: number;
 }
 
-/** The first match of `re` in the label string at or after `from`. */
-export function findLabel(stream: TokenStream, re: RegExp, from: number): LabelMatch | null {
-  const m = re.exec(stream.labels.slice(from));
+/** The first match of `re` in the label string at or after `from` (and before `limit`, if given). */
+export function findLabel(stream: TokenStream, re: RegExp, from: number, limit?: number): LabelMatch | null {
+  const m = re.exec(stream.labels.slice(from, limit));
   if (!m) return null;
   const start = from + m.index;
   return { start, end: start + m[0].length, token: stream.labelToken[start] ?? stream.tokens.length };
 }
 
+/**
+ * Moves a match back to where the row's printed label begins: a pattern finds 「予以公开」, but
+ * the label is 「（一）予以公开」, and where PDF text breaks it as 「（一） 4 5 …」/「予以公开」 the
+ * numbers stand between the two parts. The label string before the match is compared with the
+ * official label before the pattern, character by character, no further back than `floor`.
+ */
+export function extendToLabelStart(
+  stream: TokenStream,
+  match: LabelMatch,
+  official: string,
+  re: RegExp,
+  floor: number,
+): LabelMatch {
+  const m = re.exec(official);
+  if (!m || m.index === 0) return match;
+  const prefix = official.slice(0, m.index);
+  let k = 0;
+  while (
+    k < prefix.length &&
+    match.start - k - 1 >= floor &&
+    stream.labels[match.start - k - 1] === prefix[prefix.length - 1 - k]
+  )
+    k++;
+  if (k === 0) return match;
+  const start = match.start - k;
+  return { start, end: match.end, token: stream.labelToken[start] ?? match.token };
+}
+
 const HAN = /\p{Script=Han}/gu;
 /** Prose this long after a row's numbers means the table has ended (a note, the next section). */
 const PROSE_HAN = 8;
+/**
+ * Column and group headers that PDF text drops between a row's numbers (table 四's
+ * 「未经复议直接起诉」 stands between its first five numbers and the other ten): not prose.
+ */
+const HEADER_WORDS =
+  /申请人情况|法人或其他组织|自然人|商业企业|科研机构|社会公益组织|社会组织|法律服务机构|其他结果|其他|总计|行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果维持|结果纠正|尚未审结|结果|维持|纠正|审结|尚未/gu;
+
+/** Whether a text token is prose rather than a header fragment. */
+function isProse(text: string): boolean {
+  return (text.replace(HEADER_WORDS, '').match(HAN)?.length ?? 0) >= PROSE_HAN;
+}
 
 /**
  * Cells of the row whose label starts at token `from`, up to token `to` (exclusive). With
@@ -38,7 +77,7 @@ export function rowCells(stream: TokenStream, from: number, to: number, columns?
   for (let i = 0; i < seg.length; i++) {
     const t = seg[i]!;
     if (t.kind === 'num') sawNumber = true;
-    else if (sawNumber && t.kind === 'text' && (t.text.match(HAN)?.length ?? 0) >= PROSE_HAN) {
+    else if (sawNumber && t.kind === 'text' && isProse(t.text)) {
       end = i;
       break;
     }

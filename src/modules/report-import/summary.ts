@@ -1,5 +1,5 @@
 /** The readable Chinese summary that `gongkai import-report` prints without --json. */
-import { getFormat, type Finding } from '../../domain/report/index.ts';
+import { getFormat, ruleName, type Finding } from '../../domain/report/index.ts';
 import type { ImportEntry } from './import-batch.ts';
 
 const SEVERITY: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
@@ -15,6 +15,10 @@ export function summarizeEntry(e: ImportEntry): string {
     `✓ ${e.file}`,
     `  ${r.agency.name || '（机关名称未识别）'} ${r.year}年度报告，格式 ${r.format}（${f.notice}）${r.date ? `，落款日期 ${r.date}` : ''}`,
   ];
+  if (r.source?.yearBasis)
+    lines.push(
+      `  年度：${r.year}，依据：${r.source.yearBasis}；格式：${r.format}，依据：${r.source.formatBasis ?? '表格栏目'}`,
+    );
   const count = (s: Finding['severity']) => e.findings.filter((x) => x.severity === s).length;
   if (e.findings.length === 0) {
     lines.push('  未发现问题。');
@@ -24,9 +28,9 @@ export function summarizeEntry(e: ImportEntry): string {
     for (const x of e.findings) {
       const n = (shown.get(x.rule) ?? 0) + 1;
       shown.set(x.rule, n);
-      if (n <= PER_RULE) lines.push(`  [${SEVERITY[x.severity]}] ${x.rule} ${x.message}（${x.where}）`);
+      if (n <= PER_RULE) lines.push(`  [${SEVERITY[x.severity]}] ${ruleName(x.rule)}：${x.message}`);
     }
-    for (const [rule, n] of shown) if (n > PER_RULE) lines.push(`  ……另有 ${n - PER_RULE} 条 ${rule}`);
+    for (const [rule, n] of shown) if (n > PER_RULE) lines.push(`  ……另有 ${n - PER_RULE} 条「${ruleName(rule)}」`);
   }
   return `${lines.join('\n')}\n`;
 }

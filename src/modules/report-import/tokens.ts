@@ -63,9 +63,15 @@ const BLANK_CELL = /^[-—―/\\_~·.。…]*$/;
 // A number: optional sign, digits with optional thousands groups, optional decimals, optional unit.
 const NUMBER = /(-?)(\d+(?:,\d{3})*)(\.\d+)?(?!\d)(\s*(?:万元|元|件|条|个|项|宗|起))?/g;
 
+/**
+ * Span notes that tools flattening HTML tables add to a merged cell (「[rs=2]」「[cs=3]」,
+ * 「(rowspan=2)」): they describe the layout, and their digits are no cell values.
+ */
+const SPAN_NOTE = /[[(（{]\s*(?:rs|cs|rowspan|colspan)\s*[=:：]\s*["']?\d+["']?\s*[\])）}]/gi;
+
 /** Tokens of one cell. */
 export function tokenizeCell(cell: string, line: number, structured: boolean, out: Token[], x?: number): void {
-  const c = normalize(cell).trim();
+  const c = normalize(cell).replace(SPAN_NOTE, '').trim();
   if (BLANK_CELL.test(c)) {
     if (structured) out.push({ kind: 'blank', line });
     return;
@@ -83,7 +89,8 @@ export function tokenizeCell(cell: string, line: number, structured: boolean, ou
     if (after.startsWith('%') || /[a-zA-Z]$/.test(before)) continue;
     let int = intRaw.replace(/,/g, '');
     let prefix = '';
-    if (!frac && !unitRaw && /^\s*[.、](?=\s*\p{Script=Han})/u.test(after)) {
+    // An item number: 「2.」 before label text, or alone at the end of a cell where a label broke after it.
+    if (!frac && !unitRaw && /^\s*[.、](?=\s*\p{Script=Han}|\s*$)/u.test(after)) {
       // An item number such as 「2.其他法律行政法规禁止公开」: text, and when glued to the
       // previous row's digits, its last digit only.
       prefix = int.slice(-1);

@@ -31,7 +31,7 @@ describe('variants of the samples read to the same tables', () => {
       'ambiguous table2.normative_docs',
     ]);
     const shuyang = (await readReportFile(at('variants/shuyang.pdf'))).findings;
-    expect(shuyang.filter((f) => f.rule === 'R9')).toHaveLength(125);
+    expect(shuyang.filter((f) => f.rule === 'R9').map((f) => f.cells?.length)).toEqual([125]);
     expect(shuyang.filter((f) => f.severity !== 'info' && f.rule !== 'R9')).toEqual([]);
   });
 });

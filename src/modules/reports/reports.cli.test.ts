@@ -14,6 +14,7 @@ import { loadDemo } from '../demo/demo.service.ts';
 import { readReportFile } from '../report-import/read-file.ts';
 import { SAMPLES_DIR } from '../../../test/support/samples.ts';
 import { runCli } from '../../../test/support/cli.ts';
+import { TEST_KEYS } from '../../../test/support/keys.ts';
 
 const SAMPLE = resolve(SAMPLES_DIR, '2020-luojiang-gxj.txt');
 
@@ -29,6 +30,7 @@ describeEachDialect('gongkai report', (dialect) => {
   beforeAll(async () => {
     t = await createTestDb(dialect);
     await loadDemo(t.db, new TestClock('2026-11-27T02:00:00Z'), {
+      keys: TEST_KEYS,
       passwordMinLength: 12,
       password: () => 'Demo-Password-2026',
     });

@@ -19,13 +19,14 @@ import { publishReport, reportView, saveReport, submitReport } from './reports.s
 import { moduleFigureSources } from './figure-sources.ts';
 import { systemActor } from '../../policies/actor.ts';
 import { findByCodeOrName } from '../agencies/agencies.repository.ts';
+import { TEST_KEYS } from '../../../test/support/keys.ts';
 
 describeEachDialect('the demo bureau in 2025', (dialect) => {
   let t: TestDb;
   const clock = new TestClock('2026-01-10T02:00:00Z');
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    await loadDemo(t.db, clock, { passwordMinLength: 12, password: () => 'Demo-Password-2026' });
+    await loadDemo(t.db, clock, { keys: TEST_KEYS, passwordMinLength: 12, password: () => 'Demo-Password-2026' });
   });
   afterAll(async () => {
     await t.destroy();

@@ -11,6 +11,7 @@ import { publishReport, reportView, returnReport, saveReport, startRevision, sub
 import { aggregateReport, reportWarnings, supervisorOverview } from './reports.supervision.ts';
 import { listVersions } from './reports.repository.ts';
 import { MemoryFigureSources } from './test-sources.ts';
+import { TEST_KEYS } from '../../../test/support/keys.ts';
 
 describeEachDialect('annual reports', (dialect) => {
   let t: TestDb;
@@ -23,7 +24,7 @@ describeEachDialect('annual reports', (dialect) => {
   let supervisor: Actor;
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    await loadDemo(t.db, clock, { passwordMinLength: 12, password: () => 'Demo-Password-2026' });
+    await loadDemo(t.db, clock, { keys: TEST_KEYS, passwordMinLength: 12, password: () => 'Demo-Password-2026' });
     gxj = (await findByCodeOrName(t.db, 'luojiang-gxj'))!.id;
     lj = (await findByCodeOrName(t.db, 'luojiang'))!.id;
     const own = new Set([gxj]);

@@ -36,7 +36,8 @@ const SearchQuery = Type.Object({
 
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock, config } = app.ctx;
-  const rateLimit = { max: config.security.publicRateLimit, timeWindow: '1 minute' };
+  // Each search queries the index: the search limit, not the page-view one (docs/configuration.md).
+  const rateLimit = { max: config.security.searchRateLimit, timeWindow: '1 minute' };
   const tags = ['search'];
 
   app.get(

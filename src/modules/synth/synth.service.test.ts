@@ -5,6 +5,7 @@ import { Calendar } from '../../domain/calendar/calendar.ts';
 import { loadBundledYears } from '../../domain/calendar/bundled.ts';
 import { searchPublic } from '../search/search.service.ts';
 import { runSynth, rng } from './synth.service.ts';
+import { SYNTH_STEPS } from './synth.steps.ts';
 import { COMMON_WORDS, SELECTIVE_WORDS, title } from './text.ts';
 
 it('titles read like government documents and are reproducible from the seed', () => {
@@ -31,14 +32,17 @@ describeEachDialect('gongkai synth (small)', (dialect) => {
   const clock = new TestClock();
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    await runSynth({
-      db: t.db,
-      clock,
-      calendar: Calendar.fromYears(loadBundledYears()),
-      random: rng(1),
-      counts: { agencies: 40, items: 300 },
-      progress: () => {},
-    });
+    await runSynth(
+      {
+        db: t.db,
+        clock,
+        calendar: Calendar.fromYears(loadBundledYears()),
+        random: rng(1),
+        counts: { agencies: 40, items: 300 },
+        progress: () => {},
+      },
+      SYNTH_STEPS,
+    );
   }, 60_000);
   afterAll(async () => t?.destroy());
 
@@ -73,6 +77,7 @@ describeEachDialect('gongkai synth (small)', (dialect) => {
         counts: { agencies: 40, items: 50 },
         progress: () => {},
       },
+      SYNTH_STEPS,
       ['catalog'],
     );
     expect((await searchPublic(t.db, { pageSize: 1 }, clock)).total).toBe(350);
@@ -98,6 +103,7 @@ describeEachDialect('gongkai synth --only catalog on an empty database', (dialec
             counts: { items: 5 },
             progress: () => {},
           },
+          SYNTH_STEPS,
           ['catalog'],
         ),
       ).rejects.toThrow('先运行 synth 的 agencies 步骤');

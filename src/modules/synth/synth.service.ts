@@ -2,8 +2,8 @@
  * `gongkai synth`: a synthetic platform for benchmarks — an agency tree (省 → 市 → 区县 → 部门/乡镇)
  * and published catalog items whose titles and bodies read like government documents.
  *
- * Extending it: a feature adds a step to SYNTH_STEPS (one line, e.g. applications after the
- * catalog). A step receives the context — database, seeded PRNG, the generated agencies, the
+ * Extending it: a feature writes a SynthStep (synth.types.ts) and adds it to the list in
+ * synth.steps.ts (one line, e.g. applications after the catalog). A step receives the context — database, seeded PRNG, the generated agencies, the
  * requested counts (`counts.applications`, …) and a progress callback — and writes in bulk.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,38 +11,13 @@ import type { Db } from '../../db/database.ts';
 import type { CatalogItemTable } from '../../db/tables/catalog.ts';
 import type { AgencyTable } from '../../db/tables/foundation.ts';
 import { ARTICLE_20_ITEMS, catalogDue, DOC_TYPES } from '../../domain/catalog/index.ts';
-import type { Calendar } from '../../domain/calendar/calendar.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { Clock } from '../../domain/time.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import { analyzeAfterBulkLoad, insertBatch, maxSerialsByAgency } from '../catalog/import.repository.ts';
 import { plainText } from '../catalog/sanitize.ts';
 import { itemWords } from '../search/segment.ts';
 import { body, pick, rng, title } from './text.ts';
-import { applicationsSynthStep } from '../applications/applications.synth.ts';
-
-export interface SynthAgency {
-  id: string;
-  code: string;
-  shortName: string;
-  level: AgencyTable['level'];
-}
-
-export interface SynthContext {
-  db: Db;
-  clock: Clock;
-  calendar: Calendar;
-  random: () => number;
-  /** Requested sizes by name: agencies, items, and whatever later steps read (e.g. applications). */
-  counts: Record<string, number>;
-  agencies: SynthAgency[];
-  progress: (step: string, done: number, total: number) => void;
-}
-
-export interface SynthStep {
-  name: string;
-  run(ctx: SynthContext): Promise<void>;
-}
+import type { SynthAgency, SynthContext, SynthStep } from './synth.types.ts';
 
 const COUNTIES = ['丰泽', '鲤城', '洛江', '泉港', '石狮', '晋江', '南安', '惠安', '安溪', '永春', '德化'];
 const DEPTS = [
@@ -225,13 +200,14 @@ export const catalogStep: SynthStep = {
   },
 };
 
-/** The steps in order. Later features add theirs here (one line each). */
-export const SYNTH_STEPS: SynthStep[] = [agenciesStep, catalogStep, applicationsSynthStep];
-
-/** Runs the steps (all, or those named in `only`). */
-export async function runSynth(ctx: Omit<SynthContext, 'agencies'>, only?: string[]): Promise<SynthContext> {
+/** Runs the given steps in order (all, or those named in `only`); synth.steps.ts composes the platform's list. */
+export async function runSynth(
+  ctx: Omit<SynthContext, 'agencies'>,
+  steps: readonly SynthStep[],
+  only?: string[],
+): Promise<SynthContext> {
   const full: SynthContext = { ...ctx, agencies: [] };
-  for (const step of SYNTH_STEPS) {
+  for (const step of steps) {
     if (only && !only.includes(step.name)) continue;
     // A later step run on its own (`--only catalog`) works on the agencies already in the database.
     if (step !== agenciesStep && full.agencies.length === 0) full.agencies.push(...(await existingAgencies(ctx.db)));
@@ -247,3 +223,4 @@ async function existingAgencies(db: Db): Promise<SynthAgency[]> {
 }
 
 export { rng };
+export type { SynthAgency, SynthContext, SynthStep };

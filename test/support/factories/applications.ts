@@ -8,10 +8,11 @@ import type { Clock } from '../../../src/domain/time.ts';
 import { createPersonalDataCipher } from '../../../src/modules/privacy/personal-data.ts';
 import type { AppDeps } from '../../../src/modules/applications/applications.deps.ts';
 import type { IntakeInput } from '../../../src/modules/applications/intake/intake.service.ts';
+import { TEST_KEYS } from '../keys.ts';
 
 /** Loads the demo platform and returns the deps and a way to get each demo account's actor. */
 export async function demoSetup(db: Db, clock: Clock) {
-  await loadDemo(db, clock, { passwordMinLength: 10, password: () => 'Demo-Passw0rd!' });
+  await loadDemo(db, clock, { keys: TEST_KEYS, passwordMinLength: 10, password: () => 'Demo-Passw0rd!' });
   const deps: AppDeps = { db, clock, cipher: createPersonalDataCipher('ab'.repeat(32)), secret: 'x'.repeat(64) };
   const actor = async (username: string): Promise<Actor> => {
     const user = await findUserByUsername(db, username);

@@ -15,6 +15,7 @@ import { loadDemo } from '../../../src/modules/demo/demo.service.ts';
 import { createDraft, type ItemInput } from '../../../src/modules/catalog/catalog.service.ts';
 import type { CatalogItem } from '../../../src/modules/catalog/catalog.repository.ts';
 import { act } from '../../../src/modules/catalog/workflow.service.ts';
+import { TEST_KEYS } from '../keys.ts';
 
 export interface CatalogFixture {
   t: TestDb;
@@ -31,7 +32,7 @@ export interface CatalogFixture {
 export async function catalogFixture(dialect: Dialect): Promise<CatalogFixture> {
   const t = await createTestDb(dialect);
   const clock = new TestClock('2025-03-03T02:00:00Z');
-  await loadDemo(t.db, clock, { passwordMinLength: 10, password: () => 'Demo-Passw0rd!' });
+  await loadDemo(t.db, clock, { keys: TEST_KEYS, passwordMinLength: 10, password: () => 'Demo-Passw0rd!' });
   const actor = async (username: string) =>
     actorForUser(t.db, (await findUserByUsername(t.db, username))!, { kind: 'user', scopes: null, clientIp: null });
   const agency = (await findByCodeOrName(t.db, 'luojiang-gxj'))!;

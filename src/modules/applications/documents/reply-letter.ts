@@ -11,6 +11,8 @@ import {
   type DeliveryMethod,
 } from '../../../domain/applications/kinds.ts';
 import { DomainError } from '../../../domain/errors.ts';
+import { citedBasis, type LetterKey } from '../../../domain/letters/index.ts';
+import type { OutcomeKey } from '../../../domain/report/index.ts';
 import { formatChineseDate, shanghaiDate } from '../../../domain/time.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { authorize } from '../../../policies/can.ts';
@@ -41,13 +43,18 @@ export async function generateReplyLetter(
     rec.decisionOutcome === 'unavailable_not_held' && rec.responsibleAgency
       ? 'unavailable_not_responsible'
       : rec.decisionOutcome;
+  // 第三十条: after a 补正 the application is what the applicant corrected it to; the reply answers that.
+  const corrected = (await events.listEvents(db, id))
+    .filter((e) => e.type === 'correctionReceived' && typeof e.payload.text === 'string' && e.payload.text.trim())
+    .at(-1)?.payload.text as string | undefined;
+  const requested = [rec.infoTitle, rec.infoDocNumber, rec.infoDescription].filter(Boolean).join('；');
   const values = {
     申请人: rec.applicantName,
     申请编号: rec.trackingNumber,
     收到申请日期: rec.receivedDate ? formatChineseDate(rec.receivedDate) : '',
-    信息名称: [rec.infoTitle, rec.infoDocNumber, rec.infoDescription].filter(Boolean).join('；'),
+    信息名称: corrected ? `${corrected.trim()}（补正后）` : requested,
     答复期限: rec.replyDue ? formatChineseDate(rec.replyDue) : '',
-    法律依据: rec.decisionBasis ?? '',
+    法律依据: citedBasis(key as LetterKey, rec.decisionOutcome as OutcomeKey, rec.decisionBasis),
     不予公开理由: rec.decisionReasons || '见上',
     获取方式: `${DELIVERY_FORM_LABELS[rec.deliveryForm as DeliveryForm] ?? ''}，${DELIVERY_METHOD_LABELS[rec.deliveryMethod as DeliveryMethod] ?? ''}`,
     负责机关: rec.responsibleAgency ?? '',

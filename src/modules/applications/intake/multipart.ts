@@ -37,12 +37,19 @@ export function registerMultipart(app: FastifyInstance, bodyLimit: number): void
           (parsed.files[name] ??= []).push({ filename: value.name, content: Buffer.from(await value.arrayBuffer()) });
         }
       }
+      parsedForms.add(parsed);
       return parsed;
     },
   );
 }
 
 /** Whether a body is a parsed multipart form. */
+/**
+ * Forms this parser made. A JSON body can have the same shape (`{"fields": …, "files": …}`), so
+ * the shape alone proves nothing: only an object the multipart parser returned is a ParsedForm.
+ */
+const parsedForms = new WeakSet<object>();
+
 export function isParsedForm(body: unknown): body is ParsedForm {
-  return typeof body === 'object' && body !== null && 'fields' in body && 'files' in body;
+  return typeof body === 'object' && body !== null && parsedForms.has(body);
 }

@@ -16,6 +16,7 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FundOutlined,
   ImportOutlined,
   KeyOutlined,
   MailOutlined,
@@ -147,6 +148,14 @@ export const navigation: readonly NavEntry[] = [
     path: 'reports',
     permission: 'reports.read',
     component: lazy(() => import('./pages/reports/ReportsPage.tsx')),
+  },
+  {
+    key: 'supervision',
+    label: '监督统计',
+    icon: <FundOutlined />,
+    path: 'supervision',
+    permission: 'supervision.read',
+    component: lazy(() => import('./pages/supervision/SupervisionPage.tsx')),
   },
   {
     key: 'report-checks',

@@ -9,11 +9,13 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ValidationError } from '../../../../domain/errors.ts';
+import { CONTROL_CHARACTER_MESSAGE, forbiddenCharacterFields } from '../../../../domain/text.ts';
 import { publicAgencyByCode } from '../../../../modules/agencies/agencies.service.ts';
 import { applyPage, receiptPage, type FormAgency } from './apply.ts';
 import { emptyForm, type FormState } from './fields.ts';
 import { trackFormPage, trackResultPage } from './track.ts';
-import { notFoundPage } from '../agency.ts';
+import { portalLimits } from '../../limits.ts';
+import { errorPage, notFoundPage } from '../agency.ts';
 import { appDeps } from '../../../../modules/applications/applications.deps.ts';
 import { MAX_UPLOAD_BYTES } from '../../../../modules/applications/intake/files.ts';
 import { createApplication, type IntakeInput } from '../../../../modules/applications/intake/intake.service.ts';
@@ -25,6 +27,7 @@ import {
   trackingView,
 } from '../../../../modules/applications/public/public.service.ts';
 import { isParsedForm, registerMultipart, type ParsedForm } from '../../../../modules/applications/intake/multipart.ts';
+import { secureCookie } from '../../../../http/secure.ts';
 
 const FORM_COOKIE = 'gk_form';
 const ASSETS = new URL('./', import.meta.url);
@@ -53,6 +56,12 @@ const FORM_FIELDS = [
 /** The page with the applications stylesheet added after the portal's own. */
 const withStyle = (page: string) => page.replace('</head>', `${STYLE}\n</head>`);
 
+/** Whether the body came from an HTML form (the only thing these pages take): not JSON, not text. */
+function isFormPost(request: FastifyRequest): boolean {
+  const type = String(request.headers['content-type'] ?? '').toLowerCase();
+  return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+}
+
 function formOf(body: unknown): ParsedForm {
   if (isParsedForm(body)) return body;
   const fields: Record<string, string> = {};
@@ -65,8 +74,8 @@ export const applicationsPortalRoutes: FastifyPluginAsync = async (app) => {
   const deps = appDeps(app.ctx);
   const { config, secret } = app.ctx;
   // Submissions and lookups are limited harder than reading pages (against floods and code guessing).
-  const pageLimit = { max: config.security.publicRateLimit, timeWindow: '1 minute' };
-  const postLimit = { max: Math.max(5, Math.floor(config.security.publicRateLimit / 6)), timeWindow: '1 minute' };
+  const pageLimit = portalLimits(config).page;
+  const postLimit = portalLimits(config).form;
   registerMultipart(app, 4 * MAX_UPLOAD_BYTES);
   const csrfFor = (nonce: string) =>
     createHmac('sha256', secret).update(`gongkai form csrf\0${nonce}`).digest('base64url');
@@ -80,7 +89,7 @@ export const applicationsPortalRoutes: FastifyPluginAsync = async (app) => {
         path: '/gk/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: config.security.secureCookies,
+        secure: secureCookie(request, config),
       });
     }
     return csrfFor(nonce);
@@ -100,6 +109,13 @@ export const applicationsPortalRoutes: FastifyPluginAsync = async (app) => {
   }
 
   const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+
+  // The portal's forms are HTML forms. Any other body (JSON shaped like a parsed form, text) is a
+  // 400 page before a handler reads it, rather than a guess at what it meant.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'POST' || isFormPost(request)) return;
+    return html(reply).code(400).send(errorPage('请通过页面上的表单提交。'));
+  });
 
   app.get<{ Params: { file: string } }>(
     '/gk-assets/applications/:file',
@@ -142,7 +158,8 @@ export const applicationsPortalRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { code: string } }>(
     '/gk/:code/apply',
-    { config: { rateLimit: postLimit } },
+    // Control characters are answered beside their field below, keeping what was typed.
+    { config: { rateLimit: postLimit, textChecked: true } },
     async (request, reply) => {
       const agency = await agencyOf(request.params.code);
       if (!agency) return html(reply).code(404).send(notFoundPage('没有找到该机关。'));
@@ -162,6 +179,10 @@ export const applicationsPortalRoutes: FastifyPluginAsync = async (app) => {
         return again({ form: '页面已过期，请核对内容后再次提交（您填写的内容已保留）' }, 403);
       // A filled honeypot is a robot: say nothing specific, create nothing.
       if ((form.fields.website ?? '') !== '') return again({ form: '提交未成功，请核对后再次提交' });
+      const unreadable = forbiddenCharacterFields(values);
+      if (Object.keys(forbiddenCharacterFields(form.files)).length > 0)
+        unreadable.attachments = `附件名称${CONTROL_CHARACTER_MESSAGE}`;
+      if (Object.keys(unreadable).length > 0) return again(unreadable);
       const input: IntakeInput = {
         ...values,
         agencyId: agency.id,

@@ -26,10 +26,14 @@ describeEachDialect('catalog portal and API', (dialect) => {
       '互联网联系方式',
       '安全生产',
       '第二十条第（十三）项',
-      '{code}/{year}-{serial:5}',
+      '索引号由本机关统一社会信用代码、斜线“/”、公开年份、连接号“-”和五位顺序号',
+      '113505040032051248/2025-00001',
       '/gk/luojiang-gxj/apply',
     ])
       expect(res.body).toContain(text);
+    // The rule in words, never the raw template; the internet contact is the column's absolute address.
+    expect(res.body).not.toContain('{serial');
+    expect(res.body).toMatch(/<dt>互联网联系方式<\/dt><dd><a href="http:\/\/[^"/]+\/gk\/luojiang-gxj\/">/);
   });
 
   it('the landing page links the column; 制度 and 年报 pages render', async () => {

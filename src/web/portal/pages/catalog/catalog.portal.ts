@@ -18,6 +18,7 @@ import { listCategories } from '../../../../modules/catalog/settings.repository.
 import { settingsFor } from '../../../../modules/catalog/settings.service.ts';
 import { searchPublic, type SearchParams } from '../../../../modules/search/search.service.ts';
 import { shanghaiDate } from '../../../../domain/time.ts';
+import { portalLimits } from '../../limits.ts';
 import { notFoundPage } from '../agency.ts';
 import { annualReportsPage, publishedAnnualReports } from '../reports/annual-reports.ts';
 import { atomFeed, sitemap } from './feeds.ts';
@@ -35,6 +36,11 @@ function origin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
+/** The site's address for the public: GONGKAI_PUBLIC_URL, or the request's own when that was left at localhost. */
+function siteUrlOf(publicUrl: string, request: FastifyRequest): string {
+  return /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(publicUrl) ? origin(request) : publicUrl;
+}
+
 function toInt(v: unknown, min: number, max: number): number | undefined {
   const n = Number(v);
   return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
@@ -42,8 +48,9 @@ function toInt(v: unknown, min: number, max: number): number | undefined {
 
 export const catalogPortal: FastifyPluginAsync = async (app) => {
   const { db, clock, config } = app.ctx;
-  const rateLimit = { max: config.security.publicRateLimit, timeWindow: '1 minute' };
-  const opts = { config: { rateLimit } };
+  const limits = portalLimits(config);
+  const siteUrl = (request: FastifyRequest) => siteUrlOf(config.publicUrl, request);
+  const opts = { config: { rateLimit: limits.page } };
 
   async function agencyOr404(request: CodeRequest, reply: FastifyReply) {
     const agency = await publicAgencyByCode(db, request.params.code);
@@ -63,7 +70,8 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
     return reply.type('text/html; charset=utf-8').send(
       guidePage({
         agency,
-        indexScheme: settings.indexScheme,
+        indexRule: settings.indexRule,
+        columnUrl: `${siteUrl(request)}/gk/${encodeURIComponent(agency.code)}/`,
         edited: settings.guide,
         columns: columns.map((c) => ({
           article: c.item.article,
@@ -95,26 +103,31 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
       const agency = await agencyOr404(request, reply);
       if (!agency) return reply;
       const q = request.query;
-      const columns = await agencyColumns(db, agency, clock);
-      const category = q.category
-        ? (await listCategories(db, [agency.id])).find((c) => c.id === q.category)
-        : undefined;
       const item = q.item ? statutoryItem(q.item) : undefined;
-      if ((q.category && !category) || (q.item && !item))
+      if (q.item && !item)
         return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个公开事项或类别。'));
       const page = toInt(q.page, 1, 10_000) ?? 1;
       const now = clock.now();
-      const result = await findPublic(db, {
-        words: [],
-        agency: { id: agency.id, subtree: false },
-        statutoryItem: item?.key,
-        categoryId: category?.id,
-        order: 'date',
-        nowIso: now.toISOString(),
-        today: shanghaiDate(now),
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-      });
+      // Two statements, side by side: the columns (counts and categories) and the page with its
+      // count. A category that is not the agency's matches nothing and is a 404 below.
+      const [columns, result] = await Promise.all([
+        agencyColumns(db, agency, clock),
+        findPublic(db, {
+          words: [],
+          agency: { id: agency.id, subtree: false },
+          statutoryItem: item?.key,
+          categoryId: q.category || undefined,
+          order: 'date',
+          nowIso: now.toISOString(),
+          today: shanghaiDate(now),
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+          text: 'none',
+        }),
+      ]);
+      const category = q.category ? columns.flatMap((c) => c.categories).find((c) => c.id === q.category) : undefined;
+      if (q.category && !category)
+        return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个公开事项或类别。'));
       const selected = category
         ? { category: category.id, label: category.name }
         : item
@@ -156,6 +169,7 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
         today: shanghaiDate(now),
         limit: 50,
         offset: 0,
+        text: 'head',
       });
       const qs = category ? `?category=${category.id}` : item ? `?item=${item.key}` : '';
       const title = `${agency.name}政府信息公开${category ? ` · ${category.name}` : item ? ` · ${item.name}` : ''}`;
@@ -192,24 +206,28 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
       .send(file.content);
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/gk/search', opts, async (request, reply) => {
-    const q = request.query;
-    const params: SearchParams = {
-      q: (q.q ?? '').slice(0, 100),
-      agency: q.agency || undefined,
-      type: q.type || undefined,
-      year: toInt(q.year, 1990, 2100),
-      validity: q.validity || undefined,
-      order: q.order === 'date' ? 'date' : 'relevance',
-      page: toInt(q.page, 1, 500),
-    };
-    const agency = params.agency ? await publicAgencyByCode(db, params.agency) : null;
-    const searching = Boolean(params.q?.trim()) || Boolean(params.type || params.year || params.validity);
-    const result = searching ? await searchPublic(db, params, clock) : null;
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(searchPage({ params, agency: agency ? { name: agency.name, code: agency.code } : null, result }));
-  });
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/gk/search',
+    { config: { rateLimit: limits.search } },
+    async (request, reply) => {
+      const q = request.query;
+      const params: SearchParams = {
+        q: (q.q ?? '').slice(0, 100),
+        agency: q.agency || undefined,
+        type: q.type || undefined,
+        year: toInt(q.year, 1990, 2100),
+        validity: q.validity || undefined,
+        order: q.order === 'date' ? 'date' : 'relevance',
+        page: toInt(q.page, 1, 500),
+      };
+      const agency = params.agency ? await publicAgencyByCode(db, params.agency) : null;
+      const searching = Boolean(params.q?.trim()) || Boolean(params.type || params.year || params.validity);
+      const result = searching ? await searchPublic(db, params, clock, agency ?? undefined) : null;
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(searchPage({ params, agency: agency ? { name: agency.name, code: agency.code } : null, result }));
+    },
+  );
 
   app.get('/sitemap.xml', opts, async (request, reply) => {
     const [agencies, items] = await Promise.all([publicAgencies(db), sitemapEntries(db, clock)]);

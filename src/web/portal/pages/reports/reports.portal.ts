@@ -4,6 +4,7 @@
  * `/gk/:code/reports/:year` shows the latest published version as HTML — the same sections and
  * tables as the DOCX, readable without JavaScript — with links to earlier versions and files.
  */
+import { portalLimits } from '../../limits.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { formatChineseDate } from '../../../../domain/time.ts';
 import { html } from '../../../../http/html.ts';
@@ -15,7 +16,7 @@ import * as repo from '../../../../modules/reports/reports.repository.ts';
 
 export const reportPortalRoutes: FastifyPluginAsync = async (app) => {
   const { db, config } = app.ctx;
-  const opts = { config: { rateLimit: { max: config.security.publicRateLimit, timeWindow: '1 minute' } } };
+  const opts = { config: { rateLimit: portalLimits(config).page } };
 
   app.get<{ Params: { code: string; year: string }; Querystring: { version?: string; format?: string } }>(
     '/gk/:code/reports/:year',

@@ -81,12 +81,20 @@ export default function SettingsPage() {
           <Form.Item
             name="indexScheme"
             label="索引号规则"
-            extra="可用 {code}、{year}、{item}、{serial:N}；须含 {year} 和 {serial}"
+            extra="可用 {code}（机构代码）、{year}、{item}、{serial:N}；须含 {code}、{year} 和 {serial}，各部分之间用分隔符。已编制的索引号不会改变"
           >
             <Input />
           </Form.Item>
-          <Form.Item name="orgCode" label="机构代码（用于索引号）">
-            <Input />
+          <Form.Item
+            name="orgCode"
+            label="统一社会信用代码或组织机构代码（用于索引号）"
+            extra={
+              data.data.settings.orgCode
+                ? `指南中的说明：${data.data.settings.indexRule ?? ''}`
+                : `尚未填写，索引号暂用本机关在平台的代码“${data.data.settings.indexCode ?? ''}”。填写后核对校验码（GB 32100、GB 11714）`
+            }
+          >
+            <Input maxLength={20} />
           </Form.Item>
           {SECTIONS.map(([k, label]) => (
             <Form.Item key={k} name={['guide', k]} label={`指南 ${label}`} extra="留空则按本机关信息自动生成">

@@ -29,7 +29,7 @@ function marksOf(detail: CheckDetail): (path: string) => CellMark | undefined {
       : 0;
   for (const f of detail.findings) {
     if (f.severity === 'info') continue;
-    for (const cell of cellsOfWhere(f.where, width)) byCell.set(cell, [...(byCell.get(cell) ?? []), f]);
+    for (const cell of f.cells ?? cellsOfWhere(f.where, width)) byCell.set(cell, [...(byCell.get(cell) ?? []), f]);
   }
   return (path) => {
     const fs = byCell.get(path);
@@ -37,7 +37,7 @@ function marksOf(detail: CheckDetail): (path: string) => CellMark | undefined {
     const worst = fs.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a));
     return {
       style: CELL_MARKS[worst.severity],
-      title: fs.map((f) => `${SEVERITY_LABELS[f.severity]?.text}（${f.rule}）：${f.message}`).join('\n'),
+      title: fs.map((f) => `${SEVERITY_LABELS[f.severity]?.text}（${f.ruleName}）：${f.message}`).join('\n'),
     };
   };
 }
@@ -67,13 +67,13 @@ function Findings({ findings }: { findings: LabelledFinding[] }) {
         <List.Item>
           <Flex gap={8} align="baseline" wrap>
             <Tag color={SEVERITY_LABELS[f.severity]?.color}>{SEVERITY_LABELS[f.severity]?.text}</Tag>
-            <Typography.Text type="secondary">{f.rule}</Typography.Text>
+            <Typography.Text type="secondary">{f.ruleName}</Typography.Text>
             {f.where.startsWith('table') ? (
               <Button
                 type="link"
                 size="small"
                 style={{ padding: 0 }}
-                onClick={() => showCell(cellsOfWhere(f.where, () => 1)[0] ?? f.where)}
+                onClick={() => showCell(f.cells?.[0] ?? cellsOfWhere(f.where, () => 1)[0] ?? f.where)}
               >
                 {f.label}
               </Button>
@@ -119,6 +119,7 @@ export default function ReportCheckView() {
         style={{ marginBottom: 16 }}
         items={[
           { key: 'format', label: '格式', children: FORMAT_NAMES[d.format] ?? d.format },
+          ...(d.detection ? [{ key: 'detection', label: '识别依据', children: d.detection }] : []),
           { key: 'file', label: '来源文件', children: d.sourceFile },
           { key: 'at', label: '导入时间', children: `${formatDateTime(d.importedAt)}（${d.importedBy ?? '—'}）` },
           {

@@ -4,7 +4,19 @@
  * stored by the server as `import-report --save` does. Every file's outcome is listed.
  */
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, Flex, Progress, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Flex,
+  Input,
+  InputNumber,
+  Progress,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { FolderOpenOutlined, UploadOutlined } from '@ant-design/icons';
 import { UPLOAD_BATCH_BYTES, UPLOAD_MAX_FILES } from '../../../../../domain/report/upload-limits.ts';
 import { reportChecksApi, type UploadResult } from '../../api/report-checks.ts';
@@ -46,6 +58,9 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
   const [results, setResults] = useState<UploadResult[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Stated by the person uploading, for files that do not say their year or agency themselves.
+  const [statedYear, setStatedYear] = useState<number | null>(null);
+  const [statedAgency, setStatedAgency] = useState('');
 
   const upload = async (list: FileList | null) => {
     // Hidden files (.DS_Store and the like) in a folder are not reports.
@@ -64,7 +79,14 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
     let done = 0;
     try {
       for (const batch of batches(files)) {
-        const body = await Promise.all(batch.map(async (f) => ({ name: nameOf(f), content: await toBase64(f) })));
+        const body = await Promise.all(
+          batch.map(async (f) => ({
+            name: nameOf(f),
+            content: await toBase64(f),
+            ...(statedYear ? { year: statedYear } : {}),
+            ...(statedAgency.trim() ? { agency: statedAgency.trim() } : {}),
+          })),
+        );
         const res = await reportChecksApi.upload(body);
         setResults((r) => [...r, ...res.results]);
         done += batch.length;
@@ -95,7 +117,14 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
         r.error ? (
           <Typography.Text type="danger">{r.error}</Typography.Text>
         ) : (
-          `${r.agencyName || '（未识别机关）'} ${r.year}年`
+          <>
+            {`${r.agencyName || '（未识别机关）'} ${r.year}年`}
+            {r.detection ? (
+              <Typography.Text type="secondary" style={{ display: 'block' }}>
+                {r.detection}
+              </Typography.Text>
+            ) : null}
+          </>
         ),
     },
     {
@@ -111,6 +140,30 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
       <Typography.Paragraph type="secondary">
         可上传各机关已公布的年度报告：网页（HTML）、Word（DOCX）、PDF（须有文字层）或文本，可一次选择多个文件或整个文件夹。系统按文件内容识别格式、读取表格并检查（规则R1–R11），结果保存在本平台；同一文件只保存一次。
       </Typography.Paragraph>
+      <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
+        <label htmlFor="report-stated-year">年度</label>
+        <InputNumber
+          id="report-stated-year"
+          min={2008}
+          max={2099}
+          precision={0}
+          placeholder="如 2019"
+          value={statedYear}
+          onChange={(v) => setStatedYear(typeof v === 'number' ? v : null)}
+        />
+        <label htmlFor="report-stated-agency">机关</label>
+        <Input
+          id="report-stated-agency"
+          style={{ width: 260 }}
+          maxLength={100}
+          placeholder="发布机关全称"
+          value={statedAgency}
+          onChange={(e) => setStatedAgency(e.target.value)}
+        />
+        <Typography.Text type="secondary">
+          仅当文件本身没有写明年度或机关时填写；与文件所写不符时会给出提示。
+        </Typography.Text>
+      </Flex>
       <Flex gap={8} wrap>
         <input
           ref={filesInput}

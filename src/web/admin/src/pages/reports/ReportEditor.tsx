@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Flex, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
+import { ruleName } from '../../../../../domain/report/findings.ts';
 import { reportsApi, EXPORT_FORMATS, type Sections } from '../../api/reports.ts';
 import type { Permission } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
@@ -232,7 +233,7 @@ export default function ReportEditor() {
                 dataSource={otherFindings}
                 renderItem={(f) => (
                   <List.Item>
-                    <Tag color={f.severity === 'error' ? 'red' : 'orange'}>{f.rule}</Tag>
+                    <Tag color={f.severity === 'error' ? 'red' : 'orange'}>{ruleName(f.rule)}</Tag>
                     {f.message}
                   </List.Item>
                 )}
