@@ -32,9 +32,6 @@ export const commands: Array<(program: Command) => void> = [
   catalog,
   synth,
   doctor,
-<<<<<<< HEAD
   bench,
-=======
   scorecard,
->>>>>>> issue-17
 ];
