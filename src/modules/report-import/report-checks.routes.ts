@@ -132,7 +132,7 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '逐年比较导出（XLSX）',
         querystring: CompareQuery,
         response: {
-          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'XLSX 文件' }),
+          200: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
           ...errorResponses,
         },
       },
@@ -155,7 +155,7 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '逐年比较导出（DOCX）',
         querystring: CompareQuery,
         response: {
-          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'DOCX 文件' }),
+          200: fileResponse('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
           ...errorResponses,
         },
       },
