@@ -135,27 +135,27 @@ export const InboxQuery = Type.Object({
 
 export const ApplicationSummary = Type.Object(
   {
-  id: Type.String(),
-  agencyId: Type.String(),
-  kind: Type.String(),
-  trackingNumber: Type.String(),
-  channel: Type.String(),
-  arrivalDate: Type.String(),
-  receivedDate: Type.Union([Type.String(), Type.Null()]),
-  state: Type.String(),
-  replyDue: Type.Union([Type.String(), Type.Null()]),
-  dueRule: Type.Union([Type.String(), Type.Null()]),
-  overdue: Type.Boolean(),
-  closedDate: Type.Union([Type.String(), Type.Null()]),
-  outcome: Type.Union([Type.String(), Type.Null()]),
-  applicantKind: Type.String(),
-  applicantName: Type.String(),
-  idNumberMasked: Type.String(),
-  phoneMasked: Type.String(),
-  infoSummary: Type.String(),
-  handlerId: Type.Union([Type.String(), Type.Null()]),
-  decisionStatus: Type.Union([Type.String(), Type.Null()]),
-  archived: Type.Boolean(),
+    id: Type.String(),
+    agencyId: Type.String(),
+    kind: Type.String(),
+    trackingNumber: Type.String(),
+    channel: Type.String(),
+    arrivalDate: Type.String(),
+    receivedDate: Type.Union([Type.String(), Type.Null()]),
+    state: Type.String(),
+    replyDue: Type.Union([Type.String(), Type.Null()]),
+    dueRule: Type.Union([Type.String(), Type.Null()]),
+    overdue: Type.Boolean(),
+    closedDate: Type.Union([Type.String(), Type.Null()]),
+    outcome: Type.Union([Type.String(), Type.Null()]),
+    applicantKind: Type.String(),
+    applicantName: Type.String(),
+    idNumberMasked: Type.String(),
+    phoneMasked: Type.String(),
+    infoSummary: Type.String(),
+    handlerId: Type.Union([Type.String(), Type.Null()]),
+    decisionStatus: Type.Union([Type.String(), Type.Null()]),
+    archived: Type.Boolean(),
   },
   { $id: 'ApplicationSummary' },
 );
@@ -181,7 +181,11 @@ const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
 
 /** Answer of the intake: the 申请编号 and the applicant's 查询码 (shown once). */
-export const CreatedSchema = Type.Object({ id: Type.String(), trackingNumber: Type.String(), queryCode: Type.String() });
+export const CreatedSchema = Type.Object({
+  id: Type.String(),
+  trackingNumber: Type.String(),
+  queryCode: Type.String(),
+});
 
 /** An uploaded or generated file of an application (原件, 提供文件, 答复书). */
 export const FileSchema = Type.Object(

@@ -198,7 +198,12 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/api/v1/catalog/items/:id',
     {
-      schema: { tags, summary: '删除未发布过的草稿', params: IdParams, response: { 204: NoContent, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '删除未发布过的草稿',
+        params: IdParams,
+        response: { 204: NoContent, ...errorResponses },
+      },
     },
     async (request, reply) => {
       await discardDraft(db, requireActor(request), request.params.id, clock);

@@ -11,13 +11,7 @@ import {
   MessageSchema,
   OutboxQuery,
 } from './outbox.schemas.ts';
-import {
-  getAttachment,
-  getMessage,
-  listMessages,
-  recordDelivery,
-  resendMessage,
-} from './outbox.service.ts';
+import { getAttachment, getMessage, listMessages, recordDelivery, resendMessage } from './outbox.service.ts';
 
 export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
