@@ -130,3 +130,7 @@ export interface AgencyCategory {
   readonly statutoryItem: string;
   readonly sortOrder: number;
 }
+
+/** Sections of the 指南 an agency may rewrite (第十二条); the rest is generated from its data. */
+export const GUIDE_SECTIONS = ['intro', 'classification', 'obtaining', 'applications', 'remedies'] as const;
+export type GuideSection = (typeof GUIDE_SECTIONS)[number];

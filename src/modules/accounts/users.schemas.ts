@@ -2,55 +2,66 @@ import { Type } from '@fastify/type-provider-typebox';
 import { RoleKey } from '../auth/auth.schemas.ts';
 
 /** A role grant or password reset awaiting the 安全保密管理员 (三员分立, docs/security.md). */
-export const PendingChangeSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.Union([Type.Literal('grant'), Type.Literal('password_reset')]),
-  roles: Type.Union([Type.Array(RoleKey), Type.Null()]),
-  requestedByName: Type.String(),
-  requestedAt: Type.String(),
-});
+export const PendingChangeSchema = Type.Object(
+  {
+    id: Type.String(),
+    kind: Type.Union([Type.Literal('grant'), Type.Literal('password_reset')]),
+    roles: Type.Union([Type.Array(RoleKey), Type.Null()]),
+    requestedByName: Type.String(),
+    requestedAt: Type.String(),
+  },
+  { $id: 'PendingAccountChange' },
+);
 
-export const AccountChangeSchema = Type.Object({
-  id: Type.String(),
-  userId: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  agencyId: Type.String(),
-  kind: Type.Union([Type.Literal('grant'), Type.Literal('password_reset')]),
-  roles: Type.Union([Type.Array(RoleKey), Type.Null()]),
-  newAccount: Type.Boolean(),
-  status: Type.Union([
-    Type.Literal('pending'),
-    Type.Literal('approved'),
-    Type.Literal('rejected'),
-    Type.Literal('superseded'),
-  ]),
-  requestedByName: Type.String(),
-  requestedAt: Type.String(),
-  decidedByName: Type.Union([Type.String(), Type.Null()]),
-  decidedAt: Type.Union([Type.String(), Type.Null()]),
-  note: Type.Union([Type.String(), Type.Null()]),
-});
+export const AccountChangeSchema = Type.Object(
+  {
+    id: Type.String(),
+    userId: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    agencyId: Type.String(),
+    kind: Type.Union([Type.Literal('grant'), Type.Literal('password_reset')]),
+    roles: Type.Union([Type.Array(RoleKey), Type.Null()]),
+    newAccount: Type.Boolean(),
+    status: Type.Union([
+      Type.Literal('pending'),
+      Type.Literal('approved'),
+      Type.Literal('rejected'),
+      Type.Literal('superseded'),
+    ]),
+    requestedByName: Type.String(),
+    requestedAt: Type.String(),
+    decidedByName: Type.Union([Type.String(), Type.Null()]),
+    decidedAt: Type.Union([Type.String(), Type.Null()]),
+    note: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'AccountChange' },
+);
 
-export const UserSchema = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  agencyId: Type.String(),
-  agencyName: Type.String(),
-  roles: Type.Array(RoleKey),
-  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
-  lockedUntil: Type.Union([Type.String(), Type.Null()]),
-  lastLoginAt: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-  reachAgencyIds: Type.Array(Type.String()),
-  email: Type.Union([Type.String(), Type.Null()], { description: '电子邮箱全文：仅可管理该账号者可见，其他人为 null' }),
-  emailMasked: Type.Union([Type.String(), Type.Null()], {
-    description: '列表中显示的邮箱（如 c***@example.gov.cn）；null 表示未设置邮箱',
-  }),
-  reminderEmail: Type.Boolean({ description: '是否接收期限提醒邮件' }),
-  pendingChanges: Type.Array(PendingChangeSchema, { description: '待安全保密管理员批准的角色或重置密码申请' }),
-});
+export const UserSchema = Type.Object(
+  {
+    id: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    agencyId: Type.String(),
+    agencyName: Type.String(),
+    roles: Type.Array(RoleKey),
+    status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+    lockedUntil: Type.Union([Type.String(), Type.Null()]),
+    lastLoginAt: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+    reachAgencyIds: Type.Array(Type.String()),
+    email: Type.Union([Type.String(), Type.Null()], {
+      description: '电子邮箱全文：仅可管理该账号者可见，其他人为 null',
+    }),
+    emailMasked: Type.Union([Type.String(), Type.Null()], {
+      description: '列表中显示的邮箱（如 c***@example.gov.cn）；null 表示未设置邮箱',
+    }),
+    reminderEmail: Type.Boolean({ description: '是否接收期限提醒邮件' }),
+    pendingChanges: Type.Array(PendingChangeSchema, { description: '待安全保密管理员批准的角色或重置密码申请' }),
+  },
+  { $id: 'User' },
+);
 
 const EmailInput = Type.Union([Type.String({ maxLength: 300 }), Type.Null()], {
   description: '工作邮箱，用于期限提醒；空字符串或 null 表示不设置',

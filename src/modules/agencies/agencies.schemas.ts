@@ -12,16 +12,19 @@ const Contact = Type.Object({
   email: Type.String({ maxLength: 120 }),
 });
 
-export const AgencySchema = Type.Object({
-  id: Type.String(),
-  parentId: Type.Union([Type.String(), Type.Null()]),
-  name: Type.String(),
-  shortName: Type.String(),
-  code: Type.String(),
-  level: AgencyLevelSchema,
-  makesRules: Type.Boolean(),
-  contact: Contact,
-});
+export const AgencySchema = Type.Object(
+  {
+    id: Type.String(),
+    parentId: Type.Union([Type.String(), Type.Null()]),
+    name: Type.String(),
+    shortName: Type.String(),
+    code: Type.String(),
+    level: AgencyLevelSchema,
+    makesRules: Type.Boolean(),
+    contact: Contact,
+  },
+  { $id: 'Agency' },
+);
 export type AgencyView = Static<typeof AgencySchema>;
 
 export const AgencyCreateBody = Type.Object({

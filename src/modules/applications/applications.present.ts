@@ -1,9 +1,10 @@
 /** Presenters: records → JSON for the console (masked personal data; never the sealed values). */
 import type { InboxItem } from './applications.repository.ts';
 import type { ApplicationDetail } from './applications.service.ts';
+import type { ApplicationDetailView, ApplicationSummaryView } from './applications.schemas.ts';
 
 /** One inbox row. `today` decides the overdue flag (derived when read, never stored). */
-export function presentSummary(a: InboxItem, today: string) {
+export function presentSummary(a: InboxItem, today: string): ApplicationSummaryView {
   return {
     id: a.id,
     agencyId: a.agencyId,
@@ -32,7 +33,7 @@ export function presentSummary(a: InboxItem, today: string) {
 }
 
 /** The application page. */
-export function presentDetail(d: ApplicationDetail, today: string) {
+export function presentDetail(d: ApplicationDetail, today: string): ApplicationDetailView {
   const a = d.application;
   return {
     ...presentSummary(a, today),
@@ -81,8 +82,8 @@ export function presentDetail(d: ApplicationDetail, today: string) {
       extensionWorkingDays: d.clock.extensionWorkingDays,
       overdue: d.clock.overdue,
       provisional: d.clock.provisional,
-      consultations: d.clock.consultations,
-      warnings: d.clock.warnings,
+      consultations: [...d.clock.consultations],
+      warnings: [...d.clock.warnings],
       explanation: d.clock.explanation.staff,
     },
     events: d.events.map((e) => ({

@@ -3,16 +3,27 @@
  * validate (TypeBox) → one service call → presenter.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import { shanghaiDate } from '../../domain/time.ts';
 import { authorize } from '../../policies/can.ts';
 import { requireActor } from '../../http/actor.ts';
-import { errorResponses } from '../../http/schemas.ts';
+import { documentResponse, errorResponses, fileResponse } from '../../http/schemas.ts';
 import { appDeps } from './applications.deps.ts';
 import { createApplication } from './intake/intake.service.ts';
 import { presentDetail, presentSummary } from './applications.present.ts';
+import { MessageSchema } from '../outbox/outbox.schemas.ts';
 import {
+  AgencyQuery,
+  ApplicationDetailSchema,
+  CreatedSchema,
+  FileSchema,
+  FiguresSchema,
+  HandlersSchema,
+  LegacyImportReportSchema,
+  ReplyLetterBody,
+  RevealedSchema,
+  TemplateQuery,
+  TrackingSettingsSchema,
   DocumentFormatParams,
   DocumentParams,
   SendBody,
@@ -38,7 +49,13 @@ import { importLegacy } from './import/import.service.ts';
 import { legacyTemplate } from './import/import-template.ts';
 import { saveTrackingSettings, trackingSettings } from './numbering/numbering.service.ts';
 import { dismissSuggestion, draftFromSuggestion, listSuggestions } from './suggestions/suggestions.service.ts';
-import { DismissSuggestionBody, DraftSuggestionBody } from './suggestions/suggestions.schemas.ts';
+import {
+  DismissSuggestionBody,
+  DismissedSchema,
+  DraftedSchema,
+  DraftSuggestionBody,
+  SuggestionListSchema,
+} from './suggestions/suggestions.schemas.ts';
 import { readLetter, sendDocument } from './documents/documents.service.ts';
 import { generateReplyLetter } from './documents/reply-letter.ts';
 import { performStep } from './steps/steps.service.ts';
@@ -77,10 +94,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '登记申请（当面、口头、邮寄、传真、电子邮件）',
         body: IntakeBody,
-        response: {
-          201: Type.Object({ id: Type.String(), trackingNumber: Type.String(), queryCode: Type.String() }),
-          ...errorResponses,
-        },
+        response: { 201: CreatedSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -98,6 +112,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary:
           '导入历史申请（XLSX/CSV，multipart：agencyId，file，mode = check 仅检查 | valid 只导入无误的行 | all 全部无误才导入，默认 all）',
+        response: { 200: LegacyImportReportSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -118,7 +133,11 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '历史申请导入模板（XLSX 含填写说明，或 CSV 表头）',
-        querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }),
+        querystring: TemplateQuery,
+        response: {
+          200: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -133,13 +152,28 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/applications/:id',
-    { schema: { tags, summary: '申请详情（含期限说明与可办理的步骤）', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '申请详情（含期限说明与可办理的步骤）',
+        params: IdParams,
+        response: { 200: ApplicationDetailSchema, ...errorResponses },
+      },
+    },
     async (request) => presentDetail(await getApplication(deps, requireActor(request), request.params.id), today()),
   );
 
   app.post(
     '/api/v1/applications/:id/steps/:step',
-    { schema: { tags, summary: '办理一个步骤', params: StepParams, body: StepBody } },
+    {
+      schema: {
+        tags,
+        summary: '办理一个步骤',
+        params: StepParams,
+        body: StepBody,
+        response: { 200: ApplicationDetailSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       await performStep(deps, actor, request.params.id, request.params.step, request.body);
@@ -154,6 +188,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '上传文件（multipart：role = original | released | reply_letter | signoff_scan，file）',
         params: IdParams,
+        response: { 201: FileSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -176,7 +211,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '按本机关模板生成答复书（须再经保密审查和签发）',
         params: IdParams,
-        body: Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) }),
+        body: ReplyLetterBody,
+        response: { 201: FileSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -192,6 +228,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '下载文书（补正告知书、征求意见书、延期答复告知书、收费通知书）的 PDF 或 DOCX',
         params: DocumentFormatParams,
+        response: { 200: documentResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -217,6 +254,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '通过发件箱送达文书（电子邮件，或待登记的邮寄、当面送达）；答复书须经保密审查和签发',
         params: DocumentParams,
         body: SendBody,
+        response: { 201: MessageSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -229,7 +267,14 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/applications/:id/files/:fileId',
-    { schema: { tags, summary: '下载文件', params: FileParams } },
+    {
+      schema: {
+        tags,
+        summary: '下载文件',
+        params: FileParams,
+        response: { 200: fileResponse('application/octet-stream'), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const { file, content } = await readFile(deps, requireActor(request), request.params.id, request.params.fileId);
       return reply
@@ -241,14 +286,26 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/applications/:id/reveal',
-    { schema: { tags, summary: '查看完整身份证件号码、电话、地址（留痕）', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '查看完整身份证件号码、电话、地址（留痕）',
+        params: IdParams,
+        response: { 200: RevealedSchema, ...errorResponses },
+      },
+    },
     async (request) => revealPersonalData(deps, requireActor(request), request.params.id),
   );
 
   app.get(
     '/api/v1/application-handlers',
     {
-      schema: { tags, summary: '可分派的承办人', querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }) },
+      schema: {
+        tags,
+        summary: '可分派的承办人',
+        querystring: AgencyQuery,
+        response: { 200: HandlersSchema, ...errorResponses },
+      },
     },
     async (request) => {
       const actor = requireActor(request);
@@ -261,7 +318,14 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/application-figures',
-    { schema: { tags, summary: '表三（V2021 细目，7列）', querystring: FiguresQuery } },
+    {
+      schema: {
+        tags,
+        summary: '表三（V2021 细目，7列）',
+        querystring: FiguresQuery,
+        response: { 200: FiguresSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const agencyId = request.query.agencyId ?? actor.agencyId;
@@ -277,7 +341,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '第四十四条：多人申请相同信息，建议主动公开（待处理的建议和已处理的记录）',
-        querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }),
+        querystring: AgencyQuery,
+        response: { 200: SuggestionListSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -295,6 +360,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '第四十四条：据建议起草主动公开信息（草稿仍须保密审查和审核）',
         body: DraftSuggestionBody,
+        response: { 201: DraftedSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -307,7 +373,14 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/application-suggestions/dismiss',
-    { schema: { tags, summary: '第四十四条：不采纳建议（须写明理由）', body: DismissSuggestionBody } },
+    {
+      schema: {
+        tags,
+        summary: '第四十四条：不采纳建议（须写明理由）',
+        body: DismissSuggestionBody,
+        response: { 200: DismissedSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const agencyId = request.body.agencyId ?? actor.agencyId;
@@ -318,7 +391,14 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/application-settings/:id',
-    { schema: { tags, summary: '申请编号格式和下一个申请编号', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '申请编号格式和下一个申请编号',
+        params: IdParams,
+        response: { 200: TrackingSettingsSchema, ...errorResponses },
+      },
+    },
     async (request) => trackingSettings(deps, requireActor(request), request.params.id),
   );
 
@@ -330,6 +410,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '修改申请编号格式（如 洛工信依申〔{year}〕{seq}号；负责人）',
         params: IdParams,
         body: SettingsBody,
+        response: { 200: TrackingSettingsSchema, ...errorResponses },
       },
     },
     async (request) =>

@@ -1,6 +1,8 @@
 /** Request and response schemas of the applications API (TypeBox: validation, types and OpenAPI at once). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { STEPS } from '../../domain/applications/workflow.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../domain/letters/notices.ts';
+import { MessageSchema } from '../outbox/outbox.schemas.ts';
 
 const Str = (max: number, description?: string) =>
   Type.String({ maxLength: max, ...(description ? { description } : {}) });
@@ -148,30 +150,34 @@ export const InboxQuery = Type.Object({
   ),
 });
 
-export const ApplicationSummary = Type.Object({
-  id: Type.String(),
-  agencyId: Type.String(),
-  kind: Type.String(),
-  trackingNumber: Type.String(),
-  channel: Type.String(),
-  arrivalDate: Type.String(),
-  receivedDate: Type.Union([Type.String(), Type.Null()]),
-  state: Type.String(),
-  replyDue: Type.Union([Type.String(), Type.Null()]),
-  replyDueProvisional: Type.Boolean({ description: '答复期限为暂定（所在年度的节假日安排尚未导入）' }),
-  dueRule: Type.Union([Type.String(), Type.Null()]),
-  overdue: Type.Boolean(),
-  closedDate: Type.Union([Type.String(), Type.Null()]),
-  outcome: Type.Union([Type.String(), Type.Null()]),
-  applicantKind: Type.String(),
-  applicantName: Type.String(),
-  idNumberMasked: Type.String(),
-  phoneMasked: Type.String(),
-  infoSummary: Type.String(),
-  handlerId: Type.Union([Type.String(), Type.Null()]),
-  decisionStatus: Type.Union([Type.String(), Type.Null()]),
-  archived: Type.Boolean(),
-});
+export const ApplicationSummary = Type.Object(
+  {
+    id: Type.String(),
+    agencyId: Type.String(),
+    kind: Type.String(),
+    trackingNumber: Type.String(),
+    channel: Type.String(),
+    arrivalDate: Type.String(),
+    receivedDate: Type.Union([Type.String(), Type.Null()]),
+    state: Type.String(),
+    replyDue: Type.Union([Type.String(), Type.Null()]),
+    replyDueProvisional: Type.Boolean({ description: '答复期限为暂定（所在年度的节假日安排尚未导入）' }),
+    dueRule: Type.Union([Type.String(), Type.Null()]),
+    overdue: Type.Boolean(),
+    closedDate: Type.Union([Type.String(), Type.Null()]),
+    outcome: Type.Union([Type.String(), Type.Null()]),
+    applicantKind: Type.String(),
+    applicantName: Type.String(),
+    idNumberMasked: Type.String(),
+    phoneMasked: Type.String(),
+    infoSummary: Type.String(),
+    handlerId: Type.Union([Type.String(), Type.Null()]),
+    decisionStatus: Type.Union([Type.String(), Type.Null()]),
+    archived: Type.Boolean(),
+  },
+  { $id: 'ApplicationSummary' },
+);
+export type ApplicationSummaryView = Static<typeof ApplicationSummary>;
 
 /** One page of the inbox. */
 export const InboxPage = Type.Object({
@@ -188,3 +194,210 @@ export const FiguresQuery = Type.Object({
   year: Type.Integer({ minimum: 2008, maximum: 2100 }),
 });
 export const SettingsBody = Type.Object({ trackingPattern: Str(60) }, { additionalProperties: false });
+
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
+
+/** Answer of the intake: the 申请编号 and the applicant's 查询码 (shown once). */
+export const CreatedSchema = Type.Object({
+  id: Type.String(),
+  trackingNumber: Type.String(),
+  queryCode: Type.String(),
+});
+
+/** An uploaded or generated file of an application (原件, 提供文件, 答复书). */
+export const FileSchema = Type.Object(
+  {
+    id: Type.String(),
+    applicationId: Type.String(),
+    role: Type.String(),
+    filename: Type.String(),
+    mime: Type.String(),
+    size: Type.Integer(),
+    sha256: Type.String(),
+    reviewed: Type.Boolean(),
+    sent: Type.Boolean(),
+    createdBy: Type.String(),
+    createdAt: Type.String(),
+  },
+  { $id: 'ApplicationFile' },
+);
+
+/** A notice a step issued (DOCX and PDF) or a reply letter file, with its release state and deliveries. */
+export const DocumentSchema = Type.Object(
+  {
+    id: Type.String(),
+    source: Type.Union([Type.Literal('letter'), Type.Literal('file')]),
+    kind: Type.Unsafe<DocumentKind>({ type: 'string', enum: [...DOCUMENT_KINDS] }),
+    kindLabel: Type.String(),
+    title: Type.String(),
+    addressee: Type.Union([Type.Literal('applicant'), Type.Literal('party')]),
+    recipientName: Type.String(),
+    date: Type.String(),
+    state: Type.Union([
+      Type.Literal('issued'),
+      Type.Literal('awaitingReview'),
+      Type.Literal('awaitingSignOff'),
+      Type.Literal('signed'),
+      Type.Literal('released'),
+    ]),
+    stateLabel: Type.String(),
+    formats: Type.Array(Type.Union([Type.Literal('docx'), Type.Literal('pdf')])),
+    fileId: NullableString,
+    sendBlocker: Type.Union([Type.String(), Type.Null()], {
+      description: '现在不能送达的原因（发布控制、暂定日期），可以送达时为 null',
+    }),
+    provisional: Type.Boolean({ description: '暂定：日期取决于尚未导入的年度日历（missingYears），导入前不送达' }),
+    missingYears: Type.Array(Type.Integer()),
+    voided: Type.Boolean({ description: '已作废（因事后登记的按期事实撤销视为放弃申请），保留但不再送达' }),
+    deliveries: Type.Array(MessageSchema),
+  },
+  { $id: 'ApplicationDocument' },
+);
+
+/** A consulted third party that objected to disclosure (第三十二条). */
+export const ObjectingPartySchema = Type.Object({ consultationId: Type.String(), partyName: Type.String() });
+
+/** The application page: the inbox row and everything the handler needs to work on it. */
+export const ApplicationDetailSchema = Type.Intersect(
+  [
+    ApplicationSummary,
+    Type.Object({
+      oral: Type.Boolean(),
+      contactPerson: Type.String(),
+      idDocType: Type.String(),
+      email: Type.String(),
+      addressMasked: Type.String(),
+      postcode: Type.String(),
+      infoTitle: Type.String(),
+      infoDocNumber: Type.String(),
+      infoDescription: Type.String(),
+      deliveryForm: Type.String(),
+      deliveryMethod: Type.String(),
+      recordsOutcome: NullableString,
+      extensionRequestedDays: NullableInt,
+      extensionReason: NullableString,
+      reasonsAsked: Type.Boolean(),
+      feeBasis: NullableString,
+      feeAmount: Type.Union([Type.Number(), Type.Null()]),
+      decision: Type.Union([
+        Type.Object({
+          outcome: Type.String(),
+          legalBasis: NullableString,
+          reasons: NullableString,
+          responsibleAgency: NullableString,
+          status: NullableString,
+          decidedBy: NullableString,
+          reviewedBy: NullableString,
+          reviewedAt: NullableString,
+          signedBy: NullableString,
+          signedAt: NullableString,
+        }),
+        Type.Null(),
+      ]),
+      clock: Type.Object({
+        state: Type.String(),
+        receivedDate: NullableString,
+        correctionNoticeDue: NullableString,
+        correctionPeriodEnd: NullableString,
+        replyDue: NullableString,
+        baseDue: NullableString,
+        paymentDue: NullableString,
+        replyDueProvisional: Type.Boolean({ description: '答复期限为暂定' }),
+        correctionPeriodEndProvisional: Type.Boolean({ description: '补正期限为暂定' }),
+        paymentDueProvisional: Type.Boolean({ description: '缴费期限为暂定' }),
+        extensionWorkingDays: Type.Integer(),
+        overdue: Type.Boolean(),
+        provisional: Type.Boolean(),
+        consultations: Type.Array(
+          Type.Object({
+            party: Type.Union([Type.Literal('third'), Type.Literal('agency')]),
+            sentDate: Type.String(),
+            partyReceivedDate: Type.String(),
+            partyDeadline: Type.String(),
+            answeredDate: NullableString,
+            pauseEnd: Type.String(),
+            open: Type.Boolean(),
+          }),
+        ),
+        warnings: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+        explanation: Type.String(),
+      }),
+      events: Type.Array(
+        Type.Object({
+          seq: Type.Integer(),
+          type: Type.String(),
+          date: Type.String(),
+          summary: Type.String(),
+          public: Type.Boolean(),
+          actorName: Type.String(),
+          at: Type.String(),
+          consultationId: Type.Optional(Type.String()),
+          partyName: Type.Optional(Type.String({ description: '被征求意见的第三方' })),
+        }),
+      ),
+      files: Type.Array(FileSchema),
+      documents: Type.Array(DocumentSchema),
+      steps: Type.Array(Type.String()),
+      objectingThirdParties: Type.Array(ObjectingPartySchema, {
+        description: '第三十二条：最近一次答复不同意公开的第三方',
+      }),
+      thirdPartyNoticesMissing: Type.Array(ObjectingPartySchema, {
+        description: '其中尚未书面告知拟公开决定的第三方',
+      }),
+      hints: Type.Object({
+        repeatOf: Type.Array(Type.String()),
+        massRequest: Type.Boolean(),
+        requestsInWindow: Type.Integer(),
+      }),
+    }),
+  ],
+  { $id: 'ApplicationDetail' },
+);
+export type ApplicationDetailView = Static<typeof ApplicationDetailSchema>;
+
+/** The sealed personal data, shown on request (the reveal is audited). */
+export const RevealedSchema = Type.Object({ idNumber: Type.String(), phone: Type.String(), address: Type.String() });
+
+export const AgencyQuery = Type.Object({ agencyId: Type.Optional(Type.String({ maxLength: 64 })) });
+export const HandlersSchema = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })),
+});
+
+/** Table 三 at the V2021 grain: each row's 7 cells (six applicant kinds and the total). */
+export const FiguresSchema = Type.Object({
+  year: Type.Integer(),
+  table3: Type.Record(Type.String(), Type.Array(Type.Integer())),
+});
+
+export const TemplateQuery = Type.Object({
+  format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])),
+});
+export const ReplyLetterBody = Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) });
+
+/** check: a dry run; valid: import the rows without problems; all: import only a clean file. */
+export const LegacyImportModeSchema = Type.Union([Type.Literal('check'), Type.Literal('valid'), Type.Literal('all')]);
+export type LegacyImportMode = Static<typeof LegacyImportModeSchema>;
+
+/** What a check or an import of a legacy file found. */
+export const LegacyImportReportSchema = Type.Object({
+  rows: Type.Integer(),
+  valid: Type.Integer(),
+  imported: Type.Integer(),
+  errors: Type.Array(Type.Object({ row: Type.Integer(), messages: Type.Array(Type.String()) })),
+});
+
+/** The 申请编号 pattern in force and the next number under it. */
+export const TrackingSettingsSchema = Type.Object(
+  {
+    agencyId: Type.String(),
+    trackingPattern: Type.String(),
+    isDefault: Type.Boolean({ description: '本机关未设置，使用平台默认格式' }),
+    defaultPattern: Type.String(),
+    year: Type.Integer(),
+    nextSeq: Type.Integer(),
+    nextNumber: Type.String(),
+    canEdit: Type.Boolean(),
+  },
+  { $id: 'TrackingSettings' },
+);

@@ -1,29 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { authorize } from '../../policies/can.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { requireActor } from '../../http/actor.ts';
 import { findAll } from '../agencies/agencies.repository.ts';
+import { AuditPageSchema, AuditQuery, AuditVerifySchema } from './audit.schemas.ts';
 import { searchAudit, verifyAudit } from './audit.service.ts';
-
-const Json = Type.Unknown();
-const EventSchema = Type.Object({
-  id: Type.Integer(),
-  seq: Type.Integer(),
-  agencyId: Type.Union([Type.String(), Type.Null()]),
-  agencyName: Type.Union([Type.String(), Type.Null()]),
-  actorId: Type.Union([Type.String(), Type.Null()]),
-  actorName: Type.String(),
-  action: Type.String(),
-  subjectType: Type.String(),
-  subjectId: Type.Union([Type.String(), Type.Null()]),
-  summary: Type.String(),
-  before: Json,
-  after: Json,
-  at: Type.String(),
-  clientIp: Type.Union([Type.String(), Type.Null()]),
-  hash: Type.String(),
-});
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, config } = app.ctx;
@@ -35,18 +16,9 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '审计日志（新在前，按游标分页）',
-        querystring: Type.Object({
-          agencyId: Type.Optional(Type.String()),
-          actor: Type.Optional(Type.String({ maxLength: 50 })),
-          action: Type.Optional(Type.String({ maxLength: 50 })),
-          subjectType: Type.Optional(Type.String({ maxLength: 50 })),
-          from: Type.Optional(Type.String({ maxLength: 30 })),
-          to: Type.Optional(Type.String({ maxLength: 30 })),
-          cursor: Type.Optional(Type.String({ maxLength: 20 })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-        }),
+        querystring: AuditQuery,
         response: {
-          200: Type.Object({ items: Type.Array(EventSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+          200: AuditPageSchema,
           ...errorResponses,
         },
       },
@@ -83,20 +55,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '校验审计日志哈希链',
         response: {
-          200: Type.Object({
-            ok: Type.Boolean(),
-            chains: Type.Array(
-              Type.Object({
-                agencyId: Type.Union([Type.String(), Type.Null()]),
-                agencyName: Type.String(),
-                events: Type.Integer(),
-                headHash: Type.Union([Type.String(), Type.Null()]),
-                ok: Type.Boolean(),
-                firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]),
-                reason: Type.Union([Type.String(), Type.Null()]),
-              }),
-            ),
-          }),
+          200: AuditVerifySchema,
           ...errorResponses,
         },
       },

@@ -19,8 +19,9 @@ export interface AuditEntry {
   subjectId: string | null;
   /** One line in Chinese a person can read in the audit viewer. */
   summary: string;
-  before?: unknown;
-  after?: unknown;
+  /** The record's fields before and after the change (an object, shown field by field). */
+  before?: object;
+  after?: object;
 }
 
 /**

@@ -1,21 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { authorize } from '../../policies/can.ts';
 import { TOKEN_SCOPES } from '../../policies/permissions.ts';
-import { errorResponses } from '../../http/schemas.ts';
+import { errorResponses, NoContent } from '../../http/schemas.ts';
 import { requireActor } from '../../http/actor.ts';
 import { IdParams } from '../agencies/agencies.schemas.ts';
+import { CreatedTokenSchema, TokenCreateBody, TokenListSchema, TokenScopeListSchema } from './tokens.schemas.ts';
 import { createToken, listTokens, revokeToken, type TokenRecord } from './tokens.service.ts';
-
-const TokenSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  scopes: Type.Array(Type.String()),
-  createdAt: Type.String(),
-  expiresAt: Type.Union([Type.String(), Type.Null()]),
-  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
-  revokedAt: Type.Union([Type.String(), Type.Null()]),
-});
 
 const present = (t: TokenRecord) => ({
   id: t.id,
@@ -38,7 +28,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '令牌可用的权限范围',
         response: {
-          200: Type.Object({ items: Type.Array(Type.Object({ key: Type.String(), name: Type.String() })) }),
+          200: TokenScopeListSchema,
           ...errorResponses,
         },
       },
@@ -55,7 +45,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'API 令牌列表',
-        response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...errorResponses },
+        response: { 200: TokenListSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -69,12 +59,8 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '创建 API 令牌（明文只显示一次）',
-        body: Type.Object({
-          name: Type.String({ maxLength: 100 }),
-          scopes: Type.Array(Type.String(), { maxItems: 20 }),
-          expiresAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
-        }),
-        response: { 201: Type.Object({ token: Type.String(), item: TokenSchema }), ...errorResponses },
+        body: TokenCreateBody,
+        response: { 201: CreatedTokenSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -85,7 +71,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/v1/tokens/:id',
-    { schema: { tags, summary: '吊销令牌', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
+    { schema: { tags, summary: '吊销令牌', params: IdParams, response: { 204: NoContent, ...errorResponses } } },
     async (request, reply) => {
       await revokeToken(db, requireActor(request), request.params.id, clock);
       return reply.code(204).send(null);

@@ -1,43 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { parseCalendarFile } from '../../domain/calendar/parse.ts';
 import { authorize } from '../../policies/can.ts';
 import { errorResponses, ProblemSchema } from '../../http/schemas.ts';
 import { requireActor } from '../../http/actor.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { recomputeAfterCalendarImport } from '../applications/documents/provisional.ts';
+import { ImportBody, ImportResultSchema, YearListSchema } from './calendar.schemas.ts';
 import { checkStatutoryHolidays, importCalendarYear, listCalendarYears } from './calendar.service.ts';
-
-const Notice = Type.Object({
-  title: Type.String(),
-  documentNo: Type.Union([Type.String(), Type.Null()]),
-  date: Type.Union([Type.String(), Type.Null()]),
-});
-
-const YearSummary = Type.Object({
-  year: Type.Integer(),
-  source: Type.Union([Type.Literal('bundled'), Type.Literal('import')]),
-  notice: Notice,
-  days: Type.Integer(),
-  overridesBundled: Type.Boolean(),
-  importedAt: Type.Union([Type.String(), Type.Null()]),
-  importedBy: Type.Union([Type.String(), Type.Null()]),
-});
-
-const ImportBody = Type.Object({
-  fileName: Type.String({ minLength: 1, maxLength: 200 }),
-  /** The file's text (JSON, CSV or iCalendar), at most 1 MB… */
-  content: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000_000 })),
-  /** …or its bytes in base64 (a CSV saved by Excel or WPS on Chinese Windows is GB18030). */
-  contentBase64: Type.Optional(Type.String({ minLength: 1, maxLength: 1_400_000 })),
-  /** Import although the file lacks statutory holidays of 《全国年节及纪念日放假办法》. */
-  confirmMissingHolidays: Type.Optional(Type.Boolean()),
-  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-  noticeTitle: Type.Optional(Type.String({ maxLength: 200 })),
-  documentNo: Type.Optional(Type.String({ maxLength: 100 })),
-  noticeDate: Type.Optional(Type.String({ format: 'date' })),
-  dryRun: Type.Optional(Type.Boolean()),
-});
 
 /** The official calendar (节假日安排): list the loaded years; the system administrator imports a new one. */
 export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -50,7 +19,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '已载入的节假日安排（内置和导入）',
-        response: { 200: Type.Object({ items: Type.Array(YearSummary) }), ...errorResponses },
+        response: { 200: YearListSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -67,20 +36,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '导入一年的节假日安排（JSON、CSV 或 .ics）；dryRun 只校验',
         body: ImportBody,
         response: {
-          200: Type.Object({
-            year: Type.Integer(),
-            days: Type.Integer(),
-            dryRun: Type.Boolean(),
-            replacedImport: Type.Boolean(),
-            overridesBundled: Type.Boolean(),
-            /** Statutory holidays the file does not list as days off (dry run: to confirm; import: confirmed). */
-            missingHolidays: Type.Array(Type.Object({ name: Type.String(), date: Type.String() })),
-            /** Applications recomputed, changed, provisional notices settled and 期限调整告知书 issued (not on a dry run). */
-            recomputed: Type.Integer(),
-            changed: Type.Integer(),
-            noticesSettled: Type.Integer(),
-            followUps: Type.Integer(),
-          }),
+          200: ImportResultSchema,
           422: ProblemSchema,
           ...errorResponses,
         },

@@ -1,12 +1,12 @@
 /** HTTP API of the 行政复议 / 行政诉讼 register: thin routes over cases.service.ts. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { table4Rows } from '../../domain/cases/index.ts';
 import { authorize } from '../../policies/can.ts';
 import { requireActor } from '../../http/actor.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import {
   CaseCreateBody,
+  CaseListSchema,
   CaseListQuery,
   CasePatchBody,
   CaseSchema,
@@ -33,7 +33,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '行政复议、行政诉讼案件列表',
         querystring: CaseListQuery,
-        response: { 200: Type.Object({ items: Type.Array(CaseSchema), total: Type.Integer() }), ...errorResponses },
+        response: { 200: CaseListSchema, ...errorResponses },
       },
     },
     async (request) => {

@@ -35,6 +35,7 @@ export const CaseSchema = Type.Object(
   { $id: 'Case' },
 );
 export type CaseView = Static<typeof CaseSchema>;
+export const CaseListSchema = Type.Object({ items: Type.Array(CaseSchema), total: Type.Integer() });
 
 const CaseFieldsBody = {
   kind: CaseKindSchema,

@@ -9,20 +9,23 @@ import type { CatalogState, Timeliness, WorkflowAction } from '../../domain/cata
 import { CATALOG_STATES, DOC_TYPE_LABELS, statutoryItemsFor } from '../../domain/catalog/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { requireActor } from '../../http/actor.ts';
-import { errorResponses } from '../../http/schemas.ts';
+import { errorResponses, fileResponse, NoContent } from '../../http/schemas.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
 import { findAttachmentContent, listAttachments, listEvents, type CatalogItem } from './catalog.repository.ts';
 import {
   ActionBody,
+  AgencyQuery,
   AttachmentParams,
   AttachmentSchema,
   CreateBody,
   IdParams,
   ItemDetailSchema,
   ItemInputSchema,
-  ItemSchema,
+  ItemListSchema,
+  LateSchema,
   ListQuery,
+  MetaSchema,
   type ActionBodyType,
   type ItemView,
 } from './catalog.schemas.ts';
@@ -97,7 +100,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '公开事项、文件类型和本机关类别',
-        querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }),
+        querystring: AgencyQuery,
+        response: { 200: MetaSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -105,7 +109,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const agencyId = request.query.agencyId ?? actor.agencyId;
       const agency = agencyId ? await agencies.findById(db, agencyId) : null;
       return {
-        states: CATALOG_STATES,
+        states: [...CATALOG_STATES],
         docTypes: Object.entries(DOC_TYPE_LABELS).map(([key, label]) => ({ key, label })),
         statutoryItems: statutoryItemsFor(agency?.level ?? 'county'),
         categories: agency ? await categoriesOf(db, agency.id) : [],
@@ -120,7 +124,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '主动公开信息列表（含第二十六条期限状态）',
         querystring: ListQuery,
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(ItemSchema) }), ...errorResponses },
+        response: { 200: ItemListSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -224,10 +228,17 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/v1/catalog/items/:id',
-    { schema: { tags, summary: '删除未发布过的草稿', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '删除未发布过的草稿',
+        params: IdParams,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await discardDraft(db, requireActor(request), request.params.id, clock);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -279,7 +290,14 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/catalog/items/:id/attachments/:attachmentId',
-    { schema: { tags, summary: '下载附件', params: AttachmentParams } },
+    {
+      schema: {
+        tags,
+        summary: '下载附件',
+        params: AttachmentParams,
+        response: { 200: fileResponse('application/octet-stream'), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const item = await getItem(db, requireActor(request), request.params.id);
       const file = await findAttachmentContent(db, item.id, request.params.attachmentId);
@@ -293,10 +311,17 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/v1/catalog/items/:id/attachments/:attachmentId',
-    { schema: { tags, summary: '删除草稿的附件', params: AttachmentParams } },
+    {
+      schema: {
+        tags,
+        summary: '删除草稿的附件',
+        params: AttachmentParams,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await removeAttachment(db, requireActor(request), request.params.id, request.params.attachmentId, clock);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -306,7 +331,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '所辖机构逾期未公开和逾期公开的数量（第二十六条）',
-        querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }),
+        querystring: AgencyQuery,
+        response: { 200: LateSchema, ...errorResponses },
       },
     },
     async (request) => {

@@ -1,8 +1,16 @@
 /** Request and response schemas of the catalog API (TypeBox: validation, types and OpenAPI at once). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
+import {
+  CATALOG_STATES,
+  GUIDE_SECTIONS,
+  TIMELINESS_LABELS,
+  type CatalogState,
+  type Timeliness,
+} from '../../domain/catalog/index.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const DateString = Type.String({ format: 'date' });
+const StateSchema = Type.Unsafe<CatalogState>({ type: 'string', enum: [...CATALOG_STATES] });
 
 export const ItemInputSchema = Type.Object({
   title: Type.String({ maxLength: 300 }),
@@ -37,9 +45,14 @@ export const CreateBody = Type.Intersect([
 ]);
 
 export const ActionBody = Type.Object({
-  kind: Type.Union(
-    ['submit', 'confidentiality_pass', 'approve', 'send_back', 'withdraw', 'correct'].map((k) => Type.Literal(k)),
-  ),
+  kind: Type.Union([
+    Type.Literal('submit'),
+    Type.Literal('confidentiality_pass'),
+    Type.Literal('approve'),
+    Type.Literal('send_back'),
+    Type.Literal('withdraw'),
+    Type.Literal('correct'),
+  ]),
   opinion: Type.Optional(Type.String({ maxLength: 2000 })),
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
   reason: Type.Optional(Type.String({ maxLength: 2000 })),
@@ -82,10 +95,12 @@ export const ItemSchema = Type.Object({
   dueOn: Type.String(),
   dueExplanation: Type.String(),
   dueProvisional: Type.Boolean(),
-  timeliness: Type.String({
+  timeliness: Type.Unsafe<Timeliness>({
+    type: 'string',
+    enum: Object.keys(TIMELINESS_LABELS),
     description: 'on_time 按时公开 · late 逾期公开 · soon_due 即将到期 · pending 未到期 · overdue 已逾期未公开',
   }),
-  state: Type.String(),
+  state: StateSchema,
   publishedAt: Nullable(Type.String()),
   publishedOn: Nullable(Type.String()),
   withdrawnOn: Nullable(Type.String()),
@@ -112,12 +127,12 @@ export const ValiditySchema = Type.Object({
   effectiveOn: Nullable(Type.String()),
   endedAs: Type.Union([ValidityEndSchema, Type.Null()]),
   endedOn: Nullable(Type.String()),
-  replaces: Type.Union([Type.Object({ id: Type.String(), title: Type.String(), state: Type.String() }), Type.Null()]),
+  replaces: Type.Union([Type.Object({ id: Type.String(), title: Type.String(), state: StateSchema }), Type.Null()]),
   revisions: Type.Array(
     Type.Object({
       id: Type.String(),
       title: Type.String(),
-      state: Type.String(),
+      state: StateSchema,
       effectiveOn: Nullable(Type.String()),
       publishedOn: Nullable(Type.String()),
     }),
@@ -133,7 +148,7 @@ export const ValiditySchema = Type.Object({
   ),
 });
 
-const LinkedItemSchema = Type.Object({
+export const LinkedItemSchema = Type.Object({
   id: Type.String(),
   title: Type.String(),
   state: Type.String(),
@@ -167,4 +182,99 @@ export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 export const AttachmentParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
   attachmentId: Type.String({ maxLength: 64 }),
+});
+
+export const ItemListSchema = Type.Object({ total: Type.Integer(), items: Type.Array(ItemSchema) });
+
+export const AgencyQuery = Type.Object({ agencyId: Type.Optional(Type.String({ maxLength: 64 })) });
+
+/** One of the agency's own categories (本机关类别), under a statutory item. */
+export const CategorySchema = Type.Object(
+  {
+    id: Type.String(),
+    agencyId: Type.String(),
+    name: Type.String(),
+    statutoryItem: Type.String(),
+    sortOrder: Type.Integer(),
+  },
+  { $id: 'CatalogCategory' },
+);
+
+/** What the catalog screens choose from: states, document types, the statutory items, the categories. */
+export const MetaSchema = Type.Object(
+  {
+    states: Type.Array(Type.Unsafe<CatalogState>({ type: 'string', enum: [...CATALOG_STATES] })),
+    docTypes: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
+    statutoryItems: Type.Array(
+      Type.Object({ key: Type.String(), article: Type.String(), name: Type.String(), text: Type.String() }),
+    ),
+    categories: Type.Array(CategorySchema),
+  },
+  { $id: 'CatalogMeta' },
+);
+
+/** 第二十六条 per agency of a subtree: not yet published though due, and published late this year. */
+export const LateSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      agencyId: Type.String(),
+      agencyName: Type.String(),
+      overdue: Type.Integer(),
+      publishedLateThisYear: Type.Integer(),
+    }),
+  ),
+});
+
+export const GuideSchema = Type.Partial(
+  Type.Object(Object.fromEntries(GUIDE_SECTIONS.map((k) => [k, Type.String({ maxLength: 20_000 })]))),
+);
+
+/** The 专栏 settings of an agency: 索引号 scheme, the 指南 sections it rewrote, the 制度 page. */
+export const SettingsSchema = Type.Object(
+  {
+    agencyId: Type.String(),
+    indexScheme: Type.String(),
+    orgCode: Type.String(),
+    indexCode: Type.Optional(Type.String({ description: '新索引号所用的代码（只读）' })),
+    indexCodeLabel: Type.Optional(Type.String({ description: '该代码是什么（只读）' })),
+    indexRule: Type.Optional(Type.String({ description: '指南所述的索引号规则（只读）' })),
+    guide: GuideSchema,
+    rulesHtml: Type.String(),
+  },
+  { $id: 'CatalogSettings' },
+);
+export const SettingsWithCategoriesSchema = Type.Object({
+  settings: SettingsSchema,
+  categories: Type.Array(CategorySchema),
+});
+export const SettingsSavedSchema = Type.Object({ settings: SettingsSchema });
+
+export const SettingsBody = Type.Object({
+  indexScheme: Type.Optional(Type.String({ maxLength: 80 })),
+  orgCode: Type.Optional(Type.String({ maxLength: 40 })),
+  guide: Type.Optional(GuideSchema),
+  rulesHtml: Type.Optional(Type.String({ maxLength: 200_000 })),
+});
+export const CategoryBody = Type.Object({
+  name: Type.String({ maxLength: 60 }),
+  statutoryItem: Type.String({ maxLength: 40 }),
+  sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+});
+export const AgencyParams = Type.Object({ agencyId: Type.String({ maxLength: 64 }) });
+export const CategoryParams = Type.Object({
+  agencyId: Type.String({ maxLength: 64 }),
+  id: Type.String({ maxLength: 64 }),
+});
+
+/** 废止、失效 or 已修订 (naming the published revision). */
+export const ValidityChangeBody = Type.Object({
+  endedAs: ValidityEndSchema,
+  endedOn: Type.String({ format: 'date' }),
+  reason: Type.String({ maxLength: 500 }),
+  replacedById: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+});
+export const ValidityEndedSchema = Type.Object({
+  id: Type.String(),
+  endedAs: ValidityEndSchema,
+  endedOn: Type.String(),
 });

@@ -1,28 +1,37 @@
 /** The 专栏 settings API: 索引号 scheme, editable 指南 sections, 制度 page, categories; and validity changes. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../http/actor.ts';
+import { errorResponses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/can.ts';
-import { categoriesOf, saveCategory, saveSettings, settingsFor, GUIDE_SECTIONS } from './settings.service.ts';
+import {
+  AgencyParams,
+  CategoryBody,
+  CategoryParams,
+  CategorySchema,
+  IdParams,
+  SettingsBody,
+  SettingsSavedSchema,
+  SettingsWithCategoriesSchema,
+  ValidityChangeBody,
+  ValidityEndedSchema,
+} from './catalog.schemas.ts';
+import { categoriesOf, saveCategory, saveSettings, settingsFor } from './settings.service.ts';
 import { endValidity } from './validity.service.ts';
-
-const Guide = Type.Partial(
-  Type.Object(Object.fromEntries(GUIDE_SECTIONS.map((k) => [k, Type.String({ maxLength: 20_000 })]))),
-);
-const Category = Type.Object({
-  name: Type.String({ maxLength: 60 }),
-  statutoryItem: Type.String({ maxLength: 40 }),
-  sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
-});
 
 export const catalogSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
   const tags = ['catalog'];
-  const params = Type.Object({ agencyId: Type.String({ maxLength: 64 }) });
 
   app.get(
     '/api/v1/catalog/settings/:agencyId',
-    { schema: { tags, summary: '专栏设置和本机关类别', params } },
+    {
+      schema: {
+        tags,
+        summary: '专栏设置和本机关类别',
+        params: AgencyParams,
+        response: { 200: SettingsWithCategoriesSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       authorize(requireActor(request), 'catalog.read', { agencyId: request.params.agencyId });
       return {
@@ -38,13 +47,9 @@ export const catalogSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '修改专栏设置（索引号规则、指南各部分、制度）',
-        params,
-        body: Type.Object({
-          indexScheme: Type.Optional(Type.String({ maxLength: 80 })),
-          orgCode: Type.Optional(Type.String({ maxLength: 40 })),
-          guide: Type.Optional(Guide),
-          rulesHtml: Type.Optional(Type.String({ maxLength: 200_000 })),
-        }),
+        params: AgencyParams,
+        body: SettingsBody,
+        response: { 200: SettingsSavedSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -54,7 +59,15 @@ export const catalogSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/catalog/settings/:agencyId/categories',
-    { schema: { tags, summary: '新增本机关类别', params, body: Category } },
+    {
+      schema: {
+        tags,
+        summary: '新增本机关类别',
+        params: AgencyParams,
+        body: CategoryBody,
+        response: { 201: CategorySchema, ...errorResponses },
+      },
+    },
     async (request, reply) =>
       reply
         .code(201)
@@ -67,8 +80,9 @@ export const catalogSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '修改本机关类别',
-        params: Type.Object({ agencyId: Type.String({ maxLength: 64 }), id: Type.String({ maxLength: 64 }) }),
-        body: Category,
+        params: CategoryParams,
+        body: CategoryBody,
+        response: { 200: CategorySchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -81,18 +95,14 @@ export const catalogSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '登记规章、规范性文件废止、失效或已修订（已修订须指明已发布的修订后文件）',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-        body: Type.Object({
-          endedAs: Type.Union([Type.Literal('repealed'), Type.Literal('lapsed'), Type.Literal('revised')]),
-          endedOn: Type.String({ format: 'date' }),
-          reason: Type.String({ maxLength: 500 }),
-          replacedById: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
-        }),
+        params: IdParams,
+        body: ValidityChangeBody,
+        response: { 200: ValidityEndedSchema, ...errorResponses },
       },
     },
     async (request) => {
       const item = await endValidity(db, requireActor(request), request.params.id, request.body, clock);
-      return { id: item.id, endedAs: item.endedAs, endedOn: item.endedOn };
+      return { id: item.id, endedAs: item.endedAs!, endedOn: item.endedOn! };
     },
   );
 };

@@ -21,9 +21,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { sanitizeBody, cleanText } from './sanitize.ts';
 import * as repo from './settings.repository.ts';
 
-/** Sections of the 指南 an agency may rewrite (第十二条); the rest is generated from its data. */
-export const GUIDE_SECTIONS = ['intro', 'classification', 'obtaining', 'applications', 'remedies'] as const;
-export type GuideSection = (typeof GUIDE_SECTIONS)[number];
+import { GUIDE_SECTIONS, type GuideSection } from '../../domain/catalog/index.ts';
+export { GUIDE_SECTIONS, type GuideSection };
 
 export interface CatalogSettings {
   agencyId: string;

@@ -6,7 +6,13 @@
  * console shows on the item page.
  */
 import type { Db, DbOrTx } from '../../db/database.ts';
-import { hasValidity, VALIDITY_LABELS, validityOn, type ValidityEnd } from '../../domain/catalog/index.ts';
+import {
+  hasValidity,
+  VALIDITY_LABELS,
+  validityOn,
+  type ValidityEnd,
+  type CatalogState,
+} from '../../domain/catalog/index.ts';
 import { parseDate } from '../../domain/calendar/calendar.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import { formatChineseDate, type Clock } from '../../domain/time.ts';
@@ -111,11 +117,11 @@ export interface ValidityView {
   effectiveOn: string | null;
   endedAs: ValidityEnd | null;
   endedOn: string | null;
-  replaces: { id: string; title: string; state: string } | null;
+  replaces: { id: string; title: string; state: CatalogState } | null;
   revisions: Array<{
     id: string;
     title: string;
-    state: string;
+    state: CatalogState;
     effectiveOn: string | null;
     publishedOn: string | null;
   }>;

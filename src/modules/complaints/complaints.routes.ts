@@ -1,11 +1,12 @@
 /** HTTP API of the 投诉、举报 register: thin routes over complaints.service.ts. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../http/actor.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { createPersonalDataCipher } from '../privacy/personal-data.ts';
 import {
   ComplaintCreateBody,
+  ComplaintDetailSchema,
+  ComplaintListSchema,
   ComplaintListQuery,
   ComplaintSchema,
   ConcludeBody,
@@ -34,7 +35,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '投诉、举报列表（主管部门看所辖机构，机构看本机构）',
         querystring: ComplaintListQuery,
         response: {
-          200: Type.Object({ items: Type.Array(ComplaintSchema), total: Type.Integer() }),
+          200: ComplaintListSchema,
           ...errorResponses,
         },
       },
@@ -50,7 +51,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '投诉、举报详情及办理环节',
         params: IdParams,
         response: {
-          200: Type.Object({ complaint: ComplaintSchema, steps: Type.Array(StepSchema) }),
+          200: ComplaintDetailSchema,
           ...errorResponses,
         },
       },

@@ -85,3 +85,6 @@ export const ComplaintListQuery = Type.Object({
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+export const ComplaintListSchema = Type.Object({ items: Type.Array(ComplaintSchema), total: Type.Integer() });
+export const ComplaintDetailSchema = Type.Object({ complaint: ComplaintSchema, steps: Type.Array(StepSchema) });

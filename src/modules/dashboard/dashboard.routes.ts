@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../../http/schemas.ts';
 import { requireActor } from '../../http/actor.ts';
 import { presentAgency } from '../agencies/agencies.routes.ts';
-import { AgencySchema } from '../agencies/agencies.schemas.ts';
+import { DashboardQuery, DashboardSchema } from './dashboard.schemas.ts';
 import { dashboard, type WarningSource } from './dashboard.service.ts';
 
 export const dashboardRoutes =
@@ -16,20 +15,9 @@ export const dashboardRoutes =
         schema: {
           tags: ['dashboard'],
           summary: '工作台',
-          querystring: Type.Object({ agencyId: Type.Optional(Type.String()) }),
+          querystring: DashboardQuery,
           response: {
-            200: Type.Object({
-              agency: AgencySchema,
-              cards: Type.Array(
-                Type.Object({
-                  key: Type.String(),
-                  label: Type.String(),
-                  value: Type.Union([Type.Number(), Type.String()]),
-                  hint: Type.Optional(Type.String()),
-                }),
-              ),
-              warnings: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
-            }),
+            200: DashboardSchema,
             ...errorResponses,
           },
         },

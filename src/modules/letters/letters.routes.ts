@@ -3,8 +3,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { LETTER_KEYS, PLACEHOLDERS } from '../../domain/letters/index.ts';
 import { requireActor } from '../../http/actor.ts';
-import { errorResponses } from '../../http/schemas.ts';
-import { DOCUMENT_FORMATS, documentFileName, type DocumentFormat } from '../documents/index.ts';
+import { documentResponse, errorResponses } from '../../http/schemas.ts';
+import { documentFileName } from '../documents/index.ts';
+import {
+  PlaceholderListSchema,
+  PreviewBody,
+  TemplateBody,
+  TemplateListSchema,
+  TemplateSchema,
+} from './letters.schemas.ts';
 import { listTemplates, previewLetter, resetTemplate, saveTemplate } from './letters.service.ts';
 import { getRemedy, saveRemedy } from './remedy.service.ts';
 
@@ -30,17 +37,6 @@ const RemedySchema = Type.Object(
   { additionalProperties: false },
 );
 
-const TemplateSchema = Type.Object({
-  key: Type.String(),
-  name: Type.String(),
-  title: Type.String(),
-  recipient: Type.String(),
-  body: Type.String(),
-  overridden: Type.Boolean(),
-  updatedAt: Type.Union([Type.String(), Type.Null()]),
-  updatedBy: Type.Union([Type.String(), Type.Null()]),
-  placeholders: Type.Array(Type.String(), { description: '此模板可用的占位符' }),
-});
 const KeyParams = Type.Object({ key: Type.Unsafe<string>({ type: 'string', enum: [...LETTER_KEYS] }) });
 const AgencyQuery = Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }) });
 
@@ -55,7 +51,7 @@ export const letterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '文书模板可用的占位符',
         response: {
-          200: Type.Object({ items: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })) }),
+          200: PlaceholderListSchema,
           ...errorResponses,
         },
       },
@@ -103,7 +99,7 @@ export const letterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '本机关的文书模板（含默认模板）',
         querystring: AgencyQuery,
-        response: { 200: Type.Object({ items: Type.Array(TemplateSchema) }), ...errorResponses },
+        response: { 200: TemplateListSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -118,15 +114,7 @@ export const letterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '保存本机关的模板措辞',
         params: KeyParams,
-        body: Type.Object(
-          {
-            agencyId: Type.String({ minLength: 1, maxLength: 64 }),
-            title: Type.String({ maxLength: 60 }),
-            recipient: Type.String({ maxLength: 100 }),
-            body: Type.String({ maxLength: 5000 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: TemplateBody,
         response: { 200: TemplateSchema, ...errorResponses },
       },
     },
@@ -156,16 +144,8 @@ export const letterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '按模板生成文书（DOCX 或 PDF）',
-        body: Type.Object(
-          {
-            agencyId: Type.String({ minLength: 1, maxLength: 64 }),
-            key: Type.Unsafe<string>({ type: 'string', enum: [...LETTER_KEYS] }),
-            format: Type.Unsafe<DocumentFormat>({ type: 'string', enum: [...DOCUMENT_FORMATS] }),
-            date: Type.String({ format: 'date' }),
-            values: Type.Record(Type.String({ maxLength: 20 }), Type.String({ maxLength: 5000 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: PreviewBody,
+        response: { 200: documentResponse, ...errorResponses },
       },
     },
     async (request, reply) => {

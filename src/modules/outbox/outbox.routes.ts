@@ -1,43 +1,17 @@
 /** HTTP API of the outbox: list, detail, attachment download, resend, record posting / hand-over. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../http/actor.ts';
-import { errorResponses } from '../../http/schemas.ts';
+import { errorResponses, fileResponse } from '../../http/schemas.ts';
 import {
-  getAttachment,
-  getMessage,
-  listMessages,
-  recordDelivery,
-  resendMessage,
-  type OutboxChannel,
-  type OutboxStatus,
-} from './outbox.service.ts';
-
-const Status = Type.Unsafe<OutboxStatus>({
-  type: 'string',
-  enum: ['queued', 'sending', 'sent', 'failed', 'posted', 'handed_over'],
-});
-const Channel = Type.Unsafe<OutboxChannel>({ type: 'string', enum: ['email', 'post', 'in_person', 'sms'] });
-const Nullable = Type.Union([Type.String(), Type.Null()]);
-const MessageSchema = Type.Object({
-  id: Type.String(),
-  agencyId: Type.String(),
-  channel: Channel,
-  recipientName: Type.String(),
-  recipientAddress: Type.String(),
-  subject: Type.String(),
-  bodyText: Type.String(),
-  relatedType: Nullable,
-  relatedId: Nullable,
-  status: Status,
-  attempts: Type.Integer(),
-  lastError: Nullable,
-  createdAt: Type.String(),
-  createdBy: Type.String(),
-  sentAt: Nullable,
-  deliveryNote: Type.String(),
-});
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+  AttachmentParams,
+  DeliveryBody,
+  IdParams,
+  MessageDetailSchema,
+  MessageListSchema,
+  MessageSchema,
+  OutboxQuery,
+} from './outbox.schemas.ts';
+import { getAttachment, getMessage, listMessages, recordDelivery, resendMessage } from './outbox.service.ts';
 
 export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
@@ -49,19 +23,9 @@ export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '发件箱：发给申请人和第三方的全部文书',
-        querystring: Type.Object({
-          agencyId: Type.Optional(Type.String({ maxLength: 64 })),
-          status: Type.Optional(Status),
-          channel: Type.Optional(Channel),
-          relatedId: Type.Optional(Type.String({ maxLength: 64 })),
-          q: Type.Optional(Type.String({ maxLength: 100 })),
-          from: Type.Optional(Type.String({ maxLength: 10, description: '创建日期（北京时间）起，YYYY-MM-DD，含' })),
-          to: Type.Optional(Type.String({ maxLength: 10, description: '创建日期止，YYYY-MM-DD，含' })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-          offset: Type.Optional(Type.Integer({ minimum: 0 })),
-        }),
+        querystring: OutboxQuery,
         response: {
-          200: Type.Object({ items: Type.Array(MessageSchema), total: Type.Integer(), smtpConfigured: Type.Boolean() }),
+          200: MessageListSchema,
           ...errorResponses,
         },
       },
@@ -80,17 +44,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '消息详情及附件',
         params: IdParams,
         response: {
-          200: Type.Object({
-            message: MessageSchema,
-            attachments: Type.Array(
-              Type.Object({
-                id: Type.Integer(),
-                fileName: Type.String(),
-                contentType: Type.String(),
-                size: Type.Integer(),
-              }),
-            ),
-          }),
+          200: MessageDetailSchema,
           ...errorResponses,
         },
       },
@@ -104,7 +58,8 @@ export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '下载附件',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }), attachmentId: Type.Integer({ minimum: 1 }) }),
+        params: AttachmentParams,
+        response: { 200: fileResponse('application/octet-stream'), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -136,14 +91,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '登记已邮寄或已当面送达',
         params: IdParams,
-        body: Type.Object(
-          {
-            status: Type.Unsafe<'posted' | 'handed_over'>({ type: 'string', enum: ['posted', 'handed_over'] }),
-            date: Type.String({ maxLength: 10 }),
-            note: Type.Optional(Type.String({ maxLength: 200 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: DeliveryBody,
         response: { 200: MessageSchema, ...errorResponses },
       },
     },

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../http/actor.ts';
-import { errorResponses } from '../../http/schemas.ts';
+import { errorResponses, fileResponse } from '../../http/schemas.ts';
 import { moduleFigureSources } from '../reports/figure-sources.ts';
 import { compareWithGenerated } from './report-checks.compare.ts';
 import { compareStoredReports, comparisonDocx, comparisonWorkbook, reportLibrary } from './report-compare.service.ts';
@@ -81,7 +81,7 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '检查结果导出（XLSX，每条一行）',
         querystring: ExportQuery,
         response: {
-          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'XLSX 文件' }),
+          200: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
           ...errorResponses,
         },
       },
@@ -132,7 +132,7 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '逐年比较导出（XLSX）',
         querystring: CompareQuery,
         response: {
-          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'XLSX 文件' }),
+          200: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
           ...errorResponses,
         },
       },
@@ -155,7 +155,7 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '逐年比较导出（DOCX）',
         querystring: CompareQuery,
         response: {
-          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'DOCX 文件' }),
+          200: fileResponse('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
           ...errorResponses,
         },
       },

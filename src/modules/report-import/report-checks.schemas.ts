@@ -1,6 +1,6 @@
 /** Request and response schemas of the 年报体检 API (TypeBox: validation, types, OpenAPI). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { AnnualReportSchema } from '../reports/reports.schemas.ts';
+import { AnnualReportSchema, SeveritySchema } from '../reports/reports.schemas.ts';
 import { UPLOAD_MAX_FILES } from '../../domain/report/upload-limits.ts';
 
 const CellValue = Type.Union([Type.Number(), Type.Null()]);
@@ -64,7 +64,7 @@ export const SummarySchema = Type.Object({
 export const LabelledFindingSchema = Type.Object({
   rule: Type.String(),
   ruleName: Type.String({ description: '规则的中文名称，如「行合计（R1）」' }),
-  severity: Type.String(),
+  severity: SeveritySchema,
   where: Type.String(),
   cells: Type.Optional(Type.Array(Type.String(), { description: '分组的检查结果涉及的单元格' })),
   label: Type.String(),

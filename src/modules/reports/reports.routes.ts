@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { DomainError } from '../../domain/errors.ts';
 import { requireActor } from '../../http/actor.ts';
-import { errorResponses } from '../../http/schemas.ts';
+import { errorResponses, fileResponse } from '../../http/schemas.ts';
 import { exportReport } from './export/index.ts';
 import { moduleFigureSources } from './figure-sources.ts';
 import { agencyRef, presentRecord, presentVersion, presentView } from './reports.presenters.ts';
@@ -233,7 +233,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: ReportParams,
         querystring: ExportQuery,
         response: {
-          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '报告文件' }),
+          200: fileResponse(
+            'application/json',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'application/pdf',
+            'text/html',
+          ),
           ...errorResponses,
         },
       },

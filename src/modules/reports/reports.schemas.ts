@@ -1,5 +1,7 @@
 /** Request and response schemas of the annual report API (TypeBox: validation, types, OpenAPI). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
+import type { AnnualReport } from '../../domain/report/annual-report.ts';
+import type { Severity } from '../../domain/report/findings.ts';
 
 const Year = Type.Integer({ minimum: 2019, maximum: 2100, description: '报告年度' });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -63,43 +65,53 @@ export const ReasonBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** gongkai.annual-report/1 (report-json.md), loosely: the tables are row key → cells. */
-export const AnnualReportSchema = Type.Object({
-  schema: Type.Literal('gongkai.annual-report/1'),
-  format: Type.Union([Type.Literal('V2019'), Type.Literal('V2021')]),
-  agency: Type.Object({
-    name: Type.String(),
-    code: Type.Optional(Type.String()),
-    level: Type.Optional(Type.String()),
-    makesRules: Type.Optional(Type.Boolean()),
-  }),
-  includedAgencies: Type.Optional(
-    Type.Array(
-      Type.Object({
+/**
+ * gongkai.annual-report/1 (report-json.md), loosely: the tables are row key → cells. Only ever
+ * sent, never read from a request, so its type is the domain's AnnualReport that the server sends.
+ */
+export const AnnualReportSchema = Type.Unsafe<AnnualReport>(
+  Type.Object(
+    {
+      schema: Type.Literal('gongkai.annual-report/1'),
+      format: Type.Union([Type.Literal('V2019'), Type.Literal('V2021')]),
+      agency: Type.Object({
         name: Type.String(),
         code: Type.Optional(Type.String()),
         level: Type.Optional(Type.String()),
         makesRules: Type.Optional(Type.Boolean()),
       }),
-    ),
+      includedAgencies: Type.Optional(
+        Type.Array(
+          Type.Object({
+            name: Type.String(),
+            code: Type.Optional(Type.String()),
+            level: Type.Optional(Type.String()),
+            makesRules: Type.Optional(Type.Boolean()),
+          }),
+        ),
+      ),
+      year: Type.Integer(),
+      date: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+      table2: Type.Record(Type.String(), Row),
+      table3: Type.Record(Type.String(), Row),
+      table4: Type.Record(Type.String(), Row),
+      sections: Type.Optional(
+        Type.Object({
+          overview: Type.Optional(Type.String()),
+          problems: Type.Optional(Type.String()),
+          other: Type.Optional(Type.String()),
+        }),
+      ),
+    },
+    { $id: 'AnnualReport' },
   ),
-  year: Type.Integer(),
-  date: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  table2: Type.Record(Type.String(), Row),
-  table3: Type.Record(Type.String(), Row),
-  table4: Type.Record(Type.String(), Row),
-  sections: Type.Optional(
-    Type.Object({
-      overview: Type.Optional(Type.String()),
-      problems: Type.Optional(Type.String()),
-      other: Type.Optional(Type.String()),
-    }),
-  ),
-});
+);
 
+/** error, warning or info (src/domain/report/findings.ts). */
+export const SeveritySchema = Type.Unsafe<Severity>({ type: 'string', enum: ['error', 'warning', 'info'] });
 export const FindingSchema = Type.Object({
   rule: Type.String(),
-  severity: Type.String(),
+  severity: SeveritySchema,
   where: Type.String(),
   message: Type.String(),
 });

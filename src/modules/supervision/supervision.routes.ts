@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { requireActor } from '../../http/actor.ts';
-import { errorResponses } from '../../http/schemas.ts';
+import { errorResponses, fileResponse } from '../../http/schemas.ts';
 import { aggregateOfSubtree, exportAggregate, type AggregateFormat } from './aggregate.service.ts';
 import { drillDown } from './records.service.ts';
 import { indicatorSets, saveIndicatorSet, subtreeScorecard } from './scorecard.service.ts';
@@ -18,7 +18,6 @@ import {
   AggregateExportQuery,
   AggregateQuery,
   AggregateSchema,
-  BinaryFile,
   IndicatorSetBody,
   IndicatorSetsSchema,
   SavedSetSchema,
@@ -67,7 +66,10 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '统计表（XLSX）',
         querystring: StatisticsQuery,
-        response: { 200: BinaryFile, ...errorResponses },
+        response: {
+          200: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -120,7 +122,15 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '导出汇总报告（JSON、DOCX、XLSX、PDF）',
         querystring: AggregateExportQuery,
-        response: { 200: BinaryFile, ...errorResponses },
+        response: {
+          200: fileResponse(
+            'application/json',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'application/pdf',
+          ),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -157,7 +167,10 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '考核得分表（XLSX）',
         querystring: ScorecardQuery,
-        response: { 200: BinaryFile, ...errorResponses },
+        response: {
+          200: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,5 @@
-/** Request schemas of the 第四十四条 suggestion actions (TypeBox: validation, types and OpenAPI at once). */
-import { Type } from '@fastify/type-provider-typebox';
+/** Request and response schemas of the 第四十四条 suggestion actions (TypeBox: validation, types and OpenAPI at once). */
+import { Type, type Static } from '@fastify/type-provider-typebox';
 
 const ApplicationIds = Type.Array(Type.String({ maxLength: 64 }), {
   minItems: 1,
@@ -28,3 +28,62 @@ export const DismissSuggestionBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const Decision = Type.Union([Type.Literal('drafted'), Type.Literal('dismissed')]);
+
+/** A group of applications for the same information, with a proposed catalog title and summary. */
+export const SuggestionSchema = Type.Object(
+  {
+    key: Type.String({ description: '同一组申请不变' }),
+    applicants: Type.Integer(),
+    proposedTitle: Type.String(),
+    proposedSummary: Type.String(),
+    members: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        trackingNumber: Type.String(),
+        applicantKind: Type.String(),
+        arrivalDate: Type.String(),
+        receivedDate: Type.Union([Type.String(), Type.Null()]),
+        outcome: Type.Union([Type.String(), Type.Null()]),
+        information: Type.String(),
+        decision: Type.Union([
+          Type.Object({
+            decision: Decision,
+            reason: Type.String(),
+            catalogItemId: Type.Union([Type.String(), Type.Null()]),
+            decidedBy: Type.String(),
+            decidedAt: Type.String(),
+          }),
+          Type.Null(),
+        ]),
+      }),
+    ),
+  },
+  { $id: 'Suggestion' },
+);
+export type SuggestionView = Static<typeof SuggestionSchema>;
+
+/** A decision already taken, with the applications it covered. */
+export const HandledSuggestionSchema = Type.Object(
+  {
+    batchId: Type.String(),
+    decision: Decision,
+    reason: Type.String(),
+    catalogItem: Type.Union([
+      Type.Object({ id: Type.String(), title: Type.String(), state: Type.String() }),
+      Type.Null(),
+    ]),
+    decidedBy: Type.String(),
+    decidedAt: Type.String(),
+    trackingNumbers: Type.Array(Type.String()),
+  },
+  { $id: 'HandledSuggestion' },
+);
+
+export const SuggestionListSchema = Type.Object({
+  items: Type.Array(SuggestionSchema),
+  handled: Type.Array(HandledSuggestionSchema),
+});
+export const DraftedSchema = Type.Object({ catalogItemId: Type.String() });
+export const DismissedSchema = Type.Object({ dismissed: Type.Integer() });

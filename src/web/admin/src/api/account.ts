@@ -1,25 +1,11 @@
 /** 我的账号 endpoints (src/modules/accounts/users.routes.ts): the signed-in user's own address and reminder preference. */
+import type { Static } from 'typebox';
+import type { OwnAccountPatchBody, OwnAccountSchema } from '../../../../modules/accounts/users.schemas.ts';
 import { request } from './client.ts';
-import type { RoleKey } from './types.ts';
 
 /** The signed-in user's account as they see it (the whole e-mail address). */
-export interface OwnAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  agencyId: string;
-  agencyName: string;
-  roles: RoleKey[];
-  email: string | null;
-  reminderEmail: boolean;
-  lastLoginAt: string | null;
-}
-
-/** Body of PATCH /account: blank e-mail removes the address. */
-export interface OwnAccountInput {
-  email?: string | null;
-  reminderEmail?: boolean;
-}
+export type OwnAccount = Static<typeof OwnAccountSchema>;
+export type OwnAccountInput = Static<typeof OwnAccountPatchBody>;
 
 export const accountApi = {
   get: (signal?: AbortSignal) => request<OwnAccount>('GET', '/account', { signal }),

@@ -2,75 +2,31 @@
  * The console's applications tools (src/modules/applications/applications.routes.ts): the legacy
  * import with its dry run, the 申请编号 pattern, and the 第四十四条 suggestions.
  */
+import type { Static } from 'typebox';
+import type {
+  LegacyImportModeSchema,
+  LegacyImportReportSchema,
+  TrackingSettingsSchema,
+} from '../../../../modules/applications/applications.schemas.ts';
+import type {
+  DismissedSchema,
+  DraftedSchema,
+  DraftSuggestionBody,
+  HandledSuggestionSchema,
+  SuggestionListSchema,
+  SuggestionSchema,
+} from '../../../../modules/applications/suggestions/suggestions.schemas.ts';
 import { ApiError, request } from './client.ts';
 import type { Problem } from './types.ts';
 
-/** What a check or an import of a legacy file found. */
-export interface LegacyImportReport {
-  rows: number;
-  valid: number;
-  imported: number;
-  errors: Array<{ row: number; messages: string[] }>;
-}
-
+export type LegacyImportReport = Static<typeof LegacyImportReportSchema>;
 /** check: a dry run; valid: import the rows without problems; all: import only a clean file. */
-export type LegacyImportMode = 'check' | 'valid' | 'all';
-
-export interface TrackingSettings {
-  agencyId: string;
-  trackingPattern: string;
-  isDefault: boolean;
-  defaultPattern: string;
-  year: number;
-  nextSeq: number;
-  nextNumber: string;
-  canEdit: boolean;
-}
-
-export interface SuggestionDecision {
-  decision: 'drafted' | 'dismissed';
-  reason: string;
-  catalogItemId: string | null;
-  decidedBy: string;
-  decidedAt: string;
-}
-
-export interface Suggestion {
-  key: string;
-  applicants: number;
-  proposedTitle: string;
-  proposedSummary: string;
-  members: Array<{
-    id: string;
-    trackingNumber: string;
-    applicantKind: string;
-    arrivalDate: string;
-    receivedDate: string | null;
-    outcome: string | null;
-    information: string;
-    decision: SuggestionDecision | null;
-  }>;
-}
-
-export interface HandledSuggestion {
-  batchId: string;
-  decision: 'drafted' | 'dismissed';
-  reason: string;
-  catalogItem: { id: string; title: string; state: string } | null;
-  decidedBy: string;
-  decidedAt: string;
-  trackingNumbers: string[];
-}
-
-export interface DraftFromSuggestion {
-  agencyId: string;
-  applicationIds: string[];
-  title: string;
-  summary?: string;
-  statutoryItem: string;
-  docType: string;
-  formedOn: string;
-}
+export type LegacyImportMode = Static<typeof LegacyImportModeSchema>;
+export type TrackingSettings = Static<typeof TrackingSettingsSchema>;
+export type Suggestion = Static<typeof SuggestionSchema>;
+export type SuggestionDecision = NonNullable<Suggestion['members'][number]['decision']>;
+export type HandledSuggestion = Static<typeof HandledSuggestionSchema>;
+export type DraftFromSuggestion = Static<typeof DraftSuggestionBody>;
 
 /** Sends the file as multipart with the session's CSRF token (read from /auth/me, as other uploads do). */
 async function importFile(agencyId: string, file: File, mode: LegacyImportMode): Promise<LegacyImportReport> {
@@ -115,14 +71,14 @@ export const applicationToolsApi = {
       body: { trackingPattern },
     }),
   suggestions: (agencyId: string, signal?: AbortSignal) =>
-    request<{ items: Suggestion[]; handled: HandledSuggestion[] }>('GET', '/application-suggestions', {
+    request<Static<typeof SuggestionListSchema>>('GET', '/application-suggestions', {
       query: { agencyId },
       signal,
     }),
   draft: (body: DraftFromSuggestion) =>
-    request<{ catalogItemId: string }>('POST', '/application-suggestions/draft', { body }),
+    request<Static<typeof DraftedSchema>>('POST', '/application-suggestions/draft', { body }),
   dismiss: (agencyId: string, applicationIds: string[], reason: string) =>
-    request<{ dismissed: number }>('POST', '/application-suggestions/dismiss', {
+    request<Static<typeof DismissedSchema>>('POST', '/application-suggestions/dismiss', {
       body: { agencyId, applicationIds, reason },
     }),
 };

@@ -1,57 +1,20 @@
 /** The official calendar (节假日安排) endpoints: the loaded years and importing a new one. */
+import type { Static } from 'typebox';
+import type {
+  CalendarIssueSchema,
+  ImportBody,
+  ImportResultSchema,
+  YearSummary,
+} from '../../../../modules/calendar/calendar.schemas.ts';
 import { request } from './client.ts';
 import type { ItemList } from './types.ts';
 
-export interface CalendarNotice {
-  title: string;
-  documentNo: string | null;
-  date: string | null;
-}
-
-export interface CalendarYearSummary {
-  year: number;
-  /** bundled: shipped with Gongkai; import: imported into this database. */
-  source: 'bundled' | 'import';
-  notice: CalendarNotice;
-  days: number;
-  overridesBundled: boolean;
-  importedAt: string | null;
-  importedBy: string | null;
-}
-
-export interface CalendarImportInput {
-  fileName: string;
-  /** The file's text… */
-  content?: string;
-  /** …or its bytes in base64 (UTF-8 or GB18030). */
-  contentBase64?: string;
-  confirmMissingHolidays?: boolean;
-  year?: number;
-  noticeTitle?: string;
-  documentNo?: string;
-  noticeDate?: string;
-  dryRun?: boolean;
-}
-
-export interface CalendarImportResult {
-  year: number;
-  days: number;
-  dryRun: boolean;
-  replacedImport: boolean;
-  overridesBundled: boolean;
-  missingHolidays: Array<{ name: string; date: string }>;
-  recomputed: number;
-  changed: number;
-  noticesSettled: number;
-  followUps: number;
-}
-
-/** One problem in an uploaded calendar file (the problem body's `issues`). */
-export interface CalendarIssue {
-  where: string | null;
-  date: string | null;
-  message: string;
-}
+export type CalendarYearSummary = Static<typeof YearSummary>;
+export type CalendarNotice = CalendarYearSummary['notice'];
+export type CalendarImportInput = Static<typeof ImportBody>;
+export type CalendarImportResult = Static<typeof ImportResultSchema>;
+/** One problem of a refused file (the 422 problem's `issues`). */
+export type CalendarIssue = Static<typeof CalendarIssueSchema>;
 
 export const calendarApi = {
   years: (signal?: AbortSignal) => request<ItemList<CalendarYearSummary>>('GET', '/calendar/years', { signal }),

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Alert, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { applicationsApi } from '../../api/applications.ts';
+import { applicationsApi, type IntakeInput } from '../../api/applications.ts';
 import { FormError } from '../../lib/ui.tsx';
 import { useFormSubmit } from '../../lib/forms.ts';
 import {
@@ -22,8 +22,8 @@ import {
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const NEEDS_CONFIRMATION = new Set(['post-ordinary', 'online', 'email', 'fax']);
 
-interface Values extends Record<string, unknown> {
-  channel: string;
+/** The form: the intake body (the API's schema) with dates as Dayjs and 当场答复 as three fields. */
+interface Values extends Omit<IntakeInput, 'agencyId' | 'arrivalDate' | 'confirmedDate' | 'answeredOnSpot'> {
   arrivalDate?: Dayjs;
   confirmedDate?: Dayjs;
   onSpot?: boolean;
@@ -55,7 +55,7 @@ export function IntakeDialog({
       confirmedDate: confirmedDate?.format('YYYY-MM-DD'),
       answeredOnSpot: spot
         ? {
-            outcome: onSpotOutcome,
+            outcome: onSpotOutcome ?? '',
             legalBasis: OUTCOME_BASIS[onSpotOutcome as keyof typeof OUTCOME_BASIS] ?? '第三十三条',
             reasons: onSpotReasons ?? '',
           }

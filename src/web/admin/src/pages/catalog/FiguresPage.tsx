@@ -11,7 +11,7 @@ import { useAgencySelection } from '../../layout/AgencyContext.tsx';
 import { errorMessage, LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 
-const KINDS: Array<[string, string]> = [
+const KINDS: Array<[PowerListFigure['kind'], string]> = [
   ['licensing', '行政许可'],
   ['other_services', '其他对外管理服务事项'],
   ['penalty', '行政处罚'],
@@ -30,7 +30,7 @@ function FigureRow({
 }: {
   agencyId: string;
   year: number;
-  kind: string;
+  kind: PowerListFigure['kind'];
   label: string;
   current?: PowerListFigure;
   previous?: PowerListFigure;

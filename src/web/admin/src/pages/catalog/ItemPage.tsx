@@ -194,7 +194,7 @@ export default function ItemPage() {
           message={
             <>
               本文是对<Link to={`/catalog/${d.interprets.id}${search}`}>《{d.interprets.title}》</Link>
-              的政策解读（{STATE_LABELS[d.interprets.state]}）；须与政策同步或在其后发布。
+              的政策解读（{STATE_LABELS[d.interprets.state as keyof typeof STATE_LABELS]}）；须与政策同步或在其后发布。
             </>
           }
         />
@@ -206,7 +206,8 @@ export default function ItemPage() {
             dataSource={d.interpretations}
             renderItem={(x) => (
               <List.Item>
-                <Link to={`/catalog/${x.id}${search}`}>{x.title}</Link>（{STATE_LABELS[x.state]}）
+                <Link to={`/catalog/${x.id}${search}`}>{x.title}</Link>（
+                {STATE_LABELS[x.state as keyof typeof STATE_LABELS]}）
               </List.Item>
             )}
           />
