@@ -8,7 +8,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import cluster from 'node:cluster';
+import { ClusterRateLimitStore } from './cluster.ts';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
@@ -110,6 +112,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(fastifyFormbody);
   await app.register(fastifyRateLimit, {
     global: false,
+    // In a worker of `serve --workers N` the primary counts for the whole node (cluster.ts).
+    ...(cluster.isWorker ? { store: ClusterRateLimitStore as unknown as FastifyRateLimitStoreCtor } : {}),
     errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' }),
   });
   nameOperations(app);
