@@ -75,6 +75,8 @@ function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: s
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // One compact line per request (the onResponse hook below), not Fastify's two.
+    disableRequestLogging: true,
     trustProxy: fastifyTrustProxy(ctx.config.security.trustProxy),
     bodyLimit: 1024 * 1024,
     // X-Request-Id from the client or nginx is honoured when well-formed; otherwise a UUID, unique
@@ -90,6 +92,19 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.decorate('ctx', ctx);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // One line per answered request, with the request id (the child logger's reqId); a route's
+  // logLevel still applies, so health probes (logLevel warn) log nothing unless they fail.
+  app.addHook('onResponse', async (request, reply) => {
+    const line = {
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      ip: request.ip,
+    };
+    if (reply.statusCode >= 500) request.log.error(line, 'request');
+    else request.log.info(line, 'request');
   });
   registerTelemetry(app, options.telemetry ?? createTelemetry(ctx));
 

@@ -30,7 +30,8 @@ function freePort(): Promise<number> {
 interface LogLine {
   pid?: number;
   msg?: string;
-  req?: { url?: string };
+  url?: string;
+  reqId?: string;
 }
 
 function parseLines(text: string): LogLine[] {
@@ -93,6 +94,7 @@ describeEachDialect('serve --workers 2', (dialect) => {
   });
 
   it('serves on both workers, counts the rate limit once for the node and adds up /metrics', async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const codes: number[] = [];
     for (let i = 0; i < 14; i++) codes.push((await fetch(`${base}/`)).status);
     // 10 per minute for the node: not 10 per worker (which would let all 14 through).
@@ -101,12 +103,20 @@ describeEachDialect('serve --workers 2', (dialect) => {
     const pids = await until('the request logs', async () => {
       const found = new Set(
         parseLines(stdout)
-          .filter((l) => l.msg === 'incoming request' && l.req?.url === '/')
+          .filter((l) => l.msg === 'request' && l.url === '/')
           .map((l) => l.pid),
       );
-      return found.size >= 2 ? found : undefined;
+      // Log lines reach stdout a moment after the answers: wait for all 14.
+      const all = parseLines(stdout).filter((l) => l.msg === 'request' && l.url === '/');
+      return all.length >= 14 ? found : undefined;
     });
     expect(pids.size).toBe(2);
+    // One compact line per request, each with its request id.
+    const lines = parseLines(stdout).filter((l) => l.url === '/');
+    expect(lines).toHaveLength(14);
+    expect(new Set(lines.map((l) => l.reqId)).size).toBe(14);
+    // Health probes are not logged.
+    expect(parseLines(stdout).filter((l) => l.url === '/healthz')).toHaveLength(0);
     expect(pids.has(child.pid)).toBe(false);
 
     const metrics = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
