@@ -38,9 +38,17 @@ export interface Config {
   dataDir: string;
   /** Where the audit chain heads are anchored, outside the database (docs/operations.md). */
   auditAnchorDir: string;
+  /**
+   * Cryptographic suite for new values (GONGKAI_CRYPTO): 'international' (AES-256-GCM personal
+   * data, SHA-256 audit chain) or 'gm' (国密: SM4 personal data, SM3 audit chain; GB/T 39786-2021).
+   * Every stored value records its algorithm, so both stay readable after a switch.
+   */
+  cryptoSuite: 'international' | 'gm';
   smtp: SmtpConfig | null;
   /** Where people reach this server (no trailing slash): links in e-mails, e.g. a reminder's link to the console. */
   publicUrl: string;
+  /** SMS to applicants: 'off' (default) or 'log' (the logging gateway, src/modules/outbox/sms.ts). */
+  smsGateway: 'off' | 'log';
   /**
    * What the portal's footer shows (国办发〔2017〕47号《政府网站发展指引》: 网站标识码, 主办单位,
    * ICP备案编号 and 公安机关备案号). Null = not shown.
@@ -235,6 +243,12 @@ function optionalText(env: Env, name: string, check: RegExp, why: string): strin
   return raw;
 }
 
+function parseSmsGateway(env: Env): Config['smsGateway'] {
+  const raw = env.GONGKAI_SMS_GATEWAY?.trim() || 'off';
+  if (raw !== 'off' && raw !== 'log') throw new ConfigError('GONGKAI_SMS_GATEWAY', `应为 off 或 log，实际为“${raw}”`);
+  return raw;
+}
+
 function parseSite(env: Env): Config['site'] {
   return {
     identifier: optionalText(env, 'GONGKAI_SITE_IDENTIFIER', /^[0-9A-Za-z]{10}$/, '网站标识码应为10位数字或字母'),
@@ -255,6 +269,13 @@ function parseSite(env: Env): Config['site'] {
 }
 
 /** Reads and validates the configuration. Throws ConfigError naming the first bad variable. */
+function parseCryptoSuite(env: Record<string, string | undefined>): Config['cryptoSuite'] {
+  const value = (env.GONGKAI_CRYPTO ?? 'international').trim().toLowerCase();
+  if (value === 'international' || value === '') return 'international';
+  if (value === 'gm' || value === 'sm') return 'gm';
+  throw new ConfigError('GONGKAI_CRYPTO', '应为 international（AES/SHA-256，默认）或 gm（国密 SM4/SM3）');
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const rawEnv = env.GONGKAI_ENV ?? 'development';
   if (!['development', 'production', 'test'].includes(rawEnv)) {
@@ -294,9 +315,11 @@ export function loadConfig(env: Env = process.env): Config {
     encryptionKey,
     dataDir: env.GONGKAI_DATA_DIR || './data',
     auditAnchorDir: env.GONGKAI_AUDIT_ANCHOR_DIR || `${env.GONGKAI_DATA_DIR || './data'}/audit-anchors`,
+    cryptoSuite: parseCryptoSuite(env),
     smtp: parseSmtp(env),
     publicUrl: parsePublicUrl(env, port),
     site: parseSite(env),
+    smsGateway: parseSmsGateway(env),
     security: {
       lockoutThreshold: int(env, 'GONGKAI_LOCKOUT_THRESHOLD', 5, 1, 100),
       lockoutMinutes: int(env, 'GONGKAI_LOCKOUT_MINUTES', 15, 1, 24 * 60),

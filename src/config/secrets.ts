@@ -37,7 +37,7 @@ export function resolveSecrets(config: Config): ResolvedSecrets {
       secret: stored.secret ?? randomBytes(32).toString('hex'),
       encryptionKey: stored.encryptionKey ?? randomBytes(32).toString('hex'),
     };
-    mkdirSync(config.dataDir, { recursive: true });
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
     generated = true;
   }

@@ -6,10 +6,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Dialect as KyselyDialect,
+  type SqliteDatabase,
+} from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/config.ts';
 import type { Database, DbOrTx, Dialect } from './database.ts';
+import { watchCommits, type CommitListener } from './commit-watch.ts';
 
 // COUNT(*) and BIGINT come back from pg as strings; our counts fit in a double.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -18,6 +27,8 @@ export interface OpenOptions {
   /** PostgreSQL only: the schema to use (tests give every run its own). */
   schema?: string;
   poolSize?: number;
+  /** Told of every committed audit event (src/db/commit-watch.ts): the server anchors the chain heads. */
+  onAuditCommitted?: CommitListener;
 }
 
 /**
@@ -48,7 +59,7 @@ function withStatementCache(sqlite: SQLite.Database, size = 500): SqliteDatabase
 /** Opens a connection pool (or the SQLite file) for the configured database. */
 export function openDatabase(database: Config['database'], options: OpenOptions = {}): Kysely<Database> {
   if (database.kind === 'sqlite') {
-    if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+    if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true, mode: 0o700 });
     const sqlite = new SQLite(database.file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -57,7 +68,9 @@ export function openDatabase(database: Config['database'], options: OpenOptions 
     // 32 MiB of page cache instead of SQLite's 2 MiB: the indexes of a catalog of a million items
     // are far larger than 2 MiB (the server's memory budget is 512 MB, docs/benchmarks.md).
     sqlite.pragma('cache_size = -32768');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    return new Kysely<Database>({
+      dialect: watched(new SqliteDialect({ database: withStatementCache(sqlite) }), options),
+    });
   }
   // No JIT: the product's statements are short, and JIT compiles whenever the planner's cost of
   // a branch crosses jit_above_cost — even a branch behind a one-time filter that never runs
@@ -69,7 +82,7 @@ export function openDatabase(database: Config['database'], options: OpenOptions 
     max,
     options: settings.join(' '),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: watched(new PostgresDialect({ pool }), options) });
   pools.set(db, { pool, max });
   return db;
 }
@@ -82,6 +95,9 @@ export function poolStats(db: Kysely<Database>): { max: number; total: number; i
   if (!entry) return null;
   return { max: entry.max, total: entry.pool.totalCount, idle: entry.pool.idleCount, waiting: entry.pool.waitingCount };
 }
+
+const watched = (dialect: KyselyDialect, options: OpenOptions) =>
+  options.onAuditCommitted ? watchCommits(dialect, 'audit_event', options.onAuditCommitted) : dialect;
 
 /** Which SQL dialect a handle speaks, for the few queries that must differ. */
 export function dialectOf(db: DbOrTx | Kysely<unknown>): Dialect {

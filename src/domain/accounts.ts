@@ -53,6 +53,18 @@ export function validateRoles(roles: string[]): Role[] {
   return unique;
 }
 
+/**
+ * 三员分立 as 等保 means it (GB/T 22239-2019 8.1.4.2 c/d; issue 15): no one administrator can
+ * obtain a business role's powers. Whoever manages accounts (系统管理员, 机构管理员) only *asks*
+ * for a role to be granted or a password to be reset; the change takes effect when a 安全保密管理员
+ * (security_admin), who is neither the asker nor the account's holder, approves it. Removing roles
+ * takes effect at once: it only takes power away. The operator's CLI and the demo loader act as
+ * the system and are not asked (they already hold the server).
+ */
+export function grantNeedsApproval(before: readonly Role[], after: readonly Role[]): boolean {
+  return after.some((r) => !before.includes(r));
+}
+
 export interface PasswordPolicy {
   minLength: number;
 }

@@ -48,13 +48,21 @@ describe('audit hash chain', () => {
   it('a deleted event is named', () => {
     const c = chain(5);
     c.splice(1, 1);
-    expect(findChainBreak(c, null)).toEqual({ seq: 2, reason: expect.stringContaining('删除') });
+    expect(findChainBreak(c, null)).toEqual({
+      seq: 2,
+      reason: expect.stringContaining('删除'),
+      missing: { from: 2, to: 2 },
+    });
   });
   it('a cut-off tail is detected only through the anchor', () => {
     const c = chain(5);
     const anchor = { seq: 5, hash: c[4]!.hash };
     const cut = c.slice(0, 3);
     expect(findChainBreak(cut, null)).toBeNull();
-    expect(findChainBreak(cut, anchor)).toEqual({ seq: 5, reason: expect.stringContaining('截断') });
+    expect(findChainBreak(cut, anchor)).toEqual({
+      seq: 4,
+      reason: expect.stringContaining('第 4–5 条'),
+      missing: { from: 4, to: 5 },
+    });
   });
 });

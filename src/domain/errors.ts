@@ -34,6 +34,9 @@ export const ERROR_CODES = {
   STEP_NOT_ALLOWED: '申请当前状态下不能办理这一步',
   CLOCK_EVENT_INVALID: '办理事实与法定期限规则不符（带 `index`、`type`、`date`）',
   CALENDAR_NOT_LOADED: '该年度工作日历尚未导入（带 `year`）',
+  CALENDAR_HOLIDAYS_MISSING:
+    '日历文件缺少《全国年节及纪念日放假办法》规定的法定节假日，未经确认不导入（带 `missingHolidays`）',
+  FILE_ENCODING: '文本文件的编码无法识别（应为 UTF-8 或 GB18030）',
   CATALOG_STATE: '主动公开信息当前状态下不能办理这一步',
   CATALOG_SAME_PERSON: '同一人不能既撰写又审核',
   // Annual reports
@@ -48,8 +51,8 @@ export const ERROR_CODES = {
   REPORT_FORMAT_REASON_REQUIRED: '选用非本年度格式需说明理由',
   REPORT_AGGREGATE_MIXED: '汇总的报告格式不一',
   REPORT_CHECK_NO_AGENCY: '体检需指明机构',
-  REPORT_COMPARE_SAME: '比较的两份年报是同一份',
-  REPORT_COMPARE_AGENCY: '比较的两份年报不属于同一机关',
+  REPORT_COMPARE_SAME: '比较需选择两份不同的报告',
+  REPORT_COMPARE_AGENCY: '只能比较同一机关的报告',
   // Last resort
   INTERNAL: '服务器内部错误',
 } as const;

@@ -40,6 +40,8 @@ const MATRIX = {
   'users.read':             [_,  _,  _,  _,  _,  X,  _,  X,  X,  _],
   'users.manage':           [_,  _,  _,  _,  _,  X,  _,  X,  _,  _],
   'users.unlock':           [_,  _,  _,  _,  _,  X,  _,  X,  X,  _],
+  'account_changes.read':   [_,  _,  _,  _,  _,  X,  _,  X,  X,  X],
+  'account_changes.approve':[_,  _,  _,  _,  _,  _,  _,  _,  X,  _],
   'tokens.manage':          [_,  _,  _,  _,  _,  _,  _,  X,  _,  _],
   'audit.read':             [_,  _,  _,  _,  _,  _,  _,  _,  _,  X],
   'calendar.read':          [X,  X,  X,  X,  X,  X,  X,  X,  X,  X],

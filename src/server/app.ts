@@ -72,6 +72,18 @@ function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: s
   return trust;
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+const routeLists = new WeakMap<object, RouteEntry[]>();
+
+/** Every route the app registered (method + URL pattern, e.g. `GET /gk/:code/guide`). */
+export function routeList(app: FastifyInstance): readonly RouteEntry[] {
+  return routeLists.get(app) ?? [];
+}
+
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -107,6 +119,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     else request.log.info(line, 'request');
   });
   registerTelemetry(app, options.telemetry ?? createTelemetry(ctx));
+  // The route list (method + URL pattern) as registered, for the accessibility suite and docs.
+  const routes: RouteEntry[] = [];
+  routeLists.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method: String(method), url: r.url });
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -122,6 +140,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       },
     },
     hsts: ctx.config.security.secureCookies,
+    // Same-origin requests carry their origin (a form post's Origin header, checked against CSRF
+    // in authenticate.ts); other sites get no referrer, so tracking links never leak.
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(fastifyCookie, { secret: ctx.secret });
   await app.register(fastifyFormbody);

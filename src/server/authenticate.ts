@@ -39,6 +39,11 @@ function allowedBeforePasswordChange(request: FastifyRequest): boolean {
 function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {
   const origin = request.headers.origin;
   if (!origin) return true;
+  // 「Origin: null」 comes from a sandboxed frame, a file, or a form posted under a no-referrer
+  // policy (older pages in a browser cache). The API refuses it; a portal form (which carries its
+  // own CSRF token where it acts on a record) accepts it. The app's Referrer-Policy is
+  // same-origin, so this site's own pages always send their origin.
+  if (origin === 'null') return !isApiRequest(request);
   try {
     const url = new URL(origin);
     return url.origin === new URL(publicUrl).origin || url.host === request.host;

@@ -64,4 +64,27 @@ describe('CSRF and Origin on the routed path', () => {
     const unknown = await t.app.inject({ method: 'POST', url: '/%41PI/v1/auth/login', headers: evil });
     expect(unknown.statusCode).toBe(403);
   });
+
+  it('「Origin: null」 (a sandboxed frame, a no-referrer form) is refused by the API, accepted by a portal form', async () => {
+    const nullOrigin = { origin: 'null', host: 'localhost' };
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: nullOrigin,
+      payload: { username: 'gxj.clerk', password: DEMO_PASSWORD },
+    });
+    expect(login.statusCode).toBe(403);
+    const apply = await t.app.inject({
+      method: 'POST',
+      url: '/gk/luojiang-gxj/apply',
+      headers: { ...nullOrigin, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'applicantName=',
+    });
+    // Past the Origin check: the form's own CSRF token decides (this post has none).
+    expect(apply.body).not.toContain('请求来源不可信');
+    expect(apply.body).toContain('页面已过期');
+    // The site's own pages send their origin: Referrer-Policy same-origin.
+    const page = await t.app.inject({ url: '/gk/luojiang-gxj/apply' });
+    expect(page.headers['referrer-policy']).toBe('same-origin');
+  });
 });

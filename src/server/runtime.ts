@@ -4,6 +4,8 @@
  */
 import type { Config } from '../config/config.ts';
 import { resolveSecrets } from '../config/secrets.ts';
+import { restrictDataFiles } from '../config/file-modes.ts';
+import { setChainAlgorithm } from '../domain/audit-chain.ts';
 import { systemClock } from '../config/clock.ts';
 import { openDatabase } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
@@ -13,15 +15,37 @@ import { countAgencies } from '../modules/agencies/agencies.repository.ts';
 import { loadDemo, type DemoCredentials } from '../modules/demo/demo.service.ts';
 import { checkKeyFingerprint } from '../modules/privacy/key-fingerprint.ts';
 import type { AppContext } from './context.ts';
+import { hostname } from 'node:os';
+import { AnchorWriter, anchorsOfRows } from '../modules/audit/audit.anchors.ts';
 
 export interface Runtime extends AppContext {
+  /** Anchors the audit chain head of every committed change (src/modules/audit/audit.anchors.ts). */
+  anchors: AnchorWriter;
   close(): Promise<void>;
 }
 
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
+  restrictDataFiles(config);
+  setChainAlgorithm(config.cryptoSuite === 'gm' ? 'sm3' : 'sha256');
   const secrets = resolveSecrets(config);
-  const db: Db = openDatabase(config.database, { poolSize: config.databasePoolSize });
-  return { db, config, secret: secrets.secret, encryptionKey: secrets.encryptionKey, clock, close: () => db.destroy() };
+  // Each process is a node with its own anchor file; `audit verify` merges them.
+  const anchors = new AnchorWriter(config.auditAnchorDir, `${hostname()}-${process.pid}`);
+  const db: Db = openDatabase(config.database, {
+    poolSize: config.databasePoolSize,
+    onAuditCommitted: (rows) => anchors.write(anchorsOfRows(rows)),
+  });
+  return {
+    db,
+    config,
+    secret: secrets.secret,
+    encryptionKey: secrets.encryptionKey,
+    clock,
+    anchors,
+    close: async () => {
+      await db.destroy();
+      await anchors.close();
+    },
+  };
 }
 
 /** `npm start`: migrate, check the key's fingerprint, then load the demo platform if the database has no agency yet (never in production). */

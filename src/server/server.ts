@@ -2,6 +2,7 @@
  * The server: builds the app, starts the periodic jobs, listens, and shuts down gracefully on
  * SIGTERM/SIGINT (stop accepting, finish requests and jobs, anchor the audit heads, close the DB).
  */
+import { loggingSmsGateway } from '../modules/outbox/sms.ts';
 import type { Config } from '../config/config.ts';
 import { anchorAuditHeads } from '../modules/audit/audit.service.ts';
 import { purgeExpiredSessions } from '../modules/auth/auth.service.ts';
@@ -68,6 +69,8 @@ export async function serve(
   }
   const app = await buildApp(rt, { logger: loggerOptions(rt.config), serveAdmin: true, telemetry, ...options });
   const scheduler = new Scheduler(rt.db, rt.clock, app.log, { onRun: (e) => telemetry.jobRun(e) });
+  // The second copy of every anchor, with the logs (which ship off the node).
+  rt.anchors.onWritten = (anchors) => app.log.info({ auditAnchors: anchors }, 'audit chain heads anchored');
   const anchorJob = {
     name: 'audit-anchor',
     everyMs: 5 * 60_000,
@@ -76,6 +79,7 @@ export async function serve(
       for (const a of anchored) app.log.info({ auditAnchor: a }, 'audit chain head anchored');
     },
   };
+  // Every committed change is anchored as it commits (rt.anchors); the job runs once more at shutdown.
   // Listen first: a node that cannot listen starts no jobs either.
   const url = await app.listen({ host: rt.config.host, port: rt.config.port }).catch(async (err: unknown) => {
     await app.close();
@@ -89,14 +93,20 @@ export async function serve(
         })
       : null;
   scheduler.start([
-    anchorJob,
     {
       name: 'session-purge',
       everyMs: 15 * 60_000,
       run: async () => void (await purgeExpiredSessions(rt.db, rt.config.security, rt.clock)),
     },
     // Without SMTP settings messages stay in the outbox, which the console shows (embedded mode).
-    outboxDeliveryJob(rt.db, rt.config.smtp ? createSmtpMailer(rt.config.smtp) : null, rt.clock),
+    // SMS to applicants go through the gateway configured (GONGKAI_SMS_GATEWAY; 'log' writes them to the log).
+    outboxDeliveryJob(
+      rt.db,
+      rt.config.smtp ? createSmtpMailer(rt.config.smtp) : null,
+      rt.clock,
+      60_000,
+      rt.config.smsGateway === 'log' ? loggingSmsGateway(app.log) : null,
+    ),
     applicationsSweepJob(rt.db, rt.clock, rt.config.publicUrl),
     statisticsJob(rt.db),
   ]);

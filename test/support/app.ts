@@ -26,6 +26,12 @@ export interface TestApp {
   close(): Promise<void>;
   /** Logs in and returns the cookie header and CSRF token to send with later requests. */
   login(username: string, password?: string): Promise<{ cookie: string; csrf: string }>;
+  /**
+   * For an account created through the API (三员分立): the security administrator approves its
+   * pending changes, the holder signs in with the password handed over, changes it as forced, and
+   * gets a session.
+   */
+  approvedLogin(username: string): Promise<{ cookie: string; csrf: string }>;
 }
 
 export async function createTestApp(
@@ -53,7 +59,7 @@ export async function createTestApp(
     password: () => DEMO_PASSWORD,
   });
   const app = await buildApp(ctx, options);
-  return {
+  const t: TestApp = {
     app,
     ctx,
     clock,
@@ -69,5 +75,35 @@ export async function createTestApp(
       const cookie = res.cookies.find((c) => c.name === 'gk_session')!;
       return { cookie: `gk_session=${cookie.value}`, csrf: (res.json() as { csrfToken: string }).csrfToken };
     },
+    async approvedLogin(username) {
+      const sec = await t.login('sec.admin');
+      const headers = { cookie: sec.cookie, 'x-csrf-token': sec.csrf };
+      const user = await testDb.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow();
+      const pending = (
+        await app.inject({ url: `/api/v1/account-changes?status=pending&userId=${user.id}`, headers })
+      ).json() as { items: Array<{ id: string }> };
+      let password: string | null = null;
+      for (const c of pending.items) {
+        const r = await app.inject({ method: 'POST', url: `/api/v1/account-changes/${c.id}/approve`, headers });
+        if (r.statusCode !== 200) throw new Error(`approve failed: ${r.statusCode} ${r.body}`);
+        password = (r.json() as { password: string | null }).password ?? password;
+      }
+      if (!password) throw new Error(`no password handed over for ${username}`);
+      const first = await t.login(username, password);
+      const next = `${password}-Own`;
+      const change = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { cookie: first.cookie, 'x-csrf-token': first.csrf },
+        payload: { currentPassword: password, newPassword: next },
+      });
+      if (change.statusCode !== 204) throw new Error(`password change failed: ${change.body}`);
+      return t.login(username, next);
+    },
   };
+  return t;
 }

@@ -42,6 +42,9 @@ const NAMES: Record<string, string> = {
  * 共3天」 — 9月5日 is a Saturday inside the listed block (it changes no working day).
  */
 const CORRECTIONS: Day[] = [
+  // 国办发明电〔2011〕45号: 「端午节：6月22日至24日放假公休，共3天」 — 6月23日 is a Saturday inside the
+  // block, and the statutory 端午 itself (五月初五), which the provisional-year check needs listed.
+  { date: '2012-06-23', kind: 'off', name: '端午节' },
   { date: '2015-09-05', kind: 'off', name: '中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日' },
 ];
 

@@ -5,7 +5,7 @@ export function register(program: Command): void {
   const audit = program.command('audit').description('审计日志');
   audit
     .command('verify')
-    .description('校验每条哈希链与外部锚定；有断裂时以状态 3 退出并指出第一条被破坏的事件')
+    .description('校验每条哈希链与各节点的外部锚定；有断裂时以状态 3 退出，指出第一条被破坏的事件和缺失的范围')
     .action(async () => {
       const { verifyAudit } = await import('../../modules/audit/audit.service.ts');
       const { withRuntime } = await import('../runtime.ts');
@@ -30,7 +30,7 @@ export function register(program: Command): void {
     });
   audit
     .command('anchor')
-    .description('把每条哈希链的当前链头写入外部锚定文件（服务运行时每5分钟自动执行）')
+    .description('把每条哈希链的当前链头写入外部锚定文件（服务运行时每次提交变更都会锚定）')
     .action(async () => {
       const { anchorAuditHeads } = await import('../../modules/audit/audit.service.ts');
       const { withRuntime } = await import('../runtime.ts');

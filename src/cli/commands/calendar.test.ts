@@ -54,12 +54,20 @@ describeEachDialect('gongkai calendar import, then workdays', (dialect) => {
     expect([before.code, before.stdout]).toEqual([3, '']);
     expect(before.stderr).toContain('未载入2027年的节假日安排');
 
-    const imported = await runCli(['calendar', 'import', join(dir, '2027.csv')]);
-    expect(imported).toEqual({
-      code: 0,
-      stdout: '已导入2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知）：放假2天，调休上班1天\n',
-      stderr: '',
-    });
+    // The file lists only a few days: without confirmation it is refused, naming what it lacks.
+    const refused = await runCli(['calendar', 'import', join(dir, '2027.csv')]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(
+      '2027年的日历文件缺少《全国年节及纪念日放假办法》规定的法定节假日：春节（2027年2月5日）',
+    );
+    const imported = await runCli(['calendar', 'import', join(dir, '2027.csv'), '--confirm-missing-holidays']);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout.split('\n').slice(0, 2)).toEqual([
+      '已导入2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知）：放假2天，调休上班1天',
+      '经确认，文件缺少法定节假日春节（2027年2月5日）、春节（2027年2月7日）、春节（2027年2月8日）、清明节（2027年4月5日）、劳动节（2027年5月1日）、劳动节（2027年5月2日）、端午节（2027年6月9日）、中秋节（2027年9月15日）、国庆节（2027年10月1日）、国庆节（2027年10月2日）、国庆节（2027年10月3日）',
+    ]);
+    expect(imported.stdout).toContain('已重新计算0件申请的期限');
     expect(await runCli(['workdays', 'add', '2026-12-20', '20'])).toEqual({
       code: 0,
       stdout: '2027-01-18\n',
@@ -72,7 +80,9 @@ describeEachDialect('gongkai calendar import, then workdays', (dialect) => {
       .where('action', '=', 'calendar.import')
       .execute();
     expect(audit.map((a) => a.summary)).toEqual([
-      '导入2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知），共3天',
+      expect.stringMatching(
+        /^导入2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知），共3天；经确认，文件缺少法定节假日春节/,
+      ),
     ]);
     expect((await runCli(['calendar', 'list'])).stdout).toContain(
       '2027\t导入\t3天\t国务院办公厅关于2027年部分节假日安排的通知（文号不详，成文日期不详）',
@@ -90,6 +100,7 @@ describeEachDialect('gongkai calendar import, then workdays', (dialect) => {
       '国务院办公厅关于2027年部分节假日安排的通知',
       '--document-no',
       '国办发明电〔2026〕1号',
+      '--confirm-missing-holidays',
     ];
     const r = await runCli(args);
     expect(r.code).toBe(0);
@@ -103,9 +114,10 @@ describeEachDialect('gongkai calendar import, then workdays', (dialect) => {
     expect(bad.stderr).toContain('第2行：2027年2月10日是星期三，本来就是工作日，不能列为调休上班日');
     expect(bad.stderr).toContain('第3行：2027年2月10日重复出现（已见于第2行）');
     const dry = await runCli(['calendar', 'import', join(dir, '2027.csv'), '--dry-run']);
-    expect(dry.stdout).toBe(
-      '文件有效，未导入：2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知）：放假2天，调休上班1天\n',
+    expect(dry.stdout.split('\n')[0]).toBe(
+      '文件有效，未导入：2027年节假日安排（国务院办公厅关于2027年部分节假日安排的通知）：放假2天，调休上班1天',
     );
+    expect(dry.stdout).toContain('导入时须加 --confirm-missing-holidays');
     expect((await runCli(['workdays', 'is', '2027-02-14'])).stdout).toBe('offday\n');
     expect((await runCli(['calendar', 'import', join(dir, 'missing.csv')])).code).toBe(2);
     expect((await runCli(['calendar', 'import', join(dir, '2027.csv'), '--year', '27'])).code).toBe(2);

@@ -58,6 +58,7 @@ interface ImportOptions {
   documentNo?: string;
   noticeDate?: string;
   dryRun?: boolean;
+  confirmMissingHolidays?: boolean;
 }
 
 function parseYearOption(value: string | undefined): number | undefined {
@@ -69,9 +70,10 @@ function parseYearOption(value: string | undefined): number | undefined {
 async function importAction(file: string, options: ImportOptions): Promise<void> {
   const { readFileSync } = await import('node:fs');
   const { basename } = await import('node:path');
-  let source: string;
+  let source: Buffer;
   try {
-    source = readFileSync(file, 'utf8');
+    // Bytes: a CSV saved by Excel or WPS on Chinese Windows is GB18030 (decoded in parseCalendarFile).
+    source = readFileSync(file);
   } catch {
     throw new CliExit(ExitCode.Usage, `无法读取文件：${file}`);
   }
@@ -84,17 +86,29 @@ async function importAction(file: string, options: ImportOptions): Promise<void>
   });
   const off = year.days.filter((d) => d.kind === 'off').length;
   const summary = `${year.year}年节假日安排（${year.notice.title}${year.notice.documentNo ? `，${year.notice.documentNo}` : ''}）：放假${off}天，调休上班${year.days.length - off}天`;
+  const [{ importCalendarYear, checkStatutoryHolidays }, { formatChineseDate }] = await Promise.all([
+    import('../../modules/calendar/calendar.service.ts'),
+    import('../../domain/time.ts'),
+  ]);
+  const missing = checkStatutoryHolidays(year, true);
+  const missingText = missing.map((m) => `${m.name}（${formatChineseDate(m.date)}）`).join('、');
   if (options.dryRun) {
     process.stdout.write(`文件有效，未导入：${summary}\n`);
+    if (missing.length)
+      process.stdout.write(`注意：文件缺少法定节假日${missingText}；导入时须加 --confirm-missing-holidays\n`);
     return;
   }
-  const [{ importCalendarYear }, { systemActor }, { systemClock }] = await Promise.all([
-    import('../../modules/calendar/calendar.service.ts'),
+  const [{ systemActor }, { systemClock }, { recomputeAfterCalendarImport }] = await Promise.all([
     import('../../policies/actor.ts'),
     import('../../config/clock.ts'),
+    import('../../modules/applications/documents/provisional.ts'),
   ]);
   const result = await withCalendarDatabase(
-    (db) => importCalendarYear(db as Db, systemActor('命令行'), year, systemClock),
+    (db) =>
+      importCalendarYear(db as Db, systemActor('命令行'), year, systemClock, {
+        confirmMissingHolidays: options.confirmMissingHolidays === true,
+        afterImport: (tx, calendar) => recomputeAfterCalendarImport(tx, systemClock, calendar, [year.year]),
+      }),
     { optional: false },
   );
   const replaced = result.replacedImport
@@ -103,6 +117,12 @@ async function importAction(file: string, options: ImportOptions): Promise<void>
       ? '（替换了内置的同年日历）'
       : '';
   process.stdout.write(`已导入${summary}${replaced}\n`);
+  if (missing.length) process.stdout.write(`经确认，文件缺少法定节假日${missingText}\n`);
+  const after = result.after;
+  if (after)
+    process.stdout.write(
+      `已重新计算${after.recomputed}件申请的期限（${after.changed}件有变化），核定暂定文书${after.noticesSettled}份，出具期限调整告知书${after.followUps}份\n`,
+    );
 }
 
 async function listAction(): Promise<void> {
@@ -143,6 +163,7 @@ export function register(program: Command): void {
     .option('--document-no <no>', '发文字号，如：国办发明电〔2026〕7号')
     .option('--notice-date <date>', '成文日期 YYYY-MM-DD')
     .option('--dry-run', '只校验文件，不写入数据库')
+    .option('--confirm-missing-holidays', '文件缺少《全国年节及纪念日放假办法》规定的法定节假日时仍导入（须确属有意）')
     .action(importAction);
   calendar.command('list').description('列出已载入的年份：内置的和导入的，以及各年的通知').action(listAction);
 }

@@ -10,6 +10,7 @@ import { register as init } from './init.ts';
 import { register as importReport } from './import-report.ts';
 import { register as migrate } from './migrate.ts';
 import { register as report } from './report.ts';
+import { register as scorecard } from './scorecard.ts';
 import { register as serve } from './serve.ts';
 import { register as synth } from './synth.ts';
 import { register as user } from './user.ts';
@@ -32,4 +33,5 @@ export const commands: Array<(program: Command) => void> = [
   synth,
   doctor,
   bench,
+  scorecard,
 ];

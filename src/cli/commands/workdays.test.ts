@@ -47,11 +47,11 @@ describe('gongkai workdays (bundled calendar)', () => {
     expect(is.stderr).toContain('2006年');
   });
 
-  it('--provisional counts the missing year as weekends only and says so on stderr', async () => {
+  it('--provisional counts the missing year with weekends and statutory holidays off and says so on stderr', async () => {
     expect(await runCli(['workdays', 'add', '2026-12-20', '20', '--provisional'])).toEqual({
       code: 0,
-      stdout: '2027-01-15\n',
-      stderr: '注意：未载入2027年的节假日安排，该年按周末计算，结果为暂定\n',
+      stdout: '2027-01-18\n',
+      stderr: '注意：未载入2027年的节假日安排，该年按周末和法定节假日计算，结果为暂定\n',
     });
   });
 

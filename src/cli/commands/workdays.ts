@@ -34,7 +34,7 @@ interface CountFlags {
 function warnProvisional(missingYears: readonly number[]): void {
   if (missingYears.length === 0) return;
   process.stderr.write(
-    `注意：未载入${missingYears.map((y) => `${y}年`).join('、')}的节假日安排，该年按周末计算，结果为暂定\n`,
+    `注意：未载入${missingYears.map((y) => `${y}年`).join('、')}的节假日安排，该年按周末和法定节假日计算，结果为暂定\n`,
   );
 }
 
@@ -47,7 +47,7 @@ export function register(program: Command): void {
     .argument('<date>', '起算日期 YYYY-MM-DD（中国标准时间的日历日期）')
     .argument('<n>', '工作日数')
     .option('--start-day-counted', '起算当日是工作日时计入（默认不计入）')
-    .option('--provisional', '未载入的年份按周末计算并在标准错误输出中提示，而不是以状态 3 退出')
+    .option('--provisional', '未载入的年份按周末和法定节假日计算并在标准错误输出中提示，而不是以状态 3 退出')
     .action(async (date: string, n: string, flags: CountFlags) => {
       const count = checkCount(n);
       const calendar = await cliCalendar();
@@ -64,7 +64,7 @@ export function register(program: Command): void {
     .command('is')
     .description('判断 DATE 是否为工作日，只输出 workday 或 offday')
     .argument('<date>', '日期 YYYY-MM-DD')
-    .option('--provisional', '未载入的年份按周末判断并在标准错误输出中提示，而不是以状态 3 退出')
+    .option('--provisional', '未载入的年份按周末和法定节假日判断并在标准错误输出中提示，而不是以状态 3 退出')
     .action(async (date: string, flags: CountFlags) => {
       const calendar = await cliCalendar();
       if (flags.provisional) {

@@ -25,6 +25,10 @@ import * as compactSearchVectors from './2026-12-07-i19-01-compact-search-vector
 import * as jobLease from './2026-12-07-i11-02-job-lease.ts';
 import * as agencyRemedy from './2026-12-07-i14-01-agency-remedy.ts';
 import * as catalogSerialIndex from './2026-12-07-i19-02-catalog-serial-index.ts';
+import * as scorecardSets from './2026-12-07-i17-01-scorecard-sets.ts';
+import * as policyInterpretations from './2026-12-07-i18-01-policy-interpretations.ts';
+import * as accountChanges from './2026-12-07-i15-02-account-changes.ts';
+import * as letterVoid from './2026-12-07-i13-01-letter-void.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -49,4 +53,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-i11-02-job-lease': jobLease,
   '2026-12-07-i14-01-agency-remedy': agencyRemedy,
   '2026-12-07-i19-02-catalog-serial-index': catalogSerialIndex,
+  '2026-12-07-i17-01-scorecard-sets': scorecardSets,
+  '2026-12-07-i18-01-policy-interpretations': policyInterpretations,
+  '2026-12-07-i15-02-account-changes': accountChanges,
+  '2026-12-07-i13-01-letter-void': letterVoid,
 };

@@ -144,6 +144,9 @@ export interface ApplicationLetterTable {
   docx_file_id: string | null;
   /** Calendar years not loaded that its dates depend on, comma-separated (暂定), or null. Migration 2026-11-28-05. */
   provisional_years: string | null;
+  /** Made void (a lapse reversed by a fact entered late): when, and why; null while in force. */
+  voided_at: string | null;
+  void_reason: string | null;
   created_by: string;
   created_at: string;
 }

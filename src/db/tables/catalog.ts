@@ -54,6 +54,12 @@ export interface CatalogItemTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** 政策解读: the policy (catalog_item.id) it explains. */
+  interprets_id: string | null;
+  /** 政策解读: a link to the video 解读. */
+  video_url: string | null;
+  /** 政策解读: 问答, JSON [{ question, answer }]. */
+  qa_json: string | null;
 }
 
 /** The workflow's records: submission, 保密审查, 审核, send-back, withdrawal, correction. */

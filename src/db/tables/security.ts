@@ -13,6 +13,25 @@ export interface LoginThrottleTable {
   updated_at: string;
 }
 
+export interface AccountChangeTable {
+  id: string;
+  user_id: string;
+  agency_id: string;
+  kind: 'grant' | 'password_reset';
+  roles: string | null;
+  reach: string | null;
+  new_account: number;
+  status: 'pending' | 'approved' | 'rejected' | 'superseded';
+  requested_by: string | null;
+  requested_by_name: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  note: string | null;
+}
+
 export interface SecurityTables {
   login_throttle: LoginThrottleTable;
+  account_change: AccountChangeTable;
 }

@@ -97,7 +97,11 @@ export function fieldErrors(f: ApplicationFields): Record<string, string> {
   if (t(f.infoTitle) === '' && t(f.infoDocNumber) === '' && t(f.infoDescription) === '') {
     e.infoDescription = '请填写所需政府信息的名称、文号或者便于查询的其他特征性描述（第二十九条）';
   }
-  for (const [key, max] of LIMITS) if (t(f[key]).length > max && !e[key]) e[key] = `不超过${max}个字`;
+  // The limit is named with what was typed, and the form gives the whole text back (nothing is cut).
+  for (const [key, max] of LIMITS) {
+    const n = [...t(f[key])].length;
+    if (n > max && !e[key]) e[key] = `不超过${max}个字（现有${n}个字，请删减后再提交）`;
+  }
   // Control characters (NUL …) are refused beside the field they were typed into (../text.ts).
   for (const [key, value] of Object.entries(f))
     if (typeof value === 'string' && hasForbiddenCharacters(value)) e[key] = CONTROL_CHARACTER_MESSAGE;

@@ -5,6 +5,8 @@ const base: Situation = {
   clockState: 'running',
   correctionRequested: false,
   openConsultations: 0,
+  unansweredConsultations: 0,
+  closedBy: null,
   extensionRequested: false,
   extensionDaysUsed: 0,
   maxExtensionDays: 20,
@@ -26,11 +28,11 @@ describe('workflow guards', () => {
     expect(stepBlocker('requestCorrection', base)).toBeNull();
     expect(stepBlocker('requestCorrection', { ...base, correctionRequested: true })).toMatch(/一次性/);
   });
-  it('第三十三条第二款: the head approves an extension only before the due date, at most 20 days in all', () => {
+  it('第三十三条第二款: the head approves an extension (dated; checked against the due date on that date), at most 20 days in all', () => {
     expect(stepBlocker('approveExtension', { ...base, extensionRequested: true })).toBeNull();
-    expect(stepBlocker('approveExtension', { ...base, extensionRequested: true, today: '2025-03-11' })).toMatch(
-      /答复期限已过/,
-    );
+    // An approval given on paper before the due date may be entered after it: the date decides, not today.
+    expect(stepBlocker('approveExtension', { ...base, extensionRequested: true, today: '2025-03-11' })).toBeNull();
+    expect(stepBlocker('approveExtension', base)).toMatch(/没有待批准/);
     expect(stepBlocker('requestExtension', { ...base, extensionDaysUsed: 20 })).toMatch(/20个工作日/);
   });
   it('release control: review, then sign-off, then the reply may leave', () => {
@@ -53,6 +55,18 @@ describe('workflow guards', () => {
   it('第三十五条: a delayed-reply period needs reasons asked first', () => {
     expect(stepBlocker('setDelayedReply', base)).toMatch(/说明理由/);
     expect(stepBlocker('setDelayedReply', { ...base, reasonsAsked: true })).toBeNull();
+  });
+  it("facts entered late: an answer past the party's deadline, a correction or payment after the sweep recorded the lapse", () => {
+    expect(stepBlocker('recordConsultationAnswer', { ...base, unansweredConsultations: 1 })).toBeNull();
+    expect(stepBlocker('recordConsultationAnswer', base)).toMatch(/没有尚未登记答复/);
+    const lapsed = { ...base, clockState: 'closed' as const, correctionRequested: true };
+    expect(stepBlocker('recordCorrection', { ...lapsed, closedBy: 'correctionLapsed' })).toBeNull();
+    expect(stepBlocker('recordFeePaid', { ...lapsed, closedBy: 'correctionLapsed' })).toBe('申请已办结');
+    expect(stepBlocker('recordFeePaid', { ...lapsed, closedBy: 'feeLapsed' })).toBeNull();
+    expect(stepBlocker('recordCorrection', { ...lapsed, closedBy: 'replied' })).toBe('申请已办结');
+    expect(stepBlocker('recordCorrection', { ...lapsed, closedBy: 'correctionLapsed', archived: true })).toBe(
+      '申请已归档',
+    );
   });
   it('第四十五条: archive once closed, and nothing after archiving', () => {
     expect(stepBlocker('archive', base)).toMatch(/办结后/);

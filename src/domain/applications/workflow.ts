@@ -4,7 +4,7 @@
  * taken next and by whom. Each step is guarded by a pure rule that returns the reason, in
  * Chinese, why it cannot be taken now — or null.
  */
-import type { ClockState } from '../clock/types.ts';
+import type { ClockState, ClosedBy } from '../clock/types.ts';
 import { DomainError } from '../errors.ts';
 
 /** Every workflow step. */
@@ -99,6 +99,13 @@ export interface Situation {
   /** A correction was already requested once (第三十条: 一次性告知). */
   readonly correctionRequested: boolean;
   readonly openConsultations: number;
+  /**
+   * Consultations with no answer recorded, open or past the party's deadline: an answer dated
+   * within the period may be registered after it ended (lifecycle.md "Facts entered late").
+   */
+  readonly unansweredConsultations: number;
+  /** How the clock closed the application, if it did: a lapse can be reversed by a fact entered late. */
+  readonly closedBy: ClosedBy | null;
   readonly extensionRequested: boolean;
   readonly extensionDaysUsed: number;
   readonly maxExtensionDays: number;
@@ -128,6 +135,10 @@ export function stepPermissions(step: Step): readonly ApplicationPermission[] {
 export function stepBlocker(step: Step, s: Situation): string | null {
   if (s.archived) return '申请已归档';
   if (step === 'archive') return open(s) ? '申请办结后才能归档（第四十五条）' : null;
+  // lifecycle.md "Facts entered late": a correction or payment registered after the sweep recorded
+  // the lapse (its date decides whether it was in time; the service checks it).
+  if (!open(s) && s.closedBy === 'correctionLapsed' && step === 'recordCorrection') return null;
+  if (!open(s) && s.closedBy === 'feeLapsed' && step === 'recordFeePaid') return null;
   if (!open(s)) return '申请已办结';
   if (step === 'withdraw' || step === 'assign') return null;
   if (s.clockState === 'awaitingConfirmation')
@@ -155,11 +166,11 @@ export function stepBlocker(step: Step, s: Situation): string | null {
       if (step === 'issueFeeNotice' && s.feeNoticed) return '本申请已发出收费通知';
       return null;
     case 'recordConsultationAnswer':
-      return s.openConsultations > 0 ? null : '没有等待答复的征求意见';
+      return s.unansweredConsultations > 0 ? null : '没有尚未登记答复的征求意见';
     case 'approveExtension':
-      if (!s.extensionRequested) return '没有待批准的延期申请';
-      if (s.replyDue !== null && s.today > s.replyDue) return '答复期限已过，不能再批准延期（第三十三条第二款）';
-      return null;
+      // 第三十三条第二款 is checked against the due date in force on the approval date, which the
+      // office gives (an approval on paper entered later): the service checks it, not today.
+      return s.extensionRequested ? null : '没有待批准的延期申请';
     case 'setDelayedReply':
       return s.reasonsAsked ? null : '须先要求申请人说明理由（第三十五条）';
     case 'recordFeePaid':

@@ -132,9 +132,10 @@ describe('Calendar: years that are not loaded', () => {
     expect(catchError(() => calendar.workingDaysBetween('2026-12-01', '2027-01-10')).details).toEqual({ year: 2027 });
   });
 
-  it('with provisional: true the result counts weekends only and is flagged', () => {
+  it('with provisional: true the result counts weekends and statutory holidays off, and is flagged', () => {
+    // 2027-01-01 (元旦, a Friday) is off on the provisional calendar: not "weekends only" (2027-01-15).
     expect(calendar.addWorkingDays('2026-12-20', 20, { provisional: true })).toEqual({
-      value: '2027-01-15',
+      value: '2027-01-18',
       provisional: true,
       missingYears: [2027],
     });
@@ -144,10 +145,11 @@ describe('Calendar: years that are not loaded', () => {
       missingYears: [],
     });
     expect(calendar.isWorkingDay('2030-01-01', { provisional: true })).toEqual({
-      value: true,
+      value: false,
       provisional: true,
       missingYears: [2030],
     });
+    expect(calendar.isWorkingDay('2030-01-02', { provisional: true }).value).toBe(true);
   });
 
   it('a hole between loaded years is refused too', () => {

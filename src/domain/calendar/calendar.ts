@@ -8,11 +8,15 @@
  * - `workingDaysBetween(a, b)`: the number of working days x with a < x ≤ b.
  *
  * A computation that needs a year that is not loaded throws CALENDAR_NOT_LOADED naming the
- * year; with `{ provisional: true }` it instead counts weekends only for such years and
- * says so in the result (DESIGN.md non-negotiable 3: never a silent guess).
+ * year; with `{ provisional: true }` it instead counts such a year on its provisional calendar —
+ * weekends and the statutory holidays of 《全国年节及纪念日放假办法》 off (statutory.ts; bridging
+ * days, 补假 and make-up working days unknown) — and says so in the result (DESIGN.md
+ * non-negotiable 3: never a silent guess; lifecycle.md "Provisional years").
  */
 import { DomainError } from '../errors.ts';
 import { isWeekend, tryParseIsoDate, formatIsoDate, yearOf } from './dates.ts';
+import { LUNAR_FIRST_YEAR, LUNAR_LAST_YEAR } from './data/lunar.ts';
+import { statutoryOffDays } from './statutory.ts';
 import { buildDayTable, type DayTable, type EffectiveDay } from './table.ts';
 import type { CalendarYear } from './types.ts';
 
@@ -27,7 +31,7 @@ export interface CountOptions {
 /** A value computed with `{ provisional: true }`. */
 export interface Provisional<T> {
   readonly value: T;
-  /** True when a year that is not loaded was needed and counted as weekends only. */
+  /** True when a year that is not loaded was needed and counted on its provisional calendar (weekends and statutory holidays). */
   readonly provisional: boolean;
   /** The years that were needed but not loaded, ascending. */
   readonly missingYears: readonly number[];
@@ -176,8 +180,13 @@ export class Calendar {
 
   /** Whether the day is a working day; records or throws on a missing year. */
   isWorkingDayN(day: number, needs: Needs): boolean {
-    if (!this.require(day, needs)) return !isWeekend(day);
-    return this.table.working[day - this.table.start] === 1;
+    const t = this.table;
+    if (!this.require(day, needs)) {
+      // A missing year inside the table was built on its provisional calendar; beyond it, the same rule.
+      if (day >= t.start && day <= t.end) return t.working[day - t.start] === 1;
+      return provisionalWorking(day);
+    }
+    return t.working[day - t.start] === 1;
   }
 
   /** The n-th working day after `base` (on or after, with startDayCounted). */
@@ -231,12 +240,12 @@ export class Calendar {
     return result;
   }
 
-  /** Working days in [table start, day]; outside the table, counted with weekends only. */
+  /** Working days in [table start, day]; outside the table, counted on the provisional calendar. */
   private cumulativeAt(day: number): number {
     const t = this.table;
-    if (t.end < t.start) return weekdaysUpTo(day);
-    if (day < t.start) return weekdaysUpTo(day) - weekdaysUpTo(t.start - 1);
-    if (day > t.end) return (t.cumulative[t.end - t.start] as number) + weekdaysUpTo(day) - weekdaysUpTo(t.end);
+    if (t.end < t.start) return provisionalUpTo(day);
+    if (day < t.start) return provisionalUpTo(day) - provisionalUpTo(t.start - 1);
+    if (day > t.end) return (t.cumulative[t.end - t.start] as number) + provisionalUpTo(day) - provisionalUpTo(t.end);
     return t.cumulative[day - t.start] as number;
   }
 
@@ -266,6 +275,23 @@ export class Calendar {
     const found = this.listedDaysBetween(day - 1, day);
     return found[0];
   }
+}
+
+/** A day of a year not loaded: a Monday–Friday that is not a statutory holiday (lifecycle.md "Provisional years"). */
+function provisionalWorking(day: number): boolean {
+  return !isWeekend(day) && !statutoryOffDays(yearOf(day)).has(day);
+}
+
+/**
+ * Provisional working days up to `day` (only differences matter): weekdays, less the statutory
+ * holidays on weekdays from 2000 (the lunar data's first year) through `day`'s year.
+ */
+function provisionalUpTo(day: number): number {
+  let count = weekdaysUpTo(day);
+  const last = yearOf(day);
+  for (let y = LUNAR_FIRST_YEAR; y <= Math.min(last, LUNAR_LAST_YEAR); y++)
+    for (const d of statutoryOffDays(y)) if (d <= day && !isWeekend(d)) count--;
+  return count;
 }
 
 /** Monday–Friday days from day 0 of the epoch to `day` (offset-free difference is what matters). */

@@ -10,8 +10,11 @@
  *     date,kind,name
  *     2027-01-01,休,元旦
  *
- * (Chinese keys 年份/通知/文号/成文日期 work too.)
+ * (Chinese keys 年份/通知/文号/成文日期 work too.) The rows are read by the project's one CSV
+ * reader (src/domain/csv.ts); the bytes of a file saved by Excel or WPS on Chinese Windows
+ * (GB18030) are decoded by `decodeText` before they get here (parse.ts).
  */
+import { parseCsv } from '../csv.ts';
 import { calendarFileInvalid, type RawCalendarDay, type RawCalendarYear } from './validate.ts';
 
 const HEADERS: Record<string, 'date' | 'kind' | 'name'> = {
@@ -36,32 +39,9 @@ const META: Record<string, 'year' | 'title' | 'documentNo' | 'date'> = {
   成文日期: 'date',
 };
 
-/** Splits one CSV line, honouring double quotes ("" is a literal quote). */
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i] as string;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      cells.push(cell.trim());
-      cell = '';
-    } else cell += c;
-  }
-  cells.push(cell.trim());
-  return cells;
-}
-
 /** Reads a CSV calendar file into a raw year (validated later by `validateCalendarYear`). */
 export function readCalendarCsv(source: string): RawCalendarYear {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const rows = parseCsv(source.replace(/^\uFEFF/, ''));
   const meta: { year: string | null; title: string | null; documentNo: string | null; date: string | null } = {
     year: null,
     title: null,
@@ -70,17 +50,17 @@ export function readCalendarCsv(source: string): RawCalendarYear {
   };
   let columns: Array<'date' | 'kind' | 'name' | null> | null = null;
   const days: RawCalendarDay[] = [];
-  lines.forEach((line, index) => {
+  rows.forEach((row, index) => {
     const where = `第${index + 1}行`;
-    const trimmed = line.trim();
-    if (trimmed === '') return;
+    const trimmed = row.join(',').trim();
+    if (trimmed === '' || /^,*$/.test(trimmed)) return;
     if (trimmed.startsWith('#')) {
       const match = /^#\s*([^:：]+)[:：]\s*(.*)$/.exec(trimmed);
       const key = match ? META[(match[1] as string).trim().toLowerCase()] : undefined;
       if (key && match) meta[key] = (match[2] as string).trim() || null;
       return;
     }
-    const cells = splitCsvLine(line);
+    const cells = row.map((c) => c.trim());
     if (columns === null) {
       columns = cells.map((cell) => HEADERS[cell.toLowerCase()] ?? null);
       if (!columns.includes('date') || !columns.includes('kind')) {
@@ -90,11 +70,11 @@ export function readCalendarCsv(source: string): RawCalendarYear {
       }
       return;
     }
-    const row: Record<string, string> = {};
+    const values: Record<string, string> = {};
     columns.forEach((column, i) => {
-      if (column) row[column] = cells[i] ?? '';
+      if (column) values[column] = cells[i] ?? '';
     });
-    days.push({ date: row.date ?? '', kind: row.kind ?? '', name: row.name || null, where });
+    days.push({ date: values.date ?? '', kind: values.kind ?? '', name: values.name || null, where });
   });
   if (columns === null)
     throw calendarFileInvalid([{ where: null, date: null, message: 'CSV 文件为空或缺少表头 date,kind,name' }]);

@@ -3,6 +3,7 @@
  * picks the format from the file name (or content), reads it, applies what the caller
  * supplies (year and notice, for files that cannot carry them) and validates the result.
  */
+import { decodeText } from '../csv.ts';
 import { readCalendarCsv } from './parse-csv.ts';
 import { readCalendarIcs } from './parse-ics.ts';
 import { readCalendarJson } from './parse-json.ts';
@@ -58,8 +59,17 @@ function applyDefaults(raw: RawCalendarYear, defaults: CalendarFileDefaults): Ra
   return merged;
 }
 
-/** Reads and validates a calendar file; throws DATA_INVALID listing every problem. */
-export function parseCalendarFile(fileName: string, source: string, defaults: CalendarFileDefaults = {}): CalendarYear {
+/**
+ * Reads and validates a calendar file; throws DATA_INVALID listing every problem. `source` is the
+ * file's text, or its bytes — decoded as UTF-8 or GB18030 (a CSV saved by Excel or WPS on Chinese
+ * Windows) by the project's one text decoder (src/domain/csv.ts).
+ */
+export function parseCalendarFile(
+  fileName: string,
+  content: string | Uint8Array,
+  defaults: CalendarFileDefaults = {},
+): CalendarYear {
+  const source = typeof content === 'string' ? content : decodeText(content);
   const format = detectCalendarFormat(fileName, source);
   const raw =
     format === 'json' ? readCalendarJson(source) : format === 'ics' ? readCalendarIcs(source) : readCalendarCsv(source);

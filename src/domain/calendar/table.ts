@@ -4,6 +4,7 @@
  * number of working days. With it, "the n-th working day after d" is two array reads.
  */
 import { dayNumberOf, formatIsoDate, isWeekend, tryParseIsoDate } from './dates.ts';
+import { statutoryOffDays } from './statutory.ts';
 import type { CalendarDay, CalendarYear, DayKind } from './types.ts';
 
 /** A day a loaded notice lists, as it takes effect in the table. */
@@ -58,7 +59,8 @@ export const EMPTY_TABLE: DayTable = {
  * December or January listed in a neighbour's file applies when that neighbour is loaded
  * too, and where two notices list the same date the later notice wins (it was issued
  * later and knew the earlier one). Years inside the span that are not loaded count
- * weekends only; the Calendar flags or refuses any computation that touches them.
+ * weekends and the statutory holidays of 《全国年节及纪念日放假办法》 as days off (statutory.ts,
+ * lifecycle.md "Provisional years"); the Calendar flags or refuses any computation that touches them.
  */
 export function buildDayTable(years: ReadonlyMap<number, CalendarYear>): DayTable {
   if (years.size === 0) return EMPTY_TABLE;
@@ -90,10 +92,13 @@ export function buildDayTable(years: ReadonlyMap<number, CalendarYear>): DayTabl
   const cumulative = new Int32Array(size);
   const iso: string[] = new Array<string>(size);
   let count = 0;
+  const provisionalOff = new Set<number>();
+  for (let y = firstYear; y <= lastYear; y++)
+    if (loaded[y - firstYear] !== 1) for (const d of statutoryOffDays(y)) provisionalOff.add(d);
   for (let i = 0; i < size; i++) {
     const day = start + i;
     const listed = effective.get(day);
-    const isWorking = listed ? listed.kind === 'work' : !isWeekend(day);
+    const isWorking = listed ? listed.kind === 'work' : !isWeekend(day) && !provisionalOff.has(day);
     working[i] = isWorking ? 1 : 0;
     if (isWorking) count++;
     cumulative[i] = count;

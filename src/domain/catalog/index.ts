@@ -5,3 +5,4 @@ export * from './workflow.ts';
 export * from './index-number.ts';
 export * from './timeliness.ts';
 export * from './figures.ts';
+export * from './interpretation.ts';

@@ -59,6 +59,12 @@ function warningsOf(facts: ClockFacts, correctionNoticeDue: number | null, overd
       message: '第三十一条第二项要求收到平常信函的当日与申请人确认，本件确认晚于收信之日',
     });
   }
+  for (const k of facts.consultations)
+    if (k.answered !== null && k.answered > k.deadline)
+      warnings.push({
+        code: 'CONSULTATION_ANSWER_LATE',
+        message: `${k.party === 'agency' ? '被征求意见的机关' : '第三方'}于${cn(k.answered)}答复，晚于${cn(k.deadline)}届满的征求意见期限（第三十二条、第三十四条）：答复已登记供参考，答复期限只扣除至期限届满之日`,
+      });
   if (c?.receivedLate)
     warnings.push({ code: 'LATE_CORRECTION_ACCEPTED', message: '逾期补正，已按正当理由接受（第三十条）' });
   if (facts.fees.some((f) => f.paidLate))
@@ -103,6 +109,13 @@ export function computeClock(input: ClockInput): ClockResult {
   const missingYears = [...wd.needs.missing].sort((a, b) => a - b);
   const fee = facts.fees[facts.fees.length - 1] ?? null;
   const c = facts.correction;
+  // A date is 暂定 when a day counted toward it, or the date itself, lies in a year not loaded.
+  const provisionalSpan = (from: number | null, to: number | null): boolean => {
+    if (from === null || to === null || missingYears.length === 0) return false;
+    for (let y = yearOf(Math.min(from + 1, to)); y <= yearOf(to); y++) if (!input.calendar.hasYear(y)) return true;
+    return false;
+  };
+  const delayedInForce = facts.delayed !== null && replyDue === facts.delayed.until;
 
   return {
     state: stateOf(facts, closure !== null, today),
@@ -136,6 +149,9 @@ export function computeClock(input: ClockInput): ClockResult {
     overdue,
     closedLate,
     provisional: missingYears.length > 0,
+    replyDueProvisional: !delayedInForce && provisionalSpan(c?.received ?? received, replyDue),
+    correctionPeriodEndProvisional: c !== null && !c.officeSetEnd && provisionalSpan(c.requested, c.periodEnd),
+    paymentDueProvisional: fee !== null && provisionalSpan(fee.notice, fee.due),
     missingYears,
     warnings,
     explanation,

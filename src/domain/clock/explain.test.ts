@@ -87,7 +87,7 @@ describe('第二十六条: publication within 20 working days of forming or chan
       publicationDue(calendar, '2024-09-27', { special: { workingDays: 5, basis: '《某某条例》第十条' } }).due,
     ).toBe('2024-10-10');
     const next = publicationDue(calendar, '2026-12-20', { provisional: true });
-    expect([next.due, next.provisional, next.missingYears]).toEqual(['2027-01-15', true, [2027]]);
+    expect([next.due, next.provisional, next.missingYears]).toEqual(['2027-01-18', true, [2027]]);
     expect(() => publicationDue(calendar, '2026-12-20')).toThrow('未载入2027年的节假日安排');
   });
 });

@@ -170,7 +170,10 @@ function closingSegments(x: ExplainInput): Segment[] {
   if (x.overdue) segments.push({ day: x.today, text: `截至${cn(x.today)}已超过答复期限` });
   if (x.missingYears.length > 0) {
     const years = x.missingYears.map((y) => `${y}年`).join('、');
-    segments.push({ day: x.today, text: `${years}的节假日安排尚未载入，该年按周末计算，上述期限为暂定` });
+    segments.push({
+      day: x.today,
+      text: `${years}的节假日安排尚未载入，该年按周末和《全国年节及纪念日放假办法》规定的法定节假日计算，上述期限为暂定`,
+    });
   }
   return segments;
 }

@@ -1,6 +1,6 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Calendar } from '../calendar/calendar.ts';
+import { Calendar, parseDate } from '../calendar/calendar.ts';
 import { loadBundledYears } from '../calendar/bundled.ts';
 import { dayNumberOf, formatIsoDate, tryParseIsoDate } from '../calendar/dates.ts';
 import { computeClock } from './compute.ts';
@@ -67,6 +67,48 @@ describe('clock properties', () => {
           return calendar.workingDaysBetween(plain, result.replyDue as string) === k;
         },
       ),
+    );
+  });
+});
+
+describe('facts entered late: the clock depends on the dated events, not on the order they were entered in', () => {
+  const scenarios: ClockEvent[][] = [
+    [
+      { type: 'received', date: '2025-09-15' },
+      { type: 'consultationSent', date: '2025-09-22', party: 'third', consultationId: 'a' },
+      { type: 'consultationSent', date: '2025-10-09', party: 'agency', consultationId: 'b' },
+      { type: 'consultationAnswered', date: '2025-10-16', party: 'third', consultationId: 'a' },
+      { type: 'consultationAnswered', date: '2025-10-24', party: 'agency', consultationId: 'b' },
+      { type: 'extensionApproved', date: '2025-11-10', workingDays: 15 },
+      { type: 'replied', date: '2025-11-28', outcome: 'granted' },
+    ],
+    [
+      { type: 'received', date: '2025-01-20' },
+      { type: 'correctionRequested', date: '2025-01-20' },
+      { type: 'correctionReceived', date: '2025-02-10' },
+      { type: 'feeNotice', date: '2025-02-10' },
+      { type: 'feePaid', date: '2025-02-20' },
+      { type: 'replied', date: '2025-03-20', outcome: 'partial' },
+    ],
+  ];
+  it('any permutation of the same events gives the same clock on every day', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 0, max: scenarios.length - 1 })
+          .chain((i) =>
+            fc.tuple(fc.constant(i), fc.shuffledSubarray(scenarios[i]!, { minLength: scenarios[i]!.length })),
+          ),
+        fc.integer({ min: 0, max: 80 }),
+        ([i, shuffled], offset) => {
+          const today = formatIsoDate(parseDate(scenarios[i]![0]!.date) + offset);
+          const known = (events: ClockEvent[]) => events.filter((e) => e.date <= today);
+          const inOrder = computeClock({ events: known(scenarios[i]!), today, calendar });
+          const entered = computeClock({ events: known(shuffled), today, calendar });
+          expect({ ...entered, explanation: null }).toEqual({ ...inOrder, explanation: null });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

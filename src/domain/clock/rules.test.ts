@@ -345,7 +345,9 @@ describe('settings and calendar coverage', () => {
     const events: ClockEvent[] = [{ type: 'received', date: '2026-12-20' }];
     expect(refused(events).details).toEqual({ year: 2027 });
     const r = computeClock({ events, today: '2026-12-31', calendar, provisional: true });
-    expect([r.replyDue, r.provisional, r.missingYears]).toEqual(['2027-01-15', true, [2027]]);
-    expect(r.explanation.applicant).toContain('2027年的节假日安排尚未载入，该年按周末计算，上述期限为暂定');
+    expect([r.replyDue, r.provisional, r.missingYears]).toEqual(['2027-01-18', true, [2027]]);
+    expect(r.explanation.applicant).toContain(
+      '2027年的节假日安排尚未载入，该年按周末和《全国年节及纪念日放假办法》规定的法定节假日计算，上述期限为暂定',
+    );
   });
 });

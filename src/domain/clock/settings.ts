@@ -21,6 +21,11 @@ export interface ClockSettings {
   readonly feeTimeExcluded: boolean;
   /** Payment period after the fee notice (国办函〔2020〕109号, unconfirmed; default 20). */
   readonly feePaymentWorkingDays: number;
+  /**
+   * [INTERPRETATION] Accept a payment dated after its period when the office records a reason
+   * (default false: 109号 has no 正当理由 exception; lifecycle.md "Facts entered late").
+   */
+  readonly lateFeePaymentAcceptable: boolean;
 }
 
 /** The defaults (lifecycle.md). */
@@ -33,6 +38,7 @@ export const DEFAULT_CLOCK_SETTINGS: ClockSettings = Object.freeze({
   consultationWorkingDays: 15,
   feeTimeExcluded: true,
   feePaymentWorkingDays: 20,
+  lateFeePaymentAcceptable: false,
 });
 
 /** Statutory ceilings: a setting may shorten these periods, never lengthen them. */

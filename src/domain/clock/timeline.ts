@@ -33,7 +33,28 @@ function dayOf(value: string, ref: EventRef, field: string): number {
   return day;
 }
 
-/** Builds the facts from the events, validating each (events are read in date order, ties in the given order). */
+/**
+ * The order of facts of the same day: what a fact depends on first. With it the clock does not
+ * depend on the order the events were entered in (lifecycle.md "Facts entered late"): a fact
+ * back-entered after a later one of the same day is read in its place.
+ */
+const SAME_DAY_RANK: Record<string, number> = {
+  arrived: 0,
+  received: 1,
+  answeredOnSpot: 1,
+  correctionRequested: 2,
+  correctionReceived: 3,
+  consultationSent: 4,
+  feeNotice: 4,
+  consultationAnswered: 5,
+  feePaid: 5,
+  extensionApproved: 6,
+  delayedReplySet: 6,
+  replied: 9,
+  withdrawn: 9,
+};
+
+/** Builds the facts from the events, validating each (events are read in date order, same-day ones by what depends on what, then as given). */
 export function buildFacts(
   events: readonly ClockEvent[],
   wd: WorkingDays,
@@ -44,7 +65,12 @@ export function buildFacts(
   const ordered = events
     .map((event, index) => ({ event, ref: { index, type: String(event.type), date: String(event.date) } }))
     .map((e) => ({ ...e, day: dayOf(e.event.date, e.ref, '日期') }))
-    .sort((a, b) => a.day - b.day || a.ref.index - b.ref.index);
+    .sort(
+      (a, b) =>
+        a.day - b.day ||
+        (SAME_DAY_RANK[a.ref.type] ?? 5) - (SAME_DAY_RANK[b.ref.type] ?? 5) ||
+        a.ref.index - b.ref.index,
+    );
   for (const { event, ref, day } of ordered) {
     if (day > today) throw invalidEvent(ref, `事件日期${cn(day)}晚于今天，不能记录尚未发生的事件`);
     checkStillOpen(facts, ref, day, event);
@@ -138,6 +164,8 @@ function applyEvent(
       const c = facts.correction;
       if (c === null) throw invalidEvent(ref, '尚未告知补正，不能记录收到补正（第三十条）');
       if (c.received !== null) throw invalidEvent(ref, `已于${cn(c.received)}收到补正（第三十条）`);
+      if (day < c.requested)
+        throw invalidEvent(ref, `收到补正的日期${cn(day)}早于告知补正之日${cn(c.requested)}（第三十条）`);
       c.received = day;
       c.receivedLate = day > c.periodEnd;
       return;
@@ -170,6 +198,8 @@ function applyEvent(
           ? open.find((c) => event.party === undefined || c.party === event.party)
           : undefined);
       if (!match) throw invalidEvent(ref, '没有与之对应、尚未答复的征求意见（第三十二条、第三十四条）');
+      if (day < match.sent)
+        throw invalidEvent(ref, `答复日期${cn(day)}早于发出征求意见之日${cn(match.sent)}（第三十二条、第三十四条）`);
       match.answered = day;
       return;
     }
@@ -186,6 +216,8 @@ function applyEvent(
     case 'feePaid': {
       const fee = facts.fees.find((f) => f.paid === null);
       if (!fee) throw invalidEvent(ref, '没有待缴费的收费通知，不能记录缴费（国办函〔2020〕109号）');
+      if (day < fee.notice)
+        throw invalidEvent(ref, `缴费日期${cn(day)}早于发出收费通知之日${cn(fee.notice)}（国办函〔2020〕109号）`);
       fee.paid = day;
       fee.paidLate = day > fee.due;
       return;

@@ -170,8 +170,14 @@ export interface ClockResult {
   readonly overdue: boolean;
   /** Closed (by a reply) after the reply due date. */
   readonly closedLate: boolean;
-  /** Some date needed a year not loaded and was computed with weekends only. */
+  /** Some date needed a year not loaded and was computed on its provisional calendar (weekends and statutory holidays). */
   readonly provisional: boolean;
+  /** The reply due date is provisional (暂定): counted through, or falling in, a year not loaded. */
+  readonly replyDueProvisional: boolean;
+  /** The correction period's end is provisional (暂定). */
+  readonly correctionPeriodEndProvisional: boolean;
+  /** The payment due date is provisional (暂定). */
+  readonly paymentDueProvisional: boolean;
   readonly missingYears: readonly number[];
   readonly warnings: readonly ClockWarning[];
   /** The chain of events and rules behind the deadlines, in Chinese. */

@@ -17,14 +17,15 @@ import {
   placeholderProblem,
   placeholdersIn,
   PLACEHOLDERS,
-  provisionalBlocker,
+  provisionalDateText,
+  withoutProvisionalNote,
   TEMPLATE_PLACEHOLDERS,
 } from './index.ts';
 
 describe('letter templates', () => {
-  it('has a letter for every V2021 outcome and the six notices, each citing an article and using only known placeholders', () => {
+  it('has a letter for every V2021 outcome and the seven notices, each citing an article and using only known placeholders', () => {
     for (const key of OUTCOME_KEYS) expect(DEFAULT_TEMPLATES[key], key).toBeDefined();
-    expect(LETTER_KEYS).toHaveLength(OUTCOME_KEYS.length + 7);
+    expect(LETTER_KEYS).toHaveLength(OUTCOME_KEYS.length + 8);
     for (const key of LETTER_KEYS) {
       const t = DEFAULT_TEMPLATES[key];
       expect(placeholderProblem(t.title + t.recipient + t.body), key).toBeNull();
@@ -102,7 +103,10 @@ describe('letter templates', () => {
     expect(missingYearsOf(loaded, [{ from: `${last}-03-02`, to: `${last}-03-20` }])).toEqual([]);
     expect(missingYearsOf(loaded, [{ from: `${last}-12-20`, to: `${next}-01-12` }])).toEqual([next]);
     expect(missingYearsOf(loaded, [{ from: `${next}-02-01`, to: `${next}-02-01` }])).toEqual([next]);
-    expect(provisionalBlocker([next])).toMatch(new RegExp(`^文书所述日期涉及尚未导入节假日安排的${next}年.*不能发送`));
+    const stated = provisionalDateText(`${next}年1月18日`);
+    expect(stated).toBe(`${next}年1月18日（暂定，以国务院办公厅公布的节假日安排为准）`);
+    expect(provisionalDateText(stated)).toBe(stated);
+    expect(withoutProvisionalNote(stated)).toBe(`${next}年1月18日`);
   });
 
   it('states the 国办函〔2020〕109号 computation band by band', () => {

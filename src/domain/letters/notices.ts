@@ -14,6 +14,7 @@ export const DOCUMENT_KINDS = [
   'fee_notice',
   'lapse_notice',
   'third_party_notice',
+  'date_change_notice',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   fee_notice: '收费通知书',
   lapse_notice: '视为放弃申请告知书',
   third_party_notice: '决定公开告知书（第三方）',
+  date_change_notice: '期限调整告知书',
 };
 
 /**

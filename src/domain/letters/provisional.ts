@@ -1,10 +1,11 @@
 /**
  * Provisional (暂定) notices: a notice states dates of the clock engine; when the working days
  * between a date's starting point and the date run through a year whose holiday arrangement
- * (国务院办公厅关于××××年部分节假日安排的通知) is not loaded, the engine counted that year as
- * weekends only (DESIGN.md non-negotiable 3: an explicit flag, never a silent guess). Such a
- * notice may not leave the office until the year is loaded and its dates are checked again.
- * Pure.
+ * (国务院办公厅关于××××年部分节假日安排的通知) is not loaded, the engine counted that year on its
+ * provisional calendar — weekends and the statutory holidays off (DESIGN.md non-negotiable 3: an
+ * explicit flag, never a silent guess). Such a notice may be sent: each provisional date it states
+ * carries 「（暂定，以国务院办公厅公布的节假日安排为准）」, and when the year is imported its dates
+ * are settled and an applicant whose date moved is told (lifecycle.md "Provisional years"). Pure.
  */
 import type { Calendar } from '../calendar/calendar.ts';
 
@@ -29,14 +30,18 @@ export function missingYearsOf(calendar: Calendar, spans: readonly DateSpan[]): 
   return [...years].sort((a, b) => a - b);
 }
 
-const yearsText = (years: readonly number[]) => years.map((y) => `${y}年`).join('、');
+/**
+ * What follows every provisional date a notice states (lifecycle.md "Provisional years"): the
+ * notice may go out, and says that the date may still move.
+ */
+export const PROVISIONAL_DATE_NOTE = '（暂定，以国务院办公厅公布的节假日安排为准）';
 
-/** Why a provisional notice cannot be sent (the console shows it beside 发送; the API refuses with it). */
-export function provisionalBlocker(years: readonly number[]): string {
-  return `文书所述日期涉及尚未导入节假日安排的${yearsText(years)}，是按周末推算的暂定日期，不能发送；请系统管理员在“节假日安排”中导入${yearsText(years)}的安排（国务院办公厅关于部分节假日安排的通知）后再发送，届时系统按正式安排重新核定文书中的日期`;
+/** A date as a provisional notice states it: 2027年1月18日（暂定，以国务院办公厅公布的节假日安排为准）. */
+export function provisionalDateText(date: string): string {
+  return date.endsWith(PROVISIONAL_DATE_NOTE) ? date : `${date}${PROVISIONAL_DATE_NOTE}`;
 }
 
-/** The line at the head of a provisional notice's DOCX or PDF, so a printed copy cannot pass for the real one. */
-export function provisionalBanner(years: readonly number[]): string {
-  return `【暂定稿，不得送达】本文书所述日期涉及尚未导入节假日安排的${yearsText(years)}，系按周末推算，导入后将重新核定。`;
+/** The date without the provisional note (to compare a provisional date with the settled one). */
+export function withoutProvisionalNote(text: string): string {
+  return text.endsWith(PROVISIONAL_DATE_NOTE) ? text.slice(0, -PROVISIONAL_DATE_NOTE.length) : text;
 }

@@ -14,6 +14,7 @@ export const NOTICE_KEYS = [
   'extension_notice',
   'fee_notice',
   'third_party_disclosure',
+  'date_change_notice',
 ] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
 /** 第三十六条第五项 (not this agency's information) is counted as unavailable_not_held but has its own wording. */
@@ -211,6 +212,18 @@ export const DEFAULT_TEMPLATES: Record<LetterKey, LetterTemplate> = {
       CONTACT,
     ].join('\n'),
   },
+  // lifecycle.md "Provisional years": the applicant whose provisional date moved when the year was imported.
+  date_change_notice: {
+    name: '期限调整告知书',
+    title: '政府信息公开申请期限调整告知书',
+    recipient: '{{申请人}}',
+    body: [
+      '本机关于{{收到申请日期}}收到您提出的政府信息公开申请（{{申请编号}}），申请获取“{{信息名称}}”。此前告知您的日期，因国务院办公厅尚未公布{{节假日年份}}部分节假日安排，系按《全国年节及纪念日放假办法》规定的法定节假日暂定。',
+      '《中华人民共和国政府信息公开条例》第三十三条规定的答复期限等以工作日计算，现按国务院办公厅公布的{{节假日年份}}节假日安排核定：{{变更事项}}。',
+      '特此告知。',
+      CONTACT,
+    ].join('\n'),
+  },
   fee_notice: {
     name: '收费通知书',
     title: '政府信息公开信息处理费收费通知书',
@@ -266,4 +279,5 @@ export const TEMPLATE_PLACEHOLDERS: Record<LetterKey, readonly PlaceholderName[]
   fee_notice: [...AUTOMATIC, ...ABOUT_APPLICATION, '收费金额', '收费依据', '缴费期限', '缴费方式'],
   // To the third party: like the consultation letter, it never names the applicant.
   third_party_disclosure: [...AUTOMATIC, '信息名称', '第三方', '公开内容', '公开理由'],
+  date_change_notice: [...AUTOMATIC, ...ABOUT_APPLICATION, '节假日年份', '变更事项'],
 };

@@ -32,6 +32,11 @@ export interface NarrativeContext {
   published: { total: number; categories: CategoryCount[] };
   /** 信息处理费 collected in 元; null when not tracked. */
   feesCollectedYuan?: number | null;
+  /**
+   * For a people's government: 「工作考核、社会评议和责任追究结果情况」(第五十条第四项), a
+   * paragraph from the 政务公开考核 scorecard of its subtree; null when there is none.
+   */
+  assessment?: string | null;
 }
 
 /**
@@ -98,7 +103,7 @@ export function draftOverview(report: AnnualReport, ctx: NarrativeContext): stri
     `（二）政府信息依申请公开情况。${draftApplications(report, we)}`,
     `（三）政府信息管理情况。严格落实政府信息公开主体责任，严格落实保密审查、信息发布审核等制度，${y}年主动公开的${ctx.published.total}条信息均经保密审查和发布审核后公开，确保发布信息的真实性、准确性、权威性。`,
     `（四）平台建设情况。依托政府信息公开专栏集中发布政府信息，及时更新办事指南和政府信息公开指南，方便群众查阅和办事。`,
-    `（五）监督保障情况。明确${we}办公室为政府信息公开工作牵头机构，加强业务培训和日常指导监督。${draftAppeals(report)}`,
+    `（五）监督保障情况。明确${we}办公室为政府信息公开工作牵头机构，加强业务培训和日常指导监督。${draftAppeals(report)}${ctx.assessment ? `\n\n${ctx.assessment}` : ''}`,
   ].join('\n\n');
 }
 

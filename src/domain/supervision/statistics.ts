@@ -23,6 +23,10 @@ export interface ApplicationStats {
   overdueNow: number;
   /** Closed in the period after the reply due date. */
   closedLate: number;
+  /** Replies in the period other than 予以公开 (lapses aside): they must give reasons (第三十六条). */
+  refusals: number;
+  /** … of which the decision states why (reasons for 部分公开/不予公开, else at least the legal basis). */
+  refusalsWithReasons: number;
   /** Closed in the period: working days from receipt to closure. */
   replyDays: DayHistogram;
   /** Closed in the period, by table 三 leaf row (V2021 grain). */
@@ -88,6 +92,8 @@ export function emptyStats(): AdditiveStats {
       open: 0,
       overdueNow: 0,
       closedLate: 0,
+      refusals: 0,
+      refusalsWithReasons: 0,
       replyDays: {},
       outcomes,
       feesYuan: 0,

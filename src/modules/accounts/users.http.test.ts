@@ -77,7 +77,6 @@ describeEachDialect('staff e-mail addresses and 我的账号 over HTTP', (dialec
       displayName: '刘副主任',
       agencyId,
       roles: ['office_head'],
-      password: 'Deputy-Passw0rd!',
     };
     const bad = await sys.send('POST', '/api/v1/users', { ...body, email: 'liu@', roles: [] });
     expect(bad.statusCode).toBe(400);

@@ -5,7 +5,9 @@ import { authorize } from '../../policies/can.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { requireActor } from '../../http/actor.ts';
 import { IdParams } from '../agencies/agencies.schemas.ts';
+import { approveChange, listChanges, pendingFor, presentChange, rejectChange } from './account-changes.service.ts';
 import {
+  AccountChangeSchema,
   OwnAccountPatchBody,
   OwnAccountSchema,
   RoleSchema,
@@ -56,7 +58,12 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      return { items: (await listUsers(db, actor, request.query.agencyId)).map((u) => presentUser(u, actor)) };
+      const users = await listUsers(db, actor, request.query.agencyId);
+      const pending = await pendingFor(
+        db,
+        users.map((u) => u.id),
+      );
+      return { items: users.map((u) => presentUser(u, actor, pending)) };
     },
   );
 
@@ -66,7 +73,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const actor = requireActor(request);
       const user = await createUser(db, actor, request.body, config.security, clock);
-      return reply.code(201).send(presentUser(user, actor));
+      return reply.code(201).send(presentUser(user, actor, await pendingFor(db, [user.id])));
     },
   );
 
@@ -83,7 +90,8 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      return presentUser(await updateUser(db, actor, request.params.id, request.body, clock), actor);
+      const user = await updateUser(db, actor, request.params.id, request.body, clock);
+      return presentUser(user, actor, await pendingFor(db, [user.id]));
     },
   );
 
@@ -92,14 +100,18 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { tags, summary: '解除锁定', params: IdParams, response: { 200: UserSchema, ...errorResponses } } },
     async (request) => {
       const actor = requireActor(request);
-      return presentUser(await unlockUser(db, actor, request.params.id, clock), actor);
+      const user = await unlockUser(db, actor, request.params.id, clock);
+      return presentUser(user, actor, await pendingFor(db, [user.id]));
     },
   );
 
   app.get(
     '/api/v1/account',
     { schema: { tags, summary: '我的账号', response: { 200: OwnAccountSchema, ...errorResponses } } },
-    async (request) => presentOwnAccount(await getOwnAccount(db, requireActor(request))),
+    async (request) => {
+      const user = await getOwnAccount(db, requireActor(request));
+      return presentOwnAccount(user, await pendingFor(db, [user.id]));
+    },
   );
 
   app.patch(
@@ -112,7 +124,10 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OwnAccountSchema, ...errorResponses },
       },
     },
-    async (request) => presentOwnAccount(await updateOwnAccount(db, requireActor(request), request.body, clock)),
+    async (request) => {
+      const user = await updateOwnAccount(db, requireActor(request), request.body, clock);
+      return presentOwnAccount(user, await pendingFor(db, [user.id]));
+    },
   );
 
   app.post(
@@ -120,15 +135,85 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: '重置密码',
+        summary: '重置密码（管理员申请，安全保密管理员批准后生效：202；命令行操作员：204）',
         params: IdParams,
-        body: Type.Object({ password: Type.String({ maxLength: 128 }) }),
-        response: { 204: Type.Null(), ...errorResponses },
+        body: Type.Object({ password: Type.Optional(Type.String({ maxLength: 128 })) }),
+        response: { 202: Type.Object({ status: Type.Literal('requested') }), 204: Type.Null(), ...errorResponses },
       },
     },
     async (request, reply) => {
-      await resetPassword(db, requireActor(request), request.params.id, request.body.password, config.security, clock);
-      return reply.code(204).send(null);
+      const done = await resetPassword(
+        db,
+        requireActor(request),
+        request.params.id,
+        request.body.password,
+        config.security,
+        clock,
+      );
+      return done === 'requested' ? reply.code(202).send({ status: 'requested' as const }) : reply.code(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/v1/account-changes',
+    {
+      schema: {
+        tags,
+        summary: '账号变更申请（角色授予、重置密码）：安全保密管理员审批，审计管理员与申请方可查看',
+        querystring: Type.Object({
+          status: Type.Optional(
+            Type.Union([
+              Type.Literal('pending'),
+              Type.Literal('approved'),
+              Type.Literal('rejected'),
+              Type.Literal('superseded'),
+            ]),
+          ),
+          userId: Type.Optional(Type.String()),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(AccountChangeSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: (await listChanges(db, requireActor(request), request.query)).map(presentChange),
+    }),
+  );
+
+  app.post(
+    '/api/v1/account-changes/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: '批准账号变更申请（安全保密管理员）；生成的密码只在此返回一次，请当面交付本人',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            change: AccountChangeSchema,
+            password: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const r = await approveChange(db, requireActor(request), request.params.id, config.security, clock);
+      reply.header('cache-control', 'no-store');
+      return { change: presentChange(r.change), password: r.password };
+    },
+  );
+
+  app.post(
+    '/api/v1/account-changes/:id/reject',
+    {
+      schema: {
+        tags,
+        summary: '不予批准账号变更申请（安全保密管理员）',
+        params: IdParams,
+        body: Type.Object({ note: Type.String({ maxLength: 500 }) }),
+        response: { 200: AccountChangeSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      presentChange(await rejectChange(db, requireActor(request), request.params.id, request.body.note, clock)),
   );
 };

@@ -1,6 +1,37 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { RoleKey } from '../auth/auth.schemas.ts';
 
+/** A role grant or password reset awaiting the 安全保密管理员 (三员分立, docs/security.md). */
+export const PendingChangeSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('grant'), Type.Literal('password_reset')]),
+  roles: Type.Union([Type.Array(RoleKey), Type.Null()]),
+  requestedByName: Type.String(),
+  requestedAt: Type.String(),
+});
+
+export const AccountChangeSchema = Type.Object({
+  id: Type.String(),
+  userId: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  agencyId: Type.String(),
+  kind: Type.Union([Type.Literal('grant'), Type.Literal('password_reset')]),
+  roles: Type.Union([Type.Array(RoleKey), Type.Null()]),
+  newAccount: Type.Boolean(),
+  status: Type.Union([
+    Type.Literal('pending'),
+    Type.Literal('approved'),
+    Type.Literal('rejected'),
+    Type.Literal('superseded'),
+  ]),
+  requestedByName: Type.String(),
+  requestedAt: Type.String(),
+  decidedByName: Type.Union([Type.String(), Type.Null()]),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+
 export const UserSchema = Type.Object({
   id: Type.String(),
   username: Type.String(),
@@ -18,6 +49,7 @@ export const UserSchema = Type.Object({
     description: '列表中显示的邮箱（如 c***@example.gov.cn）；null 表示未设置邮箱',
   }),
   reminderEmail: Type.Boolean({ description: '是否接收期限提醒邮件' }),
+  pendingChanges: Type.Array(PendingChangeSchema, { description: '待安全保密管理员批准的角色或重置密码申请' }),
 });
 
 const EmailInput = Type.Union([Type.String({ maxLength: 300 }), Type.Null()], {
@@ -29,7 +61,12 @@ export const UserCreateBody = Type.Object({
   displayName: Type.String({ maxLength: 50 }),
   agencyId: Type.String({ minLength: 1 }),
   roles: Type.Array(Type.String(), { maxItems: 10 }),
-  password: Type.String({ maxLength: 128 }),
+  password: Type.Optional(
+    Type.String({
+      maxLength: 128,
+      description: '不再填写：初始密码由安全保密管理员批准时生成并交付本人（三员分立）',
+    }),
+  ),
   reachAgencyId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   email: Type.Optional(EmailInput),
   reminderEmail: Type.Optional(Type.Boolean()),
@@ -54,6 +91,7 @@ export const OwnAccountSchema = Type.Object({
   email: Type.Union([Type.String(), Type.Null()]),
   reminderEmail: Type.Boolean(),
   lastLoginAt: Type.Union([Type.String(), Type.Null()]),
+  pendingChanges: Type.Array(PendingChangeSchema),
 });
 
 export const OwnAccountPatchBody = Type.Object(

@@ -3,9 +3,15 @@
  * and the reminder-mail preference (set by the user administrator, or by the user on 我的账号).
  * Every change is audited.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
-import { passwordProblem, validateRoles, validateUsername, type Role } from '../../domain/accounts.ts';
+import {
+  grantNeedsApproval,
+  passwordProblem,
+  validateRoles,
+  validateUsername,
+  type Role,
+} from '../../domain/accounts.ts';
 import { isGovernment } from '../../domain/agency.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import type { Clock } from '../../domain/time.ts';
@@ -20,6 +26,12 @@ import { maskEmail } from '../privacy/personal-data.ts';
 import { readEmail } from './email.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import * as repo from './users.repository.ts';
+import { requestChange, type AccountChange } from './account-changes.service.ts';
+
+/** A change awaiting the 安全保密管理员, as shown beside the account. */
+export function presentPending(c: AccountChange) {
+  return { id: c.id, kind: c.kind, roles: c.roles, requestedByName: c.requestedByName, requestedAt: c.requestedAt };
+}
 
 export type { UserRecord } from './users.repository.ts';
 
@@ -31,7 +43,7 @@ export interface SecurityPolicy {
  * A user as shown to staff: never the password hash. The e-mail address is masked, and whole
  * only for an actor who may manage the account (who edits it).
  */
-export function presentUser(u: repo.UserRecord, actor: Actor) {
+export function presentUser(u: repo.UserRecord, actor: Actor, pending: AccountChange[] = []) {
   return {
     id: u.id,
     username: u.username,
@@ -47,6 +59,7 @@ export function presentUser(u: repo.UserRecord, actor: Actor) {
     email: can(actor, 'users.manage', { agencyId: u.agencyId, roles: u.roles }) ? u.email : null,
     emailMasked: u.email ? maskEmail(u.email) : null,
     reminderEmail: u.reminderEmail,
+    pendingChanges: pending.filter((c) => c.userId === u.id).map(presentPending),
   };
 }
 export type UserView = ReturnType<typeof presentUser>;
@@ -75,7 +88,8 @@ export interface NewUserInput {
   displayName: string;
   agencyId: string;
   roles: string[];
-  password: string;
+  /** Only the operator's CLI and the demo loader set it; an administrator's request gets one at approval. */
+  password?: string;
   /** For supervisors: the government node whose subtree they read (default: their own government). */
   reachAgencyId?: string | null;
   /** Work e-mail for reminders; blank or absent = none. */
@@ -108,7 +122,10 @@ export async function createUser(
   const usernameProblem = validateUsername(username);
   if (usernameProblem) errors.username = usernameProblem;
   if (!input.displayName.trim()) errors.displayName = '请填写姓名';
-  const pw = passwordProblem(input.password, username, { minLength: policy.passwordMinLength });
+  // 三员分立: an administrator asks for the account; the approver receives its initial password.
+  const approval = actor.kind !== 'system';
+  if (approval && input.password) errors.password = '初始密码由安全保密管理员批准时生成并交付本人，申请时无需填写';
+  const pw = approval ? null : passwordProblem(input.password ?? '', username, { minLength: policy.passwordMinLength });
   if (pw) errors.password = pw;
   const roles: Role[] = collect(errors, () => validateRoles(input.roles)) ?? [];
   const email = collect(errors, () => readEmail(input.email)) ?? null;
@@ -124,7 +141,8 @@ export async function createUser(
     if (!root || !isGovernment(root.level)) throw new ValidationError({ reachAgencyId: '监督范围应为一级人民政府' });
   }
   const id = randomUUID();
-  const passwordHash = await hashPassword(input.password);
+  // Awaiting approval, the account holds no role and a password nobody knows.
+  const passwordHash = await hashPassword(approval ? randomBytes(32).toString('base64url') : input.password!);
   return db.transaction().execute(async (tx) => {
     const reminderEmail = input.reminderEmail ?? true;
     await repo.insertUser(
@@ -137,8 +155,9 @@ export async function createUser(
         passwordHash,
         email,
         reminderEmail,
-        roles,
-        reach,
+        roles: approval ? [] : roles,
+        reach: approval ? [] : reach,
+        mustChangePassword: approval,
       },
       clock.now().toISOString(),
     );
@@ -162,6 +181,14 @@ export async function createUser(
       },
       clock,
     );
+    if (approval)
+      await requestChange(
+        tx,
+        actor,
+        { id, username, agencyId: input.agencyId, roles: [] },
+        { kind: 'grant', roles, reach, newAccount: true },
+        clock,
+      );
     return (await repo.findUserById(tx, id))!;
   });
 }
@@ -205,9 +232,15 @@ export async function updateUser(
       now,
     );
     if (patch.roles) {
-      await repo.replaceRoles(tx, id, roles);
-      if (roles.includes('supervisor') && user.reach.length === 0)
-        await repo.replaceReach(tx, id, await defaultReach(db, user.agencyId));
+      const reach =
+        roles.includes('supervisor') && user.reach.length === 0 ? await defaultReach(db, user.agencyId) : user.reach;
+      if (actor.kind !== 'system' && grantNeedsApproval(user.roles, roles)) {
+        // 三员分立: a grant waits for the 安全保密管理员; the account keeps its roles meanwhile.
+        await requestChange(tx, actor, user, { kind: 'grant', roles, reach, newAccount: false }, clock);
+      } else {
+        await repo.replaceRoles(tx, id, roles);
+        if (reach !== user.reach) await repo.replaceReach(tx, id, reach);
+      }
     }
     if (patch.status === 'disabled') await deleteUserSessions(tx, id);
     const before = {
@@ -218,9 +251,10 @@ export async function updateUser(
       reminderEmail: user.reminderEmail,
     };
     const nextEmail = email === undefined ? user.email : email;
+    const granted = actor.kind === 'system' || !grantNeedsApproval(user.roles, roles);
     const after = {
       displayName: patch.displayName?.trim() ?? user.displayName,
-      roles,
+      roles: granted ? roles : user.roles,
       status: patch.status ?? user.status,
       email: nextEmail && maskEmail(nextEmail),
       reminderEmail: patch.reminderEmail ?? user.reminderEmail,
@@ -316,23 +350,33 @@ export async function resetPassword(
   db: Db,
   actor: Actor,
   id: string,
-  password: string,
+  password: string | undefined,
   policy: SecurityPolicy,
   clock: Clock,
-): Promise<void> {
+): Promise<'requested' | 'done'> {
   const user = await getUser(db, id);
   authorize(actor, 'users.manage', { agencyId: user.agencyId, roles: user.roles });
-  const problem = passwordProblem(password, user.username, { minLength: policy.passwordMinLength });
+  if (actor.kind !== 'system') {
+    // 三员分立: the reset waits for the 安全保密管理员, who receives the new password (the asker never does).
+    if (password) throw new ValidationError({ password: '新密码由安全保密管理员批准时生成并交付本人，申请时无需填写' });
+    if (actor.id === id) throw new DomainError('FORBIDDEN', '请在“我的账号”中修改自己的密码');
+    await db.transaction().execute(async (tx) => {
+      await requestChange(tx, actor, user, { kind: 'password_reset' }, clock);
+    });
+    return 'requested';
+  }
+  const problem = passwordProblem(password ?? '', user.username, { minLength: policy.passwordMinLength });
   if (problem) throw new ValidationError({ password: problem });
   await setPassword(
     db,
     actor,
     user,
-    password,
-    { action: 'user.password_reset', summary: `重置账号 ${user.username} 的密码`, mustChange: false },
+    password ?? '',
+    { action: 'user.password_reset', summary: `重置账号 ${user.username} 的密码`, mustChange: true },
     clock,
   );
   await deleteUserSessions(db, id);
+  return 'done';
 }
 
 export async function changeOwnPassword(
@@ -367,7 +411,7 @@ async function ownAccount(db: Db, actor: Actor): Promise<repo.UserRecord> {
 }
 
 /** 我的账号 as its holder sees it: the whole e-mail address. */
-export function presentOwnAccount(u: repo.UserRecord) {
+export function presentOwnAccount(u: repo.UserRecord, pending: AccountChange[] = []) {
   return {
     id: u.id,
     username: u.username,
@@ -378,6 +422,7 @@ export function presentOwnAccount(u: repo.UserRecord) {
     email: u.email,
     reminderEmail: u.reminderEmail,
     lastLoginAt: u.lastLoginAt,
+    pendingChanges: pending.map(presentPending),
   };
 }
 

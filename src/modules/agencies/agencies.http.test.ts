@@ -136,7 +136,6 @@ describeEachDialect('agencies, users and the portal over HTTP', (dialect) => {
         displayName: '越权',
         agencyId: me.agencyId,
         roles: ['audit_admin'],
-        password: 'Strong-Passw0rd',
       },
     });
     expect(sysAccount.statusCode).toBe(403);
@@ -149,7 +148,6 @@ describeEachDialect('agencies, users and the portal over HTTP', (dialect) => {
         displayName: '新登记员',
         agencyId: me.agencyId,
         roles: ['clerk'],
-        password: 'Clerk-Passw0rd',
       },
     });
     expect(clerk.statusCode).toBe(201);

@@ -5,7 +5,7 @@
  */
 import { thirdPartyNoticesMissing } from '../../domain/applications/third-party.ts';
 import type { Situation } from '../../domain/applications/workflow.ts';
-import { DEFAULT_CLOCK_SETTINGS } from '../../domain/clock/settings.ts';
+import { DEFAULT_CLOCK_SETTINGS, type ClockSettings } from '../../domain/clock/settings.ts';
 import type { ClockResult } from '../../domain/clock/types.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Calendar } from '../../domain/calendar/calendar.ts';
@@ -16,6 +16,7 @@ import { clockOf, derivedColumns } from './applications.clock.ts';
 import type { AppDeps } from './applications.deps.ts';
 import * as events from './applications.events.repository.ts';
 import * as repo from './applications.repository.ts';
+import { noticeForEvent, notifyApplicant } from './notify/notify.service.ts';
 
 /** The actor of the public pages (the applicant on the tracking page). */
 export function applicantActor(agencyId: string, clientIp: string | null = null): Actor {
@@ -37,14 +38,17 @@ export function situationOf(
   stored: readonly events.EventRecord[],
   clock: ClockResult,
   today: string,
+  settings: ClockSettings = DEFAULT_CLOCK_SETTINGS,
 ): Situation {
   return {
     clockState: clock.state,
     correctionRequested: clock.correctionRequestedDate !== null,
     openConsultations: clock.consultations.filter((c) => c.open).length,
+    unansweredConsultations: clock.consultations.filter((c) => c.answeredDate === null).length,
+    closedBy: clock.closedBy,
     extensionRequested: rec.extensionRequestedDays !== null,
     extensionDaysUsed: clock.extensionWorkingDays,
-    maxExtensionDays: DEFAULT_CLOCK_SETTINGS.maxExtensionWorkingDays,
+    maxExtensionDays: settings.maxExtensionWorkingDays,
     replyDue: clock.replyDue,
     today,
     reasonsAsked: rec.reasonsAsked,
@@ -102,6 +106,19 @@ export async function applyChange(
     const patch = { ...change.patch, ...derived, updatedAt: at };
     await repo.updateApplication(tx, rec.id, patch);
     if (change.also) await change.also(tx, after, stored);
+    // The applicant hears of the steps that concern them (one notice per kind per step).
+    const notices = new Map(
+      change.events.flatMap((e) => {
+        const n = noticeForEvent(e.type);
+        return n ? [[n.kind, n] as const] : [];
+      }),
+    );
+    for (const n of notices.values())
+      await notifyApplicant(tx, deps, { ...rec, ...patch }, n.kind, {
+        replyDue: after.replyDue,
+        correctionDue: after.correctionPeriodEnd,
+        documentKind: n.documentKind,
+      });
     await recordAudit(
       tx,
       actor,

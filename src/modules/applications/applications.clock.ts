@@ -61,7 +61,8 @@ export function derivedColumns(clock: ClockResult, events: readonly EventRecord[
     receivedDate: clock.receivedDate,
     replyDue: clock.replyDue,
     dueRule: dueRuleOf(clock, delayed),
-    dueProvisional: clock.provisional,
+    // 暂定 beside the reply due date (lifecycle.md "Provisional years"); a calendar import recomputes it.
+    dueProvisional: clock.replyDueProvisional,
     closedDate: clock.closed,
     closedBy: clock.closedBy,
     outcome: clock.outcome,

@@ -2,8 +2,9 @@
 import { createHmac } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { queryCodeFromBytes } from '../../domain/applications/tracking.ts';
+import { resolveClockSettings, type ClockSettings } from '../../domain/clock/settings.ts';
 import type { Clock } from '../../domain/time.ts';
-import { createPersonalDataCipher, type PersonalDataCipher } from '../privacy/personal-data.ts';
+import { createPersonalDataCipher, type CryptoSuite, type PersonalDataCipher } from '../privacy/personal-data.ts';
 
 export interface AppDeps {
   db: Db;
@@ -11,11 +12,35 @@ export interface AppDeps {
   cipher: PersonalDataCipher;
   /** The app secret (query codes derived from a form's idempotency token, their keyed hashes). */
   secret: string;
+  /** Where the public reaches this server (the tracking link in the applicant's e-mails). */
+  publicUrl?: string;
+  /** Whether an SMS gateway is configured (GONGKAI_SMS_GATEWAY): SMS notices are queued only then. */
+  smsEnabled?: boolean;
+  /** Overrides of the clock settings' defaults (src/domain/clock/settings.ts), e.g. an [INTERPRETATION] one. */
+  clockSettings?: Partial<ClockSettings>;
+}
+
+/** The clock settings in force: the one place steps, guards and synth read periods and ceilings from. */
+export function clockSettingsOf(deps: Pick<AppDeps, 'clockSettings'>): ClockSettings {
+  return resolveClockSettings(deps.clockSettings);
 }
 
 /** Builds the dependencies from the app context. */
-export function appDeps(ctx: { db: Db; clock: Clock; encryptionKey: string; secret: string }): AppDeps {
-  return { db: ctx.db, clock: ctx.clock, cipher: createPersonalDataCipher(ctx.encryptionKey), secret: ctx.secret };
+export function appDeps(ctx: {
+  db: Db;
+  clock: Clock;
+  encryptionKey: string;
+  secret: string;
+  config?: { publicUrl?: string; smsGateway?: string; cryptoSuite?: CryptoSuite };
+}): AppDeps {
+  return {
+    db: ctx.db,
+    clock: ctx.clock,
+    cipher: createPersonalDataCipher(ctx.encryptionKey, ctx.config?.cryptoSuite ?? 'international'),
+    secret: ctx.secret,
+    publicUrl: ctx.config?.publicUrl ?? 'http://localhost:3000',
+    smsEnabled: (ctx.config?.smsGateway ?? 'off') !== 'off',
+  };
 }
 
 /** The stored keyed hash of a query code (the code itself is never stored). */

@@ -14,6 +14,8 @@ export function presentSummary(a: InboxItem, today: string) {
     receivedDate: a.receivedDate,
     state: a.state,
     replyDue: a.replyDue,
+    /** 暂定: counted on a provisional calendar (lifecycle.md "Provisional years"). */
+    replyDueProvisional: a.dueProvisional,
     dueRule: a.dueRule,
     overdue: a.state !== 'closed' && a.replyDue !== null && today > a.replyDue,
     closedDate: a.closedDate,
@@ -73,6 +75,9 @@ export function presentDetail(d: ApplicationDetail, today: string) {
       replyDue: d.clock.replyDue,
       baseDue: d.clock.baseDue,
       paymentDue: d.clock.paymentDue,
+      replyDueProvisional: d.clock.replyDueProvisional,
+      correctionPeriodEndProvisional: d.clock.correctionPeriodEndProvisional,
+      paymentDueProvisional: d.clock.paymentDueProvisional,
       extensionWorkingDays: d.clock.extensionWorkingDays,
       overdue: d.clock.overdue,
       provisional: d.clock.provisional,

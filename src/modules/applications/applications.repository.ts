@@ -104,6 +104,7 @@ const INBOX_COLUMNS = [
   'received_date',
   'state',
   'reply_due',
+  'due_provisional',
   'due_rule',
   'closed_date',
   'outcome',
@@ -130,6 +131,7 @@ export type InboxItem = Pick<
   | 'receivedDate'
   | 'state'
   | 'replyDue'
+  | 'dueProvisional'
   | 'dueRule'
   | 'closedDate'
   | 'outcome'
@@ -448,6 +450,20 @@ export async function feesPaidInYear(db: DbOrTx, agencyIds: readonly string[], y
 }
 
 /** Open applications (the sweep recomputes their clocks), a page at a time by id. */
+/**
+ * Applications a calendar import can move (lifecycle.md: every stored date recomputed): the open
+ * ones and those whose stored due date was provisional.
+ */
+export async function idsToRecompute(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .selectFrom('application')
+    .select('id')
+    .where((eb) => eb.or([eb('state', '!=', 'closed'), eb('due_provisional', '=', 1)]))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function openAfter(db: DbOrTx, afterId: string, limit: number): Promise<ApplicationRecord[]> {
   const rows = await db
     .selectFrom('application')

@@ -152,7 +152,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: '上传文件（multipart：role = original | released | reply_letter，file）',
+        summary: '上传文件（multipart：role = original | released | reply_letter | signoff_scan，file）',
         params: IdParams,
       },
     },
@@ -161,8 +161,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body;
       if (!isParsedForm(body)) throw new ValidationError({ file: '请以 multipart/form-data 上传文件' });
       const role = body.fields.role;
-      if (role !== 'original' && role !== 'released' && role !== 'reply_letter')
-        throw new ValidationError({ role: '文件类别应为原件、提供文件或答复书' });
+      if (role !== 'original' && role !== 'released' && role !== 'reply_letter' && role !== 'signoff_scan')
+        throw new ValidationError({ role: '文件类别应为原件、提供文件、答复书或审签单扫描件' });
       const upload = body.files.file?.[0];
       if (!upload) throw new ValidationError({ file: '请选择文件' });
       return reply.code(201).send(await addFile(deps, actor, request.params.id, role, upload));

@@ -57,7 +57,24 @@ export const SendBody = Type.Object(
 
 export const StepBody = Type.Object(
   {
-    date: Type.Optional(Type.String()),
+    date: Type.Optional(
+      Type.String({
+        description:
+          '事实发生的日期（YYYY-MM-DD，默认今天）：补录的答复、补正、缴费、批准、审查、签发、送达按发生之日计算期限',
+      }),
+    ),
+    lateReason: Type.Optional(
+      Str(400, '登记补正或缴费晚于其期限时，本机关接受的正当理由（第三十条；缴费仅在设置允许时）'),
+    ),
+    paper: Type.Optional(
+      Type.Object(
+        {
+          signedBy: Str(50, '在纸质审签单上审查或签发的人员'),
+          scanFileId: Type.String({ description: '纸质审签单扫描件（文件类别 signoff_scan）的文件 id' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     note: Type.Optional(Str(4000)),
     handlerId: Type.Optional(Type.String()),
     items: Type.Optional(Str(4000)),
@@ -141,6 +158,7 @@ export const ApplicationSummary = Type.Object({
   receivedDate: Type.Union([Type.String(), Type.Null()]),
   state: Type.String(),
   replyDue: Type.Union([Type.String(), Type.Null()]),
+  replyDueProvisional: Type.Boolean({ description: '答复期限为暂定（所在年度的节假日安排尚未导入）' }),
   dueRule: Type.Union([Type.String(), Type.Null()]),
   overdue: Type.Boolean(),
   closedDate: Type.Union([Type.String(), Type.Null()]),

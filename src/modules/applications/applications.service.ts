@@ -183,12 +183,15 @@ export async function listApplications(deps: AppDeps, actor: Actor, f: InboxFilt
   return { ...result, nextCursor: result.nextCursor && encodeCursor(result.nextCursor), page, pageSize, today };
 }
 
-/** Staff add a file: an original, its released (redacted) version, or the reply letter. Released versions are kept apart from originals. */
+/**
+ * Staff add a file: an original, its released (redacted) version, the reply letter, or the scan of
+ * a paper review or sign-off form (signoff_scan). Released versions are kept apart from originals.
+ */
 export async function addFile(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  role: 'original' | 'released' | 'reply_letter',
+  role: 'original' | 'released' | 'reply_letter' | 'signoff_scan',
   upload: Upload,
 ) {
   const { db, clock } = deps;
@@ -212,7 +215,11 @@ export async function addFile(
   await db.transaction().execute(async (tx) => {
     await events.insertFile(tx, file, checked.content);
     // A file added after the review or sign-off sends the reply back to review (release control).
-    if (role !== 'original' && (rec.decisionStatus === 'reviewed' || rec.decisionStatus === 'signed')) {
+    // (A scan of a paper review or sign-off form is evidence, not something released.)
+    if (
+      (role === 'released' || role === 'reply_letter') &&
+      (rec.decisionStatus === 'reviewed' || rec.decisionStatus === 'signed')
+    ) {
       await repo.updateApplication(tx, id, {
         decisionStatus: 'draft',
         reviewedAt: null,

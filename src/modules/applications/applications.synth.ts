@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApplicationEventTable, ApplicationTable } from '../../db/tables/applications.ts';
 import { APPLICANT_KINDS } from '../../domain/applications/applicant.ts';
 import { OUTCOME_KEYS } from '../../domain/clock/outcomes.ts';
+import { DEFAULT_CLOCK_SETTINGS } from '../../domain/clock/settings.ts';
 import { maskAddress, maskIdentity, maskPhone, createPersonalDataCipher } from '../privacy/personal-data.ts';
 import type { SynthStep } from '../synth/synth.types.ts';
 import type { EventRecord } from './applications.events.repository.ts';
@@ -73,7 +74,10 @@ export const applicationsSynthStep: SynthStep = {
           },
         ];
         const closedIn = 5 + Math.floor(r() * 20);
-        const due = ctx.calendar.addWorkingDays(arrival, 20, { provisional: true }).value;
+        // 第三十三条: the reply period from the clock settings, never restated here.
+        const due = ctx.calendar.addWorkingDays(arrival, DEFAULT_CLOCK_SETTINGS.replyWorkingDays, {
+          provisional: true,
+        }).value;
         const replied = r() < 0.85 || year < 2025;
         const closed = new Date(Date.UTC(year, 0, day + closedIn)).toISOString().slice(0, 10);
         const outcome = REPLY_OUTCOMES[Math.floor(r() * REPLY_OUTCOMES.length)]!;
@@ -143,7 +147,7 @@ export const applicationsSynthStep: SynthStep = {
           state: replied ? 'closed' : 'running',
           receivedDate: arrival,
           replyDue: due,
-          dueRule: '第三十三条：自收到申请之日起20个工作日',
+          dueRule: `第三十三条：自收到申请之日起${DEFAULT_CLOCK_SETTINGS.replyWorkingDays}个工作日`,
           dueProvisional: false,
           closedDate: replied ? closed : null,
           closedBy: replied ? 'replied' : null,

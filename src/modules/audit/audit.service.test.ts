@@ -53,7 +53,7 @@ describeEachDialect('audit trail', (dialect) => {
     expect(await anchorAuditHeads(t.db, anchorDir, clock)).toHaveLength(0); // heads unchanged: nothing new
     await t.db.deleteFrom('audit_event').where('seq', '>=', 3).execute();
     const result = await verifyAudit(t.db, anchorDir);
-    expect(result.chains[0]).toMatchObject({ ok: false, firstBrokenSeq: 4 });
+    expect(result.chains[0]).toMatchObject({ ok: false, firstBrokenSeq: 3, missing: { from: 3, to: 4 } });
     expect(result.chains[0]!.reason).toContain('截断');
   });
 

@@ -4,7 +4,7 @@
  * deletes an event.
  */
 import type { DbOrTx } from '../../db/database.ts';
-import { findChainBreak, GENESIS_HASH, hashEvent, type ChainedEvent } from '../../domain/audit-chain.ts';
+import { findChainBreak, GENESIS_HASH, hashEvent, rangeText, type ChainedEvent } from '../../domain/audit-chain.ts';
 import { shanghaiDate, type Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize } from '../../policies/can.ts';
@@ -57,6 +57,8 @@ export interface ChainReport {
   ok: boolean;
   firstBrokenSeq: number | null;
   reason: string | null;
+  /** Deleted events, first and last seq (a cut-off tail: up to the anchored head). */
+  missing: { from: number; to: number } | null;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function verifyAudit(db: DbOrTx, anchorDir: string): Promise<{ ok: 
       ok: broken === null,
       firstBrokenSeq: broken?.seq ?? null,
       reason: broken?.reason ?? null,
+      missing: broken?.missing ?? null,
     });
   }
   for (const [chain, anchor] of anchors) {
@@ -90,7 +93,8 @@ export async function verifyAudit(db: DbOrTx, anchorDir: string): Promise<{ ok: 
         headHash: null,
         ok: false,
         firstBrokenSeq: 1,
-        reason: `整条链已被删除（外部锚定到第 ${anchor.seq} 条）`,
+        reason: `整条链已被删除：第 ${rangeText({ from: 1, to: anchor.seq })} 条事件已不存在（外部锚定到第 ${anchor.seq} 条）`,
+        missing: { from: 1, to: anchor.seq },
       });
     }
   }

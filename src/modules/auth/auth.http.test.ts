@@ -156,7 +156,7 @@ describeEachDialect('authentication over HTTP', (dialect) => {
     expect(revoked.json().detail).toContain('吊销');
   });
 
-  it('rate-limits login attempts per client address', async () => {
+  it('rate-limits login attempts per client address', { timeout: 120_000 }, async () => {
     const limited = await createTestApp(dialect, { GONGKAI_LOGIN_RATE_LIMIT: '3' });
     try {
       const codes = [];

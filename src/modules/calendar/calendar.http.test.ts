@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
@@ -15,6 +16,9 @@ const CSV_2027 = [
   '2027-02-13,off,春节',
   '2027-02-14,work,春节',
 ].join('\n');
+
+/** A whole (made-up) 2027 notice as Excel or WPS on Chinese Windows saves a CSV: GB18030, CRLF, Chinese headers. */
+const GB18030_2027 = readFileSync(new URL('../../../test/fixtures/calendar/2027-gb18030.csv', import.meta.url));
 
 /** Only the calendar's warnings (other features add their own to the dashboard). */
 const calendarWarningsOf = (body: { warnings: Array<{ code: string }> }) =>
@@ -55,19 +59,48 @@ describeEachDialect('the calendar over HTTP', (dialect) => {
       payload: { ...payload, dryRun: true },
     });
     expect(dry.json()).toMatchObject({ year: 2027, days: 10, dryRun: true });
+    // The dry run names the statutory holidays the file lacks (除夕, 清明, 劳动节…); the import refuses them unconfirmed.
+    expect(dry.json().missingHolidays.map((m: { name: string }) => m.name)).toEqual([
+      '春节',
+      '清明节',
+      '劳动节',
+      '劳动节',
+      '端午节',
+      '中秋节',
+      '国庆节',
+      '国庆节',
+      '国庆节',
+    ]);
     expect(
       calendarWarningsOf((await t.app.inject({ url: '/api/v1/dashboard', headers: { cookie: clerk2.cookie } })).json()),
     ).toHaveLength(1);
+    const partial = await t.app.inject({ method: 'POST', url: '/api/v1/calendar/import', headers, payload });
+    expect(partial.statusCode).toBe(422);
+    expect(partial.json()).toMatchObject({ code: 'CALENDAR_HOLIDAYS_MISSING' });
+    expect(partial.json().detail).toContain(
+      '2027年的日历文件缺少《全国年节及纪念日放假办法》规定的法定节假日：春节（2027年2月5日）',
+    );
 
-    const imported = await t.app.inject({ method: 'POST', url: '/api/v1/calendar/import', headers, payload });
+    // The whole year, saved by Excel as GB18030, goes in through the one CSV reader.
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/calendar/import',
+      headers,
+      payload: { fileName: '2027.csv', contentBase64: GB18030_2027.toString('base64') },
+    });
     expect(imported.statusCode).toBe(200);
-    expect(imported.json()).toMatchObject({ year: 2027, days: 10, dryRun: false });
+    expect(imported.json()).toMatchObject({ year: 2027, days: 33, dryRun: false, missingHolidays: [] });
     expect(
       calendarWarningsOf((await t.app.inject({ url: '/api/v1/dashboard', headers: { cookie: clerk2.cookie } })).json()),
     ).toEqual([]);
     const years = (await t.app.inject({ url: '/api/v1/calendar/years', headers: { cookie: clerk2.cookie } })).json()
       .items;
-    expect(years.at(-1)).toMatchObject({ year: 2027, source: 'import', days: 10 });
+    expect(years.at(-1)).toMatchObject({
+      year: 2027,
+      source: 'import',
+      days: 33,
+      notice: { title: '国务院办公厅关于2027年部分节假日安排的通知（测试用，非正式通知）' },
+    });
     expect(years[0]).toMatchObject({ year: 2007, source: 'bundled' });
   });
 

@@ -4,9 +4,10 @@
  * depend on it; after an import, callers recompute the deadlines of open applications
  * (lifecycle.md: "recomputed … whenever a calendar year is imported").
  */
-import type { Db } from '../../db/database.ts';
+import type { Db, DbOrTx } from '../../db/database.ts';
 import { Calendar } from '../../domain/calendar/calendar.ts';
 import { loadBundledYears } from '../../domain/calendar/bundled.ts';
+import { missingStatutoryHolidays } from '../../domain/calendar/statutory.ts';
 import type { CalendarYear } from '../../domain/calendar/types.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { formatChineseDate } from '../../domain/time.ts';
@@ -37,9 +38,11 @@ export interface CalendarYearSummary {
   readonly importedBy: string | null;
 }
 
-export interface ImportResult {
+export interface ImportResult<R = unknown> {
   readonly year: number;
   readonly days: number;
+  /** What the `afterImport` hook returned (the applications' recomputation). */
+  readonly after?: R;
   /** An earlier import of the same year was replaced. */
   readonly replacedImport: boolean;
   /** The year is also bundled; the imported one is now in force. */
@@ -82,17 +85,56 @@ export async function listCalendarYears(db: Db): Promise<CalendarYearSummary[]> 
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
+/** Options of an import. */
+export interface ImportOptions<R> {
+  /**
+   * The importer confirms a file that lacks statutory holidays of 《全国年节及纪念日放假办法》 (e.g. a
+   * partial file on purpose); without it such a file is refused (lifecycle.md "Provisional years").
+   */
+  readonly confirmMissingHolidays?: boolean;
+  /**
+   * Runs in the import's transaction with the calendar now in force: the applications recompute
+   * every stored date there (lifecycle.md: "recomputed in the same transaction").
+   */
+  readonly afterImport?: (tx: DbOrTx, calendar: Calendar) => Promise<R>;
+}
+
+/**
+ * Refuses a year file that does not list every statutory holiday of its year as a day off,
+ * unless the importer confirmed it: a notice always gives them (the check holds for every notice
+ * 2007–2026), so a file without them is partial or mistyped — a 2027 file with only 元旦 must not
+ * pass for the whole year. CALENDAR_HOLIDAYS_MISSING (422) lists them.
+ */
+export function checkStatutoryHolidays(year: CalendarYear, confirmed: boolean): Array<{ name: string; date: string }> {
+  const missing = missingStatutoryHolidays(year.year, year.days);
+  if (missing.length > 0 && !confirmed) {
+    throw new DomainError(
+      'CALENDAR_HOLIDAYS_MISSING',
+      `${year.year}年的日历文件缺少《全国年节及纪念日放假办法》规定的法定节假日：${missing
+        .map((m) => `${m.name}（${formatChineseDate(m.date)}）`)
+        .join(
+          '、',
+        )}。国务院办公厅的通知总会安排这些日子放假；文件可能不完整。确属有意时，请勾选“确认缺少法定节假日仍导入”（命令行加 --confirm-missing-holidays）`,
+      { missingHolidays: missing },
+    );
+  }
+  return missing;
+}
+
 /**
  * Imports a validated calendar year (from `parseCalendarFile`), replacing any earlier import
- * of that year, and records the change in the audit trail in the same transaction.
+ * of that year, and records the change in the audit trail in the same transaction; `afterImport`
+ * runs in it too, with the new calendar.
  */
-export async function importCalendarYear(
+export async function importCalendarYear<R = unknown>(
   db: Db,
   actor: Actor,
   year: CalendarYear,
   clock: Clock,
-): Promise<ImportResult> {
+  options: ImportOptions<R> = {},
+): Promise<ImportResult<R>> {
   authorizeCalendarChange(actor);
+  const missing = checkStatutoryHolidays(year, options.confirmMissingHolidays === true);
   return db.transaction().execute(async (tx) => {
     const owned = await repo.findDaysOwnedByOtherYears(
       tx,
@@ -118,12 +160,28 @@ export async function importCalendarYear(
         action: 'calendar.import',
         subjectType: 'calendar_year',
         subjectId: String(year.year),
-        summary: `${what}${year.year}年节假日安排（${year.notice.title}），共${year.days.length}天`,
+        summary: `${what}${year.year}年节假日安排（${year.notice.title}），共${year.days.length}天${
+          missing.length
+            ? `；经确认，文件缺少法定节假日${missing.map((m) => `${m.name}（${formatChineseDate(m.date)}）`).join('、')}`
+            : ''
+        }`,
         ...(before ? { before } : {}),
         after: year,
       },
       clock,
     );
-    return { year: year.year, days: year.days.length, replacedImport: before !== undefined, overridesBundled };
+    const after = options.afterImport
+      ? await options.afterImport(
+          tx,
+          Calendar.fromYears([...loadBundledYears(), ...(await repo.findImportedYears(tx))]),
+        )
+      : undefined;
+    return {
+      year: year.year,
+      days: year.days.length,
+      replacedImport: before !== undefined,
+      overridesBundled,
+      ...(after !== undefined ? { after } : {}),
+    };
   });
 }

@@ -5,7 +5,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import type { CatalogAttachmentTable, CatalogEventTable, CatalogItemTable } from '../../db/tables/catalog.ts';
-import type { CatalogState, DocType, ValidityEnd } from '../../domain/catalog/index.ts';
+import type { CatalogState, DocType, QaPair, ValidityEnd } from '../../domain/catalog/index.ts';
 
 export interface CatalogItem {
   id: string;
@@ -39,6 +39,10 @@ export interface CatalogItem {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** 政策解读: the policy it explains, its video link and 问答. */
+  interpretsId: string | null;
+  videoUrl: string | null;
+  qa: QaPair[];
 }
 
 export type ItemRow = Selectable<CatalogItemTable>;
@@ -86,7 +90,72 @@ export function toItem(r: ItemRow): CatalogItem {
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    interpretsId: r.interprets_id ?? null,
+    videoUrl: r.video_url ?? null,
+    qa: r.qa_json ? (JSON.parse(r.qa_json) as QaPair[]) : [],
   };
+}
+
+/** An agency's policies (规章, 规范性文件, other 第二十条第（一）项 documents) not withdrawn, newest first. */
+export async function findPolicies(db: DbOrTx, agencyId: string, limit = 200): Promise<CatalogItem[]> {
+  const rows = await db
+    .selectFrom('catalog_item')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('status', '!=', 'withdrawn')
+    .where('doc_type', '!=', 'policy_interpretation')
+    .where((eb) => eb.or([eb('doc_type', 'in', ['rule', 'normative']), eb('statutory_item', '=', 'a20.1')]))
+    .orderBy('formed_on', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toItem);
+}
+
+/** The 解读 of a policy (any state), oldest first. */
+export async function findInterpretations(db: DbOrTx, policyId: string): Promise<CatalogItem[]> {
+  const rows = await db
+    .selectFrom('catalog_item')
+    .selectAll()
+    .where('interprets_id', '=', policyId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toItem);
+}
+
+/**
+ * Published 解读 per policy of the agencies, for statistics: every policy (规章, 规范性文件 and
+ * other 第二十条第（一）项 documents) published in `year` with the count of its published 解读.
+ */
+export async function interpretationCounts(
+  db: DbOrTx,
+  agencyIds: readonly string[],
+  year: number,
+): Promise<
+  Array<{ id: string; agencyId: string; title: string; docType: string; publishedOn: string; interpretations: number }>
+> {
+  if (agencyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('catalog_item as p')
+    .leftJoin('catalog_item as i', (j) => j.onRef('i.interprets_id', '=', 'p.id').on('i.status', '=', 'published'))
+    .select(['p.id', 'p.agency_id', 'p.title', 'p.doc_type', 'p.published_on'])
+    .select((eb) => eb.fn.count<number>('i.id').as('n'))
+    .where('p.agency_id', 'in', agencyIds)
+    .where('p.status', '=', 'published')
+    .where('p.doc_type', '!=', 'policy_interpretation')
+    .where((eb) => eb.or([eb('p.doc_type', 'in', ['rule', 'normative']), eb('p.statutory_item', '=', 'a20.1')]))
+    .where('p.published_on', '>=', `${year}-01-01`)
+    .where('p.published_on', '<=', `${year}-12-31`)
+    .groupBy(['p.id', 'p.agency_id', 'p.title', 'p.doc_type', 'p.published_on'])
+    .orderBy('p.published_on')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    agencyId: r.agency_id,
+    title: r.title,
+    docType: r.doc_type,
+    publishedOn: r.published_on ?? '',
+    interpretations: Number(r.n),
+  }));
 }
 
 export async function insertItem(db: DbOrTx, row: CatalogItemTable): Promise<void> {

@@ -30,6 +30,7 @@ import { createDraft, discardDraft, getItem, lateCounts, listItems, updateDraft 
 import { categoriesOf } from './settings.service.ts';
 import { act, addAttachment, removeAttachment } from './workflow.service.ts';
 import { catalogSettingsRoutes } from './settings.routes.ts';
+import { interpretationLinks, interpretationStats, policyChoices } from './interpretations.service.ts';
 import { validityOf } from './validity.service.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { timeliness } from '../../domain/catalog/index.ts';
@@ -86,6 +87,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         version: e.version,
       })),
       attachments: attachments.map(({ itemId: _itemId, ...a }) => a),
+      ...(await interpretationLinks(db, item)),
     };
   }
 
@@ -162,6 +164,35 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const item = await createDraft(db, actor, target, input, clock);
       return reply.code(201).send(await detail(item));
     },
+  );
+
+  app.get(
+    '/api/v1/catalog/policies',
+    {
+      schema: {
+        tags,
+        summary: '本机关可解读的政策（规章、规范性文件和第二十条第（一）项下的文件）',
+        querystring: Type.Object({ agencyId: Type.String({ maxLength: 64 }) }),
+      },
+    },
+    async (request) => ({ items: await policyChoices(db, requireActor(request), request.query.agencyId) }),
+  );
+
+  app.get(
+    '/api/v1/catalog/interpretation-stats',
+    {
+      schema: {
+        tags,
+        summary: '政策解读统计：某年发布的政策及其已发布解读数',
+        querystring: Type.Object({
+          agencyId: Type.String({ maxLength: 64 }),
+          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+          subtree: Type.Optional(Type.Boolean()),
+        }),
+      },
+    },
+    async (request) =>
+      interpretationStats(db, requireActor(request), request.query.agencyId, request.query.year, request.query.subtree),
   );
 
   app.get(

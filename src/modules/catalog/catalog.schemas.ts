@@ -19,6 +19,16 @@ export const ItemInputSchema = Type.Object({
   ),
   effectiveOn: Type.Optional(Type.Union([DateString, Type.Null()])),
   replacesId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  interpretsId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  videoUrl: Type.Optional(Type.Union([Type.String({ maxLength: 600 }), Type.Null()])),
+  qa: Type.Optional(
+    Type.Union([
+      Type.Array(Type.Object({ question: Type.String({ maxLength: 400 }), answer: Type.String({ maxLength: 6000 }) }), {
+        maxItems: 40,
+      }),
+      Type.Null(),
+    ]),
+  ),
 });
 
 export const CreateBody = Type.Intersect([
@@ -84,6 +94,9 @@ export const ItemSchema = Type.Object({
   endedAs: Nullable(Type.String()),
   endedOn: Nullable(Type.String()),
   replacesId: Nullable(Type.String()),
+  interpretsId: Nullable(Type.String()),
+  videoUrl: Nullable(Type.String()),
+  qa: Type.Array(Type.Object({ question: Type.String(), answer: Type.String() })),
   authorId: Nullable(Type.String()),
   authorName: Type.String(),
   version: Type.Integer(),
@@ -120,12 +133,23 @@ export const ValiditySchema = Type.Object({
   ),
 });
 
+const LinkedItemSchema = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  state: Type.String(),
+  publishedOn: Nullable(Type.String()),
+});
+
 export const ItemDetailSchema = Type.Intersect([
   ItemSchema,
   Type.Object({
     events: Type.Array(EventSchema),
     attachments: Type.Array(AttachmentSchema),
     validity: Type.Union([ValiditySchema, Type.Null()]),
+    /** 政策解读: the policy this 解读 explains, or this policy's 解读; the reviewer's warnings. */
+    interprets: Type.Union([LinkedItemSchema, Type.Null()]),
+    interpretations: Type.Array(LinkedItemSchema),
+    warnings: Type.Array(Type.String()),
   }),
 ]);
 

@@ -11,6 +11,12 @@ import { parseDate } from '../../domain/calendar/calendar.ts';
 import {
   catalogDue,
   hasValidity,
+  INTERPRETATION_CATEGORY,
+  INTERPRETATION_STATUTORY_ITEM,
+  interpretationTargetProblem,
+  qaProblem,
+  videoUrlProblem,
+  type QaPair,
   isDocType,
   isEditable,
   statutoryItem,
@@ -47,6 +53,10 @@ export interface ItemInput {
   special?: { workingDays: number; basis: string } | null;
   effectiveOn?: string | null;
   replacesId?: string | null;
+  /** 政策解读 only: the policy it explains (required), a video link and 问答. */
+  interpretsId?: string | null;
+  videoUrl?: string | null;
+  qa?: QaPair[] | null;
 }
 
 function isDate(value: string): boolean {
@@ -116,6 +126,23 @@ export async function normalizeInput(
     if (!old || old.agencyId !== agencyId || !hasValidity(old.docType))
       errors.replacesId = '被修订的文件须为本机关的规章或规范性文件';
   }
+  const interpretation = input.docType === 'policy_interpretation';
+  const qa = interpretation
+    ? (input.qa ?? []).map((p) => ({ question: cleanText(p.question), answer: cleanText(p.answer) }))
+    : [];
+  const videoUrl = interpretation ? (input.videoUrl ?? '').trim() : '';
+  if (interpretation) {
+    if (!input.interpretsId) errors.interpretsId = '政策解读须选择所解读的政策';
+    else {
+      const policy = await repo.findItem(db, input.interpretsId);
+      const problem = interpretationTargetProblem(agencyId, policy);
+      if (problem) errors.interpretsId = problem;
+    }
+    const videoProblem = videoUrlProblem(videoUrl);
+    if (videoProblem) errors.videoUrl = videoProblem;
+    const qaProblemText = qaProblem(qa);
+    if (qaProblemText) errors.qa = qaProblemText;
+  }
   const bodyHtml = sanitizeBody(input.bodyHtml ?? '');
   if (bodyHtml.length > 2_000_000) errors.bodyHtml = '正文过长';
   if (Object.keys(errors).length) throw new ValidationError(errors);
@@ -135,7 +162,52 @@ export async function normalizeInput(
     special_basis: input.special?.basis.trim() ?? null,
     effective_on: hasValidity(docType) ? (input.effectiveOn ?? null) : null,
     replaces_id: hasValidity(docType) ? (input.replacesId ?? null) : null,
+    interprets_id: interpretation ? (input.interpretsId ?? null) : null,
+    video_url: videoUrl || null,
+    qa_json: qa.length ? JSON.stringify(qa) : null,
   };
+}
+
+/**
+ * A 解读 filed without a category goes to the agency's 政策解读 category under 第二十条第（一）项,
+ * created (audited) the first time, so that 解读 are listed together on the portal.
+ */
+async function fileInterpretation(
+  tx: DbOrTx,
+  actor: Actor,
+  agencyId: string,
+  fields: { doc_type: string; category_id: string | null; statutory_item: string },
+  clock: Clock,
+): Promise<void> {
+  if (fields.doc_type !== 'policy_interpretation' || fields.category_id) return;
+  const existing = (await settings.listCategories(tx, [agencyId])).find((c) => c.name === INTERPRETATION_CATEGORY);
+  let id = existing?.id;
+  if (!existing) {
+    id = randomUUID();
+    const category = {
+      id,
+      agencyId,
+      name: INTERPRETATION_CATEGORY,
+      statutoryItem: INTERPRETATION_STATUTORY_ITEM,
+      sortOrder: 99,
+    };
+    await settings.insertCategory(tx, category, clock.now().toISOString());
+    await recordAudit(
+      tx,
+      actor,
+      {
+        agencyId,
+        action: 'catalog.category_create',
+        subjectType: 'catalog_category',
+        subjectId: id,
+        summary: `新增主动公开类别“${INTERPRETATION_CATEGORY}”（首次起草政策解读时自动建立）`,
+        after: category,
+      },
+      clock,
+    );
+  }
+  fields.category_id = id!;
+  fields.statutory_item = existing?.statutoryItem ?? INTERPRETATION_STATUTORY_ITEM;
 }
 
 function dueFields(calendar: Calendar, formedOn: string, special: ItemInput['special']) {
@@ -182,6 +254,7 @@ export async function createDraft(
     updated_at: now,
   };
   return inTransaction(db, async (tx) => {
+    await fileInterpretation(tx, actor, agencyId, row, clock);
     await repo.insertItem(tx, row);
     await recordAudit(
       tx,
@@ -222,6 +295,7 @@ export async function updateDraft(
   const fields = await normalizeInput(db, item.agencyId, input);
   const cal = await loadCalendar(db);
   return db.transaction().execute(async (tx) => {
+    await fileInterpretation(tx, actor, item.agencyId, fields, clock);
     await repo.updateItem(tx, id, {
       ...fields,
       publisher: fields.publisher || item.publisher,

@@ -48,6 +48,10 @@ export interface PublicItemPage {
   history: Array<{ at: string; step: PublicStep; reason: string; before: { title: string } | null; version: number }>;
   replaces: { id: string; title: string } | null;
   replacedBy: { id: string; title: string } | null;
+  /** 政策解读: the public policy this 解读 explains. */
+  interprets: { id: string; title: string } | null;
+  /** A policy's public 解读, oldest first. */
+  interpretations: Array<{ id: string; title: string; publishedOn: string | null }>;
 }
 
 /** An item's public page, or null when it is not public. */
@@ -60,7 +64,14 @@ export async function publicItem(db: DbOrTx, id: string, clock: Clock): Promise<
   const cats = item.categoryId ? await listCategories(db, [item.agencyId]) : [];
   const replaces = item.replacesId ? await repo.findItem(db, item.replacesId) : null;
   const replacedBy = await findPublishedReplacement(db, id);
+  const nowIso = clock.now().toISOString();
+  const visible = (i: repo.CatalogItem | null) =>
+    i !== null && i.state === 'published' && isPublic(i.state, i.publishedAt, nowIso);
+  const policy = item.interpretsId ? await repo.findItem(db, item.interpretsId) : null;
+  const interpretations = (await repo.findInterpretations(db, id)).filter(visible);
   return {
+    interprets: policy && visible(policy) ? { id: policy.id, title: policy.title } : null,
+    interpretations: interpretations.map((i) => ({ id: i.id, title: i.title, publishedOn: i.publishedOn })),
     item,
     agency,
     category: cats.find((c) => c.id === item.categoryId) ?? null,

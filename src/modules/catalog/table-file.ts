@@ -4,6 +4,7 @@
  * headers; columns are found by header name, so their order does not matter.
  */
 import ExcelJS from 'exceljs';
+import { decodeText, parseCsv } from '../../domain/csv.ts';
 import { ValidationError } from '../../domain/errors.ts';
 
 export interface TableRow {
@@ -16,48 +17,6 @@ export interface TableFile {
   headers: string[];
   rows: TableRow[];
   errors: Array<{ row: number; messages: string[] }>;
-}
-
-/** Decodes bytes as UTF-8, falling back to GB18030 when they are not valid UTF-8. */
-export function decodeText(buf: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(buf);
-  }
-}
-
-/** RFC 4180 CSV: quoted fields may contain commas, quotes ("") and newlines. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 function cellText(v: ExcelJS.CellValue): string {

@@ -9,6 +9,7 @@ import { inTransaction, type Db, type DbOrTx, type Tx } from '../../db/database.
 import {
   formatIndexNumber,
   hasValidity,
+  publicationOrderProblem,
   retiredByRevision,
   STATE_LABELS,
   transition,
@@ -101,6 +102,13 @@ export async function act(
   }
   const nowIso = clock.now().toISOString();
   const today = shanghaiDate(clock.now());
+  if (action.kind === 'approve' && item.interpretsId) {
+    // 同步或在后发布 (国办发〔2016〕80号): a 解读 never goes out before its policy.
+    const policy = await repo.findItem(db, item.interpretsId);
+    const at = action.publishAt && action.publishAt > nowIso ? new Date(action.publishAt).toISOString() : nowIso;
+    const problem = policy ? publicationOrderProblem(policy, at) : '所解读的政策不存在';
+    if (problem) throw new DomainError('CATALOG_STATE', problem);
+  }
   return inTransaction(db, async (tx) => {
     // Re-read inside the transaction: a concurrent step must not be applied twice.
     const current = (await repo.findItem(tx, id))!;

@@ -23,7 +23,7 @@ import {
 
 export const complaintRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
-  const cipher = createPersonalDataCipher(app.ctx.encryptionKey);
+  const cipher = createPersonalDataCipher(app.ctx.encryptionKey, app.ctx.config.cryptoSuite);
   const tags = ['complaints'];
 
   app.get(

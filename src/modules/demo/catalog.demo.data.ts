@@ -9,11 +9,12 @@
  * including a revision (2024) and a repeal (2025) for the V2021 counts. Titles and texts are
  * illustrative, written in the style of such a bureau.
  */
-export type DemoCategory = '机构职能' | '政策、规范性文件' | '行政许可' | '安全生产' | '其他';
+export type DemoCategory = '机构职能' | '政策、规范性文件' | '政策解读' | '行政许可' | '安全生产' | '其他';
 
 export const DEMO_CATEGORIES: Array<{ name: DemoCategory; statutoryItem: string }> = [
   { name: '机构职能', statutoryItem: 'a20.2' },
   { name: '政策、规范性文件', statutoryItem: 'a20.1' },
+  { name: '政策解读', statutoryItem: 'a20.1' },
   { name: '行政许可', statutoryItem: 'a20.5' },
   { name: '安全生产', statutoryItem: 'a20.13' },
   { name: '其他', statutoryItem: 'a20.15' },
@@ -31,6 +32,10 @@ export interface DemoItem {
   body: string;
   effectiveOn?: string;
   replaces?: string;
+  /** 政策解读: the key of the policy it explains, a video link and 问答. */
+  interprets?: string;
+  videoUrl?: string;
+  qa?: Array<{ question: string; answer: string }>;
   withdraw?: { on: string; reason: string };
   repeal?: { on: string; reason: string };
 }
@@ -234,11 +239,22 @@ export const DEMO_ITEMS: DemoItem[] = [
     ),
   },
   {
-    category: '政策、规范性文件',
+    category: '政策解读',
     docType: 'policy_interpretation',
+    interprets: 'tech-fund-2024',
     title: '《洛江区工业企业技术改造专项资金管理办法（修订）》政策解读',
     formedOn: '2024-06-03',
     publishedOn: '2024-06-14',
+    qa: [
+      {
+        question: '修订后设备投资补助比例是多少？',
+        answer: '由原来的8%提高到10%，单个项目最高补助200万元。',
+      },
+      {
+        question: '2024年7月1日前已开工的项目按哪个办法执行？',
+        answer: '2024年7月1日前已备案并开工的项目，可以选择按原办法或者修订后的办法申报，但不得重复享受。',
+      },
+    ],
     body: P(
       '一、修订背景。二、主要内容：将设备投资补助比例由8%调整为10%，新增数字化改造奖励。三、施行时间：2024年7月1日。',
     ),
@@ -303,6 +319,7 @@ export const DEMO_ITEMS: DemoItem[] = [
   },
   // 2025: a repeal of the 2020 measures, a withdrawal, and drafts still in the workflow.
   {
+    key: 'digital-2025',
     category: '政策、规范性文件',
     docType: 'normative',
     title: '洛江区工业和信息化局关于印发《洛江区推动制造业数字化转型若干措施》的通知',
@@ -313,6 +330,27 @@ export const DEMO_ITEMS: DemoItem[] = [
     body: P(
       '各镇（街道），区直有关单位：现将《洛江区推动制造业数字化转型若干措施》印发给你们，自2025年4月1日起施行，有效期三年。',
     ),
+  },
+  {
+    category: '政策解读',
+    docType: 'policy_interpretation',
+    interprets: 'digital-2025',
+    title: '一图读懂《洛江区推动制造业数字化转型若干措施》',
+    formedOn: '2025-03-10',
+    publishedOn: '2025-03-21',
+    videoUrl: 'https://www.example.gov.cn/video/luojiang-digital-2025.mp4',
+    body: P(
+      '一、出台背景：落实全省制造业数字化转型三年行动，推动规模以上工业企业数字化改造全覆盖。',
+      '二、主要措施：对企业购买工业软件、上云用云、建设智能工厂分别给予补助；对获评省级以上智能制造示范的企业给予一次性奖励。',
+      '三、申报方式：每年集中申报一次，具体时间另行通知。',
+    ),
+    qa: [
+      {
+        question: '哪些企业可以申报？',
+        answer: '在洛江区依法登记注册、具有独立法人资格的规模以上工业企业和专精特新中小企业。',
+      },
+      { question: '措施的有效期多长？', answer: '自2025年4月1日起施行，有效期三年。' },
+    ],
   },
   {
     key: 'smes-2020-repeal',

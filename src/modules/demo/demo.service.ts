@@ -12,6 +12,7 @@ import { createUser } from '../accounts/users.service.ts';
 import { countAgencies } from '../agencies/agencies.repository.ts';
 import { createAgency } from '../agencies/agencies.service.ts';
 import { loadApplicationsDemo, type DemoKeys } from './applications.demo.ts';
+import { markDemoNoticesDelivered } from '../outbox/outbox.service.ts';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES } from './demo.data.ts';
 import { loadCatalogDemo } from './catalog.demo.ts';
 
@@ -81,5 +82,7 @@ export async function loadDemo(
   }
   await loadCatalogDemo(db, clock, ids);
   await loadApplicationsDemo(db, clock, options.keys);
+  // The applicants' e-mails of the demo's steps stay in the outbox, shown as delivered.
+  await markDemoNoticesDelivered(db);
   return credentials;
 }

@@ -19,7 +19,7 @@ describeEachDialect('letter templates and the outbox over HTTP', (dialect) => {
     const head = await t.login('gxj.head');
     const h = { cookie: head.cookie, 'x-csrf-token': head.csrf };
     const list = await t.app.inject({ url: `/api/v1/letters/templates?agencyId=${gxj}`, headers: h });
-    expect(list.json().items).toHaveLength(28);
+    expect(list.json().items).toHaveLength(29);
     const consultation = list.json().items.find((x: { key: string }) => x.key === 'consultation_third_party');
     expect(consultation.placeholders).toContain('征求意见期限');
     expect(consultation.placeholders).not.toContain('申请人');
@@ -159,12 +159,11 @@ describeEachDialect('letter templates and the outbox over HTTP', (dialect) => {
             displayName: '财政登记员',
             agencyId: czj,
             roles: ['clerk'],
-            password: 'Clerk-Passw0rd',
           },
         })
       ).statusCode,
     ).toBe(201);
-    const other = await t.login('czj.clerk', 'Clerk-Passw0rd');
+    const other = await t.approvedLogin('czj.clerk');
     expect((await t.app.inject({ url: `/api/v1/outbox/${m.id}`, headers: { cookie: other.cookie } })).statusCode).toBe(
       404,
     );

@@ -8,6 +8,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../domain/time.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import type { Mailer } from './mailer.ts';
+import type { SmsGateway } from './sms.ts';
 import * as repo from './outbox.repository.ts';
 
 const STALE_MINUTES = 15;
@@ -20,11 +21,36 @@ export interface SweepResult {
   retried: number;
 }
 
-/** Delivers the e-mails waiting in the outbox. Without a mailer it does nothing (embedded mode). */
-export async function deliverOutbox(db: Db, mailer: Mailer | null, clock: Clock, limit = 50): Promise<SweepResult> {
+/**
+ * Delivers the e-mails (and, with a gateway, the SMS) waiting in the outbox. Without a mailer
+ * e-mails wait (embedded mode); without a gateway no SMS is queued in the first place.
+ */
+export async function deliverOutbox(
+  db: Db,
+  mailer: Mailer | null,
+  clock: Clock,
+  limit = 50,
+  sms: SmsGateway | null = null,
+): Promise<SweepResult> {
   const result: SweepResult = { sent: 0, failed: 0, retried: 0 };
-  if (!mailer) return result;
   const staleBefore = new Date(clock.now().getTime() - STALE_MINUTES * 60_000).toISOString();
+  if (sms) {
+    for (const id of await repo.dueEmailIds(db, staleBefore, limit, 'sms')) {
+      if (!(await repo.claim(db, id, clock.now().toISOString(), staleBefore))) continue;
+      const message = (await repo.findMessage(db, id))!;
+      try {
+        const gatewayId = await sms.send({ to: message.recipientAddress, text: message.bodyText });
+        await repo.markSent(db, id, clock.now().toISOString(), `短信网关 ${gatewayId}`);
+        result.sent++;
+      } catch (err) {
+        const giveUp = message.attempts >= MAX_ATTEMPTS;
+        await repo.markFailed(db, id, err instanceof Error ? err.message : String(err), giveUp);
+        if (giveUp) result.failed++;
+        else result.retried++;
+      }
+    }
+  }
+  if (!mailer) return result;
   for (const id of await repo.dueEmailIds(db, staleBefore, limit)) {
     if (!(await repo.claim(db, id, clock.now().toISOString(), staleBefore))) continue;
     const message = (await repo.findMessage(db, id))!;
@@ -49,6 +75,12 @@ export async function deliverOutbox(db: Db, mailer: Mailer | null, clock: Clock,
 }
 
 /** The sweep as a scheduler job (run under the `outbox.deliver` lock). */
-export function outboxDeliveryJob(db: Db, mailer: Mailer | null, clock: Clock, everyMs = 60_000): Job {
-  return { name: 'outbox.deliver', everyMs, run: async () => void (await deliverOutbox(db, mailer, clock)) };
+export function outboxDeliveryJob(
+  db: Db,
+  mailer: Mailer | null,
+  clock: Clock,
+  everyMs = 60_000,
+  sms: SmsGateway | null = null,
+): Job {
+  return { name: 'outbox.deliver', everyMs, run: async () => void (await deliverOutbox(db, mailer, clock, 50, sms)) };
 }

@@ -30,7 +30,12 @@ describeEachDialect('outbox list filtered by creation day over HTTP', (dialect) 
     t.clock.set('2026-03-02T02:00:00Z');
     const clerk = await t.login('gxj.clerk');
     const subjects = async (query: string) =>
-      (await t.app.inject({ url: `/api/v1/outbox?agencyId=${gxj}&${query}`, headers: { cookie: clerk.cookie } }))
+      (
+        await t.app.inject({
+          url: `/api/v1/outbox?agencyId=${gxj}&channel=in_person&${query}`,
+          headers: { cookie: clerk.cookie },
+        })
+      )
         .json()
         .items.map((m: { subject: string }) => m.subject);
     expect(await subjects('from=2026-03-02')).toEqual(['三月二日凌晨']);

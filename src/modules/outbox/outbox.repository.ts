@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import type { OutboxMessageTable } from '../../db/tables/outbox.ts';
 
-export type OutboxChannel = 'email' | 'post' | 'in_person';
+export type OutboxChannel = 'email' | 'post' | 'in_person' | 'sms';
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'posted' | 'handed_over';
 
 export interface OutboxMessage {
@@ -171,11 +171,16 @@ export async function listMessages(
 }
 
 /** Ids of e-mails waiting for delivery, and of those left 'sending' by a node that stopped before `staleBefore`. */
-export async function dueEmailIds(db: DbOrTx, staleBefore: string, limit: number): Promise<string[]> {
+export async function dueEmailIds(
+  db: DbOrTx,
+  staleBefore: string,
+  limit: number,
+  channel: 'email' | 'sms' = 'email',
+): Promise<string[]> {
   const rows = await db
     .selectFrom('outbox_message')
     .select('id')
-    .where('channel', '=', 'email')
+    .where('channel', '=', channel)
     .where('sent_at', 'is', null)
     .where((eb) =>
       eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)])]),
@@ -241,4 +246,18 @@ export async function recordDelivery(
     .set({ status, sent_at: at, delivery_note: note, last_error: null })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * The demo's applicant notices are shown as delivered (they were "sent" in the demo's past):
+ * they stay in the outbox for people to read, and no sweep mails example addresses.
+ */
+export async function markNoticesDeliveredForDemo(db: DbOrTx, createdBy: string, note: string): Promise<number> {
+  const r = await db
+    .updateTable('outbox_message')
+    .set((eb) => ({ status: 'sent', sent_at: eb.ref('created_at'), delivery_note: note }))
+    .where('created_by', '=', createdBy)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

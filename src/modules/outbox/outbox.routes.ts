@@ -17,7 +17,7 @@ const Status = Type.Unsafe<OutboxStatus>({
   type: 'string',
   enum: ['queued', 'sending', 'sent', 'failed', 'posted', 'handed_over'],
 });
-const Channel = Type.Unsafe<OutboxChannel>({ type: 'string', enum: ['email', 'post', 'in_person'] });
+const Channel = Type.Unsafe<OutboxChannel>({ type: 'string', enum: ['email', 'post', 'in_person', 'sms'] });
 const Nullable = Type.Union([Type.String(), Type.Null()]);
 const MessageSchema = Type.Object({
   id: Type.String(),

@@ -15,7 +15,12 @@ import * as repo from './outbox.repository.ts';
 
 export type { Attachment, OutboxChannel, OutboxMessage, OutboxStatus } from './outbox.repository.ts';
 
-const CHANNEL_LABELS: Record<repo.OutboxChannel, string> = { email: '电子邮件', post: '邮寄', in_person: '当面送达' };
+const CHANNEL_LABELS: Record<repo.OutboxChannel, string> = {
+  email: '电子邮件',
+  post: '邮寄',
+  in_person: '当面送达',
+  sms: '短信',
+};
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -45,6 +50,47 @@ function validate(m: EnqueueInput): void {
   if ((m.attachments ?? []).reduce((s, a) => s + a.data.length, 0) > MAX_ATTACHMENT_BYTES)
     e.attachments = '附件合计不超过 20 MB';
   if (Object.keys(e).length) throw new ValidationError(e);
+}
+
+/** Who the outbox shows as the author of the applicant's automatic notices. */
+export const SYSTEM_NOTICE_AUTHOR = '系统（自动通知申请人）';
+
+/** The demo's applicant notices, shown as delivered (see the repository function). */
+export async function markDemoNoticesDelivered(db: DbOrTx): Promise<number> {
+  return repo.markNoticesDeliveredForDemo(db, SYSTEM_NOTICE_AUTHOR, '演示数据：未实际发送');
+}
+
+/**
+ * Puts a system notice into the outbox without a person behind it: the applicant's automatic
+ * e-mails and SMS (modules/applications/notify). Called inside the transaction of the step that
+ * caused it — the step itself was authorized — so the notice commits with the step or not at all.
+ */
+export async function enqueueSystemNotice(
+  tx: DbOrTx,
+  input: Omit<EnqueueInput, 'channel' | 'attachments'> & { channel: 'email' | 'sms' },
+  clock: Clock,
+): Promise<string> {
+  if (input.channel === 'email') validate({ ...input, channel: 'email' });
+  const id = randomUUID();
+  await repo.insertMessage(
+    tx,
+    {
+      id,
+      agencyId: input.agencyId,
+      channel: input.channel,
+      recipientName: input.recipientName.trim(),
+      recipientAddress: input.recipientAddress.trim(),
+      subject: input.subject.trim(),
+      bodyText: input.bodyText,
+      relatedType: input.related?.type ?? null,
+      relatedId: input.related?.id ?? null,
+      status: 'queued',
+      createdAt: clock.now().toISOString(),
+      createdBy: SYSTEM_NOTICE_AUTHOR,
+    },
+    [],
+  );
+  return id;
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
  * Personal data at rest (identity numbers, phone numbers, addresses): encrypted with
- * AES-256-GCM under GONGKAI_ENCRYPTION_KEY, with a keyed hash (HMAC-SHA256 under a key derived
+ * AES-256-GCM (`v1.…`) or, on a 国密 install (GONGKAI_CRYPTO=gm, GB/T 39786-2021), with SM4-CTR and
+ * an HMAC-SM3 tag (`sm4.…`), under keys derived from GONGKAI_ENCRYPTION_KEY. The prefix records
+ * the algorithm beside each value: decryption reads both, so an install can switch suites and
+ * re-encrypt at leisure. The keyed hash (HMAC-SHA256 under a key derived
  * from the same secret) beside it so that the same applicant can be recognised — repeat
  * requests, monthly fee counts (国办函〔2020〕109号) — without decrypting anything.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { decodeKey } from '../../config/config.ts';
 import { DomainError } from '../../domain/errors.ts';
 
@@ -26,13 +29,42 @@ export function normalizeIdentifier(value: string): string {
     .toUpperCase();
 }
 
-export function createPersonalDataCipher(encryptionKey: string): PersonalDataCipher {
+export type CryptoSuite = 'international' | 'gm';
+
+/** The algorithm a sealed value was encrypted with, from its prefix. */
+export function sealedAlgorithm(sealed: string): 'aes-256-gcm' | 'sm4-ctr+hmac-sm3' | null {
+  const prefix = sealed.slice(0, sealed.indexOf('.'));
+  return prefix === VERSION ? 'aes-256-gcm' : prefix === SM4_VERSION ? 'sm4-ctr+hmac-sm3' : null;
+}
+
+const SM4_VERSION = 'sm4';
+
+export function createPersonalDataCipher(
+  encryptionKey: string,
+  suite: CryptoSuite = 'international',
+): PersonalDataCipher {
   const master = decodeKey(encryptionKey, 'GONGKAI_ENCRYPTION_KEY');
+  // 国密: SM4-128 key and HMAC-SM3 key derived with HKDF-SM3.
+  const sm4Key = Buffer.from(hkdfSync('sm3', master, Buffer.alloc(0), 'gongkai personal data sm4', 16));
+  const sm3MacKey = Buffer.from(hkdfSync('sm3', master, Buffer.alloc(0), 'gongkai personal data sm3 mac', 32));
+  const sm4Tag = (iv: Buffer, body: Buffer) =>
+    createHmac('sm3', sm3MacKey).update(SM4_VERSION).update(iv).update(body).digest();
   // Separate keys for encryption and hashing, so neither use weakens the other.
   const encKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'gongkai personal data encryption', 32));
   const macKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'gongkai personal data matching', 32));
   return {
     encrypt(plain) {
+      if (suite === 'gm') {
+        const iv = randomBytes(16);
+        const cipher = createCipheriv('sm4-ctr', sm4Key, iv);
+        const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+        return [
+          SM4_VERSION,
+          iv.toString('base64url'),
+          sm4Tag(iv, body).toString('base64url'),
+          body.toString('base64url'),
+        ].join('.');
+      }
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
@@ -45,6 +77,16 @@ export function createPersonalDataCipher(encryptionKey: string): PersonalDataCip
     },
     decrypt(sealed) {
       const [version, iv, tag, body] = sealed.split('.');
+      if (version === SM4_VERSION && iv && tag && body !== undefined) {
+        const ivBytes = Buffer.from(iv, 'base64url');
+        const bodyBytes = Buffer.from(body, 'base64url');
+        const expected = sm4Tag(ivBytes, bodyBytes);
+        const given = Buffer.from(tag, 'base64url');
+        if (given.length !== expected.length || !timingSafeEqual(given, expected))
+          throw new DomainError('DATA_INVALID', '加密数据无法解密：密钥不符或数据已被改动');
+        const decipher = createDecipheriv('sm4-ctr', sm4Key, ivBytes);
+        return Buffer.concat([decipher.update(bodyBytes), decipher.final()]).toString('utf8');
+      }
       if (version !== VERSION || !iv || !tag || body === undefined)
         throw new DomainError('DATA_INVALID', '加密数据格式无法识别');
       try {

@@ -9,6 +9,8 @@ import { applicationFigures, feesCollected } from '../applications/applications.
 import { caseFigures } from '../cases/cases.service.ts';
 import { catalogFigures } from '../catalog/figures.service.ts';
 import { listCategories } from '../catalog/settings.repository.ts';
+import { systemActor } from '../../policies/actor.ts';
+import { assessmentParagraph, subtreeScorecard } from '../supervision/scorecard.service.ts';
 import type { FigureSources } from './reports.figures.ts';
 
 /** 信息处理费 are reported under 六 from the 2021 format on (国办函〔2020〕109号 took effect 2021). */
@@ -32,4 +34,9 @@ export const moduleFigureSources: FigureSources = {
     return applicationFiguresFromCounts(counts, fees);
   },
   cases: (db, agencyIds, year) => caseFigures(db, agencyIds, year),
+  async assessment(db, agencyId, year, clock) {
+    // The government's own draft reports on its whole subtree, whoever opens it.
+    const card = await subtreeScorecard(db as Db, systemActor('年度报告'), { rootId: agencyId, year }, clock);
+    return assessmentParagraph(card);
+  },
 };

@@ -5,6 +5,8 @@
  * narrative, missing sections, and the cells changed since the last publication.
  */
 import type { DbOrTx } from '../../db/database.ts';
+import { isGovernment } from '../../domain/agency.ts';
+import type { Clock } from '../../domain/time.ts';
 import {
   assembleReport,
   changesSincePublication,
@@ -83,13 +85,21 @@ export async function computeLive(
   agency: Agency,
   year: number,
   record: repo.ReportRecord | null,
-  options: { format?: ReportFormat; agencyIds?: readonly string[]; includedAgencies?: ReportAgency[] } = {},
+  options: {
+    format?: ReportFormat;
+    agencyIds?: readonly string[];
+    includedAgencies?: ReportAgency[];
+    /** Given for a report view: a government's own draft then carries its subtree's assessment. */
+    clock?: Clock;
+  } = {},
 ): Promise<LiveReport> {
   const format = options.format ?? (record ? getFormat(record.format) : chooseFormat(year).format);
   // The previous year's report is looked up while the sources count: fewer round trips in a row.
-  const [figures, previous] = await Promise.all([
+  const wantsAssessment = sources.assessment && options.clock && !options.agencyIds && isGovernment(agency.level);
+  const [figures, previous, assessment] = await Promise.all([
     readFigures(db, sources, options.agencyIds ?? [agency.id], year),
     previousReport(db, agency, year - 1),
+    wantsAssessment ? sources.assessment!(db, agency.id, year, options.clock!) : Promise.resolve(null),
   ]);
   const tables = assembleReport({
     agency: reportAgency(agency),
@@ -108,6 +118,7 @@ export async function computeLive(
     },
     published: figures.catalog.published,
     feesCollectedYuan: figures.applications.feesCollectedYuan ?? null,
+    assessment,
   });
   const sections = record ? record.sections : draft;
   const report: AnnualReport = { ...tables, sections: jsonSections(sections) };

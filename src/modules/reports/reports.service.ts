@@ -62,7 +62,7 @@ export async function reportView(
   checkYear(year, shanghaiDate(clock.now()));
   const record = await repo.findReport(db, agencyId, year);
   const [live, versions] = await Promise.all([
-    computeLive(db, sources, agency, year, record),
+    computeLive(db, sources, agency, year, record, { clock }),
     record ? repo.listVersions(db, record.id) : [],
   ]);
   const changes = await changesSinceLatest(db, record, live.report);
@@ -114,7 +114,7 @@ export async function saveReport(
     const choice = input.format === undefined && before ? null : chooseFormat(year, input.format ?? null);
     let record = before;
     if (!record) {
-      const fresh = await computeLive(tx, sources, agency, year, null, { format: choice?.format });
+      const fresh = await computeLive(tx, sources, agency, year, null, { format: choice?.format, clock });
       record = {
         id: randomUUID(),
         agencyId,

@@ -196,6 +196,9 @@ function countQuery(db: DbOrTx, p: Probe, cap: number): RawBuilder<unknown> {
 
 /** Every item column but body_html (lists never show it); body_text as the page needs it. The Record makes the compiler insist on each new column. */
 const LISTED: Record<Exclude<keyof ItemRow, 'body_html' | 'body_text'>, true> = {
+  interprets_id: true,
+  video_url: true,
+  qa_json: true,
   id: true,
   agency_id: true,
   index_no: true,
@@ -390,8 +393,10 @@ async function estimates(db: DbOrTx, p: Probe): Promise<Estimate> {
     'QUERY PLAN': Array<{ Plan: { Plans?: Array<{ 'Plan Rows': number }> } }>;
   }>`explain (format json)
       select 1 from catalog_search s where s.all_tsv @@ to_tsquery('simple', ${all})
-      union all select 1 from catalog_search s where ${p.words.length ? tsCondition(p, 'title') : sql`false`}
+      union all select 1 from catalog_search s where ${tsCondition(p, p.words.length ? 'title' : 'all')}
       union all select 1 from catalog_search s`.execute(db);
+  // Three branches, none of which the planner can prune (a constant-false one would be, and the
+  // table's rows would then be read as the title's).
   const parts = r.rows[0]?.['QUERY PLAN'][0]?.Plan.Plans ?? [];
   const rows = (i: number) => parts[i]?.['Plan Rows'] ?? Number.POSITIVE_INFINITY;
   const e: Estimate = { all: rows(0), title: Math.min(rows(1), rows(0)), rows: rows(2), at: now };

@@ -16,6 +16,13 @@ function inAgencies(column: string, ids: readonly string[] | null): Expression<S
 
 const n = (v: unknown) => Number(v ?? 0);
 
+/**
+ * Outcomes that need no reasons: 予以公开, and the lapses the clock records itself (第三十条, fees).
+ * Every other reply states why: 部分公开 and 不予公开 their reasons (第三十六条第三项、第三十七条),
+ * the others at least their legal basis (第三十六条第四项至第七项).
+ */
+const REPLY_WITHOUT_REASONS = sql`('granted', 'other_no_correction', 'other_no_fee')`;
+
 export interface ApplicationCountsRow {
   agencyId: string;
   received: number;
@@ -23,6 +30,8 @@ export interface ApplicationCountsRow {
   open: number;
   overdueNow: number;
   closedLate: number;
+  refusals: number;
+  refusalsWithReasons: number;
 }
 
 /** Per agency: received / closed in the period, open and overdue today, closed after the due date. */
@@ -39,7 +48,12 @@ export async function applicationCounts(
       sum(case when closed_date >= ${from} and closed_date <= ${to} then 1 else 0 end) as closed,
       sum(case when state <> 'closed' then 1 else 0 end) as open_now,
       sum(case when state <> 'closed' and reply_due < ${today} then 1 else 0 end) as overdue_now,
-      sum(case when closed_date >= ${from} and closed_date <= ${to} and reply_due is not null and closed_date > reply_due then 1 else 0 end) as closed_late
+      sum(case when closed_date >= ${from} and closed_date <= ${to} and reply_due is not null and closed_date > reply_due then 1 else 0 end) as closed_late,
+      sum(case when closed_date >= ${from} and closed_date <= ${to} and outcome not in ${REPLY_WITHOUT_REASONS} then 1 else 0 end) as refusals,
+      sum(case when closed_date >= ${from} and closed_date <= ${to} and outcome not in ${REPLY_WITHOUT_REASONS}
+        and (coalesce(decision_reasons, '') <> ''
+          or (outcome <> 'partial' and outcome not like 'withheld%' and coalesce(decision_basis, '') <> ''))
+        then 1 else 0 end) as refusals_with_reasons
     from application
     where kind = 'disclosure' and ${inAgencies('agency_id', ids)}
       and (state <> 'closed' or closed_date >= ${from} or received_date >= ${from})
@@ -51,6 +65,8 @@ export async function applicationCounts(
     open: n(x.open_now),
     overdueNow: n(x.overdue_now),
     closedLate: n(x.closed_late),
+    refusals: n(x.refusals),
+    refusalsWithReasons: n(x.refusals_with_reasons),
   }));
 }
 

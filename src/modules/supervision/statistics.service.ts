@@ -135,6 +135,8 @@ export async function computeStatistics(
       open: r.open,
       overdueNow: r.overdueNow,
       closedLate: r.closedLate,
+      refusals: r.refusals,
+      refusalsWithReasons: r.refusalsWithReasons,
     });
   }
   for (const r of outcomes) {

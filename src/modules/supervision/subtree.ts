@@ -59,6 +59,8 @@ export async function resolveSubtree(
   };
 }
 
+const byName = new Intl.Collator('zh');
+
 /** Parents before children, siblings by name: the order a tree table reads. */
 function treeOrder(rootId: string, list: agencies.Agency[]): agencies.Agency[] {
   const children = new Map<string, agencies.Agency[]>();
@@ -77,7 +79,7 @@ function treeOrder(rootId: string, list: agencies.Agency[]): agencies.Agency[] {
   while (stack.length) {
     const a = stack.pop()!;
     out.push(a);
-    const kids = (children.get(a.id) ?? []).sort((x, y) => y.name.localeCompare(x.name, 'zh'));
+    const kids = (children.get(a.id) ?? []).sort((x, y) => byName.compare(y.name, x.name));
     stack.push(...kids);
   }
   return out;

@@ -9,6 +9,9 @@ import { requireActor } from '../../http/actor.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { aggregateOfSubtree, exportAggregate, type AggregateFormat } from './aggregate.service.ts';
 import { drillDown } from './records.service.ts';
+import { indicatorSets, saveIndicatorSet, subtreeScorecard } from './scorecard.service.ts';
+import { scorecardXlsx } from './scorecard.xlsx.ts';
+import { SCORECARD_METRICS, type IndicatorSet } from '../../domain/supervision/scorecard.ts';
 import { subtreeStatistics } from './statistics.service.ts';
 import { statisticsXlsx } from './statistics.xlsx.ts';
 import {
@@ -16,6 +19,11 @@ import {
   AggregateQuery,
   AggregateSchema,
   BinaryFile,
+  IndicatorSetBody,
+  IndicatorSetsSchema,
+  SavedSetSchema,
+  ScorecardQuery,
+  ScorecardSchema,
   RecordsQuery,
   RecordsSchema,
   StatisticsQuery,
@@ -126,5 +134,87 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const file = await exportAggregate(a, format);
       return sendFile(reply, file.data, file.contentType, file.fileName, `aggregate.${format}`);
     },
+  );
+
+  app.get(
+    '/api/v1/supervision/scorecard',
+    {
+      schema: {
+        tags,
+        summary: '政务公开考核得分（各机关得分、名次、指标依据）',
+        querystring: ScorecardQuery,
+        response: { 200: ScorecardSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      subtreeScorecard(db, requireActor(request), { rootId: request.query.agencyId, year: request.query.year }, clock),
+  );
+
+  app.get(
+    '/api/v1/supervision/scorecard.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '考核得分表（XLSX）',
+        querystring: ScorecardQuery,
+        response: { 200: BinaryFile, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const card = await subtreeScorecard(
+        db,
+        requireActor(request),
+        { rootId: request.query.agencyId, year: request.query.year },
+        clock,
+      );
+      return sendFile(
+        reply,
+        await scorecardXlsx(card),
+        XLSX,
+        `${card.root.name}${card.year}年政务公开考核得分.xlsx`,
+        'scorecard.xlsx',
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/supervision/scorecard/indicators',
+    {
+      schema: {
+        tags,
+        summary: '考核指标体系（当前版本、历史版本、默认指标、可用统计项）',
+        querystring: ScorecardQuery,
+        response: { 200: IndicatorSetsSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      ...(await indicatorSets(db, requireActor(request), { rootId: request.query.agencyId, year: request.query.year })),
+      metrics: Object.fromEntries(Object.entries(SCORECARD_METRICS).map(([k, v]) => [k, v.label])),
+    }),
+  );
+
+  app.put(
+    '/api/v1/supervision/scorecard/indicators',
+    {
+      schema: {
+        tags,
+        summary: '调整考核指标（分值、阈值；保存为新版本并记入审计）',
+        querystring: ScorecardQuery,
+        body: IndicatorSetBody,
+        response: { 200: SavedSetSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      saveIndicatorSet(
+        db,
+        requireActor(request),
+        {
+          rootId: request.query.agencyId,
+          year: request.query.year,
+          set: { name: request.body.name, indicators: request.body.indicators as IndicatorSet['indicators'] },
+          note: request.body.note,
+        },
+        clock,
+      ),
   );
 };

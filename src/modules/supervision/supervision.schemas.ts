@@ -44,6 +44,8 @@ const FiguresSchema = Type.Object({
     open: Count,
     overdueNow: Count,
     closedLate: Count,
+    refusals: Count,
+    refusalsWithReasons: Count,
     replyDays: Counts,
     outcomes: Counts,
     feesYuan: Count,
@@ -163,4 +165,91 @@ export const AggregateSchema = Type.Object({
   report: AnnualReportSchema,
   findings: Type.Array(FindingSchema),
   asOf: Type.String(),
+});
+
+export const ScorecardQuery = Type.Object({
+  agencyId: Type.Optional(Type.String({ description: '考核范围的上级机关（默认：本人监督范围的最上级）' })),
+  year: Type.String({ description: '考核年度' }),
+});
+
+const RuleSchema = Type.Object(
+  {
+    kind: Type.String({ description: 'ratio | atLeast | atMost' }),
+    numerator: Type.Optional(Type.String()),
+    denominator: Type.Optional(Type.String()),
+    metric: Type.Optional(Type.String()),
+    zero: Type.Number(),
+    full: Type.Number(),
+    noData: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+const IndicatorSchema = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  dimension: Type.String(),
+  weight: Type.Number(),
+  rule: RuleSchema,
+  basis: Type.String(),
+  advice: Type.String(),
+});
+
+export const IndicatorSetBody = Type.Object({
+  name: Type.String({ maxLength: 200 }),
+  indicators: Type.Array(IndicatorSchema, { maxItems: 100 }),
+  note: Type.Optional(Type.String({ maxLength: 1000, description: '调整说明' })),
+});
+
+const SetSchema = Type.Object({
+  name: Type.String(),
+  indicators: Type.Array(IndicatorSchema),
+  version: Type.Integer(),
+  savedBy: Type.Union([Type.String(), Type.Null()]),
+  savedAt: Type.Union([Type.String(), Type.Null()]),
+  note: Type.String(),
+});
+
+export const IndicatorSetsSchema = Type.Object({
+  root: Type.Object({ id: Type.String(), name: Type.String() }),
+  year: Type.Integer(),
+  current: SetSchema,
+  versions: Type.Array(
+    Type.Object({
+      version: Type.Integer(),
+      name: Type.String(),
+      note: Type.String(),
+      savedBy: Type.String(),
+      savedAt: Type.String(),
+    }),
+  ),
+  defaults: Type.Object({ name: Type.String(), indicators: Type.Array(IndicatorSchema) }),
+  metrics: Type.Record(Type.String(), Type.String()),
+});
+
+export const SavedSetSchema = SetSchema;
+
+export const ScorecardSchema = Type.Object({
+  root: Type.Object({ id: Type.String(), name: Type.String() }),
+  year: Type.Integer(),
+  set: SetSchema,
+  agencies: Type.Array(
+    Type.Object({
+      agency: Type.Object({ id: Type.String(), name: Type.String(), level: Type.String(), depth: Type.Integer() }),
+      total: Type.Number(),
+      rank: Type.Integer(),
+      indicators: Type.Array(
+        Type.Object({
+          key: Type.String(),
+          points: Type.Number(),
+          max: Type.Number(),
+          value: Type.Union([Type.Number(), Type.Null()]),
+          evidenceCount: Type.Number(),
+          evidenceMetric: Type.Union([Type.String(), Type.Null()]),
+          evidenceLink: Type.Union([Type.String(), Type.Null()]),
+          advice: Type.String(),
+        }),
+      ),
+    }),
+  ),
 });

@@ -141,6 +141,9 @@ export const catalogStep: SynthStep = {
         items.push({
           id: randomUUID(),
           agency_id: a.id,
+          interprets_id: null,
+          video_url: null,
+          qa_json: null,
           index_no: `${a.code}/${year}-${String(serial).padStart(5, '0')}`,
           index_year: year,
           index_serial: serial,

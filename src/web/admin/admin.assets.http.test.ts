@@ -1,14 +1,13 @@
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { describeEachDialect } from '../../../test/support/db.ts';
 import { ADMIN_DIST } from './admin.routes.ts';
 
-describeEachDialect('console assets', (dialect) => {
-  if (dialect !== 'sqlite') return;
+// Static files: the database plays no part, so SQLite only.
+describe('console assets', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(dialect, {}, { serveAdmin: true });
+    t = await createTestApp('sqlite', {}, { serveAdmin: true });
   }, 120_000);
   afterAll(async () => t.close());
 

@@ -24,6 +24,9 @@ export interface LetterRecord {
   docxFileId: string | null;
   /** Calendar years not loaded that its dates depended on when it was issued (暂定); empty when none. */
   provisionalYears: number[];
+  /** Made void (kept in the file, never sent again): when and why; null while in force. */
+  voidedAt: string | null;
+  voidReason: string | null;
   createdBy: string;
   createdAt: string;
 }
@@ -48,12 +51,17 @@ function toLetter(r: Selectable<ApplicationLetterTable>): LetterRecord {
     pdfFileId: r.pdf_file_id,
     docxFileId: r.docx_file_id,
     provisionalYears: yearsOf(r.provisional_years),
+    voidedAt: r.voided_at ?? null,
+    voidReason: r.void_reason ?? null,
     createdBy: r.created_by,
     createdAt: r.created_at,
   };
 }
 
-export async function insertLetter(db: DbOrTx, l: Omit<LetterRecord, 'pdfFileId' | 'docxFileId'>): Promise<void> {
+export async function insertLetter(
+  db: DbOrTx,
+  l: Omit<LetterRecord, 'pdfFileId' | 'docxFileId' | 'voidedAt' | 'voidReason'>,
+): Promise<void> {
   await db
     .insertInto('application_letter')
     .values({
@@ -148,4 +156,26 @@ export async function settleLetter(
 /** Removes a rendition that lost the race to be linked. */
 export async function deleteFile(db: DbOrTx, fileId: string): Promise<void> {
   await db.deleteFrom('application_file').where('id', '=', fileId).execute();
+}
+
+/** Applications with a notice still provisional for some year (the calendar import settles them). */
+export async function applicationsWithProvisionalLetters(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .selectFrom('application_letter')
+    .select('application_id')
+    .distinct()
+    .where('provisional_years', 'is not', null)
+    .execute();
+  return rows.map((r) => r.application_id);
+}
+
+/** Marks a letter void (kept, never deleted); false when it was void already. */
+export async function voidLetter(db: DbOrTx, letterId: string, at: string, reason: string): Promise<boolean> {
+  const r = await db
+    .updateTable('application_letter')
+    .set({ voided_at: at, void_reason: reason })
+    .where('id', '=', letterId)
+    .where('voided_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -8,13 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { thirdPartyBlocker, thirdPartyNoticesMissing } from '../../../domain/applications/third-party.ts';
 import { ValidationError, DomainError } from '../../../domain/errors.ts';
-import {
-  addressedToApplicant,
-  DOCUMENT_KIND_LABELS,
-  provisionalBanner,
-  provisionalBlocker,
-  type DocumentKind,
-} from '../../../domain/letters/index.ts';
+import { addressedToApplicant, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../domain/letters/index.ts';
 import { shanghaiDate } from '../../../domain/time.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { authorize, can, canSeeAgency } from '../../../policies/can.ts';
@@ -66,9 +60,14 @@ export interface ApplicationDocument {
   fileId: string | null;
   /** Why it cannot be sent now (release control, a provisional date), or null. */
   sendBlocker: string | null;
-  /** 暂定: its dates depend on calendar years not loaded (`missingYears`); it is not sent until they are. */
+  /**
+   * 暂定: its dates depend on calendar years not loaded (`missingYears`); it may be sent — each such
+   * date states 「（暂定，以国务院办公厅公布的节假日安排为准）」 — and is settled when the year is imported.
+   */
   provisional: boolean;
   missingYears: number[];
+  /** Made void (a lapse reversed by a fact entered late): kept in the file, never sent again. */
+  voided: boolean;
   deliveries: OutboxMessage[];
 }
 
@@ -121,7 +120,8 @@ export async function listDocuments(
       stateLabel: DOCUMENT_STATE_LABELS.issued,
       formats: ['pdf', 'docx'] as DocumentFormat[],
       fileId: null,
-      sendBlocker: l.missingYears.length ? provisionalBlocker(l.missingYears) : null,
+      sendBlocker: l.voidedAt ? `已作废，不再送达：${l.voidReason ?? ''}` : null,
+      voided: l.voidedAt !== null,
       provisional: l.missingYears.length > 0,
       missingYears: l.missingYears,
       at: l.createdAt,
@@ -146,6 +146,7 @@ export async function listDocuments(
           sendBlocker: replyBlocker(rec, f, files, stored),
           provisional: false,
           missingYears: [],
+          voided: false,
           at: f.createdAt,
         };
       }),
@@ -176,8 +177,9 @@ export function fileNameOf(letter: letters.LetterRecord, rec: repo.ApplicationRe
  * kept (role `notice`), so every later download and mail carries the same bytes. Two first
  * requests at once both render; only one rendition is linked (a conditional update), the other
  * is dropped. A cache fill changes nothing anyone decided, so it writes no audit event.
- * A provisional letter (暂定) is rendered each time with a 暂定稿 line at its head and never
- * kept: its dates are settled once the calendar is loaded (modules/applications/documents/provisional.ts).
+ * A provisional letter (暂定) states its provisional dates as such; it is rendered each time and
+ * never kept, because its dates are settled when the year is imported
+ * (modules/applications/documents/provisional.ts).
  */
 export async function rendition(
   deps: AppDeps,
@@ -217,18 +219,12 @@ async function provisionalRendition(
   letter: CurrentLetter,
   format: DocumentFormat,
 ): Promise<{ file: events.FileRecord; content: Buffer }> {
-  const banner = {
-    kind: 'paragraph' as const,
-    text: provisionalBanner(letter.missingYears),
-    bold: true,
-    indent: false,
-  };
-  const rendered = await renderDocument({ ...letter.content, body: [banner, ...letter.content.body] }, format);
+  const rendered = await renderDocument(letter.content, format);
   const file: events.FileRecord = {
     id: randomUUID(),
     applicationId: rec.id,
     role: 'notice',
-    filename: fileNameOf({ ...letter, title: `${letter.title}（暂定稿）` }, rec, format),
+    filename: fileNameOf(letter, rec, format),
     mime: rendered.contentType,
     size: rendered.data.length,
     sha256: createHash('sha256').update(rendered.data).digest('hex'),
@@ -339,11 +335,8 @@ export async function sendDocument(
   let toApplicant: boolean;
   let attachments: Attachment[];
   if (letter) {
-    // 暂定: its dates were counted without the year's holidays; it waits for the calendar.
-    if (letter.missingYears.length > 0)
-      throw new DomainError('CALENDAR_NOT_LOADED', provisionalBlocker(letter.missingYears), {
-        year: letter.missingYears[0]!,
-      });
+    if (letter.voidedAt)
+      throw new DomainError('STEP_NOT_ALLOWED', `该文书已作废，不再送达：${letter.voidReason ?? ''}`);
     const pdf = await rendition(deps, rec, letter, 'pdf');
     title = letter.title;
     toApplicant = letter.addressee === 'applicant';
@@ -404,7 +397,7 @@ export async function sendDocument(
           action: 'application.document_send',
           subjectType: 'application',
           subjectId: rec.id,
-          summary: `${rec.trackingNumber}：${{ email: '电子邮件发送', post: '邮寄', in_person: '当面送达' }[input.channel]}《${title}》给${name}`,
+          summary: `${rec.trackingNumber}：${{ email: '电子邮件发送', post: '邮寄', in_person: '当面送达', sms: '短信' }[input.channel]}《${title}》给${name}`,
           after: { documentId, messageId: message.id, channel: input.channel },
         },
         deps.clock,
@@ -423,11 +416,11 @@ export async function sendDocument(
 
 /**
  * The notices the applicant may download: those addressed to them (never a consultation letter
- * or a 决定公开告知书 to a third party), once their dates are final (not 暂定).
+ * or a 决定公开告知书 to a third party); a provisional one states its dates as 暂定.
  */
 export async function applicantLetters(deps: AppDeps, rec: repo.ApplicationRecord): Promise<CurrentLetter[]> {
   const mine = (await letters.listLetters(deps.db, rec.id)).filter(
     (l) => l.addressee === 'applicant' && addressedToApplicant(l.kind),
   );
-  return (await currentLetters(deps, rec, mine)).filter((l) => l.missingYears.length === 0);
+  return currentLetters(deps, rec, mine);
 }

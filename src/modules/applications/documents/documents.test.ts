@@ -186,7 +186,9 @@ describeEachDialect('the notices the workflow issues, their delivery and who see
       subject: '政府信息公开申请补正告知书（' + a.trackingNumber + '）',
     });
     await deliverOutbox(t.db, mailer, clock);
-    const mail = mails().find((m) => m.to.includes('zhangsan@example.com'))!;
+    const mail = mails().find(
+      (m) => m.to.includes('zhangsan@example.com') && m.raw.includes('Content-Disposition: attachment'),
+    )!;
     expect(attachmentOf(mail.raw, /application\/pdf/).equals(pdf.content)).toBe(true);
     await expect(sendDocument(deps, handler, a.id, consulted[0]!.id, { channel: 'email' })).rejects.toMatchObject({
       fields: { address: '请填写对方的电子邮箱' },
@@ -314,7 +316,9 @@ describeEachDialect('the notices the workflow issues, their delivery and who see
     await performStep(deps, head, a.id, 'signOff', {});
     const m = await sendDocument(deps, handler, a.id, reply.id, { channel: 'email' });
     await deliverOutbox(t.db, mailer, clock);
-    const mail = mails().find((x) => x.to.includes('zhaoliu@example.com'))!;
+    const mail = mails().find(
+      (x) => x.to.includes('zhaoliu@example.com') && x.raw.includes('Content-Disposition: attachment'),
+    )!;
     // The reply letter and the released version; never the original.
     expect(mail.raw).toContain(Buffer.from('答复书.pdf').toString('base64').slice(0, 8));
     expect((mail.raw.match(/Content-Type: application\/pdf/g) ?? []).length).toBe(2);

@@ -21,6 +21,7 @@ import {
   DEFAULT_PAYMENT_METHOD,
   feeBasisText,
   missingYearsOf,
+  provisionalDateText,
   type DateSpan,
   type DocumentKind,
   type LetterKey,
@@ -120,10 +121,54 @@ export function noticeDates(
             values: { ...received, 补正期限: cn(clock.correctionPeriodEnd, '补正期限') },
             spans: span(clock.correctionRequestedDate, clock.closed),
           };
+    case 'date_change_notice':
+      // Its dates are the settled ones, given by the import (dateChangeNotice).
+      return { values: received, spans: [] };
     case 'third_party_notice':
     case 'reply_letter':
       return { values: {}, spans: [] };
   }
+}
+
+/**
+ * The values a notice states: on a provisional calendar every date it states but the receipt
+ * carries 「（暂定，以国务院办公厅公布的节假日安排为准）」 (lifecycle.md "Provisional years").
+ */
+export function statedDates(
+  dates: { values: PlaceholderValues; spans: DateSpan[] },
+  calendar: Calendar,
+): { values: PlaceholderValues; provisionalYears: number[] } {
+  const provisionalYears = missingYearsOf(calendar, dates.spans);
+  if (provisionalYears.length === 0) return { values: dates.values, provisionalYears };
+  const values: PlaceholderValues = {};
+  for (const [k, v] of Object.entries(dates.values) as Array<[keyof PlaceholderValues, string]>)
+    values[k] = k === '收到申请日期' ? v : provisionalDateText(v);
+  return { values, provisionalYears };
+}
+
+/**
+ * lifecycle.md "Provisional years": the follow-up to an applicant whose provisional date moved
+ * when the year's notice was imported, naming each date before and after.
+ */
+export function dateChangeNotice(
+  rec: ApplicationRecord,
+  date: string,
+  years: readonly number[],
+  changes: ReadonlyArray<{ what: string; before: string; after: string }>,
+): NoticeDraft {
+  return {
+    kind: 'date_change_notice',
+    templateKey: 'date_change_notice',
+    addressee: 'applicant',
+    recipientName: rec.applicantName,
+    consultationId: null,
+    date,
+    values: {
+      ...toApplicant(rec),
+      节假日年份: years.map((y) => `${y}年`).join('、'),
+      变更事项: changes.map((c) => `${c.what}由${c.before}（暂定）调整为${c.after}`).join('；'),
+    },
+  };
 }
 
 /** 第三十条: every item to correct at once, and the period's end (the office's date or the engine's default). */
@@ -250,8 +295,8 @@ export async function issueNotice(
     compose?: (values: PlaceholderValues) => Promise<OfficialDocument>;
   },
 ): Promise<letters.LetterRecord> {
-  const dates = noticeDates(draft, ctx.clock, ctx.step);
-  const values = { ...draft.values, ...dates.values };
+  const stated = statedDates(noticeDates(draft, ctx.clock, ctx.step), ctx.calendar);
+  const values = { ...draft.values, ...stated.values };
   const content = ctx.compose
     ? await ctx.compose(values)
     : await composeAgencyLetter(tx, rec.agencyId, draft.templateKey, { values, date: draft.date });
@@ -268,10 +313,10 @@ export async function issueNotice(
     title: content.title,
     content,
     values: values as Record<string, string>,
-    provisionalYears: missingYearsOf(ctx.calendar, dates.spans),
+    provisionalYears: stated.provisionalYears,
     createdBy: actor.name,
     createdAt: ctx.at,
   };
   await letters.insertLetter(tx, letter);
-  return { ...letter, pdfFileId: null, docxFileId: null };
+  return { ...letter, pdfFileId: null, docxFileId: null, voidedAt: null, voidReason: null };
 }

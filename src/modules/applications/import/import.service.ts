@@ -23,6 +23,7 @@ import { formatIsoDate } from '../../../domain/calendar/dates.ts';
 import { DEFAULT_CLOCK_SETTINGS } from '../../../domain/clock/settings.ts';
 import type { Calendar } from '../../../domain/calendar/calendar.ts';
 import { DomainError, ValidationError } from '../../../domain/errors.ts';
+import { decodeText, parseCsv } from '../../../domain/csv.ts';
 import { shanghaiDate } from '../../../domain/time.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { authorize } from '../../../policies/can.ts';
@@ -62,13 +63,7 @@ export async function readTable(content: Buffer): Promise<Array<Record<string, s
       grid.push(cells);
     });
   } else if (!type) {
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-    } catch {
-      text = new TextDecoder('gb18030').decode(content);
-    }
-    grid = parseCsv(text.replace(/^\uFEFF/, ''));
+    grid = parseCsv(decodeText(content));
   } else {
     throw new ValidationError({ file: '只接受XLSX或CSV文件（按文件内容识别）' });
   }
@@ -79,39 +74,6 @@ export async function readTable(content: Buffer): Promise<Array<Record<string, s
     if (!names.includes(required)) throw new ValidationError({ file: `缺少“${required}”列；列名见导入说明` });
   if (rows.length > MAX_ROWS) throw new ValidationError({ file: `一次最多导入${MAX_ROWS}行` });
   return rows.map((r) => Object.fromEntries(names.map((n, i) => [n, (r[i] ?? '').trim()])));
-}
-
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }
 
 type Stored = Omit<events.EventRecord, 'seq'>;

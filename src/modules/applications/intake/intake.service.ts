@@ -32,6 +32,7 @@ import { queryCodeForToken, queryCodeHash, type AppDeps } from '../applications.
 import * as events from '../applications.events.repository.ts';
 import { detectUpload, type Upload } from './files.ts';
 import * as repo from '../applications.repository.ts';
+import { notifyApplicant } from '../notify/notify.service.ts';
 
 /** A staff registration or an online submission. */
 export interface IntakeInput extends ApplicationFields {
@@ -187,6 +188,8 @@ export async function createApplication(deps: AppDeps, actor: Actor | null, inpu
       };
       await repo.insertApplication(tx, rec);
       for (const e of stored) await events.insertEvent(tx, id, e);
+      // The applicant is told it arrived (and, once received, by when they will be answered).
+      if (!onSpotOutcome) await notifyApplicant(tx, deps, rec, 'received', { replyDue: clockResult.replyDue });
       for (const u of uploads) {
         await events.insertFile(
           tx,

@@ -35,12 +35,14 @@ export interface TrackingView {
   receivedDate: string | null;
   state: ClockResult['state'];
   replyDue: string | null;
+  /** 暂定: the reply due date was counted on a provisional calendar (lifecycle.md "Provisional years"). */
+  replyDueProvisional: boolean;
   overdue: boolean;
   closedDate: string | null;
   outcomeLabel: string | null;
   explanation: string;
   timeline: Array<{ date: string; summary: string }>;
-  correction: { requested: string; items: string; periodEnd: string | null } | null;
+  correction: { requested: string; items: string; periodEnd: string | null; periodEndProvisional: boolean } | null;
   /**
    * What the applicant may download: the notices addressed to them (PDF) as soon as they are
    * issued, and the reply letter and released files once the reply has left. Never a
@@ -97,6 +99,7 @@ export async function trackingView(deps: AppDeps, rec: repo.ApplicationRecord): 
     receivedDate: clock.receivedDate,
     state: clock.state,
     replyDue: clock.replyDue,
+    replyDueProvisional: clock.replyDueProvisional,
     overdue: clock.overdue,
     closedDate: clock.closed,
     outcomeLabel: outcomeLabel({ ...rec, closedDate: clock.closed, closedBy: clock.closedBy, outcome: clock.outcome }),
@@ -104,14 +107,19 @@ export async function trackingView(deps: AppDeps, rec: repo.ApplicationRecord): 
     timeline: stored.filter((e) => e.public).map((e) => ({ date: e.date, summary: e.summary })),
     correction:
       asked && clock.state === 'awaitingCorrection'
-        ? { requested: asked.date, items: String(asked.payload.items ?? ''), periodEnd: clock.correctionPeriodEnd }
+        ? {
+            requested: asked.date,
+            items: String(asked.payload.items ?? ''),
+            periodEnd: clock.correctionPeriodEnd,
+            periodEndProvisional: clock.correctionPeriodEndProvisional,
+          }
         : null,
     files: [
       ...notices.map((l) => ({
         id: l.id,
         filename: fileNameOf(l, rec, 'pdf'),
         role: l.kind,
-        label: DOCUMENT_KIND_LABELS[l.kind],
+        label: `${DOCUMENT_KIND_LABELS[l.kind]}${l.voidedAt ? '（已作废）' : ''}`,
         date: l.date,
         size: null,
       })),
@@ -162,7 +170,8 @@ export async function correctOnline(
   if (clock.state !== 'awaitingCorrection') throw new DomainError('STEP_NOT_ALLOWED', '本申请当前不需要补正');
   const body = text.trim();
   if (body.length < 2) throw new ValidationError({ correction: '请填写补正后的申请内容' });
-  if (body.length > 4000) throw new ValidationError({ correction: '不超过4000个字' });
+  if ([...body].length > 4000)
+    throw new ValidationError({ correction: `不超过4000个字（现有${[...body].length}个字，请删减后再提交）` });
   const checked = await Promise.all(uploads.map((u) => detectUpload(u, 'correctionFiles')));
   const actor = applicantActor(rec.agencyId, clientIp);
   await applyChange(deps, actor, rec, calendar, {

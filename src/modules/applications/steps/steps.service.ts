@@ -18,6 +18,8 @@ import {
   THIRD_PARTY_NOTIFIED,
 } from '../../../domain/applications/third-party.ts';
 import { DOCUMENT_KIND_LABELS } from '../../../domain/letters/index.ts';
+import { tryParseIsoDate } from '../../../domain/calendar/dates.ts';
+import type { ApplicationPermission } from '../../../domain/applications/workflow.ts';
 import { formatChineseDate, shanghaiDate } from '../../../domain/time.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { authorize, can } from '../../../policies/can.ts';
@@ -35,7 +37,8 @@ import {
   type NoticeDraft,
 } from '../documents/notices.ts';
 import { clockOf } from '../applications.clock.ts';
-import type { AppDeps } from '../applications.deps.ts';
+import { clockSettingsOf, type AppDeps } from '../applications.deps.ts';
+import { paperSigner, reverseLapse } from './back-entry.ts';
 import * as events from '../applications.events.repository.ts';
 import { assertHandler } from '../handlers.repository.ts';
 import * as repo from '../applications.repository.ts';
@@ -76,6 +79,16 @@ export interface StepInput {
   publicInterestReason?: string;
   /** 拟定答复, 部分公开: what the objecting third parties objected to is among the withheld parts (no 第三十二条 notice needed). */
   thirdPartyWithheld?: boolean;
+  /**
+   * 登记补正 / 登记缴费 dated after its period: the office's reason for accepting it late (第三十条
+   * 「无正当理由」; a payment only under the [INTERPRETATION] setting lateFeePaymentAcceptable).
+   */
+  lateReason?: string;
+  /**
+   * 保密审查 / 负责人签发 done on paper and entered by someone else (lifecycle.md "Facts entered
+   * late"): who signed, and the scan of the signed form (a file of the application, role signoff_scan).
+   */
+  paper?: { signedBy: string; scanFileId: string };
 }
 
 /** One party of a 征求意见 step. */
@@ -91,13 +104,41 @@ export const MAX_PARTIES_PER_STEP = 20;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function stepDate(value: string | undefined, field: string, rec: repo.ApplicationRecord, today: string): string {
+/**
+ * The date a fact happened (lifecycle.md "Facts entered late": every event carries its own date,
+ * whenever it is entered): today by default; never in the future, never before `after` — the fact
+ * it depends on, named in the message.
+ */
+function stepDate(
+  value: string | undefined,
+  field: string,
+  rec: repo.ApplicationRecord,
+  today: string,
+  after?: { date: string; what: string },
+): string {
   const d = value ?? today;
-  if (!DATE.test(d) || d > today) throw new ValidationError({ [field]: '日期应为今天或以前的日期（YYYY-MM-DD）' });
+  if (!DATE.test(d) || parseIsoOrNull(d) === null)
+    throw new ValidationError({ [field]: `日期格式不正确：${d}（应为YYYY-MM-DD，如2025-03-06）` });
+  if (d > today)
+    throw new ValidationError({
+      [field]: `日期${formatChineseDate(d)}晚于今天${formatChineseDate(today)}：不能登记尚未发生的事实`,
+    });
   if (d < rec.arrivalDate)
-    throw new ValidationError({ [field]: `日期不能早于收到申请的日期${formatChineseDate(rec.arrivalDate)}` });
+    throw new ValidationError({
+      [field]: `日期${formatChineseDate(d)}早于申请到达之日${formatChineseDate(rec.arrivalDate)}`,
+    });
+  if (after && d < after.date)
+    throw new ValidationError({
+      [field]: `日期${formatChineseDate(d)}早于${after.what}${formatChineseDate(after.date)}`,
+    });
   return d;
 }
+
+const parseIsoOrNull = (d: string): number | null => tryParseIsoDate(d) ?? null;
+
+/** The last stored event of a type (its date is what a later fact depends on). */
+const lastOf = (stored: readonly events.EventRecord[], type: string) =>
+  [...stored].reverse().find((e) => e.type === type);
 
 function required(value: string | undefined, field: string, message: string): string {
   const v = (value ?? '').trim();
@@ -115,21 +156,28 @@ export async function performStep(
   input: StepInput,
 ): Promise<repo.ApplicationRecord> {
   const { db, clock } = deps;
+  const settings = clockSettingsOf(deps);
   const rec = await repo.findById(db, id);
   if (!rec) throw new DomainError('NOT_FOUND', '申请不存在');
   authorize(actor, 'applications.read', { agencyId: rec.agencyId });
-  const allowed = stepPermissions(step);
+  // A review or sign-off done on paper may be entered by the clerk or handler, with the scan.
+  const paper = (step === 'reviewConfidentiality' || step === 'signOff') && input.paper !== undefined;
+  const allowed: readonly ApplicationPermission[] = paper
+    ? [...stepPermissions(step), 'applications.register', 'applications.handle']
+    : stepPermissions(step);
   if (!allowed.some((p) => can(actor, p, { agencyId: rec.agencyId })))
     authorize(actor, allowed[0]!, { agencyId: rec.agencyId });
   const today = shanghaiDate(clock.now());
   const calendar = await calendarFor(db);
   const stored = await events.listEvents(db, rec.id);
   const clockNow = clockOf(stored, today, calendar);
-  assertStep(step, situationOf(rec, stored, clockNow, today));
+  assertStep(step, situationOf(rec, stored, clockNow, today, settings));
   const date = () => stepDate(input.date, 'date', rec, today);
   const ev: NewEvent[] = [];
   let patch: Partial<repo.ApplicationRecord> = {};
   let summary: string = STEP_LABELS[step];
+  // A lapse the sweep recorded that this step's fact may reverse (lifecycle.md "Facts entered late").
+  let reversible: 'correctionLapsed' | 'feeLapsed' | null = null;
   // The notices the step issues, each with the index in `ev` of its own event.
   const notices: Array<{ draft: NoticeDraft; event: number }> = [];
   const issue = (draft: NoticeDraft) => notices.push({ draft, event: ev.length - 1 });
@@ -169,15 +217,36 @@ export async function performStep(
       issue(correctionNotice(rec, d, items));
       break;
     }
-    case 'recordCorrection':
+    case 'recordCorrection': {
+      const d = stepDate(input.date, 'date', rec, today, {
+        date: clockNow.correctionRequestedDate!,
+        what: '告知补正之日',
+      });
+      const end = clockNow.correctionPeriodEnd!;
+      // 第三十条: only a correction missing 「无正当理由」 lapses; a late one needs the office's reason.
+      const late = d > end;
+      const reason = (input.lateReason ?? '').trim();
+      if (late && reason.length < 2)
+        throw new ValidationError({
+          lateReason: `补正日期${formatChineseDate(d)}晚于补正期限${formatChineseDate(end)}：依据第三十条，申请人无正当理由逾期不补正的视为放弃申请；确有正当理由接受逾期补正的，请写明理由`,
+        });
+      if (reason.length > 400) throw new ValidationError({ lateReason: '不超过400个字' });
       ev.push({
         type: 'correctionReceived',
-        date: date(),
-        payload: { text: (input.note ?? '').slice(0, 4000), by: 'staff' },
+        date: d,
+        payload: {
+          text: (input.note ?? '').slice(0, 4000),
+          by: 'staff',
+          ...(late ? { acceptedLate: true, lateReason: reason } : {}),
+        },
         public: true,
-        summary: '收到补正后的申请，答复期限重新起算（第三十条）',
+        summary: late
+          ? `收到逾期补正，因正当理由予以接受（第三十条）：${reason}；答复期限重新起算`
+          : '收到补正后的申请，答复期限重新起算（第三十条）',
       });
+      reversible = 'correctionLapsed';
       break;
+    }
     case 'sendConsultation': {
       const d = date();
       for (const c of consultationRows(input, d, infoName(rec))) {
@@ -200,39 +269,50 @@ export async function performStep(
       const sent = stored.filter(
         (e) => e.type === 'consultationSent' && e.payload.consultationId === input.consultationId,
       );
-      const open = clockNow.consultations.filter((c) => c.open);
-      const target =
-        sent[0] ??
-        (open.length === 1
-          ? stored.find((e) => e.type === 'consultationSent' && e.date === open[0]!.sentDate)
-          : undefined);
+      // Any consultation not yet answered: an answer dated within the period may be entered after it ended.
+      const answered = new Set(
+        stored.filter((e) => e.type === 'consultationAnswered').map((e) => e.payload.consultationId),
+      );
+      const unanswered = stored.filter((e) => e.type === 'consultationSent' && !answered.has(e.payload.consultationId));
+      const target = sent[0] ?? (unanswered.length === 1 ? unanswered[0] : undefined);
       if (!target) throw new ValidationError({ consultationId: '请选择要登记答复的征求意见' });
+      if (answered.has(target.payload.consultationId))
+        throw new ValidationError({ consultationId: '该征求意见的答复已经登记' });
       const opinion = input.opinion ?? 'none';
+      const answeredOn = stepDate(input.date, 'date', rec, today, { date: target.date, what: '发出征求意见之日' });
+      const deadline = clockNow.consultations.find(
+        (c) => c.sentDate === target.date && c.partyReceivedDate === (target.payload.partyReceivedDate ?? target.date),
+      )?.partyDeadline;
+      const lateAnswer = deadline !== undefined && answeredOn > deadline;
       ev.push({
         type: 'consultationAnswered',
-        date: date(),
+        date: answeredOn,
         payload: {
           party: target.payload.party,
           consultationId: target.payload.consultationId,
           opinion,
           note: input.note ?? '',
+          ...(lateAnswer ? { late: true } : {}),
         },
         public: true,
-        summary: '收到征求意见的答复',
+        summary: lateAnswer
+          ? `收到征求意见的答复（逾期：期限于${formatChineseDate(deadline)}届满，答复已登记供参考）`
+          : '收到征求意见的答复',
       });
       break;
     }
     case 'requestExtension': {
       const days = input.days;
-      const left = 20 - clockNow.extensionWorkingDays;
+      const ceiling = settings.maxExtensionWorkingDays;
+      const left = ceiling - clockNow.extensionWorkingDays;
       if (!Number.isInteger(days) || days! < 1 || days! > left)
         throw new ValidationError({
-          days: `延长的工作日数应在1至${left}之间（第三十三条第二款：合计不超过20个工作日）`,
+          days: `延长的工作日数应在1至${left}之间（第三十三条第二款：合计不超过${ceiling}个工作日）`,
         });
       patch = { extensionRequestedDays: days!, extensionReason: required(input.reason, 'reason', '请说明延期理由') };
       ev.push({
         type: 'extensionRequested',
-        date: today,
+        date: date(),
         payload: { days, reason: input.reason },
         public: false,
         summary: `申请延期答复${days}个工作日`,
@@ -240,10 +320,13 @@ export async function performStep(
       break;
     }
     case 'approveExtension': {
-      const d = date();
-      if (clockNow.replyDue !== null && d > clockNow.replyDue)
+      const requested = lastOf(stored, 'extensionRequested');
+      const d = stepDate(input.date, 'date', rec, today, requested && { date: requested.date, what: '申请延期之日' });
+      // 第三十三条第二款 against the due date in force on the approval date, not on the entry date.
+      const dueThen = clockOf(stored, d, calendar).replyDue;
+      if (dueThen !== null && d > dueThen)
         throw new ValidationError({
-          date: `批准日期不能晚于答复期限${formatChineseDate(clockNow.replyDue)}（第三十三条第二款）`,
+          date: `批准日期${formatChineseDate(d)}晚于当日的答复期限${formatChineseDate(dueThen)}：依据第三十三条第二款，延长答复期限应在期限届满前经负责人同意`,
         });
       const notified = input.notifiedDate ?? d;
       if (!DATE.test(notified) || notified < d)
@@ -321,9 +404,32 @@ export async function performStep(
       summary = `发出收费通知 ${fee.amount}元`;
       break;
     }
-    case 'recordFeePaid':
-      ev.push({ type: 'feePaid', date: date(), public: true, summary: `缴纳信息处理费${rec.feeAmount ?? 0}元` });
+    case 'recordFeePaid': {
+      const d = stepDate(input.date, 'date', rec, today, { date: clockNow.feeNoticeDate!, what: '发出收费通知之日' });
+      const due = clockNow.paymentDue!;
+      const late = d > due;
+      const reason = (input.lateReason ?? '').trim();
+      // 109号: 「逾期未缴纳的视为放弃申请」 — no 正当理由 exception; accepting is an [INTERPRETATION] setting.
+      if (late && !settings.lateFeePaymentAcceptable)
+        throw new ValidationError({
+          date: `缴费日期${formatChineseDate(d)}晚于缴费期限${formatChineseDate(due)}：依据国办函〔2020〕109号，申请人逾期未缴纳的视为放弃申请，逾期缴费不予登记`,
+        });
+      if (late && reason.length < 2)
+        throw new ValidationError({
+          lateReason: `缴费日期${formatChineseDate(d)}晚于缴费期限${formatChineseDate(due)}：接受逾期缴费须写明理由（本机关设置：逾期缴费可予接受）`,
+        });
+      ev.push({
+        type: 'feePaid',
+        date: d,
+        payload: late ? { acceptedLate: true, lateReason: reason } : {},
+        public: true,
+        summary: late
+          ? `缴纳信息处理费${rec.feeAmount ?? 0}元（逾期缴费，予以接受：${reason}）`
+          : `缴纳信息处理费${rec.feeAmount ?? 0}元`,
+      });
+      reversible = 'feeLapsed';
       break;
+    }
     case 'decide': {
       let withheld = false;
       const basis = (input.legalBasis ?? '').trim();
@@ -440,24 +546,38 @@ export async function performStep(
     }
     case 'reviewConfidentiality': {
       const passed = input.passed === true;
+      const drafted = lastOf(stored, 'decisionDrafted');
+      const d = stepDate(input.date, 'date', rec, today, drafted && { date: drafted.date, what: '拟定答复之日' });
+      const signer = await paperSigner(deps, rec, step, input, actor, d, today);
       patch = passed
-        ? { decisionStatus: 'reviewed', reviewedAt: clock.now().toISOString(), reviewedBy: actor.name }
+        ? { decisionStatus: 'reviewed', reviewedAt: clock.now().toISOString(), reviewedBy: signer.name }
         : { decisionStatus: 'draft' };
       if (passed) await events.markFiles(db, rec.id, ['released', 'reply_letter'], { reviewed: true });
       ev.push({
         type: 'confidentialityReviewed',
-        date: today,
-        payload: { passed, note: input.note ?? '' },
+        date: d,
+        payload: { passed, note: input.note ?? '', reviewer: signer.name, ...signer.payload },
         public: false,
-        summary: passed ? '保密审查通过' : `保密审查未通过，退回修改：${input.note ?? ''}`,
+        summary: `${passed ? '保密审查通过' : `保密审查未通过，退回修改：${input.note ?? ''}`}${signer.text}`,
       });
-      summary = passed ? '保密审查通过' : '保密审查未通过';
+      summary = `${passed ? '保密审查通过' : '保密审查未通过'}${signer.text}`;
       break;
     }
-    case 'signOff':
-      patch = { decisionStatus: 'signed', signedAt: clock.now().toISOString(), signedBy: actor.name };
-      ev.push({ type: 'signedOff', date: today, public: false, summary: '政府信息公开工作机构负责人签发' });
+    case 'signOff': {
+      const reviewed = lastOf(stored, 'confidentialityReviewed');
+      const d = stepDate(input.date, 'date', rec, today, reviewed && { date: reviewed.date, what: '保密审查之日' });
+      const signer = await paperSigner(deps, rec, step, input, actor, d, today);
+      patch = { decisionStatus: 'signed', signedAt: clock.now().toISOString(), signedBy: signer.name };
+      ev.push({
+        type: 'signedOff',
+        date: d,
+        payload: { approver: signer.name, ...signer.payload },
+        public: false,
+        summary: `政府信息公开工作机构负责人签发${signer.text}`,
+      });
+      summary = `负责人签发${signer.text}`;
       break;
+    }
     case 'reply': {
       // The letter may also go on paper and be filed later; whatever file does go must have been reviewed.
       const files = await events.listFiles(db, rec.id);
@@ -465,9 +585,10 @@ export async function performStep(
         throw new DomainError('STEP_NOT_ALLOWED', '有提供文件或答复书上传于保密审查之后，须重新审查后才能送达');
       const outcome = rec.decisionOutcome!;
       patch = { decisionStatus: 'sent' };
+      const signed = lastOf(stored, 'signedOff');
       ev.push({
         type: 'replied',
-        date: date(),
+        date: stepDate(input.date, 'date', rec, today, signed && { date: signed.date, what: '负责人签发之日' }),
         payload: { outcome },
         public: true,
         summary:
@@ -503,13 +624,15 @@ export async function performStep(
       ? { ...patch, notices: notices.map((n) => ({ kind: n.draft.kind, recipient: n.draft.recipientName })) }
       : undefined,
     // The step's events are the last ones appended, in the order pushed.
-    also: notices.length
-      ? async (tx, after, stored) => {
-          const first = stored.length - ev.length;
-          for (const n of notices)
-            await issueNotice(tx, actor, rec, n.draft, { clock: after, calendar, step: stored[first + n.event]!, at });
-        }
-      : undefined,
+    also:
+      notices.length || reversible
+        ? async (tx, after, all) => {
+            const first = all.length - ev.length;
+            for (const n of notices)
+              await issueNotice(tx, actor, rec, n.draft, { clock: after, calendar, step: all[first + n.event]!, at });
+            if (reversible) await reverseLapse(tx, actor, clock, rec, reversible, after, all, at);
+          }
+        : undefined,
   });
 }
 

@@ -16,6 +16,7 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FundOutlined,
   ImportOutlined,
   KeyOutlined,
   MailOutlined,
@@ -93,6 +94,14 @@ export const navigation: readonly NavEntry[] = [
     component: lazy(() => import('./pages/users/UsersPage.tsx')),
   },
   {
+    key: 'account-changes',
+    label: '账号变更审批',
+    icon: <SafetyCertificateOutlined />,
+    path: 'account-changes',
+    permission: 'account_changes.read',
+    component: lazy(() => import('./pages/account-changes/AccountChangesPage.tsx')),
+  },
+  {
     key: 'tokens',
     label: 'API 令牌',
     icon: <KeyOutlined />,
@@ -147,6 +156,14 @@ export const navigation: readonly NavEntry[] = [
     path: 'reports',
     permission: 'reports.read',
     component: lazy(() => import('./pages/reports/ReportsPage.tsx')),
+  },
+  {
+    key: 'supervision',
+    label: '监督统计',
+    icon: <FundOutlined />,
+    path: 'supervision',
+    permission: 'supervision.read',
+    component: lazy(() => import('./pages/supervision/SupervisionPage.tsx')),
   },
   {
     key: 'report-checks',

@@ -13,6 +13,8 @@ export interface ApplicationRow {
   receivedDate: string | null;
   state: string;
   replyDue: string | null;
+  /** 暂定: the reply due date was counted on a provisional calendar. */
+  replyDueProvisional: boolean;
   dueRule: string | null;
   overdue: boolean;
   closedDate: string | null;
@@ -79,9 +81,11 @@ export interface ApplicationDocument {
   fileId: string | null;
   /** Why it cannot be sent now (release control, a provisional date), or null. */
   sendBlocker: string | null;
-  /** 暂定: its dates depend on calendar years not loaded (`missingYears`); it is not sent until they are. */
+  /** 暂定: its dates depend on calendar years not loaded (`missingYears`); it states them as 暂定 and may be sent. */
   provisional: boolean;
   missingYears: number[];
+  /** Made void (a lapse reversed by a fact entered late): kept, never sent again. */
+  voided: boolean;
   deliveries: OutboxMessage[];
 }
 
@@ -137,6 +141,9 @@ export interface ApplicationDetail extends ApplicationRow {
     replyDue: string | null;
     baseDue: string | null;
     paymentDue: string | null;
+    replyDueProvisional: boolean;
+    correctionPeriodEndProvisional: boolean;
+    paymentDueProvisional: boolean;
     extensionWorkingDays: number;
     overdue: boolean;
     provisional: boolean;

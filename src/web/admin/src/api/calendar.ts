@@ -21,7 +21,11 @@ export interface CalendarYearSummary {
 
 export interface CalendarImportInput {
   fileName: string;
-  content: string;
+  /** The file's text… */
+  content?: string;
+  /** …or its bytes in base64 (UTF-8 or GB18030). */
+  contentBase64?: string;
+  confirmMissingHolidays?: boolean;
   year?: number;
   noticeTitle?: string;
   documentNo?: string;
@@ -35,6 +39,11 @@ export interface CalendarImportResult {
   dryRun: boolean;
   replacedImport: boolean;
   overridesBundled: boolean;
+  missingHolidays: Array<{ name: string; date: string }>;
+  recomputed: number;
+  changed: number;
+  noticesSettled: number;
+  followUps: number;
 }
 
 /** One problem in an uploaded calendar file (the problem body's `issues`). */

@@ -28,10 +28,27 @@ export interface CatalogItem {
   endedAs: string | null;
   endedOn: string | null;
   replacesId: string | null;
+  /** 政策解读: the policy it explains, a video link and 问答. */
+  interpretsId: string | null;
+  videoUrl: string | null;
+  qa: QaPair[];
   authorId: string | null;
   authorName: string;
   version: number;
   updatedAt: string;
+}
+
+export interface QaPair {
+  question: string;
+  answer: string;
+}
+
+/** The other side of a policy ⇄ 解读 link. */
+export interface LinkedItem {
+  id: string;
+  title: string;
+  state: CatalogItem['state'];
+  publishedOn: string | null;
 }
 
 /** 有效 or how a 规章 / 规范性文件 stopped being 有效. */
@@ -64,6 +81,10 @@ export interface CatalogDetail extends CatalogItem {
   events: Array<{ step: string; result: string; opinion: string; actorName: string; at: string; version: number }>;
   attachments: Array<{ id: string; fileName: string; mediaType: string; size: number; sha256: string }>;
   validity: ValidityView | null;
+  interprets: LinkedItem | null;
+  interpretations: LinkedItem[];
+  /** For the reviewer: e.g. a 规范性文件 without 解读 (国办发〔2016〕80号). */
+  warnings: string[];
 }
 
 /** A validity change: 废止 / 失效 with the reason, or 已修订 naming the published revision. */
@@ -94,6 +115,9 @@ export interface ItemInput {
   effectiveOn?: string | null;
   /** A revision: the 规章 or 规范性文件 it replaces (retired when the revision is approved). */
   replacesId?: string | null;
+  interpretsId?: string | null;
+  videoUrl?: string | null;
+  qa?: QaPair[] | null;
 }
 
 export interface ActionInput {
@@ -156,6 +180,8 @@ export const catalogApi = {
   list: (query: Query, signal?: AbortSignal) =>
     request<{ total: number; items: CatalogItem[] }>('GET', '/catalog/items', { query, signal }),
   get: (id: string, signal?: AbortSignal) => request<CatalogDetail>('GET', `/catalog/items/${id}`, { signal }),
+  policies: (agencyId: string, signal?: AbortSignal) =>
+    request<{ items: LinkedItem[] }>('GET', '/catalog/policies', { query: { agencyId }, signal }),
   create: (agencyId: string, input: ItemInput) =>
     request<CatalogDetail>('POST', '/catalog/items', { body: { agencyId, ...input } }),
   update: (id: string, input: ItemInput) => request<CatalogDetail>('PUT', `/catalog/items/${id}`, { body: input }),

@@ -4,6 +4,7 @@
  * changes something, and turns `application/problem+json` answers into {@link ApiError}.
  */
 import type {
+  AccountChange,
   Agency,
   AgencyInput,
   ApiToken,
@@ -156,8 +157,19 @@ export const api = {
   updateUser: (id: string, input: UserUpdateInput) =>
     request<User>('PATCH', `/users/${encodeURIComponent(id)}`, { body: input }),
   unlockUser: (id: string) => request<User>('POST', `/users/${encodeURIComponent(id)}/unlock`),
-  resetUserPassword: (id: string, password: string) =>
-    request<void>('POST', `/users/${encodeURIComponent(id)}/password`, { body: { password } }),
+  resetUserPassword: (id: string) =>
+    request<{ status: 'requested' }>('POST', `/users/${encodeURIComponent(id)}/password`, { body: {} }),
+  accountChanges: (status: AccountChange['status'] | undefined, signal?: Signal) =>
+    request<ItemList<AccountChange>>('GET', status ? `/account-changes?status=${status}` : '/account-changes', {
+      signal,
+    }),
+  approveAccountChange: (id: string) =>
+    request<{ change: AccountChange; password: string | null }>(
+      'POST',
+      `/account-changes/${encodeURIComponent(id)}/approve`,
+    ),
+  rejectAccountChange: (id: string, note: string) =>
+    request<AccountChange>('POST', `/account-changes/${encodeURIComponent(id)}/reject`, { body: { note } }),
 
   tokens: (signal?: Signal) => request<ItemList<ApiToken>>('GET', '/tokens', { signal }),
   tokenScopes: (signal?: Signal) => request<ItemList<TokenScope>>('GET', '/tokens/scopes', { signal }),

@@ -1,7 +1,7 @@
 /** Outbox endpoints (src/modules/outbox/outbox.routes.ts, docs/letters.md "Outbox"). */
 import { request, type Query } from './client.ts';
 
-export type OutboxChannel = 'email' | 'post' | 'in_person';
+export type OutboxChannel = 'email' | 'post' | 'in_person' | 'sms';
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'posted' | 'handed_over';
 
 /** A message to an applicant or a third party. */

@@ -24,6 +24,8 @@ export type KnownPermission =
   | 'users.read'
   | 'users.manage'
   | 'users.unlock'
+  | 'account_changes.read'
+  | 'account_changes.approve'
   | 'tokens.manage'
   | 'audit.read'
   | 'calendar.read'
@@ -111,6 +113,29 @@ export interface User {
   emailMasked: string | null;
   /** Whether the user receives reminder e-mails. */
   reminderEmail: boolean;
+  /** Role grants and password resets awaiting the security administrator (三员分立). */
+  pendingChanges: PendingChange[];
+}
+
+export interface PendingChange {
+  id: string;
+  kind: 'grant' | 'password_reset';
+  roles: RoleKey[] | null;
+  requestedByName: string;
+  requestedAt: string;
+}
+
+/** A role grant or password reset request (GET /api/v1/account-changes). */
+export interface AccountChange extends PendingChange {
+  userId: string;
+  username: string;
+  displayName: string;
+  agencyId: string;
+  newAccount: boolean;
+  status: 'pending' | 'approved' | 'rejected' | 'superseded';
+  decidedByName: string | null;
+  decidedAt: string | null;
+  note: string | null;
 }
 
 /** Body of POST /api/v1/users. */
@@ -119,7 +144,6 @@ export interface UserCreateInput {
   displayName: string;
   agencyId: string;
   roles: RoleKey[];
-  password: string;
   /** Blank = none. */
   email?: string | null;
   reminderEmail?: boolean;

@@ -30,6 +30,7 @@ import { isParsedForm, registerMultipart, type ParsedForm } from '../../../../mo
 import { secureCookie } from '../../../../http/secure.ts';
 
 const FORM_COOKIE = 'gk_form';
+const MAX_FIELD = 200_000;
 const ASSETS = new URL('./', import.meta.url);
 const ASSET_FILES: Record<string, string> = {
   'apply.js': 'text/javascript; charset=utf-8',
@@ -164,10 +165,11 @@ export const applicationsPortalRoutes: FastifyPluginAsync = async (app) => {
       const agency = await agencyOf(request.params.code);
       if (!agency) return html(reply).code(404).send(notFoundPage('没有找到该机关。'));
       const form = formOf(request.body);
-      const values = Object.fromEntries(FORM_FIELDS.map((f) => [f, (form.fields[f] ?? '').slice(0, 4000)])) as Record<
-        (typeof FORM_FIELDS)[number],
-        string
-      >;
+      // Nothing is cut: an over-long field is refused with its limit named and comes back whole.
+      // (The request body limit bounds the size; this cap only stops a pathological field.)
+      const values = Object.fromEntries(
+        FORM_FIELDS.map((f) => [f, (form.fields[f] ?? '').slice(0, MAX_FIELD)]),
+      ) as Record<(typeof FORM_FIELDS)[number], string>;
       const submission = /^[A-Za-z0-9_-]{16,64}$/.test(form.fields.submission ?? '')
         ? form.fields.submission!
         : randomBytes(18).toString('base64url');
@@ -279,7 +281,7 @@ export const applicationsPortalRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const found = await lookup(request, reply);
       if (!found) return reply;
-      const text = (found.form.fields.correction ?? '').slice(0, 4000);
+      const text = (found.form.fields.correction ?? '').slice(0, MAX_FIELD);
       try {
         await correctOnline(deps, found.rec, text, found.form.files.correctionFiles ?? [], request.ip);
       } catch (err) {

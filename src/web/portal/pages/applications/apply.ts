@@ -17,7 +17,7 @@ import {
 } from '../../../../domain/applications/kinds.ts';
 import { displayQueryCode } from '../../../../domain/applications/tracking.ts';
 import { formatChineseDate } from '../../../../domain/time.ts';
-import { html } from '../../../../http/html.ts';
+import { html, type SafeHtml } from '../../../../http/html.ts';
 import { layout } from '../../layout.ts';
 import { errorSummary, radioField, selectField, textField, type FormState } from './fields.ts';
 
@@ -48,6 +48,27 @@ export const FIELD_LABELS: Record<string, string> = {
   form: '表单',
 };
 
+/**
+ * 个人信息处理告知 (《中华人民共和国个人信息保护法》第十七条): who processes the applicant's
+ * data, for what and how, what is collected, how long it is kept, and how to exercise their
+ * rights (第四十四条至第四十七条) — shown before the applicant submits.
+ */
+export function privacyNotice(agency: FormAgency): SafeHtml {
+  const base = `/gk/${encodeURIComponent(agency.code)}/`;
+  return html`<section class="privacy-notice" aria-labelledby="privacy-title">
+<h2 id="privacy-title">个人信息处理告知</h2>
+<p>依据《中华人民共和国个人信息保护法》第十七条，提交前请阅读：</p>
+<dl>
+<dt>个人信息处理者</dt><dd>${agency.name}（联系方式见<a href="${base}guide#office">政府信息公开指南</a>）。</dd>
+<dt>处理目的和方式</dt><dd>仅用于办理您的政府信息公开申请：核实申请人身份、与您联系、送达告知书和答复（《中华人民共和国政府信息公开条例》第二十九条）。不用于其他目的，不向无关方提供；征求第三方意见时不提供您的个人信息。</dd>
+<dt>处理的个人信息</dt><dd>姓名或者名称、身份证件类型和号码、联系电话、电子邮箱、通信地址、邮政编码，以及您上传的附件。证件号码、联系电话和通信地址加密保存，工作人员只能看到部分隐去的号码。</dd>
+<dt>保存期限</dt><dd>申请办结后，随申请材料按照《中华人民共和国档案法》和本机关档案管理规定保存；保存期满后删除或者销毁。</dd>
+<dt>您的权利</dt><dd>您可以查阅、复制、更正、补充您的个人信息，在法律规定的情形下要求删除（个人信息保护法第四十四条至第四十七条），也可以撤回申请。请通过<a href="${base}guide#office">政府信息公开工作机构</a>的联系方式提出。</dd>
+<dt>不提供的后果</dt><dd>姓名或者名称、身份证明和联系方式是《条例》第二十九条要求的内容，不提供的，本机关将请您补正；电子邮箱为选填。</dd>
+</dl>
+</section>`;
+}
+
 /** The form page; `tokens` are the CSRF token and the submission's idempotency token. */
 export function applyPage(agency: FormAgency, state: FormState, tokens: { csrf: string; submission: string }): string {
   const base = `/gk/${encodeURIComponent(agency.code)}/`;
@@ -66,14 +87,14 @@ ${textField(state, { name: 'contactPerson', label: '联系人（法人或者其�
 ${selectField(state, { name: 'idDocType', label: '身份证明类型', options: ID_DOC_TYPES.map((t) => [t, ID_DOC_LABELS[t]]), hint: '法人或者其他组织请选择统一社会信用代码' })}
 ${textField(state, { name: 'idNumber', label: '证件号码', required: true, maxlength: 30, hint: '居民身份证号码和统一社会信用代码将核对校验位' })}
 ${textField(state, { name: 'phone', label: '联系电话', required: true, type: 'tel', autocomplete: 'tel', inputmode: 'tel', maxlength: 20 })}
-${textField(state, { name: 'email', label: '电子邮箱', type: 'email', autocomplete: 'email', maxlength: 100 })}
+${textField(state, { name: 'email', label: '电子邮箱（选填）', type: 'email', autocomplete: 'email', maxlength: 100, hint: '填写后，申请收到、需要补正、答复期限变化、出具文书和答复时，我们会发邮件告诉您（邮件只含申请编号和查询页面地址，不含您的个人信息）' })}
 ${textField(state, { name: 'address', label: '通信地址', autocomplete: 'street-address', maxlength: 200, hint: '选择邮寄方式的必须填写' })}
 ${textField(state, { name: 'postcode', label: '邮政编码', autocomplete: 'postal-code', inputmode: 'numeric', maxlength: 6 })}
 <h2>所需政府信息</h2>
 <p class="hint">请至少填写信息名称、文号或者便于查询的其他特征性描述中的一项（第二十九条第二款第二项）。</p>
 ${textField(state, { name: 'infoTitle', label: '政府信息名称', maxlength: 200 })}
 ${textField(state, { name: 'infoDocNumber', label: '文号', maxlength: 100 })}
-${textField(state, { name: 'infoDescription', label: '所需信息的描述', rows: 5, maxlength: 2000, hint: '例如：信息的内容、形成时间、涉及的项目或者事项' })}
+${textField(state, { name: 'infoDescription', label: '所需信息的描述', rows: 5, hint: '例如：信息的内容、形成时间、涉及的项目或者事项。不超过2000个字；超出时会提示，已填写的内容不会丢失' })}
 <div id="suggestions" class="suggestions" aria-live="polite"></div>
 <h2>获取方式</h2>
 ${radioField(state, { name: 'deliveryForm', legend: '获取信息的形式', options: DELIVERY_FORMS.map((f) => [f, DELIVERY_FORM_LABELS[f]]) })}
@@ -85,6 +106,7 @@ ${radioField(state, { name: 'deliveryMethod', legend: '获取信息的方式', o
 ${state.errors.attachments ? html`<p class="field-error" id="attachments-error">${state.errors.attachments}</p>` : ''}
 <input id="attachments" name="attachments" type="file" multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-describedby="attachments-hint${state.errors.attachments ? ' attachments-error' : ''}">
 </div>
+${privacyNotice(agency)}
 <p class="notice">提交后本机关将与您确认收到申请；依据第三十一条第三项，通过互联网提交的申请以双方确认之日为收到申请之日，答复期限自该日起计算。</p>
 <button type="submit" class="primary">提交申请</button>
 </form>

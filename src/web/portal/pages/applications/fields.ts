@@ -40,7 +40,7 @@ export function textField(
   const invalid = state.errors[f.name] ? 'true' : 'false';
   const by = described(state, f.name, f.hint);
   const control = f.rows
-    ? html`<textarea id="${f.name}" name="${f.name}" rows="${f.rows}" maxlength="${f.maxlength ?? 2000}" aria-invalid="${invalid}" ${f.required ? html`required aria-required="true"` : ''} ${by ? html`aria-describedby="${by}"` : ''}>${value}</textarea>`
+    ? html`<textarea id="${f.name}" name="${f.name}" rows="${f.rows}" ${f.maxlength ? html`maxlength="${f.maxlength}"` : ''} aria-invalid="${invalid}" ${f.required ? html`required aria-required="true"` : ''} ${by ? html`aria-describedby="${by}"` : ''}>${value}</textarea>`
     : html`<input id="${f.name}" name="${f.name}" type="${f.type ?? 'text'}" value="${value}" maxlength="${f.maxlength ?? 200}" aria-invalid="${invalid}" ${f.autocomplete ? html`autocomplete="${f.autocomplete}"` : ''} ${f.inputmode ? html`inputmode="${f.inputmode}"` : ''} ${f.required ? html`required aria-required="true"` : ''} ${by ? html`aria-describedby="${by}"` : ''}>`;
   return html`<div class="field${state.errors[f.name] ? ' has-error' : ''}">
 <label for="${f.name}">${f.label}${f.required ? html`<span class="req" aria-hidden="true">*</span>` : ''}</label>

@@ -11,6 +11,9 @@ import { layout } from '../../layout.ts';
 import { textField, type FormState } from './fields.ts';
 import type { FormAgency } from './apply.ts';
 
+/** lifecycle.md "Provisional years": beside every date counted on a provisional calendar. */
+const PROVISIONAL = html`<span class="provisional">（暂定，以国务院办公厅公布的节假日安排为准）</span>`;
+
 const STATE_LABELS: Record<TrackingView['state'], string> = {
   awaitingConfirmation: '待确认收到申请',
   running: '办理中',
@@ -38,6 +41,29 @@ ${textField(state, { name: 'queryCode', label: '查询码', required: true, maxl
   });
 }
 
+/**
+ * The one plain sentence the tracking page leads with (「我们将在2026年12月23日前答复您」);
+ * the legal explanation follows under 期限说明.
+ */
+export function plainStatus(v: TrackingView): string {
+  const due = v.replyDue ? formatChineseDate(v.replyDue) : null;
+  switch (v.state) {
+    case 'closed':
+      return `您的申请已于${formatChineseDate(v.closedDate ?? v.arrivalDate)}办结${v.outcomeLabel ? `：${v.outcomeLabel}` : ''}。`;
+    case 'awaitingConfirmation':
+      return '我们正在确认收到您的申请，确认后会告诉您答复期限。';
+    case 'awaitingCorrection':
+      return v.correction?.periodEnd
+        ? `请在${formatChineseDate(v.correction.periodEnd)}前补正您的申请，补正后我们重新计算答复期限。`
+        : '请补正您的申请，补正后我们重新计算答复期限。';
+    case 'awaitingFee':
+      return '请缴纳信息处理费，缴费后我们继续办理您的申请。';
+    default:
+      if (!due) return '我们正在办理您的申请。';
+      return v.overdue ? `我们本应在${due}前答复您，现已超过期限，我们会尽快答复。` : `我们将在${due}前答复您。`;
+  }
+}
+
 /** The application as the applicant sees it. */
 export function trackResultPage(
   agency: FormAgency,
@@ -49,12 +75,13 @@ export function trackResultPage(
   const base = `/gk/${encodeURIComponent(agency.code)}/`;
   const hidden = html`<input type="hidden" name="csrf" value="${creds.csrf}"><input type="hidden" name="trackingNumber" value="${creds.trackingNumber}"><input type="hidden" name="queryCode" value="${creds.queryCode}">`;
   const body = html`<h1>申请 ${v.trackingNumber}</h1>
+<p class="lead">${plainStatus(v)}</p>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 <dl class="contact">
 <dt>办理状态</dt><dd class="state">${STATE_LABELS[v.state]}${v.outcomeLabel ? html`：${v.outcomeLabel}` : ''}</dd>
 <dt>提交日期</dt><dd>${formatChineseDate(v.arrivalDate)}</dd>
 <dt>收到申请之日</dt><dd>${v.receivedDate ? formatChineseDate(v.receivedDate) : '尚待确认（第三十一条）'}</dd>
-${v.replyDue && v.state !== 'closed' ? html`<dt>答复期限</dt><dd class="reply-due" data-date="${v.replyDue}">${formatChineseDate(v.replyDue)}${v.overdue ? '（已超过期限）' : ''}</dd>` : ''}
+${v.replyDue && v.state !== 'closed' ? html`<dt>答复期限</dt><dd class="reply-due" data-date="${v.replyDue}">${formatChineseDate(v.replyDue)}${v.replyDueProvisional ? PROVISIONAL : ''}${v.overdue ? '（已超过期限）' : ''}</dd>` : ''}
 ${v.closedDate ? html`<dt>办结日期</dt><dd>${formatChineseDate(v.closedDate)}</dd>` : ''}
 </dl>
 <h2>期限说明</h2>
@@ -62,12 +89,12 @@ ${v.closedDate ? html`<dt>办结日期</dt><dd>${formatChineseDate(v.closedDate)
 ${
   v.correction
     ? html`<h2 id="correction-title">补正申请</h2>
-<p>本机关于${formatChineseDate(v.correction.requested)}告知您补正以下事项${v.correction.periodEnd ? html`，补正期限至${formatChineseDate(v.correction.periodEnd)}` : ''}：</p>
+<p>本机关于${formatChineseDate(v.correction.requested)}告知您补正以下事项${v.correction.periodEnd ? html`，补正期限至${formatChineseDate(v.correction.periodEnd)}${v.correction.periodEndProvisional ? PROVISIONAL : ''}` : ''}：</p>
 <blockquote class="correction-items">${v.correction.items}</blockquote>
 <p class="hint">依据第三十条，答复期限自本机关收到补正后的申请之日起计算；无正当理由逾期不补正的，视为放弃申请。</p>
 <form method="post" action="${base}track/correct" enctype="multipart/form-data" class="apply" aria-labelledby="correction-title">
 ${hidden}
-${textField(correction, { name: 'correction', label: '补正后的申请内容', required: true, rows: 6, maxlength: 4000 })}
+${textField(correction, { name: 'correction', label: '补正后的申请内容', required: true, rows: 6, hint: '不超过4000个字；超出时会提示，已填写的内容不会丢失' })}
 <div class="field"><label for="correctionFiles">补充材料（可选，PDF、JPG或PNG，每个不超过5MB）</label><input id="correctionFiles" name="correctionFiles" type="file" multiple accept=".pdf,.jpg,.jpeg,.png"></div>
 <button type="submit" class="primary">提交补正</button>
 </form>`

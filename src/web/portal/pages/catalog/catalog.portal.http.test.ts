@@ -85,7 +85,7 @@ describeEachDialect('catalog portal and API', (dialect) => {
     expect((feed.body.match(/<entry>/g) ?? []).length).toBe(8);
     const map = await get('/sitemap.xml');
     expect(map.body).toContain('/gk/luojiang-gxj/guide');
-    expect((map.body.match(/\/gk\/items\//g) ?? []).length).toBe(35); // 36 published in the demo, one withdrawn
+    expect((map.body.match(/\/gk\/items\//g) ?? []).length).toBe(36); // 37 published in the demo, one withdrawn
   });
 
   it('a clerk drafts with an attachment, the reviewer and approver pass it, the public finds it and downloads the file', async () => {
@@ -230,5 +230,42 @@ describeEachDialect('catalog portal and API', (dialect) => {
       headers,
       payload: { indexScheme: '{code}/{year}-{serial:5}' },
     });
+  });
+});
+
+describeEachDialect('政策解读 on the portal', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+  it('the policy and its 解读 link to each other; the 解读 shows its 问答 and video link; both listed under 政策解读', async () => {
+    const rows = await t.ctx.db
+      .selectFrom('catalog_item')
+      .select(['id', 'title', 'interprets_id'])
+      .where('doc_type', '=', 'policy_interpretation')
+      .where('interprets_id', 'is not', null)
+      .execute();
+    expect(rows.length).toBe(2); // the demo's 2024 and 2025 policies
+    for (const r of rows) {
+      const policy = await get(`/gk/items/${r.interprets_id}`);
+      expect(policy.body).toContain('<h2 id="interpretations">政策解读</h2>');
+      expect(policy.body).toContain(`href="/gk/items/${r.id}"`);
+      const page = await get(`/gk/items/${r.id}`);
+      expect(page.body).toMatch(new RegExp(`本文是对<a href="/gk/items/${r.interprets_id}" rel="up">《`));
+      expect(page.body).toContain('<h2 id="qa">问答</h2>');
+    }
+    const digital = rows.find((r) => r.title.includes('数字化转型'))!;
+    expect((await get(`/gk/items/${digital.id}`)).body).toContain(
+      '<a href="https://www.example.gov.cn/video/luojiang-digital-2025.mp4" rel="noopener noreferrer">观看视频解读</a>',
+    );
+    const catalog = (await get('/gk/luojiang-gxj/catalog')).body;
+    const category = /href="\/gk\/luojiang-gxj\/catalog\?category=([0-9a-f-]+)"[^>]*>政策解读<\/a>（2）/.exec(catalog);
+    expect(category).not.toBeNull();
+    const list = (await get(`/gk/luojiang-gxj/catalog?category=${category![1]}`)).body;
+    for (const r of rows) expect(list).toContain(`href="/gk/items/${r.id}"`);
   });
 });

@@ -27,6 +27,15 @@ import {
 
 const label = (table: Record<string, string>, key: string | null | undefined) => (key ? (table[key] ?? key) : '—');
 
+/** 「暂定」 beside a date counted on a provisional calendar (lifecycle.md "Provisional years"). */
+function ProvisionalMark() {
+  return (
+    <span className="provisional-date" title="以国务院办公厅公布的节假日安排为准">
+      （暂定）
+    </span>
+  );
+}
+
 export default function ApplicationPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -139,6 +148,7 @@ export default function ApplicationPage() {
                   color={dueColour(a.clock.replyDue, a.clock.overdue)}
                 >
                   {cnDate(a.clock.replyDue)}
+                  {a.clock.replyDueProvisional ? <ProvisionalMark /> : null}
                 </Tag>
               ) : (
                 '—'
@@ -146,14 +156,36 @@ export default function ApplicationPage() {
             },
             { key: 'rule', label: '依据', children: a.dueRule ?? '—' },
             { key: 'correction', label: '补正告知期限', children: cnDate(a.clock.correctionNoticeDue) },
-            { key: 'payment', label: '缴费期限', children: cnDate(a.clock.paymentDue) },
+            {
+              key: 'correctionEnd',
+              label: '补正期限',
+              children: (
+                <>
+                  {cnDate(a.clock.correctionPeriodEnd)}
+                  {a.clock.correctionPeriodEndProvisional ? <ProvisionalMark /> : null}
+                </>
+              ),
+            },
+            {
+              key: 'payment',
+              label: '缴费期限',
+              children: (
+                <>
+                  {cnDate(a.clock.paymentDue)}
+                  {a.clock.paymentDueProvisional ? <ProvisionalMark /> : null}
+                </>
+              ),
+            },
           ]}
         />
         <Typography.Paragraph className="clock-explanation" style={{ marginTop: 8 }}>
           {a.clock.explanation}
         </Typography.Paragraph>
         {a.clock.provisional ? (
-          <Alert type="warning" message="部分日期所在年度的节假日安排尚未导入，期限为暂定" />
+          <Alert
+            type="warning"
+            message="部分日期所在年度的节假日安排尚未导入，标“暂定”的日期按《全国年节及纪念日放假办法》规定的法定节假日推算，以国务院办公厅公布的节假日安排为准；导入后自动重新计算"
+          />
         ) : null}
         {a.clock.warnings.map((w) => (
           <Alert key={w.code} type="warning" message={w.message} style={{ marginTop: 4 }} />
@@ -246,6 +278,7 @@ export default function ApplicationPage() {
               { value: 'reply_letter', label: '答复书' },
               { value: 'released', label: '提供文件（对外版本）' },
               { value: 'original', label: '原件（不对外）' },
+              { value: 'signoff_scan', label: '审签单扫描件（纸质审查、签发）' },
             ]}
           />
           <Upload

@@ -80,6 +80,7 @@ function Inbox() {
         r.replyDue && r.state !== 'closed' ? (
           <Tag color={dueColour(r.replyDue, r.overdue)} title={r.dueRule ?? undefined}>
             {cnDate(r.replyDue)}
+            {r.replyDueProvisional ? '（暂定）' : ''}
             {r.overdue ? ' 已超期' : ''}
           </Tag>
         ) : (

@@ -73,9 +73,18 @@ export function DocumentsCard({
       render: (_, d) => (
         <Flex gap={4} wrap>
           <Tag color={STATE_COLOURS[d.state]}>{d.stateLabel}</Tag>
-          {d.provisional ? (
+          {d.voided ? (
             <Tooltip title={d.sendBlocker}>
-              <Tag color="gold" className="provisional-letter" aria-label={`暂定：${d.sendBlocker ?? ''}`}>
+              <Tag color="red" className="voided-letter">
+                已作废（保留存档）
+              </Tag>
+            </Tooltip>
+          ) : null}
+          {d.provisional ? (
+            <Tooltip
+              title={`文书中的日期按${d.missingYears.join('、')}年的法定节假日暂定，写明“以国务院办公厅公布的节假日安排为准”，可以发送；导入该年节假日安排后自动核定，日期有变化的另行告知申请人`}
+            >
+              <Tag color="gold" className="provisional-letter">
                 暂定（待导入{d.missingYears.join('、')}年节假日安排）
               </Tag>
             </Tooltip>

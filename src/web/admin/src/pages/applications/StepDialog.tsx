@@ -18,15 +18,23 @@ const DATED = new Set([
   'recordCorrection',
   'sendConsultation',
   'recordConsultationAnswer',
+  'requestExtension',
   'approveExtension',
   'askReasons',
   'setDelayedReply',
   'issueFeeNotice',
   'recordFeePaid',
   'notifyThirdParty',
+  'reviewConfidentiality',
+  'signOff',
   'reply',
   'withdraw',
 ]);
+/** Steps whose fact may be dated after its period, with the office's reason (lifecycle.md "Facts entered late"). */
+const LATE_REASON: Record<string, string> = {
+  recordCorrection: '补正晚于补正期限的，写明接受的正当理由（第三十条「无正当理由」逾期不补正的才视为放弃申请）',
+  recordFeePaid: '缴费晚于缴费期限的，写明接受的理由（仅在本机关设置允许接受逾期缴费时）',
+};
 const DATE_FIELDS = ['date', 'periodEnd', 'partyReceivedDate', 'notifiedDate', 'until'];
 
 /** Dates as the API takes them (YYYY-MM-DD), blanks left out, in each party row too. */
@@ -35,7 +43,10 @@ function toBody(values: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(values)) {
     if (v === undefined || v === null || v === '') continue;
     if (k === 'parties' && Array.isArray(v)) body[k] = v.map((row) => toBody((row ?? {}) as Record<string, unknown>));
-    else body[k] = DATE_FIELDS.includes(k) ? (v as Dayjs).format('YYYY-MM-DD') : v;
+    else if (k === 'paper') {
+      const paper = toBody((v ?? {}) as Record<string, unknown>);
+      if (paper.signedBy || paper.scanFileId) body[k] = paper;
+    } else body[k] = DATE_FIELDS.includes(k) ? (v as Dayjs).format('YYYY-MM-DD') : v;
   }
   return body;
 }
@@ -99,6 +110,28 @@ function ConsultationRows() {
   );
 }
 
+/**
+ * 保密审查 / 签发 done on paper and entered by the clerk or handler: who signed it and the scan of
+ * the signed form (uploaded first as 审签单扫描件). Left empty, the step is the reviewer's or
+ * approver's own, by their account.
+ */
+function PaperSignOff({ app }: { app: ApplicationDetail }) {
+  const scans = app.files.filter((f) => f.role === 'signoff_scan');
+  return (
+    <fieldset aria-label="纸质审签" style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px 0' }}>
+      <Typography.Paragraph type="secondary">
+        在纸质审签单上审查或签发、由他人据扫描件补录的，填写签署人并选择已上传的审签单扫描件；本人在系统中办理的不填。
+      </Typography.Paragraph>
+      <Form.Item name={['paper', 'signedBy']} label="纸质审签单上的签署人">
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name={['paper', 'scanFileId']} label="审签单扫描件">
+        <Select allowClear options={scans.map((f) => ({ value: f.id, label: f.filename }))} />
+      </Form.Item>
+    </fieldset>
+  );
+}
+
 export function StepDialog({
   app,
   step,
@@ -146,7 +179,11 @@ export function StepDialog({
         }
       >
         {DATED.has(step) ? (
-          <Form.Item name="date" label="日期" extra="不填为今天">
+          <Form.Item
+            name="date"
+            label="发生日期"
+            extra="事实发生之日（如对方来函、补正、缴费、批准、审查、签发、送达之日），不填为今天；补录的按此日期计算期限"
+          >
             <DatePicker />
           </Form.Item>
         ) : null}
@@ -175,6 +212,12 @@ export function StepDialog({
             <Input.TextArea rows={3} />
           </Form.Item>
         ) : null}
+        {LATE_REASON[step] ? (
+          <Form.Item name="lateReason" label="逾期接受的理由" extra={LATE_REASON[step]}>
+            <Input.TextArea rows={2} maxLength={400} />
+          </Form.Item>
+        ) : null}
+        {step === 'reviewConfidentiality' || step === 'signOff' ? <PaperSignOff app={app} /> : null}
         {step === 'sendConsultation' ? <ConsultationRows /> : null}
         {step === 'recordConsultationAnswer' ? (
           <>

@@ -31,6 +31,7 @@ export const FILE_ROLE_LABELS: Record<string, string> = {
   original: '原件（不对外）',
   released: '提供文件（经审查的对外版本）',
   reply_letter: '答复书',
+  signoff_scan: '审签单扫描件',
 };
 
 /** Days until a due date (calendar days), for colouring. */

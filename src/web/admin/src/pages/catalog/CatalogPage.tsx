@@ -181,6 +181,7 @@ function NewItem() {
     [target],
     Boolean(target) && (!revises || Boolean(old.data)),
   );
+  const policies = useApiData((signal) => catalogApi.policies(target, signal), [target], Boolean(target));
   const start: EditorStart | undefined = old.data
     ? {
         title: `${old.data.title}（修订）`,
@@ -211,6 +212,7 @@ function NewItem() {
       {meta.data && (!revises || start) ? (
         <ItemEditor
           meta={meta.data}
+          policies={policies.data?.items ?? []}
           initial={start}
           submitLabel="保存草稿"
           onSave={async (input) => {

@@ -6,8 +6,8 @@
  * document it replaces (`replacesId`), which is retired when the revision is approved.
  */
 import { lazy, Suspense } from 'react';
-import { Alert, Button, Form, Input, Select, Skeleton } from 'antd';
-import type { CatalogDetail, CatalogMeta, ItemInput } from '../../api/catalog.ts';
+import { Alert, Button, Flex, Form, Input, Select, Skeleton } from 'antd';
+import type { CatalogDetail, CatalogMeta, ItemInput, LinkedItem } from '../../api/catalog.ts';
 import { useFormSubmit } from '../../lib/forms.ts';
 import { busy, FormError } from '../../lib/ui.tsx';
 
@@ -27,11 +27,14 @@ export type EditorStart = Partial<CatalogDetail> & { replaces?: { id: string; ti
 
 export function ItemEditor({
   meta,
+  policies = [],
   initial,
   submitLabel,
   onSave,
 }: {
   meta: CatalogMeta;
+  /** The agency's policies a 政策解读 may explain. */
+  policies?: LinkedItem[];
   initial?: EditorStart;
   submitLabel: string;
   onSave: (input: ItemInput) => Promise<void>;
@@ -43,6 +46,9 @@ export function ItemEditor({
       categoryId: values.categoryId ?? null,
       effectiveOn: values.effectiveOn || null,
       replacesId: values.replacesId ?? null,
+      interpretsId: values.docType === 'policy_interpretation' ? (values.interpretsId ?? null) : null,
+      videoUrl: values.docType === 'policy_interpretation' ? values.videoUrl || null : null,
+      qa: values.docType === 'policy_interpretation' ? (values.qa ?? []).filter((p) => p?.question || p?.answer) : null,
     }),
   );
   const docType = Form.useWatch('docType', form);
@@ -108,6 +114,43 @@ export function ItemEditor({
       >
         <Input type="date" />
       </Form.Item>
+      {docType === 'policy_interpretation' ? (
+        <>
+          <Form.Item
+            name="interpretsId"
+            label="所解读的政策"
+            extra="解读与政策同步或在其后发布（国办发〔2016〕80号）；未选类别时归入“政策解读”类别"
+            rules={[{ required: true, message: '政策解读须选择所解读的政策' }]}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={policies.map((p) => ({ value: p.id, label: p.title }))}
+            />
+          </Form.Item>
+          <Form.Item name="videoUrl" label="视频解读链接（可选）">
+            <Input maxLength={500} placeholder="https://" />
+          </Form.Item>
+          <Form.List name="qa">
+            {(fields, { add, remove }) => (
+              <Form.Item label="问答（可选）" extra="图解：上传 PNG 或 JPG 附件，在公开页面随文显示">
+                {fields.map((field, i) => (
+                  <Flex key={field.key} gap={8} align="start" style={{ marginBottom: 8 }}>
+                    <Form.Item name={[field.name, 'question']} noStyle>
+                      <Input aria-label={`第${i + 1}条问题`} placeholder="问题" maxLength={300} style={{ flex: 1 }} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'answer']} noStyle>
+                      <Input.TextArea aria-label={`第${i + 1}条回答`} placeholder="回答" rows={2} style={{ flex: 2 }} />
+                    </Form.Item>
+                    <Button onClick={() => remove(field.name)}>删除</Button>
+                  </Flex>
+                ))}
+                <Button onClick={() => add({ question: '', answer: '' })}>添加问答</Button>
+              </Form.Item>
+            )}
+          </Form.List>
+        </>
+      ) : null}
       {hasValidity ? (
         <Form.Item name="effectiveOn" label="施行日期">
           <Input type="date" />

@@ -4,7 +4,7 @@
  * 规范性文件 (ValidityCard.tsx), and the actions the user's role allows in its current state.
  */
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   Alert,
   Button,
@@ -48,6 +48,11 @@ export default function ItemPage() {
     (signal) => catalogApi.meta(item.data!.agencyId, signal),
     [item.data?.agencyId],
     Boolean(item.data),
+  );
+  const policies = useApiData(
+    (signal) => catalogApi.policies(item.data!.agencyId, signal),
+    [item.data?.agencyId],
+    Boolean(item.data) && item.data?.docType === 'policy_interpretation',
   );
   const [dialog, setDialog] = useState<Dialog>(null);
   const [editing, setEditing] = useState(false);
@@ -145,6 +150,7 @@ export default function ItemPage() {
           ) : null}
           <ItemEditor
             meta={meta.data}
+            policies={policies.data?.items ?? []}
             initial={d}
             submitLabel={d.state === 'published' ? '保存更正' : '保存'}
             onSave={async (input) => {
@@ -177,6 +183,35 @@ export default function ItemPage() {
         <Descriptions.Item label="发布日期">{cnDate(d.publishedOn)}</Descriptions.Item>
         <Descriptions.Item label="期限依据">{d.dueExplanation}</Descriptions.Item>
       </Descriptions>
+      {d.warnings.map((w) => (
+        <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 16 }} />
+      ))}
+      {d.interprets ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={
+            <>
+              本文是对<Link to={`/catalog/${d.interprets.id}${search}`}>《{d.interprets.title}》</Link>
+              的政策解读（{STATE_LABELS[d.interprets.state]}）；须与政策同步或在其后发布。
+            </>
+          }
+        />
+      ) : null}
+      {d.interpretations.length ? (
+        <Card title="政策解读" size="small" style={{ marginBottom: 16 }}>
+          <List
+            size="small"
+            dataSource={d.interpretations}
+            renderItem={(x) => (
+              <List.Item>
+                <Link to={`/catalog/${x.id}${search}`}>{x.title}</Link>（{STATE_LABELS[x.state]}）
+              </List.Item>
+            )}
+          />
+        </Card>
+      ) : null}
       <ValidityCard item={d} canChange={can('catalog.approve')} onChanged={item.reload} />
       {d.state === 'withdrawn' ? (
         <Alert

@@ -247,7 +247,7 @@ export function ValidityCard({
           children: (
             <>
               {cnDate(h.on)} {h.text}
-              <span style={{ color: '#888' }}>（{h.actorName}）</span>
+              <span style={{ color: '#595959' }}>（{h.actorName}）</span>
             </>
           ),
         }))}

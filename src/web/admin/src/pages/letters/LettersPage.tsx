@@ -21,6 +21,7 @@ const NOTICE_KEYS = new Set([
   'extension_notice',
   'fee_notice',
   'third_party_disclosure',
+  'date_change_notice',
   'other_no_correction',
   'other_no_fee',
 ]);

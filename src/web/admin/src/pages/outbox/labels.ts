@@ -1,7 +1,12 @@
 /** Chinese labels of the outbox's channels and statuses (docs/letters.md "Outbox"). */
 import { EMPTY, formatDate, formatDateTime } from '../../lib/format.ts';
 
-export const CHANNEL_LABELS: Record<string, string> = { email: '电子邮件', post: '邮寄', in_person: '当面送达' };
+export const CHANNEL_LABELS: Record<string, string> = {
+  email: '电子邮件',
+  post: '邮寄',
+  in_person: '当面送达',
+  sms: '短信',
+};
 
 export const STATUS_LABELS: Record<string, string> = {
   queued: '待发送',

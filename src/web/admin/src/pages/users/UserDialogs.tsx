@@ -3,14 +3,13 @@
  * reminder e-mails), and reset its password. Each keeps what was typed when the server refuses it.
  */
 import { useCallback, useMemo } from 'react';
-import { App, Descriptions, Form, Input, Modal, Radio, Select, Switch, TreeSelect } from 'antd';
+import { App, Descriptions, Form, Input, Modal, Radio, Select, Switch, TreeSelect, Typography } from 'antd';
 import { api } from '../../api/client.ts';
 import type { Agency, Role, RoleKey, User } from '../../api/types.ts';
 import { buildAgencyTree } from '../../lib/agencyTree.ts';
 import { useFormSubmit } from '../../lib/forms.ts';
 import { busy, FormError } from '../../lib/ui.tsx';
 import { useRetained } from '../../lib/useRetained.ts';
-import { PasswordFields } from './passwordFields.tsx';
 import { RoleSelect, roleRules } from './RoleSelect.tsx';
 
 interface CreateValues {
@@ -19,8 +18,6 @@ interface CreateValues {
   agencyId: string;
   roles: RoleKey[];
   email?: string;
-  password: string;
-  confirmPassword: string;
 }
 
 /** 邮箱 and 期限提醒邮件, shared by both dialogs. The server checks the address. */
@@ -52,13 +49,13 @@ export function CreateUserDialog(props: {
   const { message } = App.useApp();
   const tree = useMemo(() => buildAgencyTree(agencies), [agencies]);
   const action = useCallback(
-    async ({ confirmPassword: _confirm, ...values }: CreateValues) => {
+    async (values: CreateValues) => {
       const user = await api.createUser({
         ...values,
         username: values.username.trim(),
         email: values.email?.trim() || null,
       });
-      message.success(`已新建用户“${user.displayName}”`);
+      message.success(`已新建用户“${user.displayName}”，角色待安全管理员批准后生效，初始密码由其交付本人`);
       onCreated(user);
     },
     [message, onCreated],
@@ -111,7 +108,9 @@ export function CreateUserDialog(props: {
           <RoleSelect roles={roles} />
         </Form.Item>
         <EmailFields />
-        <PasswordFields label="初始密码" />
+        <Typography.Paragraph type="secondary">
+          三员分立：角色须经安全管理员批准后生效；初始密码在批准时生成，由安全管理员交付本人，本人首次登录须修改。
+        </Typography.Paragraph>
       </Form>
     </Modal>
   );
@@ -216,36 +215,35 @@ export function EditUserDialog(props: {
   );
 }
 
-/** 重置密码 of `user` (null = closed). */
+/** 申请重置密码 of `user` (null = closed): the security administrator approves and hands the new password over. */
 export function ResetPasswordDialog(props: { user: User | null; onClose: () => void }) {
   const { onClose } = props;
   const user = useRetained(props.user);
-  const [form] = Form.useForm<{ password: string; confirmPassword: string }>();
+  const [form] = Form.useForm<Record<string, never>>();
   const { message } = App.useApp();
-  const action = useCallback(
-    async (values: { password: string }) => {
-      if (!user) return;
-      await api.resetUserPassword(user.id, values.password);
-      message.success(`已重置“${user.displayName}”的密码，请通过安全渠道告知本人`);
-      onClose();
-    },
-    [user, message, onClose],
-  );
+  const action = useCallback(async () => {
+    if (!user) return;
+    await api.resetUserPassword(user.id);
+    message.success(`已申请重置“${user.displayName}”的密码，待安全管理员批准`);
+    onClose();
+  }, [user, message, onClose]);
   const submit = useFormSubmit(form, action);
   return (
     <Modal
-      title={user ? `重置密码：${user.displayName}（${user.username}）` : '重置密码'}
+      title={user ? `申请重置密码：${user.displayName}（${user.username}）` : '申请重置密码'}
       open={!!props.user}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText="重置"
+      okText="提交申请"
       okButtonProps={{ loading: busy(submit.submitting) }}
       destroyOnHidden
       afterClose={submit.clearError}
     >
       <FormError message={submit.error} />
       <Form form={form} name="user-password" layout="vertical" onFinish={submit.onFinish} preserve={false}>
-        <PasswordFields label="新密码" />
+        <Typography.Paragraph>
+          三员分立：重置须经安全管理员批准；新密码在批准时生成，由安全管理员交付本人，本人首次登录须修改。批准前原密码仍有效。
+        </Typography.Paragraph>
       </Form>
     </Modal>
   );

@@ -67,18 +67,23 @@ export default function UsersPage() {
     {
       title: '角色',
       key: 'roles',
-      render: (_, u) =>
-        u.roles.length === 0 ? (
-          EMPTY
-        ) : (
-          <Flex gap={4} wrap>
-            {u.roles.map((r) => (
-              <Tag key={r} color={SYSTEM_ROLES.includes(r) ? 'purple' : 'blue'} style={{ marginInlineEnd: 0 }}>
-                {roleNames.get(r) ?? roleLabel(r)}
-              </Tag>
-            ))}
-          </Flex>
-        ),
+      render: (_, u) => (
+        <Flex gap={4} wrap>
+          {u.roles.length === 0 && u.pendingChanges.length === 0 ? EMPTY : null}
+          {u.roles.map((r) => (
+            <Tag key={r} color={SYSTEM_ROLES.includes(r) ? 'purple' : 'blue'} style={{ marginInlineEnd: 0 }}>
+              {roleNames.get(r) ?? roleLabel(r)}
+            </Tag>
+          ))}
+          {u.pendingChanges.map((c) => (
+            <Tag key={c.id} color="orange" style={{ marginInlineEnd: 0 }}>
+              {c.kind === 'grant'
+                ? `待批准：${(c.roles ?? []).map((r) => roleNames.get(r) ?? roleLabel(r)).join('、')}`
+                : '待批准：重置密码'}
+            </Tag>
+          ))}
+        </Flex>
+      ),
     },
     {
       title: '状态',
@@ -136,9 +141,9 @@ export default function UsersPage() {
               size="small"
               type="link"
               onClick={() => setResetting(u)}
-              aria-label={`重置 ${u.displayName} 的密码`}
+              aria-label={`申请重置 ${u.displayName} 的密码`}
             >
-              重置密码
+              申请重置密码
             </Button>
           ) : null}
         </Flex>

@@ -1,0 +1,81 @@
+/**
+ * The supervisor's journey in Chromium on the demo: the supervisor of 泉州市洛江区人民政府 opens
+ * 监督统计, sees every agency below with statistics and charts, sorts the per-agency table,
+ * drills down to the records and opens one, reads the scorecard with its evidence, and downloads
+ * the aggregate report.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../../test/support/app.ts';
+import { browserAvailable } from '../../../test/support/browser.ts';
+import { logInAs, startConsole } from '../../../test/support/console.ts';
+
+describe.skipIf(!browserAvailable)('supervision in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    ({ t, browser, base } = await startConsole());
+    t.clock.set('2026-03-02T02:00:00Z');
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('walks statistics, charts, the agency table with drill-down, the scorecard and the aggregate report', async () => {
+    const shots = process.env.GONGKAI_SCREENSHOTS ?? '/tmp';
+    const page = await logInAs(browser, base, 'zfb.supervisor', { width: 1500, height: 1000 });
+    await page.getByRole('menuitem', { name: /监督统计/ }).click();
+    await page.getByRole('heading', { name: '监督统计' }).waitFor();
+    await page.getByText(/泉州市洛江区人民政府及下级机关（6个） · 2025年/).waitFor({ timeout: 20_000 });
+    await page.getByRole('img', { name: '依申请公开按月趋势图' }).waitFor();
+    await page.getByRole('img', { name: '办理结果分布图' }).waitFor();
+    await expect(page.locator('[aria-label="办理结果分布图"] svg').count()).resolves.toBe(1);
+    await page.screenshot({ path: `${shots}/supervision-charts.png`, fullPage: false });
+
+    await page.getByRole('tab', { name: '各机关' }).click();
+    const table = page.locator('.ant-table').first();
+    await table.getByRole('row', { name: /泉州市洛江区河市镇人民政府/ }).waitFor();
+    // Sort by 新收申请, descending: the bureau with the demo's applications comes first.
+    const header = table.getByRole('columnheader', { name: /新收申请/ });
+    await header.click();
+    await header.click();
+    await expect(table.locator('tbody tr.ant-table-row').first().textContent()).resolves.toContain(
+      '泉州市洛江区工业和信息化局',
+    );
+    await page.screenshot({ path: `${shots}/supervision-agencies.png`, fullPage: false });
+    await page.getByRole('button', { name: /泉州市洛江区工业和信息化局新收申请\d+，查看记录/ }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText(/^共\d+条/).waitFor({ timeout: 15_000 });
+    await drawer.locator('tbody tr a').first().click();
+    await page.waitForURL(/\/admin\/applications\/[^/?]+\?agency=/, { timeout: 15_000 });
+    await page
+      .getByRole('heading', { name: /政府信息公开申请|申请/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await page.goto(`${base}/admin/supervision`);
+    await page.getByText(/泉州市洛江区人民政府及下级机关（6个）/).waitFor({ timeout: 20_000 });
+
+    await page.getByRole('tab', { name: '考核' }).click();
+    await page.getByRole('img', { name: '考核得分排名图' }).waitFor({ timeout: 20_000 });
+    const row = page.getByRole('row', { name: /泉州市洛江区工业和信息化局/ }).first();
+    await row.getByRole('button', { name: /展开行|Expand row/ }).click();
+    await page.getByRole('cell', { name: '依申请公开按期答复率' }).first().waitFor();
+    await page
+      .getByText(/在法定期限前发布年度报告（可再得10分）/)
+      .first()
+      .waitFor();
+    await page.screenshot({ path: `${shots}/supervision-scorecard.png`, fullPage: false });
+
+    await page.getByRole('tab', { name: '汇总报告' }).click();
+    const link = page.getByRole('link', { name: '下载 Word（DOCX）' });
+    const href = await link.getAttribute('href');
+    const res = await page.request.get(`${base}${href}`);
+    expect(res.status()).toBe(200);
+    expect((await res.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    await page.close();
+  }, 180_000);
+});
