@@ -132,7 +132,7 @@ describeEachDialect('serve --workers 2', (dialect) => {
 
   it('runs each job once although both workers tick', async () => {
     // Jobs due far less often than the test lasts: a second run would be a duplicate.
-    const jobs = ['audit-anchor', 'session-purge', 'applications-sweep', 'db-statistics'];
+    const jobs = ['session-purge', 'applications-sweep', 'db-statistics'];
     const runs = await until(
       'the first job runs',
       async () => {
