@@ -8,7 +8,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import cluster from 'node:cluster';
+import { ClusterRateLimitStore } from './cluster.ts';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
@@ -85,6 +87,8 @@ export function routeList(app: FastifyInstance): readonly RouteEntry[] {
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // One compact line per request (the onResponse hook below), not Fastify's two.
+    disableRequestLogging: true,
     trustProxy: fastifyTrustProxy(ctx.config.security.trustProxy),
     bodyLimit: 1024 * 1024,
     // X-Request-Id from the client or nginx is honoured when well-formed; otherwise a UUID, unique
@@ -100,6 +104,19 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.decorate('ctx', ctx);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // One line per answered request, with the request id (the child logger's reqId); a route's
+  // logLevel still applies, so health probes (logLevel warn) log nothing unless they fail.
+  app.addHook('onResponse', async (request, reply) => {
+    const line = {
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      ip: request.ip,
+    };
+    if (reply.statusCode >= 500) request.log.error(line, 'request');
+    else request.log.info(line, 'request');
   });
   registerTelemetry(app, options.telemetry ?? createTelemetry(ctx));
   // The route list (method + URL pattern) as registered, for the accessibility suite and docs.
@@ -131,6 +148,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(fastifyFormbody);
   await app.register(fastifyRateLimit, {
     global: false,
+    // In a worker of `serve --workers N` the primary counts for the whole node (cluster.ts).
+    ...(cluster.isWorker ? { store: ClusterRateLimitStore as unknown as FastifyRateLimitStoreCtor } : {}),
     errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' }),
   });
   nameOperations(app);

@@ -58,8 +58,15 @@ function startMetricsListener(telemetry: Telemetry, port: number): Promise<Serve
 export async function serve(
   rt: Runtime,
   options: BuildOptions = {},
+  { clusterWorker = false }: { clusterWorker?: boolean } = {},
 ): Promise<{ url: string; metricsUrl: string | null; stop: () => Promise<void> }> {
   const telemetry = createTelemetry(rt, { processMetrics: true });
+  if (clusterWorker) {
+    // /metrics on the main port answers for the whole node; the primary serves the metrics port.
+    const { clusterMetricsText, shareWorkerMetrics } = await import('./cluster.ts');
+    shareWorkerMetrics(telemetry.registry);
+    telemetry.text = clusterMetricsText;
+  }
   const app = await buildApp(rt, { logger: loggerOptions(rt.config), serveAdmin: true, telemetry, ...options });
   const scheduler = new Scheduler(rt.db, rt.clock, app.log, { onRun: (e) => telemetry.jobRun(e) });
   // The second copy of every anchor, with the logs (which ship off the node).
@@ -78,12 +85,13 @@ export async function serve(
     await app.close();
     throw err;
   });
-  const metricsServer = rt.config.metrics.port
-    ? await startMetricsListener(telemetry, rt.config.metrics.port).catch(async (err: unknown) => {
-        await app.close();
-        throw err;
-      })
-    : null;
+  const metricsServer =
+    rt.config.metrics.port && !clusterWorker
+      ? await startMetricsListener(telemetry, rt.config.metrics.port).catch(async (err: unknown) => {
+          await app.close();
+          throw err;
+        })
+      : null;
   scheduler.start([
     {
       name: 'session-purge',

@@ -16,6 +16,8 @@ import type { AppContext } from './context.ts';
 
 export interface Telemetry {
   registry: Registry;
+  /** The text of /metrics when it is not this registry's alone (a worker: the node's aggregate). */
+  text?: () => Promise<string>;
   /** Scheduler hook: one job run. */
   jobRun(event: JobRunEvent): void;
 }
@@ -39,6 +41,8 @@ export function createTelemetry(ctx: AppContext, options: { processMetrics?: boo
     name: 'gongkai_outbox_backlog',
     help: 'E-mails in the outbox not yet delivered, by status',
     labelNames: ['status'],
+    // Every worker reads the same database figure: the node's aggregate takes one, not the sum.
+    aggregator: 'first',
     registers: [registry],
     async collect() {
       this.reset();
@@ -49,6 +53,7 @@ export function createTelemetry(ctx: AppContext, options: { processMetrics?: boo
   new Gauge({
     name: 'gongkai_applications_overdue',
     help: 'Open applications past their reply deadline (第三十三条), all agencies',
+    aggregator: 'first',
     registers: [registry],
     async collect() {
       this.set(await overdueApplications(ctx.db, shanghaiDate(ctx.clock.now())));
@@ -116,6 +121,7 @@ export function registerTelemetry(app: FastifyInstance, telemetry: Telemetry): v
         detail: '需要监控令牌',
       });
     }
-    return reply.type(telemetry.registry.contentType).send(await telemetry.registry.metrics());
+    const text = telemetry.text ? await telemetry.text() : await telemetry.registry.metrics();
+    return reply.type(telemetry.registry.contentType).send(text);
   });
 }
