@@ -26,6 +26,8 @@ import {
   LateSchema,
   ListQuery,
   MetaSchema,
+  PolicyListSchema,
+  InterpretationStatsSchema,
   type ActionBodyType,
   type ItemView,
 } from './catalog.schemas.ts';
@@ -177,6 +179,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '本机关可解读的政策（规章、规范性文件和第二十条第（一）项下的文件）',
         querystring: Type.Object({ agencyId: Type.String({ maxLength: 64 }) }),
+        response: { 200: PolicyListSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: await policyChoices(db, requireActor(request), request.query.agencyId) }),
@@ -193,6 +196,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
           year: Type.Integer({ minimum: 2000, maximum: 2100 }),
           subtree: Type.Optional(Type.Boolean()),
         }),
+        response: { 200: InterpretationStatsSchema, ...errorResponses },
       },
     },
     async (request) =>

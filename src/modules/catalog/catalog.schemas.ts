@@ -278,3 +278,29 @@ export const ValidityEndedSchema = Type.Object({
   endedAs: ValidityEndSchema,
   endedOn: Type.String(),
 });
+
+/** GET /catalog/policies: the policies a 解读 may explain. */
+export const PolicyListSchema = Type.Object({ items: Type.Array(LinkedItemSchema) }, { $id: 'CatalogPolicyList' });
+
+/** GET /catalog/interpretation-stats: a year's published policies with their published 解读. */
+export const InterpretationStatsSchema = Type.Object(
+  {
+    year: Type.Integer(),
+    policies: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        agencyId: Type.String(),
+        title: Type.String(),
+        docType: Type.String(),
+        publishedOn: Type.String(),
+        interpretations: Type.Integer(),
+      }),
+    ),
+    totals: Type.Object({
+      policies: Type.Integer(),
+      withInterpretation: Type.Integer(),
+      interpretations: Type.Integer(),
+    }),
+  },
+  { $id: 'CatalogInterpretationStats' },
+);
