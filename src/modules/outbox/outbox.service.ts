@@ -72,25 +72,31 @@ export async function enqueueSystemNotice(
 ): Promise<string> {
   if (input.channel === 'email') validate({ ...input, channel: 'email' });
   const id = randomUUID();
-  await repo.insertMessage(
-    tx,
-    {
-      id,
-      agencyId: input.agencyId,
-      channel: input.channel,
-      recipientName: input.recipientName.trim(),
-      recipientAddress: input.recipientAddress.trim(),
-      subject: input.subject.trim(),
-      bodyText: input.bodyText,
-      relatedType: input.related?.type ?? null,
-      relatedId: input.related?.id ?? null,
-      status: 'queued',
-      createdAt: clock.now().toISOString(),
-      createdBy: SYSTEM_NOTICE_AUTHOR,
-    },
-    [],
-  );
+  await repo.insertMessage(tx, queuedRow(id, input, SYSTEM_NOTICE_AUTHOR, clock), []);
   return id;
+}
+
+/** The stored row of a new, queued message. */
+function queuedRow(
+  id: string,
+  input: Omit<EnqueueInput, 'attachments'>,
+  createdBy: string,
+  clock: Clock,
+): Parameters<typeof repo.insertMessage>[1] {
+  return {
+    id,
+    agencyId: input.agencyId,
+    channel: input.channel,
+    recipientName: input.recipientName.trim(),
+    recipientAddress: input.recipientAddress.trim(),
+    subject: input.subject.trim(),
+    bodyText: input.bodyText,
+    relatedType: input.related?.type ?? null,
+    relatedId: input.related?.id ?? null,
+    status: 'queued',
+    createdAt: clock.now().toISOString(),
+    createdBy,
+  };
 }
 
 /**
@@ -108,24 +114,7 @@ export async function enqueueMessage(
   validate(input);
   const id = randomUUID();
   const work = async (tx: DbOrTx) => {
-    await repo.insertMessage(
-      tx,
-      {
-        id,
-        agencyId: input.agencyId,
-        channel: input.channel,
-        recipientName: input.recipientName.trim(),
-        recipientAddress: input.recipientAddress.trim(),
-        subject: input.subject.trim(),
-        bodyText: input.bodyText,
-        relatedType: input.related?.type ?? null,
-        relatedId: input.related?.id ?? null,
-        status: 'queued',
-        createdAt: clock.now().toISOString(),
-        createdBy: actor.name,
-      },
-      input.attachments ?? [],
-    );
+    await repo.insertMessage(tx, queuedRow(id, input, actor.name, clock), input.attachments ?? []);
     await recordAudit(
       tx,
       actor,
