@@ -124,51 +124,31 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => compareStoredReports(db, requireActor(request), request.query.a, request.query.b),
   );
 
-  app.get(
-    '/api/v1/report-checks/compare.xlsx',
-    {
-      schema: {
-        tags,
-        summary: '逐年比较导出（XLSX）',
-        querystring: CompareQuery,
-        response: {
-          200: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
-          ...errorResponses,
+  // The comparison as a file, one route per format.
+  for (const f of [
+    { ext: 'xlsx', label: 'XLSX', type: XLSX, render: comparisonWorkbook },
+    { ext: 'docx', label: 'DOCX', type: DOCX, render: comparisonDocx },
+  ] as const) {
+    app.get(
+      `/api/v1/report-checks/compare.${f.ext}`,
+      {
+        schema: {
+          tags,
+          summary: `逐年比较导出（${f.label}）`,
+          querystring: CompareQuery,
+          response: { 200: fileResponse(f.type), ...errorResponses },
         },
       },
-    },
-    async (request, reply) => {
-      const c = await compareStoredReports(db, requireActor(request), request.query.a, request.query.b);
-      const name = `${c.agency}${c.before.year}-${c.after.year}年度报告比较.xlsx`;
-      return reply
-        .type(XLSX)
-        .header('content-disposition', attachment('comparison.xlsx', name))
-        .send(await comparisonWorkbook(c));
-    },
-  );
-
-  app.get(
-    '/api/v1/report-checks/compare.docx',
-    {
-      schema: {
-        tags,
-        summary: '逐年比较导出（DOCX）',
-        querystring: CompareQuery,
-        response: {
-          200: fileResponse('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
-          ...errorResponses,
-        },
+      async (request, reply) => {
+        const c = await compareStoredReports(db, requireActor(request), request.query.a, request.query.b);
+        const name = `${c.agency}${c.before.year}-${c.after.year}年度报告比较.${f.ext}`;
+        return reply
+          .type(f.type)
+          .header('content-disposition', attachment(`comparison.${f.ext}`, name))
+          .send(await f.render(c));
       },
-    },
-    async (request, reply) => {
-      const c = await compareStoredReports(db, requireActor(request), request.query.a, request.query.b);
-      const name = `${c.agency}${c.before.year}-${c.after.year}年度报告比较.docx`;
-      return reply
-        .type(DOCX)
-        .header('content-disposition', attachment('comparison.docx', name))
-        .send(await comparisonDocx(c));
-    },
-  );
+    );
+  }
 
   app.get(
     '/api/v1/report-checks/:id',
