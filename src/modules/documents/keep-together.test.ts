@@ -7,19 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, OfficialDocument } from './document.ts';
 import { renderDocument } from './index.ts';
-
-async function pageTexts(data: Buffer): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false })
-    .promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
-  }
-  await pdf.destroy();
-  return pages;
-}
+import { pdfPageTexts } from '../../../test/support/pdf.ts';
 
 const FILLER = '经审查，您申请获取的政府信息属于公开范围，本机关依照规定予以提供，请按所附方式获取。';
 const AGENCY = '泉州市洛江区工业和信息化局';
@@ -43,7 +31,7 @@ describe('keeping together across page breaks (PDF)', () => {
     const pagesSeen = new Set<number>();
     for (let n = 14; n <= 30; n++) {
       for (const lastLines of [1, 3]) {
-        const pages = await pageTexts((await renderDocument(letter(n, lastLines), 'pdf')).data);
+        const pages = await pdfPageTexts((await renderDocument(letter(n, lastLines), 'pdf')).data);
         pagesSeen.add(pages.length);
         const withSignature = pages.find((p) => p.includes(AGENCY) && p.includes('2025年3月20日'))!;
         expect(withSignature, `${n} paragraphs`).toBeDefined();
@@ -67,7 +55,7 @@ describe('keeping together across page breaks (PDF)', () => {
         head: [[{ text: '本年新收政府信息公开申请数量' }, { text: '件数' }]],
         rows: Array.from({ length: 8 }, (_, i) => [{ text: `第${i + 1}行` }, { text: String(i) }]),
       });
-      const pages = await pageTexts((await renderDocument({ title: '年度报告', body }, 'pdf')).data);
+      const pages = await pdfPageTexts((await renderDocument({ title: '年度报告', body }, 'pdf')).data);
       pagesSeen.add(pages.length);
       const withTitle = pages.find((p) => p.includes('收到和处理政府信息公开申请情况'))!;
       expect(withTitle, `${n} paragraphs: the title is alone at the bottom`).toContain('本年新收政府信息公开申请数量');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
+import { pdfPageTexts } from '../../../test/support/pdf.ts';
 import { enqueueMessage } from '../outbox/outbox.service.ts';
 import { systemActor } from '../../policies/actor.ts';
 
@@ -203,13 +204,7 @@ describeEachDialect('救济途径 of letters over HTTP', (dialect) => {
       },
     });
     expect(r.statusCode).toBe(200);
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const pdf = await pdfjs.getDocument({ data: new Uint8Array(r.rawPayload), isEvalSupported: false }).promise;
-    let text = '';
-    for (let i = 1; i <= pdf.numPages; i++)
-      text += (await (await pdf.getPage(i)).getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join('');
-    await pdf.destroy();
-    return text;
+    return (await pdfPageTexts(r.rawPayload)).join('');
   }
 
   it('derived from the tree, named in the letter; the office head sets a court (集中管辖), audited; bad input refused', async () => {

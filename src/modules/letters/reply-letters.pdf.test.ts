@@ -6,19 +6,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
+import { pdfPageTexts } from '../../../test/support/pdf.ts';
 import { OUTCOME_BASIS } from '../../domain/applications/decision.ts';
 import { citedBasis, letterOutcome, LETTER_KEYS, TEMPLATE_PLACEHOLDERS } from '../../domain/letters/index.ts';
 import { renderLetter } from './letters.service.ts';
-
-async function pageTexts(data: Buffer): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++)
-    pages.push((await (await pdf.getPage(i)).getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join(''));
-  await pdf.destroy();
-  return pages;
-}
 
 describeEachDialect('reply letters of every outcome, as PDF', (dialect) => {
   let t: TestApp;
@@ -54,7 +45,7 @@ describeEachDialect('reply letters of every outcome, as PDF', (dialect) => {
       TEMPLATE_PLACEHOLDERS[key].filter((p) => p in sample).map((p) => [p, sample[p]!]),
     );
     const pdf = await renderLetter(t.ctx.db, gxj, key, { values, date: '2026-03-20' }, 'pdf');
-    const pages = await pageTexts(pdf.data);
+    const pages = await pdfPageTexts(pdf.data);
     const all = pages.join('');
     const last = pages.find((p) => p.includes('2026年3月20日'))!;
     expect(last, 'the 落款 is on a page').toBeDefined();
