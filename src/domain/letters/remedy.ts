@@ -14,6 +14,7 @@
  * setting then names that court.
  */
 import type { AgencyLevel } from '../agency.ts';
+import { ValidationError } from '../errors.ts';
 
 /** An agency and its ancestors, nearest first: `[self, parent, grandparent, …]`. */
 export interface RemedyChainLink {
@@ -135,4 +136,29 @@ function basicCourt(governments: readonly RemedyChainLink[]): Pick<Remedy, 'cour
     courtBasis: '《行政诉讼法》第十八条：所在地人民法院；请设置具体法院',
     courtCertain: false,
   };
+}
+
+const NAME = /^[\p{Script=Han}A-Za-z0-9（）()·、\- ]*$/u;
+
+/**
+ * Checks an agency's 救济途径 setting: full names of at most 60 characters, the court a
+ * 人民法院; blanks mean "derived". Returns the trimmed values or throws ValidationError per field.
+ */
+export function checkRemedySetting(input: { reviewOrgan: string; court: string }): {
+  reviewOrgan: string;
+  court: string;
+} {
+  const value = { reviewOrgan: input.reviewOrgan.trim(), court: input.court.trim() };
+  const errors: Record<string, string> = {};
+  for (const [field, label] of [
+    ['reviewOrgan', '复议机关'],
+    ['court', '管辖法院'],
+  ] as const) {
+    const v = value[field];
+    if (v.length > 60) errors[field] = `${label}不超过60个字`;
+    else if (!NAME.test(v)) errors[field] = `${label}请填写机关全称，不含标点符号以外的特殊字符`;
+  }
+  if (value.court && !/法院$/.test(value.court)) errors.court = '管辖法院应为人民法院的全称，如 泉州市洛江区人民法院';
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return value;
 }

@@ -4,8 +4,8 @@
  * office head, agency administrator; audited). Every letter is filled with them.
  */
 import type { Db, DbOrTx } from '../../db/database.ts';
-import { DomainError, ValidationError } from '../../domain/errors.ts';
-import { remedyFor, type Remedy, type RemedyChainLink } from '../../domain/letters/index.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { checkRemedySetting, remedyFor, type Remedy, type RemedyChainLink } from '../../domain/letters/index.ts';
 import type { Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize } from '../../policies/can.ts';
@@ -55,8 +55,6 @@ export async function getRemedy(db: DbOrTx, actor: Actor, agencyId: string): Pro
   return agencyRemedy(db, agencyId);
 }
 
-const NAME = /^[\p{Script=Han}A-Za-z0-9（）()·、\- ]*$/u;
-
 /** Sets (or, with blanks, clears) the agency's 复议机关 and court. */
 export async function saveRemedy(
   db: Db,
@@ -66,18 +64,7 @@ export async function saveRemedy(
   clock: Clock,
 ): Promise<AgencyRemedy> {
   authorize(actor, 'letters.manage', { agencyId });
-  const value = { reviewOrgan: input.reviewOrgan.trim(), court: input.court.trim() };
-  const errors: Record<string, string> = {};
-  for (const [field, label] of [
-    ['reviewOrgan', '复议机关'],
-    ['court', '管辖法院'],
-  ] as const) {
-    const v = value[field];
-    if (v.length > 60) errors[field] = `${label}不超过60个字`;
-    else if (!NAME.test(v)) errors[field] = `${label}请填写机关全称，不含标点符号以外的特殊字符`;
-  }
-  if (value.court && !/法院$/.test(value.court)) errors.court = '管辖法院应为人民法院的全称，如 泉州市洛江区人民法院';
-  if (Object.keys(errors).length) throw new ValidationError(errors);
+  const value = checkRemedySetting(input);
   const before = await agencyRemedy(db, agencyId);
   await db.transaction().execute(async (tx) => {
     await repo.saveRemedySetting(tx, agencyId, {
