@@ -282,7 +282,8 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('GONGKAI_ENV', `应为 development 或 production，实际为“${rawEnv}”`);
   }
   const environment = rawEnv as Environment;
-  const databaseUrl = env.GONGKAI_DATABASE_URL || 'sqlite:./data/gongkai.db';
+  // Embedded mode keeps its database in the data directory, beside the secrets that encrypt it.
+  const databaseUrl = env.GONGKAI_DATABASE_URL || `sqlite:${env.GONGKAI_DATA_DIR || './data'}/gongkai.db`;
   const database = parseDatabaseUrl(databaseUrl);
   const secret = env.GONGKAI_SECRET || null;
   const encryptionKey = env.GONGKAI_ENCRYPTION_KEY || null;
