@@ -70,27 +70,108 @@ export interface ApplicationRecord {
   updatedAt: string;
 }
 
-/** Names converted once per column, not once per row (an inbox page converts 20 rows of 60 columns). */
-function memo(convert: (k: string) => string): (k: string) => string {
-  const names = new Map<string, string>();
-  return (k) => {
-    let name = names.get(k);
-    if (name === undefined) names.set(k, (name = convert(k)));
-    return name;
-  };
-}
-const camel = memo((k) => k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()));
-const snake = memo((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-const BOOLEAN = new Set(['oral', 'due_provisional', 'reasons_asked']);
+/**
+ * Each record field and its column, written out: a column renamed, added or retyped in
+ * ApplicationTable (src/db/tables/applications.ts) without this table following breaks the build
+ * at the checks below, instead of a field silently reading undefined.
+ */
+const COLUMN_OF = {
+  id: 'id',
+  agencyId: 'agency_id',
+  kind: 'kind',
+  trackingNumber: 'tracking_number',
+  year: 'year',
+  seq: 'seq',
+  queryCodeHash: 'query_code_hash',
+  channel: 'channel',
+  oral: 'oral',
+  arrivalDate: 'arrival_date',
+  receivedDate: 'received_date',
+  state: 'state',
+  replyDue: 'reply_due',
+  dueRule: 'due_rule',
+  dueProvisional: 'due_provisional',
+  inboxKey: 'inbox_key',
+  closedDate: 'closed_date',
+  closedBy: 'closed_by',
+  outcome: 'outcome',
+  recordsOutcome: 'records_outcome',
+  applicantKind: 'applicant_kind',
+  applicantName: 'applicant_name',
+  contactPerson: 'contact_person',
+  idDocType: 'id_doc_type',
+  idNumberEnc: 'id_number_enc',
+  idNumberHash: 'id_number_hash',
+  idNumberMasked: 'id_number_masked',
+  phoneEnc: 'phone_enc',
+  phoneMasked: 'phone_masked',
+  email: 'email',
+  addressEnc: 'address_enc',
+  addressMasked: 'address_masked',
+  postcode: 'postcode',
+  infoTitle: 'info_title',
+  infoDocNumber: 'info_doc_number',
+  infoDescription: 'info_description',
+  deliveryForm: 'delivery_form',
+  deliveryMethod: 'delivery_method',
+  handlerId: 'handler_id',
+  idempotencyKey: 'idempotency_key',
+  extensionRequestedDays: 'extension_requested_days',
+  extensionReason: 'extension_reason',
+  reasonsAsked: 'reasons_asked',
+  feeBasis: 'fee_basis',
+  feeAmount: 'fee_amount',
+  decisionOutcome: 'decision_outcome',
+  decisionBasis: 'decision_basis',
+  decisionReasons: 'decision_reasons',
+  responsibleAgency: 'responsible_agency',
+  decisionStatus: 'decision_status',
+  decidedBy: 'decided_by',
+  reviewedBy: 'reviewed_by',
+  reviewedAt: 'reviewed_at',
+  signedBy: 'signed_by',
+  signedAt: 'signed_at',
+  archivedAt: 'archived_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+} as const satisfies { [F in keyof ApplicationRecord]: keyof ApplicationTable };
 
-/** Row (or the columns selected of one) → record (booleans from 0/1). */
-export function toRecord(row: ApplicationTable): ApplicationRecord {
-  const out: Record<string, unknown> = {};
-  for (const k in row) {
-    const v = row[k as keyof ApplicationTable];
-    out[camel(k)] = BOOLEAN.has(k) ? v === 1 : v;
+type Field = keyof ApplicationRecord;
+type ColumnOf<F extends Field> = (typeof COLUMN_OF)[F];
+/** Stored form of a field: booleans as 0/1. */
+type Stored<T> = [T] extends [boolean] ? number : T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Columns no field reads, and fields whose column holds another type: both must be empty. */
+type Unmapped = Exclude<keyof ApplicationTable, ColumnOf<Field>>;
+type Mistyped = {
+  [F in Field]: Same<Stored<ApplicationRecord[F]>, ApplicationTable[ColumnOf<F>]> extends true ? never : F;
+}[Field];
+type BooleanField = { [F in Field]: ApplicationRecord[F] extends boolean ? F : never }[Field];
+const BOOLEAN_FIELDS = ['oral', 'dueProvisional', 'reasonsAsked'] as const satisfies readonly BooleanField[];
+type UnlistedBoolean = Exclude<BooleanField, (typeof BOOLEAN_FIELDS)[number]>;
+/** Fails to compile, naming the drift, when the record and the table disagree. */
+export const ROW_MAPPING_CHECKED: [Unmapped | Mistyped | UnlistedBoolean] extends [never]
+  ? true
+  : { unmapped: Unmapped; mistyped: Mistyped; unlistedBoolean: UnlistedBoolean } = true;
+
+const FIELDS = Object.entries(COLUMN_OF) as Array<[Field, keyof ApplicationTable]>;
+const BOOLEAN = new Set<string>(BOOLEAN_FIELDS);
+
+/**
+ * Row → record, through COLUMN_OF (booleans from 0/1). A row of some columns only (the inbox's)
+ * gives the fields of those columns.
+ */
+export function toRecord(row: ApplicationTable): ApplicationRecord;
+export function toRecord<C extends keyof ApplicationTable>(row: Pick<ApplicationTable, C>): Partial<ApplicationRecord>;
+export function toRecord(row: Partial<ApplicationTable>): Partial<ApplicationRecord> {
+  const out: Partial<Record<Field, unknown>> = {};
+  for (const [field, column] of FIELDS) {
+    if (!(column in row)) continue;
+    const v = row[column];
+    out[field] = BOOLEAN.has(field) ? v === 1 : v;
   }
-  return out as unknown as ApplicationRecord;
+  // The field and column types agree (Mistyped above), so the record holds what it says.
+  return out as Partial<ApplicationRecord>;
 }
 
 /** The columns an inbox row shows: no sealed personal data, a page of them is a tenth of the full rows. */
@@ -146,14 +227,13 @@ export type InboxItem = Pick<
   | 'archivedAt'
 >;
 
-/** Record (or part of one) → row columns. */
+/** Record (or part of one) → row columns, through COLUMN_OF (booleans to 0/1). */
 export function toRow(rec: Partial<ApplicationRecord>): Partial<ApplicationTable> {
-  const out: Record<string, unknown> = {};
-  for (const k in rec) {
-    const v = rec[k as keyof ApplicationRecord];
+  const out: Partial<Record<keyof ApplicationTable, unknown>> = {};
+  for (const [field, column] of FIELDS) {
+    const v = rec[field];
     if (v === undefined) continue;
-    const col = snake(k);
-    out[col] = BOOLEAN.has(col) ? (v ? 1 : 0) : v;
+    out[column] = BOOLEAN.has(field) ? (v ? 1 : 0) : v;
   }
   return out as Partial<ApplicationTable>;
 }
@@ -397,7 +477,7 @@ export async function listInbox(
   const shown = rows.slice(0, q.limit);
   const last = shown.at(-1);
   return {
-    items: shown.map((r) => toRecord(r as ApplicationTable) as InboxItem),
+    items: shown.map((r) => toRecord(r) as InboxItem),
     total: Math.min(n, cap),
     totalCapped: n > cap,
     nextCursor: rows.length > q.limit && last ? { key: last.inbox_key, createdAt: last.created_at, id: last.id } : null,
@@ -473,7 +553,7 @@ export async function openAfter(db: DbOrTx, afterId: string, limit: number): Pro
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map(toRecord);
+  return rows.map((r) => toRecord(r));
 }
 
 /** How many applications one applicant (by keyed hash) filed with an agency from `since` (to `until`, inclusive) — 第三十五条, fee months. */
