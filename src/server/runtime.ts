@@ -16,7 +16,7 @@ import { loadDemo, type DemoCredentials } from '../modules/demo/demo.service.ts'
 import { checkKeyFingerprint } from '../modules/privacy/key-fingerprint.ts';
 import type { AppContext } from './context.ts';
 import { hostname } from 'node:os';
-import { AnchorWriter, anchorsOfRows } from '../modules/audit/audit.anchors.ts';
+import { AnchorWriter, anchorListener } from '../modules/audit/audit.anchors.ts';
 
 export interface Runtime extends AppContext {
   /** Anchors the audit chain head of every committed change (src/modules/audit/audit.anchors.ts). */
@@ -32,7 +32,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
   const anchors = new AnchorWriter(config.auditAnchorDir, `${hostname()}-${process.pid}`);
   const db: Db = openDatabase(config.database, {
     poolSize: config.databasePoolSize,
-    onAuditCommitted: (rows) => anchors.write(anchorsOfRows(rows)),
+    onAuditCommit: anchorListener(anchors),
   });
   return {
     db,
