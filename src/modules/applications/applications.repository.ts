@@ -39,7 +39,10 @@ export interface ApplicationRecord {
   idNumberMasked: string;
   phoneEnc: string;
   phoneMasked: string;
+  /** Plaintext e-mail of a row not yet sealed; read the address through applicantEmail(). */
   email: string;
+  emailEnc: string;
+  emailMasked: string;
   addressEnc: string;
   addressMasked: string;
   postcode: string;
@@ -663,4 +666,44 @@ export async function saveTrackingPattern(db: DbOrTx, agencyId: string, pattern:
 export async function calendarStamp(db: DbOrTx): Promise<string> {
   const rows = await db.selectFrom('calendar_year').select(['year', 'imported_at']).orderBy('year').execute();
   return rows.map((r) => `${r.year}@${r.imported_at}`).join(',');
+}
+
+/** Rows whose e-mail is still in plaintext (written before issue 15 sealed it), a batch at a time. */
+export async function listUnsealedEmails(db: DbOrTx, limit: number): Promise<Array<{ id: string; email: string }>> {
+  return db
+    .selectFrom('application')
+    .select(['id', 'email'])
+    .where('email', '<>', '')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Stores the sealed e-mail and empties the plaintext. */
+export async function storeSealedEmail(db: DbOrTx, id: string, sealed: string, masked: string): Promise<void> {
+  await db
+    .updateTable('application')
+    .set({ email_enc: sealed, email_masked: masked, email: '' })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The sealed personal data of a page of applications (in id order), for the restore check. */
+export async function listSealedValues(
+  db: DbOrTx,
+  afterId: string,
+  limit: number,
+): Promise<Array<{ id: string; trackingNumber: string; values: string[] }>> {
+  const rows = await db
+    .selectFrom('application')
+    .select(['id', 'tracking_number', 'id_number_enc', 'phone_enc', 'address_enc', 'email_enc'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    trackingNumber: r.tracking_number,
+    values: [r.id_number_enc, r.phone_enc, r.address_enc, r.email_enc].filter((v) => v !== ''),
+  }));
 }

@@ -357,7 +357,12 @@ export const ApplicationDetailSchema = Type.Intersect(
 export type ApplicationDetailView = Static<typeof ApplicationDetailSchema>;
 
 /** The sealed personal data, shown on request (the reveal is audited). */
-export const RevealedSchema = Type.Object({ idNumber: Type.String(), phone: Type.String(), address: Type.String() });
+export const RevealedSchema = Type.Object({
+  idNumber: Type.String(),
+  phone: Type.String(),
+  address: Type.String(),
+  email: Type.String(),
+});
 
 export const AgencyQuery = Type.Object({ agencyId: Type.Optional(Type.String({ maxLength: 64 })) });
 export const HandlersSchema = Type.Object({

@@ -24,6 +24,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { calendarFor } from './applications.calendar.ts';
 import { situationOf } from './applications.apply.ts';
 import { clockOf } from './applications.clock.ts';
+import { applicantEmail } from '../privacy/email-sealing.ts';
 import type { AppDeps } from './applications.deps.ts';
 import * as events from './applications.events.repository.ts';
 import { listDocuments, type ApplicationDocument } from './documents/documents.service.ts';
@@ -273,6 +274,7 @@ export async function revealPersonalData(deps: AppDeps, actor: Actor, id: string
     idNumber: deps.cipher.decrypt(rec.idNumberEnc),
     phone: deps.cipher.decrypt(rec.phoneEnc),
     address: deps.cipher.decrypt(rec.addressEnc),
+    email: applicantEmail(deps.cipher, rec),
   };
 }
 
