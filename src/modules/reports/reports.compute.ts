@@ -9,6 +9,7 @@ import { isGovernment } from '../../domain/agency.ts';
 import type { Clock } from '../../domain/time.ts';
 import {
   assembleReport,
+  carriedCases,
   changesSincePublication,
   checkNarrativeSections,
   chooseFormat,
@@ -119,6 +120,7 @@ export async function computeLive(
     published: figures.catalog.published,
     feesCollectedYuan: figures.applications.feesCollectedYuan ?? null,
     assessment,
+    casesCarriedIn: carriedCases(figures.cases),
   });
   const sections = record ? record.sections : draft;
   const report: AnnualReport = { ...tables, sections: jsonSections(sections) };
