@@ -109,6 +109,9 @@ export async function computeLive(
     format,
     includedAgencies: options.includedAgencies,
     date: record?.signatureDate ?? null,
+    // Counting per lifecycle.md cannot break R3; if a source ever does, the view shows the R3
+    // findings and publication is refused naming them, instead of the report failing to open.
+    unbalanced: 'report',
   });
   const draft = draftNarrative(tables, {
     agency: {
