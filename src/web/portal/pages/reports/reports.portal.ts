@@ -7,11 +7,11 @@
 import { portalLimits } from '../../limits.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { formatChineseDate } from '../../../../domain/time.ts';
-import { html } from '../../../../http/html.ts';
+import { html, raw } from '../../../../http/html.ts';
 import { notFoundPage } from '../agency.ts';
 import { columnPage } from '../catalog/column.ts';
 import { publicAgencyByCode } from '../../../../modules/agencies/agencies.service.ts';
-import { exportReport, reportBodyHtml } from '../../../../modules/reports/export/index.ts';
+import { exportReport, REPORT_PRINT_CSS, reportBodyHtml } from '../../../../modules/reports/export/index.ts';
 import * as repo from '../../../../modules/reports/reports.repository.ts';
 
 export const reportPortalRoutes: FastifyPluginAsync = async (app) => {
@@ -45,7 +45,7 @@ export const reportPortalRoutes: FastifyPluginAsync = async (app) => {
       }
       const base = `/gk/${agency.code}/reports/${year}`;
       const q = (f: string) => `${base}?version=${v.version}&format=${f}`;
-      const body = html`<style>.report-table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.875rem}.report-table th,.report-table td{border:1px solid #6e7781;padding:.25rem .375rem;text-align:center}.report-table td.label{text-align:left}.annual-report .signature{text-align:right}</style>
+      const body = html`<style>.report-table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.875rem}.report-table th,.report-table td{border:1px solid #6e7781;padding:.25rem .375rem;text-align:center}.report-table td.label{text-align:left}.annual-report .signature{text-align:right}${raw(REPORT_PRINT_CSS)}</style>
 ${reportBodyHtml(input)}
 <p>下载：<a href="${q('docx')}">Word（DOCX）</a> · <a href="${q('pdf')}">PDF</a> · <a href="${q('xlsx')}">表格（XLSX）</a> · <a href="${q('json')}">数据（JSON）</a></p>
 ${versions.length > 1 ? html`<h2>历次版本</h2><ul class="items">${[...versions].reverse().map((x) => html`<li><a href="${base}?version=${x.version}"${x.version === v.version ? html` aria-current="page"` : ''}>第${x.version}版</a><span class="meta">${formatChineseDate(x.publishedOn)}${x.reason ? `，${x.reason}` : ''}</span></li>`)}</ul>` : ''}`;
