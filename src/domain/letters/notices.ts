@@ -93,7 +93,7 @@ const ITEM_NUMBER =
  * 第三十条 「一次性告知申请人作出补正，说明需要补正的事项」: the items of a 补正告知书, one per line,
  * numbered 1. 2. 3. so the applicant can answer each (and say which is missing). Blank lines are
  * dropped and any number the clerk typed is replaced, so the numbering is always 1 to n; each
- * item ends with 「；」 and the last with 「。」.
+ * item is a sentence ending in 「。」.
  */
 export function numberCorrectionItems(items: string): string {
   const lines = items
@@ -103,8 +103,8 @@ export function numberCorrectionItems(items: string): string {
       l
         .replace(ITEM_NUMBER, '')
         .trim()
-        .replace(/[。；;，,、.]+$/, ''),
+        .replace(/[；;，,、.]+$/, ''),
     )
     .filter((l) => l.length > 0);
-  return lines.map((l, i) => `${i + 1}. ${l}${i === lines.length - 1 ? '。' : '；'}`).join('\n');
+  return lines.map((l, i) => `${i + 1}.${/[。？！]$/.test(l) ? l : `${l}。`}`).join('\n');
 }
