@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   ALREADY_INITIALISED: '数据库已初始化（`gongkai init` 只在空库上运行）',
   // Workflows
   STEP_NOT_ALLOWED: '申请当前状态下不能办理这一步',
+  RELEASED_FILE_MISSING: '予以公开、部分公开的答复尚未附提供文件（对外版本），不能签发（带 `outcome`）',
   CLOCK_EVENT_INVALID: '办理事实与法定期限规则不符（带 `index`、`type`、`date`）',
   CALENDAR_NOT_LOADED: '该年度工作日历尚未导入（带 `year`）',
   CALENDAR_HOLIDAYS_MISSING:

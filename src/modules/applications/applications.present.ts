@@ -104,6 +104,9 @@ export function presentDetail(d: ApplicationDetail, today: string): ApplicationD
     steps: d.steps,
     objectingThirdParties: d.objectingThirdParties,
     thirdPartyNoticesMissing: d.thirdPartyNoticesMissing,
+    pendingExtension: d.pendingExtension,
+    extensionRefusal: d.extensionRefusal,
+    correction: d.correction,
     hints: d.hints,
   };
 }

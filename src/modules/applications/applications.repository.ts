@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { dialectOf } from '../../db/connect.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { ApplicationEventTable, ApplicationTable } from '../../db/tables/applications.ts';
+import type { TodoKind } from '../../domain/applications/todo.ts';
 
 /** An application as the services see it (personal data still sealed). */
 export interface ApplicationRecord {
@@ -354,6 +355,8 @@ export interface InboxQuery {
   channel?: string;
   applicantKind?: string;
   kind?: string;
+  /** 待办: the applications of one kind of work, for this user where the kind is the handler's own (src/domain/applications/todo.ts). */
+  todo?: { kind: TodoKind; userId: string | null };
   search?: string;
   limit: number;
   /** Rows to skip (page numbers); ignored when `after` is given. */
@@ -400,6 +403,7 @@ function inboxWhere(db: DbOrTx, q: InboxQuery, walkOrder = false) {
   if (q.channel) query = query.where('channel', '=', q.channel);
   if (q.applicantKind) query = query.where('applicant_kind', '=', q.applicantKind);
   if (q.kind) query = query.where('kind', '=', q.kind);
+  if (q.todo) query = todoWhere(query, q.todo.kind, q.todo.userId);
   if (q.search) {
     const like = `%${q.search.replace(/[%_]/g, '')}%`;
     query = query.where((eb) =>
@@ -411,6 +415,83 @@ function inboxWhere(db: DbOrTx, q: InboxQuery, walkOrder = false) {
     );
   }
   return query;
+}
+
+type ApplicationQuery = ReturnType<typeof inboxWhere>;
+
+/**
+ * One kind of 待办 as conditions: the SQL of `isTodo` (src/domain/applications/todo.ts), over the
+ * open part of the inbox order. A kind that is the handler's own matches nothing without a user.
+ */
+export function todoWhere<Q extends ApplicationQuery>(query: Q, kind: TodoKind, userId: string | null): Q {
+  let q = query.where('state', '!=', 'closed').where('inbox_key', '<', CLOSED_KEYS).where('archived_at', 'is', null);
+  const mine = () => q.where('handler_id', '=', userId ?? '');
+  switch (kind) {
+    case 'confirm':
+      return q.where('state', '=', 'awaitingConfirmation') as Q;
+    case 'assign':
+      return q.where('handler_id', 'is', null) as Q;
+    case 'handle':
+      q = mine();
+      return q.where('state', '=', 'running').where('decision_status', 'is', null) as Q;
+    case 'review':
+      return q.where('decision_status', '=', 'draft') as Q;
+    case 'signOff':
+      return q.where('decision_status', '=', 'reviewed') as Q;
+    case 'approveExtension':
+      return q.where('extension_requested_days', 'is not', null) as Q;
+    case 'deliver':
+      q = mine();
+      return q.where('decision_status', '=', 'signed') as Q;
+    case 'correction':
+      q = mine();
+      return q.where('state', '=', 'awaitingCorrection') as Q;
+    case 'consultation':
+      q = mine();
+      return q.where('state', '=', 'consulting') as Q;
+    case 'fee':
+      q = mine();
+      return q.where('state', '=', 'awaitingFee') as Q;
+  }
+}
+
+/**
+ * One kind of 待办 for the dashboard: how many, how many overdue on `today` and due by `soon`,
+ * and the first `limit` in the inbox order (most urgent first: by due date, none last).
+ */
+export async function todoOfKind(
+  db: DbOrTx,
+  agencyIds: readonly string[],
+  kind: TodoKind,
+  userId: string | null,
+  today: string,
+  soon: string,
+  limit: number,
+): Promise<{ count: number; overdue: number; dueSoon: number; items: InboxItem[] }> {
+  if (agencyIds.length === 0) return { count: 0, overdue: 0, dueSoon: 0, items: [] };
+  const base = () => todoWhere(db.selectFrom('application').where('agency_id', 'in', [...agencyIds]), kind, userId);
+  const [counts, rows] = await Promise.all([
+    base()
+      .select([
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(case when reply_due < ${today} then 1 else 0 end)`.as('overdue'),
+        sql<number>`sum(case when reply_due >= ${today} and reply_due <= ${soon} then 1 else 0 end)`.as('dueSoon'),
+      ])
+      .executeTakeFirstOrThrow(),
+    base()
+      .select([...INBOX_COLUMNS])
+      .orderBy('inbox_key')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute(),
+  ]);
+  return {
+    count: Number(counts.n ?? 0),
+    overdue: Number(counts.overdue ?? 0),
+    dueSoon: Number(counts.dueSoon ?? 0),
+    items: rows.map((r) => toRecord(r as ApplicationTable) as InboxItem),
+  };
 }
 
 /** The inbox counts at most this many matches (the list says 「1000件以上」 beyond), as the catalog search does. */
