@@ -54,6 +54,8 @@ export const ERROR_CODES = {
   REPORT_CHECK_NO_AGENCY: '体检需指明机构',
   REPORT_COMPARE_SAME: '比较需选择两份不同的报告',
   REPORT_COMPARE_AGENCY: '只能比较同一机关的报告',
+  REPORT_PAST_CONFLICT: '该年度已有在本平台发布的年度报告',
+  REPORT_PAST_NO_ORIGINAL: '导入的报告没有保存原文件，不能作为往年报告发布',
   // Last resort
   INTERNAL: '服务器内部错误',
 } as const;

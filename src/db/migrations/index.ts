@@ -30,6 +30,7 @@ import * as policyInterpretations from './2026-12-07-i18-01-policy-interpretatio
 import * as accountChanges from './2026-12-07-i15-02-account-changes.ts';
 import * as letterVoid from './2026-12-07-i13-01-letter-void.ts';
 import * as applicantEmailSealed from './2026-12-07-i15-03-applicant-email-sealed.ts';
+import * as pastReports from './2026-12-07-i16-01-past-reports.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-i15-02-account-changes': accountChanges,
   '2026-12-07-i13-01-letter-void': letterVoid,
   '2026-12-07-i15-03-applicant-email-sealed': applicantEmailSealed,
+  '2026-12-07-i16-01-past-reports': pastReports,
 };
