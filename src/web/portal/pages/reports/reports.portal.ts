@@ -16,7 +16,7 @@ import * as repo from '../../../../modules/reports/reports.repository.ts';
 
 export const reportPortalRoutes: FastifyPluginAsync = async (app) => {
   const { db, config } = app.ctx;
-  const opts = { config: { rateLimit: portalLimits(config).page } };
+  const opts = { config: { rateLimit: portalLimits(config).page, publicPage: true } };
 
   app.get<{ Params: { code: string; year: string }; Querystring: { version?: string; format?: string } }>(
     '/gk/:code/reports/:year',
