@@ -69,6 +69,14 @@ export interface Config {
     /** 主办单位, e.g. 泉州市洛江区人民政府办公室. */
     sponsor: string | null;
   };
+  /**
+   * Rendered public portal pages kept in each process (src/web/portal/page-cache.ts): the memory
+   * they may take (GONGKAI_PAGE_CACHE_MB, 0 = off) and the Cache-Control a cache in front (nginx,
+   * a CDN) is given: how long it may serve a page without asking (s-maxage,
+   * GONGKAI_PAGE_CACHE_SHARED_SECONDS) and how long after that it may serve the old page while it
+   * asks (stale-while-revalidate, GONGKAI_PAGE_CACHE_STALE_SECONDS).
+   */
+  pageCache: { maxBytes: number; sharedMaxAge: number; staleWhileRevalidate: number };
   security: {
     lockoutThreshold: number;
     lockoutMinutes: number;
@@ -335,6 +343,11 @@ export function loadConfig(env: Env = process.env): Config {
     site: parseSite(env),
     smsGateway: parseSmsGateway(env),
     reportDeadlines: parseReportDeadlines(env),
+    pageCache: {
+      maxBytes: int(env, 'GONGKAI_PAGE_CACHE_MB', 64, 0, 16_384) * 1024 * 1024,
+      sharedMaxAge: int(env, 'GONGKAI_PAGE_CACHE_SHARED_SECONDS', 5, 0, 86_400),
+      staleWhileRevalidate: int(env, 'GONGKAI_PAGE_CACHE_STALE_SECONDS', 60, 0, 86_400),
+    },
     security: {
       lockoutThreshold: int(env, 'GONGKAI_LOCKOUT_THRESHOLD', 5, 1, 100),
       lockoutMinutes: int(env, 'GONGKAI_LOCKOUT_MINUTES', 15, 1, 24 * 60),

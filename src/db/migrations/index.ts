@@ -31,6 +31,7 @@ import * as accountChanges from './2026-12-07-i15-02-account-changes.ts';
 import * as letterVoid from './2026-12-07-i13-01-letter-void.ts';
 import * as applicantEmailSealed from './2026-12-07-i15-03-applicant-email-sealed.ts';
 import * as pastReports from './2026-12-07-i16-01-past-reports.ts';
+import * as publicContentVersion from './2026-12-07-i20-01-public-content-version.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-i13-01-letter-void': letterVoid,
   '2026-12-07-i15-03-applicant-email-sealed': applicantEmailSealed,
   '2026-12-07-i16-01-past-reports': pastReports,
+  '2026-12-07-i20-01-public-content-version': publicContentVersion,
 };

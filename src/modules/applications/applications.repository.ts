@@ -110,6 +110,8 @@ const COLUMN_OF = {
   phoneEnc: 'phone_enc',
   phoneMasked: 'phone_masked',
   email: 'email',
+  emailEnc: 'email_enc',
+  emailMasked: 'email_masked',
   addressEnc: 'address_enc',
   addressMasked: 'address_masked',
   postcode: 'postcode',

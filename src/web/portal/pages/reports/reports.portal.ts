@@ -40,7 +40,7 @@ ${reportBodyHtml({ report: imported.report })}`;
 
 export const reportPortalRoutes: FastifyPluginAsync = async (app) => {
   const { db, config } = app.ctx;
-  const opts = { config: { rateLimit: portalLimits(config).page } };
+  const opts = { config: { rateLimit: portalLimits(config).page, publicPage: true } };
 
   app.get<{ Params: { code: string; year: string } }>(
     '/gk/:code/reports/:year/original',
