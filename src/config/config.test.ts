@@ -14,6 +14,14 @@ describe('configuration', () => {
     expect(c.security.lockoutMinutes).toBe(15);
   });
 
+  it('GONGKAI_REPORT_TOWNSHIP_DEADLINE: townships publish by 31 January unless set to 31 March (第四十九条 leaves it open)', () => {
+    expect(loadConfig({}).reportDeadlines).toEqual({ township: 'january', remindFrom: '01-15' });
+    expect(loadConfig({ GONGKAI_REPORT_TOWNSHIP_DEADLINE: '03-31' }).reportDeadlines.township).toBe('march');
+    expect(() => loadConfig({ GONGKAI_REPORT_TOWNSHIP_DEADLINE: '02-28' })).toThrow(
+      /GONGKAI_REPORT_TOWNSHIP_DEADLINE.*应为 01-31 或 03-31/,
+    );
+  });
+
   it('GONGKAI_TRUST_PROXY: none, a hop count or addresses/CIDRs, never everyone', () => {
     expect(loadConfig({}).security.trustProxy).toBe(false);
     expect(loadConfig({ GONGKAI_TRUST_PROXY: 'false' }).security.trustProxy).toBe(false);

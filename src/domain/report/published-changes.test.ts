@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { V2019, assembleReport, changesSincePublication, reportDeadline, reportDueState } from './index.ts';
+import {
+  V2019,
+  assembleReport,
+  changesSincePublication,
+  previewMark,
+  reportDeadline,
+  reportDeadlineKind,
+  reportDueState,
+  reportYearEnded,
+} from './index.ts';
 import { luojiang2020 } from './figures.fixtures.ts';
 
 describe('changed since publication', () => {
@@ -43,6 +52,25 @@ describe('statutory publication dates (第四十九条)', () => {
     expect(reportDeadline('province', 2025)).toBe('2026-03-31');
     expect(reportDeadline('township', 2025)).toBe('2026-01-31');
     expect(reportDeadline('township', 2025, { township: 'march', remindFrom: '01-15' })).toBe('2026-03-31');
+  });
+
+  it('takes the kind from the tree: a department under a township is a township office', () => {
+    expect(reportDeadlineKind('department', ['county', 'city'])).toBe('department');
+    expect(reportDeadlineKind('department', ['department', 'county'])).toBe('department');
+    expect(reportDeadlineKind('department', ['township', 'county'])).toBe('township');
+    expect(reportDeadlineKind('department', [])).toBe('department');
+    expect(reportDeadlineKind('city')).toBe('government');
+    expect(reportDeadlineKind('township')).toBe('township');
+    expect(
+      reportDeadline(reportDeadlineKind('department', ['township']), 2025, { township: 'march', remindFrom: '01-15' }),
+    ).toBe('2026-03-31');
+  });
+
+  it('marks a year not yet ended as a preview, by the Beijing date', () => {
+    expect(reportYearEnded(2026, '2026-12-31')).toBe(false);
+    expect(reportYearEnded(2026, '2027-01-01')).toBe(true);
+    expect(previewMark('2026-12-07')).toBe('截至12月7日，未到发布时间');
+    expect(reportDueState('department', 2026, '2026-12-07', null)).toBe('year_not_ended');
   });
 
   it('reminds from mid-January and turns overdue the day after the deadline', () => {

@@ -16,7 +16,7 @@ export interface ExportInput {
   version?: { number: number; reason: string | null } | null;
   /**
    * An export of the live report (not a published version): printed under the title as
-   * 「（草稿）」 or 「（草稿\u3000截至12月7日，未到发布时间）」, and signed — the 落款 — with the
+   * 「（草稿）」 or 「（草稿 截至12月7日，未到发布时间）」 (a full-width space between), and signed — the 落款 — with the
    * record's 成文日期 or, when none is set, `date` (today), so a draft reads as the report will.
    */
   draft?: { date: string; mark: string } | null;

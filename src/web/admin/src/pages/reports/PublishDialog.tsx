@@ -110,7 +110,8 @@ export function PublishDialog({
             第{version}版{view.record?.revisionReason ? `（修订理由：${view.record.revisionReason}）` : ''}
           </Descriptions.Item>
           <Descriptions.Item label="落款">
-            {view.agency.name}{'\u3000'}
+            {view.agency.name}
+            {'\u3000'}
             {view.record?.signatureDate ? cnDate(view.record.signatureDate) : `${cnDate(view.today)}（发布之日）`}
           </Descriptions.Item>
           <Descriptions.Item label="法定期限">
