@@ -2,7 +2,8 @@
  * The supervisor's statistics as set-based SQL: each query counts the whole subtree at once,
  * grouped by agency (never one query per agency), so a province of thousands of agencies costs
  * the same handful of statements as a county. `ids` null means every agency on the platform
- * (no agency condition at all). Reviewable: the compiled SQL is snapshotted in a test.
+ * (no agency condition at all). Reviewable: the compiled SQL of the two big statements is
+ * snapshotted in statistics.test.ts (__snapshots__/), so a change shows as a SQL diff.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
@@ -24,15 +25,10 @@ const n = (v: unknown) => Number(v ?? 0);
  * this returns about one row per application of the period — read once, counted in code —
  * where counting, outcomes, reply spans and the monthly trend used to scan the table each.
  */
-export async function applicationGroups(
-  db: DbOrTx,
-  ids: readonly string[] | null,
-  from: string,
-  to: string,
-  today: string,
-): Promise<ApplicationGroup[]> {
+/** The statement behind applicationGroups (its compiled SQL is snapshotted in statistics.test.ts). */
+export function applicationGroupsSql(ids: readonly string[] | null, from: string, to: string, today: string) {
   // The flags are computed in a derived table so that both databases group by them by name.
-  const r = await sql<Record<string, unknown>>`
+  return sql<Record<string, unknown>>`
     select agency_id, outcome, received_date, closed_date, open_now, overdue_now, after_due, has_reasons, has_basis,
       count(*) as n
     from (
@@ -48,9 +44,17 @@ export async function applicationGroups(
           or (received_date >= ${from} and received_date <= ${to})
           or (closed_date >= ${from} and closed_date <= ${to}))
     ) f
-    group by agency_id, outcome, received_date, closed_date, open_now, overdue_now, after_due, has_reasons, has_basis`.execute(
-    db,
-  );
+    group by agency_id, outcome, received_date, closed_date, open_now, overdue_now, after_due, has_reasons, has_basis`;
+}
+
+export async function applicationGroups(
+  db: DbOrTx,
+  ids: readonly string[] | null,
+  from: string,
+  to: string,
+  today: string,
+): Promise<ApplicationGroup[]> {
+  const r = await applicationGroupsSql(ids, from, to, today).execute(db);
   return r.rows.map((x) => ({
     agencyId: String(x.agency_id),
     outcome: x.outcome === null || x.outcome === undefined ? null : String(x.outcome),
@@ -104,14 +108,9 @@ export interface CatalogRow {
  * agency and item published in the period plus one for the rest, so an agency's today-figures are
  * the sum over its rows.
  */
-export async function catalogCounts(
-  db: DbOrTx,
-  ids: readonly string[] | null,
-  from: string,
-  to: string,
-  today: string,
-): Promise<CatalogRow[]> {
-  const r = await sql<Record<string, unknown>>`
+/** The statement behind catalogCounts (its compiled SQL is snapshotted in statistics.test.ts). */
+export function catalogCountsSql(ids: readonly string[] | null, from: string, to: string, today: string) {
+  return sql<Record<string, unknown>>`
     select agency_id, item,
       sum(case when item is not null then 1 else 0 end) as n,
       sum(case when item is not null and published_on <= due_on then 1 else 0 end) as on_time,
@@ -132,7 +131,17 @@ export async function catalogCounts(
       from catalog_item
       where ${inAgencies('agency_id', ids)} and status <> 'withdrawn'
     ) c
-    group by agency_id, item`.execute(db);
+    group by agency_id, item`;
+}
+
+export async function catalogCounts(
+  db: DbOrTx,
+  ids: readonly string[] | null,
+  from: string,
+  to: string,
+  today: string,
+): Promise<CatalogRow[]> {
+  const r = await catalogCountsSql(ids, from, to, today).execute(db);
   return r.rows.map((x) => ({
     agencyId: String(x.agency_id),
     statutoryItem: x.item === null || x.item === undefined ? null : String(x.item),

@@ -21,6 +21,7 @@ import { systemActor } from '../../policies/actor.ts';
 import { findRoots } from '../agencies/agencies.repository.ts';
 import { rng, runSynth } from '../synth/synth.service.ts';
 import { SYNTH_STEPS } from '../synth/synth.steps.ts';
+import { applicationGroupsSql, catalogCountsSql } from './statistics.repository.ts';
 import { subtreeStatistics } from './statistics.service.ts';
 
 interface Rec {
@@ -163,6 +164,17 @@ describeEachDialect('subtree statistics: one grouped scan equals counting record
   }, 120_000);
   afterAll(async () => t?.destroy());
 
+  it('the two statements read as reviewed SQL (a change shows as a diff of the snapshot)', () => {
+    const args = [['agency-a', 'agency-b'], '2025-01-01', '2025-12-31', '2026-03-02'] as const;
+    for (const q of [applicationGroupsSql(...args), catalogCountsSql(...args)]) {
+      const compiled = q.compile(t.db);
+      expect(compiled.sql).toMatchSnapshot();
+      expect(compiled.parameters).toMatchSnapshot();
+    }
+    // The whole platform: no agency condition at all.
+    expect(applicationGroupsSql(null, '2025-01-01', '2025-12-31', '2026-03-02').compile(t.db).sql).toContain('1 = 1');
+  });
+
   const periods: PeriodInput[] = [{ year: 2025 }, { year: 2024, quarter: 2 }, { from: '2023-11-15', to: '2024-02-10' }];
 
   for (const input of periods) {
@@ -171,8 +183,10 @@ describeEachDialect('subtree statistics: one grouped scan equals counting record
       const root = (await findRoots(t.db))[0]!;
       const whole = await subtreeStatistics(t.db, systemActor(), { rootId: root.id, period: input }, clock);
       expect(whole.agencies).toHaveLength(30);
-      // A city two levels below the province: the statement then lists its agencies.
-      const city = whole.agencies.find((a) => a.agency.depth === 1 && a.subtree.applications.received > 0)!;
+      // The largest subtree below the province: the statement then lists its agencies.
+      const city = whole.agencies
+        .filter((a) => a.agency.depth >= 1 && a.reports.agencies > 1)
+        .sort((x, y) => y.reports.agencies - x.reports.agencies)[0]!;
       const part = await subtreeStatistics(t.db, systemActor(), { rootId: city.agency.id, period: input }, clock);
       expect(part.agencies.length).toBeGreaterThan(1);
       expect(part.agencies.length).toBeLessThan(30);

@@ -51,7 +51,9 @@ export async function resolveSubtree(
   if (!root) throw new DomainError('NOT_FOUND', '机构（agencyId）不存在', { field: 'agencyId' });
   const { ids, everyAgency } = await agencies.subtreeOf(db, [id]);
   const visible = actor.visibleAgencies === 'all' ? ids : ids.filter((x) => canSeeAgency(actor, x));
-  const list = await agencies.findByIds(db, visible);
+  // The whole platform: read the agency table as it is rather than through a list of every id.
+  const list =
+    everyAgency && visible.length === ids.length ? await agencies.findAll(db) : await agencies.findByIds(db, visible);
   return {
     root,
     agencies: treeOrder(root.id, list),
