@@ -25,6 +25,11 @@ export class Portal {
     return new Portal(context, await context.newPage(), base);
   }
 
+  /** The portal in a page opened elsewhere (e.g. a context with options of its own). */
+  static of(page: Page, base: string): Portal {
+    return new Portal(page.context(), page, base);
+  }
+
   async goto(path: string): Promise<void> {
     await this.page.goto(`${this.base}${path}`);
   }
