@@ -88,6 +88,8 @@ export class ConsolePage {
 export class LoginPage extends ConsolePage {
   static async open(browser: Browser, base: string, viewport?: { width: number; height: number }) {
     const page = await browser.newPage(viewport ? { viewport } : {});
+    // A locator that finds nothing fails naming itself, instead of waiting out the test's timeout.
+    page.setDefaultTimeout(30_000);
     await page.goto(`${base}/admin/`);
     return new LoginPage(page, base);
   }
