@@ -130,4 +130,21 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['kysely', 'better-sqlite3', 'pg', 'fastify', 'node:fs', 'fs'] }],
     },
   },
+  {
+    // Browser tests find elements as a user does (role, label, text), through the page objects of
+    // test/support/pages: never by the component library's CSS classes, which change with a
+    // library upgrade and say nothing about what the user sees.
+    files: ['**/*.browser.test.ts', 'test/support/pages/**/*.ts', 'test/support/console.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal[value=/\\.ant-/]', 'TemplateElement[value.raw=/\\.ant-/]'].map((selector) => ({
+          selector,
+          message:
+            'No Ant Design CSS classes (.ant-…) in browser tests: locate by role, label or text in a page object ' +
+            '(test/support/pages), adding an accessible name to the console where it has none.',
+        })),
+      ],
+    },
+  },
 );

@@ -5,13 +5,14 @@
  * disabled — and, after deciding to disclose over an objection, tells the objecting party in
  * writing; that notice is listed as invisible to the applicant.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledYears } from '../../src/domain/calendar/bundled.ts';
 import { Calendar } from '../../src/domain/calendar/calendar.ts';
 import type { TestApp } from '../support/app.ts';
 import { browserAvailable } from '../support/browser.ts';
 import { logInAs, startConsole } from '../support/console.ts';
+import { ApplicationPage } from '../support/pages/applications.ts';
 
 // The last bundled year: deadlines from mid-December run into the next, not loaded.
 const last = Calendar.fromYears(loadBundledYears()).loadedYears.at(-1)!;
@@ -67,14 +68,13 @@ describe.skipIf(!browserAvailable)('征求意见 of several parties and 书面�
     return res.json();
   }
 
-  async function openApplication(page: Page) {
-    await page.goto(`${base}/admin/applications/${id}`);
-    await page.getByRole('heading', { name: `申请 ${trackingNumber}` }).waitFor({ timeout: 15_000 });
-  }
+  /** Logs `username` in and opens the application set up above. */
+  const openApplication = async (username: string) =>
+    new ApplicationPage(await logInAs(browser, base, username), base).openById(id, trackingNumber);
 
   it("the handler consults two parties in one step; the server's message lands beside the row; each letter is 暂定 and may be sent (issue 13)", async () => {
-    const page = await logInAs(browser, base, 'gxj.handler');
-    await openApplication(page);
+    const application = await openApplication('gxj.handler');
+    const page = application.page;
     await page.getByRole('button', { name: '征求意见', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('名称', { exact: true }).first().fill('甲机械有限公司');
@@ -82,9 +82,8 @@ describe.skipIf(!browserAvailable)('征求意见 of several parties and 书面�
     await dialog.getByLabel('名称', { exact: true }).nth(1).fill('甲机械有限公司');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     // The same party twice: the server says so under the second row's name.
-    await dialog
-      .locator('#parties_1_partyName_help')
-      .getByText('与第1行重复：同一方只需一份征求意见书')
+    await application
+      .fieldMessage('parties_1_partyName', '与第1行重复：同一方只需一份征求意见书')
       .waitFor({ timeout: 15_000 });
     await dialog.getByLabel('名称', { exact: true }).nth(1).fill('乙电子有限公司');
     await dialog.getByLabel('对方收到征求意见书之日').nth(1).fill(`${last}-12-21`);
@@ -92,16 +91,10 @@ describe.skipIf(!browserAvailable)('征求意见 of several parties and 书面�
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
 
-    const rows = page
-      .locator('.ant-card')
-      .filter({ hasText: '文书（告知书、征求意见书、答复书）' })
-      .locator('tbody tr');
-    await rows.filter({ hasText: '乙电子有限公司（被征求意见方）' }).waitFor({ timeout: 15_000 });
-    expect(await rows.filter({ hasText: '甲机械有限公司（被征求意见方）' }).count()).toBe(1);
-    expect(await page.locator('.provisional-letter').count()).toBe(2);
-    expect(await page.locator('.provisional-letter').first().textContent()).toBe(
-      `暂定（待导入${last + 1}年节假日安排）`,
-    );
+    await application.document('乙电子有限公司（被征求意见方）').waitFor({ timeout: 15_000 });
+    expect(await application.document('甲机械有限公司（被征求意见方）').count()).toBe(1);
+    expect(await application.provisionalMarks().count()).toBe(2);
+    expect(await application.provisionalMarks().first().textContent()).toBe(`暂定（待导入${last + 1}年节假日安排）`);
     // 暂定 letters state their dates as provisional and may be sent (lifecycle.md "Provisional years").
     await expect(page.getByRole('button', { name: '发送征求意见书给乙电子有限公司' }).isDisabled()).resolves.toBe(
       false,
@@ -124,8 +117,8 @@ describe.skipIf(!browserAvailable)('征求意见 of several parties and 书面�
       legalBasis: '第十五条、第三十二条',
     });
 
-    const page = await logInAs(browser, base, 'gxj.handler');
-    await openApplication(page);
+    const application = await openApplication('gxj.handler');
+    const page = application.page;
     await page.getByText('须先将决定公开的内容和理由书面告知甲机械有限公司（第三十二条）').waitFor();
     await page.getByRole('button', { name: '书面告知第三方（第三十二条）', exact: true }).click();
     const dialog = page.getByRole('dialog');

@@ -15,7 +15,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import { browserAvailable } from '../support/browser.ts';
-import { logInAs, screenshot, startConsole } from '../support/console.ts';
+import { logIn as logInTo, screenshot, startConsole } from '../support/console.ts';
+import { Portal } from '../support/pages/portal.ts';
+import { CatalogItemPage, CatalogPage, ImportPage, SuggestionsPage } from '../support/pages/tools.ts';
 
 describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_000 }, () => {
   let t: TestApp;
@@ -31,7 +33,7 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     await t?.close();
   });
 
-  const logIn = (username: string) => logInAs(browser, base, username, { width: 1440, height: 960 });
+  const logIn = async (username: string) => (await logInTo(browser, base, username, { width: 1440, height: 960 })).page;
 
   /** Runs a catalog workflow action through the API as `username`. */
   async function act(username: string, id: string, payload: object) {
@@ -44,11 +46,10 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     });
     expect(res.statusCode).toBe(200);
   }
-  const portal = async (url: string) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${base}${url}`);
-    return { page, close: () => context.close() };
+  /** The public page of item `id`, JavaScript off. */
+  const portalItem = async (id: string) => {
+    const portal = await Portal.open(browser, base, { javaScript: false });
+    return portal.item(id).open();
   };
 
   it('legacy import: the dry run shows the bad row and why; then only the valid rows are imported', async () => {
@@ -58,29 +59,21 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
       'LJ-2024-B2,个体户,林某,当面,,2024-06-03,2024-06-18,予以公开,园区规划图,',
       'LJ-2024-B3,商业企业,某科技有限公司,邮寄,,2024-07-01,,,专项资金拨付情况,',
     ].join('\r\n');
-    const page = await logIn('gxj.clerk');
-    await page.getByRole('menuitem', { name: /申请导入与编号/ }).click();
-    await page.getByRole('heading', { name: '申请导入与编号' }).waitFor();
+    const imports = await new ImportPage(await logIn('gxj.clerk'), base).open();
+    const page = imports.page;
     await page.getByRole('tab', { name: '历史数据导入' }).waitFor();
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({ name: '历史申请.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+    await imports.chooseFile('历史申请.csv', csv);
     await page
       .getByText('检查结果（历史申请.csv）：共 3 行，2 行无误，1 行有误，尚未导入')
       .waitFor({ timeout: 20_000 });
-    const errors = page.getByRole('table').filter({ hasText: '问题' });
-    expect(await errors.locator('tbody tr').allInnerTexts()).toEqual([
+    expect(await imports.problems()).toEqual([
       expect.stringMatching(/第 3 行\s+申请人类型应为：自然人、商业企业、科研机构、社会公益组织、法律服务机构或其他/),
     ]);
     expect(
       await t.ctx.db.selectFrom('application').select('id').where('tracking_number', 'like', 'LJ-2024-B%').execute(),
     ).toEqual([]);
     await screenshot(page, 'legacy-import-check');
-    await page.getByRole('button', { name: '只导入无误的 2 行' }).click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /导\s*入/ })
-      .click();
+    await imports.importValidRows(2);
     await page.getByText('已导入 2 件，有误的 1 行未导入').waitFor({ timeout: 20_000 });
     await screenshot(page, 'legacy-import-done');
     const rows = await t.ctx.db
@@ -98,12 +91,12 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
 
   it('the WYSIWYG editor writes a bold word and a list; the portal shows them sanitized', async () => {
     const title = '关于2026年工业企业技改申报事项的通知';
-    const page = await logIn('gxj.clerk');
-    await page.getByRole('menuitem', { name: /主动公开/ }).click();
-    await page.getByRole('button', { name: /起草信息/ }).click();
+    const catalog = await new CatalogPage(await logIn('gxj.clerk'), base).open();
+    const page = catalog.page;
+    await catalog.startDraft();
     await page.getByLabel('标题').fill(title);
     await page.getByLabel(/成文日期/).fill('2026-02-26');
-    const body = page.getByRole('textbox', { name: '正文' });
+    const body = catalog.body();
     await body.click();
     await page.keyboard.type('请各企业注意以下');
     await page.getByRole('button', { name: '加粗' }).click();
@@ -118,21 +111,19 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     expect(await body.locator('strong').allInnerTexts()).toEqual(['重要']);
     expect(await body.locator('ul li').allInnerTexts()).toEqual(['3月31日前提交申报材料', '材料一式两份']);
     // The source view shows what the editor wrote; a pasted script and event handler are for the server to remove.
-    await page.getByRole('button', { name: 'HTML 源码' }).click();
-    const source = page.getByRole('textbox', { name: '正文（HTML 源码）' });
+    await catalog.toggleSource();
+    const source = catalog.source();
     expect(await source.inputValue()).toBe(
       '<p>请各企业注意以下<strong>重要</strong>事项：</p><ul><li><p>3月31日前提交申报材料</p></li><li><p>材料一式两份</p></li></ul>',
     );
     await source.fill(
       `${await source.inputValue()}<p onclick="alert(1)">咨询电话：0595-22630152</p><script>alert(1)</script>`,
     );
-    await page.getByRole('button', { name: 'HTML 源码' }).click();
+    await catalog.toggleSource();
     await body.getByText('咨询电话：0595-22630152').waitFor();
     await screenshot(page, 'catalog-editor');
-    await page.getByRole('button', { name: /保存草稿/ }).click();
-    await page.waitForURL(/\/admin\/catalog\/[0-9a-f-]{36}/, { timeout: 15_000 });
-    const id = /catalog\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-    await page.locator('.catalog-body strong').getByText('重要').waitFor({ timeout: 15_000 });
+    const id = await catalog.saveDraft();
+    await new CatalogItemPage(page, base).body().locator('strong').getByText('重要').waitFor({ timeout: 15_000 });
     await page.close();
     const stored = await t.ctx.db
       .selectFrom('catalog_item')
@@ -145,14 +136,14 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     await act('gxj.clerk', id, { kind: 'submit' });
     await act('gxj.reviewer', id, { kind: 'confidentiality_pass', opinion: '不涉密' });
     await act('gxj.approver', id, { kind: 'approve', opinion: '同意' });
-    const { page: pub, close } = await portal(`/gk/items/${id}`);
-    await pub.getByRole('heading', { level: 1, name: title }).waitFor();
-    const shown = pub.locator('article .body');
+    const item = await portalItem(id);
+    await item.title(title).waitFor();
+    const shown = item.body();
     expect(await shown.locator('strong').allInnerTexts()).toEqual(['重要']);
     expect(await shown.locator('ul > li').allInnerTexts()).toEqual(['3月31日前提交申报材料', '材料一式两份']);
     expect(await shown.innerHTML()).not.toMatch(/onclick|<script/);
-    await screenshot(pub, 'catalog-editor-portal');
-    await close();
+    await screenshot(item.page, 'catalog-editor-portal');
+    await item.portal.close();
   });
 
   it('废止 of a 规范性文件, recorded by the approver in the console, shows on its portal page', async () => {
@@ -176,12 +167,11 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     await act('gxj.reviewer', id, { kind: 'confidentiality_pass', opinion: '不涉密' });
     await act('gxj.approver', id, { kind: 'approve', opinion: '同意' });
 
-    const page = await logIn('gxj.approver');
-    await page.goto(`${base}/admin/catalog/${id}`);
-    const card = page.locator('.ant-card').filter({ has: page.getByText('效力状态', { exact: true }) });
+    const item = await new CatalogItemPage(await logIn('gxj.approver'), base).open(id);
+    const page = item.page;
+    const card = item.validity();
     await card.getByText('有效', { exact: true }).waitFor({ timeout: 15_000 });
-    await card.getByRole('button', { name: '废止' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await item.startValidityChange('废止');
     await dialog.getByLabel(/废止日期/).fill('2026-03-02');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await dialog.getByText('请填写废止的依据').waitFor();
@@ -192,15 +182,15 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     await screenshot(page, 'catalog-validity');
     await page.close();
 
-    const { page: pub, close } = await portal(`/gk/items/${id}`);
-    const validity = pub.getByRole('row', { name: /有效性/ });
-    expect((await validity.innerText()).replace(/\s+/g, '')).toBe('有效性废止（2026年3月2日起）');
-    expect(await pub.locator('ol.history li').allInnerTexts()).toEqual([
+    const pub = await portalItem(id);
+    expect(await pub.validity()).toBe('有效性废止（2026年3月2日起）');
+    expect(await pub.history()).toEqual([
       expect.stringMatching(/发布$/),
       expect.stringMatching(/废止：根据《洛江区人民政府关于废止部分规范性文件的决定》$/),
     ]);
-    await close();
+    await pub.portal.close();
   });
+
   it('the office head sets the 申请编号 pattern and drafts a catalog item from a 第四十四条 suggestion', async () => {
     const head = await t.login('gxj.head');
     const agencyId = (
@@ -232,30 +222,27 @@ describe.skipIf(!browserAvailable)('console tools in Chromium', { timeout: 180_0
     });
     expect(imported.json()).toMatchObject({ imported: 2 });
 
-    const page = await logIn('gxj.head');
-    await page.getByRole('menuitem', { name: /申请导入与编号/ }).click();
+    const imports = await new ImportPage(await logIn('gxj.head'), base).open();
+    const page = imports.page;
     await page.getByRole('tab', { name: '申请编号格式' }).click();
-    const pattern = page.getByRole('textbox', { name: '申请编号格式' });
-    await pattern.fill('洛工信依申〔{year}〕号');
+    await imports.setPattern('洛工信依申〔{year}〕号');
     await page.getByText('编号格式须包含 {year} 和 {seq}').waitFor();
-    await pattern.fill('洛工信依申〔{year}〕{seq}号');
+    await imports.setPattern('洛工信依申〔{year}〕{seq}号');
     await page.getByText(/^预览：下一个申请编号为 洛工信依申〔2026〕\d+号$/).waitFor();
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText(/^洛工信依申〔2026〕\d+号$/).waitFor({ timeout: 15_000 });
     await screenshot(page, 'tracking-pattern');
 
-    await page.getByRole('menuitem', { name: /第四十四条建议/ }).click();
-    const card = page.locator('.ant-card').filter({ hasText: info }).filter({ hasText: '2 名申请人' });
-    await card.getByRole('button', { name: '起草主动公开信息' }).click();
-    const dialog = page.getByRole('dialog');
+    const suggestions = await new SuggestionsPage(page, base).open();
+    const dialog = await suggestions.draftFrom(info, 2);
     expect(await dialog.getByLabel('标题').inputValue()).toBe(info);
     await screenshot(page, 'suggestion-draft');
     await dialog.getByRole('button', { name: /起\s*草/ }).click();
     await page.getByRole('heading', { level: 1, name: info }).waitFor({ timeout: 15_000 });
     await page.getByText('草稿', { exact: true }).first().waitFor();
-    await page.getByRole('menuitem', { name: /第四十四条建议/ }).click();
+    await suggestions.open();
     await page.getByText('已处理的建议').waitFor();
-    expect(await page.locator('.ant-card').filter({ hasText: info }).filter({ hasText: '2 名申请人' }).count()).toBe(0);
+    expect(await suggestions.suggestion(info, 2).count()).toBe(0);
     await page.close();
   });
 });

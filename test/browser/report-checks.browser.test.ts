@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import { browserAvailable } from '../support/browser.ts';
 import { logInAs, screenshot, startConsole } from '../support/console.ts';
+import { ReportChecksPage } from '../support/pages/reports.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/reports');
 
@@ -32,39 +33,36 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     await t?.close();
   });
 
-  const logIn = (username: string) => logInAs(browser, base, username, { width: 1400, height: 1000 });
+  /** Logs the supervisor in and opens 年报体检. */
+  const openChecks = async () =>
+    new ReportChecksPage(await logInAs(browser, base, 'zfb.supervisor', { width: 1400, height: 1000 }), base).open();
 
   it('the supervisor uploads reports, sees them listed, and opens one with the offending cell marked', async () => {
-    const page = await logIn('zfb.supervisor');
-    await page.getByRole('menuitem', { name: /年报体检/ }).click();
-    await page.getByRole('heading', { name: '年报体检' }).waitFor();
-    await page.locator('#report-files').setInputFiles([
-      { name: 'planted-r1.txt', mimeType: 'text/plain', buffer: readFileSync(`${FIXTURES}/planted/r1-row-total.txt`) },
-      {
-        name: '2020-luojiang-gxj.txt',
-        mimeType: 'text/plain',
-        buffer: readFileSync(`${FIXTURES}/samples/2020-luojiang-gxj.txt`),
-      },
+    const checks = await openChecks();
+    const page = checks.page;
+    await checks.upload([
+      { name: 'planted-r1.txt', buffer: readFileSync(`${FIXTURES}/planted/r1-row-total.txt`) },
+      { name: '2020-luojiang-gxj.txt', buffer: readFileSync(`${FIXTURES}/samples/2020-luojiang-gxj.txt`) },
     ]);
     await page.getByRole('cell', { name: 'planted-r1.txt' }).waitFor({ timeout: 30_000 });
     // The demo loaded the 2020 洛江 report as the bureau's past report (issue 16): stored once.
     expect(await page.getByText('已导入', { exact: true }).count()).toBe(1);
     expect(await page.getByText('此前已导入', { exact: true }).count()).toBe(1);
-    const faulty = page.getByRole('link', { name: '泉州市某某区示例局2020年：错误2条，警告0条' });
+    const faulty = checks.report('泉州市某某区示例局2020年：错误2条，警告0条');
     await faulty.waitFor({ timeout: 15_000 });
-    await page.getByRole('link', { name: '泉州市洛江区工业和信息化局2020年：错误0条，警告0条' }).waitFor();
+    await checks.report('泉州市洛江区工业和信息化局2020年：错误0条，警告0条').waitFor();
     await screenshot(page, 'report-checks-list');
 
     await faulty.click();
     await page
       .getByRole('heading', { name: '泉州市某某区示例局2020年政府信息公开工作年度报告（体检）' })
       .waitFor({ timeout: 15_000 });
-    const cell = page.locator('td[data-where="table3.granted[6]"]');
+    const cell = checks.cell('table3.granted[6]');
     await cell.waitFor();
     expect(await cell.textContent()).toBe('5');
     expect(await cell.getAttribute('title')).toMatch(/^错误（[^）]*R1）*）：.*总计/);
     expect(await cell.evaluate((el) => getComputedStyle(el).outlineColor)).toBe('rgb(207, 19, 34)');
-    expect(await page.locator('td[data-where="table3.granted[5]"]').getAttribute('title')).toBeNull();
+    expect(await checks.cell('table3.granted[5]').getAttribute('title')).toBeNull();
     await page.getByRole('button', { name: '表三「（一）予以公开」行「总计」列' }).waitFor();
     await cell.scrollIntoViewIfNeeded();
     await screenshot(page, 'report-checks-report', { fullPage: false });
@@ -73,21 +71,19 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
   }, 120_000);
 
   it('a folder is uploaded with every file in it, named by its path in the folder', async () => {
-    const page = await logIn('zfb.supervisor');
-    await page.goto(`${base}/admin/report-checks`);
-    await page.locator('#report-folder').setInputFiles(`${FIXTURES}/chain`);
+    const checks = await openChecks();
+    const page = checks.page;
+    await checks.uploadFolder(`${FIXTURES}/chain`);
     await page.getByRole('cell', { name: 'chain/2022.html' }).waitFor({ timeout: 30_000 });
     await page.getByRole('cell', { name: 'chain/2021.txt' }).waitFor();
-    await page
-      .getByRole('link', { name: /^某某市示例区人民政府2022年：错误0条，警告3条$/ })
-      .waitFor({ timeout: 15_000 });
+    await checks.report(/^某某市示例区人民政府2022年：错误0条，警告3条$/).waitFor({ timeout: 15_000 });
     await page.close();
   }, 60_000);
 
   it('the 2020 洛江 report compares equal with the report the platform generates', async () => {
-    const page = await logIn('zfb.supervisor');
-    await page.goto(`${base}/admin/report-checks`);
-    await page.getByRole('link', { name: '泉州市洛江区工业和信息化局2020年：错误0条，警告0条' }).click();
+    const checks = await openChecks();
+    const page = checks.page;
+    await checks.report('泉州市洛江区工业和信息化局2020年：错误0条，警告0条').click();
     await page.getByRole('tab', { name: '与平台生成的报告比对' }).click();
     await page.getByText('表格完全一致').waitFor({ timeout: 20_000 });
     await screenshot(page, 'report-checks-compare', { fullPage: false });

@@ -5,8 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from './app.ts';
+import { createTestApp, type TestApp } from './app.ts';
 import { launchBrowser } from './browser.ts';
+import { LoginPage, type DashboardPage } from './pages/console.ts';
 
 export interface ConsoleHarness {
   t: TestApp;
@@ -39,13 +40,17 @@ export async function logInAs(
   username: string,
   viewport?: { width: number; height: number },
 ): Promise<Page> {
-  const page = await browser.newPage(viewport ? { viewport } : {});
-  await page.goto(`${base}/admin/`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor({ timeout: 20_000 });
-  return page;
+  return (await logIn(browser, base, username, viewport)).page;
+}
+
+/** Logs in through the console's login form: the dashboard's page object, to go on from. */
+export async function logIn(
+  browser: Browser,
+  base: string,
+  username: string,
+  viewport?: { width: number; height: number },
+): Promise<DashboardPage> {
+  return (await LoginPage.open(browser, base, viewport)).logIn(username);
 }
 
 /**

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/support/app.ts';
 import { browserAvailable } from '../../../test/support/browser.ts';
 import { logInAs, startConsole } from '../../../test/support/console.ts';
+import { SupervisionPage } from '../../../test/support/pages/supervision.ts';
 
 describe.skipIf(!browserAvailable)('supervision in Chromium', () => {
   let t: TestApp;
@@ -25,41 +26,56 @@ describe.skipIf(!browserAvailable)('supervision in Chromium', () => {
     await t?.close();
   });
 
+  /** The agency of `username` and the number of agencies in its subtree (itself included). */
+  async function overseen(username: string): Promise<{ name: string; count: number }> {
+    const user = await t.ctx.db
+      .selectFrom('app_user')
+      .innerJoin('agency', 'agency.id', 'app_user.agency_id')
+      .select(['agency.id', 'agency.name'])
+      .where('app_user.username', '=', username)
+      .executeTakeFirstOrThrow();
+    const agencies = await t.ctx.db.selectFrom('agency').select(['id', 'parent_id']).execute();
+    const below = (id: string): number =>
+      1 + agencies.filter((a) => a.parent_id === id).reduce((n, a) => n + below(a.id), 0);
+    return { name: user.name, count: below(user.id) };
+  }
+
   it('walks statistics, charts, the agency table with drill-down, the scorecard and the aggregate report', async () => {
     const shots = process.env.GONGKAI_SCREENSHOTS ?? '/tmp';
-    const page = await logInAs(browser, base, 'zfb.supervisor', { width: 1500, height: 1000 });
-    await page.getByRole('menuitem', { name: /监督统计/ }).click();
-    await page.getByRole('heading', { name: '监督统计' }).waitFor();
-    await page.getByText(/泉州市洛江区人民政府及下级机关（6个） · 2025年/).waitFor({ timeout: 20_000 });
+    // The supervisor's agency and how many agencies it oversees (itself and every level below), from the database.
+    const { count, name: scope } = await overseen('zfb.supervisor');
+    const supervision = await new SupervisionPage(
+      await logInAs(browser, base, 'zfb.supervisor', { width: 1500, height: 1000 }),
+      base,
+    ).open();
+    const page = supervision.page;
+    await page.getByText(`${scope}及下级机关（${count}个） · 2025年`).waitFor({ timeout: 20_000 });
     await page.getByRole('img', { name: '依申请公开按月趋势图' }).waitFor();
     await page.getByRole('img', { name: '办理结果分布图' }).waitFor();
     await expect(page.locator('[aria-label="办理结果分布图"] svg').count()).resolves.toBe(1);
     await page.screenshot({ path: `${shots}/supervision-charts.png`, fullPage: false });
 
-    await page.getByRole('tab', { name: '各机关' }).click();
-    const table = page.locator('.ant-table').first();
-    await table.getByRole('row', { name: /泉州市洛江区河市镇人民政府/ }).waitFor();
+    await supervision.tab('各机关');
+    await supervision
+      .agencyTable()
+      .getByRole('row', { name: /泉州市洛江区河市镇人民政府/ })
+      .waitFor();
     // Sort by 新收申请, descending: the bureau with the demo's applications comes first.
-    const header = table.getByRole('columnheader', { name: /新收申请/ });
-    await header.click();
-    await header.click();
-    await expect(table.locator('tbody tr.ant-table-row').first().textContent()).resolves.toContain(
-      '泉州市洛江区工业和信息化局',
-    );
+    await supervision.sortDescending(/新收申请/);
+    await expect(supervision.firstAgencyRow()).resolves.toContain('泉州市洛江区工业和信息化局');
     await page.screenshot({ path: `${shots}/supervision-agencies.png`, fullPage: false });
-    await page.getByRole('button', { name: /泉州市洛江区工业和信息化局新收申请\d+，查看记录/ }).click();
-    const drawer = page.locator('.ant-drawer');
+    const drawer = await supervision.drill(/泉州市洛江区工业和信息化局新收申请\d+，查看记录/);
     await drawer.getByText(/^共\d+条/).waitFor({ timeout: 15_000 });
-    await drawer.locator('tbody tr a').first().click();
+    await drawer.getByRole('row').getByRole('link').first().click();
     await page.waitForURL(/\/admin\/applications\/[^/?]+\?agency=/, { timeout: 15_000 });
     await page
       .getByRole('heading', { name: /政府信息公开申请|申请/ })
       .first()
       .waitFor({ timeout: 15_000 });
     await page.goto(`${base}/admin/supervision`);
-    await page.getByText(/泉州市洛江区人民政府及下级机关（6个）/).waitFor({ timeout: 20_000 });
+    await page.getByText(`${scope}及下级机关（${count}个）`).waitFor({ timeout: 20_000 });
 
-    await page.getByRole('tab', { name: '考核' }).click();
+    await supervision.tab('考核');
     await page.getByRole('img', { name: '考核得分排名图' }).waitFor({ timeout: 20_000 });
     const row = page.getByRole('row', { name: /泉州市洛江区工业和信息化局/ }).first();
     await row.getByRole('button', { name: /展开行|Expand row/ }).click();
@@ -70,7 +86,7 @@ describe.skipIf(!browserAvailable)('supervision in Chromium', () => {
       .waitFor();
     await page.screenshot({ path: `${shots}/supervision-scorecard.png`, fullPage: false });
 
-    await page.getByRole('tab', { name: '汇总报告' }).click();
+    await supervision.tab('汇总报告');
     const link = page.getByRole('link', { name: '下载 Word（DOCX）' });
     const href = await link.getAttribute('href');
     const res = await page.request.get(`${base}${href}`);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/support/app.ts';
 import { browserAvailable } from '../../../test/support/browser.ts';
 import { logInAs, startConsole } from '../../../test/support/console.ts';
+import { Portal } from '../../../test/support/pages/portal.ts';
 import { routeList } from '../../server/app.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -141,8 +142,7 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core, WCAG 2.1 AA) and ke
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: '申请已提交' }).waitFor();
     expect(await axe(page)).toEqual([]);
-    const trackingNumber = (await page.locator('.tracking-number').textContent())!;
-    const queryCode = (await page.locator('.query-code').textContent())!;
+    const { trackingNumber, queryCode } = await Portal.of(page, base).applyForm('luojiang-gxj').receipt();
     // The receipt's link to the tracking page, followed by keyboard.
     await page.getByRole('link', { name: '查询办理进度' }).focus();
     await page.keyboard.press('Enter');

@@ -173,6 +173,8 @@ function SuggestionCard({
   const earlier = s.members.some((m) => m.decision);
   return (
     <Card
+      role="region"
+      aria-label={`${s.proposedTitle || '（申请未写明信息名称）'}（${s.applicants} 名申请人）`}
       size="small"
       style={{ marginBottom: 16 }}
       title={

@@ -152,6 +152,8 @@ export function DocumentsCard({
   const replyAllowed = !!app.decision && app.kind === 'disclosure' && app.decision.status !== 'sent';
   return (
     <Card
+      role="region"
+      aria-label="文书"
       title="文书（告知书、征求意见书、答复书）"
       size="small"
       style={{ marginTop: 16 }}

@@ -199,6 +199,8 @@ export function ValidityCard({
   );
   return (
     <Card
+      role="region"
+      aria-label="效力状态"
       title="效力状态"
       style={{ marginBottom: 16 }}
       extra={

@@ -40,7 +40,7 @@ export default function DashboardPage() {
             <Row gutter={[16, 16]}>
               {data.cards.map((card) => (
                 <Col key={card.key} xs={24} sm={12} lg={8} xl={6}>
-                  <Card>
+                  <Card role="region" aria-label={card.label}>
                     <Statistic title={card.label} value={card.value} />
                     {card.hint ? (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,0 +1,83 @@
+/** Page objects of the console's 依申请公开 pages: the list, one application and its steps. */
+import type { Locator } from 'playwright-core';
+import { ConsolePage } from './console.ts';
+
+/** 申请 <编号>: the state, the due dates, the steps and the documents of one application. */
+export class ApplicationPage extends ConsolePage {
+  trackingNumber = '';
+
+  /** Opens the application from the 依申请公开 list by its tracking number. */
+  async open(trackingNumber: string): Promise<this> {
+    this.trackingNumber = trackingNumber;
+    await this.goto('/applications');
+    await this.page.getByRole('link', { name: trackingNumber }).click();
+    await this.waitLoaded();
+    return this;
+  }
+
+  /** Opens the application by its id (its address in the console). */
+  async openById(id: string, trackingNumber: string): Promise<this> {
+    this.trackingNumber = trackingNumber;
+    await this.goto(`/applications/${id}`);
+    await this.waitLoaded();
+    return this;
+  }
+
+  async waitLoaded(): Promise<void> {
+    await this.heading(`申请 ${this.trackingNumber}`).waitFor({ timeout: 15_000 });
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitLoaded();
+  }
+
+  /**
+   * Takes step `name` (its button), fills its dialog with `fill` if given, confirms with 确定 and
+   * waits for the dialog to close.
+   */
+  async step(name: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
+    await this.page.getByRole('button', { name, exact: true }).click();
+    const dialog = this.dialog();
+    if (fill) await fill(dialog);
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+  }
+
+  /** 拟定答复: the handler's decision `outcome` (e.g. 部分公开) with its reasons. */
+  async decide(outcome: string, reasons: string): Promise<void> {
+    await this.step('拟定答复', async (d) => {
+      await this.choose(d.getByLabel('办理结果'), outcome);
+      await d.getByLabel(/理由/).fill(reasons);
+    });
+  }
+
+  /** The reply due date shown (YYYY-MM-DD, from its data-date). */
+  replyDue(): Promise<string | null> {
+    return this.page.locator('.reply-due').first().getAttribute('data-date');
+  }
+
+  /** Waits for `text` (a state, a hint) to show on the page. */
+  async shows(text: string | RegExp): Promise<void> {
+    await this.page.getByText(text).first().waitFor({ timeout: 20_000 });
+  }
+
+  /** The 文书 card: notices, consultation letters and replies. */
+  documents(): Locator {
+    return this.page.getByRole('region', { name: '文书' });
+  }
+
+  /** The rows of the 文书 card holding `text`. */
+  document(text: string | RegExp): Locator {
+    return this.row(text, this.documents());
+  }
+
+  /** The 暂定 marks on letters whose dates fall in a year without a loaded calendar. */
+  provisionalMarks(): Locator {
+    return this.documents().locator('.provisional-letter');
+  }
+
+  async generateReply(): Promise<void> {
+    await this.page.getByRole('button', { name: '按模板生成答复书' }).click();
+  }
+}
