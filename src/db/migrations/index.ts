@@ -32,6 +32,7 @@ import * as letterVoid from './2026-12-07-i13-01-letter-void.ts';
 import * as applicantEmailSealed from './2026-12-07-i15-03-applicant-email-sealed.ts';
 import * as pastReports from './2026-12-07-i16-01-past-reports.ts';
 import * as publicContentVersion from './2026-12-07-i20-01-public-content-version.ts';
+import * as pastReportsContentVersion from './2026-12-07-i20-02-past-reports-content-version.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-i15-03-applicant-email-sealed': applicantEmailSealed,
   '2026-12-07-i16-01-past-reports': pastReports,
   '2026-12-07-i20-01-public-content-version': publicContentVersion,
+  '2026-12-07-i20-02-past-reports-content-version': pastReportsContentVersion,
 };

@@ -147,6 +147,29 @@ describeEachDialect('public page cache', (dialect) => {
     expect(res.body).toContain('0595-22999999');
   });
 
+  it('a past report (原文导入) withdrawn in the database drops the report list on the other instance', async () => {
+    const agency = await t.ctx.db
+      .selectFrom('agency')
+      .select('id')
+      .where('code', '=', 'luojiang-gxj')
+      .executeTakeFirstOrThrow();
+    const past = await t.ctx.db
+      .selectFrom('past_report_publication')
+      .selectAll()
+      .where('agency_id', '=', agency.id)
+      .executeTakeFirstOrThrow();
+    expect((await getB('/gk/luojiang-gxj/reports')).body).toContain('原文导入');
+    expect((await getB('/gk/luojiang-gxj/reports')).headers['x-cache']).toBe('hit');
+    await t.ctx.db.deleteFrom('past_report_publication').where('id', '=', past.id).execute();
+    const gone = await getB('/gk/luojiang-gxj/reports');
+    expect(gone.headers['x-cache']).toBe('miss');
+    expect(gone.body).not.toContain('原文导入');
+    await t.ctx.db.insertInto('past_report_publication').values(past).execute();
+    const back = await getB('/gk/luojiang-gxj/reports');
+    expect(back.headers['x-cache']).toBe('miss');
+    expect(back.body).toContain('原文导入');
+  });
+
   it('a scheduled publication turns up when its instant passes, without any write', async () => {
     const id = await draft('关于定时公布的企业服务事项清单');
     const at = new Date(t.clock.now().getTime() + 60 * 60_000).toISOString();
