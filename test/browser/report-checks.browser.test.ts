@@ -144,7 +144,7 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     await page.getByRole('button', { name: '作为2020年度报告在门户发布' }).waitFor({ timeout: 15_000 });
     expect(await page.getByLabel('原发布日期').inputValue()).toBe('2021-01-06');
     await page.getByRole('button', { name: '作为2020年度报告在门户发布' }).click();
-    await page.getByText('已在门户发布').waitFor({ timeout: 15_000 });
+    await page.locator('.ant-tag', { hasText: '已在门户发布' }).waitFor({ timeout: 15_000 });
     await page.close();
   }, 90_000);
 });

@@ -88,7 +88,7 @@ describeEachDialect('年报体检 API', (dialect) => {
     ids = Object.fromEntries(results.filter((r) => r.id).map((r) => [r.file, r.id!]));
     const again = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', { files: [files[0]] });
     expect(again.json().results[0]).toMatchObject({ status: 'duplicate', id: ids['2020-luojiang-gxj.txt'] });
-  });
+  }, 300_000); // the first upload starts the reader thread (through tsx in tests): slow on a loaded machine
 
   it('refuses content that is not base64 and bodies over the limit', async () => {
     const bad = await call('zfb.supervisor', 'POST', '/api/v1/report-checks/uploads', {
