@@ -114,7 +114,7 @@ describeEachDialect('agencies, users and the portal over HTTP', (dialect) => {
         url: '/api/v1/agencies',
         headers,
         payload: {
-          ...(parentId ? { parentId } : {}),
+          parentId: parentId ?? null,
           name: `内设机构${code}`,
           shortName: `内设${code}`,
           code,
