@@ -104,6 +104,53 @@ describeEachDialect('agencies, users and the portal over HTTP', (dialect) => {
     expect(audit).toHaveLength(1);
   });
 
+  it('an agency administrator creates sub-agencies within its own subtree only, audited', async () => {
+    const admin = await t.login('gxj.admin');
+    const me = (await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: admin.cookie } })).json().user;
+    const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+    const sub = (parentId: string | undefined, code: string, level = 'department') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/agencies',
+        headers,
+        payload: {
+          parentId: parentId ?? null,
+          name: `内设机构${code}`,
+          shortName: `内设${code}`,
+          code,
+          level,
+          makesRules: false,
+          contact: {},
+        },
+      });
+    const child = await sub(me.agencyId, 'gxj-sub-a');
+    expect(child.statusCode).toBe(201);
+    // Below its own sub-agency too: the whole subtree of its agency.
+    const grandchild = await sub(child.json().id, 'gxj-sub-b');
+    expect(grandchild.statusCode).toBe(201);
+    const sys = await t.login('sys.admin');
+    const all = (await t.app.inject({ url: '/api/v1/agencies', headers: { cookie: sys.cookie } })).json()
+      .items as Array<{ id: string; code: string }>;
+    const county = all.find((a) => a.code === 'luojiang')!;
+    const sibling = all.find((a) => a.code !== 'luojiang-gxj' && a.id !== county.id && a.code.startsWith('luojiang-'))!;
+    for (const outside of [county.id, sibling.id]) {
+      const refused = await sub(outside, `gxj-out-${outside.slice(0, 6)}`.toLowerCase());
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'OUTSIDE_SUBTREE' });
+      expect(refused.json().detail).toContain('上级机构');
+    }
+    expect((await sub(undefined, 'gxj-top', 'province')).statusCode).toBe(403);
+    const audit = await t.ctx.db
+      .selectFrom('audit_event')
+      .select(['action', 'actor_name', 'summary'])
+      .where('action', '=', 'agency.create')
+      .where('summary', 'like', '%内设机构gxj-sub%')
+      .execute();
+    expect(audit).toHaveLength(2);
+    expect(audit.every((a) => a.actor_name === me.displayName)).toBe(true);
+    expect(await t.ctx.db.selectFrom('agency').select('id').where('code', 'like', 'gxj-out-%').execute()).toEqual([]);
+  });
+
   it('an agency administrator edits his contacts but not the tree, and cannot create system accounts', async () => {
     const admin = await t.login('gxj.admin');
     const me = (await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: admin.cookie } })).json().user;

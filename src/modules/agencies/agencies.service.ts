@@ -78,10 +78,26 @@ async function checkPlacement(db: Db, fields: AgencyFields, selfId: string | nul
     throw new ValidationError({ code: '该机构代码已被使用' });
 }
 
+/**
+ * Creates an agency. The system administrator places it anywhere; an agency administrator only
+ * below its own agency — directly or under one of the sub-agencies already there (内设机构、派出
+ * 机构) — never beside or above it (issue 15: this was possible and undocumented; now it is the
+ * documented rule, docs/security.md, and each creation is an audit event).
+ */
 export async function createAgency(db: Db, actor: Actor, input: AgencyInput, clock: Clock): Promise<repo.Agency> {
-  authorize(actor, 'agencies.manage', input.parentId ? { agencyId: input.parentId } : {});
-  if (!input.parentId && actor.visibleAgencies !== 'all')
-    throw new DomainError('FORBIDDEN', '只有系统管理员可以创建顶级机构');
+  authorize(actor, 'agencies.manage');
+  if (actor.visibleAgencies !== 'all') {
+    if (!input.parentId) throw new DomainError('FORBIDDEN', '只有系统管理员可以创建顶级机构');
+    const own = actor.agencyId ? await repo.subtreeSet(db, [actor.agencyId]) : new Set<string>();
+    if (!own.has(input.parentId))
+      throw new DomainError(
+        'OUTSIDE_SUBTREE',
+        '所选上级机构不在本机构及其下级机构的范围内：机构管理员只能在本机构之下新建机构',
+        {
+          field: 'parentId',
+        },
+      );
+  }
   const fields = normalize(input);
   await checkPlacement(db, fields, null);
   return db.transaction().execute(async (tx) => {

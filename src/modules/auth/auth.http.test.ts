@@ -116,6 +116,20 @@ describeEachDialect('authentication over HTTP', (dialect) => {
     expect(me.json().code).toBe('UNAUTHENTICATED');
   });
 
+  it('the idle timer restarts at every request, not once a minute', async () => {
+    const s = await t.login('gxj.reviewer');
+    const me = () => t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: s.cookie } });
+    // Active 30 s after signing in; then idle for 29 min 50 s: 10 s short of the 30-minute limit.
+    // (The timer moved once a minute before: the session counted as idle since sign-in and ended.)
+    t.clock.advanceSeconds(30);
+    expect((await me()).statusCode).toBe(200);
+    t.clock.advanceSeconds(29 * 60 + 50);
+    expect((await me()).statusCode).toBe(200);
+    // And it still ends once the whole limit has passed since the last request.
+    t.clock.advanceSeconds(30 * 60);
+    expect((await me()).statusCode).toBe(401);
+  });
+
   it('logout ends the session', async () => {
     const s = await t.login('gxj.head');
     expect(

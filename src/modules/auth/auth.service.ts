@@ -156,8 +156,16 @@ export interface SessionContext {
 }
 
 /**
+ * How stale last_seen_at may get (ms): the idle timer's granularity. One write per session per
+ * five seconds at most — a console page's burst of requests still writes once.
+ */
+export const SESSION_TOUCH_MS = 5_000;
+
+/**
  * The session behind a cookie, or null when unknown, expired (absolute limit) or idle too long.
- * Touches last_seen_at at most once a minute, to keep writes low under load.
+ * Touches last_seen_at at most every SESSION_TOUCH_MS, so the idle limit (等保: 登录连接超时自动
+ * 退出) counts from the last request to within seconds — at most once a minute, as first built,
+ * a session active a few seconds after its last touch ended up to a minute early (issue 15).
  */
 export async function resolveSession(
   db: Db,
@@ -177,7 +185,7 @@ export async function resolveSession(
   }
   const user = await users.findUserById(db, session.userId);
   if (!user || user.status !== 'active') return null;
-  if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000)
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() >= SESSION_TOUCH_MS)
     await sessions.touchSession(db, id, now.toISOString());
   return {
     sessionId: id,

@@ -13,7 +13,7 @@ describeEachDialect('demo applications: 查看完整信息', (dialect) => {
   }, 120_000);
   afterAll(async () => t.close());
 
-  it('reveals the identity, phone and address of every demo application of 洛江区工信局', async () => {
+  it('reveals the identity, phone, address and e-mail of every demo application of 洛江区工信局', async () => {
     const { cookie, csrf } = await t.login('gxj.handler');
     const ids = (await t.ctx.db.selectFrom('application').select('id').execute()).map((r) => r.id);
     expect(ids.length).toBeGreaterThan(20);
@@ -25,7 +25,7 @@ describeEachDialect('demo applications: 查看完整信息', (dialect) => {
         headers: { cookie, 'x-csrf-token': csrf },
       });
       if (res.statusCode !== 200) failures.push(`${id}: ${res.statusCode} ${res.body}`);
-      else expect(Object.keys(res.json() as object).sort()).toEqual(['address', 'idNumber', 'phone']);
+      else expect(Object.keys(res.json() as object).sort()).toEqual(['address', 'email', 'idNumber', 'phone']);
     }
     expect(failures).toEqual([]);
   });
