@@ -42,6 +42,7 @@ import { portalRoutes } from '../web/portal/portal.routes.ts';
 import { adminRoutes } from '../web/admin/admin.routes.ts';
 import { registerAuthentication } from './authenticate.ts';
 import { registerInputGuard } from './input-guard.ts';
+import { registerRoutePolicies } from './route-policy.ts';
 import { isApiRequest, routedPath } from './routed-path.ts';
 import type { AppContext } from './context.ts';
 import { createTelemetry, registerTelemetry, type Telemetry } from './telemetry.ts';
@@ -118,13 +119,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if (reply.statusCode >= 500) request.log.error(line, 'request');
     else request.log.info(line, 'request');
   });
-  registerTelemetry(app, options.telemetry ?? createTelemetry(ctx));
-  // The route list (method + URL pattern) as registered, for the accessibility suite and docs.
+  // The route list (method + URL pattern) as registered, for the accessibility suite, the
+  // authorization matrix (src/policies/route-policies.http.test.ts) and docs.
   const routes: RouteEntry[] = [];
   routeLists.set(app, routes);
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) routes.push({ method: String(method), url: r.url });
   });
+  registerTelemetry(app, options.telemetry ?? createTelemetry(ctx));
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -157,6 +159,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuthentication(app);
+  registerRoutePolicies(app);
   registerInputGuard(app);
 
   app.setErrorHandler((error, request, reply) => {
