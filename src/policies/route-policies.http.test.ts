@@ -53,14 +53,8 @@ async function demoIds(t: TestApp): Promise<Ids> {
     .where('id', '=', clerk.agency_id!)
     .executeTakeFirstOrThrow();
   const first = async (table: 'application' | 'catalog_item' | 'disclosure_case' | 'complaint' | 'outbox_message') =>
-    (
-      await db
-        .selectFrom(table)
-        .select('id')
-        .where('agency_id', '=', agency.id)
-        .orderBy('id')
-        .executeTakeFirst()
-    )?.id ?? randomUUID();
+    (await db.selectFrom(table).select('id').where('agency_id', '=', agency.id).orderBy('id').executeTakeFirst())?.id ??
+    randomUUID();
   const check = await db.selectFrom('imported_report').select('id').orderBy('id').executeTakeFirst();
   return {
     agency: agency.id,
@@ -145,7 +139,10 @@ describeEachDialect('the route authorization matrix', (dialect) => {
       const stale = Object.keys(ROUTE_POLICIES).filter((k) => !registered.has(k));
       expect(stale, 'policies naming no route: remove them from src/policies/route-policies.ts').toEqual([]);
       for (const { prefix } of PREFIX_POLICIES) {
-        expect(all.some((r) => r.url.startsWith(prefix)), `no route under ${prefix}`).toBe(true);
+        expect(
+          all.some((r) => r.url.startsWith(prefix)),
+          `no route under ${prefix}`,
+        ).toBe(true);
       }
     });
 
@@ -170,15 +167,30 @@ describeEachDialect('the route authorization matrix', (dialect) => {
             ...(['POST', 'PUT', 'PATCH'].includes(route.method) ? { payload: {} } : {}),
           });
           const status = res.statusCode;
-          const ok =
-            expected === 'allowed' ? status !== 401 && status !== 403 && status < 500 : status === expected;
+          const ok = expected === 'allowed' ? status !== 401 && status !== 403 && status < 500 : status === expected;
           if (!ok) {
-            wrong.push(`${route.method} ${url} as ${caller.name}: ${status}, expected ${expected} (${describePolicy(policy)})`);
+            wrong.push(
+              `${route.method} ${url} as ${caller.name}: ${status}, expected ${expected} (${describePolicy(policy)})`,
+            );
           }
         }
       }
       expect(wrong).toEqual([]);
     }, 600_000);
+
+    it("keeps another agency's catalog categories from an account that may not read its catalog", async () => {
+      const other = await t.testDb.db
+        .selectFrom('agency')
+        .select('id')
+        .where('id', '!=', ids.agency)
+        .where('parent_id', 'is', null)
+        .executeTakeFirstOrThrow();
+      const clerk = callers.find((c) => c.role === 'clerk')!;
+      const res = await t.app.inject({ url: `/api/v1/catalog/meta?agencyId=${other.id}`, headers: clerk.headers });
+      expect(res.statusCode).toBe(403);
+      const own = await t.app.inject({ url: `/api/v1/catalog/meta?agencyId=${ids.agency}`, headers: clerk.headers });
+      expect(own.statusCode).toBe(200);
+    });
   }
 });
 

@@ -16,12 +16,7 @@ import type { Permission } from './permissions.ts';
  * - a permission; a list of which any one suffices; or `{ all: [...] }`, every one needed.
  */
 export type RoutePolicy =
-  | 'public'
-  | 'authenticated'
-  | 'metrics'
-  | Permission
-  | readonly Permission[]
-  | { readonly all: readonly Permission[] };
+  'public' | 'authenticated' | 'metrics' | Permission | readonly Permission[] | { readonly all: readonly Permission[] };
 
 /**
  * Static mounts register one route per file (hashed names change with every build): every route

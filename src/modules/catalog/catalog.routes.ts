@@ -9,6 +9,7 @@ import type { CatalogState, Timeliness, WorkflowAction } from '../../domain/cata
 import { CATALOG_STATES, DOC_TYPE_LABELS, statutoryItemsFor } from '../../domain/catalog/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { requireActor } from '../../http/actor.ts';
+import { authorize } from '../../policies/can.ts';
 import { errorResponses, fileResponse, NoContent } from '../../http/schemas.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
@@ -110,6 +111,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const actor = requireActor(request);
       const agencyId = request.query.agencyId ?? actor.agencyId;
       const agency = agencyId ? await agencies.findById(db, agencyId) : null;
+      // Another agency's categories only for those who may read its catalog (route matrix finding).
+      if (agency) authorize(actor, 'catalog.read', { agencyId: agency.id });
       return {
         states: [...CATALOG_STATES],
         docTypes: Object.entries(DOC_TYPE_LABELS).map(([key, label]) => ({ key, label })),
