@@ -8,13 +8,14 @@
  * after the authorization decision, so no request depends on another's effects.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../domain/accounts.ts';
 import { routeList } from '../server/app.ts';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { STEP_PERMISSION, type Step } from '../domain/applications/workflow.ts';
-import { ROLE_PERMISSIONS, type Permission } from './permissions.ts';
+import { ROLE_PERMISSIONS, TOKEN_SCOPES, type Permission } from './permissions.ts';
 import { PREFIX_POLICIES, ROUTE_POLICIES, describePolicy, policyOf, type RoutePolicy } from './route-policies.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-the-matrix-0123456789';
@@ -22,7 +23,10 @@ const ROLES = Object.keys(ROLE_PERMISSIONS) as Role[];
 
 interface Caller {
   name: string;
+  /** The account's role (an API token: its creator's); null for an anonymous caller. */
   role: Role | null;
+  /** What the matrix grants it (a token: narrowed to its scopes). */
+  held: readonly Permission[];
   headers: Record<string, string>;
 }
 
@@ -55,7 +59,8 @@ async function demoIds(t: TestApp): Promise<Ids> {
   const first = async (table: 'application' | 'catalog_item' | 'disclosure_case' | 'complaint' | 'outbox_message') =>
     (await db.selectFrom(table).select('id').where('agency_id', '=', agency.id).orderBy('id').executeTakeFirst())?.id ??
     randomUUID();
-  const check = await db.selectFrom('imported_report').select('id').orderBy('id').executeTakeFirst();
+  // imported_report is typed in its module (report-import.repository.ts), not in the app's schema.
+  const check = (await sql<{ id: string }>`select id from imported_report order by id limit 1`.execute(db)).rows[0];
   return {
     agency: agency.id,
     code: agency.code,
@@ -111,13 +116,35 @@ describeEachDialect('the route authorization matrix', (dialect) => {
       t = await createTestApp(dialect, { GONGKAI_METRICS_TOKEN: METRICS_TOKEN }, { serveAdmin: true });
       await t.app.ready();
       ids = await demoIds(t);
-      callers.push({ name: 'anonymous', role: null, headers: {} });
+      callers.push({ name: 'anonymous', role: null, held: [], headers: {} });
       for (const role of ROLES) {
         const account = t.demo.find((d) => d.roles.length === 1 && d.roles[0] === role);
         if (!account) throw new Error(`the demo has no account with the single role ${role}`);
         const s = await t.login(account.username);
-        callers.push({ name: account.username, role, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+        callers.push({
+          name: account.username,
+          role,
+          held: ROLE_PERMISSIONS[role],
+          headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        });
       }
+      // An API token of the system administrator with every scope: its creator's permissions
+      // narrowed to the read scopes (permissionsOf in can.ts).
+      const sys = callers.find((c) => c.role === 'system_admin')!;
+      const scopes = TOKEN_SCOPES.map((s) => s.key);
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/tokens',
+        headers: sys.headers,
+        payload: { name: '授权矩阵', scopes },
+      });
+      if (created.statusCode !== 201) throw new Error(`token: ${created.statusCode} ${created.body}`);
+      callers.push({
+        name: 'API token (sys.admin)',
+        role: 'system_admin',
+        held: ROLE_PERMISSIONS.system_admin.filter((p) => scopes.includes(p)),
+        headers: { authorization: `Bearer ${(created.json() as { token: string }).token}` },
+      });
       const seenPrefix = new Set<string>();
       routes = routeList(t.app).filter((r) => {
         if (r.method === 'HEAD') return false;
@@ -151,10 +178,14 @@ describeEachDialect('the route authorization matrix', (dialect) => {
       for (const route of routes) {
         const policy = policyOf(route.method, route.url)!;
         for (const caller of callers) {
-          const expected = expectation(policy, caller.role);
+          const expected = expectation(
+            policy,
+            caller.role === null ? null : caller.held,
+            'authorization' in caller.headers,
+          );
           const headers = { ...caller.headers };
           // Logging out ends the session the other routes use: a session of its own.
-          if (route.url === '/api/v1/auth/logout' && caller.role) {
+          if (route.url === '/api/v1/auth/logout' && caller.headers.cookie) {
             const account = caller.name;
             const s = await t.login(account);
             Object.assign(headers, { cookie: s.cookie, 'x-csrf-token': s.csrf });
@@ -202,14 +233,14 @@ function stepFor(role: Role | null): Step {
   return mine?.[0] ?? 'assign';
 }
 
-/** What a caller with `role` (null: anonymous) must get from a route with `policy`, read off the matrix. */
-function expectation(policy: RoutePolicy, role: Role | null): 401 | 403 | 'allowed' {
+/** What a caller holding `held` (null: anonymous) must get from a route with `policy`. */
+function expectation(policy: RoutePolicy, held: readonly Permission[] | null, isToken: boolean): 401 | 403 | 'allowed' {
   if (policy === 'public') return 'allowed';
   // The monitoring endpoint takes its bearer token only: a console session is not it.
   if (policy === 'metrics') return 401;
-  if (role === null) return 401;
+  if (held === null) return 401;
   if (policy === 'authenticated') return 'allowed';
-  const held = ROLE_PERMISSIONS[role];
+  if (policy === 'session') return isToken ? 403 : 'allowed';
   const granted =
     typeof policy === 'string'
       ? held.includes(policy as Permission)

@@ -11,12 +11,19 @@ import type { Permission } from './permissions.ts';
 
 /**
  * - `public`: anyone, no session (the portal, its forms, public search, health, assets).
- * - `authenticated`: any signed-in account or API token, whatever its roles (its own account).
+ * - `authenticated`: any signed-in account or API token, whatever its roles.
+ * - `session`: a person signed in to the console (an API token is not a person: 403).
  * - `metrics`: the monitoring bearer token (GONGKAI_METRICS_TOKEN), never a session.
  * - a permission; a list of which any one suffices; or `{ all: [...] }`, every one needed.
  */
 export type RoutePolicy =
-  'public' | 'authenticated' | 'metrics' | Permission | readonly Permission[] | { readonly all: readonly Permission[] };
+  | 'public'
+  | 'authenticated'
+  | 'session'
+  | 'metrics'
+  | Permission
+  | readonly Permission[]
+  | { readonly all: readonly Permission[] };
 
 /**
  * Static mounts register one route per file (hashed names change with every build): every route
@@ -44,8 +51,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/auth/me': 'authenticated',
   'POST /api/v1/auth/logout': 'authenticated',
   'POST /api/v1/auth/password': 'authenticated',
-  'GET /api/v1/account': 'authenticated',
-  'PATCH /api/v1/account': 'authenticated',
+  'GET /api/v1/account': 'session',
+  'PATCH /api/v1/account': 'session',
 
   // Agencies, accounts, 三员分立 approvals, tokens, audit
   'GET /api/v1/agencies': 'agencies.read',
@@ -231,7 +238,7 @@ export function policyOf(method: string, url: string): RoutePolicy | undefined {
 
 /** Whether an account holding `held` passes a policy that names permissions (true for the others). */
 export function admits(policy: RoutePolicy, held: ReadonlySet<Permission>): boolean {
-  if (policy === 'public' || policy === 'authenticated' || policy === 'metrics') return true;
+  if (policy === 'public' || policy === 'authenticated' || policy === 'session' || policy === 'metrics') return true;
   if (typeof policy === 'string') return held.has(policy as Permission);
   if ('all' in policy) return policy.all.every((p) => held.has(p));
   return (policy as readonly Permission[]).some((p) => held.has(p));

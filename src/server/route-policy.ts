@@ -23,6 +23,9 @@ export function registerRoutePolicies(app: FastifyInstance): void {
     }
     if (policy === 'public' || policy === 'metrics') return;
     const actor = requireActor(request);
+    if (policy === 'session' && actor.kind !== 'user') {
+      throw new DomainError('FORBIDDEN', '此操作须由本人登录后进行，API 令牌不能使用');
+    }
     if (!admits(policy, permissionsOf(actor))) {
       throw new DomainError('FORBIDDEN', '您没有执行此操作的权限', { permission: describePolicy(policy) });
     }
