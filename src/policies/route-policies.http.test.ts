@@ -44,7 +44,8 @@ interface Ids {
   year: string;
 }
 
-async function demoIds(t: TestApp): Promise<Ids> {
+/** Ids of the records of `agencyId` (default: the 工信局 of gxj.clerk). */
+async function demoIds(t: TestApp, agencyId?: string): Promise<Ids> {
   const db = t.testDb.db;
   const clerk = await db
     .selectFrom('app_user')
@@ -54,7 +55,7 @@ async function demoIds(t: TestApp): Promise<Ids> {
   const agency = await db
     .selectFrom('agency')
     .select(['id', 'code'])
-    .where('id', '=', clerk.agency_id!)
+    .where('id', '=', agencyId ?? clerk.agency_id!)
     .executeTakeFirstOrThrow();
   const first = async (table: 'application' | 'catalog_item' | 'disclosure_case' | 'complaint' | 'outbox_message') =>
     (await db.selectFrom(table).select('id').where('agency_id', '=', agency.id).orderBy('id').executeTakeFirst())?.id ??
@@ -208,6 +209,44 @@ describeEachDialect('the route authorization matrix', (dialect) => {
       }
       expect(wrong).toEqual([]);
     }, 600_000);
+
+    it("gives an agency's accounts none of another agency's records", async () => {
+      // Another agency beside the 工信局 (not below it). The demo's records are the 工信局's, so
+      // the other agency's are its settings, catalog settings, power list and reports; record ids
+      // fall back to ones that do not exist.
+      const other = await t.testDb.db
+        .selectFrom('agency')
+        .select('agency.id')
+        .where('agency.id', '!=', ids.agency)
+        .where((eb) => eb.or([eb('agency.parent_id', 'is', null), eb('agency.parent_id', '!=', ids.agency)]))
+        .orderBy('agency.id')
+        .executeTakeFirstOrThrow();
+      const theirs = await demoIds(t, other.id);
+      const leaks: string[] = [];
+      let checked = 0;
+      const agencyScoped =
+        /:agencyId|\/api\/v1\/(agencies|application-settings|applications|catalog\/items|cases|complaints|outbox)\/:id/;
+      for (const route of routes) {
+        if (route.method !== 'GET' || !agencyScoped.test(route.url)) continue;
+        const policy = policyOf(route.method, route.url)!;
+        for (const caller of callers) {
+          if (
+            !caller.role ||
+            !['clerk', 'handler', 'office_head', 'confidentiality_reviewer', 'approver', 'agency_admin'].includes(
+              caller.role,
+            )
+          )
+            continue;
+          if (expectation(policy, caller.held, false) !== 'allowed') continue;
+          const url = fill(route.method, route.url, theirs, caller.role);
+          const res = await t.app.inject({ url, headers: caller.headers });
+          checked++;
+          if (res.statusCode < 300) leaks.push(`${route.method} ${url} as ${caller.name}: ${res.statusCode}`);
+        }
+      }
+      expect(checked).toBeGreaterThan(20);
+      expect(leaks).toEqual([]);
+    });
 
     it("keeps another agency's catalog categories from an account that may not read its catalog", async () => {
       const other = await t.testDb.db
