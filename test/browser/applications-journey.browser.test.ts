@@ -135,12 +135,25 @@ describe.skipIf(!browserAvailable)('applications journey in Chromium', () => {
       .getByText(/答复书（洛工信依申/)
       .first()
       .waitFor({ timeout: 20_000 });
+    // 部分公开: the released (redacted) version goes with the reply; 签发 needs it.
+    await handler.getByLabel('文件类别').click();
+    await handler.locator('.ant-select-item-option[title="提供文件（对外版本）"]').click();
+    await handler.locator('input[type=file]').setInputFiles({
+      name: '评审结果（公开版）.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    });
+    await handler.getByRole('link', { name: '评审结果（公开版）.pdf' }).waitFor({ timeout: 15_000 });
     const reviewer = await logIn('gxj.reviewer');
     await openApplication(reviewer);
     await step(reviewer, '保密审查', (d) => d.getByText('通过', { exact: true }).click());
     const head = await logIn('gxj.head');
     await openApplication(head);
     await head.getByRole('button', { name: '负责人签发', exact: true }).click();
+    const signing = head.getByRole('dialog');
+    await signing.locator('.reply-letter-preview').waitFor({ timeout: 15_000 });
+    await signing.getByRole('button', { name: '确认签发' }).click();
+    await signing.waitFor({ state: 'detached', timeout: 15_000 });
     await head.getByText('已签发待送达').waitFor();
     await handler.reload();
     await handler.getByRole('heading', { name: `申请 ${trackingNumber}` }).waitFor();
