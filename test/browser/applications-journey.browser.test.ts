@@ -136,7 +136,7 @@ describe.skipIf(!browserAvailable)('applications journey in Chromium', () => {
       .first()
       .waitFor({ timeout: 20_000 });
     // 部分公开: the released (redacted) version goes with the reply; 签发 needs it.
-    await handler.getByLabel('文件类别').click();
+    await handler.locator('div.ant-select[aria-label="文件类别"]').click();
     await handler.locator('.ant-select-item-option[title="提供文件（对外版本）"]').click();
     await handler.locator('input[type=file]').setInputFiles({
       name: '评审结果（公开版）.pdf',

@@ -189,7 +189,7 @@ describe.skipIf(!browserAvailable)("an office's day through 待办 and the appro
     // The handler attaches the released version; it goes back to review (release control).
     const handler = await logInAs(browser, base, 'gxj.handler');
     await handler.goto(`${base}/admin/applications/${id}`);
-    await handler.getByLabel('文件类别').click();
+    await handler.locator('div.ant-select[aria-label="文件类别"]').click();
     await handler.locator('.ant-select-item-option[title="提供文件（对外版本）"]').click();
     await handler
       .locator('input[type=file]')
