@@ -463,6 +463,17 @@ export const FiguresSchema = Type.Object({
 export const TemplateQuery = Type.Object({
   format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])),
 });
+/** The reply letter as it will be sent (签发 dialog): the agency's wording filled with the decision. */
+export const ReplyLetterPreviewSchema = Type.Object(
+  {
+    title: Type.String(),
+    subtitle: NullableString,
+    recipient: Type.String(),
+    paragraphs: Type.Array(Type.String()),
+    signature: Type.Object({ agency: Type.String(), date: Type.String() }),
+  },
+  { $id: 'ReplyLetterPreview' },
+);
 export const ReplyLetterBody = Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) });
 
 /** check: a dry run; valid: import the rows without problems; all: import only a clean file. */

@@ -9,6 +9,7 @@ export {
   REQUEST_KIND_LABELS,
 } from '../../../../../domain/applications/kinds.ts';
 export { STEP_LABELS } from '../../../../../domain/applications/workflow.ts';
+export { TODO_LABELS } from '../../../../../domain/applications/todo.ts';
 
 export const STATE_LABELS: Record<string, string> = {
   awaitingConfirmation: '待确认收到',
