@@ -29,6 +29,7 @@ import * as scorecardSets from './2026-12-07-i17-01-scorecard-sets.ts';
 import * as policyInterpretations from './2026-12-07-i18-01-policy-interpretations.ts';
 import * as accountChanges from './2026-12-07-i15-02-account-changes.ts';
 import * as letterVoid from './2026-12-07-i13-01-letter-void.ts';
+import * as lateFeeSetting from './2026-12-07-i13-02-late-fee-setting.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-i18-01-policy-interpretations': policyInterpretations,
   '2026-12-07-i15-02-account-changes': accountChanges,
   '2026-12-07-i13-01-letter-void': letterVoid,
+  '2026-12-07-i13-02-late-fee-setting': lateFeeSetting,
 };
