@@ -103,7 +103,7 @@ describe.skipIf(!browserAvailable)('facts entered late and a provisional Decembe
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
 
-    await page.getByText('收到征求意见的答复', { exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByText(/收到征求意见的答复/).first().waitFor({ timeout: 15_000 });
     const after = await api('gxj.handler', 'GET', `/api/v1/applications/${a.id}`);
     const clock = after.clock as {
       replyDue: string;
