@@ -11,7 +11,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { systemClock } from '../src/config/clock.ts';
 import { systemActor } from '../src/policies/actor.ts';
 import { recordAudit } from '../src/modules/audit/audit.service.ts';
-import { AnchorWriter, anchorsOfRows } from '../src/modules/audit/audit.anchors.ts';
+import { AnchorWriter, anchorListener } from '../src/modules/audit/audit.anchors.ts';
 
 const count = Number(process.argv[2] ?? 3000);
 
@@ -20,7 +20,7 @@ async function run(anchored: boolean, inFlight: number) {
   const writer = new AnchorWriter(join(dir, 'anchors'), 'bench');
   const db = openDatabase(
     { kind: 'sqlite', file: join(dir, 'b.db') },
-    anchored ? { onAuditCommitted: (rows) => writer.write(anchorsOfRows(rows)) } : {},
+    anchored ? { onAuditCommit: anchorListener(writer) } : {},
   );
   await migrateToLatest(db);
   const actor = systemActor('bench');

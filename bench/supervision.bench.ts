@@ -7,8 +7,11 @@
  * each under 2 s on SQLite and PostgreSQL, within 2× of the hand-written query.
  *
  * Sizes: GONGKAI_BENCH_AGENCIES, GONGKAI_BENCH_ITEMS, GONGKAI_BENCH_APPLICATIONS (defaults above).
- * Run: `npx tsx bench/supervision.bench.ts` (SQLite in a temporary file), or with
+ * Run: `npm run bench -- supervision` (SQLite in a temporary file), or with
  * `GONGKAI_BENCH_PG_URL=postgres://…` (a fresh schema, dropped afterwards). Asserts nothing.
+ * Synthesising the province takes longer than the timings: GONGKAI_BENCH_KEEP=NAME keeps the
+ * data (SQLite: the file NAME; PostgreSQL: the schema NAME) and a later run with the same NAME
+ * times it again without synthesising.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -32,24 +35,27 @@ const FROM = '2025-01-01';
 const TO = '2025-12-31';
 const TODAY = '2026-02-10';
 
+const keep = process.env.GONGKAI_BENCH_KEEP;
+
 async function open(): Promise<{ db: Db; label: string; cleanup: () => Promise<void> }> {
   const url = process.env.GONGKAI_BENCH_PG_URL;
   if (!url) {
-    const dir = mkdtempSync(join(tmpdir(), 'gk-supervision-bench-'));
-    const db = openDatabase({ kind: 'sqlite', file: join(dir, 'bench.db') });
+    const dir = keep ? null : mkdtempSync(join(tmpdir(), 'gk-supervision-bench-'));
+    const db = openDatabase({ kind: 'sqlite', file: keep ?? join(dir!, 'bench.db') });
     return {
       db,
       label: 'SQLite',
       cleanup: async () => {
         await db.destroy();
-        rmSync(dir, { recursive: true, force: true });
+        if (dir) rmSync(dir, { recursive: true, force: true });
       },
     };
   }
-  const schema = `gk_bench_${Date.now()}`;
+  if (keep && !/^[a-z_][a-z0-9_]*$/.test(keep)) throw new Error('GONGKAI_BENCH_KEEP: a schema name (a-z, 0-9, _)');
+  const schema = keep ?? `gk_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
+  await admin.query(`create schema if not exists ${schema}`);
   await admin.end();
   const db = openDatabase({ kind: 'postgres', url }, { schema, poolSize: 4 });
   return {
@@ -57,6 +63,7 @@ async function open(): Promise<{ db: Db; label: string; cleanup: () => Promise<v
     label: 'PostgreSQL',
     cleanup: async () => {
       await db.destroy();
+      if (keep) return;
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`drop schema ${schema} cascade`);
@@ -102,23 +109,25 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(db);
     const t0 = Date.now();
-    await runSynth(
-      {
-        db,
-        clock,
-        calendar: await loadCalendar(db),
-        random: rng(1),
-        counts: {
-          agencies: Number(process.env.GONGKAI_BENCH_AGENCIES ?? 5000),
-          items: Number(process.env.GONGKAI_BENCH_ITEMS ?? 200_000),
-          applications: Number(process.env.GONGKAI_BENCH_APPLICATIONS ?? 200_000),
+    const synthesised = keep && (await findRoots(db)).length > 0;
+    if (!synthesised)
+      await runSynth(
+        {
+          db,
+          clock,
+          calendar: await loadCalendar(db),
+          random: rng(1),
+          counts: {
+            agencies: Number(process.env.GONGKAI_BENCH_AGENCIES ?? 5000),
+            items: Number(process.env.GONGKAI_BENCH_ITEMS ?? 200_000),
+            applications: Number(process.env.GONGKAI_BENCH_APPLICATIONS ?? 200_000),
+          },
+          progress: () => undefined,
         },
-        progress: () => undefined,
-      },
-      SYNTH_STEPS,
-    );
-    if (label === 'PostgreSQL') await sql`analyze`.execute(db);
-    console.error(`${label}: synth ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+        SYNTH_STEPS,
+      );
+    if (label === 'PostgreSQL' && !synthesised) await sql`analyze`.execute(db);
+    if (!synthesised) console.error(`${label}: synth ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     const root = (await findRoots(db))[0]!;
     const actor = systemActor('基准测试');
     const rows: string[] = [];

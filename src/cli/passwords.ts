@@ -31,9 +31,11 @@ export async function passwordsFromStdin(count: number, labels: readonly string[
 function askHidden(prompt: string): Promise<string> {
   const stdin = process.stdin;
   return new Promise((resolve, reject) => {
-    process.stderr.write(prompt);
     let value = '';
+    // Echo off before the prompt shows: an answer typed the moment the prompt appears must not be
+    // echoed by the terminal in the instant before raw mode takes effect.
     stdin.setRawMode(true);
+    process.stderr.write(prompt);
     stdin.resume();
     stdin.setEncoding('utf8');
     const done = (err: Error | null) => {

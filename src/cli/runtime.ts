@@ -11,8 +11,8 @@ export async function withRuntime<T>(
   try {
     if (options.migrate !== false) {
       await migrateToLatest(rt.db);
-      const { checkKeyFingerprint } = await import('../modules/privacy/key-fingerprint.ts');
-      await checkKeyFingerprint(rt.db, rt.encryptionKey, rt.clock);
+      const { prepareKeyedData } = await import('../modules/privacy/key-fingerprint.ts');
+      await prepareKeyedData(rt.db, { encryptionKey: rt.encryptionKey, cryptoSuite: rt.config.cryptoSuite }, rt.clock);
     }
     return await fn(rt);
   } finally {

@@ -4,6 +4,7 @@
  * Every variable is documented in docs/configuration.md.
  */
 import { DomainError } from '../domain/errors.ts';
+import { DEFAULT_REPORT_DEADLINE_SETTINGS, type ReportDeadlineSettings } from '../domain/report/deadlines.ts';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -50,6 +51,11 @@ export interface Config {
   /** SMS to applicants: 'off' (default) or 'log' (the logging gateway, src/modules/outbox/sms.ts). */
   smsGateway: 'off' | 'log';
   /**
+   * 第四十九条 leaves townships' (乡镇、街道) annual report deadline to local rules:
+   * GONGKAI_REPORT_TOWNSHIP_DEADLINE = 01-31 (default) or 03-31; reminders from 15 January.
+   */
+  reportDeadlines: ReportDeadlineSettings;
+  /**
    * What the portal's footer shows (国办发〔2017〕47号《政府网站发展指引》: 网站标识码, 主办单位,
    * ICP备案编号 and 公安机关备案号). Null = not shown.
    */
@@ -63,6 +69,14 @@ export interface Config {
     /** 主办单位, e.g. 泉州市洛江区人民政府办公室. */
     sponsor: string | null;
   };
+  /**
+   * Rendered public portal pages kept in each process (src/web/portal/page-cache.ts): the memory
+   * they may take (GONGKAI_PAGE_CACHE_MB, 0 = off) and the Cache-Control a cache in front (nginx,
+   * a CDN) is given: how long it may serve a page without asking (s-maxage,
+   * GONGKAI_PAGE_CACHE_SHARED_SECONDS) and how long after that it may serve the old page while it
+   * asks (stale-while-revalidate, GONGKAI_PAGE_CACHE_STALE_SECONDS).
+   */
+  pageCache: { maxBytes: number; sharedMaxAge: number; staleWhileRevalidate: number };
   security: {
     lockoutThreshold: number;
     lockoutMinutes: number;
@@ -249,6 +263,13 @@ function parseSmsGateway(env: Env): Config['smsGateway'] {
   return raw;
 }
 
+function parseReportDeadlines(env: Env): ReportDeadlineSettings {
+  const raw = env.GONGKAI_REPORT_TOWNSHIP_DEADLINE?.trim() || '01-31';
+  if (raw !== '01-31' && raw !== '03-31')
+    throw new ConfigError('GONGKAI_REPORT_TOWNSHIP_DEADLINE', `应为 01-31 或 03-31，实际为“${raw}”`);
+  return { ...DEFAULT_REPORT_DEADLINE_SETTINGS, township: raw === '03-31' ? 'march' : 'january' };
+}
+
 function parseSite(env: Env): Config['site'] {
   return {
     identifier: optionalText(env, 'GONGKAI_SITE_IDENTIFIER', /^[0-9A-Za-z]{10}$/, '网站标识码应为10位数字或字母'),
@@ -321,6 +342,12 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: parsePublicUrl(env, port),
     site: parseSite(env),
     smsGateway: parseSmsGateway(env),
+    reportDeadlines: parseReportDeadlines(env),
+    pageCache: {
+      maxBytes: int(env, 'GONGKAI_PAGE_CACHE_MB', 64, 0, 16_384) * 1024 * 1024,
+      sharedMaxAge: int(env, 'GONGKAI_PAGE_CACHE_SHARED_SECONDS', 5, 0, 86_400),
+      staleWhileRevalidate: int(env, 'GONGKAI_PAGE_CACHE_STALE_SECONDS', 60, 0, 86_400),
+    },
     security: {
       lockoutThreshold: int(env, 'GONGKAI_LOCKOUT_THRESHOLD', 5, 1, 100),
       lockoutMinutes: int(env, 'GONGKAI_LOCKOUT_MINUTES', 15, 1, 24 * 60),

@@ -1,10 +1,16 @@
 /**
- * Tells a listener about rows inserted into one table once they are committed, and before the
- * caller that committed them goes on (issue 15: the audit chain head is anchored outside the
- * database on every committed change). It wraps the dialect's driver, so no call site has to
- * remember it: an insert inside a transaction is reported after COMMIT succeeds (never after a
- * ROLLBACK), an insert outside one right after it runs. The listener's promise is awaited, so a
- * change is acknowledged only once the listener has durably recorded it.
+ * Tells a listener about rows inserted into one table just before they are committed (issue 15:
+ * the audit chain head is anchored outside the database for every committed change). It wraps
+ * the dialect's driver, so no call site has to remember it.
+ *
+ * Write-ahead, not after the fact: the listener runs before the COMMIT is sent (or, outside a
+ * transaction, before the autocommitted INSERT runs), and the COMMIT waits for it. Anchoring after
+ * COMMIT left a window — the database has committed, the node has not yet heard so (a
+ * PostgreSQL round trip, a busy event loop under load) — in which kill -9 left committed events
+ * no anchor covered, so deleting them passed `audit verify`. Now an anchor can only be ahead of
+ * the database, never behind: when the COMMIT fails the listener is told (`withdrawn`) so the
+ * anchor stops counting; when the process dies between the two, `audit verify` reports the one
+ * event the anchor names and the database lacks (docs/operations.md).
  */
 import type {
   CompiledQuery,
@@ -16,7 +22,12 @@ import type {
   TransactionSettings,
 } from 'kysely';
 
-export type CommitListener = (rows: Array<Record<string, unknown>>) => Promise<void>;
+export interface CommitListener {
+  /** The rows about to be committed; the COMMIT is sent once this resolves. */
+  prepared(rows: Array<Record<string, unknown>>): Promise<void>;
+  /** The COMMIT (or the autocommitted INSERT) failed: the rows were never committed. */
+  withdrawn(rows: Array<Record<string, unknown>>): void;
+}
 
 /** The rows of an `INSERT INTO <table> (…) VALUES (…)` query, as column → value. */
 export function insertedRows(query: CompiledQuery, table: string): Array<Record<string, unknown>> {
@@ -44,7 +55,6 @@ class WatchingDriver implements Driver {
   readonly #listener: CommitListener;
   readonly #real = new WeakMap<DatabaseConnection, DatabaseConnection>();
   readonly #pending = new WeakMap<DatabaseConnection, Array<Record<string, unknown>>>();
-  readonly #afterRelease = new WeakMap<DatabaseConnection, Promise<void>>();
 
   constructor(inner: Driver, table: string, listener: CommitListener) {
     this.#inner = inner;
@@ -60,14 +70,22 @@ class WatchingDriver implements Driver {
     const real = await this.#inner.acquireConnection();
     const wrapper: DatabaseConnection = {
       executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
-        const result = await real.executeQuery<R>(query);
         const rows = insertedRows(query, this.#table);
-        if (rows.length) {
-          const pending = this.#pending.get(wrapper);
-          if (pending) pending.push(...rows);
-          else await this.#listener(rows);
+        const pending = this.#pending.get(wrapper);
+        if (!rows.length || pending) {
+          const result = await real.executeQuery<R>(query);
+          // Inside a transaction: announced at COMMIT, and only if the INSERT succeeded.
+          if (rows.length) pending!.push(...rows);
+          return result;
         }
-        return result;
+        // Outside a transaction the INSERT commits itself: announce it first.
+        await this.#listener.prepared(rows);
+        try {
+          return await real.executeQuery<R>(query);
+        } catch (err) {
+          this.#listener.withdrawn(rows);
+          throw err;
+        }
       },
       streamQuery: real.streamQuery.bind(real),
     };
@@ -85,15 +103,14 @@ class WatchingDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await this.#inner.commitTransaction(this.#unwrap(connection));
     const rows = this.#pending.get(connection) ?? [];
     this.#pending.delete(connection);
-    if (rows.length) {
-      // Awaited in releaseConnection, after the connection is free again: the caller still waits
-      // for the listener, but other transactions can commit meanwhile and share its fsync.
-      const written = this.#listener(rows);
-      written.catch(() => undefined);
-      this.#afterRelease.set(connection, written);
+    if (rows.length) await this.#listener.prepared(rows);
+    try {
+      await this.#inner.commitTransaction(this.#unwrap(connection));
+    } catch (err) {
+      if (rows.length) this.#listener.withdrawn(rows);
+      throw err;
     }
   }
 
@@ -116,10 +133,7 @@ class WatchingDriver implements Driver {
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     this.#pending.delete(connection);
-    const written = this.#afterRelease.get(connection);
-    this.#afterRelease.delete(connection);
     await this.#inner.releaseConnection(this.#unwrap(connection));
-    if (written) await written;
   }
 
   destroy(): Promise<void> {
@@ -127,7 +141,7 @@ class WatchingDriver implements Driver {
   }
 }
 
-/** The dialect, with `listener` told of every committed insert into `table`. */
+/** The dialect, with `listener` told of every insert into `table` before it is committed. */
 export function watchCommits(dialect: Dialect, table: string, listener: CommitListener): Dialect {
   return {
     createAdapter: () => dialect.createAdapter(),

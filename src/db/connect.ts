@@ -27,8 +27,8 @@ export interface OpenOptions {
   /** PostgreSQL only: the schema to use (tests give every run its own). */
   schema?: string;
   poolSize?: number;
-  /** Told of every committed audit event (src/db/commit-watch.ts): the server anchors the chain heads. */
-  onAuditCommitted?: CommitListener;
+  /** Told of every audit event before it commits (src/db/commit-watch.ts): the server anchors the chain heads. */
+  onAuditCommit?: CommitListener;
 }
 
 /**
@@ -97,7 +97,7 @@ export function poolStats(db: Kysely<Database>): { max: number; total: number; i
 }
 
 const watched = (dialect: KyselyDialect, options: OpenOptions) =>
-  options.onAuditCommitted ? watchCommits(dialect, 'audit_event', options.onAuditCommitted) : dialect;
+  options.onAuditCommit ? watchCommits(dialect, 'audit_event', options.onAuditCommit) : dialect;
 
 /** Which SQL dialect a handle speaks, for the few queries that must differ. */
 export function dialectOf(db: DbOrTx | Kysely<unknown>): Dialect {

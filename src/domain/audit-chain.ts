@@ -84,11 +84,12 @@ export interface ChainBreak {
 
 /**
  * Walks one chain in seq order and returns the first break, or null. `anchor` is the last
- * head recorded outside the table: the chain must still contain it unchanged.
+ * head recorded outside the table: the chain must still contain it unchanged (one of `hashes`
+ * when several were anchored at that seq, see src/modules/audit/audit.anchors.ts).
  */
 export function findChainBreak(
   events: Array<ChainedEvent & { hash: string }>,
-  anchor: { seq: number; hash: string } | null,
+  anchor: { seq: number; hash: string; hashes?: readonly string[] } | null,
 ): ChainBreak | null {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
@@ -113,7 +114,8 @@ export function findChainBreak(
         missing,
       };
     }
-    if (anchored.hash !== anchor.hash) return { seq: anchor.seq, reason: '与外部锚定的哈希不符（链被重写）' };
+    if (!(anchor.hashes ?? [anchor.hash]).includes(anchored.hash))
+      return { seq: anchor.seq, reason: '与外部锚定的哈希不符（链被重写）' };
   }
   return null;
 }

@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   ALREADY_INITIALISED: '数据库已初始化（`gongkai init` 只在空库上运行）',
   // Workflows
   STEP_NOT_ALLOWED: '申请当前状态下不能办理这一步',
+  RELEASED_FILE_MISSING: '予以公开、部分公开的答复尚未附提供文件（对外版本），不能签发（带 `outcome`）',
   CLOCK_EVENT_INVALID: '办理事实与法定期限规则不符（带 `index`、`type`、`date`）',
   CALENDAR_NOT_LOADED: '该年度工作日历尚未导入（带 `year`）',
   CALENDAR_HOLIDAYS_MISSING:
@@ -53,6 +54,8 @@ export const ERROR_CODES = {
   REPORT_CHECK_NO_AGENCY: '体检需指明机构',
   REPORT_COMPARE_SAME: '比较需选择两份不同的报告',
   REPORT_COMPARE_AGENCY: '只能比较同一机关的报告',
+  REPORT_PAST_CONFLICT: '该年度已有在本平台发布的年度报告',
+  REPORT_PAST_NO_ORIGINAL: '导入的报告没有保存原文件，不能作为往年报告发布',
   // Last resort
   INTERNAL: '服务器内部错误',
 } as const;

@@ -69,6 +69,7 @@ const MATRIX = {
   'reports.edit':           [_,  _,  X,  _,  _,  _,  _,  _,  _,  _],
   'reports.publish':        [_,  _,  _,  _,  X,  _,  _,  _,  _,  _],
   'reports.supervise':      [_,  _,  _,  _,  _,  _,  X,  _,  _,  _],
+  'reports.publish_past':   [_,  _,  X,  _,  X,  _,  _,  _,  _,  _],
   'report_checks.read':     [_,  _,  X,  _,  _,  _,  X,  X,  _,  _],
   'report_checks.manage':   [_,  _,  X,  _,  _,  _,  X,  X,  _,  _],
   'supervision.read':       [_,  _,  _,  _,  _,  _,  X,  _,  _,  X],

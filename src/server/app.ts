@@ -185,7 +185,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     dashboardRoutes([
       calendarWarnings,
       applicationWarnings,
-      reportWarnings(),
+      reportWarnings(ctx.config.reportDeadlines),
       databaseWarnings,
       ...(options.dashboardWarnings ?? []),
     ]),

@@ -13,10 +13,10 @@ import { migrateToLatest } from '../db/migrate.ts';
 import type { Clock } from '../domain/time.ts';
 import { countAgencies } from '../modules/agencies/agencies.repository.ts';
 import { loadDemo, type DemoCredentials } from '../modules/demo/demo.service.ts';
-import { checkKeyFingerprint } from '../modules/privacy/key-fingerprint.ts';
+import { prepareKeyedData } from '../modules/privacy/key-fingerprint.ts';
 import type { AppContext } from './context.ts';
 import { hostname } from 'node:os';
-import { AnchorWriter, anchorsOfRows } from '../modules/audit/audit.anchors.ts';
+import { AnchorWriter, anchorListener } from '../modules/audit/audit.anchors.ts';
 
 export interface Runtime extends AppContext {
   /** Anchors the audit chain head of every committed change (src/modules/audit/audit.anchors.ts). */
@@ -32,7 +32,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
   const anchors = new AnchorWriter(config.auditAnchorDir, `${hostname()}-${process.pid}`);
   const db: Db = openDatabase(config.database, {
     poolSize: config.databasePoolSize,
-    onAuditCommitted: (rows) => anchors.write(anchorsOfRows(rows)),
+    onAuditCommit: anchorListener(anchors),
   });
   return {
     db,
@@ -51,8 +51,9 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
 /** `npm start`: migrate, check the key's fingerprint, then load the demo platform if the database has no agency yet (never in production). */
 export async function prepareDatabase(rt: Runtime): Promise<{ migrated: string[]; demo: DemoCredentials[] | null }> {
   const migrated = await migrateToLatest(rt.db);
-  // Before anything is written with it: a node with another key refuses to start.
-  await checkKeyFingerprint(rt.db, rt.encryptionKey, rt.clock);
+  // Before anything is written with it: a node with another key refuses to start; then the
+  // personal data left in plaintext by earlier releases is sealed with it.
+  await prepareKeyedData(rt.db, { encryptionKey: rt.encryptionKey, cryptoSuite: rt.config.cryptoSuite }, rt.clock);
   let demo: DemoCredentials[] | null = null;
   if (rt.config.env !== 'production' && (await countAgencies(rt.db)) === 0) {
     demo = await loadDemo(rt.db, rt.clock, {

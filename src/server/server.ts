@@ -11,6 +11,7 @@ import { keepStatistics, statisticsJob } from '../modules/health/database-health
 import { Scheduler } from '../modules/jobs/scheduler.ts';
 import { createSmtpMailer } from '../modules/outbox/mailer.ts';
 import { outboxDeliveryJob } from '../modules/outbox/outbox.delivery.ts';
+import { createPersonalDataCipher } from '../modules/privacy/personal-data.ts';
 import { createServer, type Server } from 'node:http';
 import { buildApp, type BuildOptions } from './app.ts';
 import { createTelemetry, type Telemetry } from './telemetry.ts';
@@ -107,7 +108,10 @@ export async function serve(
       60_000,
       rt.config.smsGateway === 'log' ? loggingSmsGateway(app.log) : null,
     ),
-    applicationsSweepJob(rt.db, rt.clock, rt.config.publicUrl),
+    applicationsSweepJob(rt.db, rt.clock, rt.config.publicUrl, {
+      cipher: createPersonalDataCipher(rt.encryptionKey, rt.config.cryptoSuite),
+      smsEnabled: rt.config.smsGateway !== 'off',
+    }),
     statisticsJob(rt.db),
   ]);
   // SQLite's statistics at start (PRAGMA optimize; a database grown by publishing may have none),

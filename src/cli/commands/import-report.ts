@@ -61,7 +61,10 @@ async function saveEntries(entries: ImportEntry[]): Promise<SaveOutcome[]> {
     import('../../policies/actor.ts'),
     import('../../modules/report-import/report-import.service.ts'),
   ]);
-  return withRuntime((rt) => saveImportedReports(rt.db, systemActor('命令行'), entries, rt.clock));
+  const { readFile } = await import('node:fs/promises');
+  // The original file is kept with the report (issue 16); one that has gone since is not.
+  const original = (e: ImportEntry) => readFile(e.file).catch(() => null);
+  return withRuntime((rt) => saveImportedReports(rt.db, systemActor('命令行'), entries, rt.clock, original));
 }
 
 export function register(program: Command): void {

@@ -10,6 +10,7 @@ import { register as init } from './init.ts';
 import { register as importReport } from './import-report.ts';
 import { register as migrate } from './migrate.ts';
 import { register as report } from './report.ts';
+import { register as restoreCheck } from './restore-check.ts';
 import { register as scorecard } from './scorecard.ts';
 import { register as serve } from './serve.ts';
 import { register as synth } from './synth.ts';
@@ -24,6 +25,7 @@ export const commands: Array<(program: Command) => void> = [
   user,
   demo,
   audit,
+  restoreCheck,
   buildAdmin,
   importReport,
   workdays,

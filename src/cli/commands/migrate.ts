@@ -11,6 +11,14 @@ export function register(program: Command): void {
         async (rt) => {
           const applied = await migrateToLatest(rt.db);
           process.stdout.write(applied.length ? `已执行迁移：${applied.join('、')}\n` : '数据库已是最新结构\n');
+          // The data steps that need the key (a migration has none), e.g. sealing plaintext e-mails.
+          const { prepareKeyedData } = await import('../../modules/privacy/key-fingerprint.ts');
+          const { emailsSealed } = await prepareKeyedData(
+            rt.db,
+            { encryptionKey: rt.encryptionKey, cryptoSuite: rt.config.cryptoSuite },
+            rt.clock,
+          );
+          if (emailsSealed) process.stdout.write(`已加密 ${emailsSealed} 个以明文保存的申请人电子邮箱\n`);
         },
         { migrate: false },
       );

@@ -29,6 +29,9 @@ import * as scorecardSets from './2026-12-07-i17-01-scorecard-sets.ts';
 import * as policyInterpretations from './2026-12-07-i18-01-policy-interpretations.ts';
 import * as accountChanges from './2026-12-07-i15-02-account-changes.ts';
 import * as letterVoid from './2026-12-07-i13-01-letter-void.ts';
+import * as applicantEmailSealed from './2026-12-07-i15-03-applicant-email-sealed.ts';
+import * as pastReports from './2026-12-07-i16-01-past-reports.ts';
+import * as publicContentVersion from './2026-12-07-i20-01-public-content-version.ts';
 import * as lateFeeSetting from './2026-12-07-i13-02-late-fee-setting.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -58,5 +61,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-i18-01-policy-interpretations': policyInterpretations,
   '2026-12-07-i15-02-account-changes': accountChanges,
   '2026-12-07-i13-01-letter-void': letterVoid,
+  '2026-12-07-i15-03-applicant-email-sealed': applicantEmailSealed,
+  '2026-12-07-i16-01-past-reports': pastReports,
+  '2026-12-07-i20-01-public-content-version': publicContentVersion,
   '2026-12-07-i13-02-late-fee-setting': lateFeeSetting,
 };

@@ -48,7 +48,11 @@ export interface ApplicationTable {
   id_number_masked: string;
   phone_enc: string;
   phone_masked: string;
+  /** Plaintext e-mail of rows written before issue 15; '' once sealed (src/modules/privacy/email-sealing.ts). */
   email: string;
+  /** The applicant's e-mail, sealed (src/modules/privacy/personal-data.ts); '' when none was given. */
+  email_enc: string;
+  email_masked: string;
   address_enc: string;
   address_masked: string;
   postcode: string;

@@ -29,6 +29,15 @@ export interface AgencyTreeVersionTable {
   version: number;
 }
 
+/**
+ * One row (id 1) whose version triggers raise on every change of what the public portal shows
+ * (migration 2026-12-07-i20-01; src/web/portal/page-cache.ts).
+ */
+export interface PublicContentVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface AppUserTable {
   id: string;
   username: string;
@@ -129,6 +138,7 @@ export interface JobLeaseTable {
 export interface FoundationTables {
   agency: AgencyTable;
   agency_tree_version: AgencyTreeVersionTable;
+  public_content_version: PublicContentVersionTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
   user_reach: UserReachTable;

@@ -21,6 +21,29 @@ export type ImportedReportTable = {
   imported_by: string | null;
 };
 
+/** The original file of an import (migration 2026-12-07-i16-01-past-reports). */
+export type ImportedReportFileTable = {
+  imported_report_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  content: Uint8Array;
+};
+
+/** An imported report published as the agency's report of its year (issue 16, 原文导入). */
+export type PastReportPublicationTable = {
+  id: string;
+  agency_id: string;
+  year: number;
+  imported_report_id: string;
+  /** YYYY-MM-DD: when the agency published it. */
+  published_on: string;
+  published_at: string;
+  published_by: string | null;
+};
+
 export type ReportImportTables = {
   imported_report: ImportedReportTable;
+  imported_report_file: ImportedReportFileTable;
+  past_report_publication: PastReportPublicationTable;
 };

@@ -57,6 +57,25 @@ export const OUTCOME_BASIS: Record<OutcomeKey, string> = {
   other_other: '',
 };
 
+/**
+ * The outcomes whose reply gives the applicant information (第三十六条第二项 予以公开, 第三十七条
+ * 部分公开): the released version (提供文件, redacted where partial) goes with the reply, so it must
+ * be attached — and reviewed with the letter — before the office head signs the reply off.
+ */
+export const RELEASING_OUTCOMES: readonly OutcomeKey[] = ['granted', 'partial'];
+
+/**
+ * Why a reply cannot be signed off for want of its released file, or null. Names what is missing,
+ * in Chinese, for the office head and the handler.
+ */
+export function releasedFileMissing(outcome: string | null, releasedFiles: number): string | null {
+  if (outcome === null || !(RELEASING_OUTCOMES as readonly string[]).includes(outcome) || releasedFiles > 0)
+    return null;
+  const what = OUTCOME_LABELS[outcome as OutcomeKey];
+  const article = outcome === 'partial' ? '第三十七条' : '第三十六条第二项';
+  return `不能负责人签发：${what}的答复须附提供给申请人的政府信息，尚未上传“提供文件（对外版本）”（${article}）。请承办人上传提供文件，经保密审查后再签发`;
+}
+
 /** What the handler drafts. */
 export interface DecisionInput {
   readonly outcome: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertStep, availableSteps, stepBlocker, type Situation } from './workflow.ts';
+import { assertStep, availableSteps, extensionRefusalProblem, stepBlocker, type Situation } from './workflow.ts';
 
 const base: Situation = {
   clockState: 'running',
@@ -35,6 +35,17 @@ describe('workflow guards', () => {
     expect(stepBlocker('approveExtension', { ...base, extensionRequested: true, today: '2025-03-11' })).toBeNull();
     expect(stepBlocker('approveExtension', base)).toMatch(/没有待批准/);
     expect(stepBlocker('requestExtension', { ...base, extensionDaysUsed: 20 })).toMatch(/20个工作日/);
+  });
+  it('第三十三条第二款: the head may refuse a pending extension, only with a reason', () => {
+    expect(stepBlocker('refuseExtension', { ...base, extensionRequested: true })).toBeNull();
+    expect(stepBlocker('refuseExtension', base)).toMatch(/没有待批准/);
+    expect(availableSteps({ ...base, extensionRequested: true })).toEqual(
+      expect.arrayContaining(['approveExtension', 'refuseExtension']),
+    );
+    expect(extensionRefusalProblem(undefined)).toMatch(/请写明不批准延期的理由/);
+    expect(extensionRefusalProblem('   ')).toMatch(/请写明不批准延期的理由/);
+    expect(extensionRefusalProblem('x'.repeat(2001))).toMatch(/不超过2000个字/);
+    expect(extensionRefusalProblem('材料已齐备，可按期答复')).toBeNull();
   });
   it('release control: review, then sign-off, then the reply may leave', () => {
     expect(stepBlocker('reply', { ...base, decision: 'draft' })).toMatch(/保密审查/);

@@ -17,6 +17,7 @@ export const STEPS = [
   'recordConsultationAnswer',
   'requestExtension',
   'approveExtension',
+  'refuseExtension',
   'askReasons',
   'setDelayedReply',
   'issueFeeNotice',
@@ -42,6 +43,7 @@ export const STEP_LABELS: Record<Step, string> = {
   recordConsultationAnswer: '登记征求意见答复',
   requestExtension: '申请延期答复',
   approveExtension: '批准延期答复',
+  refuseExtension: '不批准延期',
   askReasons: '要求说明理由（第三十五条）',
   setDelayedReply: '确定延迟答复期限（第三十五条）',
   issueFeeNotice: '发出收费通知',
@@ -79,6 +81,7 @@ export const STEP_PERMISSION: Record<Step, ApplicationPermission | readonly Appl
   recordConsultationAnswer: 'applications.handle',
   requestExtension: 'applications.handle',
   approveExtension: 'applications.approve',
+  refuseExtension: 'applications.approve',
   askReasons: 'applications.handle',
   setDelayedReply: 'applications.approve',
   issueFeeNotice: 'applications.handle',
@@ -176,6 +179,9 @@ export function stepBlocker(step: Step, s: Situation): string | null {
       // 第三十三条第二款 is checked against the due date in force on the approval date, which the
       // office gives (an approval on paper entered later): the service checks it, not today.
       return s.extensionRequested ? null : '没有待批准的延期申请';
+    case 'refuseExtension':
+      // 第三十三条第二款「经…负责人同意」: the head may also not agree; the due date then stays.
+      return s.extensionRequested ? null : '没有待批准的延期申请';
     case 'setDelayedReply':
       return s.reasonsAsked ? null : '须先要求申请人说明理由（第三十五条）';
     case 'recordFeeReceipt':
@@ -210,6 +216,18 @@ export function stepBlocker(step: Step, s: Situation): string | null {
     default:
       return null;
   }
+}
+
+/**
+ * Why an extension request cannot be refused as given, or null: 第三十三条第二款 makes the extension
+ * the office head's decision; a refusal is one too, and the handler must learn why (the reason is
+ * recorded on the timeline the handler works from). The due date is left as it is.
+ */
+export function extensionRefusalProblem(reason: string | undefined): string | null {
+  const r = (reason ?? '').trim();
+  if (r.length === 0) return '请写明不批准延期的理由，承办人将据此继续办理';
+  if (r.length > 2000) return '不批准延期的理由不超过2000个字';
+  return null;
 }
 
 /** The steps that may be taken now (the console shows these buttons). */

@@ -21,11 +21,11 @@ describe('table 四 counting (lifecycle.md)', () => {
     c('litigation_after_reconsideration', '2024-12-31', '2025-01-01', 'other'), // concluded on 1 January: still pending that morning
   ];
 
-  it('counts a case filed in Y or pending on 1 January Y, in its column as of 31 December Y', () => {
+  it('counts a case filed in Y or pending on 1 January Y, in its column as of 31 December Y, and which of them were carried over', () => {
     expect(countCases(cases, 2025)).toEqual({
-      reconsideration: { upheld: 1, corrected: 1, other: 0, pending: 0 },
-      litigation_direct: { upheld: 0, corrected: 0, other: 0, pending: 2 },
-      litigation_after_reconsideration: { upheld: 0, corrected: 0, other: 1, pending: 0 },
+      reconsideration: { upheld: 1, corrected: 1, other: 0, pending: 0, carriedIn: 1 },
+      litigation_direct: { upheld: 0, corrected: 0, other: 0, pending: 2, carriedIn: 1 },
+      litigation_after_reconsideration: { upheld: 0, corrected: 0, other: 1, pending: 0, carriedIn: 1 },
     });
     expect(table4Rows(countCases(cases, 2025))).toEqual({
       reconsideration: [1, 1, 0, 0, 2],

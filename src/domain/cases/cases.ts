@@ -46,6 +46,11 @@ export interface CaseCounts {
   corrected: number;
   other: number;
   pending: number;
+  /**
+   * Of the cases above, those filed before 1 January Y and still pending that day (上年结转):
+   * counted in table 四 (lifecycle.md), but not 「本年被申请」, so the narrative names them apart.
+   */
+  carriedIn: number;
 }
 
 /** Table 四 figures for one (agency or subtree, year). */
@@ -61,7 +66,7 @@ export const DEFAULT_CASE_COUNTING: CaseCountingSettings = { casesFiledInYearOnl
 
 /** Empty figures: every group, every column 0. */
 export function emptyCaseFigures(): CaseFigures {
-  const zero = (): CaseCounts => ({ upheld: 0, corrected: 0, other: 0, pending: 0 });
+  const zero = (): CaseCounts => ({ upheld: 0, corrected: 0, other: 0, pending: 0, carriedIn: 0 });
   return { reconsideration: zero(), litigation_direct: zero(), litigation_after_reconsideration: zero() };
 }
 
@@ -98,6 +103,7 @@ export function countCases(
   for (const c of cases) {
     if (!caseCountsInYear(c, year, settings)) continue;
     figures[c.kind][resultAtYearEnd(c, year)] += 1;
+    if (c.filedDate < `${year}-01-01`) figures[c.kind].carriedIn += 1;
   }
   return figures;
 }

@@ -14,6 +14,7 @@ import {
   letterOutcome,
   missingYearsOf,
   needsRelease,
+  numberCorrectionItems,
   placeholderProblem,
   placeholdersIn,
   PLACEHOLDERS,
@@ -152,5 +153,18 @@ describe('letter templates', () => {
       expect(e).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).fields.values).toBe('缺少占位符的内容：补正事项、补正期限');
     }
+  });
+});
+
+describe('补正告知书: the items numbered (第三十条 一次性告知)', () => {
+  it('numbers each line 1. 2. 3., replacing numbers typed by hand and dropping blank lines', () => {
+    expect(numberCorrectionItems('请写明项目名称\n\n请写明所需材料的年度；')).toBe(
+      '1.请写明项目名称。\n2.请写明所需材料的年度。',
+    );
+    expect(numberCorrectionItems('（1）请写明企业名称\r\n2、请写明年度。\n③ 请提供身份证明')).toBe(
+      '1.请写明企业名称。\n2.请写明年度。\n3.请提供身份证明。',
+    );
+    // A decimal at the start is content, not a number.
+    expect(numberCorrectionItems('1.5吨以上锅炉的清单')).toBe('1.1.5吨以上锅炉的清单。');
   });
 });

@@ -84,3 +84,27 @@ export function feeBasisText(fee: FeeAssessment): string {
  */
 export const DEFAULT_PAYMENT_METHOD =
   '请持本通知书到本机关政府信息公开工作机构办理缴费手续，缴款账户和途径可拨打下列电话咨询';
+
+/** A number the clerk typed before an item: 1. 1、 1) (1) （一） ① 一、 — replaced by the notice's own. */
+const ITEM_NUMBER =
+  /^\s*(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[.．](?!\d)|[、,，)）])|[①-⑳])\s*/;
+
+/**
+ * 第三十条 「一次性告知申请人作出补正，说明需要补正的事项」: the items of a 补正告知书, one per line,
+ * numbered 1. 2. 3. so the applicant can answer each (and say which is missing). Blank lines are
+ * dropped and any number the clerk typed is replaced, so the numbering is always 1 to n; each
+ * item is a sentence ending in 「。」.
+ */
+export function numberCorrectionItems(items: string): string {
+  const lines = items
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(ITEM_NUMBER, '')
+        .trim()
+        .replace(/[；;，,、.]+$/, ''),
+    )
+    .filter((l) => l.length > 0);
+  return lines.map((l, i) => `${i + 1}.${/[。？！]$/.test(l) ? l : `${l}。`}`).join('\n');
+}

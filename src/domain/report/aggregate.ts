@@ -63,6 +63,7 @@ function addCases(a: CaseCounts, b: CaseCounts): CaseCounts {
     corrected: a.corrected + b.corrected,
     other: a.other + b.other,
     pending: a.pending + b.pending,
+    carriedIn: (a.carriedIn ?? 0) + (b.carriedIn ?? 0),
   };
 }
 

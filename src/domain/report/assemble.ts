@@ -66,9 +66,15 @@ export interface AssembleInput {
   /** The date under the signature (ISO), if known. */
   date?: string | null;
   sections?: ReportSections;
+  /**
+   * What to do when the figures break R3: 'refuse' (default, REPORT_FIGURES_INCONSISTENT) or
+   * 'report' — assemble anyway, so that the editor can show the validator's R3 findings and
+   * publication is refused naming them (reports.publish.ts).
+   */
+  unbalanced?: 'refuse' | 'report';
 }
 
-/** The report for `input`, with every total computed. Throws REPORT_FIGURES_INCONSISTENT if R3 cannot hold. */
+/** The report for `input`, with every total computed. Throws REPORT_FIGURES_INCONSISTENT if R3 cannot hold (unless `unbalanced: 'report'`). */
 export function assembleReport(input: AssembleInput): AnnualReport {
   const format = input.format ?? chooseFormat(input.year).format;
   const report: AnnualReport = {
@@ -79,7 +85,7 @@ export function assembleReport(input: AssembleInput): AnnualReport {
     year: input.year,
     date: input.date ?? null,
     table2: assembleTable2(format, input.figures.catalog),
-    table3: assembleTable3(format, input.figures.applications),
+    table3: assembleTable3(format, input.figures.applications, input.unbalanced ?? 'refuse'),
     table4: assembleTable4(format, input.figures.cases),
   };
   if (input.sections) report.sections = input.sections;
@@ -148,7 +154,11 @@ const OTHER_PARTS: OutcomeKey[] = ['other_no_correction', 'other_no_fee', 'other
  * Table 三: 一 received, 二 carried in, the leaf outcomes (V2019 folds the three other_* into
  * `other`), （七）总计 = their sum (R2), 四 carried out; 总计 column = the six (R1).
  */
-export function assembleTable3(format: ReportFormat, a: ApplicationFigures): AnnualReport['table3'] {
+export function assembleTable3(
+  format: ReportFormat,
+  a: ApplicationFigures,
+  unbalanced: 'refuse' | 'report' = 'refuse',
+): AnnualReport['table3'] {
   const leaves = Object.fromEntries(OUTCOME_KEYS.map((k) => [k, withTotal(a.closed[k], k)])) as Record<
     OutcomeKey,
     number[]
@@ -164,7 +174,7 @@ export function assembleTable3(format: ReportFormat, a: ApplicationFigures): Ann
   rows.total = format.table3.rows.filter((r) => r.outcome).reduce((s, r) => addCells(s, rows[r.key] ?? zero()), zero());
   const out: AnnualReport['table3'] = {};
   for (const r of format.table3.rows) out[r.key] = rows[r.key] ?? zero();
-  assertFlow(out);
+  if (unbalanced === 'refuse') assertFlow(out);
   return out;
 }
 

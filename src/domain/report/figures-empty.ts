@@ -40,7 +40,7 @@ export function emptyApplicationFigures(): ApplicationFigures {
 
 /** Case figures with every count 0. */
 export function emptyCaseFigures(): CaseFigures {
-  const g = () => ({ upheld: 0, corrected: 0, other: 0, pending: 0 });
+  const g = () => ({ upheld: 0, corrected: 0, other: 0, pending: 0, carriedIn: 0 });
   return { reconsideration: g(), litigation_direct: g(), litigation_after_reconsideration: g() };
 }
 

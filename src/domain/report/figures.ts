@@ -92,6 +92,11 @@ export interface CaseCounts {
   corrected: number;
   other: number;
   pending: number;
+  /**
+   * Of these, cases filed before 1 January of the year and still pending then (上年结转); not a
+   * table column, only for the narrative's 「含上年结转N件」. Absent when the source cannot tell.
+   */
+  carriedIn?: number;
 }
 
 /** From the case register (caseFigures). */

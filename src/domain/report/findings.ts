@@ -107,3 +107,15 @@ export function describeCell(format: ReportFormat, table: TableName, row: string
   }
   return `表四「${table4GroupName(format, row as Table4Key)}」的「${format.table4.columns[column] ?? column + 1}」`;
 }
+
+/**
+ * Whether a finding stops our own report from being published: any error (R1–R4 arithmetic, R10/R11
+ * …), and R8 — a warning on someone else's imported report, but our own narrative must not
+ * contradict its tables. The console's publish dialog and reports.publish.ts share this.
+ */
+export function blocksPublication(f: { rule: string; severity: string }): boolean {
+  return f.severity === 'error' || f.rule === 'R8';
+}
+
+/** The validator's rules in order, as the publish dialog lists them (report-formats.md §5). */
+export const VALIDATION_RULES: ValidationRule[] = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11'];

@@ -16,7 +16,7 @@ export * from './figures-empty.ts';
 export * from './assemble.ts';
 export { sumFigures, sumReports } from './aggregate.ts';
 export * from './narrative-draft.ts';
-export { OUTCOME_GROUPS, groupTotal } from './narrative-applications.ts';
+export { OUTCOME_GROUPS, carriedCases, groupTotal, type CarriedCases } from './narrative-applications.ts';
 export * from './narrative-check.ts';
 export * from './published-changes.ts';
 export * from './deadlines.ts';

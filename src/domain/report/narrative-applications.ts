@@ -4,6 +4,7 @@
  * draft is always checkable against its tables.
  */
 import type { AnnualReport, Cell } from './annual-report.ts';
+import type { CaseFigures } from './figures.ts';
 import type { Table3Key } from './format-types.ts';
 
 const total = (c: Cell[] | undefined): number => (typeof c?.[6] === 'number' ? c[6] : 0);
@@ -58,12 +59,36 @@ export function draftApplications(report: AnnualReport, we: string): string {
   return text;
 }
 
-/** The 复议/诉讼 remark closing 一（五）. */
-export function draftAppeals(report: AnnualReport): string {
+/** Cases of table 四 carried over from the year before (上年结转), per the case register. */
+export interface CarriedCases {
+  reconsideration: number;
+  litigation: number;
+}
+
+/** The carried-over cases of the case register's figures (0 where a source does not tell). */
+export function carriedCases(cases: CaseFigures): CarriedCases {
+  return {
+    reconsideration: cases.reconsideration.carriedIn ?? 0,
+    litigation: (cases.litigation_direct.carriedIn ?? 0) + (cases.litigation_after_reconsideration.carriedIn ?? 0),
+  };
+}
+
+/**
+ * The 复议/诉讼 remark closing 一（五）. Table 四 also counts the cases still pending on 1 January
+ * (lifecycle.md), which were not 「被申请」 in this year: when there are any, the remark gives the
+ * totals of table 四 with 「含上年结转N件」 instead of calling them all this year's.
+ */
+export function draftAppeals(report: AnnualReport, carried?: CarriedCases | null): string {
   const re = total5(report.table4.reconsideration);
   const lit = total5(report.table4.litigation_direct) + total5(report.table4.litigation_after_reconsideration);
-  if (re === 0 && lit === 0) return `${report.year}年未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。`;
-  return `${report.year}年因政府信息公开工作被申请行政复议${re}件、提起行政诉讼${lit}件，详见第四部分。`;
+  const y = report.year;
+  if (re === 0 && lit === 0) return `${y}年未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。`;
+  const reIn = Math.min(carried?.reconsideration ?? 0, re);
+  const litIn = Math.min(carried?.litigation ?? 0, lit);
+  if (reIn === 0 && litIn === 0)
+    return `${y}年因政府信息公开工作被申请行政复议${re}件、提起行政诉讼${lit}件，详见第四部分。`;
+  const part = (n: number, inherited: number) => `${n}件${inherited > 0 ? `（含上年结转${inherited}件）` : ''}`;
+  return `${y}年，因政府信息公开工作办理的行政复议${part(re, reIn)}、行政诉讼${part(lit, litIn)}，详见第四部分。`;
 }
 
 function total5(c: Cell[] | undefined): number {

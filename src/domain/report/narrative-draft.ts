@@ -8,7 +8,7 @@
 import type { AgencyLevel } from '../agency.ts';
 import type { AnnualReport, Cell } from './annual-report.ts';
 import type { CategoryCount } from './figures.ts';
-import { draftApplications, draftAppeals } from './narrative-applications.ts';
+import { draftApplications, draftAppeals, type CarriedCases } from './narrative-applications.ts';
 
 /** The narrative parts of a report: the preamble before 一, and sections 一, 五, 六. */
 export interface NarrativeSections {
@@ -37,6 +37,8 @@ export interface NarrativeContext {
    * paragraph from the 政务公开考核 scorecard of its subtree; null when there is none.
    */
   assessment?: string | null;
+  /** Table 四 cases carried over from the year before (上年结转), for 「含上年结转N件」; absent when unknown. */
+  casesCarriedIn?: CarriedCases | null;
 }
 
 /**
@@ -103,7 +105,7 @@ export function draftOverview(report: AnnualReport, ctx: NarrativeContext): stri
     `（二）政府信息依申请公开情况。${draftApplications(report, we)}`,
     `（三）政府信息管理情况。严格落实政府信息公开主体责任，严格落实保密审查、信息发布审核等制度，${y}年主动公开的${ctx.published.total}条信息均经保密审查和发布审核后公开，确保发布信息的真实性、准确性、权威性。`,
     `（四）平台建设情况。依托政府信息公开专栏集中发布政府信息，及时更新办事指南和政府信息公开指南，方便群众查阅和办事。`,
-    `（五）监督保障情况。明确${we}办公室为政府信息公开工作牵头机构，加强业务培训和日常指导监督。${draftAppeals(report)}${ctx.assessment ? `\n\n${ctx.assessment}` : ''}`,
+    `（五）监督保障情况。明确${we}办公室为政府信息公开工作牵头机构，加强业务培训和日常指导监督。${draftAppeals(report, ctx.casesCarriedIn)}${ctx.assessment ? `\n\n${ctx.assessment}` : ''}`,
   ].join('\n\n');
 }
 

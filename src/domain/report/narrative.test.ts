@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assembleReport,
+  carriedCases,
   checkNarrativeSections,
   draftNarrative,
   emptyFigures,
@@ -58,6 +59,22 @@ describe('narrative draft', () => {
     expect(d.overview).toContain('被申请行政复议1件、提起行政诉讼0件');
     expect(d.other).toBe('2025年，无收取信息处理费情况。');
     expect(checkNarrativeSections(r, d, f.catalog.published)).toEqual([]);
+  });
+
+  it("names the cases carried over from the year before 「含上年结转N件」 instead of counting them as this year's", () => {
+    const f = emptyFigures();
+    f.cases.reconsideration = { upheld: 1, corrected: 0, other: 0, pending: 2, carriedIn: 1 };
+    f.cases.litigation_direct = { upheld: 0, corrected: 0, other: 0, pending: 1, carriedIn: 0 };
+    const r = assembleReport({ agency: { name: GXJ.name }, year: 2025, figures: f });
+    const d = draftNarrative(r, { agency: GXJ, published: f.catalog.published, casesCarriedIn: carriedCases(f.cases) });
+    expect(d.overview).toContain(
+      '2025年，因政府信息公开工作办理的行政复议3件（含上年结转1件）、行政诉讼1件，详见第四部分。',
+    );
+    expect(d.overview).not.toContain('被申请行政复议3件');
+    expect(checkNarrativeSections(r, d, f.catalog.published)).toEqual([]);
+    // Without carried-over cases the remark reads as before.
+    const plain = draftNarrative(r, { agency: GXJ, published: f.catalog.published, casesCarriedIn: null });
+    expect(plain.overview).toContain('被申请行政复议3件、提起行政诉讼1件');
   });
 
   it('speaks of the agency as a real report does', () => {

@@ -16,6 +16,7 @@ export function statutoryItemLabel(key: string): string {
 
 export const REPORT_STATE_LABELS = {
   published: '已发布',
+  year_not_ended: '年度未结束',
   not_due: '未到期',
   due_soon: '即将到期',
   overdue: '逾期未发布',

@@ -1,4 +1,5 @@
 /** Presenters: records → JSON for the console (masked personal data; never the sealed values). */
+import { maskEmail } from '../privacy/personal-data.ts';
 import type { InboxItem } from './applications.repository.ts';
 import type { ApplicationDetail } from './applications.service.ts';
 import type { ApplicationDetailView, ApplicationSummaryView } from './applications.schemas.ts';
@@ -40,7 +41,8 @@ export function presentDetail(d: ApplicationDetail, today: string): ApplicationD
     oral: a.oral,
     contactPerson: a.contactPerson,
     idDocType: a.idDocType,
-    email: a.email,
+    // Masked like the phone: the full address is revealed on request (audited).
+    email: a.emailMasked || (a.email ? maskEmail(a.email) : ''),
     addressMasked: a.addressMasked,
     postcode: a.postcode,
     infoTitle: a.infoTitle,
@@ -106,6 +108,9 @@ export function presentDetail(d: ApplicationDetail, today: string): ApplicationD
     steps: d.steps,
     objectingThirdParties: d.objectingThirdParties,
     thirdPartyNoticesMissing: d.thirdPartyNoticesMissing,
+    pendingExtension: d.pendingExtension,
+    extensionRefusal: d.extensionRefusal,
+    correction: d.correction,
     hints: d.hints,
   };
 }

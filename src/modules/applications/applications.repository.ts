@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { dialectOf } from '../../db/connect.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { ApplicationEventTable, ApplicationTable } from '../../db/tables/applications.ts';
+import type { TodoKind } from '../../domain/applications/todo.ts';
 
 /** An application as the services see it (personal data still sealed). */
 export interface ApplicationRecord {
@@ -39,7 +40,10 @@ export interface ApplicationRecord {
   idNumberMasked: string;
   phoneEnc: string;
   phoneMasked: string;
+  /** Plaintext e-mail of a row not yet sealed; read the address through applicantEmail(). */
   email: string;
+  emailEnc: string;
+  emailMasked: string;
   addressEnc: string;
   addressMasked: string;
   postcode: string;
@@ -70,27 +74,110 @@ export interface ApplicationRecord {
   updatedAt: string;
 }
 
-/** Names converted once per column, not once per row (an inbox page converts 20 rows of 60 columns). */
-function memo(convert: (k: string) => string): (k: string) => string {
-  const names = new Map<string, string>();
-  return (k) => {
-    let name = names.get(k);
-    if (name === undefined) names.set(k, (name = convert(k)));
-    return name;
-  };
-}
-const camel = memo((k) => k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()));
-const snake = memo((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-const BOOLEAN = new Set(['oral', 'due_provisional', 'reasons_asked']);
+/**
+ * Each record field and its column, written out: a column renamed, added or retyped in
+ * ApplicationTable (src/db/tables/applications.ts) without this table following breaks the build
+ * at the checks below, instead of a field silently reading undefined.
+ */
+const COLUMN_OF = {
+  id: 'id',
+  agencyId: 'agency_id',
+  kind: 'kind',
+  trackingNumber: 'tracking_number',
+  year: 'year',
+  seq: 'seq',
+  queryCodeHash: 'query_code_hash',
+  channel: 'channel',
+  oral: 'oral',
+  arrivalDate: 'arrival_date',
+  receivedDate: 'received_date',
+  state: 'state',
+  replyDue: 'reply_due',
+  dueRule: 'due_rule',
+  dueProvisional: 'due_provisional',
+  inboxKey: 'inbox_key',
+  closedDate: 'closed_date',
+  closedBy: 'closed_by',
+  outcome: 'outcome',
+  recordsOutcome: 'records_outcome',
+  applicantKind: 'applicant_kind',
+  applicantName: 'applicant_name',
+  contactPerson: 'contact_person',
+  idDocType: 'id_doc_type',
+  idNumberEnc: 'id_number_enc',
+  idNumberHash: 'id_number_hash',
+  idNumberMasked: 'id_number_masked',
+  phoneEnc: 'phone_enc',
+  phoneMasked: 'phone_masked',
+  email: 'email',
+  emailEnc: 'email_enc',
+  emailMasked: 'email_masked',
+  addressEnc: 'address_enc',
+  addressMasked: 'address_masked',
+  postcode: 'postcode',
+  infoTitle: 'info_title',
+  infoDocNumber: 'info_doc_number',
+  infoDescription: 'info_description',
+  deliveryForm: 'delivery_form',
+  deliveryMethod: 'delivery_method',
+  handlerId: 'handler_id',
+  idempotencyKey: 'idempotency_key',
+  extensionRequestedDays: 'extension_requested_days',
+  extensionReason: 'extension_reason',
+  reasonsAsked: 'reasons_asked',
+  feeBasis: 'fee_basis',
+  feeAmount: 'fee_amount',
+  decisionOutcome: 'decision_outcome',
+  decisionBasis: 'decision_basis',
+  decisionReasons: 'decision_reasons',
+  responsibleAgency: 'responsible_agency',
+  decisionStatus: 'decision_status',
+  decidedBy: 'decided_by',
+  reviewedBy: 'reviewed_by',
+  reviewedAt: 'reviewed_at',
+  signedBy: 'signed_by',
+  signedAt: 'signed_at',
+  archivedAt: 'archived_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+} as const satisfies { [F in keyof ApplicationRecord]: keyof ApplicationTable };
 
-/** Row (or the columns selected of one) → record (booleans from 0/1). */
-export function toRecord(row: ApplicationTable): ApplicationRecord {
-  const out: Record<string, unknown> = {};
-  for (const k in row) {
-    const v = row[k as keyof ApplicationTable];
-    out[camel(k)] = BOOLEAN.has(k) ? v === 1 : v;
+type Field = keyof ApplicationRecord;
+type ColumnOf<F extends Field> = (typeof COLUMN_OF)[F];
+/** Stored form of a field: booleans as 0/1. */
+type Stored<T> = [T] extends [boolean] ? number : T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Columns no field reads, and fields whose column holds another type: both must be empty. */
+type Unmapped = Exclude<keyof ApplicationTable, ColumnOf<Field>>;
+type Mistyped = {
+  [F in Field]: Same<Stored<ApplicationRecord[F]>, ApplicationTable[ColumnOf<F>]> extends true ? never : F;
+}[Field];
+type BooleanField = { [F in Field]: ApplicationRecord[F] extends boolean ? F : never }[Field];
+const BOOLEAN_FIELDS = ['oral', 'dueProvisional', 'reasonsAsked'] as const satisfies readonly BooleanField[];
+type UnlistedBoolean = Exclude<BooleanField, (typeof BOOLEAN_FIELDS)[number]>;
+/** Fails to compile, naming the drift, when the record and the table disagree. */
+export const ROW_MAPPING_CHECKED: [Unmapped | Mistyped | UnlistedBoolean] extends [never]
+  ? true
+  : { unmapped: Unmapped; mistyped: Mistyped; unlistedBoolean: UnlistedBoolean } = true;
+
+const FIELDS = Object.entries(COLUMN_OF) as Array<[Field, keyof ApplicationTable]>;
+const BOOLEAN = new Set<string>(BOOLEAN_FIELDS);
+
+/**
+ * Row → record, through COLUMN_OF (booleans from 0/1). A row of some columns only (the inbox's)
+ * gives the fields of those columns.
+ */
+export function toRecord(row: ApplicationTable): ApplicationRecord;
+export function toRecord<C extends keyof ApplicationTable>(row: Pick<ApplicationTable, C>): Partial<ApplicationRecord>;
+export function toRecord(row: Partial<ApplicationTable>): Partial<ApplicationRecord> {
+  const out: Partial<Record<Field, unknown>> = {};
+  for (const [field, column] of FIELDS) {
+    if (!(column in row)) continue;
+    const v = row[column];
+    out[field] = BOOLEAN.has(field) ? v === 1 : v;
   }
-  return out as unknown as ApplicationRecord;
+  // The field and column types agree (Mistyped above), so the record holds what it says.
+  return out as Partial<ApplicationRecord>;
 }
 
 /** The columns an inbox row shows: no sealed personal data, a page of them is a tenth of the full rows. */
@@ -146,14 +233,13 @@ export type InboxItem = Pick<
   | 'archivedAt'
 >;
 
-/** Record (or part of one) → row columns. */
+/** Record (or part of one) → row columns, through COLUMN_OF (booleans to 0/1). */
 export function toRow(rec: Partial<ApplicationRecord>): Partial<ApplicationTable> {
-  const out: Record<string, unknown> = {};
-  for (const k in rec) {
-    const v = rec[k as keyof ApplicationRecord];
+  const out: Partial<Record<keyof ApplicationTable, unknown>> = {};
+  for (const [field, column] of FIELDS) {
+    const v = rec[field];
     if (v === undefined) continue;
-    const col = snake(k);
-    out[col] = BOOLEAN.has(col) ? (v ? 1 : 0) : v;
+    out[column] = BOOLEAN.has(field) ? (v ? 1 : 0) : v;
   }
   return out as Partial<ApplicationTable>;
 }
@@ -271,6 +357,8 @@ export interface InboxQuery {
   channel?: string;
   applicantKind?: string;
   kind?: string;
+  /** 待办: the applications of one kind of work, for this user where the kind is the handler's own (src/domain/applications/todo.ts). */
+  todo?: { kind: TodoKind; userId: string | null };
   search?: string;
   limit: number;
   /** Rows to skip (page numbers); ignored when `after` is given. */
@@ -317,6 +405,7 @@ function inboxWhere(db: DbOrTx, q: InboxQuery, walkOrder = false) {
   if (q.channel) query = query.where('channel', '=', q.channel);
   if (q.applicantKind) query = query.where('applicant_kind', '=', q.applicantKind);
   if (q.kind) query = query.where('kind', '=', q.kind);
+  if (q.todo) query = todoWhere(query, q.todo.kind, q.todo.userId);
   if (q.search) {
     const like = `%${q.search.replace(/[%_]/g, '')}%`;
     query = query.where((eb) =>
@@ -328,6 +417,83 @@ function inboxWhere(db: DbOrTx, q: InboxQuery, walkOrder = false) {
     );
   }
   return query;
+}
+
+type ApplicationQuery = ReturnType<typeof inboxWhere>;
+
+/**
+ * One kind of 待办 as conditions: the SQL of `isTodo` (src/domain/applications/todo.ts), over the
+ * open part of the inbox order. A kind that is the handler's own matches nothing without a user.
+ */
+export function todoWhere<Q extends ApplicationQuery>(query: Q, kind: TodoKind, userId: string | null): Q {
+  let q = query.where('state', '!=', 'closed').where('inbox_key', '<', CLOSED_KEYS).where('archived_at', 'is', null);
+  const mine = () => q.where('handler_id', '=', userId ?? '');
+  switch (kind) {
+    case 'confirm':
+      return q.where('state', '=', 'awaitingConfirmation') as Q;
+    case 'assign':
+      return q.where('handler_id', 'is', null) as Q;
+    case 'handle':
+      q = mine();
+      return q.where('state', '=', 'running').where('decision_status', 'is', null) as Q;
+    case 'review':
+      return q.where('decision_status', '=', 'draft') as Q;
+    case 'signOff':
+      return q.where('decision_status', '=', 'reviewed') as Q;
+    case 'approveExtension':
+      return q.where('extension_requested_days', 'is not', null) as Q;
+    case 'deliver':
+      q = mine();
+      return q.where('decision_status', '=', 'signed') as Q;
+    case 'correction':
+      q = mine();
+      return q.where('state', '=', 'awaitingCorrection') as Q;
+    case 'consultation':
+      q = mine();
+      return q.where('state', '=', 'consulting') as Q;
+    case 'fee':
+      q = mine();
+      return q.where('state', '=', 'awaitingFee') as Q;
+  }
+}
+
+/**
+ * One kind of 待办 for the dashboard: how many, how many overdue on `today` and due by `soon`,
+ * and the first `limit` in the inbox order (most urgent first: by due date, none last).
+ */
+export async function todoOfKind(
+  db: DbOrTx,
+  agencyIds: readonly string[],
+  kind: TodoKind,
+  userId: string | null,
+  today: string,
+  soon: string,
+  limit: number,
+): Promise<{ count: number; overdue: number; dueSoon: number; items: InboxItem[] }> {
+  if (agencyIds.length === 0) return { count: 0, overdue: 0, dueSoon: 0, items: [] };
+  const base = () => todoWhere(db.selectFrom('application').where('agency_id', 'in', [...agencyIds]), kind, userId);
+  const [counts, rows] = await Promise.all([
+    base()
+      .select([
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(case when reply_due < ${today} then 1 else 0 end)`.as('overdue'),
+        sql<number>`sum(case when reply_due >= ${today} and reply_due <= ${soon} then 1 else 0 end)`.as('dueSoon'),
+      ])
+      .executeTakeFirstOrThrow(),
+    base()
+      .select([...INBOX_COLUMNS])
+      .orderBy('inbox_key')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute(),
+  ]);
+  return {
+    count: Number(counts.n ?? 0),
+    overdue: Number(counts.overdue ?? 0),
+    dueSoon: Number(counts.dueSoon ?? 0),
+    items: rows.map((r) => toRecord(r as ApplicationTable) as InboxItem),
+  };
 }
 
 /** The inbox counts at most this many matches (the list says 「1000件以上」 beyond), as the catalog search does. */
@@ -397,7 +563,7 @@ export async function listInbox(
   const shown = rows.slice(0, q.limit);
   const last = shown.at(-1);
   return {
-    items: shown.map((r) => toRecord(r as ApplicationTable) as InboxItem),
+    items: shown.map((r) => toRecord(r) as InboxItem),
     total: Math.min(n, cap),
     totalCapped: n > cap,
     nextCursor: rows.length > q.limit && last ? { key: last.inbox_key, createdAt: last.created_at, id: last.id } : null,
@@ -473,7 +639,7 @@ export async function openAfter(db: DbOrTx, afterId: string, limit: number): Pro
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map(toRecord);
+  return rows.map((r) => toRecord(r));
 }
 
 /** How many applications one applicant (by keyed hash) filed with an agency from `since` (to `until`, inclusive) — 第三十五条, fee months. */
@@ -617,4 +783,44 @@ export async function saveLateFeeSetting(
 export async function calendarStamp(db: DbOrTx): Promise<string> {
   const rows = await db.selectFrom('calendar_year').select(['year', 'imported_at']).orderBy('year').execute();
   return rows.map((r) => `${r.year}@${r.imported_at}`).join(',');
+}
+
+/** Rows whose e-mail is still in plaintext (written before issue 15 sealed it), a batch at a time. */
+export async function listUnsealedEmails(db: DbOrTx, limit: number): Promise<Array<{ id: string; email: string }>> {
+  return db
+    .selectFrom('application')
+    .select(['id', 'email'])
+    .where('email', '<>', '')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Stores the sealed e-mail and empties the plaintext. */
+export async function storeSealedEmail(db: DbOrTx, id: string, sealed: string, masked: string): Promise<void> {
+  await db
+    .updateTable('application')
+    .set({ email_enc: sealed, email_masked: masked, email: '' })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The sealed personal data of a page of applications (in id order), for the restore check. */
+export async function listSealedValues(
+  db: DbOrTx,
+  afterId: string,
+  limit: number,
+): Promise<Array<{ id: string; trackingNumber: string; values: string[] }>> {
+  const rows = await db
+    .selectFrom('application')
+    .select(['id', 'tracking_number', 'id_number_enc', 'phone_enc', 'address_enc', 'email_enc'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    trackingNumber: r.tracking_number,
+    values: [r.id_number_enc, r.phone_enc, r.address_enc, r.email_enc].filter((v) => v !== ''),
+  }));
 }

@@ -36,7 +36,9 @@ import {
   SettingsBody,
   StepBody,
   StepParams,
+  TodoSchema,
 } from './applications.schemas.ts';
+import { listTodo } from './todo/todo.service.ts';
 import {
   addFile,
   applicationFigures,
@@ -83,6 +85,29 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         nextCursor: r.nextCursor,
         page: r.page,
         pageSize: r.pageSize,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/applications-todo',
+    {
+      schema: {
+        tags,
+        summary:
+          '本人待办：按本人角色和承办分派列出待确认收到、待分派、待办理、待保密审查、待签发、待批准延期、待送达等，超期和3个工作日内到期的在前',
+        querystring: AgencyQuery,
+        response: { 200: TodoSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const r = await listTodo(deps, requireActor(request), request.query.agencyId);
+      return {
+        ...r,
+        groups: r.groups.map((g) => ({
+          ...g,
+          items: g.items.map((i) => ({ application: presentSummary(i.application, r.today), urgency: i.urgency })),
+        })),
       };
     },
   );

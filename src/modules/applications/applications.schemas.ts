@@ -1,6 +1,7 @@
 /** Request and response schemas of the applications API (TypeBox: validation, types and OpenAPI at once). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { STEPS } from '../../domain/applications/workflow.ts';
+import { TODO_KINDS, type TodoKind } from '../../domain/applications/todo.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../domain/letters/notices.ts';
 import { MessageSchema } from '../outbox/outbox.schemas.ts';
 
@@ -148,6 +149,15 @@ export const InboxQuery = Type.Object({
   channel: Type.Optional(Type.String()),
   applicantKind: Type.Optional(Type.String()),
   kind: Type.Optional(Type.String()),
+  waiting: Type.Optional(
+    Type.Union(
+      TODO_KINDS.map((k) => Type.Literal(k)),
+      {
+        description:
+          '待办：confirm 待确认收到、assign 待分派、handle 待办理（本人承办）、review 待保密审查、signOff 待签发、approveExtension 待批准延期、deliver 待送达（本人承办）、correction 待申请人补正、consultation 征求意见中、fee 待申请人缴费（后三项为本人承办的）',
+      },
+    ),
+  ),
   q: Type.Optional(Str(100)),
   page: Type.Optional(Type.Integer({ minimum: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
@@ -197,6 +207,40 @@ export const InboxPage = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
 });
+
+/** 待办: what waits for the signed-in person, by kind, the most urgent first (GET /api/v1/applications-todo). */
+export const TodoSchema = Type.Object(
+  {
+    agencyId: Type.String(),
+    today: Type.String(),
+    dueSoonLimit: Type.String({ description: '「即将到期」的最后一日：今天起第3个工作日（按官方节假日安排）' }),
+    dueSoonWorkingDays: Type.Integer(),
+    groups: Type.Array(
+      Type.Object({
+        kind: Type.Unsafe<TodoKind>({ type: 'string', enum: [...TODO_KINDS] }),
+        label: Type.String(),
+        hint: Type.String(),
+        waiting: Type.Boolean({ description: '等待申请人或被征求意见方，而非本机关办理' }),
+        mine: Type.Boolean({ description: '仅列分派给本人的申请' }),
+        count: Type.Integer(),
+        overdue: Type.Integer(),
+        dueSoon: Type.Integer(),
+        items: Type.Array(
+          Type.Object({
+            application: ApplicationSummary,
+            urgency: Type.Union([
+              Type.Literal('overdue'),
+              Type.Literal('dueSoon'),
+              Type.Literal('later'),
+              Type.Literal('none'),
+            ]),
+          }),
+        ),
+      }),
+    ),
+  },
+  { $id: 'ApplicationTodo' },
+);
 
 export const FiguresQuery = Type.Object({
   agencyId: Type.Optional(Type.String()),
@@ -376,6 +420,47 @@ export const ApplicationDetailSchema = Type.Intersect(
       thirdPartyNoticesMissing: Type.Array(ObjectingPartySchema, {
         description: '其中尚未书面告知拟公开决定的第三方',
       }),
+      pendingExtension: Type.Union(
+        [
+          Type.Object({
+            days: Type.Integer(),
+            reason: Type.String(),
+            requestedDate: Type.String(),
+            requestedBy: Type.String(),
+            currentDue: NullableString,
+            newDue: NullableString,
+            newDueProvisional: Type.Boolean(),
+          }),
+          Type.Null(),
+        ],
+        { description: '待负责人批准的延期：天数、理由、现答复期限和批准后的答复期限（第三十三条第二款）' },
+      ),
+      extensionRefusal: Type.Union(
+        [
+          Type.Object({
+            date: Type.String(),
+            days: NullableInt,
+            reason: Type.String(),
+            refusedBy: Type.String(),
+          }),
+          Type.Null(),
+        ],
+        { description: '负责人最近一次不批准延期（其后未再申请的）' },
+      ),
+      correction: Type.Union(
+        [
+          Type.Object({
+            requestedDate: Type.String(),
+            items: Type.String(),
+            receivedDate: NullableString,
+            text: NullableString,
+            by: Type.Union([Type.Literal('applicant'), Type.Literal('staff'), Type.Null()]),
+            acceptedLate: Type.Boolean(),
+          }),
+          Type.Null(),
+        ],
+        { description: '补正：告知的事项和申请人补正后的内容（第三十条）' },
+      ),
       hints: Type.Object({
         repeatOf: Type.Array(Type.String()),
         massRequest: Type.Boolean(),
@@ -388,7 +473,12 @@ export const ApplicationDetailSchema = Type.Intersect(
 export type ApplicationDetailView = Static<typeof ApplicationDetailSchema>;
 
 /** The sealed personal data, shown on request (the reveal is audited). */
-export const RevealedSchema = Type.Object({ idNumber: Type.String(), phone: Type.String(), address: Type.String() });
+export const RevealedSchema = Type.Object({
+  idNumber: Type.String(),
+  phone: Type.String(),
+  address: Type.String(),
+  email: Type.String(),
+});
 
 export const AgencyQuery = Type.Object({ agencyId: Type.Optional(Type.String({ maxLength: 64 })) });
 export const HandlersSchema = Type.Object({

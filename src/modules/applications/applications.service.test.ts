@@ -146,6 +146,7 @@ describeEachDialect('applications service', (dialect) => {
       thirdPartyWithheld: true,
     });
     await addFile(deps, handler, a.id, 'reply_letter', { filename: '告知书.pdf', content: PDF });
+    await addFile(deps, handler, a.id, 'released', { filename: '评审结果（公开版）.pdf', content: PDF });
     expect((await refused(performStep(deps, handler, a.id, 'reply', {}))).message).toMatch(/保密审查/);
     expect((await refused(performStep(deps, head, a.id, 'signOff', {}))).message).toMatch(/保密审查/);
     await performStep(deps, reviewer, a.id, 'reviewConfidentiality', { passed: true });

@@ -12,6 +12,7 @@ import {
 } from '../../domain/applications/third-party.ts';
 import { availableSteps, stepPermissions, type Step } from '../../domain/applications/workflow.ts';
 import type { ClockResult } from '../../domain/clock/types.ts';
+import type { TodoKind } from '../../domain/applications/todo.ts';
 import type { Db } from '../../db/database.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import { shanghaiDate } from '../../domain/time.ts';
@@ -24,9 +25,17 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { calendarFor } from './applications.calendar.ts';
 import { situationOf } from './applications.apply.ts';
 import { clockOf } from './applications.clock.ts';
+import { applicantEmail } from '../privacy/email-sealing.ts';
 import type { AppDeps } from './applications.deps.ts';
 import * as events from './applications.events.repository.ts';
 import { listDocuments, type ApplicationDocument } from './documents/documents.service.ts';
+import {
+  correctionOf,
+  lastExtensionRefusal,
+  pendingExtension,
+  type CorrectionView,
+  type PendingExtension,
+} from './applications.pending.ts';
 import { detectUpload, type Upload } from './intake/files.ts';
 import * as repo from './applications.repository.ts';
 
@@ -44,6 +53,12 @@ export interface ApplicationDetail {
   objectingThirdParties: ObjectingParty[];
   /** …and those of them still to be told of the drafted decision to disclose. */
   thirdPartyNoticesMissing: ObjectingParty[];
+  /** The extension awaiting the office head, with the due date before and after (第三十三条第二款). */
+  pendingExtension: PendingExtension | null;
+  /** The head's last refusal of an extension, for the handler. */
+  extensionRefusal: ReturnType<typeof lastExtensionRefusal>;
+  /** The 补正 asked for and the applicant's answer (第三十条). */
+  correction: CorrectionView | null;
   /** 第三十六条第六项 / 第三十五条 hints. */
   hints: { repeatOf: string[]; massRequest: boolean; requestsInWindow: number };
 }
@@ -86,6 +101,9 @@ export async function getApplication(deps: AppDeps, actor: Actor, id: string): P
     steps: availableSteps(situationOf(rec, stored, clockResult, today)).filter((s) => canStep(actor, s, rec.agencyId)),
     objectingThirdParties: rec.kind === 'disclosure' ? objectingThirdParties(stored) : [],
     thirdPartyNoticesMissing: rec.kind === 'disclosure' ? thirdPartyNoticesMissing(rec.decisionOutcome, stored) : [],
+    pendingExtension: pendingExtension(rec, stored, today, calendar),
+    extensionRefusal: lastExtensionRefusal(stored),
+    correction: correctionOf(stored),
     hints: {
       repeatOf: earlierSameRequests(self, earlier).map((e) => e.trackingNumber),
       massRequest: isMassRequest(inWindow),
@@ -107,6 +125,8 @@ export interface InboxFilters {
   channel?: string;
   applicantKind?: string;
   kind?: string;
+  /** 待办 of the actor (src/domain/applications/todo.ts). */
+  waiting?: TodoKind;
   q?: string;
   page?: number;
   pageSize?: number;
@@ -175,6 +195,7 @@ export async function listApplications(deps: AppDeps, actor: Actor, f: InboxFilt
     channel: f.channel,
     applicantKind: f.applicantKind,
     kind: f.kind,
+    todo: f.waiting ? { kind: f.waiting, userId: actor.id } : undefined,
     search: f.q?.trim() || undefined,
     limit: pageSize,
     offset: (page - 1) * pageSize,
@@ -273,6 +294,7 @@ export async function revealPersonalData(deps: AppDeps, actor: Actor, id: string
     idNumber: deps.cipher.decrypt(rec.idNumberEnc),
     phone: deps.cipher.decrypt(rec.phoneEnc),
     address: deps.cipher.decrypt(rec.addressEnc),
+    email: applicantEmail(deps.cipher, rec),
   };
 }
 

@@ -116,6 +116,8 @@ export const applicationsSynthStep: SynthStep = {
           phoneEnc: cipher.encrypt(phone),
           phoneMasked: maskPhone(phone),
           email: '',
+          emailEnc: '',
+          emailMasked: '',
           addressEnc: cipher.encrypt('合成地址'),
           addressMasked: maskAddress('合成地址'),
           postcode: '',

@@ -8,7 +8,7 @@ import { findChainBreak, GENESIS_HASH, hashEvent, rangeText, type ChainedEvent }
 import { shanghaiDate, type Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize } from '../../policies/can.ts';
-import { appendAnchors, readLatestAnchors, type Anchor } from './audit.anchors.ts';
+import { appendAnchors, readLatestAnchors, type Anchor, type AnchoredHead } from './audit.anchors.ts';
 import * as repo from './audit.repository.ts';
 
 export interface AuditEntry {
@@ -68,26 +68,26 @@ export interface ChainReport {
  * has vanished entirely is reported too.
  */
 export async function verifyAudit(db: DbOrTx, anchorDir: string): Promise<{ ok: boolean; chains: ChainReport[] }> {
+  // The anchors first, the table after: on a live system an anchor is written just before its
+  // COMMIT (src/db/commit-watch.ts), so reading the table first could miss a row whose anchor
+  // is already there.
   const anchors = readLatestAnchors(anchorDir);
   const chains = await repo.listChains(db);
   const reports: ChainReport[] = [];
   for (const { chain } of chains) {
-    const events = [];
-    for await (const e of repo.streamChain(db, chain)) events.push(e);
     const anchor = anchors.get(chain) ?? null;
-    const broken = findChainBreak(events, anchor);
-    reports.push({
-      chain,
-      events: events.length,
-      headHash: events.at(-1)?.hash ?? null,
-      ok: broken === null,
-      firstBrokenSeq: broken?.seq ?? null,
-      reason: broken?.reason ?? null,
-      missing: broken?.missing ?? null,
-    });
+    let report = await verifyChain(db, chain, anchor);
+    // A tail just short of its anchor may be a COMMIT still on its way: read the chain once more.
+    if (report.missing && report.missing.to === anchor?.seq) report = await verifyChain(db, chain, anchor);
+    reports.push(report);
   }
-  for (const [chain, anchor] of anchors) {
-    if (!chains.some((c) => c.chain === chain)) {
+  // Likewise a new chain whose first COMMIT was on its way when the table was listed.
+  const vanished = [...anchors].filter(([chain]) => !chains.some((c) => c.chain === chain));
+  const relisted = vanished.length ? await repo.listChains(db) : chains;
+  for (const [chain, anchor] of vanished) {
+    if (relisted.some((c) => c.chain === chain)) {
+      reports.push(await verifyChain(db, chain, anchor));
+    } else {
       reports.push({
         chain,
         events: 0,
@@ -100,6 +100,21 @@ export async function verifyAudit(db: DbOrTx, anchorDir: string): Promise<{ ok: 
     }
   }
   return { ok: reports.every((r) => r.ok), chains: reports };
+}
+
+async function verifyChain(db: DbOrTx, chain: string, anchor: AnchoredHead | null): Promise<ChainReport> {
+  const events = [];
+  for await (const e of repo.streamChain(db, chain)) events.push(e);
+  const broken = findChainBreak(events, anchor);
+  return {
+    chain,
+    events: events.length,
+    headHash: events.at(-1)?.hash ?? null,
+    ok: broken === null,
+    firstBrokenSeq: broken?.seq ?? null,
+    reason: broken?.reason ?? null,
+    missing: broken?.missing ?? null,
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import { Calendar } from '../../domain/calendar/calendar.ts';
 import { loadBundledYears } from '../../domain/calendar/bundled.ts';
 import { formatIsoDate } from '../../domain/calendar/dates.ts';
 import { parseDate } from '../../domain/calendar/calendar.ts';
-import { OUTCOME_BASIS } from '../../domain/applications/decision.ts';
+import { OUTCOME_BASIS, RELEASING_OUTCOMES } from '../../domain/applications/decision.ts';
 import { stepPermissions, type Step } from '../../domain/applications/workflow.ts';
 import { shanghaiDate, type Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
@@ -18,6 +18,8 @@ import { actorForUser } from '../accounts/actor.ts';
 import { findUserByUsername } from '../accounts/users.repository.ts';
 import { findByCodeOrName } from '../agencies/agencies.repository.ts';
 import { createApplication } from '../applications/intake/intake.service.ts';
+import { addFile } from '../applications/applications.service.ts';
+import { renderDocx } from '../documents/index.ts';
 import { saveTrackingPattern } from '../applications/applications.repository.ts';
 import { performStep, type StepInput } from '../applications/steps/steps.service.ts';
 import { sweepApplications } from '../applications/sweep/sweep.service.ts';
@@ -239,11 +241,16 @@ export async function loadApplicationsDemo(db: Db, clock: Clock, keys: DemoKeys)
     created++;
     if (a.flow.kind === 'thirdParty' && a.flow.outcome === 'withheld_third_party')
       cases.push({ id: r.application.id, year: Number(a.arrive.slice(0, 4)) });
+    let decided: string | null = null;
     const confirmation: Script = confirm && a.flow.kind !== 'open' ? [[received, 'confirmReceipt', {}]] : [];
     for (const [date, step, input] of [...confirmation, ...scriptOf(a, received, cal)]) {
       if (date > today) break;
       sim.date = date;
       const actor = users.get(by[stepPermissions(step).at(-1)!]!)!;
+      // 予以公开 / 部分公开: the handler attaches the released version before review and 签发.
+      if (step === 'reviewConfidentiality' && (RELEASING_OUTCOMES as readonly string[]).includes(decided ?? ''))
+        await addFile(deps, handler, r.application.id, 'released', await releasedVersion(a.info, decided!));
+      if (step === 'decide') decided = typeof input.outcome === 'string' ? input.outcome : null;
       await performStep(deps, actor, r.application.id, step, step === 'assign' ? { handlerId: handler.id! } : input);
     }
   }
@@ -280,4 +287,23 @@ export async function loadApplicationsDemo(db: Db, clock: Clock, keys: DemoKeys)
     );
   }
   return created;
+}
+
+/** The released version (提供文件) of a demo application's information: a short Word document. */
+async function releasedVersion(info: string, outcome: string): Promise<{ filename: string; content: Buffer }> {
+  const partial = outcome === 'partial';
+  const content = await renderDocx({
+    title: info,
+    subtitle: partial ? '（公开版本，部分内容已作区分处理）' : '（公开版本）',
+    body: [
+      {
+        kind: 'paragraph',
+        text: partial
+          ? `本文件为“${info}”的公开版本。涉及个人信息、商业秘密的内容已依照《中华人民共和国政府信息公开条例》第三十七条作区分处理，以“■”遮盖。（演示数据）`
+          : `本文件为“${info}”，依照《中华人民共和国政府信息公开条例》第三十六条第二项向申请人提供。（演示数据）`,
+      },
+    ],
+    pageNumbers: true,
+  });
+  return { filename: `${info}（${partial ? '部分公开版' : '公开版'}）.docx`, content };
 }

@@ -15,6 +15,7 @@ import { loadApplicationsDemo, type DemoKeys } from './applications.demo.ts';
 import { markDemoNoticesDelivered } from '../outbox/outbox.service.ts';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES } from './demo.data.ts';
 import { loadCatalogDemo } from './catalog.demo.ts';
+import { loadPastReportsDemo } from './past-reports.demo.ts';
 
 // Symbols limited to ones that need no quoting in a shell or a URL form field.
 const ALPHABETS = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '@#+=-_'];
@@ -82,6 +83,8 @@ export async function loadDemo(
   }
   await loadCatalogDemo(db, clock, ids);
   await loadApplicationsDemo(db, clock, options.keys);
+  // The bureau's 2020 report from before Gongkai, on its 年报 page as 原文导入 (issue 16).
+  await loadPastReportsDemo(db, clock);
   // The applicants' e-mails of the demo's steps stay in the outbox, shown as delivered.
   await markDemoNoticesDelivered(db);
   return credentials;

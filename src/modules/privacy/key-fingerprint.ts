@@ -8,7 +8,9 @@ import { createHmac } from 'node:crypto';
 import { ConfigError, decodeKey } from '../../config/config.ts';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../domain/time.ts';
+import { sealLegacyEmails } from './email-sealing.ts';
 import { insertKeyFingerprintIfAbsent, readKeyFingerprint } from './key-fingerprint.repository.ts';
+import { createPersonalDataCipher, type CryptoSuite } from './personal-data.ts';
 
 export function keyFingerprint(encryptionKey: string): string {
   const key = decodeKey(encryptionKey, 'GONGKAI_ENCRYPTION_KEY');
@@ -29,4 +31,18 @@ export async function checkKeyFingerprint(db: Db, encryptionKey: string, clock: 
       '与本数据库加密个人信息所用的密钥不同（密钥指纹不符），已拒绝启动；请使用原来的密钥（所有节点须相同）',
     );
   }
+}
+
+/**
+ * What every process does after migrating, before anything else: check the key, then seal with
+ * it the personal data a migration could not (src/modules/privacy/email-sealing.ts).
+ */
+export async function prepareKeyedData(
+  db: Db,
+  keys: { encryptionKey: string; cryptoSuite: CryptoSuite },
+  clock: Clock,
+): Promise<{ emailsSealed: number }> {
+  await checkKeyFingerprint(db, keys.encryptionKey, clock);
+  const cipher = createPersonalDataCipher(keys.encryptionKey, keys.cryptoSuite);
+  return { emailsSealed: await sealLegacyEmails(db, cipher, clock) };
 }

@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { detectKind, type ReadOptions } from './read-file.ts';
-import { DEFAULT_PDF_LIMITS, extractPdfItems, type PdfItem } from './read-pdf.ts';
+import { DEFAULT_PDF_LIMITS, extractPdfItems, stopPdfThread, type PdfItem } from './read-pdf.ts';
 import { notAReport, type ReadResult } from './read-report.ts';
 
 interface Pending {
@@ -92,4 +92,5 @@ export async function stopReaderThread(): Promise<void> {
   const w = worker;
   worker = null;
   if (w) await w.terminate();
+  await stopPdfThread();
 }

@@ -26,47 +26,99 @@ export const DEFAULT_PDF_LIMITS: PdfLimits = { timeoutMs: 30_000, maxPages: 200 
 /** A PDF that cannot be read, with the Chinese reason. */
 export class PdfReadError extends Error {}
 
-/** Text items of every page, extracted in a worker that is stopped at the time limit. */
-export function extractPdfItems(data: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfItem[][]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./pdf-text.worker.mjs', import.meta.url), {
-      workerData: { data, maxPages: limits.maxPages },
-      resourceLimits: { maxOldGenerationSizeMb: 768 },
-      stdout: true,
-      stderr: true,
-    });
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      fn();
-    };
-    const timer = setTimeout(
-      () => finish(() => reject(new PdfReadError(`PDF 解析超时（超过${limits.timeoutMs / 1000}秒），已放弃。`))),
-      limits.timeoutMs,
-    );
-    worker.on('message', (m: { ok: true; pages: PdfItem[][] } | { ok: false; name: string; message: string }) => {
-      if (m.ok) finish(() => resolve(m.pages));
-      else if (m.name === 'PasswordException') finish(() => reject(new PdfReadError('PDF 有密码保护，无法读取。')));
-      else if (m.name === 'NoText')
-        finish(() => reject(new PdfReadError('PDF 中没有文字层（可能是扫描件），无法读取。')));
-      else if (m.name === 'NotAReport')
-        finish(() =>
-          reject(
-            new PdfReadError(
-              `文件不是政府信息公开工作年度报告：PDF 前3页中没有年度报告的内容（全文共${m.message}页），已停止读取。`,
-            ),
-          ),
-        );
-      else finish(() => reject(new PdfReadError(`PDF 文件已损坏或格式无效，无法读取（${m.message}）。`)));
-    });
-    worker.on('error', (e) => finish(() => reject(new PdfReadError(`PDF 解析失败：${e.message}`))));
-    worker.on('exit', (code) =>
-      finish(() => reject(new PdfReadError(`PDF 解析中断（代码 ${code}），文件可能过于复杂或已损坏。`))),
-    );
+type PdfAnswer =
+  { id: number; ok: true; pages: PdfItem[][] } | { id: number; ok: false; name: string; message: string };
+
+/**
+ * The PDF worker, kept between files (pdf.js is loaded once per process, not once per PDF) and
+ * replaced when it is stopped at a time limit or dies. It is started without the parent's
+ * execArgv: it is plain JavaScript, and under tsx the inherited loader would transform pdf.js
+ * on every start. Requests are queued: one PDF at a time, each with its own time limit.
+ */
+let pdfWorker: Worker | null = null;
+let nextPdfId = 1;
+const waiting = new Map<number, (m: PdfAnswer | Error) => void>();
+let queue: Promise<unknown> = Promise.resolve();
+
+function pdfThread(): Worker {
+  if (pdfWorker) return pdfWorker;
+  const w = new Worker(new URL('./pdf-text.worker.mjs', import.meta.url), {
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: 768 },
+    stdout: true,
+    stderr: true,
   });
+  w.unref();
+  w.on('message', (m: PdfAnswer) => {
+    const done = waiting.get(m.id);
+    waiting.delete(m.id);
+    done?.(m);
+  });
+  const gone = (e: Error) => {
+    if (pdfWorker === w) pdfWorker = null;
+    for (const [id, done] of waiting) {
+      waiting.delete(id);
+      done(e);
+    }
+  };
+  w.on('error', (e) => gone(new PdfReadError(`PDF 解析失败：${e.message}`)));
+  w.on('exit', (code) => gone(new PdfReadError(`PDF 解析中断（代码 ${code}），文件可能过于复杂或已损坏。`)));
+  pdfWorker = w;
+  return w;
+}
+
+/** Stops the PDF worker (tests, shutdown); the next PDF starts a new one. */
+export async function stopPdfThread(): Promise<void> {
+  const w = pdfWorker;
+  pdfWorker = null;
+  if (w) await w.terminate();
+}
+
+function toResult(m: PdfAnswer): PdfItem[][] {
+  if (m.ok) return m.pages;
+  if (m.name === 'PasswordException') throw new PdfReadError('PDF 有密码保护，无法读取。');
+  if (m.name === 'NoText') throw new PdfReadError('PDF 中没有文字层（可能是扫描件），无法读取。');
+  if (m.name === 'NotAReport')
+    throw new PdfReadError(
+      `文件不是政府信息公开工作年度报告：PDF 前3页中没有年度报告的内容（全文共${m.message}页），已停止读取。`,
+    );
+  throw new PdfReadError(`PDF 文件已损坏或格式无效，无法读取（${m.message}）。`);
+}
+
+/** One PDF in the worker, stopped (and the worker replaced) at the time limit. */
+function extractOne(data: Uint8Array, limits: PdfLimits): Promise<PdfItem[][]> {
+  return new Promise((resolve, reject) => {
+    const w = pdfThread();
+    const id = nextPdfId++;
+    const timer = setTimeout(() => {
+      waiting.delete(id);
+      if (pdfWorker === w) pdfWorker = null;
+      void w.terminate();
+      reject(new PdfReadError(`PDF 解析超时（超过${limits.timeoutMs / 1000}秒），已放弃。`));
+    }, limits.timeoutMs);
+    waiting.set(id, (m) => {
+      clearTimeout(timer);
+      if (waiting.size === 0) w.unref();
+      if (m instanceof Error) reject(m);
+      else {
+        try {
+          resolve(toResult(m));
+        } catch (e) {
+          reject(e as Error);
+        }
+      }
+    });
+    // Keep the process alive while a PDF is read; unref'd again when none is.
+    w.ref();
+    w.postMessage({ id, data, maxPages: limits.maxPages });
+  });
+}
+
+/** Text items of every page, extracted in the PDF worker with a time and memory limit. */
+export function extractPdfItems(data: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfItem[][]> {
+  const run = queue.then(() => extractOne(data, limits));
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /** Groups the items of one page into lines (same baseline) and cells (separated by a gap). */

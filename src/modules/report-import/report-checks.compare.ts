@@ -35,7 +35,7 @@ export interface Comparison {
 }
 
 /** The platform's agency of an import: its link, else an agency of exactly that name. */
-async function agencyOf(db: Db, agencyId: string | null, agencyName: string): Promise<agencies.Agency | null> {
+export async function agencyOf(db: Db, agencyId: string | null, agencyName: string): Promise<agencies.Agency | null> {
   if (agencyId) return agencies.findById(db, agencyId);
   if (!agencyName) return null;
   const a = await agencies.findByCodeOrName(db, agencyName);

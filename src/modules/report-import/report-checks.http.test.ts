@@ -70,7 +70,8 @@ describeEachDialect('年报体检 API', (dialect) => {
       counts: Summary['counts'];
     }>;
     expect(results.map((r) => [r.file, r.status, r.agencyName, r.year])).toEqual([
-      ['2020-luojiang-gxj.txt', 'inserted', '泉州市洛江区工业和信息化局', 2020],
+      // The demo loaded this very file as the bureau's past report (issue 16): stored once.
+      ['2020-luojiang-gxj.txt', 'duplicate', '泉州市洛江区工业和信息化局', 2020],
       ['2021-pingtan-zhsyq.txt', 'inserted', '平潭综合实验区', 2021],
       ['2023-shuyang-fgj.html', 'inserted', '沭阳县发展和改革局', 2023],
       ['r1-row-total.txt', 'inserted', '泉州市某某区示例局', 2020],

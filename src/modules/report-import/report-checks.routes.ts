@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../http/actor.ts';
-import { errorResponses, fileResponse } from '../../http/schemas.ts';
+import { errorResponses, fileResponse, NoContent } from '../../http/schemas.ts';
+import { originalFileOf, publishPastReport, withdrawPastReport } from './past-reports.service.ts';
 import { moduleFigureSources } from '../reports/figure-sources.ts';
 import { compareWithGenerated } from './report-checks.compare.ts';
 import { compareStoredReports, comparisonDocx, comparisonWorkbook, reportLibrary } from './report-compare.service.ts';
@@ -14,6 +15,8 @@ import {
   DetailSchema,
   ExportQuery,
   IdParams,
+  PastPublicationSchema,
+  PublishPastBody,
   SummarySchema,
   UploadBody,
   UploadResultSchema,
@@ -28,6 +31,9 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 /** content-disposition with an ASCII fallback and the Chinese name (RFC 6266). */
 const attachment = (ascii: string, name: string) =>
   `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** The file name for the ASCII fallback: its extension kept, the rest replaced. */
+const asciiName = (name: string) => `report${/\.[A-Za-z0-9]{1,5}$/.exec(name)?.[0] ?? ''}`;
 
 export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
@@ -161,6 +167,56 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getReportCheck(db, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/report-checks/:id/original',
+    {
+      schema: {
+        tags,
+        summary: '导入时上传的原文件',
+        params: IdParams,
+        response: { 200: fileResponse('application/octet-stream'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const f = await originalFileOf(db, requireActor(request), request.params.id);
+      return reply
+        .type(f.mediaType)
+        .header('content-disposition', attachment(asciiName(f.fileName), f.fileName))
+        .send(f.content);
+    },
+  );
+
+  app.post(
+    '/api/v1/report-checks/:id/publication',
+    {
+      schema: {
+        tags,
+        summary: '把导入的往年报告作为该机关该年度的年度报告在门户发布（原文导入）',
+        params: IdParams,
+        body: PublishPastBody,
+        response: { 200: PastPublicationSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      publishPastReport(db, requireActor(request), request.params.id, { publishedOn: request.body.publishedOn }, clock),
+  );
+
+  app.delete(
+    '/api/v1/report-checks/:id/publication',
+    {
+      schema: {
+        tags,
+        summary: '从门户撤下原文导入的往年报告',
+        params: IdParams,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await withdrawPastReport(db, requireActor(request), request.params.id, clock);
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

@@ -71,11 +71,47 @@ export const LabelledFindingSchema = Type.Object({
   message: Type.String(),
 });
 
+/** Where an import stands on the portal (issue 16, 原文导入). */
+export const PastPublicationSchema = Type.Object({
+  agencyId: Type.String(),
+  agencyName: Type.String(),
+  year: Type.Integer(),
+  publishedOn: Type.String({ description: '机关原来发布该报告的日期' }),
+  publishedAt: Type.String(),
+  publishedBy: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const PublishPastBody = Type.Object(
+  {
+    publishedOn: Type.Optional(
+      Type.String({
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        description: '机关原来发布该报告的日期（YYYY-MM-DD）；不填则取报告落款日期',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const DetailSchema = Type.Object({
   ...SummarySchema.properties,
   report: AnnualReportSchema,
   detection: Type.Union([Type.String(), Type.Null()]),
   findings: Type.Array(LabelledFindingSchema),
+  /** The file as uploaded; null for imports stored before originals were kept. */
+  original: Type.Union([
+    Type.Object({ fileName: Type.String(), mediaType: Type.String(), size: Type.Integer() }),
+    Type.Null(),
+  ]),
+  /** Published on the portal as the agency's report of its year (原文导入), or null. */
+  publication: Type.Union([
+    Type.Object({
+      publishedOn: Type.String(),
+      publishedAt: Type.String(),
+      publishedBy: Type.Union([Type.String(), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
 });
 
 export const ComparisonSchema = Type.Object({

@@ -23,6 +23,7 @@ import { checkYearChains, type ImportEntry } from './import-batch.ts';
 import { readReportBytesOffThread } from './read-off-thread.ts';
 import * as repo from './report-import.repository.ts';
 import { saveImportedReports, type SaveOutcome } from './report-import.service.ts';
+import { pastStatusOf } from './past-reports.service.ts';
 
 /** Findings counted by severity. */
 export interface FindingCounts {
@@ -66,6 +67,8 @@ export interface CheckDetail extends CheckSummary {
   report: repo.ImportedReport['report'];
   detection: string | null;
   findings: LabelledFinding[];
+  original: Omit<repo.OriginalFile, 'content'> | null;
+  publication: { publishedOn: string; publishedAt: string; publishedBy: string | null } | null;
 }
 
 /** Counts findings by severity. */
@@ -115,7 +118,7 @@ export async function uploadReports(
     entries.push({ file: f.name, ...(await readReportBytesOffThread(f.data, f.name, options)) });
   }
   checkYearChains(entries);
-  const outcomes = await saveImportedReports(db, actor, entries, clock);
+  const outcomes = await saveImportedReports(db, actor, entries, clock, async (_e, i) => files[i]!.data);
   return outcomes.map((o, i) => {
     const e = entries[i]!;
     return {
@@ -141,11 +144,20 @@ export async function getReportCheck(db: Db, actor: Actor, id: string): Promise<
   authorize(actor, 'report_checks.read');
   const r = await repo.findImportedReport(db, id);
   if (!r) throw new DomainError('NOT_FOUND', '该导入的年度报告不存在');
+  const { original, publication } = await pastStatusOf(db, r.id);
   return {
     ...summarize(r),
     report: r.report,
     detection: describeDetection(r.report),
     findings: labelFindings(r.format, r.findings),
+    original,
+    publication: publication
+      ? {
+          publishedOn: publication.publishedOn,
+          publishedAt: publication.publishedAt,
+          publishedBy: publication.publishedBy,
+        }
+      : null,
   };
 }
 

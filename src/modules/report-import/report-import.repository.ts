@@ -146,3 +146,130 @@ export async function listImportedSummaries(db: DbOrTx): Promise<ImportedSummary
     importedBy: row.imported_by,
   }));
 }
+
+/** The original file of an import, as uploaded (issue 16). */
+export interface OriginalFile {
+  fileName: string;
+  mediaType: string;
+  size: number;
+  content: Buffer;
+}
+
+/** Keeps the original file of a stored import. */
+export async function insertOriginal(db: DbOrTx, importedReportId: string, f: OriginalFile): Promise<void> {
+  await tables(db)
+    .insertInto('imported_report_file')
+    .values({
+      imported_report_id: importedReportId,
+      file_name: f.fileName,
+      media_type: f.mediaType,
+      size: f.size,
+      content: f.content,
+    })
+    .onConflict((oc) => oc.column('imported_report_id').doNothing())
+    .execute();
+}
+
+/** The original file of an import, or null when it was stored before originals were kept. */
+export async function findOriginal(db: DbOrTx, importedReportId: string): Promise<OriginalFile | null> {
+  const row = await tables(db)
+    .selectFrom('imported_report_file')
+    .selectAll()
+    .where('imported_report_id', '=', importedReportId)
+    .executeTakeFirst();
+  return row
+    ? { fileName: row.file_name, mediaType: row.media_type, size: row.size, content: Buffer.from(row.content) }
+    : null;
+}
+
+/** Whether each import has its original kept (for the list). */
+export async function importsWithOriginal(db: DbOrTx): Promise<Set<string>> {
+  const rows = await tables(db).selectFrom('imported_report_file').select('imported_report_id').execute();
+  return new Set(rows.map((r) => r.imported_report_id));
+}
+
+/** An imported report published as an agency's report of its year. */
+export interface PastPublication {
+  id: string;
+  agencyId: string;
+  year: number;
+  importedReportId: string;
+  publishedOn: string;
+  publishedAt: string;
+  publishedBy: string | null;
+}
+
+function toPublication(r: {
+  id: string;
+  agency_id: string;
+  year: number;
+  imported_report_id: string;
+  published_on: string;
+  published_at: string;
+  published_by: string | null;
+}): PastPublication {
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    year: r.year,
+    importedReportId: r.imported_report_id,
+    publishedOn: r.published_on,
+    publishedAt: r.published_at,
+    publishedBy: r.published_by,
+  };
+}
+
+/** The past report published for an agency's year, if any. */
+export async function findPublication(db: DbOrTx, agencyId: string, year: number): Promise<PastPublication | null> {
+  const row = await tables(db)
+    .selectFrom('past_report_publication')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return row ? toPublication(row) : null;
+}
+
+/** The publication of one import, if it is published. */
+export async function findPublicationOf(db: DbOrTx, importedReportId: string): Promise<PastPublication | null> {
+  const row = await tables(db)
+    .selectFrom('past_report_publication')
+    .selectAll()
+    .where('imported_report_id', '=', importedReportId)
+    .executeTakeFirst();
+  return row ? toPublication(row) : null;
+}
+
+/** Every past report an agency has published, newest year first. */
+export async function listPublications(db: DbOrTx, agencyId?: string): Promise<PastPublication[]> {
+  let q = tables(db).selectFrom('past_report_publication').selectAll();
+  if (agencyId) q = q.where('agency_id', '=', agencyId);
+  const rows = await q.orderBy('year', 'desc').orderBy('agency_id').execute();
+  return rows.map(toPublication);
+}
+
+/** Publishes (or replaces) the past report of an agency's year. */
+export async function savePublication(db: DbOrTx, p: PastPublication): Promise<void> {
+  await tables(db)
+    .deleteFrom('past_report_publication')
+    .where('agency_id', '=', p.agencyId)
+    .where('year', '=', p.year)
+    .execute();
+  await tables(db)
+    .insertInto('past_report_publication')
+    .values({
+      id: p.id,
+      agency_id: p.agencyId,
+      year: p.year,
+      imported_report_id: p.importedReportId,
+      published_on: p.publishedOn,
+      published_at: p.publishedAt,
+      published_by: p.publishedBy,
+    })
+    .execute();
+}
+
+/** Withdraws a past report from the portal. */
+export async function deletePublication(db: DbOrTx, id: string): Promise<void> {
+  await tables(db).deleteFrom('past_report_publication').where('id', '=', id).execute();
+}

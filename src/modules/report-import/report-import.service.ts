@@ -14,6 +14,23 @@ import { findByCodeOrName } from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ImportEntry } from './import-batch.ts';
 import * as repo from './report-import.repository.ts';
+import { detectKind } from './read-file.ts';
+
+const MEDIA_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html',
+  text: 'text/plain',
+} as const;
+
+/** The media type of a report file, told by its content as the reader tells it. */
+async function mediaTypeOf(data: Buffer): Promise<string> {
+  const kind = await detectKind(data).catch(() => null);
+  return kind ? MEDIA_TYPES[kind] : 'application/octet-stream';
+}
+
+/** The file's name without the folders of the upload or the command line. */
+const basename = (path: string) => path.split(/[\\/]/).pop() || path;
 
 /** What happened to one file. */
 export interface SaveOutcome {
@@ -49,17 +66,21 @@ export async function saveImportedReports(
   actor: Actor,
   entries: ImportEntry[],
   clock: Clock,
+  /** The file as read, kept with the report (issue 16: offered for download when published). */
+  original?: (entry: ImportEntry, index: number) => Promise<Buffer | null>,
 ): Promise<SaveOutcome[]> {
   authorizeImport(actor);
   await checkAgainstStored(db, entries);
   const outcomes: SaveOutcome[] = [];
-  for (const e of entries) {
+  for (const [index, e] of entries.entries()) {
     const report = e.report;
     if (!report || !report.source) {
       outcomes.push({ file: e.file, status: 'skipped', id: null });
       continue;
     }
     const sha256 = report.source.sha256;
+    const content = original ? await original(e, index) : null;
+    const file = content ? { content, mediaType: await mediaTypeOf(content), fileName: basename(e.file) } : null;
     const outcome = await db.transaction().execute(async (tx): Promise<SaveOutcome> => {
       const agency = report.agency.name ? await findByCodeOrName(tx, report.agency.name) : null;
       const id = randomUUID();
@@ -76,8 +97,13 @@ export async function saveImportedReports(
         importedAt: clock.now().toISOString(),
         importedBy: actor.name,
       });
-      if (!inserted)
-        return { file: e.file, status: 'duplicate', id: (await repo.findBySha256(tx, sha256))?.id ?? null };
+      if (!inserted) {
+        const earlier = await repo.findBySha256(tx, sha256);
+        // An import stored before originals were kept gets its file now.
+        if (earlier && file) await repo.insertOriginal(tx, earlier.id, { ...file, size: file.content.length });
+        return { file: e.file, status: 'duplicate', id: earlier?.id ?? null };
+      }
+      if (file) await repo.insertOriginal(tx, id, { ...file, size: file.content.length });
       const errors = e.findings.filter((f) => f.severity === 'error').length;
       await recordAudit(
         tx,

@@ -31,7 +31,7 @@ describe.skipIf(!browserAvailable)('annual report in Chromium', () => {
     await head.getByRole('menuitem', { name: /年度报告/ }).click();
     await head.getByRole('heading', { name: '年度报告' }).waitFor();
     await head
-      .getByRole('row', { name: /2020年/ })
+      .getByRole('row', { name: /^2020年\s/ })
       .getByRole('link', { name: '打开' })
       .click();
     await head.getByRole('heading', { name: /2020年政府信息公开工作年度报告/ }).waitFor({ timeout: 20_000 });
@@ -56,6 +56,13 @@ describe.skipIf(!browserAvailable)('annual report in Chromium', () => {
     const approver = await logIn('gxj.approver');
     await approver.goto(`${base}/admin/reports/2020`);
     await approver.getByRole('button', { name: /审核通过并发布/ }).click();
+    // The confirmation shows the checks and the report before anything is published.
+    const dialog = approver.getByRole('dialog', { name: '发布年度报告' });
+    await dialog.getByText('检查通过。确认后，报告将作为第1版公布到政府信息公开专栏，表格和正文随之冻结。').waitFor();
+    await dialog.getByRole('row', { name: /勾稽关系（R3）\s*通过/ }).waitFor();
+    await dialog.getByRole('tab', { name: '表格' }).click();
+    await dialog.getByRole('cell', { name: '其他对外管理服务事项' }).waitFor();
+    await dialog.getByRole('button', { name: /确认发布/ }).click();
     await approver.getByText('已发布第1版').waitFor({ timeout: 20_000 });
     await approver.close();
 

@@ -9,7 +9,7 @@ import { systemActor } from '../../policies/actor.ts';
 import { exportReport, type ExportFormat, type ExportedFile } from './export/index.ts';
 import { moduleFigureSources } from './figure-sources.ts';
 import type { FigureSources } from './reports.figures.ts';
-import { agencyByKey, reportView } from './reports.service.ts';
+import { agencyByKey, liveExportInput, reportView } from './reports.service.ts';
 
 export interface CliReportOptions {
   agency: string;
@@ -35,5 +35,5 @@ export async function cliReport(
       options.format,
     );
   }
-  return exportReport({ report: view.report, preamble: view.sections.preamble }, options.format);
+  return exportReport(liveExportInput(view), options.format);
 }

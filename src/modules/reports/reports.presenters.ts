@@ -1,5 +1,4 @@
 /** What the API shows of reports: view models, never rows (STYLE.md rule 12). */
-import { reportDeadline } from '../../domain/report/index.ts';
 import type { Agency } from '../agencies/agencies.repository.ts';
 import type { ReportRecord, ReportVersion } from './reports.repository.ts';
 import type { ReportView } from './reports.service.ts';
@@ -36,7 +35,10 @@ export function presentView(v: ReportView) {
     changes: v.changes,
     versions: v.versions.map(presentVersionSummary),
     previousSource: v.previousSource,
-    deadline: reportDeadline(v.agency.level, v.report.year),
+    deadline: v.due.deadline,
+    due: v.due,
+    today: v.today,
+    preview: v.preview,
   };
 }
 

@@ -2,11 +2,13 @@
  * Publishing (第四十九条: 向社会公布): the approver's step. Refused while the report has an
  * error — an arithmetic rule broken (impossible for a generated report, so a bug), a narrative
  * number that contradicts the tables (R8), or a section left empty (第五十条 requires each
- * part). Freezes the assembled report and narrative as version n+1, dated today.
+ * part). Freezes the assembled report and narrative as version n+1, dated today. A report is
+ * about a whole year: before the year has ended it is only a preview and cannot be published.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { blocksPublication, previewMark, reportYearEnded, ruleName } from '../../domain/report/index.ts';
 import { shanghaiDate, type Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize } from '../../policies/can.ts';
@@ -15,9 +17,6 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { computeLive } from './reports.compute.ts';
 import type { FigureSources } from './reports.figures.ts';
 import * as repo from './reports.repository.ts';
-
-/** Findings that stop publication. R8 is a warning in the validator but a contradiction in our own report. */
-const blocks = (f: { rule: string; severity: string }): boolean => f.severity === 'error' || f.rule === 'R8';
 
 export async function publishReport(
   db: Db,
@@ -30,6 +29,13 @@ export async function publishReport(
   authorize(actor, 'reports.publish', { agencyId });
   const agency = await agencies.findById(db, agencyId);
   if (!agency) throw new DomainError('NOT_FOUND', '机构不存在');
+  const today = shanghaiDate(clock.now());
+  if (!reportYearEnded(year, today))
+    throw new DomainError(
+      'REPORT_YEAR_NOT_ENDED',
+      `${year}年尚未结束，本报告为预览（${previewMark(today)}），须在${year + 1}年1月1日以后发布`,
+      { year },
+    );
   return db.transaction().execute(async (tx) => {
     const record = await repo.findReport(tx, agencyId, year);
     if (!record) throw new DomainError('NOT_FOUND', `${year}年度报告尚未编制`);
@@ -38,15 +44,14 @@ export async function publishReport(
     if (record.currentVersion > 0 && !record.revisionReason)
       throw new DomainError('REPORT_REASON_REQUIRED', '发布新版本须写明修订理由');
     const live = await computeLive(tx, sources, agency, year, record);
-    const blocking = live.findings.filter(blocks);
+    const blocking = live.findings.filter(blocksPublication);
     if (blocking.length > 0) {
       throw new DomainError(
         'REPORT_NOT_PUBLISHABLE',
-        `报告有${blocking.length}处问题须先修改：${blocking.map((f) => f.message).join('；')}`,
+        `报告有${blocking.length}处问题须先修改：${blocking.map((f) => `【${ruleName(f.rule)}】${f.message.replace(/[。；]$/, '')}`).join('；')}`,
         { findings: blocking },
       );
     }
-    const today = shanghaiDate(clock.now());
     const date = record.signatureDate ?? today;
     const version: repo.ReportVersion = {
       id: randomUUID(),

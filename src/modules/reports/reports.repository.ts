@@ -200,6 +200,18 @@ export async function firstPublications(
   return out;
 }
 
+/** The day each year's report of one agency was first published (version 1), by year. */
+export async function firstPublicationsByYear(db: DbOrTx, agencyId: string): Promise<Map<number, string>> {
+  const rows = await tables(db)
+    .selectFrom('annual_report_version as v')
+    .innerJoin('annual_report as r', 'r.id', 'v.report_id')
+    .select(['r.year', 'v.published_on'])
+    .where('r.agency_id', '=', agencyId)
+    .where('v.version', '=', 1)
+    .execute();
+  return new Map(rows.map((row) => [Number(row.year), row.published_on]));
+}
+
 /** Published reports of one agency, newest year first, with their latest version (the portal). */
 export async function latestPublished(
   db: DbOrTx,

@@ -1,6 +1,5 @@
 /** HTTP API of the annual reports (第四十九条、第五十条): thin routes over the report services. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { DomainError } from '../../domain/errors.ts';
 import { requireActor } from '../../http/actor.ts';
 import { errorResponses, fileResponse } from '../../http/schemas.ts';
@@ -13,6 +12,7 @@ import {
   CommentBody,
   ExportQuery,
   ListQuery,
+  ListSchema,
   OverviewSchema,
   ReasonBody,
   RecordSchema,
@@ -25,6 +25,7 @@ import {
 } from './reports.schemas.ts';
 import {
   listAgencyReports,
+  liveExportInput,
   publishReport,
   reportView,
   returnReport,
@@ -35,7 +36,8 @@ import {
 import { aggregateReport, supervisorOverview } from './reports.supervision.ts';
 
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, clock } = app.ctx;
+  const { db, clock, config } = app.ctx;
+  const deadlines = config.reportDeadlines;
   const sources = moduleFigureSources;
   const tags = ['reports'];
   const base = '/api/v1/reports/:agencyId/:year';
@@ -47,12 +49,17 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '机关的年度报告记录（各年度）',
         querystring: ListQuery,
-        response: { 200: Type.Object({ items: Type.Array(RecordSchema) }), ...errorResponses },
+        response: { 200: ListSchema, ...errorResponses },
       },
     },
-    async (request) => ({
-      items: (await listAgencyReports(db, requireActor(request), request.query.agencyId)).map(presentRecord),
-    }),
+    async (request) => {
+      const list = await listAgencyReports(db, requireActor(request), request.query.agencyId, clock, deadlines);
+      return {
+        today: list.today,
+        items: list.years.flatMap((y) => (y.record ? [presentRecord(y.record)] : [])),
+        years: list.years.map((y) => ({ year: y.year, record: y.record ? presentRecord(y.record) : null, due: y.due })),
+      };
+    },
   );
 
   app.get(
@@ -66,7 +73,14 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const rows = await supervisorOverview(db, requireActor(request), request.query.rootId, request.query.year, clock);
+      const rows = await supervisorOverview(
+        db,
+        requireActor(request),
+        request.query.rootId,
+        request.query.year,
+        clock,
+        deadlines,
+      );
       return { year: request.query.year, rows: rows.map((r) => ({ ...r, agency: agencyRef(r.agency) })) };
     },
   );
@@ -99,7 +113,15 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       presentView(
-        await reportView(db, requireActor(request), request.params.agencyId, request.params.year, clock, sources),
+        await reportView(
+          db,
+          requireActor(request),
+          request.params.agencyId,
+          request.params.year,
+          clock,
+          sources,
+          deadlines,
+        ),
       ),
   );
 
@@ -217,6 +239,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.year,
         clock,
         sources,
+        deadlines,
       );
       const v = view.record ? await findVersion(db, view.record.id, request.params.version) : null;
       if (!v) throw new DomainError('NOT_FOUND', '该版本不存在');
@@ -252,13 +275,14 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.year,
         clock,
         sources,
+        deadlines,
       );
       const wanted = request.query.version;
       const v = wanted !== undefined && view.record ? await findVersion(db, view.record.id, wanted) : null;
       if (wanted !== undefined && !v) throw new DomainError('NOT_FOUND', '该版本不存在');
       const input = v
         ? { report: v.report, preamble: v.preamble, version: { number: v.version, reason: v.reason } }
-        : { report: view.report, preamble: view.sections.preamble };
+        : liveExportInput(view);
       const file = await exportReport(input, request.query.format as 'json');
       return reply
         .type(file.contentType)

@@ -150,6 +150,28 @@ export const VersionSchema = Type.Object({
   preamble: Type.String(),
 });
 
+/** Where an agency stands with one year's report under 第四十九条. */
+export const DueSchema = Type.Object({
+  deadline: Type.String({ description: '法定公布期限（YYYY-MM-DD）' }),
+  kind: Type.Union([Type.Literal('department'), Type.Literal('government'), Type.Literal('township')]),
+  basis: Type.String({ description: '期限依据，如「县级以上人民政府部门（第四十九条第一款）」' }),
+  state: Type.Union([
+    Type.Literal('published'),
+    Type.Literal('year_not_ended'),
+    Type.Literal('not_due'),
+    Type.Literal('due_soon'),
+    Type.Literal('overdue'),
+  ]),
+});
+
+export const ListSchema = Type.Object({
+  today: Type.String(),
+  items: Type.Array(RecordSchema),
+  years: Type.Array(
+    Type.Object({ year: Type.Integer(), record: Type.Union([RecordSchema, Type.Null()]), due: DueSchema }),
+  ),
+});
+
 export const ViewSchema = Type.Object({
   agency: Type.Object({ id: Type.String(), name: Type.String(), code: Type.String(), level: Type.String() }),
   record: Type.Union([RecordSchema, Type.Null()]),
@@ -161,6 +183,11 @@ export const ViewSchema = Type.Object({
   versions: Type.Array(VersionSummarySchema),
   previousSource: Type.Union([Type.String(), Type.Null()]),
   deadline: Type.String(),
+  due: DueSchema,
+  today: Type.String(),
+  preview: Type.Union([Type.String(), Type.Null()], {
+    description: '年度未结束时的预览标注「截至×月×日，未到发布时间」；年度结束后为 null',
+  }),
 });
 
 export const OverviewSchema = Type.Object({

@@ -54,8 +54,13 @@ describeEachDialect('annual reports', (dialect) => {
     expect(v.report.table2.other_services).toEqual([7, 0, 21]);
     expect(v.sections.overview).toContain('主动公开政府信息数16条');
     expect(v.findings).toEqual([]);
-    await expect(reportView(t.db, head, gxj, 2021, clock, sources)).rejects.toMatchObject({
+    // The current year is a preview; a year not yet begun has no report.
+    expect((await reportView(t.db, head, gxj, 2021, clock, sources)).preview).toBe('截至1月5日，未到发布时间');
+    expect(v.preview).toBeNull();
+    expect(v.due).toMatchObject({ deadline: '2021-01-31', kind: 'department', state: 'not_due' });
+    await expect(reportView(t.db, head, gxj, 2022, clock, sources)).rejects.toMatchObject({
       code: 'REPORT_YEAR_NOT_ENDED',
+      message: '2022年尚未开始，不能编制该年度报告',
     });
   });
 
@@ -205,5 +210,53 @@ describeEachDialect('annual reports', (dialect) => {
     expect(agg.report.includedAgencies).toHaveLength(6);
     expect(agg.report.table3.received?.[6]).toBe(1);
     expect(agg.findings.filter((f) => f.severity === 'error' && f.rule !== 'missing')).toEqual([]);
+  });
+  it('refuses to publish a report whose figures break the arithmetic rules, naming them; the report still opens', async () => {
+    const hsz = (await findByCodeOrName(t.db, 'luojiang-heshi'))!.id;
+    const townHead = { ...head, agencyId: hsz, visibleAgencies: new Set([hsz]) };
+    const townApprover = { ...approver, agencyId: hsz, visibleAgencies: new Set([hsz]) };
+    const f = emptyFigures();
+    // A source that lost one closed application: 一 + 二 = 3 but （七） + 四 = 2 (R3).
+    f.applications.received = [3, 0, 0, 0, 0, 0];
+    f.applications.closed.granted = [2, 0, 0, 0, 0, 0];
+    sources.set(hsz, 2020, f);
+    clock.set('2021-01-20T02:00:00Z');
+    const v = await reportView(t.db, townHead, hsz, 2020, clock, sources);
+    expect(v.findings.filter((x) => x.rule === 'R3').map((x) => x.where)).toEqual([
+      'table3.carried_out[0]',
+      'table3.carried_out[6]',
+    ]);
+    expect(v.due).toMatchObject({ kind: 'township', deadline: '2021-01-31', state: 'due_soon' });
+    await saveReport(t.db, townHead, hsz, 2020, {}, clock, sources);
+    await submitReport(t.db, townHead, hsz, 2020, clock);
+    const refusal = await publishReport(t.db, townApprover, hsz, 2020, clock, sources).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'REPORT_NOT_PUBLISHABLE' });
+    expect((refusal as Error).message).toMatch(/^报告有\d+处问题须先修改：【勾稽关系（R3）】/);
+    const after = await reportView(t.db, townHead, hsz, 2020, clock, sources);
+    expect(after.record?.status).toBe('review');
+    expect(after.versions).toEqual([]);
+  });
+
+  it('previews the current year before it ends and refuses to publish it until then', async () => {
+    const f = emptyFigures();
+    f.applications.received = [1, 0, 0, 0, 0, 0];
+    f.applications.carriedOut = [1, 0, 0, 0, 0, 0];
+    sources.set(gxj, 2026, f);
+    clock.set('2026-12-31T15:30:00Z'); // 23:30 on 31 December in Beijing
+    const v = await reportView(t.db, head, gxj, 2026, clock, sources);
+    expect(v.preview).toBe('截至12月31日，未到发布时间');
+    expect(v.due).toMatchObject({ deadline: '2027-01-31', state: 'year_not_ended' });
+    await saveReport(t.db, head, gxj, 2026, {}, clock, sources);
+    await submitReport(t.db, head, gxj, 2026, clock);
+    await expect(publishReport(t.db, approver, gxj, 2026, clock, sources)).rejects.toMatchObject({
+      code: 'REPORT_YEAR_NOT_ENDED',
+      message: '2026年尚未结束，本报告为预览（截至12月31日，未到发布时间），须在2027年1月1日以后发布',
+    });
+    clock.set('2026-12-31T16:00:00Z'); // midnight: 1 January 2027 in Beijing
+    expect((await reportView(t.db, head, gxj, 2026, clock, sources)).preview).toBeNull();
+    expect(await publishReport(t.db, approver, gxj, 2026, clock, sources)).toMatchObject({
+      version: 1,
+      publishedOn: '2027-01-01',
+    });
   });
 });

@@ -9,9 +9,18 @@ import type { Db, DbOrTx } from '../../db/database.ts';
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import {
   chooseFormat,
+  DEFAULT_REPORT_DEADLINE_SETTINGS,
+  previewMark,
+  REPORT_DEADLINE_KIND_LABELS,
+  reportDeadline,
+  reportDueState,
+  reportYearEnded,
   type CellChange,
   type FormatOverride,
   type NarrativeSections,
+  type ReportDeadlineKind,
+  type ReportDeadlineSettings,
+  type ReportDueState,
 } from '../../domain/report/index.ts';
 import { shanghaiDate, type Clock } from '../../domain/time.ts';
 import type { Actor } from '../../policies/actor.ts';
@@ -20,13 +29,30 @@ import * as agencies from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { changesSinceLatest, computeLive, type LiveReport } from './reports.compute.ts';
 import type { FigureSources } from './reports.figures.ts';
+import type { ExportInput } from './export/index.ts';
+import { deadlineKinds } from './reports.deadlines.ts';
 import * as repo from './reports.repository.ts';
+
+/** Where an agency stands with one year's report under 第四十九条. */
+export interface ReportDue {
+  /** The last day to publish (ISO). */
+  deadline: string;
+  kind: ReportDeadlineKind;
+  /** 「县级以上人民政府部门（第四十九条第一款）」 */
+  basis: string;
+  state: ReportDueState;
+}
 
 export interface ReportView extends LiveReport {
   agency: agencies.Agency;
   record: repo.ReportRecord | null;
   changes: CellChange[];
   versions: repo.ReportVersion[];
+  /** Today (Beijing date). */
+  today: string;
+  /** 「截至12月7日，未到发布时间」 while the report year has not ended: a preview that cannot be published. */
+  preview: string | null;
+  due: ReportDue;
 }
 
 async function agencyOrThrow(db: DbOrTx, agencyId: string): Promise<agencies.Agency> {
@@ -42,10 +68,32 @@ export async function agencyByKey(db: DbOrTx, key: string): Promise<agencies.Age
   return a;
 }
 
+/**
+ * A report can be drafted for any year from 2019 to the current one: the current year's is a
+ * preview from the records so far (offices draft in December), which cannot be published
+ * before the year ends (reports.publish.ts).
+ */
 function checkYear(year: number, today: string): void {
   chooseFormat(year); // REPORT_YEAR_UNSUPPORTED before 2019
-  if (year >= Number(today.slice(0, 4)))
-    throw new DomainError('REPORT_YEAR_NOT_ENDED', `${year}年尚未结束，不能编制该年度报告`, { year });
+  if (year > Number(today.slice(0, 4)))
+    throw new DomainError('REPORT_YEAR_NOT_ENDED', `${year}年尚未开始，不能编制该年度报告`, { year });
+}
+
+/** The 第四十九条 deadline and state of each given year's report of an agency. */
+export async function reportDues(
+  db: DbOrTx,
+  agency: agencies.Agency,
+  years: ReadonlyArray<{ year: number; publishedOn: string | null }>,
+  today: string,
+  settings: ReportDeadlineSettings = DEFAULT_REPORT_DEADLINE_SETTINGS,
+): Promise<ReportDue[]> {
+  const kind = (await deadlineKinds(db, [agency])).get(agency.id) ?? 'department';
+  return years.map(({ year, publishedOn }) => ({
+    deadline: reportDeadline(kind, year, settings),
+    kind,
+    basis: REPORT_DEADLINE_KIND_LABELS[kind],
+    state: reportDueState(kind, year, today, publishedOn, settings),
+  }));
 }
 
 /** Everything the editor shows for an (agency, year): live tables, narrative, findings, changes, versions. */
@@ -56,17 +104,48 @@ export async function reportView(
   year: number,
   clock: Clock,
   sources: FigureSources,
+  settings: ReportDeadlineSettings = DEFAULT_REPORT_DEADLINE_SETTINGS,
 ): Promise<ReportView> {
   authorize(actor, 'reports.read', { agencyId });
   const agency = await agencyOrThrow(db, agencyId);
-  checkYear(year, shanghaiDate(clock.now()));
+  const today = shanghaiDate(clock.now());
+  checkYear(year, today);
   const record = await repo.findReport(db, agencyId, year);
   const [live, versions] = await Promise.all([
     computeLive(db, sources, agency, year, record, { clock }),
     record ? repo.listVersions(db, record.id) : [],
   ]);
   const changes = await changesSinceLatest(db, record, live.report);
-  return { ...live, agency, record, changes, versions };
+  const [due] = await reportDues(
+    db,
+    agency,
+    [{ year, publishedOn: versions[0]?.publishedOn ?? null }],
+    today,
+    settings,
+  );
+  const preview = reportYearEnded(year, today) ? null : previewMark(today);
+  return { ...live, agency, record, changes, versions, today, preview, due: due! };
+}
+
+/**
+ * The live report as a file's input: unless it is the published text, it is marked 草稿 (with
+ * the preview mark before the year ends) and signed with the 成文日期 or today — the 落款 a
+ * draft needs to be read and signed off as the report will be.
+ */
+export function liveExportInput(view: ReportView): ExportInput {
+  const published = view.record?.status === 'published';
+  const mark = published
+    ? view.changes.length > 0
+      ? '按当前记录计算，与已发布版本不同'
+      : null
+    : view.preview
+      ? `草稿\u3000${view.preview}`
+      : '草稿';
+  return {
+    report: view.report,
+    preamble: view.sections.preamble,
+    draft: mark ? { date: view.today, mark } : null,
+  };
 }
 
 export interface SaveInput {
@@ -105,6 +184,7 @@ export async function saveReport(
   authorize(actor, 'reports.edit', { agencyId });
   const agency = await agencyOrThrow(db, agencyId);
   checkYear(year, shanghaiDate(clock.now()));
+  // (a report of the current year may be saved and submitted; publishing waits for the year's end)
   if (input.signatureDate && !/^\d{4}-\d{2}-\d{2}$/.test(input.signatureDate))
     throw new ValidationError({ signatureDate: '日期格式应为 YYYY-MM-DD' });
   const now = clock.now().toISOString();
@@ -266,10 +346,37 @@ export async function startRevision(
   });
 }
 
-/** Every year's record of an agency, newest first (the console's report list). */
-export async function listAgencyReports(db: Db, actor: Actor, agencyId: string): Promise<repo.ReportRecord[]> {
+export interface ReportYearRow {
+  year: number;
+  record: repo.ReportRecord | null;
+  due: ReportDue;
+}
+
+/**
+ * Every report year of an agency, newest first, from the current year (a preview until it ends)
+ * back to 2019 (the first unified format): its record if any, and its 第四十九条 deadline and state.
+ */
+export async function listAgencyReports(
+  db: Db,
+  actor: Actor,
+  agencyId: string,
+  clock: Clock,
+  settings: ReportDeadlineSettings = DEFAULT_REPORT_DEADLINE_SETTINGS,
+): Promise<{ today: string; years: ReportYearRow[] }> {
   authorize(actor, 'reports.read', { agencyId });
-  return repo.listReports(db, [agencyId]);
+  const agency = await agencyOrThrow(db, agencyId);
+  const today = shanghaiDate(clock.now());
+  const records = new Map((await repo.listReports(db, [agencyId])).map((r) => [r.year, r]));
+  const published = await repo.firstPublicationsByYear(db, agencyId);
+  const years = Array.from({ length: Number(today.slice(0, 4)) - 2018 }, (_, i) => Number(today.slice(0, 4)) - i);
+  const dues = await reportDues(
+    db,
+    agency,
+    years.map((year) => ({ year, publishedOn: published.get(year) ?? null })),
+    today,
+    settings,
+  );
+  return { today, years: years.map((year, i) => ({ year, record: records.get(year) ?? null, due: dues[i]! })) };
 }
 
 export { publishReport } from './reports.publish.ts';

@@ -20,6 +20,7 @@ import * as agencies from '../agencies/agencies.repository.ts';
 import type { DashboardWarning, WarningSource } from '../dashboard/dashboard.service.ts';
 import { computeLive, reportAgency, type LiveReport } from './reports.compute.ts';
 import type { FigureSources } from './reports.figures.ts';
+import { deadlineKinds } from './reports.deadlines.ts';
 import * as repo from './reports.repository.ts';
 
 export interface OverviewRow {
@@ -57,13 +58,15 @@ export async function supervisorOverview(
   const ids = list.map((a) => a.id);
   const published = await repo.firstPublications(db, ids, year);
   const records = new Map((await repo.listReports(db, ids, year)).map((r) => [r.agencyId, r]));
+  const kinds = await deadlineKinds(db, list);
   return list.map((agency) => {
-    const deadline = reportDeadline(agency.level, year, settings);
+    const kind = kinds.get(agency.id) ?? agency.level;
+    const deadline = reportDeadline(kind, year, settings);
     const pub = published.get(agency.id) ?? null;
     return {
       agency,
       deadline,
-      state: reportDueState(agency.level, year, today, pub?.publishedOn ?? null, settings),
+      state: reportDueState(kind, year, today, pub?.publishedOn ?? null, settings),
       status: records.get(agency.id)?.status ?? null,
       publishedOn: pub?.publishedOn ?? null,
       late: pub !== null && pub.publishedOn > deadline,
@@ -95,9 +98,11 @@ export function reportWarnings(settings: ReportDeadlineSettings = DEFAULT_REPORT
       year,
     );
     const out: DashboardWarning[] = [];
+    const kinds = await deadlineKinds(db, list);
     for (const a of list) {
-      const state = reportDueState(a.level, year, today, published.get(a.id)?.publishedOn ?? null, settings);
-      const deadline = formatChineseDate(reportDeadline(a.level, year, settings));
+      const kind = kinds.get(a.id) ?? a.level;
+      const state = reportDueState(kind, year, today, published.get(a.id)?.publishedOn ?? null, settings);
+      const deadline = formatChineseDate(reportDeadline(kind, year, settings));
       if (state === 'due_soon')
         out.push({
           code: 'REPORT_DUE',

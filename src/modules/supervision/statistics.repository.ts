@@ -6,6 +6,7 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
+import type { ApplicationGroup } from '../../domain/supervision/application-counts.ts';
 
 /** The agency condition: none for the whole platform, else `column in (…)`. */
 function inAgencies(column: string, ids: readonly string[] | null): Expression<SqlBool> {
@@ -17,92 +18,49 @@ function inAgencies(column: string, ids: readonly string[] | null): Expression<S
 const n = (v: unknown) => Number(v ?? 0);
 
 /**
- * Outcomes that need no reasons: 予以公开, and the lapses the clock records itself (第三十条, fees).
- * Every other reply states why: 部分公开 and 不予公开 their reasons (第三十六条第三项、第三十七条),
- * the others at least their legal basis (第三十六条第四项至第七项).
+ * The subtree's applications in one statement, grouped by the facts the counting reads
+ * (src/domain/supervision/application-counts.ts): those received or closed in the period and
+ * those open today. Many applications share their facts only with themselves (the dates), so
+ * this returns about one row per application of the period — read once, counted in code —
+ * where counting, outcomes, reply spans and the monthly trend used to scan the table each.
  */
-const REPLY_WITHOUT_REASONS = sql`('granted', 'other_no_correction', 'other_no_fee')`;
-
-export interface ApplicationCountsRow {
-  agencyId: string;
-  received: number;
-  closed: number;
-  open: number;
-  overdueNow: number;
-  closedLate: number;
-  refusals: number;
-  refusalsWithReasons: number;
-}
-
-/** Per agency: received / closed in the period, open and overdue today, closed after the due date. */
-export async function applicationCounts(
+export async function applicationGroups(
   db: DbOrTx,
   ids: readonly string[] | null,
   from: string,
   to: string,
   today: string,
-): Promise<ApplicationCountsRow[]> {
+): Promise<ApplicationGroup[]> {
+  // The flags are computed in a derived table so that both databases group by them by name.
   const r = await sql<Record<string, unknown>>`
-    select agency_id,
-      sum(case when received_date >= ${from} and received_date <= ${to} then 1 else 0 end) as received,
-      sum(case when closed_date >= ${from} and closed_date <= ${to} then 1 else 0 end) as closed,
-      sum(case when state <> 'closed' then 1 else 0 end) as open_now,
-      sum(case when state <> 'closed' and reply_due < ${today} then 1 else 0 end) as overdue_now,
-      sum(case when closed_date >= ${from} and closed_date <= ${to} and reply_due is not null and closed_date > reply_due then 1 else 0 end) as closed_late,
-      sum(case when closed_date >= ${from} and closed_date <= ${to} and outcome not in ${REPLY_WITHOUT_REASONS} then 1 else 0 end) as refusals,
-      sum(case when closed_date >= ${from} and closed_date <= ${to} and outcome not in ${REPLY_WITHOUT_REASONS}
-        and (coalesce(decision_reasons, '') <> ''
-          or (outcome <> 'partial' and outcome not like 'withheld%' and coalesce(decision_basis, '') <> ''))
-        then 1 else 0 end) as refusals_with_reasons
-    from application
-    where kind = 'disclosure' and ${inAgencies('agency_id', ids)}
-      and (state <> 'closed' or closed_date >= ${from} or received_date >= ${from})
-    group by agency_id`.execute(db);
+    select agency_id, outcome, received_date, closed_date, open_now, overdue_now, after_due, has_reasons, has_basis,
+      count(*) as n
+    from (
+      select agency_id, outcome, received_date, closed_date,
+        case when state <> 'closed' then 1 else 0 end as open_now,
+        case when state <> 'closed' and reply_due < ${today} then 1 else 0 end as overdue_now,
+        case when reply_due is not null and closed_date > reply_due then 1 else 0 end as after_due,
+        case when coalesce(decision_reasons, '') <> '' then 1 else 0 end as has_reasons,
+        case when coalesce(decision_basis, '') <> '' then 1 else 0 end as has_basis
+      from application
+      where kind = 'disclosure' and ${inAgencies('agency_id', ids)}
+        and (state <> 'closed'
+          or (received_date >= ${from} and received_date <= ${to})
+          or (closed_date >= ${from} and closed_date <= ${to}))
+    ) f
+    group by agency_id, outcome, received_date, closed_date, open_now, overdue_now, after_due, has_reasons, has_basis`.execute(
+    db,
+  );
   return r.rows.map((x) => ({
     agencyId: String(x.agency_id),
-    received: n(x.received),
-    closed: n(x.closed),
-    open: n(x.open_now),
-    overdueNow: n(x.overdue_now),
-    closedLate: n(x.closed_late),
-    refusals: n(x.refusals),
-    refusalsWithReasons: n(x.refusals_with_reasons),
-  }));
-}
-
-/** Closed in the period, per agency and table 三 outcome. */
-export async function outcomeCounts(
-  db: DbOrTx,
-  ids: readonly string[] | null,
-  from: string,
-  to: string,
-): Promise<Array<{ agencyId: string; outcome: string; count: number }>> {
-  const r = await sql<Record<string, unknown>>`
-    select agency_id, outcome, count(*) as n
-    from application
-    where kind = 'disclosure' and ${inAgencies('agency_id', ids)}
-      and closed_date >= ${from} and closed_date <= ${to} and outcome is not null
-    group by agency_id, outcome`.execute(db);
-  return r.rows.map((x) => ({ agencyId: String(x.agency_id), outcome: String(x.outcome), count: n(x.n) }));
-}
-
-/** Closed in the period: how many per (agency, receipt date, closure date) — working days are counted in code. */
-export async function replySpans(
-  db: DbOrTx,
-  ids: readonly string[] | null,
-  from: string,
-  to: string,
-): Promise<Array<{ agencyId: string; receivedDate: string; closedDate: string; count: number }>> {
-  const r = await sql<Record<string, unknown>>`
-    select agency_id, received_date, closed_date, count(*) as n
-    from application
-    where kind = 'disclosure' and ${inAgencies('agency_id', ids)}
-      and closed_date >= ${from} and closed_date <= ${to} and received_date is not null
-    group by agency_id, received_date, closed_date`.execute(db);
-  return r.rows.map((x) => ({
-    agencyId: String(x.agency_id),
-    receivedDate: String(x.received_date),
-    closedDate: String(x.closed_date),
+    outcome: x.outcome === null || x.outcome === undefined ? null : String(x.outcome),
+    receivedDate: x.received_date === null || x.received_date === undefined ? null : String(x.received_date),
+    closedDate: x.closed_date === null || x.closed_date === undefined ? null : String(x.closed_date),
+    open: n(x.open_now) === 1,
+    overdueNow: n(x.overdue_now) === 1,
+    closedAfterDue: n(x.after_due) === 1,
+    hasReasons: n(x.has_reasons) === 1,
+    hasBasis: n(x.has_basis) === 1,
     count: n(x.n),
   }));
 }
@@ -122,81 +80,17 @@ export async function feesPaid(
   return r.rows.map((x) => ({ agencyId: String(x.agency_id), yuan: n(x.total) }));
 }
 
-/** Received and closed (and closed late) per month of the period, over the whole subtree. */
-export async function monthlyApplications(
-  db: DbOrTx,
-  ids: readonly string[] | null,
-  from: string,
-  to: string,
-): Promise<Array<{ month: string; received: number; closed: number; closedLate: number }>> {
-  const [received, closed] = await Promise.all([
-    sql<Record<string, unknown>>`
-      select substr(received_date, 1, 7) as month, count(*) as n
-      from application
-      where kind = 'disclosure' and ${inAgencies('agency_id', ids)} and received_date >= ${from} and received_date <= ${to}
-      group by substr(received_date, 1, 7)`.execute(db),
-    sql<Record<string, unknown>>`
-      select substr(closed_date, 1, 7) as month, count(*) as n,
-        sum(case when reply_due is not null and closed_date > reply_due then 1 else 0 end) as late
-      from application
-      where kind = 'disclosure' and ${inAgencies('agency_id', ids)} and closed_date >= ${from} and closed_date <= ${to}
-      group by substr(closed_date, 1, 7)`.execute(db),
-  ]);
-  const months = new Map<string, { month: string; received: number; closed: number; closedLate: number }>();
-  const at = (m: string) => {
-    let row = months.get(m);
-    if (!row) months.set(m, (row = { month: m, received: 0, closed: 0, closedLate: 0 }));
-    return row;
-  };
-  for (const x of received.rows) at(String(x.month)).received = n(x.n);
-  for (const x of closed.rows) {
-    const row = at(String(x.month));
-    row.closed = n(x.n);
-    row.closedLate = n(x.late);
-  }
-  return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
-}
-
-export interface PublishedRow {
+export interface CatalogRow {
   agencyId: string;
-  statutoryItem: string;
+  /** The statutory item of the items published in the period; null for the agency's other items. */
+  statutoryItem: string | null;
+  /** Published in the period (and still published), with 第二十六条 timeliness. */
   published: number;
   onTime: number;
   late: number;
   interpretations: number;
   normative: number;
-}
-
-/** Published in the period (and still published), per agency and statutory item, with 第二十六条 timeliness. */
-export async function publishedCounts(
-  db: DbOrTx,
-  ids: readonly string[] | null,
-  from: string,
-  to: string,
-): Promise<PublishedRow[]> {
-  const r = await sql<Record<string, unknown>>`
-    select agency_id, statutory_item, count(*) as n,
-      sum(case when published_on <= due_on then 1 else 0 end) as on_time,
-      sum(case when published_on > due_on then 1 else 0 end) as late,
-      sum(case when doc_type = 'policy_interpretation' then 1 else 0 end) as interpretations,
-      sum(case when doc_type in ('rule', 'normative') then 1 else 0 end) as normative
-    from catalog_item
-    where status = 'published' and ${inAgencies('agency_id', ids)}
-      and published_on >= ${from} and published_on <= ${to}
-    group by agency_id, statutory_item`.execute(db);
-  return r.rows.map((x) => ({
-    agencyId: String(x.agency_id),
-    statutoryItem: String(x.statutory_item),
-    published: n(x.n),
-    onTime: n(x.on_time),
-    late: n(x.late),
-    interpretations: n(x.interpretations),
-    normative: n(x.normative),
-  }));
-}
-
-export interface CatalogNowRow {
-  agencyId: string;
+  /** Today's state: drafts past their 第二十六条 due date; 规章/规范性文件 and their validity marks. */
   overdueNow: number;
   normativePublic: number;
   normativeInForce: number;
@@ -204,22 +98,49 @@ export interface CatalogNowRow {
   normativeDated: number;
 }
 
-/** Today's state per agency: drafts past their 第二十六条 due date; 规章/规范性文件 and their validity marks. */
-export async function catalogNow(db: DbOrTx, ids: readonly string[] | null, today: string): Promise<CatalogNowRow[]> {
+/**
+ * 主动公开 in one statement: per agency, the items published in the period by statutory item
+ * (with 第二十六条 timeliness), and today's state of every item not withdrawn — one group per
+ * agency and item published in the period plus one for the rest, so an agency's today-figures are
+ * the sum over its rows.
+ */
+export async function catalogCounts(
+  db: DbOrTx,
+  ids: readonly string[] | null,
+  from: string,
+  to: string,
+  today: string,
+): Promise<CatalogRow[]> {
   const r = await sql<Record<string, unknown>>`
-    select agency_id,
-      sum(case when status not in ('published', 'withdrawn') and due_on < ${today} then 1 else 0 end) as overdue_now,
+    select agency_id, item,
+      sum(case when item is not null then 1 else 0 end) as n,
+      sum(case when item is not null and published_on <= due_on then 1 else 0 end) as on_time,
+      sum(case when item is not null and published_on > due_on then 1 else 0 end) as late,
+      sum(case when item is not null and doc_type = 'policy_interpretation' then 1 else 0 end) as interpretations,
+      sum(case when item is not null and doc_type in ('rule', 'normative') then 1 else 0 end) as normative,
+      sum(case when status <> 'published' and due_on < ${today} then 1 else 0 end) as overdue_now,
       sum(case when status = 'published' and doc_type in ('rule', 'normative') then 1 else 0 end) as normative_public,
       sum(case when status = 'published' and doc_type in ('rule', 'normative')
         and (ended_as is null or ended_on is null or ended_on > ${today}) then 1 else 0 end) as in_force,
       sum(case when status = 'published' and doc_type in ('rule', 'normative')
         and ended_as is not null and ended_on <= ${today} then 1 else 0 end) as ended,
       sum(case when status = 'published' and doc_type in ('rule', 'normative') and effective_on is not null then 1 else 0 end) as dated
-    from catalog_item
-    where ${inAgencies('agency_id', ids)} and status <> 'withdrawn'
-    group by agency_id`.execute(db);
+    from (
+      select agency_id, status, doc_type, published_on, due_on, ended_as, ended_on, effective_on,
+        case when status = 'published' and published_on >= ${from} and published_on <= ${to}
+          then statutory_item end as item
+      from catalog_item
+      where ${inAgencies('agency_id', ids)} and status <> 'withdrawn'
+    ) c
+    group by agency_id, item`.execute(db);
   return r.rows.map((x) => ({
     agencyId: String(x.agency_id),
+    statutoryItem: x.item === null || x.item === undefined ? null : String(x.item),
+    published: n(x.n),
+    onTime: n(x.on_time),
+    late: n(x.late),
+    interpretations: n(x.interpretations),
+    normative: n(x.normative),
     overdueNow: n(x.overdue_now),
     normativePublic: n(x.normative_public),
     normativeInForce: n(x.in_force),

@@ -4,12 +4,12 @@
  * closed late, working days to reply, outcomes by table 三 row, fees; 主动公开 by 第二十条 item,
  * 第二十六条 timeliness, validity of 规章/规范性文件; 复议/诉讼 and 纠错; the annual report's
  * status against 第四十九条 and its R1–R11 findings. A fixed handful of set-based queries,
- * whatever the size of the subtree.
+ * whatever the size of the subtree — the applications read in one of them (grouped, then counted
+ * by src/domain/supervision/application-counts.ts).
  */
 import type { Db } from '../../db/database.ts';
 import type { AgencyLevel } from '../../domain/agency.ts';
 import { CASE_KINDS, type CaseKind } from '../../domain/cases/cases.ts';
-import { isOutcomeKey } from '../../domain/clock/outcomes.ts';
 import {
   DEFAULT_REPORT_DEADLINE_SETTINGS,
   reportDeadline,
@@ -19,6 +19,7 @@ import {
   type ReportDeadlineSettings,
   type ReportDueState,
 } from '../../domain/report/index.ts';
+import { countApplications } from '../../domain/supervision/application-counts.ts';
 import { parsePeriod, periodMonths, type Period, type PeriodInput } from '../../domain/supervision/period.ts';
 import {
   derive,
@@ -105,14 +106,10 @@ export async function computeStatistics(
   const today = shanghaiDate(clock.now());
   const ids = subtree.queryIds;
   const { from, to } = period;
-  const [apps, outcomes, spans, fees, months, published, catalogNow, cases, reports, calendar] = await Promise.all([
-    repo.applicationCounts(db, ids, from, to, today),
-    repo.outcomeCounts(db, ids, from, to),
-    repo.replySpans(db, ids, from, to),
+  const [groups, fees, catalog, cases, reports, calendar] = await Promise.all([
+    repo.applicationGroups(db, ids, from, to, today),
     repo.feesPaid(db, ids, from, to),
-    repo.monthlyApplications(db, ids, from, to),
-    repo.publishedCounts(db, ids, from, to),
-    repo.catalogNow(db, ids, today),
+    repo.catalogCounts(db, ids, from, to, today),
     repo.caseCounts(db, ids, from, to),
     repo.reportRows(db, ids, [period.year, period.year - 1]),
     loadCalendar(db),
@@ -126,61 +123,29 @@ export async function computeStatistics(
     if (!s) own.set(id, (s = emptyStats()));
     return s;
   };
-  for (const r of apps) {
-    const s = at(r.agencyId);
-    if (!s) continue;
-    Object.assign(s.applications, {
-      received: r.received,
-      closed: r.closed,
-      open: r.open,
-      overdueNow: r.overdueNow,
-      closedLate: r.closedLate,
-      refusals: r.refusals,
-      refusalsWithReasons: r.refusalsWithReasons,
-    });
-  }
-  for (const r of outcomes) {
-    const s = at(r.agencyId);
-    if (s && isOutcomeKey(r.outcome)) s.applications.outcomes[r.outcome] += r.count;
-  }
-  // Working days from receipt to closure (第三十三条 counts in working days): the calendar, once per date pair.
-  const memo = new Map<string, number>();
-  for (const r of spans) {
-    const s = at(r.agencyId);
-    if (!s) continue;
-    const key = `${r.receivedDate}|${r.closedDate}`;
-    let days = memo.get(key);
-    if (days === undefined) {
-      days = Math.max(0, calendar.workingDaysBetween(r.receivedDate, r.closedDate, { provisional: true }).value);
-      memo.set(key, days);
-    }
-    s.applications.replyDays[days] = (s.applications.replyDays[days] ?? 0) + r.count;
-  }
+  // Received, closed, open, overdue, late, outcomes, reasons, working days and the monthly trend: one pass.
+  const months = countApplications(groups, period, (id) => at(id)?.applications ?? null, calendar);
   for (const r of fees) {
     const s = at(r.agencyId);
     if (s) s.applications.feesYuan = Math.round(r.yuan * 100) / 100;
   }
-  for (const r of published) {
+  for (const r of catalog) {
     const s = at(r.agencyId);
     if (!s) continue;
     const c = s.catalog;
-    c.published += r.published;
-    c.byItem[r.statutoryItem] = (c.byItem[r.statutoryItem] ?? 0) + r.published;
-    c.onTime += r.onTime;
-    c.late += r.late;
-    c.interpretations += r.interpretations;
-    c.normativePublished += r.normative;
-  }
-  for (const r of catalogNow) {
-    const s = at(r.agencyId);
-    if (!s) continue;
-    Object.assign(s.catalog, {
-      overdueNow: r.overdueNow,
-      normativePublic: r.normativePublic,
-      normativeInForce: r.normativeInForce,
-      normativeEnded: r.normativeEnded,
-      normativeDated: r.normativeDated,
-    });
+    if (r.statutoryItem !== null) {
+      c.published += r.published;
+      c.byItem[r.statutoryItem] = (c.byItem[r.statutoryItem] ?? 0) + r.published;
+      c.onTime += r.onTime;
+      c.late += r.late;
+      c.interpretations += r.interpretations;
+      c.normativePublished += r.normative;
+    }
+    c.overdueNow += r.overdueNow;
+    c.normativePublic += r.normativePublic;
+    c.normativeInForce += r.normativeInForce;
+    c.normativeEnded += r.normativeEnded;
+    c.normativeDated += r.normativeDated;
   }
   for (const r of cases) {
     const s = at(r.agencyId);

@@ -21,6 +21,13 @@ export function parseDisplay(value: string | undefined): DisplayMode {
   return { large: parts.has('large'), contrast: parts.has('contrast') };
 }
 
+/** The reader's display mode for this request: `?display=` on the page, else the cookie. */
+export function readerDisplay(query: unknown, cookies: Record<string, string | undefined>): DisplayMode {
+  const q = query as Record<string, unknown> | undefined;
+  const fromQuery = typeof q?.display === 'string' ? q.display : undefined;
+  return parseDisplay(fromQuery ?? cookies[DISPLAY_COOKIE]);
+}
+
 export function displayValue(m: DisplayMode): string {
   return [m.large ? 'large' : '', m.contrast ? 'contrast' : ''].filter(Boolean).join(',') || 'standard';
 }

@@ -17,8 +17,9 @@ import { publishedAnnualReports } from './pages/reports/annual-reports.ts';
 import { findPublic } from '../../modules/search/search.repository.ts';
 import { latestPerAgency } from '../../modules/catalog/public.service.ts';
 import { shanghaiDate } from '../../domain/time.ts';
-import { DISPLAY_COOKIE, displayValue, parseDisplay, personalizePage, safeBack } from './display.ts';
+import { DISPLAY_COOKIE, displayValue, parseDisplay, personalizePage, readerDisplay, safeBack } from './display.ts';
 import { portalLimits } from './limits.ts';
+import { PublicPageCache } from './page-cache.ts';
 import { applicationsPortalRoutes } from './pages/applications/applications.portal.ts';
 
 function buildTree(agencies: Agency[]): AgencyNode[] {
@@ -47,12 +48,13 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
   const assets = join(fileURLToPath(new URL('.', import.meta.url)), 'assets');
   const favicon = readFileSync(join(assets, 'favicon.ico'));
 
+  // Public pages from the cache (page-cache.ts), before the page is personalized below.
+  new PublicPageCache(db, clock, config.pageCache, config.site).register(app);
+
   app.addHook('onSend', async (request, reply, payload) => {
     if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('text/html'))
       return payload;
-    const q = request.query as Record<string, unknown> | undefined;
-    const fromQuery = typeof q?.display === 'string' ? q.display : undefined;
-    const mode = parseDisplay(fromQuery ?? request.cookies[DISPLAY_COOKIE]);
+    const mode = readerDisplay(request.query, request.cookies);
     // The page differs by the display cookie: a cache in front must keep the variants apart.
     reply.header('vary', 'Cookie');
     return personalizePage(payload, mode, safeBack(request.url), config.site);
@@ -91,7 +93,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
   await app.register(reportPortalRoutes);
   await app.register(applicationsPortalRoutes);
 
-  app.get('/', { config: { rateLimit } }, async (_request, reply) => {
+  app.get('/', { config: { rateLimit, publicPage: true } }, async (_request, reply) => {
     reply.type('text/html; charset=utf-8');
     const agencies = await publicAgencies(db);
     const byId = new Map(agencies.map((a) => [a.id, a]));
@@ -102,48 +104,52 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     return homePage(buildTree(agencies), updates);
   });
 
-  app.get<{ Params: { code: string } }>('/gk/:code/', { config: { rateLimit } }, async (request, reply) => {
-    reply.type('text/html; charset=utf-8');
-    const agency = await publicAgencyByCode(db, request.params.code);
-    if (!agency) return reply.code(404).send(notFoundPage('没有找到该机关的政府信息公开专栏。'));
-    const all = await publicAgencies(db);
-    const byId = new Map(all.map((a) => [a.id, a]));
-    const ancestors: Array<{ name: string; code: string }> = [];
-    for (
-      let p = agency.parentId ? byId.get(agency.parentId) : undefined;
-      p;
-      p = p.parentId ? byId.get(p.parentId) : undefined
-    ) {
-      ancestors.unshift({ name: p.name, code: p.code });
-    }
-    const children = all
-      .filter((a) => a.parentId === agency.id)
-      .map((a) => ({ name: a.name, code: a.code, level: a.level }));
-    const now = clock.now();
-    const [latest, reports] = await Promise.all([
-      findPublic(db, {
-        words: [],
-        agency: { id: agency.id, subtree: false },
-        order: 'date',
-        nowIso: now.toISOString(),
-        today: shanghaiDate(now),
-        limit: 10,
-        offset: 0,
-        countCap: 10,
-      }),
-      publishedAnnualReports(db, agency.id),
-    ]);
-    return agencyPage({
-      latest: latest.items,
-      latestReport: reports[0] ?? null,
-      name: agency.name,
-      code: agency.code,
-      level: agency.level,
-      contact: agency.contact,
-      ancestors,
-      children,
-    });
-  });
+  app.get<{ Params: { code: string } }>(
+    '/gk/:code/',
+    { config: { rateLimit, publicPage: true } },
+    async (request, reply) => {
+      reply.type('text/html; charset=utf-8');
+      const agency = await publicAgencyByCode(db, request.params.code);
+      if (!agency) return reply.code(404).send(notFoundPage('没有找到该机关的政府信息公开专栏。'));
+      const all = await publicAgencies(db);
+      const byId = new Map(all.map((a) => [a.id, a]));
+      const ancestors: Array<{ name: string; code: string }> = [];
+      for (
+        let p = agency.parentId ? byId.get(agency.parentId) : undefined;
+        p;
+        p = p.parentId ? byId.get(p.parentId) : undefined
+      ) {
+        ancestors.unshift({ name: p.name, code: p.code });
+      }
+      const children = all
+        .filter((a) => a.parentId === agency.id)
+        .map((a) => ({ name: a.name, code: a.code, level: a.level }));
+      const now = clock.now();
+      const [latest, reports] = await Promise.all([
+        findPublic(db, {
+          words: [],
+          agency: { id: agency.id, subtree: false },
+          order: 'date',
+          nowIso: now.toISOString(),
+          today: shanghaiDate(now),
+          limit: 10,
+          offset: 0,
+          countCap: 10,
+        }),
+        publishedAnnualReports(db, agency.id),
+      ]);
+      return agencyPage({
+        latest: latest.items,
+        latestReport: reports[0] ?? null,
+        name: agency.name,
+        code: agency.code,
+        level: agency.level,
+        contact: agency.contact,
+        ancestors,
+        children,
+      });
+    },
+  );
 
   app.get<{ Params: { code: string } }>('/gk/:code', async (request, reply) =>
     reply.redirect(`/gk/${encodeURIComponent(request.params.code)}/`, 301),

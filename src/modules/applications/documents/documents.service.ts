@@ -22,6 +22,7 @@ import {
   type OutboxChannel,
   type OutboxMessage,
 } from '../../outbox/outbox.service.ts';
+import { applicantEmail } from '../../privacy/email-sealing.ts';
 import type { AppDeps } from '../applications.deps.ts';
 import * as letters from './documents.repository.ts';
 import * as events from '../applications.events.repository.ts';
@@ -305,9 +306,9 @@ function recipientAddress(
   if (!toApplicant)
     throw new ValidationError({ address: input.channel === 'email' ? '请填写对方的电子邮箱' : '请填写对方的邮寄地址' });
   if (input.channel === 'email') {
-    if (!rec.email)
-      throw new ValidationError({ address: '申请人没有留电子邮箱，请填写收件邮箱，或改为邮寄、当面送达' });
-    return rec.email;
+    const email = applicantEmail(deps.cipher, rec);
+    if (!email) throw new ValidationError({ address: '申请人没有留电子邮箱，请填写收件邮箱，或改为邮寄、当面送达' });
+    return email;
   }
   const address = deps.cipher.decrypt(rec.addressEnc).trim();
   if (!address) throw new ValidationError({ address: '申请人没有留通信地址，请填写邮寄地址' });

@@ -21,6 +21,7 @@ import {
   DEFAULT_PAYMENT_METHOD,
   feeBasisText,
   missingYearsOf,
+  numberCorrectionItems,
   provisionalDateText,
   type DateSpan,
   type DocumentKind,
@@ -184,7 +185,7 @@ export function correctionNotice(rec: ApplicationRecord, date: string, items: st
     recipientName: rec.applicantName,
     consultationId: null,
     date,
-    values: { ...toApplicant(rec), 补正事项: items },
+    values: { ...toApplicant(rec), 补正事项: numberCorrectionItems(items) },
   };
 }
 

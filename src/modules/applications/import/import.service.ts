@@ -249,6 +249,8 @@ export async function importLegacy(
         phoneEnc: empty,
         phoneMasked: '',
         email: '',
+        emailEnc: '',
+        emailMasked: '',
         addressEnc: empty,
         addressMasked: '',
         postcode: '',

@@ -31,6 +31,7 @@ import { clockOf, derivedColumns } from '../applications.clock.ts';
 import { queryCodeForToken, queryCodeHash, type AppDeps } from '../applications.deps.ts';
 import * as events from '../applications.events.repository.ts';
 import { detectUpload, type Upload } from './files.ts';
+import { sealEmail } from '../../privacy/email-sealing.ts';
 import * as repo from '../applications.repository.ts';
 import { notifyApplicant } from '../notify/notify.service.ts';
 
@@ -152,7 +153,7 @@ export async function createApplication(deps: AppDeps, actor: Actor | null, inpu
         idNumberMasked: maskIdentity(fields.idNumber),
         phoneEnc: cipher.encrypt(fields.phone),
         phoneMasked: maskPhone(fields.phone),
-        email: fields.email,
+        ...sealEmail(cipher, fields.email),
         addressEnc: cipher.encrypt(fields.address),
         addressMasked: maskAddress(fields.address),
         postcode: fields.postcode,

@@ -16,6 +16,7 @@ import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../domain/letters
 import type { Clock } from '../../../domain/time.ts';
 import { findById as findAgency } from '../../agencies/agencies.repository.ts';
 import { enqueueSystemNotice } from '../../outbox/outbox.service.ts';
+import { applicantEmail } from '../../privacy/email-sealing.ts';
 import type { AppDeps } from '../applications.deps.ts';
 import type { ApplicationRecord } from '../applications.repository.ts';
 
@@ -39,11 +40,6 @@ export function noticeForEvent(type: string): { kind: ApplicantNoticeKind; docum
   return kind ? { kind, documentKind: EVENT_DOCUMENTS[type] } : null;
 }
 
-/** Where an applicant can be reached: the e-mail they gave (issue 15 encrypts it at rest) and, for SMS, their phone. */
-function emailOf(rec: ApplicationRecord): string {
-  return (rec.email ?? '').trim();
-}
-
 /** Queues the notice for the applicant, if they can be reached. Returns the outbox ids. */
 export async function notifyApplicant(
   tx: DbOrTx,
@@ -52,7 +48,8 @@ export async function notifyApplicant(
   kind: ApplicantNoticeKind,
   facts: { replyDue?: string | null; correctionDue?: string | null; documentKind?: DocumentKind },
 ): Promise<string[]> {
-  const email = emailOf(rec);
+  // Where the applicant can be reached: the e-mail they gave (sealed at rest) and, for SMS, their phone.
+  const email = applicantEmail(deps.cipher, rec);
   const phone = deps.smsEnabled && rec.phoneEnc ? deps.cipher.decrypt(rec.phoneEnc) : '';
   if (!email && !phone) return [];
   const agency = await findAgency(tx, rec.agencyId);

@@ -115,6 +115,10 @@ describeEachDialect('facts entered late: the date a fact happened decides, whene
     const a = await apply();
     at('2025-06-10');
     await step(handler, a.id, 'decide', { outcome: 'granted', legalBasis: '第二十七条' });
+    await addFile(deps, handler, a.id, 'released', {
+      filename: '公开版.pdf',
+      content: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    });
     at('2025-06-30');
     const early = await refusal(step(reviewer, a.id, 'reviewConfidentiality', { passed: true, date: '2025-06-09' }));
     expect(early.fields.date).toBe('日期2025年6月9日早于拟定答复之日2025年6月10日');

@@ -7,7 +7,7 @@
  * (第三十二条: a decision to disclose over a third party's objection).
  */
 import { randomUUID } from 'node:crypto';
-import { checkDecision, OUTCOME_LABELS } from '../../../domain/applications/decision.ts';
+import { checkDecision, OUTCOME_LABELS, releasedFileMissing } from '../../../domain/applications/decision.ts';
 import {
   assessFee,
   FEE_BASIS_LABELS,
@@ -18,7 +18,13 @@ import {
 } from '../../../domain/applications/fees.ts';
 import type { FeeNoticeDelivery } from '../../../domain/clock/types.ts';
 import { RECORDS_OUTCOMES, RECORDS_OUTCOME_LABELS, type RecordsOutcome } from '../../../domain/applications/kinds.ts';
-import { assertStep, STEP_LABELS, stepPermissions, type Step } from '../../../domain/applications/workflow.ts';
+import {
+  assertStep,
+  extensionRefusalProblem,
+  STEP_LABELS,
+  stepPermissions,
+  type Step,
+} from '../../../domain/applications/workflow.ts';
 import { DomainError, ValidationError } from '../../../domain/errors.ts';
 import {
   objectingThirdParties,
@@ -369,6 +375,29 @@ export async function performStep(
       patch = { extensionRequestedDays: null, extensionReason: null };
       break;
     }
+    case 'refuseExtension': {
+      // 不批准: the request is closed with the head's reason; no clock event, so the due date stays.
+      const problem = extensionRefusalProblem(input.reason);
+      if (problem) throw new ValidationError({ reason: problem });
+      const reason = input.reason!.trim();
+      const requested = lastOf(stored, 'extensionRequested');
+      const d = stepDate(input.date, 'date', rec, today, requested && { date: requested.date, what: '申请延期之日' });
+      ev.push({
+        type: 'extensionRefused',
+        date: d,
+        payload: {
+          days: rec.extensionRequestedDays,
+          requestReason: rec.extensionReason ?? '',
+          reason,
+          refusedBy: actor.name,
+        },
+        public: false,
+        summary: `负责人不批准延期答复${rec.extensionRequestedDays}个工作日：${reason}；答复期限不变${clockNow.replyDue ? `（${formatChineseDate(clockNow.replyDue)}）` : ''}`,
+      });
+      patch = { extensionRequestedDays: null, extensionReason: null };
+      summary = `不批准延期答复：${reason}`;
+      break;
+    }
     case 'askReasons':
       patch = { reasonsAsked: true };
       ev.push({
@@ -618,6 +647,9 @@ export async function performStep(
     case 'signOff': {
       const reviewed = lastOf(stored, 'confidentialityReviewed');
       const d = stepDate(input.date, 'date', rec, today, reviewed && { date: reviewed.date, what: '保密审查之日' });
+      const released = (await events.listFiles(db, rec.id)).filter((f) => f.role === 'released').length;
+      const missing = rec.kind === 'disclosure' ? releasedFileMissing(rec.decisionOutcome, released) : null;
+      if (missing) throw new DomainError('RELEASED_FILE_MISSING', missing, { outcome: rec.decisionOutcome });
       const signer = await paperSigner(deps, rec, step, input, actor, d, today);
       patch = { decisionStatus: 'signed', signedAt: clock.now().toISOString(), signedBy: signer.name };
       ev.push({

@@ -147,6 +147,7 @@ describeEachDialect(
         legalBasis: '第十五条、第三十二条、第三十六条第（二）项',
       });
       const reply = await addFile(deps, handler, a.id, 'reply_letter', { filename: '答复书.pdf', content: PDF });
+      await addFile(deps, handler, a.id, 'released', { filename: '产能数据（公开版）.pdf', content: PDF });
       await performStep(deps, reviewer, a.id, 'reviewConfidentiality', { passed: true });
       await performStep(deps, head, a.id, 'signOff', {});
 
@@ -231,7 +232,8 @@ describeEachDialect(
       expect(detail.steps).toContain('reply');
       await sendDocument(deps, handler, a.id, reply.id, { channel: 'email' });
       await performStep(deps, handler, a.id, 'reply', {});
-      expect((await trackingView(deps, a)).files.map((f) => f.label)).toEqual(['答复书']);
+      // The reply letter and the released information (予以公开 needs it before 签发).
+      expect((await trackingView(deps, a)).files.map((f) => f.label)).toEqual(['提供的信息', '答复书']);
     });
 
     it('a decision drafted again needs its notice again; a 部分公开 that withholds what the party objected to needs none', async () => {

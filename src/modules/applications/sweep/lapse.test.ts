@@ -156,6 +156,34 @@ describeEachDialect('视为放弃申请告知书: the sweep tells the applicant 
     );
   });
 
+  it('the applicant who gave an e-mail address is told of the lapse notice like any document issued to them, once, without personal data', async () => {
+    clock.set('2025-08-04T02:00:00Z');
+    const input = citizen(agencyId, { applicantName: '钱七', email: 'qianqi@example.com' });
+    const { application: a } = await createApplication(deps, clerk, input);
+    await performStep(deps, handler, a.id, 'requestCorrection', { items: '请写明文件名称', periodEnd: '2025-08-15' });
+    const mailsTo = () =>
+      t.db
+        .selectFrom('outbox_message')
+        .select(['subject', 'body_text', 'recipient_address'])
+        .where('recipient_address', '=', 'qianqi@example.com')
+        .where('subject', 'like', '您的政府信息公开申请有新的文书%')
+        .execute();
+    const before = (await mailsTo()).length;
+    clock.set('2025-08-19T02:00:00Z');
+    const applicant = { cipher: deps.cipher, smsEnabled: false };
+    expect((await sweepApplications(t.db, clock, { publicUrl: 'https://gk.example.gov.cn', applicant })).lapsed).toBe(
+      1,
+    );
+    await sweepApplications(t.db, clock, { applicant });
+    const mails = (await mailsTo()).slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.body_text).toContain(`出具了视为放弃申请告知书`);
+    expect(mails[0]!.body_text).toContain(a.trackingNumber);
+    expect(mails[0]!.body_text).toContain('https://gk.example.gov.cn/gk/');
+    expect(mails[0]!.body_text).not.toContain('钱七');
+    expect(mails[0]!.body_text).not.toContain(input.idNumber!);
+  });
+
   it('an agency wording saved before the placeholders were narrowed does not hold up the lapse: the platform wording is used and the audit trail says so', async () => {
     // Written past the service's check, as an older version could have saved it.
     await templates.saveOverride(t.db, agencyId, {

@@ -20,6 +20,8 @@ import { calendarFor } from '../applications.calendar.ts';
 import { clockOf, derivedColumns } from '../applications.clock.ts';
 import * as events from '../applications.events.repository.ts';
 import { issueLapseNotice } from './lapse.ts';
+import type { AppDeps } from '../applications.deps.ts';
+import { notifyApplicant } from '../notify/notify.service.ts';
 import * as repo from '../applications.repository.ts';
 import { mailReminder } from './reminders.mail.ts';
 
@@ -36,6 +38,12 @@ export interface SweepResult {
 export interface SweepOptions {
   /** The server's public address (config.publicUrl), for the console link in reminder e-mails. */
   publicUrl?: string;
+  /**
+   * To tell the applicant of a lapse notice by e-mail (and SMS where a gateway is configured),
+   * as every other document issued to them is: the cipher opens their sealed contact data. Without
+   * it (a sweep run from a tool) the notice is only issued.
+   */
+  applicant?: Pick<AppDeps, 'cipher' | 'smsEnabled'>;
   pageSize?: number;
 }
 
@@ -74,6 +82,10 @@ export async function sweepApplications(db: Db, clock: Clock, options: SweepOpti
           const seq = await events.insertEvent(tx, rec.id, lapsed);
           // The applicant is told in writing (视为放弃申请告知书, modules/applications/sweep/lapse.ts).
           await issueLapseNotice(tx, actor, rec, c, calendar, { ...lapsed, seq }, clock);
+          if (options.applicant)
+            await notifyApplicant(tx, { ...options.applicant, publicUrl, clock }, rec, 'document', {
+              documentKind: 'lapse_notice',
+            });
           await recordAudit(
             tx,
             actor,
@@ -106,11 +118,16 @@ export async function sweepApplications(db: Db, clock: Clock, options: SweepOpti
 }
 
 /** The periodic job (every 15 minutes; the lock keeps it on one node). */
-export function applicationsSweepJob(db: Db, clock: Clock, publicUrl: string = DEFAULT_PUBLIC_URL): Job {
+export function applicationsSweepJob(
+  db: Db,
+  clock: Clock,
+  publicUrl: string = DEFAULT_PUBLIC_URL,
+  applicant?: SweepOptions['applicant'],
+): Job {
   return {
     name: 'applications-sweep',
     everyMs: 15 * 60_000,
-    run: async () => void (await sweepApplications(db, clock, { publicUrl })),
+    run: async () => void (await sweepApplications(db, clock, { publicUrl, applicant })),
   };
 }
 

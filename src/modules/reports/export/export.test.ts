@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { luojiang2020 } from '../../../domain/report/figures.fixtures.ts';
 import { assembleReport, draftNarrative, type AnnualReport } from '../../../domain/report/index.ts';
+import { pdfPageTexts } from '../../../../test/support/pdf.ts';
 import { exportReport, reportTables } from './index.ts';
 
 function unzip(buf: Buffer): Map<string, string> {
@@ -111,6 +112,39 @@ describe('report exports', () => {
     expect(page).not.toContain('<script>');
     expect(page).toContain('2021年1月6日');
     expect(JSON.parse((await exportReport(s, 'json')).data.toString('utf8'))).toEqual(s.report);
+  });
+});
+
+describe('draft exports', () => {
+  it('carry the 落款 (agency and today) and the 草稿 mark in DOCX, PDF and HTML when the report has no date yet', async () => {
+    const s = sample();
+    const input = {
+      report: { ...s.report, date: null },
+      preamble: s.preamble,
+      draft: { date: '2026-12-07', mark: '草稿　截至12月7日，未到发布时间' },
+    };
+    const xml = unzip((await exportReport(input, 'docx')).data).get('word/document.xml') ?? '';
+    expect(xml).toContain('（草稿　截至12月7日，未到发布时间）');
+    expect(xml).toContain('2026年12月7日');
+    const pages = await pdfPageTexts((await exportReport(input, 'pdf')).data);
+    expect(pages[0]?.replace(/\s+/g, '')).toContain('（草稿截至12月7日，未到发布时间）');
+    // The 落款 shares its page with the end of the text, as in the letters (keep-together.test.ts).
+    const last = pages.at(-1)!.replace(/\s+/g, '');
+    expect(last).toContain('泉州市洛江区工业和信息化局2026年12月7日');
+    expect(last).not.toMatch(/^泉州市洛江区工业和信息化局2026年12月7日$/);
+    const page = (await exportReport(input, 'html')).data.toString('utf8');
+    expect(page).toContain('<p class="draft-mark">（草稿　截至12月7日，未到发布时间）</p>');
+    expect(page).toContain('<p class="signature">泉州市洛江区工业和信息化局<br>2026年12月7日</p>');
+    // A draft with a 成文日期 is signed with it.
+    const dated = (await exportReport({ ...input, report: s.report }, 'html')).data.toString('utf8');
+    expect(dated).toContain('<br>2021年1月6日</p>');
+  }, 60_000);
+
+  it('keeps sub-table titles with their rows when the HTML is printed', async () => {
+    const page = (await exportReport(sample(), 'html')).data.toString('utf8');
+    expect(page.match(/<tr class="subtable-title">/g)).toHaveLength(5);
+    expect(page).toContain('<tr class="subtable-title"><th colspan="4" scope="colgroup">第二十条第（一）项</th></tr>');
+    expect(page).toMatch(/@media print\{[^}]*tr\.subtable-title\{break-after:avoid/);
   });
 });
 

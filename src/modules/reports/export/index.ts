@@ -36,6 +36,6 @@ export async function exportReport(input: ExportInput, format: ExportFormat): Pr
   return { data, contentType: TYPES[format], fileName: `${base}.${format}` };
 }
 
-export { reportBodyHtml, reportHtmlDocument } from './html.ts';
+export { REPORT_PRINT_CSS, reportBodyHtml, reportHtmlDocument } from './html.ts';
 export { reportDocument, reportTitle, type ExportInput } from './report-document.ts';
 export { reportTables } from './tables.ts';

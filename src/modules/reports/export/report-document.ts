@@ -14,6 +14,23 @@ export interface ExportInput {
   preamble?: string;
   /** Version number and reason, printed in a note when the report is a later version. */
   version?: { number: number; reason: string | null } | null;
+  /**
+   * An export of the live report (not a published version): printed under the title as
+   * 「（草稿）」 or 「（草稿\u3000截至12月7日，未到发布时间）」, and signed — the 落款 — with the
+   * record's 成文日期 or, when none is set, `date` (today), so a draft reads as the report will.
+   */
+  draft?: { date: string; mark: string } | null;
+}
+
+/** The line under the title of a draft export: 「（草稿）」. */
+export function draftLine(draft: ExportInput['draft']): string | undefined {
+  return draft ? `（${draft.mark}）` : undefined;
+}
+
+/** The 落款 of an export: the agency and the report's date, or the draft's date when the report has none. */
+export function signatureOf(input: ExportInput): { agency: string; date: string } | undefined {
+  const date = input.report.date ?? input.draft?.date ?? null;
+  return date ? { agency: input.report.agency.name, date } : undefined;
 }
 
 /** 「泉州市洛江区工业和信息化局2020年政府信息公开工作年度报告」 */
@@ -60,8 +77,9 @@ export function reportDocument(input: ExportInput): OfficialDocument {
   }
   return {
     title: reportTitle(report),
+    subtitle: draftLine(input.draft),
     body,
-    signature: report.date ? { agency: report.agency.name, date: report.date } : undefined,
+    signature: signatureOf(input),
     properties: {
       author: report.agency.name,
       subject: '政府信息公开工作年度报告',

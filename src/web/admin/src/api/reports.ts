@@ -5,6 +5,7 @@ import type {
   AggregateSchema,
   ChangeSchema,
   FindingSchema,
+  ListSchema,
   OverviewSchema,
   RecordSchema,
   SaveBody,
@@ -13,7 +14,6 @@ import type {
   ViewSchema,
 } from '../../../../modules/reports/reports.schemas.ts';
 import { request } from './client.ts';
-import type { ItemList } from './types.ts';
 
 export type { AnnualReport };
 
@@ -25,6 +25,8 @@ export type VersionSummary = Static<typeof VersionSummarySchema>;
 export type ReportView = Static<typeof ViewSchema>;
 export type OverviewRow = Static<typeof OverviewSchema>['rows'][number];
 export type SaveInput = Static<typeof SaveBody>;
+export type ReportList = Static<typeof ListSchema>;
+export type ReportYear = ReportList['years'][number];
 
 const path = (agencyId: string, year: number) => `/reports/${encodeURIComponent(agencyId)}/${year}`;
 
@@ -38,7 +40,7 @@ export const EXPORT_FORMATS = [
 
 export const reportsApi = {
   list: (agencyId: string, signal?: AbortSignal) =>
-    request<ItemList<ReportRecord>>('GET', '/reports', { query: { agencyId }, signal }),
+    request<ReportList>('GET', '/reports', { query: { agencyId }, signal }),
   view: (agencyId: string, year: number, signal?: AbortSignal) =>
     request<ReportView>('GET', path(agencyId, year), { signal }),
   save: (agencyId: string, year: number, body: SaveInput) => request<ReportView>('PUT', path(agencyId, year), { body }),

@@ -31,7 +31,7 @@ export interface AgencyStatistics {
     year: number;
     deadline: string;
     status: string | null;
-    state: 'published' | 'not_due' | 'due_soon' | 'overdue';
+    state: 'published' | 'year_not_ended' | 'not_due' | 'due_soon' | 'overdue';
     publishedOn: string | null;
     late: boolean;
     version: number;

@@ -39,7 +39,11 @@ describeEachDialect('catalog portal and API', (dialect) => {
   it('the landing page links the column; 制度 and 年报 pages render', async () => {
     expect((await get('/gk/luojiang-gxj/')).body).toContain('href="/gk/luojiang-gxj/catalog"');
     expect((await get('/gk/luojiang-gxj/rules')).body).toContain('保密审查制度');
-    expect((await get('/gk/luojiang-gxj/reports')).body).toContain('尚未在本专栏发布政府信息公开工作年度报告');
+    // The demo bureau's 2020 report from before Gongkai, published as 原文导入 (issue 16).
+    expect((await get('/gk/luojiang-gxj/reports')).body).toMatch(
+      /<a href="\/gk\/luojiang-gxj\/reports\/2020">泉州市洛江区工业和信息化局2020年政府信息公开工作年度报告<\/a><span class="tag"[^>]*>原文导入<\/span>/,
+    );
+    expect((await get('/gk/luojiang-czj/reports')).body).toContain('尚未在本专栏发布政府信息公开工作年度报告');
   });
 
   it('法定主动公开内容 shows the statutory columns with counts and lists a category', async () => {

@@ -51,6 +51,8 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
   const limits = portalLimits(config);
   const siteUrl = (request: FastifyRequest) => siteUrlOf(config.publicUrl, request);
   const opts = { config: { rateLimit: limits.page } };
+  /** The same for every reader: cached (page-cache.ts). */
+  const publicPage = { config: { rateLimit: limits.page, publicPage: true } };
 
   async function agencyOr404(request: CodeRequest, reply: FastifyReply) {
     const agency = await publicAgencyByCode(db, request.params.code);
@@ -63,7 +65,7 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
   );
 
-  app.get<{ Params: { code: string } }>('/gk/:code/guide', opts, async (request, reply) => {
+  app.get<{ Params: { code: string } }>('/gk/:code/guide', publicPage, async (request, reply) => {
     const agency = await agencyOr404(request, reply);
     if (!agency) return reply;
     const [settings, columns] = await Promise.all([settingsFor(db, agency.id), agencyColumns(db, agency, clock)]);
@@ -82,13 +84,13 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
     );
   });
 
-  app.get<{ Params: { code: string } }>('/gk/:code/rules', opts, async (request, reply) => {
+  app.get<{ Params: { code: string } }>('/gk/:code/rules', publicPage, async (request, reply) => {
     const agency = await agencyOr404(request, reply);
     if (!agency) return reply;
     return reply.type('text/html; charset=utf-8').send(rulesPage(agency, (await settingsFor(db, agency.id)).rulesHtml));
   });
 
-  app.get<{ Params: { code: string } }>('/gk/:code/reports', opts, async (request, reply) => {
+  app.get<{ Params: { code: string } }>('/gk/:code/reports', publicPage, async (request, reply) => {
     const agency = await agencyOr404(request, reply);
     if (!agency) return reply;
     return reply
@@ -98,7 +100,7 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { code: string }; Querystring: { item?: string; category?: string; page?: string } }>(
     '/gk/:code/catalog',
-    opts,
+    publicPage,
     async (request, reply) => {
       const agency = await agencyOr404(request, reply);
       if (!agency) return reply;
@@ -150,7 +152,7 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { code: string }; Querystring: { item?: string; category?: string } }>(
     '/gk/:code/feed.atom',
-    opts,
+    publicPage,
     async (request, reply) => {
       const agency = await agencyOr404(request, reply);
       if (!agency) return reply;
@@ -185,7 +187,7 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: { id: string } }>('/gk/items/:id', opts, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/gk/items/:id', publicPage, async (request, reply) => {
     const page = await publicItem(db, request.params.id, clock);
     if (!page)
       return reply
@@ -208,7 +210,7 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
 
   app.get<{ Querystring: Record<string, string | undefined> }>(
     '/gk/search',
-    { config: { rateLimit: limits.search } },
+    { config: { rateLimit: limits.search, publicPage: true } },
     async (request, reply) => {
       const q = request.query;
       const params: SearchParams = {
@@ -229,7 +231,7 @@ export const catalogPortal: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get('/sitemap.xml', opts, async (request, reply) => {
+  app.get('/sitemap.xml', publicPage, async (request, reply) => {
     const [agencies, items] = await Promise.all([publicAgencies(db), sitemapEntries(db, clock)]);
     return reply.type('application/xml; charset=utf-8').send(
       sitemap(

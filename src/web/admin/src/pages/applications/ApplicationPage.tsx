@@ -44,7 +44,9 @@ export default function ApplicationPage() {
   const [step, setStep] = useState<string | null>(null);
   const [role, setRole] = useState('reply_letter');
   const [notice, setNotice] = useState<string | null>(null);
-  const [personal, setPersonal] = useState<{ idNumber: string; phone: string; address: string } | null>(null);
+  const [personal, setPersonal] = useState<{ idNumber: string; phone: string; address: string; email: string } | null>(
+    null,
+  );
   if (detail.error) return <LoadError error={detail.error} onRetry={detail.reload} />;
   const a: ApplicationDetail | undefined = detail.data;
   if (!a) return <Card loading />;
@@ -222,6 +224,7 @@ export default function ApplicationPage() {
               { key: 'id', label: label(ID_DOC_LABELS, a.idDocType), children: personal?.idNumber ?? a.idNumberMasked },
               { key: 'phone', label: '电话', children: personal?.phone ?? a.phoneMasked },
               { key: 'address', label: '地址', children: personal?.address ?? a.addressMasked },
+              { key: 'email', label: '电子邮箱', children: (personal?.email ?? a.email) || '—' },
               {
                 key: 'info',
                 label: '所需信息',

@@ -16,6 +16,7 @@ import { LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import { ReportTables, type CellMark } from '../reports/ReportTables.tsx';
 import { ComparisonPanel } from './ComparisonPanel.tsx';
+import { PastReportPanel } from './PastReportPanel.tsx';
 import { CELL_MARKS, FORMAT_NAMES, SEVERITY_LABELS } from './labels.ts';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -110,6 +111,7 @@ export default function ReportCheckView() {
             <Button icon={<DownloadOutlined />} href={reportChecksApi.exportUrl({ id: d.id })}>
               导出检查结果（XLSX）
             </Button>
+            <Button onClick={() => navigate(`/report-checks/library${search}`)}>年报库与逐年比较</Button>
           </>
         }
       />
@@ -129,6 +131,7 @@ export default function ReportCheckView() {
           },
         ]}
       />
+      <PastReportPanel detail={d} onChanged={view.reload} />
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -15,6 +15,7 @@ import { useAgencySearch } from '../../layout/AgencyContext.tsx';
 import { LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import ReportCheckView from './ReportCheckView.tsx';
+import { ReportLibrary, YearComparisonView } from './LibraryPage.tsx';
 import { UploadPanel } from './UploadPanel.tsx';
 
 interface MatrixRow {
@@ -83,9 +84,12 @@ function ChecksList() {
       <PageHeading
         title="年报体检"
         extra={
-          <Button icon={<DownloadOutlined />} href={reportChecksApi.exportUrl()} disabled={!rows.length}>
-            导出检查结果（XLSX）
-          </Button>
+          <>
+            <Button onClick={() => navigate(`/report-checks/library${search}`)}>年报库与逐年比较</Button>
+            <Button icon={<DownloadOutlined />} href={reportChecksApi.exportUrl()} disabled={!rows.length}>
+              导出检查结果（XLSX）
+            </Button>
+          </>
         }
       />
       {can('report_checks.manage' as Permission) ? <UploadPanel onUploaded={list.reload} /> : null}
@@ -123,6 +127,8 @@ export default function ReportChecksPage() {
   return (
     <Routes>
       <Route index element={<ChecksList />} />
+      <Route path="library" element={<ReportLibrary />} />
+      <Route path="compare" element={<YearComparisonView />} />
       <Route path=":id" element={<ReportCheckView />} />
     </Routes>
   );

@@ -14,7 +14,8 @@ import { useAuth } from '../../auth/AuthContext.tsx';
 import { useAgencySelection } from '../../layout/AgencyContext.tsx';
 import { errorMessage, FormError, LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
-import { cnDate, SECTION_LABELS, STATUS_LABELS } from './labels.ts';
+import { cnDate, DUE_LABELS, SECTION_LABELS, STATUS_LABELS } from './labels.ts';
+import { PublishDialog } from './PublishDialog.tsx';
 import { ReportTables } from './ReportTables.tsx';
 
 /** Asks for a reason (return to draft, new version) and passes it on. */
@@ -74,7 +75,7 @@ export default function ReportEditor() {
   const [signatureDate, setSignatureDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'return' | 'revise' | null>(null);
+  const [dialog, setDialog] = useState<'return' | 'revise' | 'publish' | null>(null);
   const data = view.data;
   useEffect(() => {
     if (data) {
@@ -121,11 +122,32 @@ export default function ReportEditor() {
             <Tag>
               {data.report.format === 'V2019' ? '国办公开办函〔2019〕60号格式' : '国办公开办函〔2021〕30号格式'}
             </Tag>
-            <Typography.Text type="secondary">法定期限：{cnDate(data.deadline)}（第四十九条）</Typography.Text>
+            {data.preview ? <Tag color="gold">{data.preview}</Tag> : null}
+            <Typography.Text type="secondary" title={data.due.basis}>
+              法定期限：{cnDate(data.due.deadline)}（{data.due.basis}）
+            </Typography.Text>
+            <Tag color={DUE_LABELS[data.due.state]?.color}>{DUE_LABELS[data.due.state]?.text}</Tag>
           </Space>
         }
       />
       <FormError message={error} onClose={() => setError(null)} />
+      {data.preview ? (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="info"
+          showIcon
+          message={`${year}年度报告预览：${data.preview}`}
+          description={`表格按截至${cnDate(data.today)}的记录计算，年内可编制正文、提交审核；${year}年结束后方可发布，发布时按届时的记录重新计算。`}
+        />
+      ) : null}
+      {data.due.state === 'overdue' ? (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="error"
+          showIcon
+          message={`已超过法定期限${cnDate(data.due.deadline)}仍未发布（第四十九条）`}
+        />
+      ) : null}
       {data.changes.length > 0 ? (
         <Alert
           style={{ marginBottom: 16 }}
@@ -151,7 +173,7 @@ export default function ReportEditor() {
         ) : null}
         {status === 'review' && can('reports.publish' as Permission) ? (
           <>
-            <Button type="primary" loading={busy} onClick={() => act(() => reportsApi.publish(agencyId, year))}>
+            <Button type="primary" loading={busy} onClick={() => setDialog('publish')}>
               审核通过并发布
             </Button>
             <Button onClick={() => setDialog('return')}>退回修改</Button>
@@ -246,6 +268,12 @@ export default function ReportEditor() {
             children: (
               <Flex vertical gap={16}>
                 <Card size="small" title="按当前记录导出">
+                  {status !== 'published' ? (
+                    <Typography.Paragraph type="secondary">
+                      导出件标注「草稿{data.preview ? `\u3000${data.preview}` : ''}」，落款为本机关名称和
+                      {signatureDate ? `成文日期${cnDate(signatureDate)}` : `今天（${cnDate(data.today)}）`}。
+                    </Typography.Paragraph>
+                  ) : null}
                   <Space wrap>
                     {EXPORT_FORMATS.map((f) => (
                       <a key={f.key} href={reportsApi.exportUrl(agencyId, year, f.key)}>
@@ -288,6 +316,16 @@ export default function ReportEditor() {
           onClose={() => setDialog(null)}
           onOk={async (reason) => {
             await reportsApi.returnToDraft(agencyId, year, reason);
+            view.reload();
+          }}
+        />
+      ) : null}
+      {dialog === 'publish' ? (
+        <PublishDialog
+          view={data}
+          onClose={() => setDialog(null)}
+          onPublish={async () => {
+            await reportsApi.publish(agencyId, year);
             view.reload();
           }}
         />

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Card, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { reportsApi, type OverviewRow, type ReportRecord } from '../../api/reports.ts';
+import { reportsApi, type OverviewRow, type ReportYear } from '../../api/reports.ts';
 import type { Permission } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { useAgencySelection, useAgencySearch } from '../../layout/AgencyContext.tsx';
@@ -28,10 +28,15 @@ function ReportList() {
   const navigate = useNavigate();
   const { can } = useAuth();
   const list = useApiData((signal) => reportsApi.list(agencyId, signal), [agencyId], Boolean(agencyId));
-  const byYear = new Map((list.data?.items ?? []).map((r) => [r.year, r]));
-  const rows = reportYears().map((year) => ({ year, record: byYear.get(year) ?? null }));
-  const columns: TableColumnsType<{ year: number; record: ReportRecord | null }> = [
-    { title: '年度', dataIndex: 'year', key: 'year', render: (y: number) => `${y}年` },
+  // The years come from the server (its date in Beijing): the current year first, as a preview.
+  const rows = list.data?.years ?? [];
+  const columns: TableColumnsType<ReportYear> = [
+    {
+      title: '年度',
+      dataIndex: 'year',
+      key: 'year',
+      render: (y: number, r) => (r.due.state === 'year_not_ended' ? `${y}年（预览）` : `${y}年`),
+    },
     { title: '格式', key: 'format', render: (_, r) => (r.year <= 2020 ? '2019年格式（试行）' : '2021年格式') },
     {
       title: '状态',
@@ -42,6 +47,16 @@ function ReportList() {
         ) : (
           <Tag>未编制</Tag>
         ),
+    },
+    {
+      title: '法定期限（第四十九条）',
+      key: 'deadline',
+      render: (_, r) => (
+        <Space size={4} wrap>
+          <span title={r.due.basis}>{cnDate(r.due.deadline)}</span>
+          <Tag color={DUE_LABELS[r.due.state]?.color}>{DUE_LABELS[r.due.state]?.text}</Tag>
+        </Space>
+      ),
     },
     {
       title: '已发布版本',
@@ -75,7 +90,8 @@ function ReportList() {
         }
       />
       <Typography.Paragraph type="secondary">
-        年度报告的表格由本机关的业务记录计算生成，正文可在生成的草稿基础上修改。部门应于每年1月31日前、县级以上人民政府应于3月31日前公布上一年度报告（《条例》第四十九条）。
+        年度报告的表格由本机关的业务记录计算生成，正文可在生成的草稿基础上修改。县级以上人民政府部门应于每年1月31日前、县级以上地方人民政府应于3月31日前公布上一年度报告（《条例》第四十九条）；乡镇、街道的期限按本平台设置。本年度报告可在年内预览，年度结束后方可发布。
+        {rows[0] ? `本机关：${rows[0].due.basis}。` : ''}
       </Typography.Paragraph>
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       <Table

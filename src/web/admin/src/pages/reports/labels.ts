@@ -7,6 +7,7 @@ export const STATUS_LABELS: Record<string, { text: string; color: string }> = {
 
 export const DUE_LABELS: Record<string, { text: string; color: string }> = {
   published: { text: '已发布', color: 'success' },
+  year_not_ended: { text: '年度未结束（可预览）', color: 'default' },
   not_due: { text: '未到提醒期', color: 'default' },
   due_soon: { text: '即将到期', color: 'warning' },
   overdue: { text: '逾期未发布', color: 'error' },
