@@ -21,6 +21,7 @@ export const STEPS = [
   'askReasons',
   'setDelayedReply',
   'issueFeeNotice',
+  'recordFeeReceipt',
   'recordFeePaid',
   'decide',
   'notifyThirdParty',
@@ -46,6 +47,7 @@ export const STEP_LABELS: Record<Step, string> = {
   askReasons: '要求说明理由（第三十五条）',
   setDelayedReply: '确定延迟答复期限（第三十五条）',
   issueFeeNotice: '发出收费通知',
+  recordFeeReceipt: '登记收费通知送达',
   recordFeePaid: '登记缴费',
   decide: '拟定答复',
   notifyThirdParty: '书面告知第三方（第三十二条）',
@@ -83,6 +85,7 @@ export const STEP_PERMISSION: Record<Step, ApplicationPermission | readonly Appl
   askReasons: 'applications.handle',
   setDelayedReply: 'applications.approve',
   issueFeeNotice: 'applications.handle',
+  recordFeeReceipt: ['applications.register', 'applications.handle'],
   recordFeePaid: 'applications.register',
   decide: 'applications.handle',
   notifyThirdParty: 'applications.handle',
@@ -117,6 +120,8 @@ export interface Situation {
   readonly today: string;
   readonly reasonsAsked: boolean;
   readonly feeNoticed: boolean;
+  /** A 收费通知 is unpaid and the applicant's receipt date unknown (post not yet signed for): record it first. */
+  readonly feeReceiptUnknown: boolean;
   readonly decision: DecisionStatus | null;
   /**
    * Third parties that objected and are not yet told of the drafted decision to disclose
@@ -179,6 +184,8 @@ export function stepBlocker(step: Step, s: Situation): string | null {
       return s.extensionRequested ? null : '没有待批准的延期申请';
     case 'setDelayedReply':
       return s.reasonsAsked ? null : '须先要求申请人说明理由（第三十五条）';
+    case 'recordFeeReceipt':
+      return s.feeReceiptUnknown ? null : '没有待登记送达日期的收费通知';
     case 'recordFeePaid':
       return s.clockState === 'awaitingFee' || s.feeNoticed ? null : '没有待缴的信息处理费';
     case 'decide':

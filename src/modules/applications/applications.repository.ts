@@ -745,6 +745,40 @@ export async function saveTrackingPattern(db: DbOrTx, agencyId: string, pattern:
     .execute();
 }
 
+/** The agency's [INTERPRETATION] clock setting, if it changed it. */
+export async function findLateFeeSetting(
+  db: DbOrTx,
+  agencyId: string,
+): Promise<{ lateFeePaymentAcceptable: boolean; updatedAt: string; updatedBy: string } | null> {
+  const row = await db
+    .selectFrom('application_clock_setting')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  return row
+    ? {
+        lateFeePaymentAcceptable: Number(row.late_fee_payment_acceptable) === 1,
+        updatedAt: row.updated_at,
+        updatedBy: row.updated_by,
+      }
+    : null;
+}
+
+export async function saveLateFeeSetting(
+  db: DbOrTx,
+  agencyId: string,
+  value: boolean,
+  at: string,
+  by: string,
+): Promise<void> {
+  const values = { late_fee_payment_acceptable: value ? 1 : 0, updated_at: at, updated_by: by };
+  await db
+    .insertInto('application_clock_setting')
+    .values({ agency_id: agencyId, ...values })
+    .onConflict((oc) => oc.column('agency_id').doUpdateSet(values))
+    .execute();
+}
+
 /** A cheap fingerprint of the imported calendar years: when it changes, the calendar in force changed. */
 export async function calendarStamp(db: DbOrTx): Promise<string> {
   const rows = await db.selectFrom('calendar_year').select(['year', 'imported_at']).orderBy('year').execute();

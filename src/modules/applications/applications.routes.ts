@@ -446,13 +446,12 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: '修改申请编号格式（如 洛工信依申〔{year}〕{seq}号；负责人）',
+        summary: '修改申请编号格式（如 洛工信依申〔{year}〕{seq}号）或逾期缴费设置（负责人）',
         params: IdParams,
         body: SettingsBody,
         response: { 200: TrackingSettingsSchema, ...errorResponses },
       },
     },
-    async (request) =>
-      saveTrackingSettings(deps, requireActor(request), request.params.id, request.body.trackingPattern),
+    async (request) => saveTrackingSettings(deps, requireActor(request), request.params.id, request.body),
   );
 };

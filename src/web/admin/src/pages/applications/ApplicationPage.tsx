@@ -178,6 +178,17 @@ export default function ApplicationPage() {
               ),
             },
             {
+              key: 'feeReceived',
+              label: '收到收费通知之日',
+              children: a.clock.feeReceiptUnknown ? (
+                <Typography.Text type="warning" className="fee-receipt-unknown">
+                  邮寄签收日期待登记（登记前缴费期限不起算，不会自动视为放弃申请）
+                </Typography.Text>
+              ) : (
+                cnDate(a.clock.feeNoticeReceivedDate)
+              ),
+            },
+            {
               key: 'payment',
               label: '缴费期限',
               children: (

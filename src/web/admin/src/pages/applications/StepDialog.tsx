@@ -45,6 +45,7 @@ const DATED = new Set([
   'askReasons',
   'setDelayedReply',
   'issueFeeNotice',
+  'recordFeeReceipt',
   'recordFeePaid',
   'notifyThirdParty',
   'reviewConfidentiality',
@@ -57,7 +58,17 @@ const LATE_REASON: Record<string, string> = {
   recordCorrection: '补正晚于补正期限的，写明接受的正当理由（第三十条「无正当理由」逾期不补正的才视为放弃申请）',
   recordFeePaid: '缴费晚于缴费期限的，写明接受的理由（仅在本机关设置允许接受逾期缴费时）',
 };
-const DATE_FIELDS = ['date', 'periodEnd', 'partyReceivedDate', 'notifiedDate', 'until'];
+const DATE_FIELDS = ['date', 'periodEnd', 'partyReceivedDate', 'notifiedDate', 'until', 'receivedDate'];
+/** How a 收费通知 goes out: it decides the applicant's receipt date (lifecycle.md, fee row). */
+const FEE_DELIVERY_OPTIONS = [
+  { value: 'in-person', label: '当面交付（当日收到）' },
+  { value: 'email', label: '电子邮件（发送之日收到）' },
+  { value: 'online', label: '网上平台（发送之日收到）' },
+  { value: 'post', label: '邮寄（以签收日为准，签收后登记）' },
+];
+/** The 收费通知's way by default: the way the applicant chose to get the information (109号). */
+const feeDeliveryFor = (deliveryMethod: string) =>
+  deliveryMethod === 'post' || deliveryMethod === 'email' || deliveryMethod === 'online' ? deliveryMethod : 'in-person';
 
 /** Dates as the API takes them (YYYY-MM-DD), blanks left out, in each party row too. */
 function toBody(values: Record<string, unknown>): Record<string, unknown> {
@@ -343,7 +354,11 @@ export function StepDialog({
         layout="vertical"
         onFinish={submit.onFinish}
         initialValues={
-          step === 'decide' ? { legalBasis: app.decision?.legalBasis ?? '', outcome: app.decision?.outcome } : {}
+          step === 'decide'
+            ? { legalBasis: app.decision?.legalBasis ?? '', outcome: app.decision?.outcome }
+            : step === 'issueFeeNotice'
+              ? { delivery: feeDeliveryFor(app.deliveryMethod) }
+              : {}
         }
       >
         {step === 'approveExtension' || step === 'refuseExtension' ? (
@@ -354,7 +369,11 @@ export function StepDialog({
           <Form.Item
             name="date"
             label="发生日期"
-            extra="事实发生之日（如对方来函、补正、缴费、批准、审查、签发、送达之日），不填为今天；补录的按此日期计算期限"
+            extra={
+              step === 'recordFeeReceipt'
+                ? '申请人收到收费通知之日（邮寄为签收日，见邮件查询记录或回执）；缴费期限自次日起20个工作日'
+                : '事实发生之日（如对方来函、补正、缴费、批准、审查、签发、送达之日），不填为今天；补录的按此日期计算期限'
+            }
           >
             <DatePicker />
           </Form.Item>
@@ -469,6 +488,20 @@ export function StepDialog({
             </Form.Item>
             <Form.Item name="pages" label="页数（按量）">
               <InputNumber min={1} />
+            </Form.Item>
+            <Form.Item
+              name="delivery"
+              label="收费通知的送达方式"
+              extra="国办函〔2020〕109号：申请人应当在收到收费通知次日起20个工作日内缴纳费用。邮寄的，签收日期登记前不计算缴费期限，也不会自动视为放弃申请"
+            >
+              <Select options={FEE_DELIVERY_OPTIONS} />
+            </Form.Item>
+            <Form.Item
+              name="receivedDate"
+              label="申请人收到之日（已知时填写）"
+              extra="如邮寄已签收；不填按送达方式推定"
+            >
+              <DatePicker />
             </Form.Item>
             <Form.Item
               name="paymentMethod"
