@@ -91,7 +91,7 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
   }, 60_000);
 
   it('the library pairs two years of one agency and compares them, with the exports', async () => {
-    const page = await logIn('zfb.supervisor');
+    const page = await logInAs(browser, base, 'zfb.supervisor', { width: 1400, height: 1000 });
     await page.goto(`${base}/admin/report-checks`);
     await page.getByRole('button', { name: '年报库与逐年比较' }).click();
     await page.getByRole('heading', { name: '年报库与逐年比较' }).waitFor({ timeout: 15_000 });
@@ -133,7 +133,7 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     await screenshot(anon, 'portal-past-report');
     await anon.close();
 
-    const page = await logIn('gxj.head');
+    const page = await logInAs(browser, base, 'gxj.head', { width: 1400, height: 1000 });
     await page.getByRole('menuitem', { name: /年报体检/ }).click();
     await page.getByRole('link', { name: '泉州市洛江区工业和信息化局2020年：错误0条，警告0条' }).click();
     await page.getByText('已在门户发布').waitFor({ timeout: 15_000 });
