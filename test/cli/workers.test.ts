@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createTestDb, describeEachDialect, type TestDb } from '../support/db.ts';
 
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 const BIN = new URL('../../bin/gongkai.mjs', import.meta.url).pathname;
 const TOKEN = 'metrics-token-' + 'x'.repeat(20);
 
@@ -86,7 +86,12 @@ describeEachDialect('serve --workers 2', (dialect) => {
       exited.code = code;
       exited.done = true;
     });
-    await until('the start line', async () => (stdout.includes('Gongkai 已启动（2 个工作进程）') ? true : undefined));
+    // Three processes load the runtime: over 100 s on a busy two-core machine.
+    await until(
+      'the start line',
+      async () => (stdout.includes('Gongkai 已启动（2 个工作进程）') ? true : undefined),
+      240_000,
+    );
   });
 
   afterAll(async () => {
