@@ -12,6 +12,7 @@ import { Calendar } from '../../src/domain/calendar/calendar.ts';
 import type { TestApp } from '../support/app.ts';
 import { browserAvailable } from '../support/browser.ts';
 import { logInAs, startConsole } from '../support/console.ts';
+import { ApplicationPage } from '../support/pages/applications.ts';
 
 // The last bundled year: from December on, deadlines run into the next year, not loaded.
 const last = Calendar.fromYears(loadBundledYears()).loadedYears.at(-1)!;
@@ -96,14 +97,21 @@ describe.skipIf(!browserAvailable)('facts entered late and a provisional Decembe
     await open(page, a);
     await page.getByRole('button', { name: '登记征求意见答复', exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('征求意见').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '丙化工有限公司' }).click();
+    await dialog.getByLabel('征求意见').click({ force: true });
+    await page
+      .getByTitle(/丙化工有限公司/)
+      .filter({ visible: true })
+      .last()
+      .click();
     await dialog.getByLabel('不同意公开').check();
     await pickDate(page, '发生日期', answered);
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
 
-    await page.getByText(/收到征求意见的答复/).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByText(/收到征求意见的答复/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     const after = await api('gxj.handler', 'GET', `/api/v1/applications/${a.id}`);
     const clock = after.clock as {
       replyDue: string;
@@ -136,11 +144,7 @@ describe.skipIf(!browserAvailable)('facts entered late and a provisional Decembe
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
 
-    const rows = page
-      .locator('.ant-card')
-      .filter({ hasText: '文书（告知书、征求意见书、答复书）' })
-      .locator('tbody tr');
-    const notice = rows.filter({ hasText: '延期答复告知书' });
+    const notice = new ApplicationPage(page, base).document('延期答复告知书');
     await notice.waitFor({ timeout: 15_000 });
     expect(await notice.locator('.provisional-letter').textContent()).toBe(`暂定（待导入${last + 1}年节假日安排）`);
     const send = page.getByRole('button', { name: /^发送延期答复告知书给/ });
