@@ -97,7 +97,8 @@ export const STEP_PERMISSION: Record<Step, ApplicationPermission | readonly Appl
 };
 
 /** Where a drafted reply stands in release control. */
-export type DecisionStatus = 'draft' | 'reviewed' | 'signed' | 'sent';
+/** 'returned': the 保密审查 did not pass and the draft went back to the handler to be revised (第十七条). */
+export type DecisionStatus = 'draft' | 'returned' | 'reviewed' | 'signed' | 'sent';
 
 /** What the guards need to know about one application. */
 export interface Situation {
@@ -198,11 +199,12 @@ export function stepBlocker(step: Step, s: Situation): string | null {
         ? null
         : '没有需要书面告知的第三方：仅在第三方不同意公开而本机关决定公开时告知（第三十二条）';
     case 'reviewConfidentiality':
+      if (s.decision === 'returned') return '保密审查未通过，已退回承办人：须重新拟定答复后再审查';
       return s.decision === 'draft' ? null : s.decision === null ? '尚未拟定答复' : '保密审查已完成';
     case 'signOff':
       return s.decision === 'reviewed'
         ? null
-        : s.decision === 'draft'
+        : s.decision === 'draft' || s.decision === 'returned'
           ? '须先完成保密审查'
           : s.decision === null
             ? '尚未拟定答复'

@@ -435,7 +435,9 @@ export function todoWhere<Q extends ApplicationQuery>(query: Q, kind: TodoKind, 
       return q.where('handler_id', 'is', null) as Q;
     case 'handle':
       q = mine();
-      return q.where('state', '=', 'running').where('decision_status', 'is', null) as Q;
+      return q
+        .where('state', '=', 'running')
+        .where((eb) => eb.or([eb('decision_status', 'is', null), eb('decision_status', '=', 'returned')])) as Q;
     case 'review':
       return q.where('decision_status', '=', 'draft') as Q;
     case 'signOff':

@@ -632,7 +632,7 @@ export async function performStep(
       const signer = await paperSigner(deps, rec, step, input, actor, d, today);
       patch = passed
         ? { decisionStatus: 'reviewed', reviewedAt: clock.now().toISOString(), reviewedBy: signer.name }
-        : { decisionStatus: 'draft' };
+        : { decisionStatus: 'returned' };
       if (passed) await events.markFiles(db, rec.id, ['released', 'reply_letter'], { reviewed: true });
       ev.push({
         type: 'confidentialityReviewed',

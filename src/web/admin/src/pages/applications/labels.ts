@@ -22,6 +22,7 @@ export const STATE_LABELS: Record<string, string> = {
 
 export const DECISION_STATUS_LABELS: Record<string, string> = {
   draft: '待保密审查',
+  returned: '保密审查退回修改',
   reviewed: '待负责人签发',
   signed: '已签发待送达',
   sent: '已送达',
