@@ -18,6 +18,8 @@ export function buildProgram(): Command {
   const program = new Command('gongkai')
     .description('Gongkai（公开）政府信息公开平台')
     .exitOverride()
+    // A command's options belong to it, not to the command above (`report batch --year` is batch's).
+    .enablePositionalOptions()
     .showHelpAfterError('（用 --help 查看用法）')
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   for (const register of commands) register(program);

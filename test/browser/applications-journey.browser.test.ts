@@ -105,10 +105,16 @@ describe.skipIf(!browserAvailable)('applications journey in Chromium', () => {
     await handler.decide('部分公开', '评审专家个人信息不予公开');
     await handler.generateReply();
     await handler.shows(/答复书（洛工信依申/);
+    // 部分公开: the released (redacted) version goes with the reply; 签发 needs it.
+    await handler.attachFile('提供文件（对外版本）', {
+      name: '评审结果（公开版）.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    });
     const reviewer = await openApplication('gxj.reviewer');
     await reviewer.step('保密审查', (d) => d.getByText('通过', { exact: true }).click());
     const head = await openApplication('gxj.head');
-    await head.page.getByRole('button', { name: '负责人签发', exact: true }).click();
+    await head.signOff();
     await head.page.getByText('已签发待送达').waitFor();
     await handler.reload();
     await handler.step('答复送达');

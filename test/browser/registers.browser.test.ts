@@ -104,6 +104,23 @@ describe.skipIf(!browserAvailable)('registers, templates and outbox in Chromium'
     await letters.close();
   });
 
+  it('the office head sets the court the letters name (集中管辖); a court that is not one is refused beside the field', async () => {
+    const letters = await new LettersPage(await logIn('gxj.head'), base).open();
+    // Derived from the bureau's place in the tree until set.
+    await letters.remedy().getByText('泉州市洛江区人民政府', { exact: true }).waitFor({ timeout: 15_000 });
+    await expect(letters.court()).resolves.toMatchObject({ court: '泉州市洛江区人民法院' });
+    await letters.setCourt('泉州市丰泽区');
+    await letters.fieldMessage('letter-remedy_court', /人民法院的全称/).waitFor({ timeout: 15_000 });
+    await expect(letters.field('letter-remedy_court').inputValue()).resolves.toBe('泉州市丰泽区');
+    await letters.setCourt('泉州市丰泽区人民法院');
+    await letters.page.getByText('已保存救济途径').waitFor({ timeout: 15_000 });
+    await letters.remedy().getByText('泉州市丰泽区人民法院', { exact: true }).waitFor();
+    await expect(letters.court()).resolves.toEqual({ court: '泉州市丰泽区人民法院', basis: '本机关设置' });
+    await letters.setCourt('');
+    await letters.remedy().getByText('泉州市洛江区人民法院', { exact: true }).waitFor({ timeout: 15_000 });
+    await letters.close();
+  });
+
   it('the outbox lists a letter with its attachment and records it as posted', async () => {
     const gxj = (
       await t.ctx.db.selectFrom('agency').select('id').where('code', '=', 'luojiang-gxj').executeTakeFirstOrThrow()

@@ -91,7 +91,7 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
   }, 60_000);
 
   it('the library pairs two years of one agency and compares them, with the exports', async () => {
-    const page = await logIn('zfb.supervisor');
+    const page = await logInAs(browser, base, 'zfb.supervisor', { width: 1400, height: 1000 });
     await page.goto(`${base}/admin/report-checks`);
     await page.getByRole('button', { name: '年报库与逐年比较' }).click();
     await page.getByRole('heading', { name: '年报库与逐年比较' }).waitFor({ timeout: 15_000 });
@@ -104,7 +104,7 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     // The two years do not chain (test/fixtures/reports/chain): the cross-year rules say so here.
     const rules = page.getByRole('tab', { name: /跨年度检查（[1-9]\d*）/ });
     await rules.click();
-    const firstRule = page.locator('.ant-tabs-tabpane-active .ant-list-item').first();
+    const firstRule = page.getByRole('tabpanel').getByRole('listitem').first();
     await firstRule.waitFor();
     expect(await firstRule.textContent()).toMatch(/^警告/);
     expect(await page.getByRole('link', { name: /导出比较报告（DOCX）/ }).getAttribute('href')).toMatch(
@@ -133,7 +133,7 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     await screenshot(anon, 'portal-past-report');
     await anon.close();
 
-    const page = await logIn('gxj.head');
+    const page = await logInAs(browser, base, 'gxj.head', { width: 1400, height: 1000 });
     await page.getByRole('menuitem', { name: /年报体检/ }).click();
     await page.getByRole('link', { name: '泉州市洛江区工业和信息化局2020年：错误0条，警告0条' }).click();
     await page.getByText('已在门户发布').waitFor({ timeout: 15_000 });
@@ -144,7 +144,7 @@ describe.skipIf(!browserAvailable)('年报体检 in Chromium', () => {
     await page.getByRole('button', { name: '作为2020年度报告在门户发布' }).waitFor({ timeout: 15_000 });
     expect(await page.getByLabel('原发布日期').inputValue()).toBe('2021-01-06');
     await page.getByRole('button', { name: '作为2020年度报告在门户发布' }).click();
-    await page.locator('.ant-tag', { hasText: '已在门户发布' }).waitFor({ timeout: 15_000 });
+    await page.getByText('已在门户发布', { exact: true }).waitFor({ timeout: 15_000 });
     await page.close();
   }, 90_000);
 });

@@ -2,7 +2,8 @@
  * `gongkai serve --workers 2`, the compiled build as operators run it, on both databases:
  * requests are answered by both workers, the rate limit is counted once for the node (in the
  * primary, over IPC), /metrics adds up every worker, each job runs once although both workers
- * tick, and SIGTERM stops every worker gracefully.
+ * tick, public pages cached in each worker are dropped on the next request after a change in the
+ * database, and SIGTERM stops every worker gracefully.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createTestDb, describeEachDialect, type TestDb } from '../support/db.ts';
 
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 const BIN = new URL('../../bin/gongkai.mjs', import.meta.url).pathname;
 const TOKEN = 'metrics-token-' + 'x'.repeat(20);
 
@@ -85,7 +86,12 @@ describeEachDialect('serve --workers 2', (dialect) => {
       exited.code = code;
       exited.done = true;
     });
-    await until('the start line', async () => (stdout.includes('Gongkai 已启动（2 个工作进程）') ? true : undefined));
+    // Three processes load the runtime: over 100 s on a busy two-core machine.
+    await until(
+      'the start line',
+      async () => (stdout.includes('Gongkai 已启动（2 个工作进程）') ? true : undefined),
+      240_000,
+    );
   });
 
   afterAll(async () => {
@@ -146,6 +152,47 @@ describeEachDialect('serve --workers 2', (dialect) => {
       40_000,
     );
     for (const j of jobs) expect(runs.get(j), j).toBe(1);
+  });
+
+  it('caches public pages in each worker and drops them on the next request after a change', async () => {
+    // The site map lists every agency; 4 requests (rate limit 10 a minute per route) reach both workers.
+    const fetchMap = async () => {
+      const res = await fetch(`${base}/sitemap.xml`);
+      expect(res.status).toBe(200);
+      return { cache: res.headers.get('x-cache'), body: await res.text() };
+    };
+    const before = [];
+    for (let i = 0; i < 4; i++) before.push(await fetchMap());
+    // Two workers, four requests: at least one worker served the page twice, from its cache.
+    expect(before.filter((r) => r.cache === 'hit').length).toBeGreaterThanOrEqual(1);
+    expect(before[0]!.body).not.toContain('/gk/cache-test-bureau/');
+    const now = new Date().toISOString();
+    await tdb.db
+      .insertInto('agency')
+      .values({
+        id: randomBytes(8).toString('hex'),
+        parent_id: null,
+        name: '缓存测试局',
+        short_name: '缓存测试局',
+        code: 'cache-test-bureau',
+        level: 'department',
+        makes_rules: 0,
+        contact_address: '',
+        contact_postcode: '',
+        contact_hours: '',
+        contact_phone: '',
+        contact_fax: '',
+        contact_email: '',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    // Every worker, on its very next request: the new agency, rendered afresh.
+    for (let i = 0; i < 4; i++) {
+      const r = await fetchMap();
+      expect(r.body).toContain('/gk/cache-test-bureau/');
+      if (i === 0) expect(r.cache).toBe('miss');
+    }
   });
 
   it('stops every worker gracefully on SIGTERM', async () => {

@@ -33,6 +33,7 @@ import * as applicantEmailSealed from './2026-12-07-i15-03-applicant-email-seale
 import * as pastReports from './2026-12-07-i16-01-past-reports.ts';
 import * as publicContentVersion from './2026-12-07-i20-01-public-content-version.ts';
 import * as pastReportsContentVersion from './2026-12-07-i20-02-past-reports-content-version.ts';
+import * as lateFeeSetting from './2026-12-07-i13-02-late-fee-setting.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-i16-01-past-reports': pastReports,
   '2026-12-07-i20-01-public-content-version': publicContentVersion,
   '2026-12-07-i20-02-past-reports-content-version': pastReportsContentVersion,
+  '2026-12-07-i13-02-late-fee-setting': lateFeeSetting,
 };

@@ -173,6 +173,14 @@ export interface ApplicationSettingsTable {
   updated_at: string;
 }
 
+/** An agency's [INTERPRETATION] clock setting (lifecycle.md "Facts entered late"). */
+export interface ApplicationClockSettingTable {
+  agency_id: string;
+  late_fee_payment_acceptable: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface ApplicationTables {
   application: ApplicationTable;
   application_event: ApplicationEventTable;
@@ -181,4 +189,5 @@ export interface ApplicationTables {
   application_reminder: ApplicationReminderTable;
   application_counter: ApplicationCounterTable;
   application_settings: ApplicationSettingsTable;
+  application_clock_setting: ApplicationClockSettingTable;
 }

@@ -7,7 +7,19 @@
  * - 按量 (第五条): per page — 1–30 free; 31–100 10元/页; 101–200 20元/页; 201 on 40元/页.
  * Amounts are whole 元.
  */
+import type { FeeNoticeDelivery } from '../clock/types.ts';
 import { ValidationError } from '../errors.ts';
+
+export { FEE_NOTICE_DELIVERIES, FEE_NOTICE_DELIVERY_LABELS } from '../clock/timeline.ts';
+
+/**
+ * The 收费通知's way by default: 109号 「按照申请人获取信息的途径向申请人发出收费通知」 — the way the
+ * applicant chose to get the information (post, e-mail, online; 当面领取 → handed over).
+ */
+export function feeNoticeDeliveryFor(deliveryMethod: string): FeeNoticeDelivery {
+  if (deliveryMethod === 'post' || deliveryMethod === 'email' || deliveryMethod === 'online') return deliveryMethod;
+  return 'in-person';
+}
 
 /** Which standard one application is charged by. */
 export type FeeBasis = 'per_piece' | 'per_page';

@@ -30,6 +30,9 @@ describe('待办: what waits for whom', () => {
     expect(kinds({ ...open, state: 'awaitingCorrection' }, 'u-handler')).toEqual(['correction']);
     expect(kinds({ ...open, state: 'consulting' }, 'u-handler')).toEqual(['consultation']);
     expect(kinds({ ...open, state: 'awaitingFee' }, 'u-handler')).toEqual(['fee']);
+    // A draft the 保密审查 sent back is the handler's to revise, not the reviewer's.
+    expect(kinds({ ...open, decisionStatus: 'returned' }, 'u-handler')).toEqual(['handle']);
+    expect(kinds({ ...open, decisionStatus: 'returned' }, 'u-reviewer')).toEqual([]);
   });
   it('the reviewer reviews drafts, the head signs reviewed replies off and decides on extensions, whoever handles them', () => {
     const draft = { ...open, decisionStatus: 'draft' };
@@ -42,7 +45,7 @@ describe('待办: what waits for whom', () => {
   it('every kind is reachable', () => {
     const seen = new Set<TodoKind>();
     for (const state of ['awaitingConfirmation', 'running', 'awaitingCorrection', 'consulting', 'awaitingFee'])
-      for (const decisionStatus of [null, 'draft', 'reviewed', 'signed'])
+      for (const decisionStatus of [null, 'draft', 'returned', 'reviewed', 'signed'])
         for (const handlerId of [null, 'u'])
           for (const extensionRequested of [false, true])
             for (const k of kinds({ state, decisionStatus, handlerId, extensionRequested, archived: false }, 'u'))

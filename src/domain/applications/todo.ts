@@ -46,7 +46,7 @@ export const TODO_LABELS: Record<TodoKind, string> = {
 export const TODO_HINTS: Record<TodoKind, string> = {
   confirm: '平常信函、电子邮件、网上等渠道收到的申请，须确认收到后答复期限才起算（第三十一条）',
   assign: '尚未分派承办人的申请',
-  handle: '分派给本人、尚未拟定答复的申请',
+  handle: '分派给本人、尚未拟定答复或保密审查退回修改的申请',
   review: '已拟定答复，等待保密审查（第十七条）',
   signOff: '已通过保密审查，等待政府信息公开工作机构负责人签发',
   approveExtension: '承办人申请延期答复，等待负责人同意或不同意（第三十三条第二款）',
@@ -98,7 +98,7 @@ export function isTodo(kind: TodoKind, a: TodoFacts, userId: string | null): boo
     case 'assign':
       return a.handlerId === null;
     case 'handle':
-      return mine && a.state === 'running' && a.decisionStatus === null;
+      return mine && a.state === 'running' && (a.decisionStatus === null || a.decisionStatus === 'returned');
     case 'review':
       return a.decisionStatus === 'draft';
     case 'signOff':

@@ -14,6 +14,7 @@ const base: Situation = {
   today: '2025-03-01',
   reasonsAsked: false,
   feeNoticed: false,
+  feeReceiptUnknown: false,
   decision: null,
   thirdPartyNoticesMissing: [],
   archived: false,

@@ -21,6 +21,7 @@ export const STEPS = [
   'askReasons',
   'setDelayedReply',
   'issueFeeNotice',
+  'recordFeeReceipt',
   'recordFeePaid',
   'decide',
   'notifyThirdParty',
@@ -46,6 +47,7 @@ export const STEP_LABELS: Record<Step, string> = {
   askReasons: '要求说明理由（第三十五条）',
   setDelayedReply: '确定延迟答复期限（第三十五条）',
   issueFeeNotice: '发出收费通知',
+  recordFeeReceipt: '登记收费通知送达',
   recordFeePaid: '登记缴费',
   decide: '拟定答复',
   notifyThirdParty: '书面告知第三方（第三十二条）',
@@ -83,6 +85,7 @@ export const STEP_PERMISSION: Record<Step, ApplicationPermission | readonly Appl
   askReasons: 'applications.handle',
   setDelayedReply: 'applications.approve',
   issueFeeNotice: 'applications.handle',
+  recordFeeReceipt: ['applications.register', 'applications.handle'],
   recordFeePaid: 'applications.register',
   decide: 'applications.handle',
   notifyThirdParty: 'applications.handle',
@@ -94,7 +97,8 @@ export const STEP_PERMISSION: Record<Step, ApplicationPermission | readonly Appl
 };
 
 /** Where a drafted reply stands in release control. */
-export type DecisionStatus = 'draft' | 'reviewed' | 'signed' | 'sent';
+/** 'returned': the 保密审查 did not pass and the draft went back to the handler to be revised (第十七条). */
+export type DecisionStatus = 'draft' | 'returned' | 'reviewed' | 'signed' | 'sent';
 
 /** What the guards need to know about one application. */
 export interface Situation {
@@ -117,6 +121,8 @@ export interface Situation {
   readonly today: string;
   readonly reasonsAsked: boolean;
   readonly feeNoticed: boolean;
+  /** A 收费通知 is unpaid and the applicant's receipt date unknown (post not yet signed for): record it first. */
+  readonly feeReceiptUnknown: boolean;
   readonly decision: DecisionStatus | null;
   /**
    * Third parties that objected and are not yet told of the drafted decision to disclose
@@ -179,6 +185,8 @@ export function stepBlocker(step: Step, s: Situation): string | null {
       return s.extensionRequested ? null : '没有待批准的延期申请';
     case 'setDelayedReply':
       return s.reasonsAsked ? null : '须先要求申请人说明理由（第三十五条）';
+    case 'recordFeeReceipt':
+      return s.feeReceiptUnknown ? null : '没有待登记送达日期的收费通知';
     case 'recordFeePaid':
       return s.clockState === 'awaitingFee' || s.feeNoticed ? null : '没有待缴的信息处理费';
     case 'decide':
@@ -191,11 +199,12 @@ export function stepBlocker(step: Step, s: Situation): string | null {
         ? null
         : '没有需要书面告知的第三方：仅在第三方不同意公开而本机关决定公开时告知（第三十二条）';
     case 'reviewConfidentiality':
+      if (s.decision === 'returned') return '保密审查未通过，已退回承办人：须重新拟定答复后再审查';
       return s.decision === 'draft' ? null : s.decision === null ? '尚未拟定答复' : '保密审查已完成';
     case 'signOff':
       return s.decision === 'reviewed'
         ? null
-        : s.decision === 'draft'
+        : s.decision === 'draft' || s.decision === 'returned'
           ? '须先完成保密审查'
           : s.decision === null
             ? '尚未拟定答复'

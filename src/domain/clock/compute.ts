@@ -38,7 +38,7 @@ function stateOf(facts: ClockFacts, closed: boolean, today: number): ClockState 
   if (closed) return 'closed';
   if (facts.received === null) return 'awaitingConfirmation';
   if (facts.correction !== null && facts.correction.received === null) return 'awaitingCorrection';
-  if (facts.fees.some((f) => f.paid === null && today <= f.due)) return 'awaitingFee';
+  if (facts.fees.some((f) => f.paid === null && (f.due === null || today <= f.due))) return 'awaitingFee';
   if (facts.consultations.some((c) => c.answered === null && today <= c.deadline)) return 'consulting';
   return 'running';
 }
@@ -138,6 +138,9 @@ export function computeClock(input: ClockInput): ClockResult {
       open: closure === null && k.answered === null && today <= k.deadline,
     })),
     feeNoticeDate: iso(fee?.notice ?? null),
+    feeNoticeDelivery: fee?.delivery ?? null,
+    feeNoticeReceivedDate: iso(fee?.received ?? null),
+    feeReceiptUnknown: closure === null && fee !== null && fee.paid === null && fee.received === null,
     paymentDue: iso(fee?.due ?? null),
     feePaidDate: iso(fee?.paid ?? null),
     extensionWorkingDays: facts.extensions.reduce((sum, e) => sum + e.workingDays, 0),
@@ -151,7 +154,7 @@ export function computeClock(input: ClockInput): ClockResult {
     provisional: missingYears.length > 0,
     replyDueProvisional: !delayedInForce && provisionalSpan(c?.received ?? received, replyDue),
     correctionPeriodEndProvisional: c !== null && !c.officeSetEnd && provisionalSpan(c.requested, c.periodEnd),
-    paymentDueProvisional: fee !== null && provisionalSpan(fee.notice, fee.due),
+    paymentDueProvisional: fee !== null && provisionalSpan(fee.received, fee.due),
     missingYears,
     warnings,
     explanation,

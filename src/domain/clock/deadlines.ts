@@ -2,7 +2,7 @@
  * The deadlines of an application, from its facts (what the events established) and the
  * calendar. Each function cites the rule it implements; all dates are day numbers.
  */
-import type { ClosedBy, Channel, ConsultedParty } from './types.ts';
+import type { ClosedBy, Channel, ConsultedParty, FeeNoticeDelivery } from './types.ts';
 import type { OutcomeKey } from './outcomes.ts';
 import type { ClockSettings } from './settings.ts';
 import type { Pause, WorkingDays } from './work.ts';
@@ -19,8 +19,12 @@ export interface ConsultationFact {
 
 export interface FeeFact {
   readonly notice: number;
-  /** add(notice, 20) (国办函〔2020〕109号; setting feePaymentWorkingDays). */
-  readonly due: number;
+  /** How the notice was sent (null: recorded before issue 13, read as received on the day issued). */
+  readonly delivery: FeeNoticeDelivery | null;
+  /** The applicant's receipt date F′; null while unknown (post not yet signed for). */
+  received: number | null;
+  /** add(F′, 20) (109号「收到收费通知次日起20个工作日内」; setting feePaymentWorkingDays); null while F′ is unknown. */
+  due: number | null;
   paid: number | null;
   paidLate: boolean;
 }
@@ -95,7 +99,11 @@ export function pausesAsOf(facts: ClockFacts, settings: ClockSettings, asOf: num
     if (c.sent <= asOf) pauses.push({ start: c.sent, end: consultationPauseEnd(c, asOf) });
   if (settings.feeTimeExcluded) {
     for (const f of facts.fees) {
-      if (f.notice <= asOf) pauses.push({ start: f.notice, end: f.paid !== null && f.paid <= asOf ? f.paid : f.due });
+      if (f.notice > asOf) continue;
+      // Paid: to the payment; unpaid: to the payment due date, or — while the receipt date is
+      // unknown — to `asOf` (the period has not even started: still excluded, and growing).
+      const end = f.paid !== null && f.paid <= asOf ? f.paid : (f.due ?? Math.max(asOf, f.notice));
+      pauses.push({ start: f.notice, end });
     }
   }
   return pauses;
@@ -134,7 +142,8 @@ export function replyDueAsOf(
 /**
  * The closure a lapse causes, if any is due by `today` (lifecycle.md): no correction by the
  * period end → closed the next calendar day, `other_no_correction` (第三十条 视为放弃申请);
- * no payment by the due date → closed the next day, `other_no_fee`. The earlier lapse wins.
+ * no payment by the due date → closed the next day, `other_no_fee` (never while the receipt date
+ * of the 收费通知, and so the due date, is unknown). The earlier lapse wins.
  */
 export function lapseBy(facts: ClockFacts, today: number): { day: number; by: ClosedBy; outcome: OutcomeKey } | null {
   const lapses: Array<{ day: number; by: ClosedBy; outcome: OutcomeKey }> = [];
@@ -143,7 +152,9 @@ export function lapseBy(facts: ClockFacts, today: number): { day: number; by: Cl
     lapses.push({ day: c.periodEnd + 1, by: 'correctionLapsed', outcome: 'other_no_correction' });
   }
   for (const f of facts.fees) {
-    if (f.paid === null && today > f.due) lapses.push({ day: f.due + 1, by: 'feeLapsed', outcome: 'other_no_fee' });
+    // No automatic lapse while the applicant's receipt date is unknown (lifecycle.md, fee row).
+    if (f.paid === null && f.due !== null && today > f.due)
+      lapses.push({ day: f.due + 1, by: 'feeLapsed', outcome: 'other_no_fee' });
   }
   lapses.sort((a, b) => a.day - b.day);
   return lapses[0] ?? null;

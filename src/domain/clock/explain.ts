@@ -6,6 +6,7 @@
  */
 import type { Calendar } from '../calendar/calendar.ts';
 import { formatChineseDate as cn } from '../calendar/dates.ts';
+import { FEE_NOTICE_DELIVERY_LABELS } from './timeline.ts';
 import { consultationPauseEnd, replyBase, type ClockFacts, type ConsultationFact, type FeeFact } from './deadlines.ts';
 import type { ClockSettings } from './settings.ts';
 import { formatDateRange, specialDaysNote } from './span.ts';
@@ -112,20 +113,34 @@ function consultationSegments(x: ExplainInput, c: ConsultationFact, calendar: Ca
 }
 
 function feeSegments(x: ExplainInput, f: FeeFact, calendar: Calendar): Segment[] {
-  const segments: Segment[] = [
-    {
+  const how = f.delivery === null ? '' : `（${FEE_NOTICE_DELIVERY_LABELS[f.delivery]}）`;
+  const segments: Segment[] = [];
+  if (f.received === null || f.due === null) {
+    segments.push({
       day: f.notice,
-      text: `${cn(f.notice)}发出收费通知，申请人应于${cn(f.due)}前缴费（国办函〔2020〕109号，${x.settings.feePaymentWorkingDays}个工作日${specialDaysNote(calendar, f.notice, f.due).replace(/^（(.*)）$/, '；$1')}）`,
-    },
-  ];
+      text: `${cn(f.notice)}发出收费通知${how}；申请人收到收费通知的日期尚未登记，缴费期限（收到次日起${x.settings.feePaymentWorkingDays}个工作日，国办函〔2020〕109号）尚未起算，不会因逾期未缴费自动视为放弃申请`,
+    });
+  } else {
+    const receipt = f.received === f.notice ? '，申请人当日收到' : `，申请人于${cn(f.received)}收到`;
+    segments.push({
+      day: f.notice,
+      text: `${cn(f.notice)}发出收费通知${how}${receipt}，应于${cn(f.due)}前缴费（国办函〔2020〕109号：收到收费通知次日起${x.settings.feePaymentWorkingDays}个工作日${specialDaysNote(calendar, f.received, f.due).replace(/^（(.*)）$/, '；$1')}）`,
+    });
+  }
   if (f.paid !== null) {
     const late = f.paidLate ? '（逾期缴费，有正当理由予以接受）' : '';
     const paused = x.settings.feeTimeExcluded ? `，${formatDateRange(f.notice + 1, f.paid)}不计入答复期限` : '';
     segments.push({ day: f.paid, text: `${cn(f.paid)}缴费${late}${paused}` });
-  } else if (x.closure?.by === 'feeLapsed' && x.closure.day === f.due + 1) {
+  } else if (f.due !== null && x.closure?.by === 'feeLapsed' && x.closure.day === f.due + 1) {
     segments.push({ day: f.due + 1, text: `申请人逾期未缴费，视为放弃申请，于${cn(f.due + 1)}办结` });
   } else if (x.settings.feeTimeExcluded) {
-    segments.push({ day: f.notice, text: `缴费前的时间不计入答复期限（至迟计至${cn(f.due)}）` });
+    segments.push({
+      day: f.notice,
+      text:
+        f.due === null
+          ? '缴费前的时间不计入答复期限（收到日期登记前持续扣除）'
+          : `缴费前的时间不计入答复期限（至迟计至${cn(f.due)}）`,
+    });
   }
   return segments;
 }

@@ -286,6 +286,57 @@ describe('fees (国办函〔2020〕109号)', () => {
   });
 });
 
+describe('fees from the applicant’s receipt (国办函〔2020〕109号, regulation.md S6)', () => {
+  const R2: ClockEvent = { type: 'received', date: '2026-03-02' };
+  const byPost: ClockEvent[] = [R2, { type: 'feeNotice', date: '2026-03-10', delivery: 'post' }];
+
+  it('handed over, e-mail or online: received the day issued, due 20 working days from the next day', () => {
+    for (const delivery of ['in-person', 'email', 'online'] as const) {
+      const r = clock([R2, { type: 'feeNotice', date: '2026-03-10', delivery }], '2026-03-11');
+      expect([r.feeNoticeReceivedDate, r.paymentDue, r.feeReceiptUnknown]).toEqual(['2026-03-10', '2026-04-08', false]);
+    }
+  });
+
+  it('post: no payment period and no lapse while the signing date is unknown, however long', () => {
+    const r = clock(byPost, '2026-09-30');
+    expect([r.state, r.closed, r.paymentDue, r.feeReceiptUnknown]).toEqual(['awaitingFee', null, null, true]);
+    expect(r.explanation.staff).toContain('尚未起算');
+  });
+
+  it('post: the period runs from the day after the signing date (收到收费通知次日起20个工作日)', () => {
+    const signed: ClockEvent[] = [...byPost, { type: 'feeNoticeReceived', date: '2026-03-13' }];
+    const r = clock(signed, '2026-04-09');
+    // Issued 03-10 and counted from the issue, it would have lapsed on 04-09; from 03-13 it runs to 04-13.
+    expect([r.state, r.feeNoticeReceivedDate, r.paymentDue]).toEqual(['awaitingFee', '2026-03-13', '2026-04-13']);
+    expect(clock(signed, '2026-04-14')).toMatchObject({ closed: '2026-04-14', closedBy: 'feeLapsed' });
+    // The same when the signing date is known at issue.
+    const known = clock([R2, { ...byPost[1]!, applicantReceivedDate: '2026-03-13' } as ClockEvent], '2026-04-09');
+    expect(known.paymentDue).toBe('2026-04-13');
+  });
+
+  it('the fee time stays excluded from the reply period while the receipt date is unknown', () => {
+    const paid = clock([...byPost, { type: 'feePaid', date: '2026-03-20' }]);
+    expect([paid.replyDue, paid.feeNoticeReceivedDate]).toEqual(['2026-04-10', null]);
+  });
+
+  it('a receipt date before the notice, after the payment, or twice is refused', () => {
+    expect(refused([...byPost, { type: 'feeNoticeReceived', date: '2026-03-09' }]).message).toContain(
+      '尚未发出收费通知',
+    );
+    expect(
+      refused([...byPost, { type: 'feePaid', date: '2026-03-12' }, { type: 'feeNoticeReceived', date: '2026-03-13' }])
+        .message,
+    ).toContain('晚于缴费之日');
+    expect(
+      refused([
+        ...byPost,
+        { type: 'feeNoticeReceived', date: '2026-03-12' },
+        { type: 'feeNoticeReceived', date: '2026-03-13' },
+      ]).message,
+    ).toContain('收到日期只有一个');
+  });
+});
+
 describe('delayed reply (第三十五条), reply, withdrawal', () => {
   it('第三十五条: the date the office sets replaces the due date, and must be later than the day it is set', () => {
     const events: ClockEvent[] = [

@@ -8,7 +8,7 @@ import { DomainError } from '../errors.ts';
 import { invalidEvent, type EventRef } from './errors.ts';
 import { LAPSE_OUTCOMES, isOutcomeKey } from './outcomes.ts';
 import type { ClockSettings } from './settings.ts';
-import type { Channel, ClockEvent } from './types.ts';
+import type { Channel, ClockEvent, FeeNoticeDelivery } from './types.ts';
 import type { WorkingDays } from './work.ts';
 import { emptyFacts, lapseBy, replyDueAsOf, type ClockFacts } from './deadlines.ts';
 
@@ -46,10 +46,11 @@ const SAME_DAY_RANK: Record<string, number> = {
   correctionReceived: 3,
   consultationSent: 4,
   feeNotice: 4,
+  feeNoticeReceived: 5,
   consultationAnswered: 5,
-  feePaid: 5,
-  extensionApproved: 6,
-  delayedReplySet: 6,
+  feePaid: 6,
+  extensionApproved: 7,
+  delayedReplySet: 7,
   replied: 9,
   withdrawn: 9,
 };
@@ -210,7 +211,27 @@ function applyEvent(
       requireReceived(facts, ref, '发出收费通知');
       if (facts.fees.some((f) => f.paid === null))
         throw invalidEvent(ref, '上一份收费通知尚未缴费，不能再发出收费通知（国办函〔2020〕109号）');
-      facts.fees.push({ notice: day, due: wd.add(day, settings.feePaymentWorkingDays), paid: null, paidLate: false });
+      const delivery = event.delivery ?? null;
+      if (delivery !== null && !FEE_NOTICE_DELIVERIES.includes(delivery))
+        throw invalidEvent(ref, `无法识别的收费通知送达方式：${String(delivery)}`);
+      const given =
+        event.applicantReceivedDate === undefined
+          ? null
+          : dayOf(event.applicantReceivedDate, ref, '申请人收到收费通知的日期');
+      if (given !== null && given < day) throw invalidEvent(ref, '申请人收到收费通知的日期不能早于发出之日');
+      const received = given ?? feeNoticeReceiptOnIssue(delivery, day);
+      facts.fees.push({ notice: day, delivery, ...feeReceipt(received, wd, settings), paid: null, paidLate: false });
+      return;
+    }
+    case 'feeNoticeReceived': {
+      const fee = facts.fees[facts.fees.length - 1];
+      if (!fee) throw invalidEvent(ref, '尚未发出收费通知，不能记录申请人收到收费通知（国办函〔2020〕109号）');
+      if (fee.received !== null) throw invalidEvent(ref, `申请人已于${cn(fee.received)}收到收费通知，收到日期只有一个`);
+      if (day < fee.notice)
+        throw invalidEvent(ref, `收到收费通知的日期${cn(day)}早于发出之日${cn(fee.notice)}（国办函〔2020〕109号）`);
+      if (fee.paid !== null)
+        throw invalidEvent(ref, `收到收费通知的日期${cn(day)}晚于缴费之日${cn(fee.paid)}（国办函〔2020〕109号）`);
+      Object.assign(fee, feeReceipt(day, wd, settings));
       return;
     }
     case 'feePaid': {
@@ -219,7 +240,7 @@ function applyEvent(
       if (day < fee.notice)
         throw invalidEvent(ref, `缴费日期${cn(day)}早于发出收费通知之日${cn(fee.notice)}（国办函〔2020〕109号）`);
       fee.paid = day;
-      fee.paidLate = day > fee.due;
+      fee.paidLate = fee.due !== null && day > fee.due;
       return;
     }
     case 'delayedReplySet': {
@@ -252,6 +273,35 @@ function applyEvent(
     default:
       throw invalidEvent(ref, `无法识别的事件类型：${String((event as { type: unknown }).type)}`);
   }
+}
+
+/** The delivery methods of a 收费通知 (types.ts FeeNoticeDelivery). */
+export const FEE_NOTICE_DELIVERIES: readonly FeeNoticeDelivery[] = ['in-person', 'email', 'online', 'post'];
+
+/** How a 收费通知 reaches the applicant, in Chinese. */
+export const FEE_NOTICE_DELIVERY_LABELS: Record<FeeNoticeDelivery, string> = {
+  'in-person': '当面交付',
+  email: '电子邮件',
+  online: '网上平台',
+  post: '邮寄',
+};
+
+/**
+ * The applicant's receipt date F′ of a 收费通知 as known on the day it is issued (lifecycle.md, fee
+ * row): handed over → that day; e-mail or online → the day sent; post → the signing date, unknown
+ * until recorded (null). A record made before issue 13 (no delivery) is read as received that day.
+ */
+export function feeNoticeReceiptOnIssue(delivery: FeeNoticeDelivery | null, issued: number): number | null {
+  return delivery === 'post' ? null : issued;
+}
+
+/** 109号: 「申请人应当在收到收费通知次日起20个工作日内缴纳费用」 — the due date from F′ (none while unknown). */
+function feeReceipt(
+  received: number | null,
+  wd: WorkingDays,
+  settings: ClockSettings,
+): { received: number | null; due: number | null } {
+  return { received, due: received === null ? null : wd.add(received, settings.feePaymentWorkingDays) };
 }
 
 /** 第三十三条第二款: extension approved by the office head before the current due date; ≤ 20 working days in all. */

@@ -67,9 +67,24 @@ export interface ExtensionApprovedEvent extends EventBase {
   /** When the applicant was told (告知申请人). */
   readonly applicantNotifiedDate?: string;
 }
+/**
+ * How a 收费通知 reaches the applicant (109号: 「按照申请人获取信息的途径向申请人发出收费通知」),
+ * which decides its receipt date F′ (lifecycle.md, fee row): handed over → that day; e-mail or
+ * online → the day sent; post → the signing date, unknown until the office records it.
+ */
+export type FeeNoticeDelivery = 'in-person' | 'email' | 'online' | 'post';
+
 /** 收费通知 issued (国办函〔2020〕109号). */
 export interface FeeNoticeEvent extends EventBase {
   readonly type: 'feeNotice';
+  /** How it was sent; absent on records made before issue 13 (read as received on the day issued). */
+  readonly delivery?: FeeNoticeDelivery;
+  /** The applicant's receipt date F′ when known at issue (overrides the derivation from `delivery`). */
+  readonly applicantReceivedDate?: string;
+}
+/** The applicant's receipt of the 收费通知 (post: the signing date), recorded when the office learns it. */
+export interface FeeNoticeReceivedEvent extends EventBase {
+  readonly type: 'feeNoticeReceived';
 }
 /** The fee was paid; `acceptedLate` records a good reason for a late payment. */
 export interface FeePaidEvent extends EventBase {
@@ -102,6 +117,7 @@ export type ClockEvent =
   | ConsultationAnsweredEvent
   | ExtensionApprovedEvent
   | FeeNoticeEvent
+  | FeeNoticeReceivedEvent
   | FeePaidEvent
   | DelayedReplySetEvent
   | RepliedEvent
@@ -156,6 +172,16 @@ export interface ClockResult {
   readonly correctionReceivedDate: string | null;
   readonly consultations: readonly ConsultationDeadline[];
   readonly feeNoticeDate: string | null;
+  /** How the last 收费通知 was sent (null on records made before issue 13, or without a fee). */
+  readonly feeNoticeDelivery: FeeNoticeDelivery | null;
+  /** The applicant's receipt date F′ of the last 收费通知; null while unknown (post not yet signed for). */
+  readonly feeNoticeReceivedDate: string | null;
+  /**
+   * A 收费通知 is unpaid and its receipt date unknown: the payment period has not started and no
+   * lapse can happen until the office records the receipt date (lifecycle.md, fee row).
+   */
+  readonly feeReceiptUnknown: boolean;
+  /** add(F′, 20) (109号: 「收到收费通知次日起20个工作日内」); null while F′ is unknown. */
   readonly paymentDue: string | null;
   readonly feePaidDate: string | null;
   readonly extensionWorkingDays: number;

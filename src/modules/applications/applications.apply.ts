@@ -53,6 +53,7 @@ export function situationOf(
     today,
     reasonsAsked: rec.reasonsAsked,
     feeNoticed: stored.some((e) => e.type === 'feeNotice'),
+    feeReceiptUnknown: clock.feeReceiptUnknown,
     decision: (rec.decisionStatus as Situation['decision']) ?? null,
     thirdPartyNoticesMissing:
       rec.kind === 'disclosure' ? thirdPartyNoticesMissing(rec.decisionOutcome, stored).map((p) => p.partyName) : [],

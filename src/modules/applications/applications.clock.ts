@@ -21,6 +21,7 @@ export const CLOCK_EVENT_TYPES = new Set([
   'consultationAnswered',
   'extensionApproved',
   'feeNotice',
+  'feeNoticeReceived',
   'feePaid',
   'delayedReplySet',
   'replied',

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { queryCodeFromBytes } from '../../domain/applications/tracking.ts';
 import { resolveClockSettings, type ClockSettings } from '../../domain/clock/settings.ts';
 import type { Clock } from '../../domain/time.ts';
+import { findLateFeeSetting } from './applications.repository.ts';
 import { createPersonalDataCipher, type CryptoSuite, type PersonalDataCipher } from '../privacy/personal-data.ts';
 
 export interface AppDeps {
@@ -23,6 +24,21 @@ export interface AppDeps {
 /** The clock settings in force: the one place steps, guards and synth read periods and ceilings from. */
 export function clockSettingsOf(deps: Pick<AppDeps, 'clockSettings'>): ClockSettings {
   return resolveClockSettings(deps.clockSettings);
+}
+
+/**
+ * The clock settings in force for one agency: the platform's (above) with the agency's own
+ * [INTERPRETATION] choices (lateFeePaymentAcceptable, set on the application settings page).
+ */
+export async function agencyClockSettings(
+  deps: Pick<AppDeps, 'clockSettings' | 'db'>,
+  agencyId: string,
+): Promise<ClockSettings> {
+  const own = await findLateFeeSetting(deps.db, agencyId);
+  return resolveClockSettings({
+    ...deps.clockSettings,
+    ...(own ? { lateFeePaymentAcceptable: own.lateFeePaymentAcceptable } : {}),
+  });
 }
 
 /** Builds the dependencies from the app context. */

@@ -435,7 +435,9 @@ export function todoWhere<Q extends ApplicationQuery>(query: Q, kind: TodoKind, 
       return q.where('handler_id', 'is', null) as Q;
     case 'handle':
       q = mine();
-      return q.where('state', '=', 'running').where('decision_status', 'is', null) as Q;
+      return q
+        .where('state', '=', 'running')
+        .where((eb) => eb.or([eb('decision_status', 'is', null), eb('decision_status', '=', 'returned')])) as Q;
     case 'review':
       return q.where('decision_status', '=', 'draft') as Q;
     case 'signOff':
@@ -742,6 +744,40 @@ export async function saveTrackingPattern(db: DbOrTx, agencyId: string, pattern:
     .insertInto('application_settings')
     .values({ agency_id: agencyId, tracking_pattern: pattern, updated_at: now })
     .onConflict((oc) => oc.column('agency_id').doUpdateSet({ tracking_pattern: pattern, updated_at: now }))
+    .execute();
+}
+
+/** The agency's [INTERPRETATION] clock setting, if it changed it. */
+export async function findLateFeeSetting(
+  db: DbOrTx,
+  agencyId: string,
+): Promise<{ lateFeePaymentAcceptable: boolean; updatedAt: string; updatedBy: string } | null> {
+  const row = await db
+    .selectFrom('application_clock_setting')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  return row
+    ? {
+        lateFeePaymentAcceptable: Number(row.late_fee_payment_acceptable) === 1,
+        updatedAt: row.updated_at,
+        updatedBy: row.updated_by,
+      }
+    : null;
+}
+
+export async function saveLateFeeSetting(
+  db: DbOrTx,
+  agencyId: string,
+  value: boolean,
+  at: string,
+  by: string,
+): Promise<void> {
+  const values = { late_fee_payment_acceptable: value ? 1 : 0, updated_at: at, updated_by: by };
+  await db
+    .insertInto('application_clock_setting')
+    .values({ agency_id: agencyId, ...values })
+    .onConflict((oc) => oc.column('agency_id').doUpdateSet(values))
     .execute();
 }
 

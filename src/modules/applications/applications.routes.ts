@@ -21,6 +21,7 @@ import {
   HandlersSchema,
   LegacyImportReportSchema,
   ReplyLetterBody,
+  ReplyLetterPreviewSchema,
   RevealedSchema,
   TemplateQuery,
   TrackingSettingsSchema,
@@ -59,7 +60,7 @@ import {
   SuggestionListSchema,
 } from './suggestions/suggestions.schemas.ts';
 import { readLetter, sendDocument } from './documents/documents.service.ts';
-import { generateReplyLetter } from './documents/reply-letter.ts';
+import { generateReplyLetter, previewReplyLetter } from './documents/reply-letter.ts';
 import { performStep } from './steps/steps.service.ts';
 import { listHandlers } from './handlers.repository.ts';
 import { isParsedForm, registerMultipart } from './intake/multipart.ts';
@@ -244,6 +245,19 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply
         .code(201)
         .send(await generateReplyLetter(deps, requireActor(request), request.params.id, request.body.format)),
+  );
+
+  app.get(
+    '/api/v1/applications/:id/reply-letter/preview',
+    {
+      schema: {
+        tags,
+        summary: '答复书预览：按本机关模板和当前拟定的答复填写的全文（供签发前审阅）',
+        params: IdParams,
+        response: { 200: ReplyLetterPreviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => previewReplyLetter(deps, requireActor(request), request.params.id),
   );
 
   app.get(
@@ -432,13 +446,12 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: '修改申请编号格式（如 洛工信依申〔{year}〕{seq}号；负责人）',
+        summary: '修改申请编号格式（如 洛工信依申〔{year}〕{seq}号）或逾期缴费设置（负责人）',
         params: IdParams,
         body: SettingsBody,
         response: { 200: TrackingSettingsSchema, ...errorResponses },
       },
     },
-    async (request) =>
-      saveTrackingSettings(deps, requireActor(request), request.params.id, request.body.trackingPattern),
+    async (request) => saveTrackingSettings(deps, requireActor(request), request.params.id, request.body),
   );
 };

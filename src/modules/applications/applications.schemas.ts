@@ -100,6 +100,15 @@ export const StepBody = Type.Object(
     responsibleAgency: Type.Optional(Str(200)),
     passed: Type.Optional(Type.Boolean()),
     paymentMethod: Type.Optional(Str(400, '收费通知书：缴费账户或途径')),
+    delivery: Type.Optional(
+      Type.Union([Type.Literal('in-person'), Type.Literal('email'), Type.Literal('online'), Type.Literal('post')], {
+        description:
+          '发出收费通知：送达方式（当面交付、电子邮件、网上平台当日收到；邮寄以签收日为准，待登记）。不填按申请人选择的获取信息方式',
+      }),
+    ),
+    receivedDate: Type.Optional(
+      Type.String({ description: '发出收费通知：申请人收到收费通知的日期（已知时；邮寄为签收日）' }),
+    ),
     partySubject: Type.Optional(Str(4000, '征求意见书：告知对方的所需信息（不填为申请所述）')),
     parties: Type.Optional(
       Type.Array(
@@ -237,7 +246,18 @@ export const FiguresQuery = Type.Object({
   agencyId: Type.Optional(Type.String()),
   year: Type.Integer({ minimum: 2008, maximum: 2100 }),
 });
-export const SettingsBody = Type.Object({ trackingPattern: Str(60) }, { additionalProperties: false });
+export const SettingsBody = Type.Object(
+  {
+    trackingPattern: Type.Optional(Str(60)),
+    lateFeePaymentAcceptable: Type.Optional(
+      Type.Boolean({
+        description:
+          '[解释性设置] 缴费日期晚于缴费期限的，写明理由后可予登记（默认否：国办函〔2020〕109号「逾期未缴纳的视为放弃申请」）',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
@@ -346,6 +366,17 @@ export const ApplicationDetailSchema = Type.Intersect(
         correctionPeriodEnd: NullableString,
         replyDue: NullableString,
         baseDue: NullableString,
+        feeNoticeDate: NullableString,
+        feeNoticeDelivery: Type.Union(
+          [Type.Literal('in-person'), Type.Literal('email'), Type.Literal('online'), Type.Literal('post'), Type.Null()],
+          { description: '收费通知的送达方式（本次修改前发出的为 null）' },
+        ),
+        feeNoticeReceivedDate: Type.Union([Type.String(), Type.Null()], {
+          description: '申请人收到收费通知的日期；邮寄未登记签收日期时为 null',
+        }),
+        feeReceiptUnknown: Type.Boolean({
+          description: '收费通知未缴费且申请人收到日期未登记：缴费期限未起算，不会自动视为放弃申请',
+        }),
         paymentDue: NullableString,
         replyDueProvisional: Type.Boolean({ description: '答复期限为暂定' }),
         correctionPeriodEndProvisional: Type.Boolean({ description: '补正期限为暂定' }),
@@ -463,6 +494,17 @@ export const FiguresSchema = Type.Object({
 export const TemplateQuery = Type.Object({
   format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])),
 });
+/** The reply letter as it will be sent (签发 dialog): the agency's wording filled with the decision. */
+export const ReplyLetterPreviewSchema = Type.Object(
+  {
+    title: Type.String(),
+    subtitle: NullableString,
+    recipient: Type.String(),
+    paragraphs: Type.Array(Type.String()),
+    signature: Type.Object({ agency: Type.String(), date: Type.String() }),
+  },
+  { $id: 'ReplyLetterPreview' },
+);
 export const ReplyLetterBody = Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) });
 
 /** check: a dry run; valid: import the rows without problems; all: import only a clean file. */
@@ -487,6 +529,7 @@ export const TrackingSettingsSchema = Type.Object(
     year: Type.Integer(),
     nextSeq: Type.Integer(),
     nextNumber: Type.String(),
+    lateFeePaymentAcceptable: Type.Boolean({ description: '[解释性设置] 逾期缴费写明理由后可予接受' }),
     canEdit: Type.Boolean(),
   },
   { $id: 'TrackingSettings' },

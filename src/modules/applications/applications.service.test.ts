@@ -156,7 +156,13 @@ describeEachDialect('applications service', (dialect) => {
     expect([replied.state, replied.closedDate, replied.outcome]).toEqual(['closed', '2025-03-20', 'partial']);
     const view = await trackingView(deps, tracked);
     // The notices addressed to the applicant and the reply; never the letter to the consulted third party.
-    expect(view.files.map((f) => f.role)).toEqual(['correction_notice', 'extension_notice', 'reply_letter']);
+    // …and the released version of the 部分公开, reviewed and sent with it.
+    expect(view.files.map((f) => f.role)).toEqual([
+      'correction_notice',
+      'extension_notice',
+      'released',
+      'reply_letter',
+    ]);
     expect(view.timeline.map((e) => e.summary).join()).not.toMatch(/承办人|保密审查|签发/);
     await performStep(deps, clerk, a.id, 'archive', {});
     expect((await getApplication(deps, clerk, a.id)).steps).toEqual([]);

@@ -4,6 +4,8 @@
  * caller asked to import the valid rows (`skipInvalid`). Rows go in batches of 500, each in one
  * transaction with its search-index rows, one audit event and the resume checkpoint, so an
  * interrupted import continues after the last committed row when run again on the same file.
+ * The words for the index are segmented in a worker thread (segment-off-thread.ts): batch n+1
+ * is prepared and segmented while batch n is written.
  *
  * Imported items were published by the old system, whose review records stay there: each gets
  * a record 「从原公开目录导入」 naming the file, so nothing is public without a record here either.
@@ -30,7 +32,7 @@ import { authorize } from '../../policies/can.ts';
 import * as agencies from '../agencies/agencies.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
-import { itemWords } from '../search/segment.ts';
+import { itemWordsOffThread } from '../search/segment-off-thread.ts';
 import { checkAttachment } from './attachments.ts';
 import * as repo from './import.repository.ts';
 import { cleanText, plainText, sanitizeBody } from './sanitize.ts';
@@ -268,6 +270,7 @@ export async function importCatalog(
   const settings = await settingsFor(db, o.agencyId);
   const serials = await repo.maxSerials(db, o.agencyId);
   const batchSize = o.batchSize ?? 500;
+  let writing: Promise<void> = Promise.resolve();
   for (let start = 0; start < valid.length; start += batchSize) {
     const batch = valid.slice(start, start + batchSize);
     const now = clock.now().toISOString();
@@ -319,11 +322,9 @@ export async function importCatalog(
         });
       }
     }
-    const words = new Map(
-      items.map((i) => [
-        i.id,
-        itemWords({ title: i.title, docNumber: i.doc_number, summary: i.summary, bodyText: i.body_text }),
-      ]),
+    // Segmented in the worker thread while the previous batch is written (below).
+    const segmented = itemWordsOffThread(
+      items.map((i) => ({ title: i.title, docNumber: i.doc_number, summary: i.summary, bodyText: i.body_text })),
     );
     const events = items.map((i) => ({
       item_id: i.id,
@@ -337,26 +338,36 @@ export async function importCatalog(
       version: 1,
     }));
     const lastRow = batch[batch.length - 1]!.row;
-    await db.transaction().execute(async (tx) => {
-      await repo.insertBatch(tx, { items, events, attachments, words });
-      await repo.writeCheckpoint(tx, key, lastRow, now);
-      await recordAudit(
-        tx,
-        actor,
-        {
-          agencyId: o.agencyId,
-          action: 'catalog.import',
-          subjectType: 'catalog_import',
-          subjectId: key.slice(-16),
-          summary: `从“${o.fileName}”导入主动公开信息 ${items.length} 条（第 ${batch[0]!.row}–${lastRow} 行）`,
-          after: { rows: [batch[0]!.row, lastRow], count: items.length },
-        },
-        clock,
-      );
-    });
-    report.imported += items.length;
-    o.onProgress?.(start + batch.length, valid.length);
+    const done = start + batch.length;
+    // One batch written at a time, in order (the checkpoint must only move forward).
+    await writing;
+    writing = (async () => {
+      const list = await segmented;
+      const words = new Map(items.map((i, k) => [i.id, list[k]!]));
+      await db.transaction().execute(async (tx) => {
+        await repo.insertBatch(tx, { items, events, attachments, words });
+        await repo.writeCheckpoint(tx, key, lastRow, now);
+        await recordAudit(
+          tx,
+          actor,
+          {
+            agencyId: o.agencyId,
+            action: 'catalog.import',
+            subjectType: 'catalog_import',
+            subjectId: key.slice(-16),
+            summary: `从“${o.fileName}”导入主动公开信息 ${items.length} 条（第 ${batch[0]!.row}–${lastRow} 行）`,
+            after: { rows: [batch[0]!.row, lastRow], count: items.length },
+          },
+          clock,
+        );
+      });
+      report.imported += items.length;
+      o.onProgress?.(done, valid.length);
+    })();
+    // Awaited before the next batch or after the last; until then a failure is not "unhandled".
+    writing.catch(() => undefined);
   }
+  await writing;
   if (report.imported >= 1000) await repo.analyzeAfterBulkLoad(db);
   return report;
 }

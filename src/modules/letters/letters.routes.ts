@@ -8,34 +8,14 @@ import { documentFileName } from '../documents/index.ts';
 import {
   PlaceholderListSchema,
   PreviewBody,
+  RemedyBody,
+  RemedySchema,
   TemplateBody,
   TemplateListSchema,
   TemplateSchema,
 } from './letters.schemas.ts';
 import { listTemplates, previewLetter, resetTemplate, saveTemplate } from './letters.service.ts';
 import { getRemedy, saveRemedy } from './remedy.service.ts';
-
-const RemedySchema = Type.Object(
-  {
-    agencyId: Type.String(),
-    reviewOrgan: Type.String({ description: '文书写明的行政复议机关' }),
-    court: Type.String({ description: '文书写明的管辖法院' }),
-    reviewOrganBasis: Type.String({ description: '复议机关的来源：本机关设置或推定所依据的条款' }),
-    courtBasis: Type.String({ description: '管辖法院的来源' }),
-    reviewOrganCertain: Type.Boolean({ description: 'false：无法确定，请设置' }),
-    courtCertain: Type.Boolean(),
-    setting: Type.Object(
-      {
-        reviewOrgan: Type.String(),
-        court: Type.String(),
-        updatedAt: Type.Union([Type.String(), Type.Null()]),
-        updatedBy: Type.Union([Type.String(), Type.Null()]),
-      },
-      { additionalProperties: false },
-    ),
-  },
-  { additionalProperties: false },
-);
 
 const KeyParams = Type.Object({ key: Type.Unsafe<string>({ type: 'string', enum: [...LETTER_KEYS] }) });
 const AgencyQuery = Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -82,10 +62,7 @@ export const letterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '设置救济途径（留空则按机构层级和所在地推定）',
         querystring: AgencyQuery,
-        body: Type.Object(
-          { reviewOrgan: Type.String({ maxLength: 200 }), court: Type.String({ maxLength: 200 }) },
-          { additionalProperties: false },
-        ),
+        body: RemedyBody,
         response: { 200: RemedySchema, ...errorResponses },
       },
     },

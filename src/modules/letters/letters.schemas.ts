@@ -40,3 +40,32 @@ export const PreviewBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** The 救济途径 the agency's letters name (复议机关 and court): derived from the tree, or the agency's setting. */
+export const RemedySchema = Type.Object(
+  {
+    agencyId: Type.String(),
+    reviewOrgan: Type.String({ description: '文书写明的行政复议机关' }),
+    court: Type.String({ description: '文书写明的管辖法院' }),
+    reviewOrganBasis: Type.String({ description: '复议机关的来源：本机关设置或推定所依据的条款' }),
+    courtBasis: Type.String({ description: '管辖法院的来源' }),
+    reviewOrganCertain: Type.Boolean({ description: 'false：无法确定，请设置' }),
+    courtCertain: Type.Boolean(),
+    setting: Type.Object(
+      {
+        reviewOrgan: Type.String(),
+        court: Type.String(),
+        updatedAt: Type.Union([Type.String(), Type.Null()]),
+        updatedBy: Type.Union([Type.String(), Type.Null()]),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false, $id: 'LetterRemedy' },
+);
+
+/** Setting the 救济途径: blanks return to the derivation from the agency's place in the tree. */
+export const RemedyBody = Type.Object(
+  { reviewOrgan: Type.String({ maxLength: 200 }), court: Type.String({ maxLength: 200 }) },
+  { additionalProperties: false },
+);

@@ -80,4 +80,26 @@ export class ApplicationPage extends ConsolePage {
   async generateReply(): Promise<void> {
     await this.page.getByRole('button', { name: '按模板生成答复书' }).click();
   }
+
+  /** Uploads a file of `category` (e.g. 提供文件（对外版本）) and waits for its link. */
+  async attachFile(category: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.choose(this.page.getByLabel('文件类别'), category);
+    await this.page.locator('input[type=file]').setInputFiles(file);
+    await this.page.getByRole('link', { name: file.name }).waitFor({ timeout: 15_000 });
+  }
+
+  /** 负责人签发: opens the dialog showing the letter as it will be sent; returns it. */
+  async openSignOff(): Promise<Locator> {
+    await this.page.getByRole('button', { name: '负责人签发', exact: true }).click();
+    const signing = this.dialog();
+    await signing.locator('.reply-letter-preview').waitFor({ timeout: 15_000 });
+    return signing;
+  }
+
+  /** 负责人签发 through its dialog, confirmed. */
+  async signOff(): Promise<void> {
+    const signing = await this.openSignOff();
+    await signing.getByRole('button', { name: '确认签发' }).click();
+    await signing.waitFor({ state: 'detached', timeout: 15_000 });
+  }
 }

@@ -89,7 +89,31 @@ export class LettersPage extends ConsolePage {
 
   async save(body: string): Promise<void> {
     await this.body().fill(body);
-    await this.page.getByRole('button', { name: /保\s*存/ }).click();
+    await this.page
+      .locator('form#letter-template')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+  }
+
+  /** The 救济途径 card: the 复议机关 and court the letters name, and the form to set them. */
+  remedy(): Locator {
+    return this.page.getByRole('region', { name: '救济途径' });
+  }
+
+  /** The court the letters name now, and where it comes from. */
+  async court(): Promise<{ court: string; basis: string }> {
+    const item = this.remedy().getByRole('row').filter({ hasText: '管辖法院' }).first();
+    const text = (await item.textContent()) ?? '';
+    const m = /管辖法院(.*?)（(.*)）$/.exec(text.trim());
+    return { court: m?.[1] ?? '', basis: m?.[2] ?? '' };
+  }
+
+  /** Sets the agency's own court (blank: back to the derivation) and saves. */
+  async setCourt(court: string): Promise<void> {
+    await this.field('letter-remedy_court').fill(court);
+    await this.remedy()
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
   }
 }
 

@@ -76,7 +76,8 @@ const RELEASE_BLOCKER = '答复书须经保密审查和负责人签发后才能�
 
 function replyState(rec: repo.ApplicationRecord, f: events.FileRecord): DocumentState {
   if (f.sent) return 'released';
-  if (!f.reviewed || rec.decisionStatus === 'draft' || rec.decisionStatus === null) return 'awaitingReview';
+  if (!f.reviewed || rec.decisionStatus === 'draft' || rec.decisionStatus === 'returned' || rec.decisionStatus === null)
+    return 'awaitingReview';
   return rec.decisionStatus === 'reviewed' ? 'awaitingSignOff' : 'signed';
 }
 

@@ -107,10 +107,14 @@ export function noticeDates(
         spans: span(clock.correctionReceivedDate ?? clock.receivedDate, clock.replyDue),
       };
     case 'fee_notice':
-      return {
-        values: { ...received, 缴费期限: cn(clock.paymentDue, '缴费期限') },
-        spans: span(clock.feeNoticeDate, clock.paymentDue),
-      };
+      // 109号: 20 working days from the day after the applicant receives it. Sent by post, the
+      // signing date is not known yet: the notice states the rule instead of a date.
+      return clock.paymentDue === null && clock.feeReceiptUnknown
+        ? { values: { ...received, 缴费期限: '收到本通知次日起20个工作日届满之日' }, spans: [] }
+        : {
+            values: { ...received, 缴费期限: cn(clock.paymentDue, '缴费期限') },
+            spans: span(clock.feeNoticeReceivedDate ?? clock.feeNoticeDate, clock.paymentDue),
+          };
     case 'lapse_notice':
       // The lapsed period and the closure the day after it (lifecycle.md).
       return n.templateKey === 'other_no_fee'

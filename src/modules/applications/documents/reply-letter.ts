@@ -18,33 +18,23 @@ import type { Actor } from '../../../policies/actor.ts';
 import { authorize } from '../../../policies/can.ts';
 import { findById as findAgency } from '../../agencies/agencies.repository.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
-import { renderLetter } from '../../letters/letters.service.ts';
+import { composeAgencyLetter, renderLetter } from '../../letters/letters.service.ts';
 import type { AppDeps } from '../applications.deps.ts';
 import * as events from '../applications.events.repository.ts';
 import * as repo from '../applications.repository.ts';
 
-/** Renders and stores the reply letter; a decision must have been drafted. */
-export async function generateReplyLetter(
+/** The template key and the values of an application's reply letter (the same for the file and the preview). */
+async function replyLetterInput(
   deps: AppDeps,
-  actor: Actor,
-  id: string,
-  format: 'pdf' | 'docx',
-): Promise<events.FileRecord> {
-  const { db, clock } = deps;
-  const rec = await repo.findById(db, id);
-  if (!rec) throw new DomainError('NOT_FOUND', '申请不存在');
-  authorize(actor, 'applications.handle', { agencyId: rec.agencyId });
-  if (!rec.decisionOutcome || rec.kind !== 'disclosure')
-    throw new DomainError('STEP_NOT_ALLOWED', '请先拟定答复；更正申请的答复书请上传');
-  if (rec.decisionStatus === 'sent') throw new DomainError('STEP_NOT_ALLOWED', '答复已送达');
-  const agency = await findAgency(db, rec.agencyId);
-  const today = shanghaiDate(clock.now());
+  rec: repo.ApplicationRecord,
+): Promise<{ key: string; values: Record<string, string> }> {
+  const agency = await findAgency(deps.db, rec.agencyId);
   const key =
     rec.decisionOutcome === 'unavailable_not_held' && rec.responsibleAgency
       ? 'unavailable_not_responsible'
       : rec.decisionOutcome;
   // 第三十条: after a 补正 the application is what the applicant corrected it to; the reply answers that.
-  const corrected = (await events.listEvents(db, id))
+  const corrected = (await events.listEvents(deps.db, rec.id))
     .filter((e) => e.type === 'correctionReceived' && typeof e.payload.text === 'string' && e.payload.text.trim())
     .at(-1)?.payload.text as string | undefined;
   const requested = [rec.infoTitle, rec.infoDocNumber, rec.infoDescription].filter(Boolean).join('；');
@@ -60,6 +50,47 @@ export async function generateReplyLetter(
     负责机关: rec.responsibleAgency ?? '',
     联系电话: agency?.contact.phone || '（见本机关政府信息公开指南）',
   };
+  return { key: key!, values };
+}
+
+/**
+ * The reply letter as it will be sent, for the office head's 签发 dialog: the agency's wording
+ * filled with the decision as it stands today (the same values and template as the file
+ * generateReplyLetter stores), as title, paragraphs and signature.
+ */
+export async function previewReplyLetter(deps: AppDeps, actor: Actor, id: string) {
+  const rec = await repo.findById(deps.db, id);
+  if (!rec) throw new DomainError('NOT_FOUND', '申请不存在');
+  authorize(actor, 'applications.read', { agencyId: rec.agencyId });
+  if (!rec.decisionOutcome || rec.kind !== 'disclosure')
+    throw new DomainError('STEP_NOT_ALLOWED', '尚未拟定答复；更正申请的答复书为上传的文件');
+  const { key, values } = await replyLetterInput(deps, rec);
+  const doc = await composeAgencyLetter(deps.db, rec.agencyId, key, { values, date: shanghaiDate(deps.clock.now()) });
+  return {
+    title: doc.title,
+    subtitle: doc.subtitle ?? null,
+    recipient: doc.recipient ?? '',
+    paragraphs: doc.body.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])),
+    signature: { agency: doc.signature?.agency ?? '', date: doc.signature?.date ?? '' },
+  };
+}
+
+/** Renders and stores the reply letter; a decision must have been drafted. */
+export async function generateReplyLetter(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  format: 'pdf' | 'docx',
+): Promise<events.FileRecord> {
+  const { db, clock } = deps;
+  const rec = await repo.findById(db, id);
+  if (!rec) throw new DomainError('NOT_FOUND', '申请不存在');
+  authorize(actor, 'applications.handle', { agencyId: rec.agencyId });
+  if (!rec.decisionOutcome || rec.kind !== 'disclosure')
+    throw new DomainError('STEP_NOT_ALLOWED', '请先拟定答复；更正申请的答复书请上传');
+  if (rec.decisionStatus === 'sent') throw new DomainError('STEP_NOT_ALLOWED', '答复已送达');
+  const today = shanghaiDate(clock.now());
+  const { key, values } = await replyLetterInput(deps, rec);
   const rendered = await renderLetter(db, rec.agencyId, key, { values, date: today }, format);
   const file: events.FileRecord = {
     id: randomUUID(),

@@ -44,6 +44,19 @@ export interface TrackingView {
   timeline: Array<{ date: string; summary: string }>;
   correction: { requested: string; items: string; periodEnd: string | null; periodEndProvisional: boolean } | null;
   /**
+   * The last 收费通知: when it was issued, how it was sent, when the applicant received it (null:
+   * posted, signing date not yet recorded) and the payment due date that runs from the next day.
+   */
+  fee: {
+    noticeDate: string;
+    delivery: string | null;
+    receivedDate: string | null;
+    paymentDue: string | null;
+    paymentDueProvisional: boolean;
+    paidDate: string | null;
+    amount: number | null;
+  } | null;
+  /**
    * What the applicant may download: the notices addressed to them (PDF) as soon as they are
    * issued, and the reply letter and released files once the reply has left. Never a
    * consultation letter, an original or anything unreviewed.
@@ -114,6 +127,18 @@ export async function trackingView(deps: AppDeps, rec: repo.ApplicationRecord): 
             periodEndProvisional: clock.correctionPeriodEndProvisional,
           }
         : null,
+    fee:
+      clock.feeNoticeDate === null
+        ? null
+        : {
+            noticeDate: clock.feeNoticeDate,
+            delivery: clock.feeNoticeDelivery,
+            receivedDate: clock.feeNoticeReceivedDate,
+            paymentDue: clock.paymentDue,
+            paymentDueProvisional: clock.paymentDueProvisional,
+            paidDate: clock.feePaidDate,
+            amount: rec.feeAmount,
+          },
     files: [
       ...notices.map((l) => ({
         id: l.id,

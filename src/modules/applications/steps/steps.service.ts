@@ -8,7 +8,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { checkDecision, OUTCOME_LABELS, releasedFileMissing } from '../../../domain/applications/decision.ts';
-import { assessFee, FEE_BASIS_LABELS, feeMonthOf } from '../../../domain/applications/fees.ts';
+import {
+  assessFee,
+  FEE_BASIS_LABELS,
+  FEE_NOTICE_DELIVERY_LABELS,
+  feeMonthOf,
+  feeNoticeDeliveryFor,
+  FEE_NOTICE_DELIVERIES,
+} from '../../../domain/applications/fees.ts';
+import type { FeeNoticeDelivery } from '../../../domain/clock/types.ts';
 import { RECORDS_OUTCOMES, RECORDS_OUTCOME_LABELS, type RecordsOutcome } from '../../../domain/applications/kinds.ts';
 import {
   assertStep,
@@ -43,7 +51,7 @@ import {
   type NoticeDraft,
 } from '../documents/notices.ts';
 import { clockOf } from '../applications.clock.ts';
-import { clockSettingsOf, type AppDeps } from '../applications.deps.ts';
+import { agencyClockSettings, type AppDeps } from '../applications.deps.ts';
 import { paperSigner, reverseLapse } from './back-entry.ts';
 import * as events from '../applications.events.repository.ts';
 import { assertHandler } from '../handlers.repository.ts';
@@ -75,6 +83,13 @@ export interface StepInput {
   passed?: boolean;
   /** 收费通知书: the account or way to pay (default: ask the office). */
   paymentMethod?: string;
+  /**
+   * 发出收费通知: how it reaches the applicant (default: the way the applicant chose to get the
+   * information; 109号「按照申请人获取信息的途径」) — it decides the receipt date (lifecycle.md, fee row).
+   */
+  delivery?: FeeNoticeDelivery;
+  /** 发出收费通知: the applicant's receipt date when already known (post: the signing date). */
+  receivedDate?: string;
   /** 征求意见书: the information as the consulted party is told it (default: the application's wording). */
   partySubject?: string;
   /** 征求意见: several parties at once, one letter each (instead of party / partyName / partyReceivedDate / partySubject). */
@@ -162,9 +177,9 @@ export async function performStep(
   input: StepInput,
 ): Promise<repo.ApplicationRecord> {
   const { db, clock } = deps;
-  const settings = clockSettingsOf(deps);
   const rec = await repo.findById(db, id);
   if (!rec) throw new DomainError('NOT_FOUND', '申请不存在');
+  const settings = await agencyClockSettings(deps, rec.agencyId);
   authorize(actor, 'applications.read', { agencyId: rec.agencyId });
   // A review or sign-off done on paper may be entered by the clerk or handler, with the scan.
   const paper = (step === 'reviewConfidentiality' || step === 'signOff') && input.paper !== undefined;
@@ -328,8 +343,13 @@ export async function performStep(
     case 'approveExtension': {
       const requested = lastOf(stored, 'extensionRequested');
       const d = stepDate(input.date, 'date', rec, today, requested && { date: requested.date, what: '申请延期之日' });
-      // 第三十三条第二款 against the due date in force on the approval date, not on the entry date.
-      const dueThen = clockOf(stored, d, calendar).replyDue;
+      // 第三十三条第二款 against the due date in force on the approval date, not on the entry date:
+      // the facts of that day and before (facts dated later, entered first, were not known then).
+      const dueThen = clockOf(
+        stored.filter((e) => e.date <= d),
+        d,
+        calendar,
+      ).replyDue;
       if (dueThen !== null && d > dueThen)
         throw new ValidationError({
           date: `批准日期${formatChineseDate(d)}晚于当日的答复期限${formatChineseDate(dueThen)}：依据第三十三条第二款，延长答复期限应在期限届满前经负责人同意`,
@@ -422,30 +442,62 @@ export async function performStep(
       if (fee.amount === 0) throw new ValidationError({ basis: '按该标准本申请不收费，无需发出收费通知' });
       patch = { feeBasis: fee.basis, feeAmount: fee.amount };
       if ((input.paymentMethod ?? '').length > 400) throw new ValidationError({ paymentMethod: '不超过400个字' });
+      const delivery = input.delivery ?? feeNoticeDeliveryFor(rec.deliveryMethod);
+      if (!FEE_NOTICE_DELIVERIES.includes(delivery))
+        throw new ValidationError({ delivery: '请选择收费通知的送达方式：当面交付、电子邮件、网上平台或邮寄' });
+      const received =
+        input.receivedDate === undefined
+          ? undefined
+          : stepDate(input.receivedDate, 'receivedDate', rec, today, { date: d, what: '发出收费通知之日' });
+      const receipt = received ?? (delivery === 'post' ? null : d);
       ev.push({
         type: 'feeNotice',
         date: d,
-        payload: { basis: fee.basis, units: fee.units, bands: fee.bands, amount: fee.amount },
+        payload: {
+          basis: fee.basis,
+          units: fee.units,
+          bands: fee.bands,
+          amount: fee.amount,
+          delivery,
+          ...(received !== undefined ? { applicantReceivedDate: received } : {}),
+        },
         public: true,
-        summary: `发出收费通知：${FEE_BASIS_LABELS[fee.basis]}，${fee.amount}元（国办函〔2020〕109号）`,
+        summary: `发出收费通知（${FEE_NOTICE_DELIVERY_LABELS[delivery]}）：${FEE_BASIS_LABELS[fee.basis]}，${fee.amount}元（国办函〔2020〕109号）${
+          receipt === null
+            ? '；申请人签收日期待登记，缴费期限自收到次日起算'
+            : `；申请人${formatChineseDate(receipt)}收到，缴费期限自次日起算`
+        }`,
       });
       issue(feeNotice(rec, d, fee, input.paymentMethod));
       summary = `发出收费通知 ${fee.amount}元`;
       break;
     }
+    case 'recordFeeReceipt': {
+      // 109号「收到收费通知次日起20个工作日内」: the signing date of a posted notice, entered when known.
+      const d = stepDate(input.date, 'date', rec, today, { date: clockNow.feeNoticeDate!, what: '发出收费通知之日' });
+      ev.push({
+        type: 'feeNoticeReceived',
+        date: d,
+        public: true,
+        summary: `申请人于${formatChineseDate(d)}收到收费通知，缴费期限自次日起算（国办函〔2020〕109号）`,
+      });
+      summary = `登记收费通知送达：${formatChineseDate(d)}`;
+      break;
+    }
     case 'recordFeePaid': {
       const d = stepDate(input.date, 'date', rec, today, { date: clockNow.feeNoticeDate!, what: '发出收费通知之日' });
-      const due = clockNow.paymentDue!;
-      const late = d > due;
+      // While the receipt date is unknown the period has not started: a payment cannot be late.
+      const due = clockNow.paymentDue;
+      const late = due !== null && d > due;
       const reason = (input.lateReason ?? '').trim();
       // 109号: 「逾期未缴纳的视为放弃申请」 — no 正当理由 exception; accepting is an [INTERPRETATION] setting.
       if (late && !settings.lateFeePaymentAcceptable)
         throw new ValidationError({
-          date: `缴费日期${formatChineseDate(d)}晚于缴费期限${formatChineseDate(due)}：依据国办函〔2020〕109号，申请人逾期未缴纳的视为放弃申请，逾期缴费不予登记`,
+          date: `缴费日期${formatChineseDate(d)}晚于缴费期限${formatChineseDate(due!)}：依据国办函〔2020〕109号，申请人逾期未缴纳的视为放弃申请，逾期缴费不予登记`,
         });
       if (late && reason.length < 2)
         throw new ValidationError({
-          lateReason: `缴费日期${formatChineseDate(d)}晚于缴费期限${formatChineseDate(due)}：接受逾期缴费须写明理由（本机关设置：逾期缴费可予接受）`,
+          lateReason: `缴费日期${formatChineseDate(d)}晚于缴费期限${formatChineseDate(due!)}：接受逾期缴费须写明理由（本机关设置：逾期缴费可予接受）`,
         });
       ev.push({
         type: 'feePaid',
@@ -580,7 +632,7 @@ export async function performStep(
       const signer = await paperSigner(deps, rec, step, input, actor, d, today);
       patch = passed
         ? { decisionStatus: 'reviewed', reviewedAt: clock.now().toISOString(), reviewedBy: signer.name }
-        : { decisionStatus: 'draft' };
+        : { decisionStatus: 'returned' };
       if (passed) await events.markFiles(db, rec.id, ['released', 'reply_letter'], { reviewed: true });
       ev.push({
         type: 'confidentialityReviewed',

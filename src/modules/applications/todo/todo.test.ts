@@ -198,6 +198,39 @@ describeEachDialect('待办 and approvals', (dialect) => {
     expect((await performStep(deps, head, b.id, 'signOff', {})).decisionStatus).toBe('signed');
   });
 
+  it('a draft the 保密审查 sends back waits for its handler to revise, not for the reviewer; revised, it is reviewed again', async () => {
+    clock.set('2025-03-06T02:00:00Z');
+    const a = await apply();
+    await performStep(deps, clerk, a.id, 'assign', { handlerId: handler.id! });
+    const draft = { outcome: 'unavailable_not_held', legalBasis: '第三十六条第四项' };
+    await performStep(deps, handler, a.id, 'decide', draft);
+    const ids = async (actor: Actor, kind: TodoKind) =>
+      ((await groupOf(actor, kind))?.items ?? []).map((i) => i.application.id);
+    expect(await ids(reviewer, 'review')).toContain(a.id);
+    expect(await ids(handler, 'handle')).not.toContain(a.id);
+    const back = await performStep(deps, reviewer, a.id, 'reviewConfidentiality', {
+      passed: false,
+      note: '理由不充分',
+    });
+    expect(back.decisionStatus).toBe('returned');
+    expect(await ids(reviewer, 'review')).not.toContain(a.id);
+    expect(await ids(handler, 'handle')).toContain(a.id);
+    expect(
+      (await listApplications(deps, handler, { waiting: 'handle', pageSize: 100 })).items.map((x) => x.id),
+    ).toContain(a.id);
+    // Neither reviewed again nor signed off as it stands.
+    expect(
+      (await refused(performStep(deps, reviewer, a.id, 'reviewConfidentiality', { passed: true }))).message,
+    ).toMatch(/退回承办人/);
+    expect((await refused(performStep(deps, head, a.id, 'signOff', {}))).message).toMatch(/保密审查/);
+    await performStep(deps, handler, a.id, 'decide', { ...draft, reasons: '经检索，本机关未制作或获取该信息' });
+    expect(await ids(reviewer, 'review')).toContain(a.id);
+    expect(await ids(handler, 'handle')).not.toContain(a.id);
+    expect((await performStep(deps, reviewer, a.id, 'reviewConfidentiality', { passed: true })).decisionStatus).toBe(
+      'reviewed',
+    );
+  });
+
   it('the 补正 is shown beside the request, its items numbered in the notice', async () => {
     clock.set('2025-03-05T02:00:00Z');
     const a = await apply();

@@ -66,10 +66,8 @@ export const applicationToolsApi = {
   templateUrl: (format: 'xlsx' | 'csv') => `/api/v1/applications-import/template?format=${format}`,
   settings: (agencyId: string, signal?: AbortSignal) =>
     request<TrackingSettings>('GET', `/application-settings/${encodeURIComponent(agencyId)}`, { signal }),
-  saveSettings: (agencyId: string, trackingPattern: string) =>
-    request<TrackingSettings>('PUT', `/application-settings/${encodeURIComponent(agencyId)}`, {
-      body: { trackingPattern },
-    }),
+  saveSettings: (agencyId: string, body: { trackingPattern?: string; lateFeePaymentAcceptable?: boolean }) =>
+    request<TrackingSettings>('PUT', `/application-settings/${encodeURIComponent(agencyId)}`, { body }),
   suggestions: (agencyId: string, signal?: AbortSignal) =>
     request<Static<typeof SuggestionListSchema>>('GET', '/application-suggestions', {
       query: { agencyId },

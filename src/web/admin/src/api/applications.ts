@@ -14,9 +14,11 @@ import type {
   IntakeBody,
   ObjectingPartySchema,
   ReplyLetterBody,
+  ReplyLetterPreviewSchema,
   RevealedSchema,
   SendBody,
   StepBody,
+  TodoSchema,
 } from '../../../../modules/applications/applications.schemas.ts';
 import { ApiError, request, type Query } from './client.ts';
 import type { OutboxMessage } from './outbox.ts';
@@ -32,6 +34,8 @@ export type ObjectingParty = Static<typeof ObjectingPartySchema>;
 export type SendDocumentInput = Static<typeof SendBody>;
 export type IntakeInput = Static<typeof IntakeBody>;
 export type InboxPage = Static<typeof InboxPageSchema>;
+/** 待办: what waits for the signed-in person, by kind. */
+export type Todo = Static<typeof TodoSchema>;
 
 /** Sends a multipart form (file uploads) with the session's CSRF token, read from /auth/me. */
 async function upload<T>(path: string, form: FormData): Promise<T> {
@@ -60,6 +64,8 @@ async function upload<T>(path: string, form: FormData): Promise<T> {
 
 export const applicationsApi = {
   inbox: (query: Query, signal?: AbortSignal) => request<InboxPage>('GET', '/applications', { query, signal }),
+  todo: (agencyId: string, signal?: AbortSignal) =>
+    request<Todo>('GET', '/applications-todo', { query: { agencyId }, signal }),
   get: (id: string, signal?: AbortSignal) =>
     request<ApplicationDetail>('GET', `/applications/${encodeURIComponent(id)}`, { signal }),
   create: (body: IntakeInput) => request<Static<typeof CreatedSchema>>('POST', '/applications', { body }),
@@ -78,6 +84,14 @@ export const applicationsApi = {
     form.set('file', file);
     return upload<ApplicationFile>(`/applications/${encodeURIComponent(id)}/files`, form);
   },
+  replyLetterPreview: (id: string, signal?: AbortSignal) =>
+    request<Static<typeof ReplyLetterPreviewSchema>>(
+      'GET',
+      `/applications/${encodeURIComponent(id)}/reply-letter/preview`,
+      {
+        signal,
+      },
+    ),
   replyLetter: (id: string, format: Static<typeof ReplyLetterBody>['format']) =>
     request<ApplicationFile>('POST', `/applications/${encodeURIComponent(id)}/reply-letter`, { body: { format } }),
   fileUrl: (id: string, fileId: string) =>

@@ -4,9 +4,11 @@
  * form when a correction was asked (第三十条). The number and code travel in hidden fields of
  * POST forms, never in URLs.
  */
+import { FEE_NOTICE_DELIVERY_LABELS } from '../../../../domain/applications/fees.ts';
+import type { FeeNoticeDelivery } from '../../../../domain/clock/types.ts';
 import { formatChineseDate } from '../../../../domain/time.ts';
 import type { TrackingView } from '../../../../modules/applications/public/public.service.ts';
-import { html } from '../../../../http/html.ts';
+import { html, type SafeHtml } from '../../../../http/html.ts';
 import { layout } from '../../layout.ts';
 import { textField, type FormState } from './fields.ts';
 import type { FormAgency } from './apply.ts';
@@ -57,11 +59,29 @@ export function plainStatus(v: TrackingView): string {
         ? `请在${formatChineseDate(v.correction.periodEnd)}前补正您的申请，补正后我们重新计算答复期限。`
         : '请补正您的申请，补正后我们重新计算答复期限。';
     case 'awaitingFee':
-      return '请缴纳信息处理费，缴费后我们继续办理您的申请。';
+      return v.fee?.paymentDue
+        ? `请在${formatChineseDate(v.fee.paymentDue)}前缴纳信息处理费，缴费后我们继续办理您的申请。`
+        : '我们已向您发出收费通知，缴费期限自您收到通知的次日起计算；缴费后我们继续办理您的申请。';
     default:
       if (!due) return '我们正在办理您的申请。';
       return v.overdue ? `我们本应在${due}前答复您，现已超过期限，我们会尽快答复。` : `我们将在${due}前答复您。`;
   }
+}
+
+/**
+ * The 收费通知 rows: issued, received (109号: the 20 working days run from the day after the
+ * applicant receives it), the payment due date, and the payment.
+ */
+function feeRows(v: TrackingView): SafeHtml | string {
+  const f = v.fee;
+  if (!f) return '';
+  const how = f.delivery ? `（${FEE_NOTICE_DELIVERY_LABELS[f.delivery as FeeNoticeDelivery] ?? f.delivery}）` : '';
+  const received = f.receivedDate
+    ? formatChineseDate(f.receivedDate)
+    : '邮寄送达，签收日期待本机关登记（登记前缴费期限不起算）';
+  return html`<dt>收费通知</dt><dd class="fee-notice">${formatChineseDate(f.noticeDate)}发出${how}${f.amount ? html`，${f.amount}元` : ''}</dd>
+<dt>收到收费通知之日</dt><dd class="fee-received"${f.receivedDate ? html` data-date="${f.receivedDate}"` : ''}>${received}</dd>
+${f.paidDate ? html`<dt>缴费日期</dt><dd class="fee-paid">${formatChineseDate(f.paidDate)}</dd>` : f.paymentDue ? html`<dt>缴费期限</dt><dd class="payment-due" data-date="${f.paymentDue}">${formatChineseDate(f.paymentDue)}${f.paymentDueProvisional ? PROVISIONAL : ''}（收到收费通知次日起20个工作日）</dd>` : ''}`;
 }
 
 /** The application as the applicant sees it. */
@@ -82,6 +102,7 @@ ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 <dt>提交日期</dt><dd>${formatChineseDate(v.arrivalDate)}</dd>
 <dt>收到申请之日</dt><dd>${v.receivedDate ? formatChineseDate(v.receivedDate) : '尚待确认（第三十一条）'}</dd>
 ${v.replyDue && v.state !== 'closed' ? html`<dt>答复期限</dt><dd class="reply-due" data-date="${v.replyDue}">${formatChineseDate(v.replyDue)}${v.replyDueProvisional ? PROVISIONAL : ''}${v.overdue ? '（已超过期限）' : ''}</dd>` : ''}
+${feeRows(v)}
 ${v.closedDate ? html`<dt>办结日期</dt><dd>${formatChineseDate(v.closedDate)}</dd>` : ''}
 </dl>
 <h2>期限说明</h2>

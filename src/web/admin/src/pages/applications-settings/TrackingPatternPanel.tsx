@@ -3,7 +3,8 @@
  * as it is typed with the same rules the server applies, and a preview of the number the next
  * application will get. Only the office head (负责人) may change it; the year's counter runs on.
  */
-import { Alert, Button, Card, Descriptions, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Switch, Typography } from 'antd';
+import { useState } from 'react';
 import { checkTrackingPattern, formatTrackingNumber } from '../../../../../domain/applications/tracking.ts';
 import { applicationToolsApi, type TrackingSettings } from '../../api/applications-settings.ts';
 import { useFormSubmit } from '../../lib/forms.ts';
@@ -21,9 +22,23 @@ export function TrackingPatternPanel({ agencyId }: { agencyId: string }) {
   const [form] = Form.useForm<{ trackingPattern: string }>();
   const typed = Form.useWatch('trackingPattern', form);
   const submit = useFormSubmit(form, async ({ trackingPattern }: { trackingPattern: string }) => {
-    const saved = await applicationToolsApi.saveSettings(agencyId, trackingPattern);
+    const saved = await applicationToolsApi.saveSettings(agencyId, { trackingPattern });
     settings.setData(() => saved);
   });
+  const [lateSaving, setLateSaving] = useState(false);
+  const [lateError, setLateError] = useState<string | null>(null);
+  const saveLate = async (lateFeePaymentAcceptable: boolean) => {
+    setLateSaving(true);
+    setLateError(null);
+    try {
+      const saved = await applicationToolsApi.saveSettings(agencyId, { lateFeePaymentAcceptable });
+      settings.setData(() => saved);
+    } catch (err) {
+      setLateError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setLateSaving(false);
+    }
+  };
   if (settings.error) return <LoadError error={settings.error} onRetry={settings.reload} />;
   const s = settings.data;
   if (!s) return null;
@@ -73,6 +88,22 @@ export function TrackingPatternPanel({ agencyId }: { agencyId: string }) {
           保存
         </Button>
       </Form>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        逾期缴费（解释性设置）
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        国办函〔2020〕109号：申请人应当在收到收费通知次日起20个工作日内缴纳费用，逾期未缴纳的视为放弃申请；该文件未规定“正当理由”例外。开启后，缴费日期晚于缴费期限的，登记时写明理由可予接受，并记入审计日志。
+      </Typography.Paragraph>
+      <FormError message={lateError} onClose={() => setLateError(null)} />
+      <Switch
+        checked={s.lateFeePaymentAcceptable}
+        loading={lateSaving}
+        disabled={!s.canEdit}
+        onChange={(v) => void saveLate(v)}
+        checkedChildren="写明理由可予接受"
+        unCheckedChildren="不予接受"
+        aria-label="逾期缴费写明理由可予接受"
+      />
     </Card>
   );
 }

@@ -97,6 +97,15 @@ export default function ApplicationPage() {
           message={`第三方不同意公开而拟定公开：须先将决定公开的内容和理由书面告知${a.thirdPartyNoticesMissing.map((p) => p.partyName).join('、')}（第三十二条），之后答复书才能送达`}
         />
       ) : null}
+      {a.extensionRefusal ? (
+        <Alert
+          type="info"
+          showIcon
+          className="extension-refusal"
+          style={{ marginBottom: 12 }}
+          message={`${a.extensionRefusal.refusedBy}于${cnDate(a.extensionRefusal.date)}不批准延期答复${a.extensionRefusal.days ?? ''}${a.extensionRefusal.days ? '个工作日' : ''}：${a.extensionRefusal.reason}。答复期限不变，请按期答复`}
+        />
+      ) : null}
       {a.hints.massRequest ? (
         <Alert
           type="warning"
@@ -109,7 +118,7 @@ export default function ApplicationPage() {
         <Space wrap>
           {a.steps.length === 0 ? <Typography.Text type="secondary">当前没有可由您办理的步骤</Typography.Text> : null}
           {a.steps.map((s) =>
-            s === 'signOff' || s === 'archive' ? (
+            s === 'archive' ? (
               <Button
                 key={s}
                 onClick={() =>
@@ -169,6 +178,17 @@ export default function ApplicationPage() {
               ),
             },
             {
+              key: 'feeReceived',
+              label: '收到收费通知之日',
+              children: a.clock.feeReceiptUnknown ? (
+                <Typography.Text type="warning" className="fee-receipt-unknown">
+                  邮寄签收日期待登记（登记前缴费期限不起算，不会自动视为放弃申请）
+                </Typography.Text>
+              ) : (
+                cnDate(a.clock.feeNoticeReceivedDate)
+              ),
+            },
+            {
               key: 'payment',
               label: '缴费期限',
               children: (
@@ -216,9 +236,33 @@ export default function ApplicationPage() {
               { key: 'email', label: '电子邮箱', children: (personal?.email ?? a.email) || '—' },
               {
                 key: 'info',
-                label: '所需信息',
+                label: a.correction?.receivedDate ? '所需信息（原申请）' : '所需信息',
                 children: [a.infoTitle, a.infoDocNumber, a.infoDescription].filter(Boolean).join('；'),
               },
+              ...(a.correction
+                ? [
+                    {
+                      key: 'correctionItems',
+                      label: '补正事项',
+                      children: (
+                        <span className="correction-asked" style={{ whiteSpace: 'pre-line' }}>
+                          {`${cnDate(a.correction.requestedDate)}告知：\n${a.correction.items}`}
+                        </span>
+                      ),
+                    },
+                    {
+                      key: 'corrected',
+                      label: '补正后的申请',
+                      children: a.correction.receivedDate ? (
+                        <span className="correction-text" style={{ whiteSpace: 'pre-line' }}>
+                          {`${cnDate(a.correction.receivedDate)}${a.correction.by === 'applicant' ? '申请人网上提交' : '登记'}${a.correction.acceptedLate ? '（逾期，有正当理由予以接受）' : ''}：\n${a.correction.text ?? '（未记录补正内容，见申请人材料）'}`}
+                        </span>
+                      ) : (
+                        '尚未补正'
+                      ),
+                    },
+                  ]
+                : []),
               {
                 key: 'delivery',
                 label: '获取方式',

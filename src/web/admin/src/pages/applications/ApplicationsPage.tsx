@@ -3,7 +3,7 @@
  * due dates coloured), staff intake of every channel, and the application page.
  */
 import { useMemo, useState } from 'react';
-import { Route, Routes, useNavigate } from 'react-router-dom';
+import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Card, Flex, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { applicationsApi, type ApplicationRow } from '../../api/applications.ts';
@@ -12,7 +12,15 @@ import { LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import ApplicationPage from './ApplicationPage.tsx';
 import { IntakeDialog } from './IntakeDialog.tsx';
-import { APPLICANT_KIND_LABELS, CHANNEL_LABELS, cnDate, dueColour, OUTCOME_LABELS, STATE_LABELS } from './labels.ts';
+import {
+  APPLICANT_KIND_LABELS,
+  CHANNEL_LABELS,
+  cnDate,
+  dueColour,
+  OUTCOME_LABELS,
+  STATE_LABELS,
+  TODO_LABELS,
+} from './labels.ts';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -20,10 +28,16 @@ function Inbox() {
   const { agencyId } = useAgencySelection();
   const search = useAgencySearch();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  // 待办 links from the dashboard arrive as ?waiting=review; the filter stays in the address.
+  const waiting = params.get('waiting') ?? undefined;
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
   const [page, setPage] = useState(1);
   const [intakeOpen, setIntakeOpen] = useState(false);
-  const query = useMemo(() => ({ agencyId, ...filters, page, pageSize: 20 }), [agencyId, filters, page]);
+  const query = useMemo(
+    () => ({ agencyId, ...filters, waiting, page, pageSize: 20 }),
+    [agencyId, filters, waiting, page],
+  );
   const inbox = useApiData(
     (signal) => applicationsApi.inbox(query, signal),
     [JSON.stringify(query)],
@@ -100,6 +114,21 @@ function Inbox() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={8}>
+          <Select
+            allowClear
+            placeholder="待办"
+            style={{ width: 150 }}
+            value={waiting}
+            options={options(TODO_LABELS)}
+            onChange={(v: string | undefined) => {
+              const next = new URLSearchParams(params);
+              if (v) next.set('waiting', v);
+              else next.delete('waiting');
+              setParams(next);
+              setPage(1);
+            }}
+            aria-label="待办"
+          />
           <Select
             allowClear
             placeholder="状态"

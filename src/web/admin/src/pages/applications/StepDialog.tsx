@@ -3,13 +3,34 @@
  * 补正, 征求意见 (one letter per party row), 批准延期, 收费 and 书面告知第三方 issue their notice
  * from what is entered here.
  */
-import { Button, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { applicationsApi, type ApplicationDetail } from '../../api/applications.ts';
 import { useFormSubmit } from '../../lib/forms.ts';
-import { FormError } from '../../lib/ui.tsx';
+import { errorMessage, FormError } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
-import { OUTCOME_BASIS, OUTCOME_LABELS, RECORDS_OUTCOME_LABELS, STEP_LABELS } from './labels.ts';
+import {
+  cnDate,
+  FILE_ROLE_LABELS,
+  OUTCOME_BASIS,
+  OUTCOME_LABELS,
+  RECORDS_OUTCOME_LABELS,
+  STEP_LABELS,
+} from './labels.ts';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const DATED = new Set([
@@ -20,9 +41,11 @@ const DATED = new Set([
   'recordConsultationAnswer',
   'requestExtension',
   'approveExtension',
+  'refuseExtension',
   'askReasons',
   'setDelayedReply',
   'issueFeeNotice',
+  'recordFeeReceipt',
   'recordFeePaid',
   'notifyThirdParty',
   'reviewConfidentiality',
@@ -35,7 +58,17 @@ const LATE_REASON: Record<string, string> = {
   recordCorrection: '补正晚于补正期限的，写明接受的正当理由（第三十条「无正当理由」逾期不补正的才视为放弃申请）',
   recordFeePaid: '缴费晚于缴费期限的，写明接受的理由（仅在本机关设置允许接受逾期缴费时）',
 };
-const DATE_FIELDS = ['date', 'periodEnd', 'partyReceivedDate', 'notifiedDate', 'until'];
+const DATE_FIELDS = ['date', 'periodEnd', 'partyReceivedDate', 'notifiedDate', 'until', 'receivedDate'];
+/** How a 收费通知 goes out: it decides the applicant's receipt date (lifecycle.md, fee row). */
+const FEE_DELIVERY_OPTIONS = [
+  { value: 'in-person', label: '当面交付（当日收到）' },
+  { value: 'email', label: '电子邮件（发送之日收到）' },
+  { value: 'online', label: '网上平台（发送之日收到）' },
+  { value: 'post', label: '邮寄（以签收日为准，签收后登记）' },
+];
+/** The 收费通知's way by default: the way the applicant chose to get the information (109号). */
+const feeDeliveryFor = (deliveryMethod: string) =>
+  deliveryMethod === 'post' || deliveryMethod === 'email' || deliveryMethod === 'online' ? deliveryMethod : 'in-person';
 
 /** Dates as the API takes them (YYYY-MM-DD), blanks left out, in each party row too. */
 function toBody(values: Record<string, unknown>): Record<string, unknown> {
@@ -111,6 +144,143 @@ function ConsultationRows() {
 }
 
 /**
+ * What the office head decides on (第三十三条第二款): the days asked, the handler's reason, and the
+ * due date now and after an approval (computed by the server's clock engine).
+ */
+function ExtensionSummary({ app, refuse }: { app: ApplicationDetail; refuse: boolean }) {
+  const p = app.pendingExtension;
+  if (!p) return null;
+  return (
+    <Descriptions
+      className="extension-summary"
+      size="small"
+      column={1}
+      bordered
+      style={{ marginBottom: 16 }}
+      items={[
+        { key: 'days', label: '延长工作日数', children: `${p.days}个工作日` },
+        { key: 'reason', label: '延期理由', children: p.reason },
+        { key: 'requested', label: '申请', children: `${p.requestedBy}，${cnDate(p.requestedDate)}` },
+        {
+          key: 'current',
+          label: '现答复期限',
+          children: <span className="current-due">{cnDate(p.currentDue)}</span>,
+        },
+        {
+          key: 'new',
+          label: refuse ? '批准后本应为（不批准的，答复期限不变）' : '批准后的答复期限',
+          children: (
+            <span className="new-due">
+              {cnDate(p.newDue)}
+              {p.newDueProvisional ? '（暂定）' : ''}
+            </span>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/**
+ * 签发: the reply as it will be sent — the letter in the agency's wording filled with the decision,
+ * the reply letter files that go, and the released files — before the office head confirms.
+ */
+function SignOffPreview({ app }: { app: ApplicationDetail }) {
+  const letter = useApiData(
+    (signal) => applicationsApi.replyLetterPreview(app.id, signal),
+    [app.id, app.decision?.outcome, app.decision?.legalBasis],
+    app.kind === 'disclosure' && app.decision !== null,
+  );
+  const replyFiles = app.files.filter((f) => f.role === 'reply_letter');
+  const released = app.files.filter((f) => f.role === 'released');
+  const needsReleased = app.decision?.outcome === 'granted' || app.decision?.outcome === 'partial';
+  return (
+    <div className="signoff-preview" style={{ marginBottom: 16 }}>
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        items={[
+          {
+            key: 'outcome',
+            label: '答复',
+            children:
+              app.kind === 'records_correction'
+                ? (RECORDS_OUTCOME_LABELS[app.recordsOutcome as keyof typeof RECORDS_OUTCOME_LABELS] ?? '—')
+                : (OUTCOME_LABELS[app.decision?.outcome as keyof typeof OUTCOME_LABELS] ?? '—'),
+          },
+          { key: 'basis', label: '法律依据', children: app.decision?.legalBasis || '—' },
+          {
+            key: 'by',
+            label: '拟定 / 保密审查',
+            children: `${app.decision?.decidedBy ?? '—'} / ${app.decision?.reviewedBy ?? '—'}`,
+          },
+          {
+            key: 'files',
+            label: '随答复送达的文件',
+            children:
+              replyFiles.length + released.length === 0 ? (
+                '无'
+              ) : (
+                <ul className="signoff-files" style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {[...replyFiles, ...released].map((f) => (
+                    <li key={f.id}>
+                      {FILE_ROLE_LABELS[f.role] ?? f.role}：
+                      <a href={applicationsApi.fileUrl(app.id, f.id)}>{f.filename}</a>
+                      {f.reviewed ? '（已保密审查）' : '（未保密审查）'}
+                    </li>
+                  ))}
+                </ul>
+              ),
+          },
+        ]}
+      />
+      {needsReleased && released.length === 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 8 }}
+          message="予以公开、部分公开的答复须附提供文件（对外版本），尚未上传，不能签发"
+        />
+      ) : null}
+      {replyFiles.length === 0 ? (
+        <Alert type="warning" showIcon style={{ marginTop: 8 }} message="尚未生成或上传答复书文件" />
+      ) : null}
+      {letter.data ? (
+        <article
+          className="reply-letter-preview"
+          aria-label="答复书全文"
+          style={{
+            marginTop: 12,
+            border: '1px solid #d9d9d9',
+            padding: '16px 24px',
+            maxHeight: 360,
+            overflowY: 'auto',
+            fontFamily: 'FangSong, STFangsong, serif',
+          }}
+        >
+          <Typography.Title level={5} style={{ textAlign: 'center' }}>
+            {letter.data.title}
+          </Typography.Title>
+          {letter.data.subtitle ? <p style={{ textAlign: 'center' }}>{letter.data.subtitle}</p> : null}
+          <p>{letter.data.recipient}</p>
+          {letter.data.paragraphs.map((text, i) => (
+            <p key={i} style={{ textIndent: '2em' }}>
+              {text}
+            </p>
+          ))}
+          <p style={{ textAlign: 'right' }}>{letter.data.signature.agency}</p>
+          <p style={{ textAlign: 'right' }}>{cnDate(letter.data.signature.date)}</p>
+        </article>
+      ) : null}
+      {letter.error ? (
+        <Alert type="warning" showIcon style={{ marginTop: 8 }} message={errorMessage(letter.error)} />
+      ) : null}
+    </div>
+  );
+}
+
+/**
  * 保密审查 / 签发 done on paper and entered by the clerk or handler: who signed it and the scan of
  * the signed form (uploaded first as 审签单扫描件). Left empty, the step is the reviewer's or
  * approver's own, by their account.
@@ -165,8 +335,17 @@ export function StepDialog({
       open
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText="确定"
+      okText={
+        step === 'approveExtension'
+          ? '批准延期'
+          : step === 'refuseExtension'
+            ? '不批准'
+            : step === 'signOff'
+              ? '确认签发'
+              : '确定'
+      }
       confirmLoading={submit.submitting}
+      width={step === 'signOff' ? 760 : undefined}
       destroyOnHidden
     >
       <FormError message={submit.error} onClose={submit.clearError} />
@@ -175,14 +354,26 @@ export function StepDialog({
         layout="vertical"
         onFinish={submit.onFinish}
         initialValues={
-          step === 'decide' ? { legalBasis: app.decision?.legalBasis ?? '', outcome: app.decision?.outcome } : {}
+          step === 'decide'
+            ? { legalBasis: app.decision?.legalBasis ?? '', outcome: app.decision?.outcome }
+            : step === 'issueFeeNotice'
+              ? { delivery: feeDeliveryFor(app.deliveryMethod) }
+              : {}
         }
       >
+        {step === 'approveExtension' || step === 'refuseExtension' ? (
+          <ExtensionSummary app={app} refuse={step === 'refuseExtension'} />
+        ) : null}
+        {step === 'signOff' ? <SignOffPreview app={app} /> : null}
         {DATED.has(step) ? (
           <Form.Item
             name="date"
             label="发生日期"
-            extra="事实发生之日（如对方来函、补正、缴费、批准、审查、签发、送达之日），不填为今天；补录的按此日期计算期限"
+            extra={
+              step === 'recordFeeReceipt'
+                ? '申请人收到收费通知之日（邮寄为签收日，见邮件查询记录或回执）；缴费期限自次日起20个工作日'
+                : '事实发生之日（如对方来函、补正、缴费、批准、审查、签发、送达之日），不填为今天；补录的按此日期计算期限'
+            }
           >
             <DatePicker />
           </Form.Item>
@@ -263,6 +454,16 @@ export function StepDialog({
             <DatePicker />
           </Form.Item>
         ) : null}
+        {step === 'refuseExtension' ? (
+          <Form.Item
+            name="reason"
+            label="不批准的理由"
+            extra="承办人将在办理过程中看到此理由；不批准的，答复期限不变，不向申请人出具延期答复告知书"
+            rules={[{ required: true, whitespace: true, message: '请写明不批准延期的理由' }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        ) : null}
         {step === 'setDelayedReply' ? (
           <Form.Item name="until" label="延迟答复的期限（第三十五条）" rules={[{ required: true, message: '请选择' }]}>
             <DatePicker />
@@ -287,6 +488,20 @@ export function StepDialog({
             </Form.Item>
             <Form.Item name="pages" label="页数（按量）">
               <InputNumber min={1} />
+            </Form.Item>
+            <Form.Item
+              name="delivery"
+              label="收费通知的送达方式"
+              extra="国办函〔2020〕109号：申请人应当在收到收费通知次日起20个工作日内缴纳费用。邮寄的，签收日期登记前不计算缴费期限，也不会自动视为放弃申请"
+            >
+              <Select options={FEE_DELIVERY_OPTIONS} />
+            </Form.Item>
+            <Form.Item
+              name="receivedDate"
+              label="申请人收到之日（已知时填写）"
+              extra="如邮寄已签收；不填按送达方式推定"
+            >
+              <DatePicker />
             </Form.Item>
             <Form.Item
               name="paymentMethod"

@@ -9,6 +9,7 @@ export {
   REQUEST_KIND_LABELS,
 } from '../../../../../domain/applications/kinds.ts';
 export { STEP_LABELS } from '../../../../../domain/applications/workflow.ts';
+export { TODO_LABELS } from '../../../../../domain/applications/todo.ts';
 
 export const STATE_LABELS: Record<string, string> = {
   awaitingConfirmation: '待确认收到',
@@ -21,6 +22,7 @@ export const STATE_LABELS: Record<string, string> = {
 
 export const DECISION_STATUS_LABELS: Record<string, string> = {
   draft: '待保密审查',
+  returned: '保密审查退回修改',
   reviewed: '待负责人签发',
   signed: '已签发待送达',
   sent: '已送达',

@@ -8,11 +8,14 @@ import { useAgencySelection } from '../../layout/AgencyContext.tsx';
 import { LEVEL_LABELS } from '../../lib/agencyTree.ts';
 import { LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
+import { useAuth } from '../../auth/AuthContext.tsx';
+import { TodoCard } from './TodoCard.tsx';
 
 /** The dashboard screen. */
 export default function DashboardPage() {
   const { agencyId } = useAgencySelection();
   const { data, error, loading, reload } = useApiData((signal) => api.dashboard(agencyId, signal), [agencyId]);
+  const canReadApplications = useAuth().can('applications.read');
 
   return (
     <>
@@ -25,6 +28,7 @@ export default function DashboardPage() {
             {data.agency.name}
             {data.agency.level ? `（${LEVEL_LABELS[data.agency.level]}）` : ''}
           </Typography.Text>
+          {canReadApplications ? <TodoCard agencyId={agencyId} /> : null}
           {data.warnings.length > 0 ? (
             <section aria-label="提醒">
               <Flex vertical gap={8}>

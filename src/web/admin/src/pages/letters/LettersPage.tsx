@@ -11,6 +11,7 @@ import { useAgencySelection } from '../../layout/AgencyContext.tsx';
 import { LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import { PreviewDialog } from './PreviewDialog.tsx';
+import { RemedyCard } from './RemedyCard.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
 
 /** The notices of the procedure and the 视为放弃申请告知书 of the two lapses; every other key is a reply letter for an outcome. */
@@ -64,6 +65,7 @@ export default function LettersPage() {
         {agency ? <Typography.Text strong>{agency.name}：</Typography.Text> : null}
         生成答复书和告知书时使用的措辞。未修改的模板使用平台默认措辞；修改后仅对本机关生效。
       </Typography.Paragraph>
+      {agencyId ? <RemedyCard agencyId={agencyId} canEdit={can('letters.manage')} /> : null}
       {templates.error ? <LoadError error={templates.error} onRetry={templates.reload} /> : null}
       {templates.loading && !templates.data ? <Spin /> : null}
       {current ? (
