@@ -149,6 +149,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   ],
   'POST /api/v1/applications/:id/files': 'applications.handle',
   'POST /api/v1/applications/:id/reply-letter': 'applications.handle',
+  'GET /api/v1/applications/:id/reply-letter/preview': 'applications.read',
   'GET /api/v1/applications/:id/documents/:documentId/:format': 'applications.read',
   'POST /api/v1/applications/:id/documents/:documentId/send': 'outbox.send',
   'GET /api/v1/applications/:id/files/:fileId': 'applications.read',
