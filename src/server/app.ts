@@ -49,6 +49,7 @@ import { createTelemetry, registerTelemetry, type Telemetry } from './telemetry.
 import type { TrustProxy } from '../config/config.ts';
 import { toProblem } from '../http/problem.ts';
 import { nameOperations, swaggerOptions } from './openapi.ts';
+import { buildSerializer } from '../http/serializer.ts';
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -100,6 +101,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    // Each response compiled with only the shared schemas it refers to (src/http/serializer.ts).
+    schemaController: { compilersFactory: { buildSerializer } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
