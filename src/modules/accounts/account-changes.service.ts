@@ -67,14 +67,16 @@ export async function requestChange(
   return id;
 }
 
-/** The changes an actor may see: the approver and the audit administrator all; administrators their reach; anyone their own. */
+/**
+ * The changes an actor may see: the approver and the audit administrator all; administrators
+ * their reach. The holder sees their own pending changes on their account (GET /api/v1/account,
+ * pendingChanges), so this list is the administrators' (route policy account_changes.read).
+ */
 export async function listChanges(
   db: Db,
   actor: Actor,
   filter: { status?: string; userId?: string },
 ): Promise<changes.AccountChange[]> {
-  if (filter.userId && filter.userId === actor.id && actor.kind === 'user')
-    return changes.listChanges(db, { agencyIds: 'all', ...filter });
   authorize(actor, 'account_changes.read');
   return changes.listChanges(db, {
     agencyIds: actor.visibleAgencies === 'all' ? 'all' : [...actor.visibleAgencies],
