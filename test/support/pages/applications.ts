@@ -83,7 +83,8 @@ export class ApplicationPage extends ConsolePage {
 
   /** Uploads a file of `category` (e.g. 提供文件（对外版本）) and waits for its link. */
   async attachFile(category: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-    await this.choose(this.page.getByLabel('文件类别'), category);
+    // The select and its search box both carry the label: the first is the select itself.
+    await this.choose(this.page.getByLabel('文件类别').first(), category);
     await this.page.locator('input[type=file]').setInputFiles(file);
     await this.page.getByRole('link', { name: file.name }).waitFor({ timeout: 15_000 });
   }
