@@ -255,7 +255,8 @@ export async function loadApplicationsDemo(db: Db, clock: Clock, keys: DemoKeys)
     }
   }
   sim.date = today;
-  await sweepApplications(db, { now: () => clock.now() });
+  // The applicants of lapsed demo applications get their mail, as on a real install.
+  await sweepApplications(db, { now: () => clock.now() }, { applicant: { cipher: deps.cipher } });
   // 复议 / 诉讼 about the third-party refusals (table 四), through the case register.
   for (const [i, c] of cases.entries()) {
     const filed = `${c.year}-07-${15 + i}`;

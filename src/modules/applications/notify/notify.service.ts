@@ -28,11 +28,12 @@ const EVENT_NOTICES: Record<string, ApplicantNoticeKind> = {
   extensionApproved: 'deadline', // 第三十三条第二款
   delayedReplySet: 'deadline',
   feeNotice: 'document', // the 收费通知书 is issued with the step
+  lapsed: 'document', // the sweep issues the 视为放弃申请告知书 with the lapse (第三十条; 逾期未缴费)
   replied: 'reply',
 };
 
 /** The document an event's notice names. */
-const EVENT_DOCUMENTS: Record<string, DocumentKind> = { feeNotice: 'fee_notice' };
+const EVENT_DOCUMENTS: Record<string, DocumentKind> = { feeNotice: 'fee_notice', lapsed: 'lapse_notice' };
 
 /** The notice a stored event gives the applicant, if any, and the document it names. */
 export function noticeForEvent(type: string): { kind: ApplicantNoticeKind; documentKind?: DocumentKind } | null {

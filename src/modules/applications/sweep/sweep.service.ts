@@ -21,7 +21,7 @@ import { clockOf, derivedColumns } from '../applications.clock.ts';
 import * as events from '../applications.events.repository.ts';
 import { issueLapseNotice } from './lapse.ts';
 import type { AppDeps } from '../applications.deps.ts';
-import { notifyApplicant } from '../notify/notify.service.ts';
+import { noticeForEvent, notifyApplicant } from '../notify/notify.service.ts';
 import * as repo from '../applications.repository.ts';
 import { mailReminder } from './reminders.mail.ts';
 
@@ -82,9 +82,11 @@ export async function sweepApplications(db: Db, clock: Clock, options: SweepOpti
           const seq = await events.insertEvent(tx, rec.id, lapsed);
           // The applicant is told in writing (视为放弃申请告知书, modules/applications/sweep/lapse.ts).
           await issueLapseNotice(tx, actor, rec, c, calendar, { ...lapsed, seq }, clock);
-          if (options.applicant)
-            await notifyApplicant(tx, { ...options.applicant, publicUrl, clock }, rec, 'document', {
-              documentKind: 'lapse_notice',
+          // …and by mail, as the steps tell of the events that concern them (notify.service.ts).
+          const notice = noticeForEvent(lapsed.type);
+          if (notice && options.applicant)
+            await notifyApplicant(tx, { ...options.applicant, publicUrl, clock }, rec, notice.kind, {
+              documentKind: notice.documentKind,
             });
           await recordAudit(
             tx,
