@@ -1,12 +1,12 @@
 /**
  * Response serializers that compile in time proportional to what each route uses.
  *
- * Fastify's default compiler hands fast-json-stringify every shared schema of the context (all
- * the named components of the OpenAPI document, over a hundred) for every response of every route, and
- * fast-json-stringify validates and indexes each of them each time: start-up (and the first
- * request of every test app) took about 19 s in `ready()` on a 2-core machine (1.7 s now). This compiler passes only the shared
- * schemas a response refers to, followed transitively — the same serializer, the same output
- * (undeclared properties still dropped), a fraction of the work.
+ * Fastify's default compiler hands fast-json-stringify every shared schema of the context (the
+ * named components of the OpenAPI document, over a hundred) for every response of every route,
+ * and fast-json-stringify validates and indexes each of them each time: start-up (and the first
+ * request of every test app) took about 19 s in `ready()` on a 2-core machine, 1.7 s with this
+ * compiler, which passes only the shared schemas a response refers to, followed transitively —
+ * the same serializer, the same output (undeclared properties still dropped).
  */
 import fastJsonStringify from 'fast-json-stringify';
 
