@@ -13,6 +13,7 @@ import { systemActor } from '../../src/policies/actor.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { TestClock } from '../support/clock.ts';
 import { createTestDb, describeEachDialect, type TestDb } from '../support/db.ts';
+import { productionEnv } from '../support/cli.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
 const BIN = new URL('../../bin/gongkai.mjs', import.meta.url).pathname;
@@ -51,14 +52,7 @@ describeEachDialect('gongkai init and user reset-password', (dialect) => {
   let env: Record<string, string>;
   beforeAll(async () => {
     t = await createTestDb(dialect, { migrate: false });
-    env = {
-      GONGKAI_ENV: 'production',
-      GONGKAI_SECRET: 'c0ffee1234567890abcdefABCDEF0987654321',
-      GONGKAI_ENCRYPTION_KEY: '5a'.repeat(16) + '3c'.repeat(16),
-      GONGKAI_DATABASE_URL: t.url,
-      GONGKAI_DATA_DIR: mkdtempSync(join(tmpdir(), 'gk-init-')),
-      GONGKAI_LOG_LEVEL: 'silent',
-    };
+    env = productionEnv(t.url, mkdtempSync(join(tmpdir(), 'gk-init-')));
     expect((await gongkai(['migrate'], env)).code).toBe(0);
   });
   afterAll(async () => t.destroy());

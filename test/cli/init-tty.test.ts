@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { openDatabase } from '../../src/db/connect.ts';
+import { productionEnv } from '../support/cli.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
 const SCRIPT = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
@@ -41,14 +42,7 @@ it.skipIf(!SCRIPT)(
   async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gk-init-tty-'));
     const url = `sqlite:${join(dir, 'gongkai.db')}`;
-    const env = {
-      GONGKAI_ENV: 'production',
-      GONGKAI_SECRET: 'c0ffee1234567890abcdefABCDEF0987654321',
-      GONGKAI_ENCRYPTION_KEY: '5a'.repeat(16) + '3c'.repeat(16),
-      GONGKAI_DATABASE_URL: url,
-      GONGKAI_DATA_DIR: dir,
-      GONGKAI_LOG_LEVEL: 'silent',
-    };
+    const env = productionEnv(url, dir);
     const node = process.execPath;
     const r = await onTerminal(`${node} ${BIN} migrate >/dev/null && ${node} ${BIN} init`, env, [
       [/顶级机构全称（默认[^）]*）?：$|顶级机构全称：$/, '福建省人民政府办公厅'],

@@ -26,3 +26,18 @@ export async function runCli(args: string[]): Promise<CliResult> {
     err.mockRestore();
   }
 }
+
+/**
+ * The settings of a production install for a `gongkai` child process: fixed secret and key, the
+ * database at `databaseUrl`, the data directory `dataDir`, no log lines.
+ */
+export function productionEnv(databaseUrl: string, dataDir: string): Record<string, string> {
+  return {
+    GONGKAI_ENV: 'production',
+    GONGKAI_SECRET: 'c0ffee1234567890abcdefABCDEF0987654321',
+    GONGKAI_ENCRYPTION_KEY: '5a'.repeat(16) + '3c'.repeat(16),
+    GONGKAI_DATABASE_URL: databaseUrl,
+    GONGKAI_DATA_DIR: dataDir,
+    GONGKAI_LOG_LEVEL: 'silent',
+  };
+}
