@@ -34,13 +34,13 @@ export async function deliverOutbox(
 ): Promise<SweepResult> {
   const result: SweepResult = { sent: 0, failed: 0, retried: 0 };
   const staleBefore = new Date(clock.now().getTime() - STALE_MINUTES * 60_000).toISOString();
-  if (sms) {
-    for (const id of await repo.dueEmailIds(db, staleBefore, limit, 'sms')) {
+  /** Claims each due message of `channel` and hands it to `send`, which returns the receipt noted with it. */
+  const deliver = async (channel: 'email' | 'sms', send: (message: repo.OutboxMessage) => Promise<string>) => {
+    for (const id of await repo.dueMessageIds(db, staleBefore, limit, channel)) {
       if (!(await repo.claim(db, id, clock.now().toISOString(), staleBefore))) continue;
       const message = (await repo.findMessage(db, id))!;
       try {
-        const gatewayId = await sms.send({ to: message.recipientAddress, text: message.bodyText });
-        await repo.markSent(db, id, clock.now().toISOString(), `短信网关 ${gatewayId}`);
+        await repo.markSent(db, id, clock.now().toISOString(), await send(message));
         result.sent++;
       } catch (err) {
         const giveUp = message.attempts >= MAX_ATTEMPTS;
@@ -49,28 +49,21 @@ export async function deliverOutbox(
         else result.retried++;
       }
     }
-  }
-  if (!mailer) return result;
-  for (const id of await repo.dueEmailIds(db, staleBefore, limit)) {
-    if (!(await repo.claim(db, id, clock.now().toISOString(), staleBefore))) continue;
-    const message = (await repo.findMessage(db, id))!;
-    try {
-      const serverId = await mailer.send({
-        to: message.recipientAddress,
-        toName: message.recipientName,
-        subject: message.subject,
-        text: message.bodyText,
-        attachments: await repo.loadAttachments(db, id),
-      });
-      await repo.markSent(db, id, clock.now().toISOString(), `Message-ID ${serverId}`);
-      result.sent++;
-    } catch (err) {
-      const giveUp = message.attempts >= MAX_ATTEMPTS;
-      await repo.markFailed(db, id, err instanceof Error ? err.message : String(err), giveUp);
-      if (giveUp) result.failed++;
-      else result.retried++;
-    }
-  }
+  };
+  if (sms)
+    await deliver('sms', async (m) => `短信网关 ${await sms.send({ to: m.recipientAddress, text: m.bodyText })}`);
+  if (mailer)
+    await deliver(
+      'email',
+      async (m) =>
+        `Message-ID ${await mailer.send({
+          to: m.recipientAddress,
+          toName: m.recipientName,
+          subject: m.subject,
+          text: m.bodyText,
+          attachments: await repo.loadAttachments(db, m.id),
+        })}`,
+    );
   return result;
 }
 

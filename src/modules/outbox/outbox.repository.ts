@@ -170,8 +170,8 @@ export async function listMessages(
   return { items: rows.map(toMessage), total: Number(total.n) };
 }
 
-/** Ids of e-mails waiting for delivery, and of those left 'sending' by a node that stopped before `staleBefore`. */
-export async function dueEmailIds(
+/** Ids of the messages of `channel` waiting for delivery, and of those left 'sending' by a node that stopped before `staleBefore`. */
+export async function dueMessageIds(
   db: DbOrTx,
   staleBefore: string,
   limit: number,
