@@ -4,14 +4,18 @@
  */
 import type { Db } from '../../db/database.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { Clock } from '../../domain/time.ts';
+import { shanghaiDate, type Clock } from '../../domain/time.ts';
 import { systemActor } from '../../policies/actor.ts';
 import { publishPastReport } from '../report-import/past-reports.service.ts';
 import { readReportBytes } from '../report-import/read-file.ts';
 import { saveImportedReports } from '../report-import/report-import.service.ts';
 import { DEMO_PAST_REPORT } from './past-reports.demo.data.ts';
 
-/** Imports and publishes the demo bureau's 2020 report; returns the import's id. */
+/**
+ * Imports the demo bureau's 2020 report and, once the demo's today has reached the date under its
+ * signature, publishes it (a demo set on an earlier day shows it imported, not yet published);
+ * returns the import's id.
+ */
 export async function loadPastReportsDemo(db: Db, clock: Clock): Promise<string> {
   const actor = systemActor('演示数据');
   const data = Buffer.from(DEMO_PAST_REPORT.content, 'utf8');
@@ -25,6 +29,7 @@ export async function loadPastReportsDemo(db: Db, clock: Clock): Promise<string>
     async () => data,
   );
   if (!saved?.id) throw new DomainError('DATA_INVALID', '演示数据中的2020年度报告未能保存');
-  await publishPastReport(db, actor, saved.id, {}, clock);
+  const signed = read.report.date;
+  if (!signed || signed <= shanghaiDate(clock.now())) await publishPastReport(db, actor, saved.id, {}, clock);
   return saved.id;
 }
