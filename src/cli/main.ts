@@ -31,7 +31,9 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return process.exitCode === undefined ? ExitCode.Ok : Number(process.exitCode);
+    // Commands fail by throwing (CliExit, DomainError, …); process.exitCode is not theirs to read,
+    // since anything else in the process may have set it.
+    return ExitCode.Ok;
   } catch (err) {
     if (err instanceof CliExit) {
       if (err.message) process.stderr.write(err.message.endsWith('\n') ? err.message : `${err.message}\n`);
