@@ -97,12 +97,7 @@ describe.skipIf(!browserAvailable)('facts entered late and a provisional Decembe
     await open(page, a);
     await page.getByRole('button', { name: '登记征求意见答复', exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('征求意见').click({ force: true });
-    await page
-      .getByTitle(/丙化工有限公司/)
-      .filter({ visible: true })
-      .last()
-      .click();
+    await new ApplicationPage(page, base).choose(dialog.getByLabel('征求意见'), /丙化工有限公司/);
     await dialog.getByLabel('不同意公开').check();
     await pickDate(page, '发生日期', answered);
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
@@ -141,7 +136,7 @@ describe.skipIf(!browserAvailable)('facts entered late and a provisional Decembe
     await open(page, a);
     await page.getByRole('button', { name: '批准延期答复', exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.getByRole('button', { name: '批准延期', exact: true }).click();
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
 
     const notice = new ApplicationPage(page, base).document('延期答复告知书');

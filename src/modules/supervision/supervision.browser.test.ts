@@ -26,11 +26,15 @@ describe.skipIf(!browserAvailable)('supervision in Chromium', () => {
     await t?.close();
   });
 
-  /** The agency of `username` and the number of agencies in its subtree (itself included). */
+  /**
+   * The agency `username` supervises (its reach: a government, which may sit above the
+   * supervisor's own office) and the number of agencies in its subtree (itself included).
+   */
   async function overseen(username: string): Promise<{ name: string; count: number }> {
     const user = await t.ctx.db
       .selectFrom('app_user')
-      .innerJoin('agency', 'agency.id', 'app_user.agency_id')
+      .innerJoin('user_reach', 'user_reach.user_id', 'app_user.id')
+      .innerJoin('agency', 'agency.id', 'user_reach.agency_id')
       .select(['agency.id', 'agency.name'])
       .where('app_user.username', '=', username)
       .executeTakeFirstOrThrow();

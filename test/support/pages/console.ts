@@ -64,9 +64,13 @@ export class ConsolePage {
    * Chooses `option` in a drop-down field: the list's entries are named by their title (the shown
    * value covers the input, hence force). Works for plain and tree drop-downs.
    */
-  async choose(field: Locator, option: string): Promise<void> {
+  async choose(field: Locator, option: string | RegExp): Promise<void> {
+    const item = this.page.getByTitle(option, { exact: true }).filter({ visible: true }).last();
     await field.click({ force: true });
-    await this.page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click();
+    // A click that lands while the dialog still animates may leave the list closed; the arrow key
+    // opens it without toggling it shut if it did open.
+    await item.waitFor({ timeout: 3_000 }).catch(() => field.press('ArrowDown'));
+    await item.click();
   }
 
   /** A table row holding `text`. */

@@ -40,7 +40,8 @@ export class ReportChecksPage extends ConsolePage {
   async upload(files: Array<{ name: string; buffer: Buffer }>): Promise<void> {
     const [chooser] = await Promise.all([
       this.page.waitForEvent('filechooser'),
-      this.page.getByRole('button', { name: '选择文件', exact: true }).click(),
+      // The button's name starts with its icon's label ("upload 选择文件"); 选择文件夹 ends otherwise.
+      this.page.getByRole('button', { name: /选择文件$/ }).click(),
     ]);
     await chooser.setFiles(files.map((f) => ({ ...f, mimeType: 'text/plain' })));
   }
