@@ -12,6 +12,7 @@ import type { Actor } from '../../../policies/actor.ts';
 import type { AppDeps } from '../applications.deps.ts';
 import { addFile, getApplication, listApplications } from '../applications.service.ts';
 import { listLetters } from '../documents/documents.repository.ts';
+import { previewReplyLetter } from '../documents/reply-letter.ts';
 import { createApplication } from '../intake/intake.service.ts';
 import { performStep } from '../steps/steps.service.ts';
 import { listTodo } from './todo.service.ts';
@@ -252,5 +253,13 @@ describeEachDialect('待办 and approvals', (dialect) => {
       text: '2024年度技术改造项目评审结果',
       by: 'staff',
     });
+    // The reply answers the application as corrected (第三十条), not the original request.
+    await performStep(deps, handler, a.id, 'decide', {
+      outcome: 'partial',
+      legalBasis: '第三十七条',
+      reasons: '评审专家个人信息不予公开',
+    });
+    const letter = (await previewReplyLetter(deps, head, a.id)).paragraphs.join('\n');
+    expect(letter).toContain('2024年度技术改造项目评审结果（补正后）');
   });
 });
