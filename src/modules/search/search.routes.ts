@@ -4,35 +4,9 @@
  * No login; rate-limited like the portal.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../../http/schemas.ts';
+import { SearchAnswerSchema, SearchQuery, SuggestAnswerSchema, SuggestQuery } from './search.schemas.ts';
 import { searchPublic, suggest } from './search.service.ts';
-
-const Hit = Type.Object({
-  id: Type.String(),
-  agencyId: Type.String(),
-  indexNo: Type.Union([Type.String(), Type.Null()]),
-  title: Type.String(),
-  titleHtml: Type.String({ description: '标题，匹配词以 <mark> 标出（已转义）' }),
-  snippetHtml: Type.String({ description: '正文摘要，匹配词以 <mark> 标出（已转义）' }),
-  docNumber: Type.String(),
-  docType: Type.String(),
-  publishedOn: Type.Union([Type.String(), Type.Null()]),
-  url: Type.String(),
-});
-
-const SearchQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200 })),
-  agency: Type.Optional(Type.String({ maxLength: 100 })),
-  item: Type.Optional(Type.String({ maxLength: 40 })),
-  category: Type.Optional(Type.String({ maxLength: 64 })),
-  year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })),
-  type: Type.Optional(Type.String({ maxLength: 40 })),
-  validity: Type.Optional(Type.String({ maxLength: 20 })),
-  order: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('date')])),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
-});
 
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock, config } = app.ctx;
@@ -50,14 +24,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '检索已主动公开的政府信息（中文分词）',
         querystring: SearchQuery,
         response: {
-          200: Type.Object({
-            words: Type.Array(Type.String()),
-            total: Type.Integer({ description: '命中条数，精确计数至 1000 条' }),
-            totalExact: Type.Boolean({ description: 'false 表示命中超过 total 条' }),
-            page: Type.Integer(),
-            pageSize: Type.Integer(),
-            hits: Type.Array(Hit),
-          }),
+          200: SearchAnswerSchema,
           ...errorResponses,
         },
       },
@@ -90,22 +57,9 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security: [],
         summary: '申请表填写时提示已公开的信息',
-        querystring: Type.Object({
-          q: Type.String({ maxLength: 100 }),
-          agency: Type.Optional(Type.String({ maxLength: 100 })),
-        }),
+        querystring: SuggestQuery,
         response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Type.String(),
-                title: Type.String(),
-                indexNo: Type.Union([Type.String(), Type.Null()]),
-                publishedOn: Type.Union([Type.String(), Type.Null()]),
-                url: Type.String(),
-              }),
-            ),
-          }),
+          200: SuggestAnswerSchema,
           ...errorResponses,
         },
       },

@@ -1,10 +1,17 @@
-/** The supervision endpoints of the JSON API (src/modules/supervision/supervision.routes.ts). */
-import type { Indicator } from '../../../../domain/supervision/scorecard.ts';
-import type { AdditiveStats, DerivedStats } from '../../../../domain/supervision/statistics.ts';
+/**
+ * The supervision endpoints of the JSON API (src/modules/supervision/supervision.routes.ts). The
+ * types are the server's schemas (src/modules/supervision/supervision.schemas.ts), never copies.
+ */
+import type { Static } from 'typebox';
+import type {
+  IndicatorSetBody,
+  IndicatorSetsSchema,
+  RecordsSchema,
+  SavedSetSchema,
+  ScorecardSchema,
+  StatisticsSchema,
+} from '../../../../modules/supervision/supervision.schemas.ts';
 import { request, type Query } from './client.ts';
-
-export type { Indicator };
-export type Figures = AdditiveStats & { derived: DerivedStats };
 
 export interface PeriodQuery {
   year?: string;
@@ -14,97 +21,16 @@ export interface PeriodQuery {
   to?: string;
 }
 
-export interface ReportRollup {
-  agencies: number;
-  published: number;
-  publishedLate: number;
-  overdue: number;
-  draft: number;
-  withErrors: number;
-}
-
-export interface AgencyStatistics {
-  agency: { id: string; name: string; shortName: string; level: string; parentId: string | null; depth: number };
-  own: Figures;
-  subtree: Figures;
-  report: {
-    year: number;
-    deadline: string;
-    status: string | null;
-    state: 'published' | 'year_not_ended' | 'not_due' | 'due_soon' | 'overdue';
-    publishedOn: string | null;
-    late: boolean;
-    version: number;
-    errors: number;
-    warnings: number;
-    rules: string[];
-  };
-  reports: ReportRollup;
-}
-
-export interface SubtreeStatistics {
-  root: { id: string; name: string };
-  period: { from: string; to: string; label: string; year: number };
-  today: string;
-  total: Figures;
-  reports: ReportRollup;
-  months: Array<{ month: string; received: number; closed: number; closedLate: number }>;
-  agencies: AgencyStatistics[];
-}
-
-export interface DrillDown {
-  agency: { id: string; name: string };
-  metric: string;
-  total: number;
-  items: Array<{
-    kind: string;
-    id: string;
-    agencyId: string;
-    agencyName: string;
-    reference: string;
-    title: string;
-    date: string | null;
-    due: string | null;
-    state: string;
-    link: string;
-  }>;
-}
-
-export interface SetInForce {
-  name: string;
-  indicators: Indicator[];
-  version: number;
-  savedBy: string | null;
-  savedAt: string | null;
-  note: string;
-}
-
-export interface Scorecard {
-  root: { id: string; name: string };
-  year: number;
-  set: SetInForce;
-  agencies: Array<{
-    agency: { id: string; name: string; level: string; depth: number };
-    total: number;
-    rank: number;
-    indicators: Array<{
-      key: string;
-      points: number;
-      max: number;
-      value: number | null;
-      evidenceCount: number;
-      evidenceMetric: string | null;
-      evidenceLink: string | null;
-      advice: string;
-    }>;
-  }>;
-}
-
-export interface IndicatorSets {
-  current: SetInForce;
-  versions: Array<{ version: number; name: string; note: string; savedBy: string; savedAt: string }>;
-  metrics: Record<string, string>;
-}
+export type SubtreeStatistics = Static<typeof StatisticsSchema>;
+export type AgencyStatistics = SubtreeStatistics['agencies'][number];
+export type ReportRollup = SubtreeStatistics['reports'];
+export type Figures = SubtreeStatistics['total'];
+export type DrillDown = Static<typeof RecordsSchema>;
+export type Scorecard = Static<typeof ScorecardSchema>;
+export type IndicatorSets = Static<typeof IndicatorSetsSchema>;
+export type SetInForce = Static<typeof SavedSetSchema>;
+export type IndicatorSetInput = Static<typeof IndicatorSetBody>;
+export type Indicator = SetInForce['indicators'][number];
 
 const q = (agencyId: string, period: PeriodQuery): Query => ({ agencyId, ...period });
 
@@ -117,7 +43,7 @@ export const supervisionApi = {
     request<Scorecard>('GET', '/supervision/scorecard', { query: { agencyId, year }, signal }),
   indicators: (agencyId: string, year: string, signal?: AbortSignal) =>
     request<IndicatorSets>('GET', '/supervision/scorecard/indicators', { query: { agencyId, year }, signal }),
-  saveIndicators: (agencyId: string, year: string, body: { name: string; indicators: Indicator[]; note: string }) =>
+  saveIndicators: (agencyId: string, year: string, body: IndicatorSetInput) =>
     request<SetInForce>('PUT', '/supervision/scorecard/indicators', { query: { agencyId, year }, body }),
   /** Download links (the browser sends the session cookie). */
   statisticsXlsxUrl: (agencyId: string, period: PeriodQuery) =>

@@ -5,30 +5,18 @@
  * becomes searchable the moment it is published.
  */
 import { useState } from 'react';
+import type { Static } from 'typebox';
 import { Empty, Input, List, Radio, Typography } from 'antd';
+import type { SearchAnswerSchema } from '../../../../../modules/search/search.schemas.ts';
 import { request } from '../../api/client.ts';
 import { useAgencySelection } from '../../layout/AgencyContext.tsx';
 import { LoadError } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import { cnDate } from './labels.ts';
 
-interface Hit {
-  id: string;
-  indexNo: string | null;
-  title: string;
-  /** Escaped by the server, with <mark> around the matched words. */
-  titleHtml: string;
-  snippetHtml: string;
-  publishedOn: string | null;
-}
-
-interface SearchAnswer {
-  words: string[];
-  total: number;
-  /** false: more than `total` matches (the count stops at 1,000). */
-  totalExact: boolean;
-  hits: Hit[];
-}
+/** The answer of GET /api/v1/public/search: the server's schema, never a copy. */
+type SearchAnswer = Static<typeof SearchAnswerSchema>;
+type Hit = SearchAnswer['hits'][number];
 
 /** The search tab of the catalog screen. */
 export function FullTextSearch() {

@@ -45,7 +45,7 @@ export function StatisticsTab({ data }: { data: SubtreeStatistics }) {
         {
           type: 'pie',
           radius: ['35%', '65%'],
-          data: OUTCOME_KEYS.map((k) => ({ name: outcomeLabel(k), value: t.applications.outcomes[k] })).filter(
+          data: OUTCOME_KEYS.map((k) => ({ name: outcomeLabel(k), value: t.applications.outcomes[k] ?? 0 })).filter(
             (x) => x.value > 0,
           ),
           label: { formatter: '{b}\n{c}件', fontSize: 11 },
