@@ -13,6 +13,9 @@ import type { FoundationTables } from './tables/foundation.ts';
 import type { LetterTables } from './tables/letters.ts';
 import type { OutboxTables } from './tables/outbox.ts';
 import type { ReminderTables } from './tables/reminders.ts';
+import type { ReportImportTables } from './tables/report-import.ts';
+import type { ReportTables } from './tables/reports.ts';
+import type { ScorecardTables } from './tables/scorecard.ts';
 import type { SecurityTables } from './tables/security.ts';
 
 export type Database = FoundationTables &
@@ -24,6 +27,9 @@ export type Database = FoundationTables &
   LetterTables &
   OutboxTables &
   ReminderTables &
+  ReportTables &
+  ReportImportTables &
+  ScorecardTables &
   SecurityTables &
   ApplicationSuggestionTables;
 

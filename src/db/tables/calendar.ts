@@ -3,8 +3,7 @@
  * 'YYYY-MM-DD' strings, timestamps ISO-8601 UTC strings.
  */
 
-// Type aliases (not interfaces) so that Kysely's `withTables<…>()` accepts them.
-export type CalendarYearTable = {
+export interface CalendarYearTable {
   year: number;
   notice_title: string;
   notice_document_no: string | null;
@@ -16,17 +15,17 @@ export type CalendarYearTable = {
   imported_at: string;
   /** Display name of the account that imported it. */
   imported_by: string | null;
-};
+}
 
-export type CalendarDayTable = {
+export interface CalendarDayTable {
   date: string;
   /** The notice year that lists the day (may differ from the date's year around New Year). */
   year: number;
   kind: 'off' | 'work';
   name: string | null;
-};
+}
 
-export type CalendarTables = {
+export interface CalendarTables {
   calendar_year: CalendarYearTable;
   calendar_day: CalendarDayTable;
-};
+}

@@ -3,8 +3,7 @@
  * Timestamps are ISO-8601 UTC strings; report and findings are JSON text.
  */
 
-// Type aliases (not interfaces) so that Kysely's `withTables<…>()` accepts them.
-export type ImportedReportTable = {
+export interface ImportedReportTable {
   id: string;
   agency_name: string;
   agency_id: string | null;
@@ -19,19 +18,19 @@ export type ImportedReportTable = {
   imported_at: string;
   /** Display name of the account (or 命令行) that imported it. */
   imported_by: string | null;
-};
+}
 
 /** The original file of an import (migration 2026-12-07-i16-01-past-reports). */
-export type ImportedReportFileTable = {
+export interface ImportedReportFileTable {
   imported_report_id: string;
   file_name: string;
   media_type: string;
   size: number;
   content: Uint8Array;
-};
+}
 
 /** An imported report published as the agency's report of its year (issue 16, 原文导入). */
-export type PastReportPublicationTable = {
+export interface PastReportPublicationTable {
   id: string;
   agency_id: string;
   year: number;
@@ -40,10 +39,10 @@ export type PastReportPublicationTable = {
   published_on: string;
   published_at: string;
   published_by: string | null;
-};
+}
 
-export type ReportImportTables = {
+export interface ReportImportTables {
   imported_report: ImportedReportTable;
   imported_report_file: ImportedReportFileTable;
   past_report_publication: PastReportPublicationTable;
-};
+}

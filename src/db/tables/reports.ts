@@ -4,8 +4,7 @@
  * version per publication. Timestamps are ISO-8601 UTC strings; statutory dates YYYY-MM-DD.
  */
 
-// Type aliases (not interfaces) so that Kysely's `withTables<…>()` accepts them.
-export type AnnualReportTable = {
+export interface AnnualReportTable {
   id: string;
   agency_id: string;
   year: number;
@@ -28,9 +27,9 @@ export type AnnualReportTable = {
   created_at: string;
   updated_at: string;
   updated_by: string | null;
-};
+}
 
-export type AnnualReportVersionTable = {
+export interface AnnualReportVersionTable {
   id: string;
   report_id: string;
   version: number;
@@ -45,9 +44,9 @@ export type AnnualReportVersionTable = {
   published_at: string;
   published_by: string | null;
   published_by_name: string;
-};
+}
 
-export type ReportTables = {
+export interface ReportTables {
   annual_report: AnnualReportTable;
   annual_report_version: AnnualReportVersionTable;
-};
+}

@@ -2,8 +2,8 @@
  * Table types of the assessment scorecard (migration 2026-12-07-i17-01-scorecard-sets): one row
  * per saved version of a subtree's indicator set for a year. Timestamps ISO-8601 UTC strings.
  */
-// Type aliases (not interfaces) so that Kysely's `withTables<…>()` accepts them.
-export type ScorecardSetTable = {
+
+export interface ScorecardSetTable {
   id: string;
   root_agency_id: string;
   year: number;
@@ -15,6 +15,8 @@ export type ScorecardSetTable = {
   created_by: string | null;
   created_by_name: string;
   created_at: string;
-};
+}
 
-export type ScorecardTables = { scorecard_set: ScorecardSetTable };
+export interface ScorecardTables {
+  scorecard_set: ScorecardSetTable;
+}

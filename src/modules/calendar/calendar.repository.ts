@@ -6,8 +6,6 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { CalendarYearTable } from '../../db/tables/calendar.ts';
 import type { CalendarNotice, CalendarYear } from '../../domain/calendar/types.ts';
 
-const tables = (db: DbOrTx) => db;
-
 /** Bookkeeping of an imported year. */
 export interface ImportedYearInfo {
   readonly year: number;
@@ -29,9 +27,8 @@ function noticeOf(row: CalendarYearTable): CalendarNotice {
 
 /** Every imported year with its days, ascending. */
 export async function findImportedYears(db: DbOrTx): Promise<CalendarYear[]> {
-  const t = tables(db);
-  const years = await t.selectFrom('calendar_year').selectAll().orderBy('year').execute();
-  const days = await t.selectFrom('calendar_day').selectAll().orderBy('date').execute();
+  const years = await db.selectFrom('calendar_year').selectAll().orderBy('year').execute();
+  const days = await db.selectFrom('calendar_day').selectAll().orderBy('date').execute();
   return years.map((row) => {
     const supplements = supplementsOf(row);
     return {
@@ -45,9 +42,8 @@ export async function findImportedYears(db: DbOrTx): Promise<CalendarYear[]> {
 
 /** The bookkeeping of every imported year, ascending. */
 export async function listImportedYears(db: DbOrTx): Promise<ImportedYearInfo[]> {
-  const t = tables(db);
-  const rows = await t.selectFrom('calendar_year').selectAll().orderBy('year').execute();
-  const counts = await t
+  const rows = await db.selectFrom('calendar_year').selectAll().orderBy('year').execute();
+  const counts = await db
     .selectFrom('calendar_day')
     .select(['year', (eb) => eb.fn.countAll<number>().as('days')])
     .groupBy('year')
@@ -64,10 +60,9 @@ export async function listImportedYears(db: DbOrTx): Promise<ImportedYearInfo[]>
 
 /** One imported year with its days, or undefined. */
 export async function findImportedYear(db: DbOrTx, year: number): Promise<CalendarYear | undefined> {
-  const t = tables(db);
-  const row = await t.selectFrom('calendar_year').selectAll().where('year', '=', year).executeTakeFirst();
+  const row = await db.selectFrom('calendar_year').selectAll().where('year', '=', year).executeTakeFirst();
   if (!row) return undefined;
-  const days = await t
+  const days = await db
     .selectFrom('calendar_day')
     .select(['date', 'kind', 'name'])
     .where('year', '=', year)
@@ -84,7 +79,7 @@ export async function findDaysOwnedByOtherYears(
   dates: readonly string[],
 ): Promise<Map<string, number>> {
   if (dates.length === 0) return new Map();
-  const rows = await tables(db)
+  const rows = await db
     .selectFrom('calendar_day')
     .select(['date', 'year'])
     .where('date', 'in', [...dates])
@@ -99,11 +94,10 @@ export async function replaceYear(
   year: CalendarYear,
   meta: { readonly source: string; readonly importedAt: string; readonly importedBy: string | null },
 ): Promise<void> {
-  const t = tables(db);
   // Explicit deletes rather than relying on ON DELETE CASCADE: the order is clear on both dialects.
-  await t.deleteFrom('calendar_day').where('year', '=', year.year).execute();
-  await t.deleteFrom('calendar_year').where('year', '=', year.year).execute();
-  await t
+  await db.deleteFrom('calendar_day').where('year', '=', year.year).execute();
+  await db.deleteFrom('calendar_year').where('year', '=', year.year).execute();
+  await db
     .insertInto('calendar_year')
     .values({
       year: year.year,
@@ -117,7 +111,7 @@ export async function replaceYear(
     })
     .execute();
   if (year.days.length > 0) {
-    await t
+    await db
       .insertInto('calendar_day')
       .values(year.days.map((d) => ({ date: d.date, year: year.year, kind: d.kind, name: d.name })))
       .execute();

@@ -3,13 +3,8 @@
  * `ImportedReport` objects before they leave this file (STYLE.md rule 7).
  */
 import type { DbOrTx } from '../../db/database.ts';
-import type { ImportedReportTable, ReportImportTables } from '../../db/tables/report-import.ts';
+import type { ImportedReportTable } from '../../db/tables/report-import.ts';
 import type { AnnualReport, Finding, ReportFormatId } from '../../domain/report/index.ts';
-
-/** The handle with the report-import table in its type (it lives in its own table file). */
-function tables(db: DbOrTx) {
-  return db.withTables<ReportImportTables>();
-}
 
 export interface ImportedReport {
   id: string;
@@ -47,7 +42,7 @@ function toImported(row: ImportedReportTable): ImportedReport {
  * SQLite and PostgreSQL.
  */
 export async function insertImportedReport(db: DbOrTx, r: ImportedReport): Promise<boolean> {
-  const inserted = await tables(db)
+  const inserted = await db
     .insertInto('imported_report')
     .values({
       id: r.id,
@@ -70,17 +65,13 @@ export async function insertImportedReport(db: DbOrTx, r: ImportedReport): Promi
 
 /** The stored report of a file, by its sha256. */
 export async function findBySha256(db: DbOrTx, sha256: string): Promise<ImportedReport | null> {
-  const row = await tables(db)
-    .selectFrom('imported_report')
-    .selectAll()
-    .where('sha256', '=', sha256)
-    .executeTakeFirst();
+  const row = await db.selectFrom('imported_report').selectAll().where('sha256', '=', sha256).executeTakeFirst();
   return row ? toImported(row) : null;
 }
 
 /** The latest import of an agency's report for one year (by full name). */
 export async function findLatestForYear(db: DbOrTx, agencyName: string, year: number): Promise<ImportedReport | null> {
-  const row = await tables(db)
+  const row = await db
     .selectFrom('imported_report')
     .selectAll()
     .where('agency_name', '=', agencyName)
@@ -93,7 +84,7 @@ export async function findLatestForYear(db: DbOrTx, agencyName: string, year: nu
 
 /** Every stored import, by agency and year (the 年报体检 list). */
 export async function listImportedReports(db: DbOrTx): Promise<ImportedReport[]> {
-  const rows = await tables(db)
+  const rows = await db
     .selectFrom('imported_report')
     .selectAll()
     .orderBy('agency_name')
@@ -105,7 +96,7 @@ export async function listImportedReports(db: DbOrTx): Promise<ImportedReport[]>
 
 /** One stored import by its id. */
 export async function findImportedReport(db: DbOrTx, id: string): Promise<ImportedReport | null> {
-  const row = await tables(db).selectFrom('imported_report').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('imported_report').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toImported(row) : null;
 }
 
@@ -114,7 +105,7 @@ export type ImportedSummary = Omit<ImportedReport, 'report'>;
 
 /** Every stored import without the report JSON, by agency, year and time of import. */
 export async function listImportedSummaries(db: DbOrTx): Promise<ImportedSummary[]> {
-  const rows = await tables(db)
+  const rows = await db
     .selectFrom('imported_report')
     .select([
       'id',
@@ -157,7 +148,7 @@ export interface OriginalFile {
 
 /** Keeps the original file of a stored import. */
 export async function insertOriginal(db: DbOrTx, importedReportId: string, f: OriginalFile): Promise<void> {
-  await tables(db)
+  await db
     .insertInto('imported_report_file')
     .values({
       imported_report_id: importedReportId,
@@ -172,7 +163,7 @@ export async function insertOriginal(db: DbOrTx, importedReportId: string, f: Or
 
 /** The original file of an import, or null when it was stored before originals were kept. */
 export async function findOriginal(db: DbOrTx, importedReportId: string): Promise<OriginalFile | null> {
-  const row = await tables(db)
+  const row = await db
     .selectFrom('imported_report_file')
     .selectAll()
     .where('imported_report_id', '=', importedReportId)
@@ -184,7 +175,7 @@ export async function findOriginal(db: DbOrTx, importedReportId: string): Promis
 
 /** Whether each import has its original kept (for the list). */
 export async function importsWithOriginal(db: DbOrTx): Promise<Set<string>> {
-  const rows = await tables(db).selectFrom('imported_report_file').select('imported_report_id').execute();
+  const rows = await db.selectFrom('imported_report_file').select('imported_report_id').execute();
   return new Set(rows.map((r) => r.imported_report_id));
 }
 
@@ -221,7 +212,7 @@ function toPublication(r: {
 
 /** The past report published for an agency's year, if any. */
 export async function findPublication(db: DbOrTx, agencyId: string, year: number): Promise<PastPublication | null> {
-  const row = await tables(db)
+  const row = await db
     .selectFrom('past_report_publication')
     .selectAll()
     .where('agency_id', '=', agencyId)
@@ -232,7 +223,7 @@ export async function findPublication(db: DbOrTx, agencyId: string, year: number
 
 /** The publication of one import, if it is published. */
 export async function findPublicationOf(db: DbOrTx, importedReportId: string): Promise<PastPublication | null> {
-  const row = await tables(db)
+  const row = await db
     .selectFrom('past_report_publication')
     .selectAll()
     .where('imported_report_id', '=', importedReportId)
@@ -242,7 +233,7 @@ export async function findPublicationOf(db: DbOrTx, importedReportId: string): P
 
 /** Every past report an agency has published, newest year first. */
 export async function listPublications(db: DbOrTx, agencyId?: string): Promise<PastPublication[]> {
-  let q = tables(db).selectFrom('past_report_publication').selectAll();
+  let q = db.selectFrom('past_report_publication').selectAll();
   if (agencyId) q = q.where('agency_id', '=', agencyId);
   const rows = await q.orderBy('year', 'desc').orderBy('agency_id').execute();
   return rows.map(toPublication);
@@ -250,12 +241,12 @@ export async function listPublications(db: DbOrTx, agencyId?: string): Promise<P
 
 /** Publishes (or replaces) the past report of an agency's year. */
 export async function savePublication(db: DbOrTx, p: PastPublication): Promise<void> {
-  await tables(db)
+  await db
     .deleteFrom('past_report_publication')
     .where('agency_id', '=', p.agencyId)
     .where('year', '=', p.year)
     .execute();
-  await tables(db)
+  await db
     .insertInto('past_report_publication')
     .values({
       id: p.id,
@@ -271,5 +262,5 @@ export async function savePublication(db: DbOrTx, p: PastPublication): Promise<v
 
 /** Withdraws a past report from the portal. */
 export async function deletePublication(db: DbOrTx, id: string): Promise<void> {
-  await tables(db).deleteFrom('past_report_publication').where('id', '=', id).execute();
+  await db.deleteFrom('past_report_publication').where('id', '=', id).execute();
 }

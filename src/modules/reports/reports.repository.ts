@@ -4,13 +4,8 @@
  * file (STYLE.md rule 7).
  */
 import type { DbOrTx } from '../../db/database.ts';
-import type { AnnualReportTable, AnnualReportVersionTable, ReportTables } from '../../db/tables/reports.ts';
+import type { AnnualReportTable, AnnualReportVersionTable } from '../../db/tables/reports.ts';
 import type { AnnualReport, NarrativeSections, ReportFormatId } from '../../domain/report/index.ts';
-
-/** The handle with the report tables in its type (they live in their own table file). */
-function tables(db: DbOrTx) {
-  return db.withTables<ReportTables>();
-}
 
 export type ReportStatus = 'draft' | 'review' | 'published';
 
@@ -98,7 +93,7 @@ function toRow(r: ReportRecord): AnnualReportTable {
 }
 
 export async function findReport(db: DbOrTx, agencyId: string, year: number): Promise<ReportRecord | null> {
-  const row = await tables(db)
+  const row = await db
     .selectFrom('annual_report')
     .selectAll()
     .where('agency_id', '=', agencyId)
@@ -108,14 +103,14 @@ export async function findReport(db: DbOrTx, agencyId: string, year: number): Pr
 }
 
 export async function findReportById(db: DbOrTx, id: string): Promise<ReportRecord | null> {
-  const row = await tables(db).selectFrom('annual_report').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('annual_report').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 
 /** Records of several agencies, optionally for one year, newest year first. */
 export async function listReports(db: DbOrTx, agencyIds: readonly string[], year?: number): Promise<ReportRecord[]> {
   if (agencyIds.length === 0) return [];
-  let q = tables(db)
+  let q = db
     .selectFrom('annual_report')
     .selectAll()
     .where('agency_id', 'in', [...agencyIds]);
@@ -129,7 +124,7 @@ export async function listReports(db: DbOrTx, agencyIds: readonly string[], year
  * report at once both get the one row (ON CONFLICT DO NOTHING is the same SQL on both databases).
  */
 export async function insertReportIfAbsent(db: DbOrTx, r: ReportRecord): Promise<void> {
-  await tables(db)
+  await db
     .insertInto('annual_report')
     .values(toRow(r))
     .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
@@ -138,11 +133,11 @@ export async function insertReportIfAbsent(db: DbOrTx, r: ReportRecord): Promise
 
 export async function updateReport(db: DbOrTx, r: ReportRecord): Promise<void> {
   const { id, agency_id: _a, year: _y, created_at: _c, ...rest } = toRow(r);
-  await tables(db).updateTable('annual_report').set(rest).where('id', '=', id).execute();
+  await db.updateTable('annual_report').set(rest).where('id', '=', id).execute();
 }
 
 export async function insertVersion(db: DbOrTx, v: ReportVersion): Promise<void> {
-  await tables(db)
+  await db
     .insertInto('annual_report_version')
     .values({
       id: v.id,
@@ -161,7 +156,7 @@ export async function insertVersion(db: DbOrTx, v: ReportVersion): Promise<void>
 
 /** Every version of a report, oldest first. */
 export async function listVersions(db: DbOrTx, reportId: string): Promise<ReportVersion[]> {
-  const rows = await tables(db)
+  const rows = await db
     .selectFrom('annual_report_version')
     .selectAll()
     .where('report_id', '=', reportId)
@@ -171,7 +166,7 @@ export async function listVersions(db: DbOrTx, reportId: string): Promise<Report
 }
 
 export async function findVersion(db: DbOrTx, reportId: string, version: number): Promise<ReportVersion | null> {
-  const row = await tables(db)
+  const row = await db
     .selectFrom('annual_report_version')
     .selectAll()
     .where('report_id', '=', reportId)
@@ -188,7 +183,7 @@ export async function firstPublications(
 ): Promise<Map<string, { publishedOn: string; version: number }>> {
   const out = new Map<string, { publishedOn: string; version: number }>();
   if (agencyIds.length === 0) return out;
-  const rows = await tables(db)
+  const rows = await db
     .selectFrom('annual_report_version as v')
     .innerJoin('annual_report as r', 'r.id', 'v.report_id')
     .select(['r.agency_id', 'v.published_on', 'r.current_version'])
@@ -202,7 +197,7 @@ export async function firstPublications(
 
 /** The day each year's report of one agency was first published (version 1), by year. */
 export async function firstPublicationsByYear(db: DbOrTx, agencyId: string): Promise<Map<number, string>> {
-  const rows = await tables(db)
+  const rows = await db
     .selectFrom('annual_report_version as v')
     .innerJoin('annual_report as r', 'r.id', 'v.report_id')
     .select(['r.year', 'v.published_on'])
@@ -217,7 +212,7 @@ export async function latestPublished(
   db: DbOrTx,
   agencyId: string,
 ): Promise<Array<{ record: ReportRecord; version: ReportVersion }>> {
-  const records = await tables(db)
+  const records = await db
     .selectFrom('annual_report')
     .selectAll()
     .where('agency_id', '=', agencyId)

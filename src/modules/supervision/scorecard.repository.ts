@@ -1,11 +1,7 @@
 /** Saved versions of the scorecard's indicator sets, per subtree root and year. */
 import type { DbOrTx } from '../../db/database.ts';
-import type { ScorecardTables } from '../../db/tables/scorecard.ts';
+import type { ScorecardSetTable } from '../../db/tables/scorecard.ts';
 import type { Indicator } from '../../domain/supervision/scorecard.ts';
-
-function tables(db: DbOrTx) {
-  return db.withTables<ScorecardTables>();
-}
 
 export interface SavedSet {
   id: string;
@@ -19,7 +15,7 @@ export interface SavedSet {
   createdAt: string;
 }
 
-function toSet(r: ScorecardTables['scorecard_set']): SavedSet {
+function toSet(r: ScorecardSetTable): SavedSet {
   return {
     id: r.id,
     rootAgencyId: r.root_agency_id,
@@ -35,7 +31,7 @@ function toSet(r: ScorecardTables['scorecard_set']): SavedSet {
 
 /** Every version for (root, year), oldest first. */
 export async function listVersions(db: DbOrTx, rootAgencyId: string, year: number): Promise<SavedSet[]> {
-  const rows = await tables(db)
+  const rows = await db
     .selectFrom('scorecard_set')
     .selectAll()
     .where('root_agency_id', '=', rootAgencyId)
@@ -47,7 +43,7 @@ export async function listVersions(db: DbOrTx, rootAgencyId: string, year: numbe
 
 /** The newest version for (root, year), if any. */
 export async function latestVersion(db: DbOrTx, rootAgencyId: string, year: number): Promise<SavedSet | null> {
-  const row = await tables(db)
+  const row = await db
     .selectFrom('scorecard_set')
     .selectAll()
     .where('root_agency_id', '=', rootAgencyId)
@@ -59,7 +55,7 @@ export async function latestVersion(db: DbOrTx, rootAgencyId: string, year: numb
 }
 
 export async function insertVersion(db: DbOrTx, s: SavedSet & { createdBy: string | null }): Promise<void> {
-  await tables(db)
+  await db
     .insertInto('scorecard_set')
     .values({
       id: s.id,

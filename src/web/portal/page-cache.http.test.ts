@@ -8,7 +8,6 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/connect.ts';
 import type { Db } from '../../db/database.ts';
-import type { ReportImportTables } from '../../db/tables/report-import.ts';
 import { buildApp } from '../../server/app.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
@@ -154,20 +153,18 @@ describeEachDialect('public page cache', (dialect) => {
       .select('id')
       .where('code', '=', 'luojiang-gxj')
       .executeTakeFirstOrThrow();
-    // The past reports' table is registered with its repository's handle (withTables).
-    const db = t.ctx.db.withTables<ReportImportTables>();
-    const past = await db
+    const past = await t.ctx.db
       .selectFrom('past_report_publication')
       .selectAll()
       .where('agency_id', '=', agency.id)
       .executeTakeFirstOrThrow();
     expect((await getB('/gk/luojiang-gxj/reports')).body).toContain('原文导入');
     expect((await getB('/gk/luojiang-gxj/reports')).headers['x-cache']).toBe('hit');
-    await db.deleteFrom('past_report_publication').where('id', '=', past.id).execute();
+    await t.ctx.db.deleteFrom('past_report_publication').where('id', '=', past.id).execute();
     const gone = await getB('/gk/luojiang-gxj/reports');
     expect(gone.headers['x-cache']).toBe('miss');
     expect(gone.body).not.toContain('原文导入');
-    await db.insertInto('past_report_publication').values(past).execute();
+    await t.ctx.db.insertInto('past_report_publication').values(past).execute();
     const back = await getB('/gk/luojiang-gxj/reports');
     expect(back.headers['x-cache']).toBe('miss');
     expect(back.body).toContain('原文导入');
