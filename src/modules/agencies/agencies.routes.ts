@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../../http/schemas.ts';
 import { requireActor } from '../../http/actor.ts';
 import type { Agency } from './agencies.repository.ts';
-import { AgencyCreateBody, AgencyPatchBody, AgencySchema, IdParams, type AgencyView } from './agencies.schemas.ts';
+import {
+  AgencyCreateBody,
+  AgencyListSchema,
+  AgencyPatchBody,
+  AgencySchema,
+  IdParams,
+  type AgencyView,
+} from './agencies.schemas.ts';
 import { createAgency, getAgency, listVisibleAgencies, updateAgency } from './agencies.service.ts';
 
 export function presentAgency(a: Agency): AgencyView {
@@ -29,7 +35,7 @@ export const agencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '可见的机构（扁平列表，按 parentId 组成树）',
-        response: { 200: Type.Object({ items: Type.Array(AgencySchema) }), ...errorResponses },
+        response: { 200: AgencyListSchema, ...errorResponses },
       },
     },
     async (request) => {

@@ -25,6 +25,8 @@ export const AgencySchema = Type.Object(
   },
   { $id: 'Agency' },
 );
+
+export const AgencyListSchema = Type.Object({ items: Type.Array(AgencySchema) });
 export type AgencyView = Static<typeof AgencySchema>;
 
 export const AgencyCreateBody = Type.Object({

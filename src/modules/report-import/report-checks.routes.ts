@@ -1,6 +1,5 @@
 /** HTTP API of 年报体检 (docs/report-import.md): thin routes over the report-check services. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../http/actor.ts';
 import { errorResponses, fileResponse, NoContent } from '../../http/schemas.ts';
 import { originalFileOf, publishPastReport, withdrawPastReport } from './past-reports.service.ts';
@@ -17,9 +16,9 @@ import {
   IdParams,
   PastPublicationSchema,
   PublishPastBody,
-  SummarySchema,
+  SummaryListSchema,
   UploadBody,
-  UploadResultSchema,
+  UploadAnswerSchema,
 } from './report-checks.schemas.ts';
 import { getReportCheck, importsForExport, listReportChecks, uploadReports } from './report-checks.service.ts';
 import { findingsWorkbook } from './report-checks.xlsx.ts';
@@ -47,7 +46,7 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '上传已公布的年度报告（HTML、DOCX、PDF、文本；Base64），读取、检查并保存',
         body: UploadBody,
-        response: { 200: Type.Object({ results: Type.Array(UploadResultSchema) }), ...errorResponses },
+        response: { 200: UploadAnswerSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -71,7 +70,7 @@ export const reportCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '已导入的年度报告（机关 × 年度）及检查结果数量',
-        response: { 200: Type.Object({ items: Type.Array(SummarySchema) }), ...errorResponses },
+        response: { 200: SummaryListSchema, ...errorResponses },
       },
     },
     async (request) => ({

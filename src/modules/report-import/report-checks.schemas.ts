@@ -49,6 +49,9 @@ export const UploadResultSchema = Type.Object({
   counts: Counts,
 });
 
+/** The answer of an upload: one result per file. */
+export const UploadAnswerSchema = Type.Object({ results: Type.Array(UploadResultSchema) });
+
 export const SummarySchema = Type.Object({
   id: Type.String(),
   agencyName: Type.String(),
@@ -60,6 +63,8 @@ export const SummarySchema = Type.Object({
   importedBy: Type.Union([Type.String(), Type.Null()]),
   counts: Counts,
 });
+
+export const SummaryListSchema = Type.Object({ items: Type.Array(SummarySchema) });
 
 export const LabelledFindingSchema = Type.Object({
   rule: Type.String(),

@@ -9,6 +9,7 @@ import type {
   SummarySchema,
   YearComparisonSchema,
   UploadBody,
+  UploadAnswerSchema,
   UploadResultSchema,
 } from '../../../../modules/report-import/report-checks.schemas.ts';
 import { request } from './client.ts';
@@ -50,7 +51,7 @@ export const reportChecksApi = {
     }),
   withdraw: (id: string) => request<void>('DELETE', `/report-checks/${encodeURIComponent(id)}/publication`),
   upload: (files: Static<typeof UploadBody>['files']) =>
-    request<{ results: UploadResult[] }>('POST', '/report-checks/uploads', { body: { files } }),
+    request<Static<typeof UploadAnswerSchema>>('POST', '/report-checks/uploads', { body: { files } }),
   /** A download link for the findings workbook (the browser sends the session cookie). */
   exportUrl: (filter: { id?: string; year?: number } = {}) => {
     const q = new URLSearchParams();
