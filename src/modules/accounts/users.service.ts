@@ -318,18 +318,7 @@ export async function setPassword(
   const hash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     const now = clock.now().toISOString();
-    await repo.updateUser(
-      tx,
-      user.id,
-      {
-        password_hash: hash,
-        password_changed_at: now,
-        failed_logins: 0,
-        locked_until: null,
-        must_change_password: audit.mustChange ? 1 : 0,
-      },
-      now,
-    );
+    await repo.storePassword(tx, user.id, hash, { mustChange: audit.mustChange }, now);
     await recordAudit(
       tx,
       actor,
