@@ -39,11 +39,8 @@ export interface SecurityPolicy {
   passwordMinLength: number;
 }
 
-/**
- * A user as shown to staff: never the password hash. The e-mail address is masked, and whole
- * only for an actor who may manage the account (who edits it).
- */
-export function presentUser(u: repo.UserRecord, actor: Actor, pending: AccountChange[] = []) {
+/** Who an account is: the fields every view of one begins with (accountIdentity in auth.schemas.ts). */
+export function presentIdentity(u: repo.UserRecord) {
   return {
     id: u.id,
     username: u.username,
@@ -51,6 +48,16 @@ export function presentUser(u: repo.UserRecord, actor: Actor, pending: AccountCh
     agencyId: u.agencyId,
     agencyName: u.agencyName,
     roles: u.roles,
+  };
+}
+
+/**
+ * A user as shown to staff: never the password hash. The e-mail address is masked, and whole
+ * only for an actor who may manage the account (who edits it).
+ */
+export function presentUser(u: repo.UserRecord, actor: Actor, pending: AccountChange[] = []) {
+  return {
+    ...presentIdentity(u),
     status: u.status,
     lockedUntil: u.lockedUntil,
     lastLoginAt: u.lastLoginAt,
@@ -402,12 +409,7 @@ async function ownAccount(db: Db, actor: Actor): Promise<repo.UserRecord> {
 /** 我的账号 as its holder sees it: the whole e-mail address. */
 export function presentOwnAccount(u: repo.UserRecord, pending: AccountChange[] = []) {
   return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    agencyId: u.agencyId,
-    agencyName: u.agencyName,
-    roles: u.roles,
+    ...presentIdentity(u),
     email: u.email,
     reminderEmail: u.reminderEmail,
     lastLoginAt: u.lastLoginAt,
