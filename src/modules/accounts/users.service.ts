@@ -220,6 +220,8 @@ export async function updateUser(
   authorize(actor, 'users.manage', { agencyId: user.agencyId, roles: user.roles });
   const roles = patch.roles ? validateRoles(patch.roles) : user.roles;
   authorize(actor, 'users.manage', { agencyId: user.agencyId, roles });
+  // 三员分立: a grant waits for the 安全保密管理员; the account keeps its roles meanwhile.
+  const awaitsApproval = actor.kind !== 'system' && grantNeedsApproval(user.roles, roles);
   const errors: Record<string, string> = {};
   if (patch.displayName !== undefined && !patch.displayName.trim()) errors.displayName = '请填写姓名';
   if (patch.status && actor.id === id && patch.status === 'disabled') errors.status = '不能停用自己的账号';
@@ -241,8 +243,7 @@ export async function updateUser(
     if (patch.roles) {
       const reach =
         roles.includes('supervisor') && user.reach.length === 0 ? await defaultReach(db, user.agencyId) : user.reach;
-      if (actor.kind !== 'system' && grantNeedsApproval(user.roles, roles)) {
-        // 三员分立: a grant waits for the 安全保密管理员; the account keeps its roles meanwhile.
+      if (awaitsApproval) {
         await requestChange(tx, actor, user, { kind: 'grant', roles, reach, newAccount: false }, clock);
       } else {
         await repo.replaceRoles(tx, id, roles);
@@ -258,10 +259,9 @@ export async function updateUser(
       reminderEmail: user.reminderEmail,
     };
     const nextEmail = email === undefined ? user.email : email;
-    const granted = actor.kind === 'system' || !grantNeedsApproval(user.roles, roles);
     const after = {
       displayName: patch.displayName?.trim() ?? user.displayName,
-      roles: granted ? roles : user.roles,
+      roles: awaitsApproval ? user.roles : roles,
       status: patch.status ?? user.status,
       email: nextEmail && maskEmail(nextEmail),
       reminderEmail: patch.reminderEmail ?? user.reminderEmail,
