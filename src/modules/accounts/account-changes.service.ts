@@ -147,18 +147,7 @@ export async function approveChange(
       await repo.replaceReach(tx, user.id, change.reach ?? []);
     }
     if (hash) {
-      await repo.updateUser(
-        tx,
-        user.id,
-        {
-          password_hash: hash,
-          password_changed_at: now,
-          failed_logins: 0,
-          locked_until: null,
-          must_change_password: 1,
-        },
-        now,
-      );
+      await repo.storePassword(tx, user.id, hash, { mustChange: true }, now);
       await deleteUserSessions(tx, user.id);
     }
     await recordAudit(

@@ -178,6 +178,31 @@ export async function updateUser(
     .execute();
 }
 
+/**
+ * Stores a new password's hash, clearing the failed sign-ins and any lock with it. `mustChange`:
+ * someone other than the holder chose it, so the holder must change it at next sign-in.
+ */
+export async function storePassword(
+  db: DbOrTx,
+  id: string,
+  passwordHash: string,
+  { mustChange }: { mustChange: boolean },
+  now: string,
+): Promise<void> {
+  await updateUser(
+    db,
+    id,
+    {
+      password_hash: passwordHash,
+      password_changed_at: now,
+      failed_logins: 0,
+      locked_until: null,
+      must_change_password: mustChange ? 1 : 0,
+    },
+    now,
+  );
+}
+
 export async function countLockedUsers(db: DbOrTx, agencyIds: readonly string[] | 'all', now: string): Promise<number> {
   let q = db
     .selectFrom('app_user')

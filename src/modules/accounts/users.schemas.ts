@@ -1,12 +1,16 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { RoleKey } from '../auth/auth.schemas.ts';
+import { accountIdentity, RoleKey } from '../auth/auth.schemas.ts';
+
+const ChangeKind = Type.Union([Type.Literal('grant'), Type.Literal('password_reset')]);
+const ChangeRoles = Type.Union([Type.Array(RoleKey), Type.Null()]);
+const UserStatus = Type.Union([Type.Literal('active'), Type.Literal('disabled')]);
 
 /** A role grant or password reset awaiting the 安全保密管理员 (三员分立, docs/security.md). */
 export const PendingChangeSchema = Type.Object(
   {
     id: Type.String(),
-    kind: Type.Union([Type.Literal('grant'), Type.Literal('password_reset')]),
-    roles: Type.Union([Type.Array(RoleKey), Type.Null()]),
+    kind: ChangeKind,
+    roles: ChangeRoles,
     requestedByName: Type.String(),
     requestedAt: Type.String(),
   },
@@ -20,8 +24,8 @@ export const AccountChangeSchema = Type.Object(
     username: Type.String(),
     displayName: Type.String(),
     agencyId: Type.String(),
-    kind: Type.Union([Type.Literal('grant'), Type.Literal('password_reset')]),
-    roles: Type.Union([Type.Array(RoleKey), Type.Null()]),
+    kind: ChangeKind,
+    roles: ChangeRoles,
     newAccount: Type.Boolean(),
     status: Type.Union([
       Type.Literal('pending'),
@@ -40,13 +44,8 @@ export const AccountChangeSchema = Type.Object(
 
 export const UserSchema = Type.Object(
   {
-    id: Type.String(),
-    username: Type.String(),
-    displayName: Type.String(),
-    agencyId: Type.String(),
-    agencyName: Type.String(),
-    roles: Type.Array(RoleKey),
-    status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+    ...accountIdentity,
+    status: UserStatus,
     lockedUntil: Type.Union([Type.String(), Type.Null()]),
     lastLoginAt: Type.Union([Type.String(), Type.Null()]),
     createdAt: Type.String(),
@@ -86,19 +85,14 @@ export const UserCreateBody = Type.Object({
 export const UserPatchBody = Type.Object({
   displayName: Type.Optional(Type.String({ maxLength: 50 })),
   roles: Type.Optional(Type.Array(Type.String(), { maxItems: 10 })),
-  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+  status: Type.Optional(UserStatus),
   email: Type.Optional(EmailInput),
   reminderEmail: Type.Optional(Type.Boolean()),
 });
 
 /** 我的账号 (GET/PATCH /api/v1/account). */
 export const OwnAccountSchema = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  agencyId: Type.String(),
-  agencyName: Type.String(),
-  roles: Type.Array(RoleKey),
+  ...accountIdentity,
   email: Type.Union([Type.String(), Type.Null()]),
   reminderEmail: Type.Boolean(),
   lastLoginAt: Type.Union([Type.String(), Type.Null()]),

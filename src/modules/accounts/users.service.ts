@@ -39,11 +39,8 @@ export interface SecurityPolicy {
   passwordMinLength: number;
 }
 
-/**
- * A user as shown to staff: never the password hash. The e-mail address is masked, and whole
- * only for an actor who may manage the account (who edits it).
- */
-export function presentUser(u: repo.UserRecord, actor: Actor, pending: AccountChange[] = []) {
+/** Who an account is: the fields every view of one begins with (accountIdentity in auth.schemas.ts). */
+export function presentIdentity(u: repo.UserRecord) {
   return {
     id: u.id,
     username: u.username,
@@ -51,6 +48,16 @@ export function presentUser(u: repo.UserRecord, actor: Actor, pending: AccountCh
     agencyId: u.agencyId,
     agencyName: u.agencyName,
     roles: u.roles,
+  };
+}
+
+/**
+ * A user as shown to staff: never the password hash. The e-mail address is masked, and whole
+ * only for an actor who may manage the account (who edits it).
+ */
+export function presentUser(u: repo.UserRecord, actor: Actor, pending: AccountChange[] = []) {
+  return {
+    ...presentIdentity(u),
     status: u.status,
     lockedUntil: u.lockedUntil,
     lastLoginAt: u.lastLoginAt,
@@ -213,6 +220,8 @@ export async function updateUser(
   authorize(actor, 'users.manage', { agencyId: user.agencyId, roles: user.roles });
   const roles = patch.roles ? validateRoles(patch.roles) : user.roles;
   authorize(actor, 'users.manage', { agencyId: user.agencyId, roles });
+  // 三员分立: a grant waits for the 安全保密管理员; the account keeps its roles meanwhile.
+  const awaitsApproval = actor.kind !== 'system' && grantNeedsApproval(user.roles, roles);
   const errors: Record<string, string> = {};
   if (patch.displayName !== undefined && !patch.displayName.trim()) errors.displayName = '请填写姓名';
   if (patch.status && actor.id === id && patch.status === 'disabled') errors.status = '不能停用自己的账号';
@@ -234,8 +243,7 @@ export async function updateUser(
     if (patch.roles) {
       const reach =
         roles.includes('supervisor') && user.reach.length === 0 ? await defaultReach(db, user.agencyId) : user.reach;
-      if (actor.kind !== 'system' && grantNeedsApproval(user.roles, roles)) {
-        // 三员分立: a grant waits for the 安全保密管理员; the account keeps its roles meanwhile.
+      if (awaitsApproval) {
         await requestChange(tx, actor, user, { kind: 'grant', roles, reach, newAccount: false }, clock);
       } else {
         await repo.replaceRoles(tx, id, roles);
@@ -251,10 +259,9 @@ export async function updateUser(
       reminderEmail: user.reminderEmail,
     };
     const nextEmail = email === undefined ? user.email : email;
-    const granted = actor.kind === 'system' || !grantNeedsApproval(user.roles, roles);
     const after = {
       displayName: patch.displayName?.trim() ?? user.displayName,
-      roles: granted ? roles : user.roles,
+      roles: awaitsApproval ? user.roles : roles,
       status: patch.status ?? user.status,
       email: nextEmail && maskEmail(nextEmail),
       reminderEmail: patch.reminderEmail ?? user.reminderEmail,
@@ -318,18 +325,7 @@ export async function setPassword(
   const hash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     const now = clock.now().toISOString();
-    await repo.updateUser(
-      tx,
-      user.id,
-      {
-        password_hash: hash,
-        password_changed_at: now,
-        failed_logins: 0,
-        locked_until: null,
-        must_change_password: audit.mustChange ? 1 : 0,
-      },
-      now,
-    );
+    await repo.storePassword(tx, user.id, hash, { mustChange: audit.mustChange }, now);
     await recordAudit(
       tx,
       actor,
@@ -413,12 +409,7 @@ async function ownAccount(db: Db, actor: Actor): Promise<repo.UserRecord> {
 /** 我的账号 as its holder sees it: the whole e-mail address. */
 export function presentOwnAccount(u: repo.UserRecord, pending: AccountChange[] = []) {
   return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    agencyId: u.agencyId,
-    agencyName: u.agencyName,
-    roles: u.roles,
+    ...presentIdentity(u),
     email: u.email,
     reminderEmail: u.reminderEmail,
     lastLoginAt: u.lastLoginAt,

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { dialectOf } from '../../db/connect.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { ApplicationEventTable, ApplicationTable } from '../../db/tables/applications.ts';
-import type { TodoKind } from '../../domain/applications/todo.ts';
+import { TODO_OWNER, type TodoKind } from '../../domain/applications/todo.ts';
 
 /** An application as the services see it (personal data still sealed). */
 export interface ApplicationRecord {
@@ -423,18 +423,17 @@ type ApplicationQuery = ReturnType<typeof inboxWhere>;
 
 /**
  * One kind of 待办 as conditions: the SQL of `isTodo` (src/domain/applications/todo.ts), over the
- * open part of the inbox order. A kind that is the handler's own matches nothing without a user.
+ * open part of the inbox order. A kind that is the handler's own (TODO_OWNER) matches nothing without a user.
  */
 export function todoWhere<Q extends ApplicationQuery>(query: Q, kind: TodoKind, userId: string | null): Q {
   let q = query.where('state', '!=', 'closed').where('inbox_key', '<', CLOSED_KEYS).where('archived_at', 'is', null);
-  const mine = () => q.where('handler_id', '=', userId ?? '');
+  if (TODO_OWNER[kind].mine) q = q.where('handler_id', '=', userId ?? '');
   switch (kind) {
     case 'confirm':
       return q.where('state', '=', 'awaitingConfirmation') as Q;
     case 'assign':
       return q.where('handler_id', 'is', null) as Q;
     case 'handle':
-      q = mine();
       return q
         .where('state', '=', 'running')
         .where((eb) => eb.or([eb('decision_status', 'is', null), eb('decision_status', '=', 'returned')])) as Q;
@@ -445,16 +444,12 @@ export function todoWhere<Q extends ApplicationQuery>(query: Q, kind: TodoKind, 
     case 'approveExtension':
       return q.where('extension_requested_days', 'is not', null) as Q;
     case 'deliver':
-      q = mine();
       return q.where('decision_status', '=', 'signed') as Q;
     case 'correction':
-      q = mine();
       return q.where('state', '=', 'awaitingCorrection') as Q;
     case 'consultation':
-      q = mine();
       return q.where('state', '=', 'consulting') as Q;
     case 'fee':
-      q = mine();
       return q.where('state', '=', 'awaitingFee') as Q;
   }
 }

@@ -6,19 +6,14 @@ import { errorResponses, ProblemSchema } from '../../http/schemas.ts';
 import { requireActor } from '../../http/actor.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import type { UserRecord } from '../accounts/users.repository.ts';
-import { changeOwnPassword } from '../accounts/users.service.ts';
+import { changeOwnPassword, presentIdentity } from '../accounts/users.service.ts';
 import { login, logout } from './auth.service.ts';
 import { LoginBody, PasswordChangeBody, SessionView } from './auth.schemas.ts';
 import { secureCookie } from '../../http/secure.ts';
 
 function presentMe(user: UserRecord, actor: Actor) {
   return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    agencyId: user.agencyId,
-    agencyName: user.agencyName,
-    roles: user.roles,
+    ...presentIdentity(user),
     permissions: [...permissionsOf(actor)].sort(),
     mustChangePassword: user.mustChangePassword,
   };

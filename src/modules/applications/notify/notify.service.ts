@@ -63,43 +63,21 @@ export async function notifyApplicant(
     correctionDue: facts.correctionDue ?? null,
     documentLabel: facts.documentKind ? DOCUMENT_KIND_LABELS[facts.documentKind] : undefined,
   };
-  const related = { type: 'application', id: rec.id };
-  const ids: string[] = [];
+  // A message on each channel the applicant can be reached on, e-mail first.
+  const messages: { channel: 'email' | 'sms'; recipientAddress: string; subject: string; bodyText: string }[] = [];
   if (email) {
     const mail = applicantMail(kind, f);
-    ids.push(
-      await enqueueSystemNotice(
-        tx,
-        {
-          agencyId: rec.agencyId,
-          channel: 'email',
-          recipientName: '申请人',
-          recipientAddress: email,
-          subject: mail.subject,
-          bodyText: mail.text,
-          related,
-        },
-        deps.clock,
-      ),
-    );
+    messages.push({ channel: 'email', recipientAddress: email, subject: mail.subject, bodyText: mail.text });
   }
   if (phone) {
     const text = applicantSms(kind, f);
-    ids.push(
-      await enqueueSystemNotice(
-        tx,
-        {
-          agencyId: rec.agencyId,
-          channel: 'sms',
-          recipientName: '申请人',
-          recipientAddress: phone,
-          subject: text.slice(0, 60),
-          bodyText: text,
-          related,
-        },
-        deps.clock,
-      ),
-    );
+    messages.push({ channel: 'sms', recipientAddress: phone, subject: text.slice(0, 60), bodyText: text });
   }
+  const related = { type: 'application', id: rec.id };
+  const ids: string[] = [];
+  for (const m of messages)
+    ids.push(
+      await enqueueSystemNotice(tx, { ...m, agencyId: rec.agencyId, recipientName: '申请人', related }, deps.clock),
+    );
   return ids;
 }

@@ -7,7 +7,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Col, Flex, Input, List, Row, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, List, Row, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { sectionName } from '../../../../../domain/report/compare-years.ts';
@@ -22,6 +22,7 @@ import { useAgencySearch } from '../../layout/AgencyContext.tsx';
 import { LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import { ReportTables } from '../reports/ReportTables.tsx';
+import { AgencyReportsTable } from './AgencyReportsTable.tsx';
 import { CELL_MARKS } from './labels.ts';
 
 const show = (v: number | null) => (v === null ? '（空白）' : String(v));
@@ -70,9 +71,7 @@ function PickYears({ agency, onCompare }: { agency: LibraryAgency; onCompare: (a
 export function ReportLibrary() {
   const navigate = useNavigate();
   const search = useAgencySearch();
-  const [filter, setFilter] = useState('');
   const lib = useApiData((signal) => reportChecksApi.library(signal), []);
-  const rows = (lib.data?.items ?? []).filter((g) => g.agencyName.includes(filter.trim()));
   const compare = (a: string, b: string) => navigate(compareHref(a, b, search));
   const columns: TableColumnsType<LibraryAgency> = [
     { title: '机关', dataIndex: 'agencyName', key: 'agency', width: 260 },
@@ -126,27 +125,13 @@ export function ReportLibrary() {
         }
       />
       {lib.error ? <LoadError error={lib.error} onRetry={lib.reload} /> : null}
-      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
-        <Typography.Text type="secondary">
-          已导入的年度报告按机关和年度排列（同一文件只保存一次，同一年度导入多次时以最近一次为准）。选择同一机关的两个年度进行比较。
-        </Typography.Text>
-        <Input.Search
-          aria-label="按机关名称筛选"
-          placeholder="按机关名称筛选"
-          allowClear
-          style={{ width: 240 }}
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
-      </Flex>
-      <Table
+      <AgencyReportsTable
+        intro="已导入的年度报告按机关和年度排列（同一文件只保存一次，同一年度导入多次时以最近一次为准）。选择同一机关的两个年度进行比较。"
+        rows={lib.data?.items ?? []}
+        agencyName={(g) => g.agencyName}
         rowKey="agencyName"
-        size="middle"
         loading={lib.loading}
         columns={columns}
-        dataSource={rows}
-        pagination={rows.length > 50 ? { pageSize: 50 } : false}
-        locale={{ emptyText: '尚未导入年度报告' }}
       />
     </>
   );

@@ -4,9 +4,9 @@
  * official layout with the offending cells marked, export the findings to XLSX, and compare
  * a report with the one the platform generates from the agency's records.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
-import { Button, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { reportChecksApi, type CheckSummary } from '../../api/report-checks.ts';
 import type { Permission } from '../../api/types.ts';
@@ -14,6 +14,7 @@ import { useAuth } from '../../auth/AuthContext.tsx';
 import { useAgencySearch } from '../../layout/AgencyContext.tsx';
 import { LoadError, PageHeading } from '../../lib/ui.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
+import { AgencyReportsTable } from './AgencyReportsTable.tsx';
 import ReportCheckView from './ReportCheckView.tsx';
 import { ReportLibrary, YearComparisonView } from './LibraryPage.tsx';
 import { UploadPanel } from './UploadPanel.tsx';
@@ -66,10 +67,8 @@ function ChecksList() {
   const navigate = useNavigate();
   const search = useAgencySearch();
   const { can } = useAuth();
-  const [filter, setFilter] = useState('');
   const list = useApiData((signal) => reportChecksApi.list(signal), []);
   const { rows, years } = useMemo(() => matrix(list.data?.items ?? []), [list.data]);
-  const shown = rows.filter((r) => r.agency.includes(filter.trim()));
   const open = (id: string) => navigate(`/report-checks/${id}${search}`);
   const columns: TableColumnsType<MatrixRow> = [
     { title: '机关', dataIndex: 'agency', key: 'agency', fixed: 'left', width: 260 },
@@ -94,29 +93,19 @@ function ChecksList() {
       />
       {can('report_checks.manage' as Permission) ? <UploadPanel onUploaded={list.reload} /> : null}
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
-      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
-        <Typography.Text type="secondary">
-          已导入{list.data?.items.length ?? 0}
-          份报告。错误为表格自身的算术关系不成立（R1–R4），警告为跨年度衔接、正文与表格不一致、空白单元格等（R5–R11）。
-        </Typography.Text>
-        <Input.Search
-          aria-label="按机关名称筛选"
-          placeholder="按机关名称筛选"
-          allowClear
-          style={{ width: 240 }}
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
-      </Flex>
-      <Table
+      <AgencyReportsTable
+        intro={
+          <>
+            已导入{list.data?.items.length ?? 0}
+            份报告。错误为表格自身的算术关系不成立（R1–R4），警告为跨年度衔接、正文与表格不一致、空白单元格等（R5–R11）。
+          </>
+        }
+        rows={rows}
+        agencyName={(r) => r.agency}
         rowKey="agency"
-        size="middle"
         loading={list.loading}
         columns={columns}
-        dataSource={shown}
-        pagination={shown.length > 50 ? { pageSize: 50 } : false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: '尚未导入年度报告' }}
       />
     </>
   );
