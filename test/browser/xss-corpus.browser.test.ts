@@ -12,20 +12,7 @@ import type { TestApp } from '../support/app.ts';
 import { browserAvailable } from '../support/browser.ts';
 import { logInAs } from '../support/console.ts';
 import { startConsole } from '../support/console.ts';
-
-/** OWASP filter-evasion classics and framework-specific ones; each sets window.__xss or opens a dialog. */
-const CORPUS = [
-  '<script>window.__xss=1</script>',
-  '<img src=x onerror="window.__xss=1">',
-  '"><svg onload=alert(1)>',
-  '\'><iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
-  '<a href="javascript:window.__xss=1">点我</a>',
-  '</textarea><script>alert(1)</script>',
-  '<details open ontoggle=alert(1)>',
-  '{{constructor.constructor("window.__xss=1")()}}',
-  '${alert(1)}',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-];
+import { CORPUS, scriptsFired } from '../support/xss.ts';
 
 describe.skipIf(!browserAvailable)('the XSS corpus renders as text everywhere (Chromium)', { timeout: 180_000 }, () => {
   let t: TestApp;
@@ -85,19 +72,11 @@ describe.skipIf(!browserAvailable)('the XSS corpus renders as text everywhere (C
   });
 
   /** Opens `url` on `page` with the traps armed; returns what fired. */
-  async function visit(page: Page, url: string, ready: (p: Page) => Promise<unknown>): Promise<string[]> {
-    const fired: string[] = [];
-    page.on('dialog', (d) => {
-      fired.push(`${d.type()}: ${d.message()} @ ${url}`);
-      void d.dismiss();
+  function visit(page: Page, url: string, ready: (p: Page) => Promise<unknown>): Promise<string[]> {
+    return scriptsFired(page, url, async () => {
+      await page.goto(`${base}${url}`);
+      await ready(page);
     });
-    await page.goto(`${base}${url}`);
-    await ready(page);
-    // Give event-handler payloads (onerror, ontoggle, onload) the chance to run.
-    await page.waitForLoadState('load');
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
-    if (await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)) fired.push(`window.__xss @ ${url}`);
-    return fired;
   }
 
   it('the console: the inbox and every application page show the payloads as text, nothing runs', async () => {

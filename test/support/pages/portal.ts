@@ -1,6 +1,6 @@
 /**
  * Page objects of the public portal (src/web/portal): an agency's column, the application form,
- * the tracking page and an item's page. The portal is server-rendered HTML; its own classes name
+ * the tracking page, an item's page, the catalog list and the search results. The portal is server-rendered HTML; its own classes name
  * what a value is (`.tracking-number`, `.reply-due`).
  */
 import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
@@ -48,6 +48,14 @@ export class Portal {
 
   item(id: string): ItemPage {
     return new ItemPage(this, id);
+  }
+
+  catalog(code: string): CatalogListPage {
+    return new CatalogListPage(this, code);
+  }
+
+  search(): SearchResultsPage {
+    return new SearchResultsPage(this);
   }
 
   close(): Promise<void> {
@@ -214,5 +222,53 @@ export class ItemPage {
   /** The 有效性 line of a 规范性文件, spaces removed. */
   async validity(): Promise<string> {
     return (await this.page.getByRole('row', { name: /有效性/ }).innerText()).replace(/\s+/g, '');
+  }
+}
+
+/** 法定主动公开内容: an agency's catalog, all columns or one (`?item=a20.1`). */
+export class CatalogListPage {
+  constructor(
+    readonly portal: Portal,
+    readonly code: string,
+  ) {}
+
+  get page(): Page {
+    return this.portal.page;
+  }
+
+  async open(item?: string): Promise<this> {
+    await this.portal.goto(`/gk/${this.code}/catalog${item ? `?item=${encodeURIComponent(item)}` : ''}`);
+    return this;
+  }
+
+  /** The listed items (titles, numbers, dates). */
+  items(): Locator {
+    return this.page.locator('ul.items > li');
+  }
+}
+
+/** 检索政府信息: the results of a keyword search, with highlighted titles and snippets. */
+export class SearchResultsPage {
+  constructor(readonly portal: Portal) {}
+
+  get page(): Page {
+    return this.portal.page;
+  }
+
+  /** Searches by the address a reader's form submits (`/gk/search?q=…&agency=…`). */
+  async open(q: string, agency?: string): Promise<this> {
+    const params = new URLSearchParams({ q, ...(agency ? { agency } : {}) });
+    await this.portal.goto(`/gk/search?${params.toString()}`);
+    return this;
+  }
+
+  /** The result lines: a highlighted title, its meta line and a snippet. */
+  hits(): Locator {
+    return this.page.getByRole('list', { name: '检索结果' }).getByRole('listitem');
+  }
+
+  /** The highlighted words. */
+  marks(): Locator {
+    return this.page.locator('ul.items mark');
   }
 }

@@ -62,6 +62,11 @@ export class ComplaintsPage extends ConsolePage {
     await this.press(/登\s*记/, this.dialog());
   }
 
+  /** Opens the drawer of `complainant`'s complaint from its row (办理 or 查看). */
+  async openComplaint(complainant: string): Promise<void> {
+    await this.page.getByRole('button', { name: `查看 ${complainant} 的投诉` }).click();
+  }
+
   /** The drawer of the complaint being handled (titled with its kind and agency). */
   drawer(agency: string): Locator {
     return this.dialog(new RegExp(agency));
