@@ -10,14 +10,16 @@ import { formatChineseDate } from '../../../domain/time.ts';
 import type { NewEvent } from '../applications.apply.ts';
 import * as letters from '../documents/documents.repository.ts';
 import { consultationLetter, infoName, thirdPartyNotice, type NoticeDraft } from '../documents/notices.ts';
-import { DATE, required, type ConsultationRow, type StepHandlers, type StepInput } from './context.ts';
+import { DATE, required, type ConsultationRow, defineStep, type StepHandlers, type StepInput } from './context.ts';
+import { stepBody } from '../applications.schemas.ts';
 
 /** Parties one 征求意见 step may consult at once. */
 export const MAX_PARTIES_PER_STEP = 20;
 
 export const consultationSteps: StepHandlers<'sendConsultation' | 'recordConsultationAnswer' | 'notifyThirdParty'> = {
-  sendConsultation: {
-    run({ rec, input, date }) {
+  sendConsultation: defineStep(
+    stepBody('date', 'party', 'partyName', 'partyReceivedDate', 'partySubject', 'parties'),
+    ({ rec, input, date }) => {
       const d = date();
       const events: NewEvent[] = [];
       const notices: Array<{ draft: NoticeDraft; event: number }> = [];
@@ -37,10 +39,11 @@ export const consultationSteps: StepHandlers<'sendConsultation' | 'recordConsult
       }
       return { events, notices };
     },
-  },
+  ),
 
-  recordConsultationAnswer: {
-    run({ input, stored, clockNow, date }) {
+  recordConsultationAnswer: defineStep(
+    stepBody('date', 'consultationId', 'opinion', 'note'),
+    ({ input, stored, clockNow, date }) => {
       const sent = stored.filter(
         (e) => e.type === 'consultationSent' && e.payload.consultationId === input.consultationId,
       );
@@ -79,10 +82,11 @@ export const consultationSteps: StepHandlers<'sendConsultation' | 'recordConsult
         ],
       };
     },
-  },
+  ),
 
-  notifyThirdParty: {
-    async run({ deps, rec, stored, input, date }) {
+  notifyThirdParty: defineStep(
+    stepBody('date', 'consultationId', 'disclosedContent', 'publicInterestReason'),
+    async ({ deps, rec, stored, input, date }) => {
       // 第三十二条: 「…可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方」.
       const missing = thirdPartyNoticesMissing(rec.decisionOutcome, stored);
       const target = input.consultationId
@@ -140,7 +144,7 @@ export const consultationSteps: StepHandlers<'sendConsultation' | 'recordConsult
         summary: `书面告知第三方（第三十二条）：${target.partyName}`,
       };
     },
-  },
+  ),
 };
 
 /**

@@ -3,6 +3,7 @@
  * shared frame — load, authorize, guard, transaction, notices, audit — and a handler only turns
  * its input and the application as it stands into events, a patch and the notices to issue.
  */
+import type { Static, TObject } from '@fastify/type-provider-typebox';
 import type { ClockSettings } from '../../../domain/clock/settings.ts';
 import type { ClockResult, FeeNoticeDelivery } from '../../../domain/clock/types.ts';
 import type { Calendar } from '../../../domain/calendar/calendar.ts';
@@ -86,9 +87,9 @@ export interface DateFloor {
   what: string;
 }
 
-/** The application as it stands when a step is taken, and the step's input. */
-export interface StepContext<S extends Step = Step> {
-  readonly step: S;
+/** The application as it stands when a step is taken, and the step's input (its body, checked). */
+export interface StepContext<I = StepInput> {
+  readonly step: Step;
   readonly deps: AppDeps;
   readonly actor: Actor;
   readonly rec: repo.ApplicationRecord;
@@ -99,7 +100,7 @@ export interface StepContext<S extends Step = Step> {
   readonly today: string;
   readonly settings: ClockSettings;
   readonly calendar: Calendar;
-  readonly input: StepInput;
+  readonly input: I;
   /** The step's `date` field checked by `stepDate` (default today), not before `after` when given. */
   date(after?: DateFloor): string;
 }
@@ -116,13 +117,22 @@ export interface StepOutcome {
   reversible?: 'correctionLapsed' | 'feeLapsed';
 }
 
-/** One step of the workflow. */
-export interface StepHandler<S extends Step> {
-  run(ctx: StepContext<S>): StepOutcome | Promise<StepOutcome>;
+/** One step of the workflow: the schema of its body (only the fields it reads) and its work. */
+export interface StepHandler {
+  readonly body: TObject;
+  run(ctx: StepContext): StepOutcome | Promise<StepOutcome>;
 }
 
 /** Handlers of some of the steps (one group per file). */
-export type StepHandlers<K extends Step> = { [S in K]: StepHandler<S> };
+export type StepHandlers<K extends Step> = { [S in K]: StepHandler };
+
+/** A step handler whose input is typed by its body schema (the route checks the body against it). */
+export function defineStep<B extends TObject>(
+  body: B,
+  run: (ctx: StepContext<Static<B>>) => StepOutcome | Promise<StepOutcome>,
+): StepHandler {
+  return { body, run: run as StepHandler['run'] };
+}
 
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

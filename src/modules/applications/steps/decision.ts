@@ -9,11 +9,13 @@ import { DomainError, ValidationError } from '../../../domain/errors.ts';
 import * as events from '../applications.events.repository.ts';
 import type * as repo from '../applications.repository.ts';
 import { paperSigner } from './back-entry.ts';
-import { lastOf, type StepHandlers } from './context.ts';
+import { lastOf, defineStep, type StepHandlers } from './context.ts';
+import { stepBody } from '../applications.schemas.ts';
 
 export const decisionSteps: StepHandlers<'decide' | 'reviewConfidentiality' | 'signOff' | 'reply'> = {
-  decide: {
-    run({ rec, stored, input, actor, clockNow, today }) {
+  decide: defineStep(
+    stepBody('outcome', 'legalBasis', 'reasons', 'responsibleAgency', 'thirdPartyWithheld'),
+    ({ rec, stored, input, actor, clockNow, today }) => {
       let withheld = false;
       let patch: Partial<repo.ApplicationRecord>;
       let summary: string;
@@ -82,14 +84,15 @@ export const decisionSteps: StepHandlers<'decide' | 'reviewConfidentiality' | 's
         ],
       };
     },
-  },
+  ),
 
-  reviewConfidentiality: {
-    async run({ step, deps, rec, stored, input, actor, today, date }) {
+  reviewConfidentiality: defineStep(
+    stepBody('date', 'passed', 'note', 'paper'),
+    async ({ deps, rec, stored, input, actor, today, date }) => {
       const passed = input.passed === true;
       const drafted = lastOf(stored, 'decisionDrafted');
       const d = date(drafted && { date: drafted.date, what: '拟定答复之日' });
-      const signer = await paperSigner(deps, rec, step, input, actor, d, today);
+      const signer = await paperSigner(deps, rec, 'reviewConfidentiality', input, actor, d, today);
       const patch: Partial<repo.ApplicationRecord> = passed
         ? { decisionStatus: 'reviewed', reviewedAt: deps.clock.now().toISOString(), reviewedBy: signer.name }
         : { decisionStatus: 'returned' };
@@ -108,52 +111,48 @@ export const decisionSteps: StepHandlers<'decide' | 'reviewConfidentiality' | 's
         summary: `${passed ? '保密审查通过' : '保密审查未通过'}${signer.text}`,
       };
     },
-  },
+  ),
 
-  signOff: {
-    async run({ step, deps, rec, stored, input, actor, today, date }) {
-      const reviewed = lastOf(stored, 'confidentialityReviewed');
-      const d = date(reviewed && { date: reviewed.date, what: '保密审查之日' });
-      const released = (await events.listFiles(deps.db, rec.id)).filter((f) => f.role === 'released').length;
-      const missing = rec.kind === 'disclosure' ? releasedFileMissing(rec.decisionOutcome, released) : null;
-      if (missing) throw new DomainError('RELEASED_FILE_MISSING', missing, { outcome: rec.decisionOutcome });
-      const signer = await paperSigner(deps, rec, step, input, actor, d, today);
-      return {
-        patch: { decisionStatus: 'signed', signedAt: deps.clock.now().toISOString(), signedBy: signer.name },
-        events: [
-          {
-            type: 'signedOff',
-            date: d,
-            payload: { approver: signer.name, ...signer.payload },
-            public: false,
-            summary: `政府信息公开工作机构负责人签发${signer.text}`,
-          },
-        ],
-        summary: `负责人签发${signer.text}`,
-      };
-    },
-  },
+  signOff: defineStep(stepBody('date', 'paper'), async ({ deps, rec, stored, input, actor, today, date }) => {
+    const reviewed = lastOf(stored, 'confidentialityReviewed');
+    const d = date(reviewed && { date: reviewed.date, what: '保密审查之日' });
+    const released = (await events.listFiles(deps.db, rec.id)).filter((f) => f.role === 'released').length;
+    const missing = rec.kind === 'disclosure' ? releasedFileMissing(rec.decisionOutcome, released) : null;
+    if (missing) throw new DomainError('RELEASED_FILE_MISSING', missing, { outcome: rec.decisionOutcome });
+    const signer = await paperSigner(deps, rec, 'signOff', input, actor, d, today);
+    return {
+      patch: { decisionStatus: 'signed', signedAt: deps.clock.now().toISOString(), signedBy: signer.name },
+      events: [
+        {
+          type: 'signedOff',
+          date: d,
+          payload: { approver: signer.name, ...signer.payload },
+          public: false,
+          summary: `政府信息公开工作机构负责人签发${signer.text}`,
+        },
+      ],
+      summary: `负责人签发${signer.text}`,
+    };
+  }),
 
-  reply: {
-    async run({ deps, rec, stored, date }) {
-      // The letter may also go on paper and be filed later; whatever file does go must have been reviewed.
-      const files = await events.listFiles(deps.db, rec.id);
-      if (files.some((f) => (f.role === 'released' || f.role === 'reply_letter') && !f.reviewed))
-        throw new DomainError('STEP_NOT_ALLOWED', '有提供文件或答复书上传于保密审查之后，须重新审查后才能送达');
-      const outcome = rec.decisionOutcome!;
-      const signed = lastOf(stored, 'signedOff');
-      const replied = {
-        type: 'replied',
-        date: date(signed && { date: signed.date, what: '负责人签发之日' }),
-        payload: { outcome },
-        public: true,
-        summary:
-          rec.kind === 'records_correction'
-            ? `答复：${RECORDS_OUTCOME_LABELS[rec.recordsOutcome as RecordsOutcome]}`
-            : `答复：${OUTCOME_LABELS[outcome as keyof typeof OUTCOME_LABELS]}`,
-      };
-      await events.markFiles(deps.db, rec.id, ['released', 'reply_letter'], { sent: true });
-      return { patch: { decisionStatus: 'sent' }, events: [replied] };
-    },
-  },
+  reply: defineStep(stepBody('date'), async ({ deps, rec, stored, date }) => {
+    // The letter may also go on paper and be filed later; whatever file does go must have been reviewed.
+    const files = await events.listFiles(deps.db, rec.id);
+    if (files.some((f) => (f.role === 'released' || f.role === 'reply_letter') && !f.reviewed))
+      throw new DomainError('STEP_NOT_ALLOWED', '有提供文件或答复书上传于保密审查之后，须重新审查后才能送达');
+    const outcome = rec.decisionOutcome!;
+    const signed = lastOf(stored, 'signedOff');
+    const replied = {
+      type: 'replied',
+      date: date(signed && { date: signed.date, what: '负责人签发之日' }),
+      payload: { outcome },
+      public: true,
+      summary:
+        rec.kind === 'records_correction'
+          ? `答复：${RECORDS_OUTCOME_LABELS[rec.recordsOutcome as RecordsOutcome]}`
+          : `答复：${OUTCOME_LABELS[outcome as keyof typeof OUTCOME_LABELS]}`,
+    };
+    await events.markFiles(deps.db, rec.id, ['released', 'reply_letter'], { sent: true });
+    return { patch: { decisionStatus: 'sent' }, events: [replied] };
+  }),
 };

@@ -7,41 +7,41 @@ import { ValidationError } from '../../../domain/errors.ts';
 import { formatChineseDate } from '../../../domain/time.ts';
 import { clockOf } from '../applications.clock.ts';
 import { extensionNotice } from '../documents/notices.ts';
-import { DATE, lastOf, required, type StepHandlers } from './context.ts';
+import { DATE, lastOf, required, defineStep, type StepHandlers } from './context.ts';
+import { stepBody } from '../applications.schemas.ts';
 
 export const extensionSteps: StepHandlers<
   'requestExtension' | 'approveExtension' | 'refuseExtension' | 'askReasons' | 'setDelayedReply'
 > = {
-  requestExtension: {
-    run({ input, settings, clockNow, date }) {
-      const days = input.days;
-      const ceiling = settings.maxExtensionWorkingDays;
-      const left = ceiling - clockNow.extensionWorkingDays;
-      if (!Number.isInteger(days) || days! < 1 || days! > left)
-        throw new ValidationError({
-          days: `延长的工作日数应在1至${left}之间（第三十三条第二款：合计不超过${ceiling}个工作日）`,
-        });
-      const patch = {
-        extensionRequestedDays: days!,
-        extensionReason: required(input.reason, 'reason', '请说明延期理由'),
-      };
-      return {
-        patch,
-        events: [
-          {
-            type: 'extensionRequested',
-            date: date(),
-            payload: { days, reason: input.reason },
-            public: false,
-            summary: `申请延期答复${days}个工作日`,
-          },
-        ],
-      };
-    },
-  },
+  requestExtension: defineStep(stepBody('date', 'days', 'reason'), ({ input, settings, clockNow, date }) => {
+    const days = input.days;
+    const ceiling = settings.maxExtensionWorkingDays;
+    const left = ceiling - clockNow.extensionWorkingDays;
+    if (!Number.isInteger(days) || days! < 1 || days! > left)
+      throw new ValidationError({
+        days: `延长的工作日数应在1至${left}之间（第三十三条第二款：合计不超过${ceiling}个工作日）`,
+      });
+    const patch = {
+      extensionRequestedDays: days!,
+      extensionReason: required(input.reason, 'reason', '请说明延期理由'),
+    };
+    return {
+      patch,
+      events: [
+        {
+          type: 'extensionRequested',
+          date: date(),
+          payload: { days, reason: input.reason },
+          public: false,
+          summary: `申请延期答复${days}个工作日`,
+        },
+      ],
+    };
+  }),
 
-  approveExtension: {
-    run({ rec, stored, input, actor, today, calendar, date }) {
+  approveExtension: defineStep(
+    stepBody('date', 'notifiedDate'),
+    ({ rec, stored, input, actor, today, calendar, date }) => {
       const requested = lastOf(stored, 'extensionRequested');
       const d = date(requested && { date: requested.date, what: '申请延期之日' });
       // 第三十三条第二款 against the due date in force on the approval date, not on the entry date:
@@ -81,68 +81,62 @@ export const extensionSteps: StepHandlers<
         patch: { extensionRequestedDays: null, extensionReason: null },
       };
     },
-  },
+  ),
 
-  refuseExtension: {
-    run({ rec, stored, input, actor, clockNow, date }) {
-      // 不批准: the request is closed with the head's reason; no clock event, so the due date stays.
-      const problem = extensionRefusalProblem(input.reason);
-      if (problem) throw new ValidationError({ reason: problem });
-      const reason = input.reason!.trim();
-      const requested = lastOf(stored, 'extensionRequested');
-      const d = date(requested && { date: requested.date, what: '申请延期之日' });
-      return {
-        events: [
-          {
-            type: 'extensionRefused',
-            date: d,
-            payload: {
-              days: rec.extensionRequestedDays,
-              requestReason: rec.extensionReason ?? '',
-              reason,
-              refusedBy: actor.name,
-            },
-            public: false,
-            summary: `负责人不批准延期答复${rec.extensionRequestedDays}个工作日：${reason}；答复期限不变${clockNow.replyDue ? `（${formatChineseDate(clockNow.replyDue)}）` : ''}`,
-          },
-        ],
-        patch: { extensionRequestedDays: null, extensionReason: null },
-        summary: `不批准延期答复：${reason}`,
-      };
-    },
-  },
-
-  askReasons: {
-    run: ({ input, date }) => ({
-      patch: { reasonsAsked: true },
+  refuseExtension: defineStep(stepBody('date', 'reason'), ({ rec, stored, input, actor, clockNow, date }) => {
+    // 不批准: the request is closed with the head's reason; no clock event, so the due date stays.
+    const problem = extensionRefusalProblem(input.reason);
+    if (problem) throw new ValidationError({ reason: problem });
+    const reason = input.reason!.trim();
+    const requested = lastOf(stored, 'extensionRequested');
+    const d = date(requested && { date: requested.date, what: '申请延期之日' });
+    return {
       events: [
         {
-          type: 'reasonsAsked',
-          date: date(),
-          payload: { note: input.note ?? '' },
-          public: true,
-          summary: '申请数量、频次明显超过合理范围，要求申请人说明理由（第三十五条）',
+          type: 'extensionRefused',
+          date: d,
+          payload: {
+            days: rec.extensionRequestedDays,
+            requestReason: rec.extensionReason ?? '',
+            reason,
+            refusedBy: actor.name,
+          },
+          public: false,
+          summary: `负责人不批准延期答复${rec.extensionRequestedDays}个工作日：${reason}；答复期限不变${clockNow.replyDue ? `（${formatChineseDate(clockNow.replyDue)}）` : ''}`,
         },
       ],
-    }),
-  },
+      patch: { extensionRequestedDays: null, extensionReason: null },
+      summary: `不批准延期答复：${reason}`,
+    };
+  }),
 
-  setDelayedReply: {
-    run({ input, date }) {
-      const d = date();
-      if (!input.until || !DATE.test(input.until) || input.until <= d)
-        throw new ValidationError({ until: '延迟答复的期限应晚于今天' });
-      return {
-        events: [
-          {
-            type: 'delayedReplySet',
-            date: d,
-            payload: { until: input.until },
-            public: true,
-            summary: `确定延迟答复的合理期限至${formatChineseDate(input.until)}（第三十五条）`,
-          },
-        ],
-      };
-    },
-  },
+  askReasons: defineStep(stepBody('date', 'note'), ({ input, date }) => ({
+    patch: { reasonsAsked: true },
+    events: [
+      {
+        type: 'reasonsAsked',
+        date: date(),
+        payload: { note: input.note ?? '' },
+        public: true,
+        summary: '申请数量、频次明显超过合理范围，要求申请人说明理由（第三十五条）',
+      },
+    ],
+  })),
+
+  setDelayedReply: defineStep(stepBody('date', 'until'), ({ input, date }) => {
+    const d = date();
+    if (!input.until || !DATE.test(input.until) || input.until <= d)
+      throw new ValidationError({ until: '延迟答复的期限应晚于今天' });
+    return {
+      events: [
+        {
+          type: 'delayedReplySet',
+          date: d,
+          payload: { until: input.until },
+          public: true,
+          summary: `确定延迟答复的合理期限至${formatChineseDate(input.until)}（第三十五条）`,
+        },
+      ],
+    };
+  }),
 };

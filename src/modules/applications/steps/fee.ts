@@ -14,11 +14,13 @@ import { ValidationError } from '../../../domain/errors.ts';
 import { formatChineseDate } from '../../../domain/time.ts';
 import * as repo from '../applications.repository.ts';
 import { feeNotice } from '../documents/notices.ts';
-import { stepDate, type StepHandlers } from './context.ts';
+import { stepDate, defineStep, type StepHandlers } from './context.ts';
+import { stepBody } from '../applications.schemas.ts';
 
 export const feeSteps: StepHandlers<'issueFeeNotice' | 'recordFeeReceipt' | 'recordFeePaid'> = {
-  issueFeeNotice: {
-    async run({ deps, rec, input, today, date }) {
+  issueFeeNotice: defineStep(
+    stepBody('date', 'basis', 'pieces', 'pages', 'paymentMethod', 'delivery', 'receivedDate'),
+    async ({ deps, rec, input, today, date }) => {
       const d = date();
       // 按件: the applicant's pieces filed with this agency earlier in the same calendar month (第四条).
       const month = feeMonthOf(rec.arrivalDate);
@@ -73,56 +75,52 @@ export const feeSteps: StepHandlers<'issueFeeNotice' | 'recordFeeReceipt' | 'rec
         summary: `发出收费通知 ${fee.amount}元`,
       };
     },
-  },
+  ),
 
-  recordFeeReceipt: {
-    run({ clockNow, date }) {
-      // 109号「收到收费通知次日起20个工作日内」: the signing date of a posted notice, entered when known.
-      const d = date({ date: clockNow.feeNoticeDate!, what: '发出收费通知之日' });
-      return {
-        events: [
-          {
-            type: 'feeNoticeReceived',
-            date: d,
-            public: true,
-            summary: `申请人于${formatChineseDate(d)}收到收费通知，缴费期限自次日起算（国办函〔2020〕109号）`,
-          },
-        ],
-        summary: `登记收费通知送达：${formatChineseDate(d)}`,
-      };
-    },
-  },
+  recordFeeReceipt: defineStep(stepBody('date'), ({ clockNow, date }) => {
+    // 109号「收到收费通知次日起20个工作日内」: the signing date of a posted notice, entered when known.
+    const d = date({ date: clockNow.feeNoticeDate!, what: '发出收费通知之日' });
+    return {
+      events: [
+        {
+          type: 'feeNoticeReceived',
+          date: d,
+          public: true,
+          summary: `申请人于${formatChineseDate(d)}收到收费通知，缴费期限自次日起算（国办函〔2020〕109号）`,
+        },
+      ],
+      summary: `登记收费通知送达：${formatChineseDate(d)}`,
+    };
+  }),
 
-  recordFeePaid: {
-    run({ rec, input, settings, clockNow, date }) {
-      const d = date({ date: clockNow.feeNoticeDate!, what: '发出收费通知之日' });
-      // While the receipt date is unknown the period has not started: a payment cannot be late.
-      const due = clockNow.paymentDue;
-      const late = due !== null && d > due;
-      const reason = (input.lateReason ?? '').trim();
-      // 109号: 「逾期未缴纳的视为放弃申请」 — no 正当理由 exception; accepting is an [INTERPRETATION] setting.
-      if (late && !settings.lateFeePaymentAcceptable)
-        throw new ValidationError({
-          date: `缴费日期${formatChineseDate(d)}晚于缴费期限${formatChineseDate(due!)}：依据国办函〔2020〕109号，申请人逾期未缴纳的视为放弃申请，逾期缴费不予登记`,
-        });
-      if (late && reason.length < 2)
-        throw new ValidationError({
-          lateReason: `缴费日期${formatChineseDate(d)}晚于缴费期限${formatChineseDate(due!)}：接受逾期缴费须写明理由（本机关设置：逾期缴费可予接受）`,
-        });
-      return {
-        events: [
-          {
-            type: 'feePaid',
-            date: d,
-            payload: late ? { acceptedLate: true, lateReason: reason } : {},
-            public: true,
-            summary: late
-              ? `缴纳信息处理费${rec.feeAmount ?? 0}元（逾期缴费，予以接受：${reason}）`
-              : `缴纳信息处理费${rec.feeAmount ?? 0}元`,
-          },
-        ],
-        reversible: 'feeLapsed',
-      };
-    },
-  },
+  recordFeePaid: defineStep(stepBody('date', 'lateReason'), ({ rec, input, settings, clockNow, date }) => {
+    const d = date({ date: clockNow.feeNoticeDate!, what: '发出收费通知之日' });
+    // While the receipt date is unknown the period has not started: a payment cannot be late.
+    const due = clockNow.paymentDue;
+    const late = due !== null && d > due;
+    const reason = (input.lateReason ?? '').trim();
+    // 109号: 「逾期未缴纳的视为放弃申请」 — no 正当理由 exception; accepting is an [INTERPRETATION] setting.
+    if (late && !settings.lateFeePaymentAcceptable)
+      throw new ValidationError({
+        date: `缴费日期${formatChineseDate(d)}晚于缴费期限${formatChineseDate(due!)}：依据国办函〔2020〕109号，申请人逾期未缴纳的视为放弃申请，逾期缴费不予登记`,
+      });
+    if (late && reason.length < 2)
+      throw new ValidationError({
+        lateReason: `缴费日期${formatChineseDate(d)}晚于缴费期限${formatChineseDate(due!)}：接受逾期缴费须写明理由（本机关设置：逾期缴费可予接受）`,
+      });
+    return {
+      events: [
+        {
+          type: 'feePaid',
+          date: d,
+          payload: late ? { acceptedLate: true, lateReason: reason } : {},
+          public: true,
+          summary: late
+            ? `缴纳信息处理费${rec.feeAmount ?? 0}元（逾期缴费，予以接受：${reason}）`
+            : `缴纳信息处理费${rec.feeAmount ?? 0}元`,
+        },
+      ],
+      reversible: 'feeLapsed',
+    };
+  }),
 };

@@ -9,8 +9,10 @@
  * This file is the shared frame; each step's own work is a handler in `STEP_HANDLERS`, grouped by
  * topic (intake.ts, correction.ts, consultation.ts, extension.ts, fee.ts, decision.ts).
  */
-import { assertStep, STEP_LABELS, stepPermissions, type Step } from '../../../domain/applications/workflow.ts';
-import { DomainError } from '../../../domain/errors.ts';
+import { Compile, type Validator } from 'typebox/compile';
+import { assertStep, STEP_LABELS, STEPS, stepPermissions, type Step } from '../../../domain/applications/workflow.ts';
+import { DomainError, ValidationError } from '../../../domain/errors.ts';
+import { schemaFieldErrors } from '../../../http/problem.ts';
 import { DOCUMENT_KIND_LABELS } from '../../../domain/letters/index.ts';
 import type { ApplicationPermission } from '../../../domain/applications/workflow.ts';
 import { shanghaiDate } from '../../../domain/time.ts';
@@ -36,7 +38,7 @@ export type { ConsultationRow, StepInput } from './context.ts';
 export { MAX_PARTIES_PER_STEP } from './consultation.ts';
 
 /** Every step's handler: the mapped type makes a missing step a compile error. */
-const STEP_HANDLERS: { [S in Step]: StepHandler<S> } = {
+const STEP_HANDLERS: { [S in Step]: StepHandler } = {
   ...intakeSteps,
   ...correctionSteps,
   ...consultationSteps,
@@ -44,6 +46,25 @@ const STEP_HANDLERS: { [S in Step]: StepHandler<S> } = {
   ...feeSteps,
   ...decisionSteps,
 };
+
+/** Each step's body checker, compiled on first use. */
+const checkers = new Map<Step, Validator>();
+
+/**
+ * The body of a step checked against the step's own schema (only the fields it reads): a field
+ * it does not take, or of the wrong type, is a ValidationError naming the field.
+ */
+export function parseStepBody(step: Step, body: unknown): StepInput {
+  let checker = checkers.get(step);
+  if (!checker) checkers.set(step, (checker = Compile(STEP_HANDLERS[step].body)));
+  if (!checker.Check(body)) throw new ValidationError(schemaFieldErrors(checker.Errors(body)));
+  return body as StepInput;
+}
+
+/** For the API document: the fields each step takes. */
+export const STEP_BODY_FIELDS = STEPS.map(
+  (s) => `${s}（${STEP_LABELS[s]}）：${Object.keys(STEP_HANDLERS[s].body.properties).join('、') || '无'}`,
+).join('；\n');
 
 /** Takes one workflow step on an application. */
 export async function performStep(
@@ -83,8 +104,7 @@ export async function performStep(
     input,
     date: (after) => stepDate(input.date, 'date', rec, today, after),
   };
-  const handler = STEP_HANDLERS[step] as StepHandler<Step>;
-  const outcome = await handler.run(ctx);
+  const outcome = await STEP_HANDLERS[step].run(ctx);
   const ev = outcome.events;
   const patch = outcome.patch ?? {};
   const summary = outcome.summary ?? STEP_LABELS[step];
