@@ -127,6 +127,27 @@ function fieldOf(e: { instancePath: string; params: Record<string, unknown> }): 
   return missing ? (base ? `${base}.${missing}` : missing) : base || '_';
 }
 
+/**
+ * Field errors of a TypeBox check (`Validator.Errors`), in the same Chinese as the route
+ * validation's: an unexpected or missing property is reported under its own name.
+ */
+export function schemaFieldErrors(
+  errors: Iterable<{ keyword: string; instancePath: string; params: Record<string, unknown> }>,
+): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const e of errors) {
+    const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const at = (name: string) => (base ? `${base}.${name}` : name);
+    if (e.keyword === 'additionalProperties')
+      for (const name of e.params.additionalProperties as string[]) fields[at(name)] ??= `不接受字段 ${name}`;
+    else if (e.keyword === 'required')
+      for (const name of e.params.requiredProperties as string[]) fields[at(name)] ??= '此项必填';
+    // `boolean`: the same unexpected property, reported at its own path by `additionalProperties`.
+    else if (e.keyword !== 'boolean') fields[base || '_'] ??= ajvMessage(e);
+  }
+  return fields;
+}
+
 export function toProblem(error: unknown): Problem {
   if (error instanceof ValidationError) {
     return {

@@ -124,6 +124,21 @@ describeEachDialect('applications API', (dialect) => {
     expect(refused.json().detail).toMatch(/^不能书面告知第三方（第三十二条）：尚未拟定答复/);
   });
 
+  it('a step takes only its own fields: one it does not take is a 400 naming the field, and nothing is recorded', async () => {
+    const created = await call('gxj.clerk', 'POST', '/api/v1/applications', body());
+    const { id } = created.json() as { id: string };
+    const steps = `/api/v1/applications/${id}/steps`;
+    const extra = await call('gxj.clerk', 'POST', `${steps}/confirmReceipt`, { date: '2026-02-27', days: 5 });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: { days: '不接受字段 days' } });
+    expect(extra.json().detail).toBe('不接受字段 days');
+    expect((await call('gxj.handler', 'GET', `/api/v1/applications/${id}`)).json().state).toBe('awaitingConfirmation');
+    const two = await call('gxj.clerk', 'POST', `${steps}/confirmReceipt`, { note: '电话确认', items: '身份证明' });
+    expect(two.json().errors).toEqual({ note: '不接受字段 note', items: '不接受字段 items' });
+    const ok = await call('gxj.clerk', 'POST', `${steps}/confirmReceipt`, { date: '2026-02-27' });
+    expect(ok.statusCode).toBe(200);
+  });
+
   it('table 三 figures for the report engineer: 7 columns per row', async () => {
     const res = await call('gxj.head', 'GET', `/api/v1/application-figures?agencyId=${agencyId}&year=2025`);
     expect(res.statusCode).toBe(200);

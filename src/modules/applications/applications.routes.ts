@@ -61,7 +61,7 @@ import {
 } from './suggestions/suggestions.schemas.ts';
 import { readLetter, sendDocument } from './documents/documents.service.ts';
 import { generateReplyLetter, previewReplyLetter } from './documents/reply-letter.ts';
-import { performStep } from './steps/steps.service.ts';
+import { parseStepBody, performStep, STEP_BODY_FIELDS } from './steps/steps.service.ts';
 import { listHandlers } from './handlers.repository.ts';
 import { isParsedForm, registerMultipart } from './intake/multipart.ts';
 import { MAX_UPLOAD_BYTES } from './intake/files.ts';
@@ -195,6 +195,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '办理一个步骤',
+        description: STEP_BODY_FIELDS,
         params: StepParams,
         body: StepBody,
         response: { 200: ApplicationDetailSchema, ...errorResponses },
@@ -202,7 +203,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      await performStep(deps, actor, request.params.id, request.params.step, request.body);
+      const input = parseStepBody(request.params.step, request.body);
+      await performStep(deps, actor, request.params.id, request.params.step, input);
       return presentDetail(await getApplication(deps, actor, request.params.id), today());
     },
   );

@@ -58,88 +58,105 @@ export const SendBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const StepBody = Type.Object(
-  {
-    date: Type.Optional(
-      Type.String({
-        description:
-          '事实发生的日期（YYYY-MM-DD，默认今天）：补录的答复、补正、缴费、批准、审查、签发、送达按发生之日计算期限',
-      }),
+/**
+ * Every field a workflow step may take, once: each step's body is a few of them
+ * (`stepBody`, declared beside the step's handler in steps/*.ts), and a step given a field it
+ * does not take answers 400 naming the field.
+ */
+export const StepFields = {
+  date: Type.Optional(
+    Type.String({
+      description:
+        '事实发生的日期（YYYY-MM-DD，默认今天）：补录的答复、补正、缴费、批准、审查、签发、送达按发生之日计算期限',
+    }),
+  ),
+  lateReason: Type.Optional(
+    Str(400, '登记补正或缴费晚于其期限时，本机关接受的正当理由（第三十条；缴费仅在设置允许时）'),
+  ),
+  paper: Type.Optional(
+    Type.Object(
+      {
+        signedBy: Str(50, '在纸质审签单上审查或签发的人员'),
+        scanFileId: Type.String({ description: '纸质审签单扫描件（文件类别 signoff_scan）的文件 id' }),
+      },
+      { additionalProperties: false },
     ),
-    lateReason: Type.Optional(
-      Str(400, '登记补正或缴费晚于其期限时，本机关接受的正当理由（第三十条；缴费仅在设置允许时）'),
-    ),
-    paper: Type.Optional(
+  ),
+  note: Type.Optional(Str(4000)),
+  handlerId: Type.Optional(Type.String()),
+  items: Type.Optional(Str(4000)),
+  periodEnd: Type.Optional(Type.String()),
+  party: Type.Optional(Type.Union([Type.Literal('third'), Type.Literal('agency')])),
+  partyName: Type.Optional(Str(200)),
+  partyReceivedDate: Type.Optional(Type.String()),
+  consultationId: Type.Optional(Type.String()),
+  opinion: Type.Optional(Type.Union([Type.Literal('agree'), Type.Literal('object'), Type.Literal('none')])),
+  days: Type.Optional(Type.Integer()),
+  reason: Type.Optional(Str(2000)),
+  notifiedDate: Type.Optional(Type.String()),
+  until: Type.Optional(Type.String()),
+  basis: Type.Optional(Type.Union([Type.Literal('per_piece'), Type.Literal('per_page')])),
+  pieces: Type.Optional(Type.Integer()),
+  pages: Type.Optional(Type.Integer()),
+  outcome: Type.Optional(Type.String()),
+  legalBasis: Type.Optional(Str(400)),
+  reasons: Type.Optional(Str(4000)),
+  responsibleAgency: Type.Optional(Str(200)),
+  passed: Type.Optional(Type.Boolean()),
+  paymentMethod: Type.Optional(Str(400, '收费通知书：缴费账户或途径')),
+  delivery: Type.Optional(
+    Type.Union([Type.Literal('in-person'), Type.Literal('email'), Type.Literal('online'), Type.Literal('post')], {
+      description:
+        '发出收费通知：送达方式（当面交付、电子邮件、网上平台当日收到；邮寄以签收日为准，待登记）。不填按申请人选择的获取信息方式',
+    }),
+  ),
+  receivedDate: Type.Optional(
+    Type.String({ description: '发出收费通知：申请人收到收费通知的日期（已知时；邮寄为签收日）' }),
+  ),
+  partySubject: Type.Optional(Str(4000, '征求意见书：告知对方的所需信息（不填为申请所述）')),
+  parties: Type.Optional(
+    Type.Array(
       Type.Object(
         {
-          signedBy: Str(50, '在纸质审签单上审查或签发的人员'),
-          scanFileId: Type.String({ description: '纸质审签单扫描件（文件类别 signoff_scan）的文件 id' }),
+          party: Type.Optional(Type.Union([Type.Literal('third'), Type.Literal('agency')])),
+          partyName: Type.Optional(Str(200)),
+          partyReceivedDate: Type.Optional(Type.String()),
+          partySubject: Type.Optional(Str(4000)),
         },
         { additionalProperties: false },
       ),
-    ),
-    note: Type.Optional(Str(4000)),
-    handlerId: Type.Optional(Type.String()),
-    items: Type.Optional(Str(4000)),
-    periodEnd: Type.Optional(Type.String()),
-    party: Type.Optional(Type.Union([Type.Literal('third'), Type.Literal('agency')])),
-    partyName: Type.Optional(Str(200)),
-    partyReceivedDate: Type.Optional(Type.String()),
-    consultationId: Type.Optional(Type.String()),
-    opinion: Type.Optional(Type.Union([Type.Literal('agree'), Type.Literal('object'), Type.Literal('none')])),
-    days: Type.Optional(Type.Integer()),
-    reason: Type.Optional(Str(2000)),
-    notifiedDate: Type.Optional(Type.String()),
-    until: Type.Optional(Type.String()),
-    basis: Type.Optional(Type.Union([Type.Literal('per_piece'), Type.Literal('per_page')])),
-    pieces: Type.Optional(Type.Integer()),
-    pages: Type.Optional(Type.Integer()),
-    outcome: Type.Optional(Type.String()),
-    legalBasis: Type.Optional(Str(400)),
-    reasons: Type.Optional(Str(4000)),
-    responsibleAgency: Type.Optional(Str(200)),
-    passed: Type.Optional(Type.Boolean()),
-    paymentMethod: Type.Optional(Str(400, '收费通知书：缴费账户或途径')),
-    delivery: Type.Optional(
-      Type.Union([Type.Literal('in-person'), Type.Literal('email'), Type.Literal('online'), Type.Literal('post')], {
+      {
+        maxItems: 20,
         description:
-          '发出收费通知：送达方式（当面交付、电子邮件、网上平台当日收到；邮寄以签收日为准，待登记）。不填按申请人选择的获取信息方式',
-      }),
+          '征求意见：一次征求多方意见，每方一份征求意见书，各自的期限（代替 party、partyName、partyReceivedDate、partySubject）',
+      },
     ),
-    receivedDate: Type.Optional(
-      Type.String({ description: '发出收费通知：申请人收到收费通知的日期（已知时；邮寄为签收日）' }),
-    ),
-    partySubject: Type.Optional(Str(4000, '征求意见书：告知对方的所需信息（不填为申请所述）')),
-    parties: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            party: Type.Optional(Type.Union([Type.Literal('third'), Type.Literal('agency')])),
-            partyName: Type.Optional(Str(200)),
-            partyReceivedDate: Type.Optional(Type.String()),
-            partySubject: Type.Optional(Str(4000)),
-          },
-          { additionalProperties: false },
-        ),
-        {
-          maxItems: 20,
-          description:
-            '征求意见：一次征求多方意见，每方一份征求意见书，各自的期限（代替 party、partyName、partyReceivedDate、partySubject）',
-        },
-      ),
-    ),
-    thirdPartyWithheld: Type.Optional(
-      Type.Boolean({
-        description: '拟定答复（部分公开）：第三方不同意公开的内容已作区分处理、不予公开，无需书面告知第三方',
-      }),
-    ),
-    disclosedContent: Type.Optional(Str(4000, '书面告知第三方（第三十二条）：决定公开的政府信息内容')),
-    publicInterestReason: Type.Optional(
-      Str(4000, '书面告知第三方（第三十二条）：决定公开的理由（不公开可能对公共利益造成重大影响）'),
-    ),
-  },
-  { additionalProperties: false },
-);
+  ),
+  thirdPartyWithheld: Type.Optional(
+    Type.Boolean({
+      description: '拟定答复（部分公开）：第三方不同意公开的内容已作区分处理、不予公开，无需书面告知第三方',
+    }),
+  ),
+  disclosedContent: Type.Optional(Str(4000, '书面告知第三方（第三十二条）：决定公开的政府信息内容')),
+  publicInterestReason: Type.Optional(
+    Str(4000, '书面告知第三方（第三十二条）：决定公开的理由（不公开可能对公共利益造成重大影响）'),
+  ),
+};
+
+/**
+ * The body of POST …/steps/:step as documented: the fields of all steps. The route then checks
+ * the body against the step's own schema (steps/steps.service.ts `parseStepBody`).
+ */
+export const StepBody = Type.Object(StepFields, {
+  additionalProperties: false,
+  description: '各步骤只接受其中与本步骤有关的字段（见接口说明），多给的字段返回400',
+});
+
+/** The body of one step: the named fields of `StepFields`, nothing else. */
+export function stepBody<K extends keyof typeof StepFields>(...keys: K[]) {
+  const fields = Object.fromEntries(keys.map((k) => [k, StepFields[k]])) as Pick<typeof StepFields, K>;
+  return Type.Object(fields, { additionalProperties: false });
+}
 
 export const InboxQuery = Type.Object({
   agencyId: Type.Optional(Type.String()),
