@@ -206,6 +206,8 @@ function readTable3(r: Reader, after2: { cursor: number }): { table3: AnnualRepo
   const first = matches.find((m) => m !== null)?.token ?? end;
   const columns = start ? headerColumns(r.stream, start.token, first, TABLE3_HEADERS) : undefined;
   const results = new Map<Table3Key, RowResult>();
+  // Rows printed with fewer numbers than cells, read by cutting run-together digits apart.
+  const cutApart = new Set<Table3Key>();
   rows.forEach((row, i) => {
     const m = start ? matches[i] : null;
     if (m && disordered.has(i)) {
@@ -218,9 +220,10 @@ function readTable3(r: Reader, after2: { cursor: number }): { table3: AnnualRepo
       return;
     }
     const cells = m ? rowCells(r.stream, m.token, r.nextStart(matches, i, end), columns) : [];
+    if (cells.length > 0 && trimBlanks(cells, 7).length < 7) cutApart.add(row.key);
     results.set(row.key, readRow(cells, 7, rowTotalHolds));
   });
-  markCut(r, matches, results, limit === undefined);
+  markCut(r, matches, results, cutApart, limit === undefined);
   resolveAcrossRows(results, (values) => table3RulesHold(r.format, values));
   const table3: AnnualReport['table3'] = {};
   for (const row of rows) {
@@ -245,6 +248,7 @@ function markCut(
   r: Reader,
   matches: Array<LabelMatch | null>,
   results: Map<Table3Key, RowResult>,
+  cutApart: ReadonlySet<Table3Key>,
   noTable4: boolean,
 ): void {
   if (!noTable4) return;
@@ -257,7 +261,12 @@ function markCut(
   // The row at the cut counts only if all seven cells were printed apart and add up (R1): its
   // last number may itself have been cut short ("32" → "3").
   const atCut = results.get(rows[last]!.key)!;
-  const whole = atCut.status === 'read' && atCut.values.every((v) => v !== null) && rowTotalHolds(atCut.values);
+  // A row cut apart is not whole: "0 11 0 0 0 2" (its total cut off) splits into seven that add up.
+  const whole =
+    atCut.status === 'read' &&
+    !cutApart.has(rows[last]!.key) &&
+    atCut.values.every((v) => v !== null) &&
+    rowTotalHolds(atCut.values);
   for (let i = whole ? last + 1 : last; i < rows.length; i++) {
     r.cut.add(`table3.${rows[i]!.key}`);
     results.set(rows[i]!.key, { status: 'missing' });
