@@ -10,6 +10,8 @@ import type { TestApp } from '../../../test/support/app.ts';
 import { browserAvailable } from '../../../test/support/browser.ts';
 import { logInAs, startConsole } from '../../../test/support/console.ts';
 import { SupervisionPage } from '../../../test/support/pages/supervision.ts';
+import { subtreeIds } from '../agencies/agencies.repository.ts';
+import { interpretationCounts } from '../catalog/catalog.repository.ts';
 
 describe.skipIf(!browserAvailable)('supervision in Chromium', () => {
   let t: TestApp;
@@ -30,7 +32,7 @@ describe.skipIf(!browserAvailable)('supervision in Chromium', () => {
    * The agency `username` supervises (its reach: a government, which may sit above the
    * supervisor's own office) and the number of agencies in its subtree (itself included).
    */
-  async function overseen(username: string): Promise<{ name: string; count: number }> {
+  async function overseen(username: string): Promise<{ id: string; name: string; count: number }> {
     const user = await t.ctx.db
       .selectFrom('app_user')
       .innerJoin('user_reach', 'user_reach.user_id', 'app_user.id')
@@ -41,13 +43,13 @@ describe.skipIf(!browserAvailable)('supervision in Chromium', () => {
     const agencies = await t.ctx.db.selectFrom('agency').select(['id', 'parent_id']).execute();
     const below = (id: string): number =>
       1 + agencies.filter((a) => a.parent_id === id).reduce((n, a) => n + below(a.id), 0);
-    return { name: user.name, count: below(user.id) };
+    return { id: user.id, name: user.name, count: below(user.id) };
   }
 
   it('walks statistics, charts, the agency table with drill-down, the scorecard and the aggregate report', async () => {
     const shots = process.env.GONGKAI_SCREENSHOTS ?? '/tmp';
     // The supervisor's agency and how many agencies it oversees (itself and every level below), from the database.
-    const { count, name: scope } = await overseen('zfb.supervisor');
+    const { count, name: scope, id: scopeId } = await overseen('zfb.supervisor');
     const supervision = await new SupervisionPage(
       await logInAs(browser, base, 'zfb.supervisor', { width: 1500, height: 1000 }),
       base,
@@ -57,6 +59,21 @@ describe.skipIf(!browserAvailable)('supervision in Chromium', () => {
     await page.getByRole('img', { name: '依申请公开按月趋势图' }).waitFor();
     await page.getByRole('img', { name: '办理结果分布图' }).waitFor();
     await expect(page.locator('[aria-label="办理结果分布图"] svg').count()).resolves.toBe(1);
+    // 政策解读 per policy of 2025 across the subtree, as the catalog counts them (issue 18).
+    const policies = await interpretationCounts(t.ctx.db, await subtreeIds(t.ctx.db, [scopeId]), 2025);
+    const withOne = policies.filter((p) => p.interpretations > 0).length;
+    expect(withOne).toBeGreaterThan(0);
+    const interpretations = supervision.interpretations();
+    await interpretations
+      .getByText(`2025年发布政策文件${policies.length}件，其中${withOne}件已有解读`, { exact: false })
+      .waitFor({ timeout: 15_000 });
+    // Policies still without a 解读 come first.
+    const first = [...policies].sort((a, b) => a.interpretations - b.interpretations)[0]!;
+    await interpretations
+      .getByRole('row')
+      .filter({ hasText: first.title })
+      .getByText(first.interpretations > 0 ? `${first.interpretations}篇` : '未解读')
+      .waitFor();
     await page.screenshot({ path: `${shots}/supervision-charts.png`, fullPage: false });
 
     await supervision.tab('各机关');

@@ -13,6 +13,11 @@ export class SupervisionPage extends ConsolePage {
     return this.page.getByRole('tabpanel', { name });
   }
 
+  /** 政策解读（按政策）: the year's policies of the subtree with their 解读 (in the 统计图表 tab). */
+  interpretations(): Locator {
+    return this.page.getByRole('region', { name: '政策解读（按政策）' });
+  }
+
   /** The per-agency table (in the 各机关 tab). */
   agencyTable(): Locator {
     return this.page.getByRole('tabpanel', { name: '各机关' }).getByRole('table');

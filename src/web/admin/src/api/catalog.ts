@@ -19,6 +19,7 @@ import type {
   ValidityEndedSchema,
   ValiditySchema,
   LinkedItemSchema,
+  InterpretationStatsSchema,
 } from '../../../../modules/catalog/catalog.schemas.ts';
 import type {
   AmountBody,
@@ -71,7 +72,16 @@ async function upload<T>(path: string, file: File): Promise<T> {
   return body as T;
 }
 
+/** The policies of a year with their published 解读 (GET /api/v1/catalog/interpretation-stats). */
+export type InterpretationStats = Static<typeof InterpretationStatsSchema>;
+
 export const catalogApi = {
+  /** 政策解读 per policy published in `year` by the agency and every agency below it. */
+  interpretationStats: (agencyId: string, year: number, signal?: AbortSignal) =>
+    request<InterpretationStats>('GET', '/catalog/interpretation-stats', {
+      query: { agencyId, year, subtree: true },
+      signal,
+    }),
   meta: (agencyId: string, signal?: AbortSignal) =>
     request<CatalogMeta>('GET', '/catalog/meta', { query: { agencyId }, signal }),
   list: (query: Query, signal?: AbortSignal) =>

@@ -5,6 +5,7 @@ import { OUTCOME_KEYS } from '../../../../../domain/report/table3-rows.ts';
 import { outcomeLabel, statutoryItemLabel } from '../../../../../domain/supervision/labels.ts';
 import type { SubtreeStatistics } from '../../api/supervision.ts';
 import { EChart } from '../../lib/EChart.tsx';
+import { InterpretationsCard } from './InterpretationsCard.tsx';
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 
@@ -22,6 +23,8 @@ export function StatisticsTab({ data }: { data: SubtreeStatistics }) {
     ['复议诉讼审结/纠错', `${t.cases.concluded} / ${t.cases.corrected}`],
     ['年度报告已发布/逾期', `${data.reports.published} / ${data.reports.overdue + data.reports.publishedLate}`],
   ];
+
+  const agencyNames = useMemo(() => new Map(data.agencies.map((a) => [a.agency.id, a.agency.name])), [data]);
 
   const trend = useMemo(
     () => ({
@@ -116,6 +119,9 @@ export function StatisticsTab({ data }: { data: SubtreeStatistics }) {
           <Card size="small" title="主动公开（按第二十条、第二十一条法定事项）">
             <EChart option={items} label="主动公开按法定事项分布图" />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <InterpretationsCard rootId={data.root.id} year={data.period.year} agencyNames={agencyNames} />
         </Col>
       </Row>
     </>
