@@ -120,9 +120,12 @@ function ajvMessage(e: { keyword: string; params: Record<string, unknown>; messa
   }
 }
 
+/** `/contact/email` → `contact.email`. */
+const dottedPath = (instancePath: string) => instancePath.replace(/^\//, '').replace(/\//g, '.');
+
 /** Field name from an ajv error: `/contact/email` → `contact.email`; required → the missing property. */
 function fieldOf(e: { instancePath: string; params: Record<string, unknown> }): string {
-  const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const base = dottedPath(e.instancePath);
   const missing = e.params.missingProperty as string | undefined;
   return missing ? (base ? `${base}.${missing}` : missing) : base || '_';
 }
@@ -136,7 +139,7 @@ export function schemaFieldErrors(
 ): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const e of errors) {
-    const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const base = dottedPath(e.instancePath);
     const at = (name: string) => (base ? `${base}.${name}` : name);
     if (e.keyword === 'additionalProperties')
       for (const name of e.params.additionalProperties as string[]) fields[at(name)] ??= `不接受字段 ${name}`;
